@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TaskChat.Data.Connection;
+using TaskChat.Data.Tasks;
+
+namespace TaskChat.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="TaskChatDbContext"/> (pooled, resolved to the provider's subclass) and
+    /// <see cref="TaskStore"/>.
+    /// </summary>
+    public static IServiceCollection AddTaskChatData(this IServiceCollection services, DatabaseConnection connection)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(connection);
+        switch (connection.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                services.AddDbContextPool<TaskChatDbContext, PostgresTaskChatDbContext>(options => options.UseTaskChatPostgres(connection));
+                break;
+            case DatabaseProvider.Sqlite:
+                services.AddDbContextPool<TaskChatDbContext, SqliteTaskChatDbContext>(options => options.UseTaskChatSqlite(connection));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(connection), connection.Provider, "Unknown database provider.");
+        }
+        services.AddScoped<TaskStore>();
+        return services;
+    }
+
+    public static DbContextOptionsBuilder UseTaskChatPostgres(this DbContextOptionsBuilder options, DatabaseConnection connection) =>
+        options.UseNpgsql(connection.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"));
+
+    public static DbContextOptionsBuilder UseTaskChatSqlite(this DbContextOptionsBuilder options, DatabaseConnection connection)
+    {
+        SqliteFiles.EnsureDirectoryFor(connection);
+        return options
+            .UseSqlite(connection.ConnectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
+            .AddInterceptors(SqliteConnectionSetup.Instance);
+    }
+
+    /// <summary>A fresh context outside dependency injection: for migrations and tools.</summary>
+    public static TaskChatDbContext CreateDbContext(DatabaseConnection connection) => connection.Provider switch
+    {
+        DatabaseProvider.Postgres => new PostgresTaskChatDbContext(
+            (DbContextOptions<PostgresTaskChatDbContext>)new DbContextOptionsBuilder<PostgresTaskChatDbContext>().UseTaskChatPostgres(connection).Options),
+        _ => new SqliteTaskChatDbContext(
+            (DbContextOptions<SqliteTaskChatDbContext>)new DbContextOptionsBuilder<SqliteTaskChatDbContext>().UseTaskChatSqlite(connection).Options),
+    };
+}

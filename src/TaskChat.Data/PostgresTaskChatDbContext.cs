@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using TaskChat.Data.Model;
+
+namespace TaskChat.Data;
+
+/// <summary>Production: PostgreSQL (Neon, Render, any).</summary>
+public sealed class PostgresTaskChatDbContext(DbContextOptions<PostgresTaskChatDbContext> options) : TaskChatDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Message>().Property(m => m.ToolCalls).HasColumnType("jsonb");
+    }
+}
+
+/// <summary>Used by `dotnet ef migrations add ... --context PostgresTaskChatDbContext`; never connects.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresTaskChatDbContext>
+{
+    public PostgresTaskChatDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresTaskChatDbContext>().UseNpgsql("Host=localhost;Database=taskchat").Options);
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace TaskChat.Data;
+
+/// <summary>The embedded default: one SQLite file shared by the services (WAL mode).</summary>
+public sealed class SqliteTaskChatDbContext(DbContextOptions<SqliteTaskChatDbContext> options) : TaskChatDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite stores timestamps as text without a kind; every timestamp we write is UTC, so say so
+        // when reading back, or JSON would lose its "Z".
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        value => value.ToUniversalTime(),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}
+
+/// <summary>Used by `dotnet ef migrations add ... --context SqliteTaskChatDbContext`.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteTaskChatDbContext>
+{
+    public SqliteTaskChatDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteTaskChatDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
