@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+
+namespace TaskChat.ServiceDefaults.Authentication;
+
+/// <summary>
+/// The issuer's signing keys, fetched from AUTH_JWKS_URL on first use (so services start in any
+/// order), cached, refreshed every <see cref="RefreshInterval"/>, and refetched at once when a token
+/// names a key id we have not seen: the issuer's first token after a rotation is accepted. Refetches
+/// are at most one per <see cref="MinimumRefetchInterval"/>, so tokens with made-up key ids cannot
+/// turn this service into a load generator against the issuer.
+/// </summary>
+public sealed class JwksKeyCache(HttpClient httpClient, Uri jwksUrl, TimeProvider clock, ILogger<JwksKeyCache> logger) : IDisposable
+{
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan MinimumRefetchInterval = TimeSpan.FromSeconds(1);
+
+    private readonly SemaphoreSlim _fetchLock = new(1, 1);
+    private volatile KeySet _keys = KeySet.Empty;
+    private DateTimeOffset _lastAttempt = DateTimeOffset.MinValue;
+
+    /// <summary>The keys known now; what the token handler's key resolver reads.</summary>
+    public IReadOnlyList<SecurityKey> Keys => _keys.Keys;
+
+    /// <summary>Makes sure the keys are fresh and, if possible, include <paramref name="keyId"/>.</summary>
+    public async Task EnsureKeyAsync(string? keyId, CancellationToken cancellationToken)
+    {
+        if (!NeedsFetch(keyId))
+        {
+            return;
+        }
+        await _fetchLock.WaitAsync(cancellationToken);
+        try
+        {
+            // Another request may have fetched while we waited.
+            if (NeedsFetch(keyId) && clock.GetUtcNow() - _lastAttempt >= MinimumRefetchInterval)
+            {
+                await FetchAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            _fetchLock.Release();
+        }
+    }
+
+    /// <summary>The keys a token with <paramref name="keyId"/> may be signed with.</summary>
+    public IEnumerable<SecurityKey> KeysFor(string? keyId)
+    {
+        var keys = _keys.Keys;
+        return string.IsNullOrEmpty(keyId) ? keys : keys.Where(k => k.KeyId == keyId);
+    }
+
+    private bool NeedsFetch(string? keyId)
+    {
+        var keys = _keys;
+        return keys.Keys.Count == 0
+            || clock.GetUtcNow() - keys.FetchedAt >= RefreshInterval
+            || (!string.IsNullOrEmpty(keyId) && !keys.KeyIds.Contains(keyId));
+    }
+
+    private async Task FetchAsync(CancellationToken cancellationToken)
+    {
+        _lastAttempt = clock.GetUtcNow();
+        try
+        {
+            using var response = await httpClient.GetAsync(jwksUrl, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            var json = await response.Content.ReadAsStringAsync(cancellationToken);
+            var keys = new JsonWebKeySet(json).GetSigningKeys()
+                .Where(k => k is RsaSecurityKey or ECDsaSecurityKey or JsonWebKey { Kty: "RSA" or "EC" })
+                .ToList();
+            _keys = new KeySet(keys, [.. keys.Select(k => k.KeyId).Where(id => id is not null)], clock.GetUtcNow());
+            logger.LogInformation("Loaded {Count} signing key(s) from the JWKS", keys.Count);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or ArgumentException or System.Text.Json.JsonException)
+        {
+            // Keep serving with the keys we had: a brief issuer outage must not log everyone out.
+            logger.LogWarning("Could not fetch the JWKS from {JwksUrl}: {Reason}", jwksUrl, e.GetType().Name + ": " + e.Message);
+        }
+    }
+
+    public void Dispose() => _fetchLock.Dispose();
+
+    private sealed record KeySet(IReadOnlyList<SecurityKey> Keys, HashSet<string> KeyIds, DateTimeOffset FetchedAt)
+    {
+        public static readonly KeySet Empty = new([], [], DateTimeOffset.MinValue);
+    }
+}

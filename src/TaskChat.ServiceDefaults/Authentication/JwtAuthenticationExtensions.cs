@@ -1,0 +1,119 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using TaskChat.ServiceDefaults.Configuration;
+using TaskChat.ServiceDefaults.Hosting;
+
+namespace TaskChat.ServiceDefaults.Authentication;
+
+public static class JwtAuthenticationExtensions
+{
+    /// <summary>The only algorithms accepted: asymmetric, so a JWKS can never be used to forge (no none, no HS*).</summary>
+    public static readonly string[] AllowedAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256];
+
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Bearer authentication for tokens from the web's issuer: signature from the JWKS, issuer,
+    /// audience and lifetime checked, <c>sub</c> required (it is the user id). A rejected request
+    /// gets 401 with <c>WWW-Authenticate: Bearer</c> and a problem details body.
+    /// </summary>
+    public static IServiceCollection AddTaskChatJwtAuthentication(this IServiceCollection services, AuthSettings auth)
+    {
+        services.AddHttpClient(nameof(JwksKeyCache), client => client.Timeout = TimeSpan.FromSeconds(5));
+        services.AddSingleton(sp => new JwksKeyCache(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(JwksKeyCache)),
+            auth.JwksUrl,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<JwksKeyCache>>()));
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<JwksKeyCache>((options, keys) =>
+            {
+                options.MapInboundClaims = false;
+                options.RequireHttpsMetadata = false;
+                options.RefreshOnIssuerKeyNotFound = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Issuer,
+                    ValidAudience = auth.Audience,
+                    ValidAlgorithms = AllowedAlgorithms,
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidateLifetime = true,
+                    ValidateIssuerSigningKey = true,
+                    RequireSignedTokens = true,
+                    RequireExpirationTime = true,
+                    RequireAudience = true,
+                    ClockSkew = ClockSkew,
+                    NameClaimType = "name",
+                    IssuerSigningKeyResolver = (_, _, kid, _) => keys.KeysFor(kid),
+                };
+                options.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context => PrepareKeysAsync(context, keys),
+                    OnTokenValidated = RequireSubject,
+                    OnChallenge = WriteChallengeAsync,
+                };
+            });
+        services.AddAuthorization();
+        return services;
+    }
+
+    /// <summary>The user id of an authenticated request: the token's subject.</summary>
+    public static string? GetUserId(this System.Security.Claims.ClaimsPrincipal? user) =>
+        user?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
+
+    // The key resolver is synchronous; fetching happens here, before validation, where we can await.
+    private static async Task PrepareKeysAsync(MessageReceivedContext context, JwksKeyCache keys)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!AuthenticationHeaderValue.TryParse(header, out var parsed)
+            || !string.Equals(parsed.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
+            || string.IsNullOrWhiteSpace(parsed.Parameter))
+        {
+            return;
+        }
+        context.Token = parsed.Parameter;
+        string? keyId;
+        try
+        {
+            keyId = new JsonWebToken(parsed.Parameter).Kid;
+        }
+        catch (ArgumentException)
+        {
+            return; // Not a JWT at all: validation will reject it without a key fetch.
+        }
+        await keys.EnsureKeyAsync(keyId, context.HttpContext.RequestAborted);
+    }
+
+    private static Task RequireSubject(TokenValidatedContext context)
+    {
+        var subject = context.Principal.GetUserId();
+        if (string.IsNullOrWhiteSpace(subject) || subject.Length > Data.Tasks.TaskRules.MaxUserIdLength)
+        {
+            context.Fail("The token has no valid subject.");
+        }
+        return Task.CompletedTask;
+    }
+
+    private static async Task WriteChallengeAsync(JwtBearerChallengeContext context)
+    {
+        context.HandleResponse();
+        var response = context.Response;
+        var expired = context.AuthenticateFailure is SecurityTokenExpiredException;
+        response.StatusCode = StatusCodes.Status401Unauthorized;
+        response.Headers.WWWAuthenticate = context.AuthenticateFailure is null
+            ? "Bearer"
+            : $"Bearer error=\"invalid_token\", error_description=\"{(expired ? "The token expired" : "The token is invalid")}\"";
+        var detail = context.AuthenticateFailure is null
+            ? "A bearer token is required."
+            : expired ? "The token has expired: sign in again." : "The token is invalid.";
+        await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "unauthorized", detail);
+    }
+}

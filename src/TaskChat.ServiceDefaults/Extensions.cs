@@ -1,0 +1,107 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TaskChat.Data;
+using TaskChat.ServiceDefaults.Authentication;
+using TaskChat.ServiceDefaults.Configuration;
+using TaskChat.ServiceDefaults.Health;
+using TaskChat.ServiceDefaults.Hosting;
+using TaskChat.ServiceDefaults.Logging;
+
+namespace TaskChat.ServiceDefaults;
+
+/// <summary>What every TaskChat service does the same way; each Program calls these two methods.</summary>
+public static class Extensions
+{
+    /// <summary>
+    /// Reads and validates the shared variables (throws <see cref="InvalidConfigurationException"/>
+    /// naming each bad one), binds HOST/PORT, answers only to ALLOWED_HOSTS, logs through the
+    /// redacting formatter, adds the database, health checks, problem details, OpenTelemetry when
+    /// OTEL_EXPORTER_OTLP_ENDPOINT is set, and JWT validation for services that take tokens.
+    /// </summary>
+    public static TaskChatSettings AddServiceDefaults(this WebApplicationBuilder builder, ServiceInfo service, Action<SettingsReader>? readServiceSettings = null)
+    {
+        var reader = new SettingsReader(builder.Configuration);
+        var settings = reader.ReadShared(service);
+        readServiceSettings?.Invoke(reader);
+        reader.ThrowIfInvalid();
+
+        builder.Environment.EnvironmentName = settings.IsProduction ? Environments.Production : Environments.Development;
+        builder.Services.AddSingleton(settings);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            if (settings.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                kestrel.ListenLocalhost(settings.Port);
+            }
+            else
+            {
+                kestrel.Listen(IPAddress.Parse(settings.Host.Trim('[', ']')), settings.Port);
+            }
+        });
+        builder.Services.Configure<HostFilteringOptions>(options =>
+        {
+            options.AllowedHosts = [.. settings.AllowedHosts];
+            options.AllowEmptyHosts = false;
+            options.IncludeFailureMessage = false;
+        });
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(15));
+
+        builder.AddRedactedLogging(settings);
+        builder.AddTaskChatTelemetry(settings);
+        builder.Services.AddTaskChatProblemDetails();
+        builder.Services.AddTaskChatData(settings.Database);
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));
+        if (service.ValidatesTokens)
+        {
+            builder.Services.AddTaskChatJwtAuthentication(settings.Auth);
+        }
+        if (!settings.IsProduction)
+        {
+            builder.Services.AddHostedService<DevelopmentMigrations>();
+        }
+        return settings;
+    }
+
+    /// <summary>Error handling (problem details, no stack traces) and authentication, in that order.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ProblemResponses.StatusCodeFor });
+        app.UseStatusCodePages();
+        var settings = app.Services.GetRequiredService<TaskChatSettings>();
+        if (settings.Service.ValidatesTokens)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
+        app.Logger.LogInformation("Starting {Summary}", settings.Summary());
+        return app;
+    }
+
+    /// <summary><c>/health/live</c>, <c>/health/ready</c> and <c>/health</c>.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthEndpoints(app.Services.GetRequiredService<TaskChatSettings>().Service.Name);
+        return app;
+    }
+
+    private static void AddRedactedLogging(this WebApplicationBuilder builder, TaskChatSettings settings)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(options => options.FormatterName = RedactingConsoleFormatter.FormatterName)
+            .AddConsoleFormatter<RedactingConsoleFormatter, RedactingConsoleFormatterOptions>(options =>
+            {
+                options.Json = settings.LogFormat == LogFormat.Json;
+                options.ServiceName = settings.Service.Name;
+            });
+        // EF Core logs every command at Information; that is a debugging aid, not an operations log.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TaskChat.Data;
+using TaskChat.Data.Connection;
+
+namespace TaskChat.ServiceDefaults.Health;
+
+/// <summary>
+/// The database answers and has our schema. Reads one row of tasks rather than "SELECT 1": a
+/// database nobody migrated is as useless as one that is down, and says so ("schema not migrated").
+/// </summary>
+public sealed class DatabaseHealthCheck(TaskChatDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await db.Tasks.AsNoTracking().Select(t => t.Id).FirstOrDefaultAsync(cancellationToken);
+            return HealthCheckResult.Healthy("connected");
+        }
+        catch (Exception e)
+        {
+            // The health check service cancels a check that runs past its timeout.
+            var reason = cancellationToken.IsCancellationRequested ? "timeout" : DatabaseErrors.ShortReason(e);
+            return HealthCheckResult.Unhealthy("error: " + reason);
+        }
+    }
+}

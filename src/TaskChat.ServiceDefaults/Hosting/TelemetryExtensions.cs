@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using TaskChat.ServiceDefaults.Configuration;
+
+namespace TaskChat.ServiceDefaults.Hosting;
+
+public static class TelemetryExtensions
+{
+    /// <summary>
+    /// Traces and metrics over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (the exporter reads the
+    /// standard OTEL_* variables itself). Logs stay on the console, where they are redacted.
+    /// </summary>
+    public static void AddTaskChatTelemetry(this WebApplicationBuilder builder, TaskChatSettings settings)
+    {
+        if (settings.OtlpEndpoint is null)
+        {
+            return;
+        }
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(settings.Service.Name))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsHealthProbe(context))
+                .AddHttpClientInstrumentation()
+                .AddSource("Npgsql", "Experimental.ModelContextProtocol", "TaskChat"))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter("Npgsql", "Experimental.ModelContextProtocol", "TaskChat"))
+            .UseOtlpExporter();
+    }
+
+    private static bool IsHealthProbe(HttpContext context) => context.Request.Path.StartsWithSegments("/health");
+}

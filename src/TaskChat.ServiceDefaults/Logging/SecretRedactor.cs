@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+
+namespace TaskChat.ServiceDefaults.Logging;
+
+/// <summary>
+/// Masks credentials in text bound for a log: passwords in URLs and connection strings, bearer
+/// tokens, JWTs and API keys. The last line of defence: code should not log secrets in the first
+/// place, but a driver's exception message or a library's debug line can carry one.
+/// </summary>
+public static partial class SecretRedactor
+{
+    public const string Mask = "***";
+
+    public static string Redact(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text ?? "";
+        }
+        text = UriCredentials().Replace(text, "${prefix}" + Mask + "@");
+        text = KeyValueSecret().Replace(text, "${key}${sep}" + Mask);
+        text = JsonSecret().Replace(text, "${key}\"" + Mask + "\"");
+        text = BearerToken().Replace(text, "${scheme} " + Mask);
+        text = Jwt().Replace(text, Mask);
+        text = ApiKey().Replace(text, Mask);
+        return text;
+    }
+
+    // scheme://user:password@  ->  scheme://user:***@
+    [GeneratedRegex(@"(?<prefix>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/?#@\s]*:)[^@\s/]+@")]
+    private static partial Regex UriCredentials();
+
+    // Password=...; pwd=...; api_key=...; secret: ...
+    [GeneratedRegex(@"(?<key>\b(?:password|passwd|pwd|secret|client_secret|api[_-]?key|access[_-]?token|refresh[_-]?token|token)\b)(?<sep>\s*[=:]\s*)(?!\*\*\*)(?!"")[^;&,\s""']+", RegexOptions.IgnoreCase)]
+    private static partial Regex KeyValueSecret();
+
+    // "password": "..."
+    [GeneratedRegex(@"(?<key>""(?:password|secret|api_?key|token|access_token|refresh_token)""\s*:\s*)""(?:[^""\\]|\\.)*""", RegexOptions.IgnoreCase)]
+    private static partial Regex JsonSecret();
+
+    [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Basic))\s+[A-Za-z0-9\-._~+/]+=*", RegexOptions.IgnoreCase)]
+    private static partial Regex BearerToken();
+
+    [GeneratedRegex(@"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*")]
+    private static partial Regex Jwt();
+
+    // OpenAI-style and similar provider keys.
+    [GeneratedRegex(@"\b(?:sk|pk|rk)-[A-Za-z0-9_-]{16,}")]
+    private static partial Regex ApiKey();
+}
