@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,6 @@ public static class Extensions
         readServiceSettings?.Invoke(reader);
         reader.ThrowIfInvalid();
 
-        builder.Environment.EnvironmentName = settings.IsProduction ? Environments.Production : Environments.Development;
         builder.Services.AddSingleton(settings);
 
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -62,6 +62,9 @@ public static class Extensions
         if (service.ValidatesTokens)
         {
             builder.Services.AddTaskChatJwtAuthentication(settings.Auth);
+            // The api and the mcp protect nothing that must outlive the process (no cookies), so
+            // in-memory keys: no key files written to a container's disk, nothing to share.
+            builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         }
         if (!settings.IsProduction)
         {

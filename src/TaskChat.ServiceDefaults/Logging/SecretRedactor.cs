@@ -38,7 +38,7 @@ public static partial class SecretRedactor
     [GeneratedRegex(@"(?<key>""(?:password|secret|api_?key|token|access_token|refresh_token)""\s*:\s*)""(?:[^""\\]|\\.)*""", RegexOptions.IgnoreCase)]
     private static partial Regex JsonSecret();
 
-    [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Basic))\s+[A-Za-z0-9\-._~+/]+=*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Basic))\s+[A-Za-z0-9\-._~+/]{12,}=*", RegexOptions.IgnoreCase)]
     private static partial Regex BearerToken();
 
     [GeneratedRegex(@"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*")]

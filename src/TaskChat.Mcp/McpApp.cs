@@ -1,0 +1,30 @@
+using TaskChat.Mcp.Security;
+using TaskChat.Mcp.Tools;
+using TaskChat.ServiceDefaults;
+using TaskChat.ServiceDefaults.Configuration;
+using TaskChat.ServiceDefaults.Hosting;
+
+namespace TaskChat.Mcp;
+
+/// <summary>The mcp service's shape; tests build it the same way Program does, with their own settings.</summary>
+public static class McpApp
+{
+    public static readonly ServiceInfo Service = new("mcp-server", DefaultPort: 8001, DefaultDbPoolMax: 15, ValidatesTokens: true);
+
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="configure">Adds configuration before it is read (tests supply their variables here).</param>
+    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    {
+        var builder = TaskChatHost.CreateBuilder(args, configure);
+
+        builder.AddServiceDefaults(Service);
+        builder.AddTaskTools();
+
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        app.UseOriginCheck();
+        app.MapDefaultEndpoints();
+        app.MapTaskTools();
+        return app;
+    }
+}
