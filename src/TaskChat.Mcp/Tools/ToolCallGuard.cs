@@ -18,8 +18,13 @@ public static class ToolCallGuard
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Wrap(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
         async (context, cancellationToken) =>
         {
-            if (context.MatchedPrimitive is McpServerTool tool && context.Params is { } call
-                && CheckArguments(tool.ProtocolTool, call) is { } problem)
+            if (context.MatchedPrimitive is not McpServerTool tool)
+            {
+                // An unknown tool name is the caller's protocol error, not a failed tool: the SDK
+                // answers it with a JSON-RPC "invalid params" error that names the tool.
+                return await next(context, cancellationToken);
+            }
+            if (context.Params is { } call && CheckArguments(tool.ProtocolTool, call) is { } problem)
             {
                 return ToolResults.Error(ToolErrorCodes.Validation, problem);
             }

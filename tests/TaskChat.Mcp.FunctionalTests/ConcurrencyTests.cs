@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace TaskChat.Mcp.FunctionalTests;
+
+/// <summary>Concurrent writers lose nothing and mix nothing up.</summary>
+public abstract class ConcurrencyTests(McpServerFixture server)
+{
+    [SkippableFact]
+    public async Task FiftyConcurrentAddsFromFiveUsersLeaveExactlyFiftyRowsTenPerUser()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var users = Enumerable.Range(1, 5).Select(i => $"concurrent-{run}-{i}").ToArray();
+        var clients = await Task.WhenAll(users.Select(server.ClientForAsync));
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            ToolReply.CallAsync(clients[i % 5], "add_task", new Dictionary<string, object?> { ["title"] = $"Task {i}" })));
+
+        Assert.All(replies, reply => Assert.False(reply.IsError, reply.Json.ToString()));
+        Assert.Equal(50, replies.Select(r => r.Data.GetProperty("task_id").GetInt64()).Distinct().Count());
+        await using var db = server.Database.CreateDbContext();
+        var counts = await db.Tasks.Where(t => users.Contains(t.UserId)).GroupBy(t => t.UserId)
+            .Select(g => new { User = g.Key, Count = g.Count() }).ToListAsync();
+        Assert.Equal(5, counts.Count);
+        Assert.All(counts, c => Assert.Equal(10, c.Count));
+        for (var i = 0; i < 50; i++)
+        {
+            var title = $"Task {i}";
+            var owner = users[i % 5];
+            Assert.True(await db.Tasks.AnyAsync(t => t.UserId == owner && t.Title == title), $"{title} belongs to {owner}");
+        }
+    }
+}
+
+public sealed class SqliteConcurrencyTests(SqliteMcpServer server) : ConcurrencyTests(server), IClassFixture<SqliteMcpServer>;
+
+public sealed class PostgresConcurrencyTests(PostgresMcpServer server) : ConcurrencyTests(server), IClassFixture<PostgresMcpServer>;
