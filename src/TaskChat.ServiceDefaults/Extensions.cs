@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,6 +67,12 @@ public static class Extensions
             // The api and the mcp protect nothing that must outlive the process (no cookies), so
             // in-memory keys: no key files written to a container's disk, nothing to share.
             builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            builder.Services.Configure<KeyManagementOptions>(options =>
+            {
+                options.XmlRepository = new InMemoryXmlRepository();
+                options.XmlEncryptor = new NullXmlEncryptor(); // Never leaves memory: nothing to encrypt.
+            });
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Warning);
         }
         if (!settings.IsProduction)
         {
