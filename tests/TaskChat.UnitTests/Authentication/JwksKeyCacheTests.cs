@@ -19,6 +19,8 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
 
     private string CurrentKid => _issuer.CurrentKey.KeyId;
 
+    private Task EnsureAsync(string? keyId) => _cache.EnsureKeyAsync(keyId, CancellationToken.None);
+
     public async Task InitializeAsync()
     {
         _issuer = await TestJwks.StartAsync();
@@ -39,7 +41,7 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, _issuer.RequestCount);
         Assert.Empty(_cache.Keys);
 
-        await _cache.EnsureKeyAsync(CurrentKid, CancellationToken.None);
+        await EnsureAsync(CurrentKid);
 
         Assert.Equal(1, _issuer.RequestCount);
         Assert.Equal(CurrentKid, Assert.Single(_cache.KeysFor(CurrentKid)).KeyId);
@@ -49,13 +51,14 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
     public async Task Fetched_keys_verify_the_issuers_tokens()
     {
         var token = _issuer.CreateToken("user-1");
+        var keyId = new JsonWebToken(token).Kid;
 
-        await _cache.EnsureKeyAsync(new JsonWebToken(token).Kid, CancellationToken.None);
+        await EnsureAsync(keyId);
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
         {
             ValidIssuer = TestJwks.Issuer,
             ValidAudience = TestJwks.Audience,
-            IssuerSigningKeys = _cache.KeysFor(new JsonWebToken(token).Kid),
+            IssuerSigningKeys = _cache.KeysFor(keyId),
         });
 
         Assert.True(result.IsValid, result.Exception?.Message);
@@ -65,11 +68,11 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Known_key_is_served_from_the_cache_until_the_refresh_interval()
     {
-        await _cache.EnsureKeyAsync(CurrentKid, CancellationToken.None);
+        await EnsureAsync(CurrentKid);
 
         _clock.Advance(JwksKeyCache.RefreshInterval - TimeSpan.FromSeconds(1));
-        await _cache.EnsureKeyAsync(CurrentKid, CancellationToken.None);
-        await _cache.EnsureKeyAsync(null, CancellationToken.None);
+        await EnsureAsync(CurrentKid);
+        await EnsureAsync(null);
 
         Assert.Equal(1, _issuer.RequestCount);
     }
@@ -77,11 +80,11 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Keys_are_refetched_once_the_refresh_interval_has_passed()
     {
-        await _cache.EnsureKeyAsync(CurrentKid, CancellationToken.None);
+        await EnsureAsync(CurrentKid);
 
         _clock.Advance(JwksKeyCache.RefreshInterval);
-        await _cache.EnsureKeyAsync(CurrentKid, CancellationToken.None);
-        await _cache.EnsureKeyAsync(CurrentKid, CancellationToken.None);
+        await EnsureAsync(CurrentKid);
+        await EnsureAsync(CurrentKid);
 
         Assert.Equal(2, _issuer.RequestCount);
     }
@@ -89,12 +92,12 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Rotated_key_is_found_by_refetching_on_its_unknown_kid()
     {
-        await _cache.EnsureKeyAsync(CurrentKid, CancellationToken.None);
+        await EnsureAsync(CurrentKid);
         var oldKid = CurrentKid;
 
         _issuer.Rotate(ecdsa: false);
         _clock.Advance(JwksKeyCache.MinimumRefetchInterval);
-        await _cache.EnsureKeyAsync(CurrentKid, CancellationToken.None);
+        await EnsureAsync(CurrentKid);
 
         Assert.Equal(2, _issuer.RequestCount);
         Assert.IsType<RsaSecurityKey>(Assert.Single(_cache.KeysFor(CurrentKid)));
@@ -105,13 +108,13 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Flood_of_unknown_kids_fetches_at_most_once_per_minimum_interval()
     {
-        await _cache.EnsureKeyAsync(CurrentKid, CancellationToken.None);
+        await EnsureAsync(CurrentKid);
 
         for (var second = 1; second <= 3; second++)
         {
             _clock.Advance(JwksKeyCache.MinimumRefetchInterval);
-            await Task.WhenAll(Enumerable.Range(0, 50).Select(i => _cache.EnsureKeyAsync($"forged-{second}-{i}", CancellationToken.None)));
-            await _cache.EnsureKeyAsync("forged-again", CancellationToken.None);
+            await Task.WhenAll(Enumerable.Range(0, 50).Select(i => EnsureAsync($"forged-{second}-{i}")));
+            await EnsureAsync("forged-again");
 
             Assert.Equal(1 + second, _issuer.RequestCount);
         }
@@ -125,11 +128,11 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
     [InlineData(OutageKind.NotAKeySet)]
     public async Task Keys_are_kept_while_the_issuer_is_down(OutageKind outage)
     {
-        await _cache.EnsureKeyAsync(CurrentKid, CancellationToken.None);
+        await EnsureAsync(CurrentKid);
 
         _outage.Kind = outage;
         _clock.Advance(JwksKeyCache.RefreshInterval);
-        await _cache.EnsureKeyAsync(CurrentKid, CancellationToken.None);
+        await EnsureAsync(CurrentKid);
 
         Assert.Equal(2, _outage.Attempts);
         Assert.Equal(CurrentKid, Assert.Single(_cache.KeysFor(CurrentKid)).KeyId);
@@ -141,14 +144,14 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
         _outage.Kind = OutageKind.Unreachable;
         for (var i = 0; i < 10; i++)
         {
-            await _cache.EnsureKeyAsync(CurrentKid, CancellationToken.None);
+            await EnsureAsync(CurrentKid);
         }
         Assert.Equal(1, _outage.Attempts);
         Assert.Empty(_cache.Keys);
 
         _outage.Kind = null;
         _clock.Advance(JwksKeyCache.MinimumRefetchInterval);
-        await _cache.EnsureKeyAsync(CurrentKid, CancellationToken.None);
+        await EnsureAsync(CurrentKid);
 
         Assert.Equal(2, _outage.Attempts);
         Assert.Single(_cache.KeysFor(CurrentKid));
@@ -158,7 +161,7 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
     public async Task Unknown_kid_matches_no_key_and_missing_kid_matches_them_all()
     {
         _issuer.Rotate();
-        await _cache.EnsureKeyAsync(null, CancellationToken.None);
+        await EnsureAsync(null);
 
         Assert.Empty(_cache.KeysFor("not-published"));
         Assert.Equal(2, _cache.KeysFor(null).Count());
