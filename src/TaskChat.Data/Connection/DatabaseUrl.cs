@@ -46,7 +46,7 @@ public static class DatabaseUrl
             {
                 "postgres" or "postgresql" => ParsePostgresUri(text),
                 "sqlite" => ParseSqlitePath(rest),
-                "file" => Sqlite(new Uri(text).LocalPath),
+                "file" => ParseFileUri(text, rest),
                 _ => throw new InvalidDatabaseUrlException(
                     $"{VariableName} uses the unsupported scheme '{scheme}': use postgres://, postgresql://, sqlite: or a .db path."),
             };
@@ -122,6 +122,20 @@ public static class DatabaseUrl
         return Sqlite(path);
     }
 
+    private static DatabaseConnection ParseFileUri(string text, string rest)
+    {
+        // file:x.db and file:/abs/x.db are SQLite's own URI filenames, which System.Uri refuses.
+        if (!rest.StartsWith("//", StringComparison.Ordinal))
+        {
+            return ParseSqlitePath(rest);
+        }
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.IsUnc)
+        {
+            throw new InvalidDatabaseUrlException($"{VariableName} is not a valid file URI: use file:///absolute/path.db or sqlite:PATH.");
+        }
+        return Sqlite(uri.LocalPath);
+    }
+
     private static DatabaseConnection Sqlite(string path)
     {
         if (path.Contains('\0', StringComparison.Ordinal) || path.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
@@ -175,9 +189,11 @@ public static class DatabaseUrl
         foreach (var (key, value) in ParseQuery(uri.Query))
         {
             var name = PostgresParameterNames.GetValueOrDefault(key) ?? key.Replace('_', ' ');
+            // libpq spells the strict modes verify-ca and verify-full; Npgsql's SslMode says VerifyCA, VerifyFull.
+            var setting = name == "SSL Mode" ? value.Replace("-", "", StringComparison.Ordinal) : value;
             try
             {
-                builder[name] = value;
+                builder[name] = setting;
             }
             catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
             {

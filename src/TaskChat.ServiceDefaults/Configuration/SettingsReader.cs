@@ -162,6 +162,7 @@ public sealed class SettingsReader(IConfiguration configuration)
     {
         var url = configuration[DatabaseUrl.VariableName];
         DatabaseConnection connection;
+        var understood = true;
         try
         {
             connection = DatabaseUrl.Parse(url, DatabaseUrl.DefaultSqlitePath());
@@ -170,12 +171,14 @@ public sealed class SettingsReader(IConfiguration configuration)
         {
             _problems.Add(e.Message);
             connection = DatabaseUrl.Parse(null, DatabaseUrl.DefaultSqlitePath());
+            understood = false;
         }
         if (IsProduction && string.IsNullOrWhiteSpace(url))
         {
             Problem(DatabaseUrl.VariableName, "must be set in production (a PostgreSQL URL).");
         }
-        else if (IsProduction && connection.Provider == DatabaseProvider.Sqlite)
+        // The SQLite fallback stands in for a value we could not read; blaming it on the user would mislead.
+        else if (IsProduction && understood && connection.Provider == DatabaseProvider.Sqlite)
         {
             Problem(DatabaseUrl.VariableName, "must be PostgreSQL in production: an SQLite file is neither shared between replicas nor kept across deploys.");
         }

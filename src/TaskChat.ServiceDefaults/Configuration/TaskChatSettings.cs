@@ -31,7 +31,7 @@ public sealed record TaskChatSettings
         $"database=[{Database.Summary}] issuer={Auth.Issuer} audience={Auth.Audience}" +
         (Service.ValidatesTokens ? $" jwks={Auth.JwksUrl}" : "") +
         $" allowed_hosts={string.Join(",", AllowedHosts)} log_format={LogFormat.ToString().ToLowerInvariant()}" +
-        $" otel={(OtlpEndpoint is null ? "off" : OtlpEndpoint.GetLeftPart(UriPartial.Authority))}";
+        $" otel={(OtlpEndpoint is null ? "off" : $"{OtlpEndpoint.Scheme}://{OtlpEndpoint.Authority}")}";
 }
 
 public sealed record AuthSettings(string Issuer, string Audience, Uri JwksUrl);

@@ -26,16 +26,19 @@ public static partial class SecretRedactor
         return text;
     }
 
-    // scheme://user:password@  ->  scheme://user:***@
-    [GeneratedRegex(@"(?<prefix>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/?#@\s]*:)[^@\s/]+@")]
+    // scheme://user:password@  ->  scheme://user:***@ (up to the last '@': a pasted password may hold one unencoded)
+    [GeneratedRegex(@"(?<prefix>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/?#@\s]*:)[^\s/]+@")]
     private static partial Regex UriCredentials();
 
-    // Password=...; pwd=...; api_key=...; secret: ...
-    [GeneratedRegex(@"(?<key>\b(?:password|passwd|pwd|secret|client_secret|api[_-]?key|access[_-]?token|refresh[_-]?token|token)\b)(?<sep>\s*[=:]\s*)(?!\*\*\*)(?!"")[^;&,\s""']+", RegexOptions.IgnoreCase)]
+    // A name that says its value is a secret, also as part of a longer name (DB_PASSWORD, OPENAI_API_KEY, client_secret).
+    private const string SecretName = @"\w*?(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|refresh[_-]?token|token)";
+
+    // Password=...; pwd=...; api_key=...; secret: ...; quoted as connection string builders quote: Password="a b"
+    [GeneratedRegex(@"(?<key>\b" + SecretName + @"\b)(?<sep>\s*[=:]\s*)(?!\*\*\*)(?:""(?:[^""]|"""")*""|'(?:[^']|'')*'|[^;&,\s""']+)", RegexOptions.IgnoreCase)]
     private static partial Regex KeyValueSecret();
 
     // "password": "..."
-    [GeneratedRegex(@"(?<key>""(?:password|secret|api_?key|token|access_token|refresh_token)""\s*:\s*)""(?:[^""\\]|\\.)*""", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<key>""" + SecretName + @"""\s*:\s*)""(?:[^""\\]|\\.)*""", RegexOptions.IgnoreCase)]
     private static partial Regex JsonSecret();
 
     [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Basic))\s+[A-Za-z0-9\-._~+/]{12,}=*", RegexOptions.IgnoreCase)]

@@ -1,0 +1,94 @@
+using Npgsql;
+using TaskChat.Data.Connection;
+using TaskChat.ServiceDefaults.Configuration;
+
+namespace TaskChat.UnitTests.Configuration;
+
+public class DevelopmentSettingsTests
+{
+    public static TheoryData<ServiceInfo, int> DefaultPorts => new()
+    {
+        { Settings.Web, 3000 },
+        { Settings.Api, 8000 },
+        { Settings.Mcp, 8001 },
+    };
+
+    [Theory]
+    [MemberData(nameof(DefaultPorts))]
+    public void Each_service_has_its_own_default_port(ServiceInfo service, int port) =>
+        Assert.Equal(port, Settings.Read(service).Settings.Port);
+
+    [Fact]
+    public void Unset_variables_give_a_working_local_setup()
+    {
+        var (settings, problems) = Settings.Read(Settings.Api);
+
+        Assert.Empty(problems);
+        Assert.False(settings.IsProduction);
+        Assert.Equal("127.0.0.1", settings.Host);
+        Assert.Equal(new AuthSettings("http://localhost:3000", "taskchat", new Uri("http://localhost:3000/api/auth/jwks")), settings.Auth);
+        Assert.Equal(["localhost", "127.0.0.1", "[::1]"], settings.AllowedHosts);
+        Assert.Equal(LogFormat.Text, settings.LogFormat);
+        Assert.Null(settings.OtlpEndpoint);
+    }
+
+    [Fact]
+    public void Unset_database_url_means_the_sqlite_file_under_the_repository_root()
+    {
+        var database = Settings.Read(Settings.Mcp).Settings.Database;
+
+        Assert.Equal(DatabaseProvider.Sqlite, database.Provider);
+        Assert.Equal("sqlite " + DatabaseUrl.DefaultSqlitePath(), database.Summary);
+        Assert.EndsWith(Path.Combine(".data", "taskchat.db"), database.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("development")]
+    [InlineData("Development")]
+    [InlineData("dev")]
+    [InlineData("")]
+    public void Development_is_spelled_several_ways(string environment) =>
+        Assert.False(Settings.Read(Settings.Api, ("ENVIRONMENT", environment)).Settings.IsProduction);
+
+    [Fact]
+    public void Variables_that_are_set_override_the_defaults()
+    {
+        var (settings, problems) = Settings.Read(Settings.Api,
+            ("HOST", "0.0.0.0"), ("PORT", "9000"), ("AUTH_ISSUER", "https://tasks.example.com/"), ("AUTH_AUDIENCE", "taskchat-test"),
+            ("ALLOWED_HOSTS", "tasks.test, api.tasks.test"), ("LOG_FORMAT", "JSON"), ("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318"));
+
+        Assert.Empty(problems);
+        Assert.Equal(("0.0.0.0", 9000), (settings.Host, settings.Port));
+        Assert.Equal(("https://tasks.example.com", "taskchat-test"), (settings.Auth.Issuer, settings.Auth.Audience));
+        Assert.Equal(["tasks.test", "api.tasks.test"], settings.AllowedHosts);
+        Assert.Equal(LogFormat.Json, settings.LogFormat);
+        Assert.Equal(new Uri("http://collector:4318"), settings.OtlpEndpoint);
+    }
+
+    [Theory]
+    [InlineData(30, null)]
+    [InlineData(12, "12")]
+    public void Database_pool_max_comes_from_db_pool_max_or_the_service_default(int expected, string? poolMax)
+    {
+        var variables = new Dictionary<string, string?> { ["DATABASE_URL"] = "postgres://app:pw@db.example.com/tasks", ["DB_POOL_MAX"] = poolMax };
+
+        var database = Settings.Read(Settings.Api, variables).Settings.Database;
+
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(database.ConnectionString).MaxPoolSize);
+    }
+
+    [Fact]
+    public void Mcp_opens_fewer_connections_than_the_api_by_default()
+    {
+        var variables = new Dictionary<string, string?> { ["DATABASE_URL"] = "postgres://app:pw@db.example.com/tasks" };
+
+        var database = Settings.Read(Settings.Mcp, variables).Settings.Database;
+
+        Assert.Equal(15, new NpgsqlConnectionStringBuilder(database.ConnectionString).MaxPoolSize);
+    }
+
+    [Fact]
+    public void Render_hostname_is_not_added_outside_production() =>
+        Assert.DoesNotContain("taskchat.onrender.com",
+            Settings.Read(Settings.Api, ("RENDER_EXTERNAL_HOSTNAME", "taskchat.onrender.com")).Settings.AllowedHosts);
+}

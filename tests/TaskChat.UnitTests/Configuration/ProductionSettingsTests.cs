@@ -1,0 +1,132 @@
+using TaskChat.Data.Connection;
+using TaskChat.ServiceDefaults.Configuration;
+
+namespace TaskChat.UnitTests.Configuration;
+
+public class ProductionSettingsTests
+{
+    [Theory]
+    [InlineData("production")]
+    [InlineData("Production")]
+    [InlineData("prod")]
+    public void Complete_production_configuration_is_accepted(string environment)
+    {
+        var variables = Settings.Production();
+        variables["ENVIRONMENT"] = environment;
+
+        var (settings, problems) = Settings.Read(Settings.Api, variables);
+
+        Assert.Empty(problems);
+        Assert.True(settings.IsProduction);
+        Assert.Equal(DatabaseProvider.Postgres, settings.Database.Provider);
+    }
+
+    [Fact]
+    public void Production_listens_on_every_interface_and_logs_json()
+    {
+        var settings = Settings.Read(Settings.Api, Settings.Production()).Settings;
+
+        Assert.Equal("0.0.0.0", settings.Host);
+        Assert.Equal(LogFormat.Json, settings.LogFormat);
+    }
+
+    [Theory]
+    [InlineData("AUTH_ISSUER", "http://localhost:3000")]
+    [InlineData("AUTH_ISSUER", "http://127.0.0.1:3000")]
+    [InlineData("AUTH_ISSUER", "http://[::1]:3000")]
+    [InlineData("AUTH_ISSUER", "http://web.localhost")]
+    [InlineData("AUTH_JWKS_URL", "http://localhost:3000/api/auth/jwks")]
+    [InlineData("AUTH_JWKS_URL", "http://127.0.0.2:3000/api/auth/jwks")]
+    [InlineData("AUTH_JWKS_URL", "http://[::1]:3000/api/auth/jwks")]
+    public void Loopback_service_url_is_refused_naming_the_variable(string name, string value)
+    {
+        var variables = Settings.Production();
+        variables[name] = value;
+
+        var problem = Assert.Single(Settings.Read(Settings.Api, variables).Problems);
+
+        Assert.StartsWith(name + " names ", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Web_does_not_fetch_the_jwks_so_its_loopback_url_is_no_problem()
+    {
+        var variables = Settings.Production();
+        variables["AUTH_JWKS_URL"] = "http://localhost:3000/api/auth/jwks";
+
+        Assert.Empty(Settings.Read(Settings.Web, variables).Problems);
+    }
+
+    [Fact]
+    public void Missing_database_url_is_refused()
+    {
+        var variables = Settings.Production();
+        variables.Remove("DATABASE_URL");
+
+        Assert.Equal("DATABASE_URL must be set in production (a PostgreSQL URL).", Assert.Single(Settings.Read(Settings.Api, variables).Problems));
+    }
+
+    [Theory]
+    [InlineData("sqlite:/var/lib/taskchat/tasks.db")]
+    [InlineData("/var/lib/taskchat/tasks.db")]
+    public void Sqlite_is_refused(string databaseUrl)
+    {
+        var variables = Settings.Production();
+        variables["DATABASE_URL"] = databaseUrl;
+
+        var problem = Assert.Single(Settings.Read(Settings.Api, variables).Problems);
+
+        Assert.StartsWith("DATABASE_URL must be PostgreSQL in production", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unreadable_database_url_is_reported_once_for_what_it_is()
+    {
+        var variables = Settings.Production();
+        variables["DATABASE_URL"] = "postgres://app:Hunter2Secret@db.example.com:port/tasks";
+
+        var problem = Assert.Single(Settings.Read(Settings.Api, variables).Problems);
+
+        Assert.StartsWith("DATABASE_URL is not a valid PostgreSQL URI", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Production_with_development_defaults_lists_every_problem()
+    {
+        var problems = Settings.Read(Settings.Api, ("ENVIRONMENT", "production")).Problems;
+
+        Assert.Equal(["DATABASE_URL", "AUTH_ISSUER", "AUTH_JWKS_URL"], problems.Select(p => p.Split(' ')[0]));
+    }
+
+    [Fact]
+    public void Issuer_answers_to_its_public_host_and_the_render_hostname()
+    {
+        var variables = Settings.Production();
+        variables["RENDER_EXTERNAL_HOSTNAME"] = "taskchat-web.onrender.com";
+
+        var hosts = Settings.Read(Settings.Web, variables).Settings.AllowedHosts;
+
+        Assert.Equal(["localhost", "127.0.0.1", "[::1]", "tasks.example.com", "taskchat-web.onrender.com"], hosts);
+    }
+
+    [Fact]
+    public void Api_answers_to_the_render_hostname_but_not_to_the_issuers_host()
+    {
+        var variables = Settings.Production();
+        variables["RENDER_EXTERNAL_HOSTNAME"] = "taskchat-api.onrender.com";
+
+        var hosts = Settings.Read(Settings.Api, variables).Settings.AllowedHosts;
+
+        Assert.Contains("taskchat-api.onrender.com", hosts);
+        Assert.DoesNotContain("tasks.example.com", hosts);
+    }
+
+    [Fact]
+    public void Allowed_host_named_twice_is_listed_once()
+    {
+        var variables = Settings.Production();
+        variables["ALLOWED_HOSTS"] = "TASKS.example.com,tasks.example.com";
+
+        Assert.Equal(["TASKS.example.com"], Settings.Read(Settings.Web, variables).Settings.AllowedHosts);
+    }
+}

@@ -1,0 +1,36 @@
+using Npgsql;
+using TaskChat.Data.Connection;
+
+namespace TaskChat.UnitTests.Connection;
+
+public class PoolSizeTests
+{
+    [Fact]
+    public void Pool_max_caps_postgres_connections_and_keeps_the_credentials()
+    {
+        var connection = DatabaseUrl.Parse("postgres://app:secret@db.example.com/tasks", DatabaseUrls.DefaultSqlitePath).WithPoolMax(7);
+        var builder = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
+
+        Assert.Equal(7, builder.MaxPoolSize);
+        Assert.Equal(("app", "secret"), (builder.Username, builder.Password));
+        Assert.EndsWith("pool=7", connection.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", connection.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pool_max_below_the_minimum_pool_size_lowers_the_minimum()
+    {
+        var connection = DatabaseUrl.Parse("Host=db.example.com;Minimum Pool Size=20", DatabaseUrls.DefaultSqlitePath).WithPoolMax(5);
+        var builder = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
+
+        Assert.Equal((5, 5), (builder.MinPoolSize, builder.MaxPoolSize));
+    }
+
+    [Fact]
+    public void Pool_max_leaves_sqlite_alone()
+    {
+        var connection = DatabaseUrl.Parse("sqlite:tasks.db", DatabaseUrls.DefaultSqlitePath);
+
+        Assert.Same(connection, connection.WithPoolMax(3));
+    }
+}

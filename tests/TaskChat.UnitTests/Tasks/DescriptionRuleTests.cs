@@ -1,0 +1,58 @@
+using TaskChat.Data.Tasks;
+
+namespace TaskChat.UnitTests.Tasks;
+
+public class DescriptionRuleTests
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  \n\t ")]
+    public void Missing_or_blank_description_means_none(string? description)
+    {
+        var result = TaskRules.Description(description);
+
+        Assert.True(result.IsValid);
+        Assert.Null(result.Value);
+    }
+
+    [Fact]
+    public void Description_is_trimmed_but_keeps_its_line_breaks_and_tabs() =>
+        Assert.Equal("First line\n\tsecond  line", TaskRules.Description("  First line\n\tsecond  line \r\n").Value);
+
+    [Fact]
+    public void Description_of_1000_characters_is_accepted()
+    {
+        var description = new string('d', TaskRules.MaxDescriptionLength);
+
+        Assert.Equal(description, TaskRules.Description(description + "  ").Value);
+    }
+
+    [Fact]
+    public void Description_of_1001_characters_is_invalid_and_says_so() =>
+        Assert.Equal("description must be at most 1000 characters (it has 1001).",
+            TaskRules.Description(new string('d', TaskRules.MaxDescriptionLength + 1)).Error);
+
+    [Fact]
+    public void Description_length_counts_characters_not_utf16_units()
+    {
+        var emoji = string.Concat(Enumerable.Repeat("🎉", TaskRules.MaxDescriptionLength));
+
+        Assert.True(TaskRules.Description(emoji).IsValid);
+        Assert.False(TaskRules.Description(emoji + "🎉").IsValid);
+    }
+
+    // Code units, not strings: xunit would turn a lone surrogate in [InlineData] into U+FFFD.
+    [Theory]
+    [InlineData(0x0000)]
+    [InlineData(0x0008)]
+    [InlineData(0xD83D)]
+    [InlineData(0xDE00)]
+    public void Control_characters_and_lone_surrogates_are_invalid(int codeUnit)
+    {
+        var result = TaskRules.Description("Call " + (char)codeUnit + " Bob");
+
+        Assert.False(result.IsValid);
+        Assert.Equal("description contains characters that are not allowed (control characters or broken Unicode).", result.Error);
+    }
+}

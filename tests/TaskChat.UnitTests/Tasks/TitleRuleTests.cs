@@ -1,0 +1,94 @@
+using TaskChat.Data.Tasks;
+
+namespace TaskChat.UnitTests.Tasks;
+
+public class TitleRuleTests
+{
+    [Theory]
+    [InlineData("Buy milk", "Buy milk")]
+    [InlineData("  Buy milk  ", "Buy milk")]
+    [InlineData("Buy    milk", "Buy milk")]
+    [InlineData("Buy\tmilk", "Buy milk")]
+    [InlineData("\r\nBuy\r\n\r\nmilk\n", "Buy milk")]
+    [InlineData("Buy\u00A0milk\u3000today\u2028", "Buy milk today")]
+    [InlineData("\uFEFFBuy milk", "Buy milk")]
+    public void Title_is_trimmed_and_inner_whitespace_collapsed(string title, string expected)
+    {
+        var result = TaskRules.Title(title);
+
+        Assert.True(result.IsValid, result.Error);
+        Assert.Equal(expected, result.Value);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\t\r\n")]
+    [InlineData("\u00A0\uFEFF")]
+    public void Blank_title_is_invalid(string title) =>
+        Assert.Equal("title cannot be empty.", TaskRules.Title(title).Error);
+
+    [Fact]
+    public void Missing_title_is_invalid() =>
+        Assert.Equal("title is required.", TaskRules.Title(null).Error);
+
+    [Fact]
+    public void Title_of_200_characters_is_accepted()
+    {
+        var title = new string('a', TaskRules.MaxTitleLength);
+
+        Assert.Equal(title, TaskRules.Title(title).Value);
+    }
+
+    [Fact]
+    public void Title_of_201_characters_is_invalid_and_says_so()
+    {
+        var result = TaskRules.Title(new string('a', TaskRules.MaxTitleLength + 1));
+
+        Assert.False(result.IsValid);
+        Assert.Equal("title must be at most 200 characters (it has 201).", result.Error);
+    }
+
+    [Fact]
+    public void Surrounding_whitespace_does_not_count_towards_the_length()
+    {
+        var title = new string('a', TaskRules.MaxTitleLength);
+
+        Assert.Equal(title, TaskRules.Title("   " + title + "\n").Value);
+    }
+
+    [Fact]
+    public void Length_counts_characters_not_utf16_units()
+    {
+        var emoji = string.Concat(Enumerable.Repeat("😀", TaskRules.MaxTitleLength));
+
+        Assert.Equal(2 * TaskRules.MaxTitleLength, emoji.Length);
+        Assert.True(TaskRules.Title(emoji).IsValid);
+        Assert.Equal("title must be at most 200 characters (it has 201).", TaskRules.Title(emoji + "😀").Error);
+    }
+
+    // Code units, not strings: xunit would turn a lone surrogate in [InlineData] into U+FFFD.
+    [Theory]
+    [InlineData(0x0000)]
+    [InlineData(0x0007)]
+    [InlineData(0x001B)]
+    [InlineData(0x007F)]
+    [InlineData(0x0080)]
+    [InlineData(0xD83D)]
+    [InlineData(0xDE00)]
+    public void Control_characters_and_lone_surrogates_are_invalid(int codeUnit)
+    {
+        var bad = ((char)codeUnit).ToString();
+
+        Assert.All(new[] { "Buy " + bad + " milk", bad + "Buy milk", "Buy milk" + bad }, title =>
+        {
+            var result = TaskRules.Title(title);
+            Assert.False(result.IsValid);
+            Assert.Equal("title contains characters that are not allowed (control characters or broken Unicode).", result.Error);
+        });
+    }
+
+    [Fact]
+    public void Surrogates_in_the_wrong_order_are_invalid() =>
+        Assert.False(TaskRules.Title("Buy milk \uDE00\uD83D").IsValid);
+}
