@@ -5,10 +5,11 @@ namespace TaskChat.ServiceDefaults.Authentication;
 
 /// <summary>
 /// The issuer's signing keys, fetched from AUTH_JWKS_URL on first use (so services start in any
-/// order), cached, refreshed every <see cref="RefreshInterval"/>, and refetched at once when a token
-/// names a key id we have not seen: the issuer's first token after a rotation is accepted. Refetches
-/// are at most one per <see cref="MinimumRefetchInterval"/>, so tokens with made-up key ids cannot
-/// turn this service into a load generator against the issuer.
+/// order), cached, refreshed every <see cref="RefreshInterval"/>, and refetched when a token names a
+/// key id we have not seen: the issuer's first token after a rotation is accepted (at worst it waits
+/// out the rest of a <see cref="MinimumRefetchInterval"/>). Refetches are at most one per
+/// <see cref="MinimumRefetchInterval"/>, so tokens with made-up key ids cannot turn this service
+/// into a load generator against the issuer.
 /// </summary>
 public sealed class JwksKeyCache(HttpClient httpClient, Uri jwksUrl, TimeProvider clock, ILogger<JwksKeyCache> logger) : IDisposable
 {
@@ -29,14 +30,30 @@ public sealed class JwksKeyCache(HttpClient httpClient, Uri jwksUrl, TimeProvide
         {
             return;
         }
+        var arrivedAt = clock.GetUtcNow();
         await _fetchLock.WaitAsync(cancellationToken);
         try
         {
-            // Another request may have fetched while we waited.
-            if (NeedsFetch(keyId) && clock.GetUtcNow() - _lastAttempt >= MinimumRefetchInterval)
+            if (!NeedsFetch(keyId))
+            {
+                return; // Another request fetched while we waited, and found what we need.
+            }
+            var wait = _lastAttempt + MinimumRefetchInterval - clock.GetUtcNow();
+            if (wait <= TimeSpan.Zero)
             {
                 await FetchAsync(cancellationToken);
             }
+            else if (IsUnknown(keyId) && _lastAttempt < arrivedAt)
+            {
+                // A token signed with a key published since our last fetch: wait out the rest of
+                // the interval and fetch, rather than reject the issuer's first token after a
+                // rotation. Requests that queued behind this one share its fetch (they arrived
+                // before it started), so a flood of made-up key ids still costs one fetch a second.
+                await Task.Delay(wait, clock, cancellationToken);
+                await FetchAsync(cancellationToken);
+            }
+            // Otherwise keep the cached keys: a refresh that is not due yet, or an issuer that was
+            // just tried, must not slow every request down.
         }
         finally
         {
@@ -56,8 +73,10 @@ public sealed class JwksKeyCache(HttpClient httpClient, Uri jwksUrl, TimeProvide
         var keys = _keys;
         return keys.Keys.Count == 0
             || clock.GetUtcNow() - keys.FetchedAt >= RefreshInterval
-            || (!string.IsNullOrEmpty(keyId) && !keys.KeyIds.Contains(keyId));
+            || IsUnknown(keyId);
     }
+
+    private bool IsUnknown(string? keyId) => !string.IsNullOrEmpty(keyId) && !_keys.KeyIds.Contains(keyId);
 
     private async Task FetchAsync(CancellationToken cancellationToken)
     {

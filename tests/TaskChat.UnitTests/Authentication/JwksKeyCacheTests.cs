@@ -121,6 +121,46 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
         Assert.Empty(_cache.KeysFor("forged-again"));
     }
 
+    [Fact]
+    public async Task Key_rotated_right_after_a_fetch_is_found_once_the_minimum_interval_is_over()
+    {
+        await EnsureAsync(CurrentKid);
+        _clock.Advance(TimeSpan.FromMilliseconds(100));
+        _issuer.Rotate();
+
+        var lookup = EnsureAsync(CurrentKid);
+        Assert.False(lookup.IsCompleted);
+        await AdvanceUntilAsync(lookup);
+
+        Assert.Equal(2, _issuer.RequestCount);
+        Assert.Single(_cache.KeysFor(CurrentKid));
+    }
+
+    [Fact]
+    public async Task Unknown_kids_that_queue_behind_a_waiting_fetch_share_it()
+    {
+        await EnsureAsync(CurrentKid);
+        _clock.Advance(TimeSpan.FromMilliseconds(100));
+
+        var flood = Task.WhenAll(Enumerable.Range(0, 50).Select(i => EnsureAsync($"forged-{i}")));
+        await AdvanceUntilAsync(flood);
+
+        Assert.Equal(2, _issuer.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_refresh_that_is_not_due_yet_never_delays_a_request()
+    {
+        _outage.Kind = OutageKind.Unreachable;
+        await EnsureAsync(CurrentKid);
+        _clock.Advance(TimeSpan.FromMilliseconds(100));
+
+        var lookup = EnsureAsync(null);
+
+        Assert.True(lookup.IsCompletedSuccessfully);
+        Assert.Equal(1, _outage.Attempts);
+    }
+
     [Theory]
     [InlineData(OutageKind.Unreachable)]
     [InlineData(OutageKind.ServerError)]
@@ -166,5 +206,16 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
         Assert.Empty(_cache.KeysFor("not-published"));
         Assert.Equal(2, _cache.KeysFor(null).Count());
         Assert.Equal(2, _cache.KeysFor("").Count());
+    }
+
+    /// <summary>Moves the fake clock on until <paramref name="task"/> has finished waiting on it.</summary>
+    private async Task AdvanceUntilAsync(Task task)
+    {
+        for (var i = 0; i < 200 && !task.IsCompleted; i++)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.WhenAny(task, Task.Delay(50));
+        }
+        await task;
     }
 }

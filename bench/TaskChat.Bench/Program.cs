@@ -1,0 +1,77 @@
+using System.Runtime.InteropServices;
+using ModelContextProtocol.Client;
+using TaskChat.Bench;
+using TaskChat.Data.Connection;
+using TaskChat.Mcp;
+using TaskChat.TestSupport;
+
+// dotnet run -c Release --project bench/TaskChat.Bench [-- --postgres "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres"]
+var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault()
+    ?? Environment.GetEnvironmentVariable(PostgresTestDatabase.ServerVariable);
+if (!string.IsNullOrWhiteSpace(postgres))
+{
+    Environment.SetEnvironmentVariable(PostgresTestDatabase.ServerVariable, postgres);
+}
+
+Console.WriteLine($"# mcp server benchmark, {DateTime.UtcNow:yyyy-MM-dd}");
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, client and server on one machine over loopback");
+Console.WriteLine();
+Console.WriteLine("| database | call | calls | in flight | mean ms | p50 ms | p95 ms | calls/s | × tools/list |");
+Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+
+await RunAsync(DatabaseProvider.Sqlite);
+if (PostgresTestDatabase.Server() is not null)
+{
+    await RunAsync(DatabaseProvider.Postgres);
+}
+else
+{
+    Console.WriteLine($"\n(PostgreSQL skipped: pass --postgres or set {PostgresTestDatabase.ServerVariable}.)");
+}
+
+static async Task RunAsync(DatabaseProvider provider)
+{
+    await using var jwks = await TestJwks.StartAsync();
+    await using var database = await TestDatabase.CreateAsync(provider);
+    await using var server = await RunningService.StartAsync(McpApp.Build, new Dictionary<string, string?>
+    {
+        ["DATABASE_URL"] = database.Url,
+        ["AUTH_JWKS_URL"] = jwks.JwksUrl.ToString(),
+    });
+    var users = Enumerable.Range(0, 4).Select(i => "bench-user-" + i).ToArray();
+    var clients = new List<McpClient>();
+    foreach (var user in users)
+    {
+        clients.Add(await TestMcpClients.ConnectAsync(server.BaseAddress, jwks.CreateToken(user, lifetime: TimeSpan.FromHours(1))));
+    }
+    var name = provider.ToString().ToLowerInvariant();
+    var first = clients[0];
+
+    // Warm-up: JIT, connection pools, the JWKS fetch.
+    for (var i = 0; i < 50; i++)
+    {
+        await first.ListToolsAsync();
+        await first.CallToolAsync("add_task", new Dictionary<string, object?> { ["title"] = "warm-up " + i });
+    }
+
+    var baseline = await Measure.SequentialAsync(300, _ => first.ListToolsAsync().AsTask());
+    Print(name, "tools/list (no database)", baseline, baseline);
+    Print(name, "add_task", await Measure.SequentialAsync(300, i =>
+        first.CallToolAsync("add_task", new Dictionary<string, object?> { ["title"] = "Sequential task " + i }).AsTask()), baseline);
+    Print(name, "list_tasks (~350 rows)", await Measure.SequentialAsync(100, _ =>
+        first.CallToolAsync("list_tasks", new Dictionary<string, object?> { ["status"] = "all" }).AsTask()), baseline);
+    Print(name, "complete_task", await Measure.SequentialAsync(200, i =>
+        first.CallToolAsync("complete_task", new Dictionary<string, object?> { ["task_id"] = i + 60 }).AsTask()), baseline);
+    Print(name, "add_task, 4 users", await Measure.ConcurrentAsync(2000, 16, i =>
+        clients[i % clients.Count].CallToolAsync("add_task", new Dictionary<string, object?> { ["title"] = "Concurrent task " + i }).AsTask()), baseline);
+    Print(name, "list_tasks pending, 4 users", await Measure.ConcurrentAsync(1000, 16, i =>
+        clients[i % clients.Count].CallToolAsync("list_tasks", new Dictionary<string, object?> { ["status"] = "pending" }).AsTask()), baseline);
+
+    foreach (var client in clients)
+    {
+        await client.DisposeAsync();
+    }
+}
+
+static void Print(string database, string call, Measurement m, Measurement baseline) =>
+    Console.WriteLine($"| {database} | {call} | {m.Calls} | {m.InFlight} | {m.MeanMs:F2} | {m.P50Ms:F2} | {m.P95Ms:F2} | {m.CallsPerSecond:F0} | {m.MeanMs / baseline.MeanMs:F1} |");
