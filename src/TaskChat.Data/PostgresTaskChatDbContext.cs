@@ -14,9 +14,13 @@ public sealed class PostgresTaskChatDbContext(DbContextOptions<PostgresTaskChatD
     }
 }
 
-/// <summary>Used by `dotnet ef migrations add ... --context PostgresTaskChatDbContext`; never connects.</summary>
+/// <summary>
+/// Used by `dotnet ef ... --context PostgresTaskChatDbContext`; `migrations add` never connects,
+/// `database update` uses DATABASE_URL.
+/// </summary>
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresTaskChatDbContext>
 {
     public PostgresTaskChatDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresTaskChatDbContext>().UseNpgsql("Host=localhost;Database=taskchat").Options);
+        new((DbContextOptions<PostgresTaskChatDbContext>)new DbContextOptionsBuilder<PostgresTaskChatDbContext>()
+            .UseTaskChatPostgres(DesignTimeConnection.For(Connection.DatabaseProvider.Postgres)).Options);
 }

@@ -19,9 +19,10 @@ public sealed class SqliteTaskChatDbContext(DbContextOptions<SqliteTaskChatDbCon
         value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }
 
-/// <summary>Used by `dotnet ef migrations add ... --context SqliteTaskChatDbContext`.</summary>
+/// <summary>Used by `dotnet ef ... --context SqliteTaskChatDbContext`.</summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteTaskChatDbContext>
 {
     public SqliteTaskChatDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteTaskChatDbContext>().UseSqlite("Data Source=design-time.db").Options);
+        new((DbContextOptions<SqliteTaskChatDbContext>)new DbContextOptionsBuilder<SqliteTaskChatDbContext>()
+            .UseTaskChatSqlite(DesignTimeConnection.For(Connection.DatabaseProvider.Sqlite)).Options);
 }

@@ -9,7 +9,7 @@ namespace TaskChat.Mcp;
 /// <summary>The mcp service's shape; tests build it the same way Program does, with their own settings.</summary>
 public static class McpApp
 {
-    public static readonly ServiceInfo Service = new("mcp-server", DefaultPort: 8001, DefaultDbPoolMax: 15, ValidatesTokens: true);
+    public static readonly ServiceInfo Service = new("mcp-server", DefaultPort: 8001, DefaultDbPoolMax: 15, ValidatesTokens: true, OwnUrlVariable: "MCP_SERVER_URL");
 
     /// <param name="args">Command-line arguments.</param>
     /// <param name="configure">Adds configuration before it is read (tests supply their variables here).</param>
@@ -21,8 +21,8 @@ public static class McpApp
         builder.AddTaskTools();
 
         var app = builder.Build();
+        app.UseOriginCheck(); // Before authentication: a foreign page gets 403 whether or not it has a token.
         app.UseServiceDefaults();
-        app.UseOriginCheck();
         app.MapDefaultEndpoints();
         app.MapTaskTools();
         return app;

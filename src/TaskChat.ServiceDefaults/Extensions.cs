@@ -53,6 +53,14 @@ public static class Extensions
             options.AllowEmptyHosts = false;
             options.IncludeFailureMessage = false;
         });
+        // The framework filters every request by host; we filter all but the health endpoints
+        // (UseServiceDefaults), which orchestrators probe by pod IP or an internal name and which
+        // disclose nothing a DNS-rebinding page could use.
+        foreach (var filter in builder.Services.Where(d => d.ServiceType == typeof(IStartupFilter)
+            && d.ImplementationType?.Name == "HostFilteringStartupFilter").ToList())
+        {
+            builder.Services.Remove(filter);
+        }
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         builder.AddRedactedLogging(settings);
@@ -81,9 +89,13 @@ public static class Extensions
         return settings;
     }
 
-    /// <summary>Error handling (problem details, no stack traces) and authentication, in that order.</summary>
+    /// <summary>
+    /// Host filtering (all but the health endpoints), error handling (problem details, no stack
+    /// traces) and authentication, in that order.
+    /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.UseWhen(context => !HealthEndpoints.IsHealthPath(context.Request.Path), branch => branch.UseHostFiltering());
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ProblemResponses.StatusCodeFor });
         app.UseStatusCodePages();
         var settings = app.Services.GetRequiredService<TaskChatSettings>();

@@ -114,6 +114,31 @@ public sealed class HttpSurfaceTests(SqliteMcpServer server) : IClassFixture<Sql
         Assert.Equal(expected, response.StatusCode);
     }
 
+    [Fact]
+    public async Task AForeignOriginIsRefusedEvenWithoutAToken()
+    {
+        using var http = server.Server.CreateHttpClient();
+        using var request = RawMcpRequests.Post(RawMcpRequests.ToolsList);
+        request.Headers.Add("Origin", "http://evil.example");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task HealthAnswersProbesThatUseAnInternalHostName()
+    {
+        using var http = server.Server.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "health/ready");
+        request.Headers.Host = "10.42.0.17:8001";
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     private static async Task<int> TaskCountAsync(HttpClient http, string token)
     {
         using var response = await http.SendAsync(RawMcpRequests.Post(RawMcpRequests.ToolsCall("list_tasks", "{}"), token));

@@ -38,7 +38,12 @@ public sealed class SettingsReader(IConfiguration configuration)
             Port = Number("PORT", service.DefaultPort, 0, 65535),
             Database = database,
             Auth = new AuthSettings(issuer.ToString().TrimEnd('/'), Text("AUTH_AUDIENCE", "taskchat"), jwks),
-            AllowedHosts = ReadAllowedHosts(service.IsIssuer ? issuer : null),
+            AllowedHosts = ReadAllowedHosts(service.OwnUrlVariable switch
+            {
+                null => null,
+                "AUTH_ISSUER" => issuer,
+                var own => OptionalUrl(own),
+            }),
             LogFormat = Choice("LOG_FORMAT", IsProduction ? LogFormat.Json : LogFormat.Text),
             OtlpEndpoint = OptionalUrl("OTEL_EXPORTER_OTLP_ENDPOINT"),
         };
@@ -185,7 +190,7 @@ public sealed class SettingsReader(IConfiguration configuration)
         return connection.WithPoolMax(Number("DB_POOL_MAX", service.DefaultDbPoolMax, 1, 1000));
     }
 
-    private List<string> ReadAllowedHosts(Uri? publicUrl)
+    private List<string> ReadAllowedHosts(Uri? ownUrl)
     {
         var configured = configuration["ALLOWED_HOSTS"];
         List<string> hosts = string.IsNullOrWhiteSpace(configured)
@@ -193,9 +198,9 @@ public sealed class SettingsReader(IConfiguration configuration)
             : [.. configured.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
         if (IsProduction)
         {
-            if (publicUrl is not null)
+            if (ownUrl is not null)
             {
-                hosts.Add(publicUrl.Host);
+                hosts.Add(ownUrl.Host);
             }
             if (configuration["RENDER_EXTERNAL_HOSTNAME"] is { Length: > 0 } render)
             {

@@ -21,6 +21,10 @@ public static class HealthEndpoints
 
     private static readonly string[] Methods = [HttpMethods.Get, HttpMethods.Head];
 
+    /// <summary>Whether <paramref name="path"/> is one of the health endpoints (they are not host-filtered).</summary>
+    public static bool IsHealthPath(PathString path, string prefix = "/health") =>
+        path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase);
+
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints, string serviceName, string path = "/health")
     {
         endpoints.MapHealthChecks(path + "/live", new HealthCheckOptions

@@ -121,6 +121,19 @@ public class ProductionSettingsTests
         Assert.DoesNotContain("tasks.example.com", hosts);
     }
 
+    [Theory]
+    [InlineData("API_URL", "https://api.tasks.example.com", "api.tasks.example.com")]
+    [InlineData("MCP_SERVER_URL", "http://mcp:8001/mcp", "mcp")]
+    public void Service_answers_to_the_host_the_others_reach_it_by(string variable, string url, string host)
+    {
+        var variables = Settings.Production();
+        variables[variable] = url;
+
+        var hosts = Settings.Read(variable == "API_URL" ? Settings.Api : Settings.Mcp, variables).Settings.AllowedHosts;
+
+        Assert.Contains(host, hosts);
+    }
+
     [Fact]
     public void Allowed_host_named_twice_is_listed_once()
     {

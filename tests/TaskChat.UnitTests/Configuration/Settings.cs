@@ -6,9 +6,9 @@ namespace TaskChat.UnitTests.Configuration;
 /// <summary>Reads settings the way a service does at start-up, from the given flat variables only.</summary>
 internal static class Settings
 {
-    public static readonly ServiceInfo Web = new("frontend", 3000, 30, ValidatesTokens: false, IsIssuer: true);
-    public static readonly ServiceInfo Api = new("backend", 8000, 30, ValidatesTokens: true);
-    public static readonly ServiceInfo Mcp = new("mcp-server", 8001, 15, ValidatesTokens: true);
+    public static readonly ServiceInfo Web = new("frontend", 3000, 30, ValidatesTokens: false, OwnUrlVariable: "AUTH_ISSUER");
+    public static readonly ServiceInfo Api = new("backend", 8000, 30, ValidatesTokens: true, OwnUrlVariable: "API_URL");
+    public static readonly ServiceInfo Mcp = new("mcp-server", 8001, 15, ValidatesTokens: true, OwnUrlVariable: "MCP_SERVER_URL");
 
     /// <summary>A production configuration that passes every rule; tests override one variable at a time.</summary>
     public static Dictionary<string, string?> Production() => new()
