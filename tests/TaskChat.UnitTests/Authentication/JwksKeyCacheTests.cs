@@ -36,7 +36,7 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Keys_are_fetched_on_first_use_not_before()
+    public async Task KeysAreFetchedOnFirstUseNotBefore()
     {
         Assert.Equal(0, _issuer.RequestCount);
         Assert.Empty(_cache.Keys);
@@ -48,7 +48,7 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Fetched_keys_verify_the_issuers_tokens()
+    public async Task FetchedKeysVerifyTheIssuersTokens()
     {
         var token = _issuer.CreateToken("user-1");
         var keyId = new JsonWebToken(token).Kid;
@@ -66,7 +66,7 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Known_key_is_served_from_the_cache_until_the_refresh_interval()
+    public async Task KnownKeyIsServedFromTheCacheUntilTheRefreshInterval()
     {
         await EnsureAsync(CurrentKid);
 
@@ -78,7 +78,7 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Keys_are_refetched_once_the_refresh_interval_has_passed()
+    public async Task KeysAreRefetchedOnceTheRefreshIntervalHasPassed()
     {
         await EnsureAsync(CurrentKid);
 
@@ -90,7 +90,7 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Rotated_key_is_found_by_refetching_on_its_unknown_kid()
+    public async Task RotatedKeyIsFoundByRefetchingOnItsUnknownKid()
     {
         await EnsureAsync(CurrentKid);
         var oldKid = CurrentKid;
@@ -106,7 +106,7 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Flood_of_unknown_kids_fetches_at_most_once_per_minimum_interval()
+    public async Task FloodOfUnknownKidsFetchesAtMostOncePerMinimumInterval()
     {
         await EnsureAsync(CurrentKid);
 
@@ -122,7 +122,7 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Key_rotated_right_after_a_fetch_is_found_once_the_minimum_interval_is_over()
+    public async Task KeyRotatedRightAfterAFetchIsFoundOnceTheMinimumIntervalIsOver()
     {
         await EnsureAsync(CurrentKid);
         _clock.Advance(TimeSpan.FromMilliseconds(100));
@@ -137,7 +137,7 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Unknown_kids_that_queue_behind_a_waiting_fetch_share_it()
+    public async Task UnknownKidsThatQueueBehindAWaitingFetchShareIt()
     {
         await EnsureAsync(CurrentKid);
         _clock.Advance(TimeSpan.FromMilliseconds(100));
@@ -149,7 +149,7 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_refresh_that_is_not_due_yet_never_delays_a_request()
+    public async Task ARefreshThatIsNotDueYetNeverDelaysARequest()
     {
         _outage.Kind = OutageKind.Unreachable;
         await EnsureAsync(CurrentKid);
@@ -166,7 +166,7 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
     [InlineData(OutageKind.ServerError)]
     [InlineData(OutageKind.NotJson)]
     [InlineData(OutageKind.NotAKeySet)]
-    public async Task Keys_are_kept_while_the_issuer_is_down(OutageKind outage)
+    public async Task KeysAreKeptWhileTheIssuerIsDown(OutageKind outage)
     {
         await EnsureAsync(CurrentKid);
 
@@ -179,7 +179,7 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Issuer_that_is_down_is_retried_at_most_once_per_minimum_interval_and_recovers()
+    public async Task IssuerThatIsDownIsRetriedAtMostOncePerMinimumIntervalAndRecovers()
     {
         _outage.Kind = OutageKind.Unreachable;
         for (var i = 0; i < 10; i++)
@@ -198,7 +198,7 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Unknown_kid_matches_no_key_and_missing_kid_matches_them_all()
+    public async Task UnknownKidMatchesNoKeyAndMissingKidMatchesThemAll()
     {
         _issuer.Rotate();
         await EnsureAsync(null);

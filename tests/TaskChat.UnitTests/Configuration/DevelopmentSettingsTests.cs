@@ -15,11 +15,11 @@ public class DevelopmentSettingsTests
 
     [Theory]
     [MemberData(nameof(DefaultPorts))]
-    public void Each_service_has_its_own_default_port(ServiceInfo service, int port) =>
+    public void EachServiceHasItsOwnDefaultPort(ServiceInfo service, int port) =>
         Assert.Equal(port, Settings.Read(service).Settings.Port);
 
     [Fact]
-    public void Unset_variables_give_a_working_local_setup()
+    public void UnsetVariablesGiveAWorkingLocalSetup()
     {
         var (settings, problems) = Settings.Read(Settings.Api);
 
@@ -33,7 +33,7 @@ public class DevelopmentSettingsTests
     }
 
     [Fact]
-    public void Unset_database_url_means_the_sqlite_file_under_the_repository_root()
+    public void UnsetDatabaseUrlMeansTheSqliteFileUnderTheRepositoryRoot()
     {
         var database = Settings.Read(Settings.Mcp).Settings.Database;
 
@@ -47,11 +47,11 @@ public class DevelopmentSettingsTests
     [InlineData("Development")]
     [InlineData("dev")]
     [InlineData("")]
-    public void Development_is_spelled_several_ways(string environment) =>
+    public void DevelopmentIsSpelledSeveralWays(string environment) =>
         Assert.False(Settings.Read(Settings.Api, ("ENVIRONMENT", environment)).Settings.IsProduction);
 
     [Fact]
-    public void Variables_that_are_set_override_the_defaults()
+    public void VariablesThatAreSetOverrideTheDefaults()
     {
         var (settings, problems) = Settings.Read(Settings.Api,
             ("HOST", "0.0.0.0"), ("PORT", "9000"), ("AUTH_ISSUER", "https://tasks.example.com/"), ("AUTH_AUDIENCE", "taskchat-test"),
@@ -68,7 +68,7 @@ public class DevelopmentSettingsTests
     [Theory]
     [InlineData(30, null)]
     [InlineData(12, "12")]
-    public void Database_pool_max_comes_from_db_pool_max_or_the_service_default(int expected, string? poolMax)
+    public void DatabasePoolMaxComesFromDbPoolMaxOrTheServiceDefault(int expected, string? poolMax)
     {
         var variables = new Dictionary<string, string?> { ["DATABASE_URL"] = "postgres://app:pw@db.example.com/tasks", ["DB_POOL_MAX"] = poolMax };
 
@@ -78,7 +78,7 @@ public class DevelopmentSettingsTests
     }
 
     [Fact]
-    public void Mcp_opens_fewer_connections_than_the_api_by_default()
+    public void McpOpensFewerConnectionsThanTheApiByDefault()
     {
         var variables = new Dictionary<string, string?> { ["DATABASE_URL"] = "postgres://app:pw@db.example.com/tasks" };
 
@@ -88,7 +88,7 @@ public class DevelopmentSettingsTests
     }
 
     [Fact]
-    public void Render_hostname_is_not_added_outside_production() =>
+    public void RenderHostnameIsNotAddedOutsideProduction() =>
         Assert.DoesNotContain("taskchat.onrender.com",
             Settings.Read(Settings.Api, ("RENDER_EXTERNAL_HOSTNAME", "taskchat.onrender.com")).Settings.AllowedHosts);
 }

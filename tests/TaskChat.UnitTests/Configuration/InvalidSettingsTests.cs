@@ -19,7 +19,7 @@ public class InvalidSettingsTests
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4317")]
     [InlineData("ALLOWED_HOSTS", "https://tasks.example.com")]
     [InlineData("ALLOWED_HOSTS", "tasks.example.com:443")]
-    public void Invalid_value_is_refused_naming_the_variable(string name, string value)
+    public void InvalidValueIsRefusedNamingTheVariable(string name, string value)
     {
         var problems = Settings.Read(Settings.Api, (name, value)).Problems;
 
@@ -31,13 +31,13 @@ public class InvalidSettingsTests
     [InlineData("PORT", "eighty")]
     [InlineData("ENVIRONMENT", "staging")]
     [InlineData("LOG_FORMAT", "xml")]
-    public void Refusal_shows_a_value_that_cannot_be_a_secret(string name, string value) =>
+    public void RefusalShowsAValueThatCannotBeASecret(string name, string value) =>
         Assert.Contains($"'{value}'", Assert.Single(Settings.Read(Settings.Api, (name, value)).Problems), StringComparison.Ordinal);
 
     [Theory]
     [InlineData("AUTH_ISSUER", "https://admin:Hunter2Secret@tasks.example.com")]
     [InlineData("AUTH_JWKS_URL", "https://admin:Hunter2Secret@tasks.example.com/api/auth/jwks")]
-    public void Credentials_in_a_service_url_are_refused_without_repeating_them(string name, string value)
+    public void CredentialsInAServiceUrlAreRefusedWithoutRepeatingThem(string name, string value)
     {
         var problem = Assert.Single(Settings.Read(Settings.Api, (name, value)).Problems);
 
@@ -45,7 +45,7 @@ public class InvalidSettingsTests
     }
 
     [Fact]
-    public void Invalid_database_url_is_refused_without_its_password()
+    public void InvalidDatabaseUrlIsRefusedWithoutItsPassword()
     {
         var problem = Assert.Single(Settings.Read(Settings.Api, ("DATABASE_URL", "postgres://app:Hunter2Secret@db.example.com:port/tasks")).Problems);
 
@@ -54,7 +54,7 @@ public class InvalidSettingsTests
     }
 
     [Fact]
-    public void Every_problem_is_reported_at_once()
+    public void EveryProblemIsReportedAtOnce()
     {
         var (_, problems) = Settings.Read(Settings.Api,
             ("PORT", "eighty"), ("HOST", "anywhere"), ("LOG_FORMAT", "xml"), ("DB_POOL_MAX", "0"), ("DATABASE_URL", "not a url"));
@@ -63,7 +63,7 @@ public class InvalidSettingsTests
     }
 
     [Fact]
-    public void Exception_message_lists_every_problem_on_its_own_line()
+    public void ExceptionMessageListsEveryProblemOnItsOwnLine()
     {
         var error = new InvalidConfigurationException(["PORT must be a whole number", "HOST must be an IP address"]);
 

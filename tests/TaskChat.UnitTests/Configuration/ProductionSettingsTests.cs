@@ -9,7 +9,7 @@ public class ProductionSettingsTests
     [InlineData("production")]
     [InlineData("Production")]
     [InlineData("prod")]
-    public void Complete_production_configuration_is_accepted(string environment)
+    public void CompleteProductionConfigurationIsAccepted(string environment)
     {
         var variables = Settings.Production();
         variables["ENVIRONMENT"] = environment;
@@ -22,7 +22,7 @@ public class ProductionSettingsTests
     }
 
     [Fact]
-    public void Production_listens_on_every_interface_and_logs_json()
+    public void ProductionListensOnEveryInterfaceAndLogsJson()
     {
         var settings = Settings.Read(Settings.Api, Settings.Production()).Settings;
 
@@ -38,7 +38,7 @@ public class ProductionSettingsTests
     [InlineData("AUTH_JWKS_URL", "http://localhost:3000/api/auth/jwks")]
     [InlineData("AUTH_JWKS_URL", "http://127.0.0.2:3000/api/auth/jwks")]
     [InlineData("AUTH_JWKS_URL", "http://[::1]:3000/api/auth/jwks")]
-    public void Loopback_service_url_is_refused_naming_the_variable(string name, string value)
+    public void LoopbackServiceUrlIsRefusedNamingTheVariable(string name, string value)
     {
         var variables = Settings.Production();
         variables[name] = value;
@@ -49,7 +49,7 @@ public class ProductionSettingsTests
     }
 
     [Fact]
-    public void Web_does_not_fetch_the_jwks_so_its_loopback_url_is_no_problem()
+    public void WebDoesNotFetchTheJwksSoItsLoopbackUrlIsNoProblem()
     {
         var variables = Settings.Production();
         variables["AUTH_JWKS_URL"] = "http://localhost:3000/api/auth/jwks";
@@ -58,7 +58,7 @@ public class ProductionSettingsTests
     }
 
     [Fact]
-    public void Missing_database_url_is_refused()
+    public void MissingDatabaseUrlIsRefused()
     {
         var variables = Settings.Production();
         variables.Remove("DATABASE_URL");
@@ -69,7 +69,7 @@ public class ProductionSettingsTests
     [Theory]
     [InlineData("sqlite:/var/lib/taskchat/tasks.db")]
     [InlineData("/var/lib/taskchat/tasks.db")]
-    public void Sqlite_is_refused(string databaseUrl)
+    public void SqliteIsRefused(string databaseUrl)
     {
         var variables = Settings.Production();
         variables["DATABASE_URL"] = databaseUrl;
@@ -80,7 +80,7 @@ public class ProductionSettingsTests
     }
 
     [Fact]
-    public void Unreadable_database_url_is_reported_once_for_what_it_is()
+    public void UnreadableDatabaseUrlIsReportedOnceForWhatItIs()
     {
         var variables = Settings.Production();
         variables["DATABASE_URL"] = "postgres://app:Hunter2Secret@db.example.com:port/tasks";
@@ -91,7 +91,7 @@ public class ProductionSettingsTests
     }
 
     [Fact]
-    public void Production_with_development_defaults_lists_every_problem()
+    public void ProductionWithDevelopmentDefaultsListsEveryProblem()
     {
         var problems = Settings.Read(Settings.Api, ("ENVIRONMENT", "production")).Problems;
 
@@ -99,7 +99,7 @@ public class ProductionSettingsTests
     }
 
     [Fact]
-    public void Issuer_answers_to_its_public_host_and_the_render_hostname()
+    public void IssuerAnswersToItsPublicHostAndTheRenderHostname()
     {
         var variables = Settings.Production();
         variables["RENDER_EXTERNAL_HOSTNAME"] = "taskchat-web.onrender.com";
@@ -110,7 +110,7 @@ public class ProductionSettingsTests
     }
 
     [Fact]
-    public void Api_answers_to_the_render_hostname_but_not_to_the_issuers_host()
+    public void ApiAnswersToTheRenderHostnameButNotToTheIssuersHost()
     {
         var variables = Settings.Production();
         variables["RENDER_EXTERNAL_HOSTNAME"] = "taskchat-api.onrender.com";
@@ -124,7 +124,7 @@ public class ProductionSettingsTests
     [Theory]
     [InlineData("API_URL", "https://api.tasks.example.com", "api.tasks.example.com")]
     [InlineData("MCP_SERVER_URL", "http://mcp:8001/mcp", "mcp")]
-    public void Service_answers_to_the_host_the_others_reach_it_by(string variable, string url, string host)
+    public void ServiceAnswersToTheHostTheOthersReachItBy(string variable, string url, string host)
     {
         var variables = Settings.Production();
         variables[variable] = url;
@@ -135,7 +135,7 @@ public class ProductionSettingsTests
     }
 
     [Fact]
-    public void Allowed_host_named_twice_is_listed_once()
+    public void AllowedHostNamedTwiceIsListedOnce()
     {
         var variables = Settings.Production();
         variables["ALLOWED_HOSTS"] = "TASKS.example.com,tasks.example.com";

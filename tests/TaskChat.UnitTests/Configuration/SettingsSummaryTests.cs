@@ -5,7 +5,7 @@ public class SettingsSummaryTests
     [Theory]
     [InlineData("postgres://app:Hunter2Secret@db.example.com:5432/tasks?sslmode=require")]
     [InlineData("Host=db.example.com;Database=tasks;Username=app;Password=Hunter2Secret;SSL Mode=Require")]
-    public void Summary_shows_where_the_database_is_but_no_password(string databaseUrl)
+    public void SummaryShowsWhereTheDatabaseIsButNoPassword(string databaseUrl)
     {
         var variables = Settings.Production();
         variables["DATABASE_URL"] = databaseUrl;
@@ -18,7 +18,7 @@ public class SettingsSummaryTests
     }
 
     [Fact]
-    public void Summary_shows_the_telemetry_endpoint_without_its_credentials()
+    public void SummaryShowsTheTelemetryEndpointWithoutItsCredentials()
     {
         var variables = Settings.Production();
         variables["OTEL_EXPORTER_OTLP_ENDPOINT"] = "https://otel:OtlpToken123@collector.example.com:4318/v1/traces";
@@ -30,7 +30,7 @@ public class SettingsSummaryTests
     }
 
     [Fact]
-    public void Summary_is_one_line_describing_the_service()
+    public void SummaryIsOneLineDescribingTheService()
     {
         var summary = Settings.Read(Settings.Mcp, Settings.Production()).Settings.Summary();
 
@@ -42,6 +42,6 @@ public class SettingsSummaryTests
     }
 
     [Fact]
-    public void Summary_leaves_out_the_jwks_url_for_a_service_that_does_not_validate_tokens() =>
+    public void SummaryLeavesOutTheJwksUrlForAServiceThatDoesNotValidateTokens() =>
         Assert.DoesNotContain("jwks=", Settings.Read(Settings.Web, Settings.Production()).Settings.Summary(), StringComparison.Ordinal);
 }

@@ -22,7 +22,7 @@ public class InvalidDatabaseUrlTests
 
     [Theory]
     [MemberData(nameof(InvalidValuesWithPassword))]
-    public void Error_names_the_variable_and_never_the_password(string value)
+    public void ErrorNamesTheVariableAndNeverThePassword(string value)
     {
         var error = Assert.Throws<InvalidDatabaseUrlException>(() => DatabaseUrl.Parse(value, DatabaseUrls.DefaultSqlitePath));
 
@@ -39,7 +39,7 @@ public class InvalidDatabaseUrlTests
     [InlineData("sqlite:///")]
     [InlineData("file:")]
     [InlineData("file://fileserver/share/tasks.db")]
-    public void Value_that_names_no_database_is_refused(string value)
+    public void ValueThatNamesNoDatabaseIsRefused(string value)
     {
         var error = Assert.Throws<InvalidDatabaseUrlException>(() => DatabaseUrl.Parse(value, DatabaseUrls.DefaultSqlitePath));
 
@@ -47,7 +47,7 @@ public class InvalidDatabaseUrlTests
     }
 
     [Fact]
-    public void Unsupported_scheme_is_named()
+    public void UnsupportedSchemeIsNamed()
     {
         var error = Assert.Throws<InvalidDatabaseUrlException>(() => DatabaseUrl.Parse("mysql://db.example.com/tasks", DatabaseUrls.DefaultSqlitePath));
 
@@ -55,7 +55,7 @@ public class InvalidDatabaseUrlTests
     }
 
     [Fact]
-    public void Unknown_query_parameter_is_named()
+    public void UnknownQueryParameterIsNamed()
     {
         var error = Assert.Throws<InvalidDatabaseUrlException>(() =>
             DatabaseUrl.Parse("postgres://app:pw@db.example.com/tasks?frobnicate=1", DatabaseUrls.DefaultSqlitePath));
@@ -64,7 +64,7 @@ public class InvalidDatabaseUrlTests
     }
 
     [Fact]
-    public void Unencoded_at_sign_in_the_password_asks_for_percent_encoding()
+    public void UnencodedAtSignInThePasswordAsksForPercentEncoding()
     {
         var error = Assert.Throws<InvalidDatabaseUrlException>(() =>
             DatabaseUrl.Parse("postgres://app:p@ss@db.example.com/tasks", DatabaseUrls.DefaultSqlitePath));

@@ -6,7 +6,7 @@ namespace TaskChat.UnitTests.Connection;
 public class PoolSizeTests
 {
     [Fact]
-    public void Pool_max_caps_postgres_connections_and_keeps_the_credentials()
+    public void PoolMaxCapsPostgresConnectionsAndKeepsTheCredentials()
     {
         var connection = DatabaseUrl.Parse("postgres://app:secret@db.example.com/tasks", DatabaseUrls.DefaultSqlitePath).WithPoolMax(7);
         var builder = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
@@ -18,7 +18,7 @@ public class PoolSizeTests
     }
 
     [Fact]
-    public void Pool_max_below_the_minimum_pool_size_lowers_the_minimum()
+    public void PoolMaxBelowTheMinimumPoolSizeLowersTheMinimum()
     {
         var connection = DatabaseUrl.Parse("Host=db.example.com;Minimum Pool Size=20", DatabaseUrls.DefaultSqlitePath).WithPoolMax(5);
         var builder = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
@@ -27,7 +27,7 @@ public class PoolSizeTests
     }
 
     [Fact]
-    public void Pool_max_leaves_sqlite_alone()
+    public void PoolMaxLeavesSqliteAlone()
     {
         var connection = DatabaseUrl.Parse("sqlite:tasks.db", DatabaseUrls.DefaultSqlitePath);
 

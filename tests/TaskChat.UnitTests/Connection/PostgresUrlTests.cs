@@ -15,7 +15,7 @@ public class PostgresUrlTests
     [InlineData("Host=db.example.com;Port=6543;Database=tasks;Username=app;Password=secret")]
     [InlineData("Server=db.example.com;Port=6543;Database=tasks;User Id=app;Password=secret")]
     [InlineData("host=db.example.com; port=6543; database=tasks; username=app; password=secret;")]
-    public void Uri_or_npgsql_string_gives_user_password_host_port_and_database(string value)
+    public void UriOrNpgsqlStringGivesUserPasswordHostPortAndDatabase(string value)
     {
         var connection = DatabaseUrl.Parse(value, DatabaseUrls.DefaultSqlitePath);
         var builder = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
@@ -33,7 +33,7 @@ public class PostgresUrlTests
     [InlineData("h%23sh%3Fq%26", "h#sh?q&")]
     [InlineData("sp%20ace", "sp ace")]
     [InlineData("p%40ss%3Aw%2Fd%25", "p@ss:w/d%")]
-    public void Percent_encoded_password_is_decoded(string encoded, string password)
+    public void PercentEncodedPasswordIsDecoded(string encoded, string password)
     {
         var builder = DatabaseUrls.Npgsql($"postgres://app:{encoded}@db.example.com/tasks");
 
@@ -42,7 +42,7 @@ public class PostgresUrlTests
     }
 
     [Fact]
-    public void Percent_encoded_user_and_database_are_decoded()
+    public void PercentEncodedUserAndDatabaseAreDecoded()
     {
         var builder = DatabaseUrls.Npgsql("postgres://app%40tenant:pw@db.example.com/task%20list");
 
@@ -54,13 +54,13 @@ public class PostgresUrlTests
     [InlineData("postgres://app:pw@db.example.com/tasks")]
     [InlineData("postgres://app:pw@db.example.com")]
     [InlineData("postgres://db.example.com/tasks")]
-    public void Port_defaults_to_5432(string url) =>
+    public void PortDefaultsTo5432(string url) =>
         Assert.Equal(5432, DatabaseUrls.Npgsql(url).Port);
 
     [Theory]
     [InlineData("postgresql://app:pw@[::1]:5433/tasks", "::1", 5433)]
     [InlineData("postgresql://app:pw@[2001:db8::7]/tasks", "2001:db8::7", 5432)]
-    public void Ipv6_host_loses_its_brackets(string url, string host, int port)
+    public void Ipv6HostLosesItsBrackets(string url, string host, int port)
     {
         var builder = DatabaseUrls.Npgsql(url);
 
@@ -68,7 +68,7 @@ public class PostgresUrlTests
     }
 
     [Fact]
-    public void Uri_without_user_or_database_leaves_them_to_the_server()
+    public void UriWithoutUserOrDatabaseLeavesThemToTheServer()
     {
         var connection = DatabaseUrl.Parse("postgres://db.example.com", DatabaseUrls.DefaultSqlitePath);
         var builder = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
@@ -87,7 +87,7 @@ public class PostgresUrlTests
     [InlineData("prefer", SslMode.Prefer)]
     [InlineData("verify-ca", SslMode.VerifyCA)]
     [InlineData("verify-full", SslMode.VerifyFull)]
-    public void Sslmode_sets_the_ssl_mode(string sslmode, SslMode expected)
+    public void SslmodeSetsTheSslMode(string sslmode, SslMode expected)
     {
         var connection = DatabaseUrl.Parse($"postgres://app:pw@db.example.com/tasks?sslmode={sslmode}", DatabaseUrls.DefaultSqlitePath);
 
@@ -96,7 +96,7 @@ public class PostgresUrlTests
     }
 
     [Fact]
-    public void Other_query_parameters_are_passed_on_to_npgsql()
+    public void OtherQueryParametersArePassedOnToNpgsql()
     {
         var builder = DatabaseUrls.Npgsql(
             "postgres://app:pw@db.example.com/tasks?sslmode=require&channel_binding=require&application_name=taskchat%20api" +
@@ -113,7 +113,7 @@ public class PostgresUrlTests
     [Theory]
     [InlineData("postgres://app:Hunter2Secret@db.example.com:6543/tasks?sslmode=require")]
     [InlineData("Host=db.example.com;Port=6543;Database=tasks;Username=app;Password=Hunter2Secret;SSL Mode=Require")]
-    public void Summary_names_where_the_database_is_but_never_the_password(string value)
+    public void SummaryNamesWhereTheDatabaseIsButNeverThePassword(string value)
     {
         var connection = DatabaseUrl.Parse(value, DatabaseUrls.DefaultSqlitePath);
 

@@ -9,7 +9,7 @@ public class SqliteUrlTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
-    public void Unset_value_means_the_default_sqlite_file(string? value)
+    public void UnsetValueMeansTheDefaultSqliteFile(string? value)
     {
         var connection = DatabaseUrl.Parse(value, DatabaseUrls.DefaultSqlitePath);
 
@@ -27,7 +27,7 @@ public class SqliteUrlTests
     [InlineData("/var/lib/taskchat/tasks.db", "/var/lib/taskchat/tasks.db")]
     [InlineData("/var/lib/taskchat/tasks.sqlite", "/var/lib/taskchat/tasks.sqlite")]
     [InlineData("/var/lib/taskchat/tasks.SQLITE3", "/var/lib/taskchat/tasks.SQLITE3")]
-    public void Absolute_forms_name_that_file(string url, string path) =>
+    public void AbsoluteFormsNameThatFile(string url, string path) =>
         Assert.Equal(Path.GetFullPath(path), DatabaseUrls.SqlitePath(url));
 
     // SQLAlchemy's convention: three slashes then a relative path, four for an absolute one.
@@ -37,11 +37,11 @@ public class SqliteUrlTests
     [InlineData("sqlite:///data/tasks.db")]
     [InlineData("file:data/tasks.db")]
     [InlineData("data/tasks.db")]
-    public void Relative_paths_resolve_against_the_working_directory(string url) =>
+    public void RelativePathsResolveAgainstTheWorkingDirectory(string url) =>
         Assert.Equal(Path.GetFullPath("data/tasks.db"), DatabaseUrls.SqlitePath(url));
 
     [Fact]
-    public void Sqlite_connection_creates_the_file_and_waits_for_another_writer()
+    public void SqliteConnectionCreatesTheFileAndWaitsForAnotherWriter()
     {
         var connection = DatabaseUrl.Parse("sqlite:/var/lib/taskchat/tasks.db", DatabaseUrls.DefaultSqlitePath);
         var builder = new SqliteConnectionStringBuilder(connection.ConnectionString);
@@ -52,7 +52,7 @@ public class SqliteUrlTests
     }
 
     [Fact]
-    public void Default_sqlite_file_lives_under_the_repository_root()
+    public void DefaultSqliteFileLivesUnderTheRepositoryRoot()
     {
         var root = Directory.CreateTempSubdirectory("taskchat-root-");
         try

@@ -11,7 +11,7 @@ public class RedactingConsoleFormatterTests
     private const string Category = "Microsoft.EntityFrameworkCore.Database.Connection";
 
     [Fact]
-    public void Text_entry_is_one_redacted_line_with_level_and_short_category()
+    public void TextEntryIsOneRedactedLineWithLevelAndShortCategory()
     {
         var output = Format(json: false, LogLevel.Warning, "Connecting with Password=Hunter2 failed");
 
@@ -20,7 +20,7 @@ public class RedactingConsoleFormatterTests
     }
 
     [Fact]
-    public void Exception_is_redacted_too()
+    public void ExceptionIsRedactedToo()
     {
         var exception = new InvalidOperationException("could not open postgres://app:Hunter2@db/tasks");
 
@@ -32,7 +32,7 @@ public class RedactingConsoleFormatterTests
     }
 
     [Fact]
-    public void Json_entry_carries_redacted_message_and_structured_values()
+    public void JsonEntryCarriesRedactedMessageAndStructuredValues()
     {
         var exception = new InvalidOperationException("Bearer abcdefghijklmnop12345 rejected");
         var state = new List<KeyValuePair<string, object?>>
@@ -61,7 +61,7 @@ public class RedactingConsoleFormatterTests
     }
 
     [Fact]
-    public void Entry_without_message_or_exception_writes_nothing() =>
+    public void EntryWithoutMessageOrExceptionWritesNothing() =>
         Assert.Equal("", Format(json: false, LogLevel.Information, message: null));
 
     private static string Format(

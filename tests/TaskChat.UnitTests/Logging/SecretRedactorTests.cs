@@ -9,7 +9,7 @@ public class SecretRedactorTests
     [InlineData("postgresql://app:p%40ss%3Aword@db/tasks?sslmode=require", "postgresql://app:***@db/tasks?sslmode=require")]
     [InlineData("DATABASE_URL=postgres://app:p@ss:word@db/tasks", "DATABASE_URL=postgres://app:***@db/tasks")]
     [InlineData("redis://:Hunter2@cache:6379", "redis://:***@cache:6379")]
-    public void Password_in_a_url_is_masked(string text, string expected) =>
+    public void PasswordInAUrlIsMasked(string text, string expected) =>
         Assert.Equal(expected, SecretRedactor.Redact(text));
 
     [Theory]
@@ -23,14 +23,14 @@ public class SecretRedactorTests
     [InlineData("https://example.com/callback?access_token=abc123&state=x", "https://example.com/callback?access_token=***&state=x")]
     [InlineData("password: \"Hunter2\"", "password: ***")]
     [InlineData("X-Api-Key: abc123", "X-Api-Key: ***")]
-    public void Secret_in_a_key_value_pair_is_masked(string text, string expected) =>
+    public void SecretInAKeyValuePairIsMasked(string text, string expected) =>
         Assert.Equal(expected, SecretRedactor.Redact(text));
 
     [Theory]
     [InlineData("{\"password\":\"Hunter2\",\"title\":\"Buy milk\"}", "{\"password\":\"***\",\"title\":\"Buy milk\"}")]
     [InlineData("{\"api_key\": \"abc\\\"def\"}", "{\"api_key\": \"***\"}")]
     [InlineData("{\"refresh_token\":\"r1\",\"db_password\":\"p2\"}", "{\"refresh_token\":\"***\",\"db_password\":\"***\"}")]
-    public void Secret_in_json_is_masked(string text, string expected) =>
+    public void SecretInJsonIsMasked(string text, string expected) =>
         Assert.Equal(expected, SecretRedactor.Redact(text));
 
     [Theory]
@@ -40,7 +40,7 @@ public class SecretRedactorTests
     [InlineData("Authorization: Bearer eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ1c2VyLTEifQ.c2lnbmF0dXJl", "Authorization: Bearer ***")]
     [InlineData("calling OpenAI with sk-proj-abcdefghijklmnopqrstuvwx now", "calling OpenAI with *** now")]
     [InlineData("key sk-ant-api03-ABCDEFGHIJKLMNOPQRST", "key ***")]
-    public void Tokens_and_api_keys_are_masked(string text, string expected) =>
+    public void TokensAndApiKeysAreMasked(string text, string expected) =>
         Assert.Equal(expected, SecretRedactor.Redact(text));
 
     [Theory]
@@ -53,17 +53,17 @@ public class SecretRedactorTests
     [InlineData("max_tokens: 500")]
     [InlineData("Write to ada@example.com about the invoice")]
     [InlineData("Request finished HTTP/1.1 GET http://localhost:8000/health/ready - 200")]
-    public void Ordinary_text_is_left_alone(string text) =>
+    public void OrdinaryTextIsLeftAlone(string text) =>
         Assert.Equal(text, SecretRedactor.Redact(text));
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
-    public void Nothing_redacts_to_empty_text(string? text) =>
+    public void NothingRedactsToEmptyText(string? text) =>
         Assert.Equal("", SecretRedactor.Redact(text));
 
     [Fact]
-    public void Redacting_twice_changes_nothing_more()
+    public void RedactingTwiceChangesNothingMore()
     {
         var once = SecretRedactor.Redact("postgres://app:Hunter2@db/tasks Password=Hunter2 Bearer abcdefghijklmnop12345 token=abc");
 

@@ -8,7 +8,7 @@ public class DescriptionRuleTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("  \n\t ")]
-    public void Missing_or_blank_description_means_none(string? description)
+    public void MissingOrBlankDescriptionMeansNone(string? description)
     {
         var result = TaskRules.Description(description);
 
@@ -17,11 +17,11 @@ public class DescriptionRuleTests
     }
 
     [Fact]
-    public void Description_is_trimmed_but_keeps_its_line_breaks_and_tabs() =>
+    public void DescriptionIsTrimmedButKeepsItsLineBreaksAndTabs() =>
         Assert.Equal("First line\n\tsecond  line", TaskRules.Description("  First line\n\tsecond  line \r\n").Value);
 
     [Fact]
-    public void Description_of_1000_characters_is_accepted()
+    public void DescriptionOf1000CharactersIsAccepted()
     {
         var description = new string('d', TaskRules.MaxDescriptionLength);
 
@@ -29,12 +29,12 @@ public class DescriptionRuleTests
     }
 
     [Fact]
-    public void Description_of_1001_characters_is_invalid_and_says_so() =>
+    public void DescriptionOf1001CharactersIsInvalidAndSaysSo() =>
         Assert.Equal("description must be at most 1000 characters (it has 1001).",
             TaskRules.Description(new string('d', TaskRules.MaxDescriptionLength + 1)).Error);
 
     [Fact]
-    public void Description_length_counts_characters_not_utf16_units()
+    public void DescriptionLengthCountsCharactersNotUtf16Units()
     {
         var emoji = string.Concat(Enumerable.Repeat("🎉", TaskRules.MaxDescriptionLength));
 
@@ -48,7 +48,7 @@ public class DescriptionRuleTests
     [InlineData(0x0008)]
     [InlineData(0xD83D)]
     [InlineData(0xDE00)]
-    public void Control_characters_and_lone_surrogates_are_invalid(int codeUnit)
+    public void ControlCharactersAndLoneSurrogatesAreInvalid(int codeUnit)
     {
         var result = TaskRules.Description("Call " + (char)codeUnit + " Bob");
 

@@ -8,24 +8,24 @@ public class IdentifierRuleTests
     [InlineData(1)]
     [InlineData(42)]
     [InlineData(long.MaxValue)]
-    public void Positive_task_id_is_valid(long taskId) =>
+    public void PositiveTaskIdIsValid(long taskId) =>
         Assert.Equal(taskId, TaskRules.TaskId(taskId).Value);
 
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
     [InlineData(long.MinValue)]
-    public void Zero_or_negative_task_id_is_invalid(long taskId) =>
+    public void ZeroOrNegativeTaskIdIsInvalid(long taskId) =>
         Assert.Equal("task_id must be a positive whole number.", TaskRules.TaskId(taskId).Error);
 
     [Theory]
     [InlineData("user-1")]
     [InlineData("0b7c6a5e-1f2d-4c3b-9a8e-7d6c5b4a3f21")]
-    public void User_id_from_a_token_is_passed_through(string userId) =>
+    public void UserIdFromATokenIsPassedThrough(string userId) =>
         Assert.Equal(userId, TaskRules.UserId(userId));
 
     [Fact]
-    public void User_id_of_255_characters_is_accepted()
+    public void UserIdOf255CharactersIsAccepted()
     {
         var userId = new string('u', TaskRules.MaxUserIdLength);
 
@@ -36,10 +36,10 @@ public class IdentifierRuleTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
-    public void Missing_user_id_is_a_caller_bug(string? subject) =>
+    public void MissingUserIdIsACallerBug(string? subject) =>
         Assert.Throws<ArgumentException>("userId", () => TaskRules.UserId(subject));
 
     [Fact]
-    public void User_id_of_256_characters_is_a_caller_bug() =>
+    public void UserIdOf256CharactersIsACallerBug() =>
         Assert.Throws<ArgumentException>("userId", () => TaskRules.UserId(new string('u', TaskRules.MaxUserIdLength + 1)));
 }

@@ -13,7 +13,7 @@ public class StatusFilterRuleTests
     [InlineData("Pending", TaskStatusFilter.Pending)]
     [InlineData("completed", TaskStatusFilter.Completed)]
     [InlineData(" COMPLETED ", TaskStatusFilter.Completed)]
-    public void Known_status_is_read_whatever_its_case(string? status, TaskStatusFilter expected)
+    public void KnownStatusIsReadWhateverItsCase(string? status, TaskStatusFilter expected)
     {
         var result = TaskRules.StatusFilter(status);
 
@@ -26,6 +26,6 @@ public class StatusFilterRuleTests
     [InlineData("complete")]
     [InlineData("open")]
     [InlineData("1")]
-    public void Unknown_status_is_invalid_and_lists_the_choices(string status) =>
+    public void UnknownStatusIsInvalidAndListsTheChoices(string status) =>
         Assert.Equal("status must be one of: all, pending, completed.", TaskRules.StatusFilter(status).Error);
 }

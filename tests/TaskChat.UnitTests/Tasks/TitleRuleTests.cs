@@ -12,7 +12,7 @@ public class TitleRuleTests
     [InlineData("\r\nBuy\r\n\r\nmilk\n", "Buy milk")]
     [InlineData("Buy\u00A0milk\u3000today\u2028", "Buy milk today")]
     [InlineData("\uFEFFBuy milk", "Buy milk")]
-    public void Title_is_trimmed_and_inner_whitespace_collapsed(string title, string expected)
+    public void TitleIsTrimmedAndInnerWhitespaceCollapsed(string title, string expected)
     {
         var result = TaskRules.Title(title);
 
@@ -25,15 +25,15 @@ public class TitleRuleTests
     [InlineData("   ")]
     [InlineData("\t\r\n")]
     [InlineData("\u00A0\uFEFF")]
-    public void Blank_title_is_invalid(string title) =>
+    public void BlankTitleIsInvalid(string title) =>
         Assert.Equal("title cannot be empty.", TaskRules.Title(title).Error);
 
     [Fact]
-    public void Missing_title_is_invalid() =>
+    public void MissingTitleIsInvalid() =>
         Assert.Equal("title is required.", TaskRules.Title(null).Error);
 
     [Fact]
-    public void Title_of_200_characters_is_accepted()
+    public void TitleOf200CharactersIsAccepted()
     {
         var title = new string('a', TaskRules.MaxTitleLength);
 
@@ -41,7 +41,7 @@ public class TitleRuleTests
     }
 
     [Fact]
-    public void Title_of_201_characters_is_invalid_and_says_so()
+    public void TitleOf201CharactersIsInvalidAndSaysSo()
     {
         var result = TaskRules.Title(new string('a', TaskRules.MaxTitleLength + 1));
 
@@ -50,7 +50,7 @@ public class TitleRuleTests
     }
 
     [Fact]
-    public void Surrounding_whitespace_does_not_count_towards_the_length()
+    public void SurroundingWhitespaceDoesNotCountTowardsTheLength()
     {
         var title = new string('a', TaskRules.MaxTitleLength);
 
@@ -58,7 +58,7 @@ public class TitleRuleTests
     }
 
     [Fact]
-    public void Length_counts_characters_not_utf16_units()
+    public void LengthCountsCharactersNotUtf16Units()
     {
         var emoji = string.Concat(Enumerable.Repeat("😀", TaskRules.MaxTitleLength));
 
@@ -76,7 +76,7 @@ public class TitleRuleTests
     [InlineData(0x0080)]
     [InlineData(0xD83D)]
     [InlineData(0xDE00)]
-    public void Control_characters_and_lone_surrogates_are_invalid(int codeUnit)
+    public void ControlCharactersAndLoneSurrogatesAreInvalid(int codeUnit)
     {
         var bad = ((char)codeUnit).ToString();
 
@@ -89,6 +89,6 @@ public class TitleRuleTests
     }
 
     [Fact]
-    public void Surrogates_in_the_wrong_order_are_invalid() =>
+    public void SurrogatesInTheWrongOrderAreInvalid() =>
         Assert.False(TaskRules.Title("Buy milk \uDE00\uD83D").IsValid);
 }
