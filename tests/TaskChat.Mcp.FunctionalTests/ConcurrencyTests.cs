@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TaskChat.TestSupport;
 
 namespace TaskChat.Mcp.FunctionalTests;
 
@@ -31,6 +32,29 @@ public abstract class ConcurrencyTests(McpServerFixture server)
     }
 }
 
-public sealed class SqliteConcurrencyTests(SqliteMcpServer server) : ConcurrencyTests(server), IClassFixture<SqliteMcpServer>;
+public sealed class SqliteConcurrencyTests(SqliteMcpServer server) : ConcurrencyTests(server), IClassFixture<SqliteMcpServer>
+{
+    private readonly SqliteMcpServer _server = server;
+
+    /// <summary>The embedded default: api, mcp and web all write one SQLite file (WAL mode).</summary>
+    [Fact]
+    public async Task TwoServersWritingOneSqliteFileLoseNothing()
+    {
+        await using var second = await RunningService.StartAsync(McpApp.Build, new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = _server.Database.Url,
+            ["AUTH_JWKS_URL"] = _server.Jwks.JwksUrl.ToString(),
+        });
+        var user = "two-servers-" + Guid.NewGuid().ToString("N")[..6];
+        var first = await _server.ClientForAsync(user);
+        await using var other = await TestMcpClients.ConnectAsync(second.BaseAddress, _server.Jwks.CreateToken(user));
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
+            ToolReply.CallAsync(i % 2 == 0 ? first : other, "add_task", new Dictionary<string, object?> { ["title"] = $"Shared {i}" })));
+
+        Assert.All(replies, reply => Assert.False(reply.IsError, reply.Json.ToString()));
+        Assert.Equal(100, (await ToolReply.CallAsync(other, "list_tasks")).Data.GetProperty("count").GetInt32());
+    }
+}
 
 public sealed class PostgresConcurrencyTests(PostgresMcpServer server) : ConcurrencyTests(server), IClassFixture<PostgresMcpServer>;
