@@ -48,6 +48,22 @@ public sealed partial class LauncherTests
     }
 
     [Fact]
+    public async Task Launcher_passes_the_users_variables_on_and_exits_non_zero_when_a_service_refuses_them()
+    {
+        await using var database = new SqliteTestDatabase();
+        using var launcher = TestProcess.Start(BuiltService.AppHost, new Dictionary<string, string>
+        {
+            ["DATABASE_URL"] = database.Url,
+            ["MCP_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["LOG_FORMAT"] = "xml",
+        });
+
+        Assert.Equal(1, await launcher.WaitForExitAsync());
+        Assert.Contains("mcp exited with code 2 before it was ready", launcher.Stderr, StringComparison.Ordinal);
+        Assert.Contains(launcher.Stderr.Split('\n'), line => line.StartsWith("mcp | ", StringComparison.Ordinal) && line.Contains("LOG_FORMAT", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Launcher_refuses_an_invalid_port_override_with_2_naming_it()
     {
         using var launcher = TestProcess.Start(BuiltService.AppHost, new Dictionary<string, string> { ["MCP_PORT"] = "eighty" });
