@@ -1,0 +1,135 @@
+using System.Globalization;
+using TaskChat.Data.Connection;
+
+namespace TaskChat.AppHost.Launcher;
+
+/// <summary>
+/// Everything the launcher decides before it starts anything: the checkout, the shared database,
+/// the bind address and each service's port, and from those the variables every child gets.
+/// </summary>
+internal sealed class LaunchSettings
+{
+    // Peers that are not launched (yet) are still named at their contract ports, so the variables a
+    // service sees do not change when another service joins the table.
+    private static readonly Dictionary<string, int> ContractPorts = new() { ["web"] = 3000, ["api"] = 8000, ["mcp"] = 8001 };
+
+    private LaunchSettings(Checkout checkout, LaunchDatabase database, string host, IReadOnlyList<LaunchedService> services, Dictionary<string, int> ports)
+    {
+        Checkout = checkout;
+        Database = database;
+        Host = host;
+        Services = services;
+        Ports = ports;
+    }
+
+    public Checkout Checkout { get; }
+
+    public LaunchDatabase Database { get; }
+
+    /// <summary>HOST as the services bind it.</summary>
+    public string Host { get; }
+
+    public IReadOnlyList<LaunchedService> Services { get; }
+
+    private Dictionary<string, int> Ports { get; }
+
+    /// <exception cref="LaunchConfigurationException">Lists every invalid variable by name.</exception>
+    public static LaunchSettings Read(IReadOnlyList<LaunchedService> services)
+    {
+        var checkout = Checkout.Locate();
+        List<string> problems = [];
+        LaunchDatabase? database = null;
+        try
+        {
+            database = LaunchDatabase.FromEnvironment(checkout);
+        }
+        catch (InvalidDatabaseUrlException e)
+        {
+            problems.Add(e.Message);
+        }
+        var ports = new Dictionary<string, int>(ContractPorts);
+        foreach (var service in services)
+        {
+            ports[service.Name] = ReadPort(service, problems);
+        }
+        foreach (var clash in services.GroupBy(s => ports[s.Name]).Where(g => g.Count() > 1))
+        {
+            problems.Add($"{string.Join(" and ", clash.Select(s => s.PortVariable))} give the same port {clash.Key}.");
+        }
+        if (problems.Count > 0)
+        {
+            throw new LaunchConfigurationException(problems);
+        }
+        var host = Environment.GetEnvironmentVariable("HOST")?.Trim();
+        return new LaunchSettings(checkout, database!, string.IsNullOrEmpty(host) ? "127.0.0.1" : host, services, ports);
+    }
+
+    public int PortOf(LaunchedService service) => Ports[service.Name];
+
+    /// <summary>Where the launcher reaches a service: a wildcard bind address is reached over loopback.</summary>
+    public Uri ProbeUrl(LaunchedService service, string path)
+    {
+        var host = Host.Trim('[', ']') switch
+        {
+            "0.0.0.0" => "127.0.0.1",
+            "::" => "[::1]",
+            var h when h.Contains(':', StringComparison.Ordinal) => "[" + h + "]",
+            var h => h,
+        };
+        return new Uri($"http://{host}:{PortOf(service)}{path}");
+    }
+
+    /// <summary>What people open: localhost, as in the contract's URLs, when the service listens on this machine only or on all addresses.</summary>
+    public Uri BrowserUrl(LaunchedService service, string path) =>
+        Host.Trim('[', ']') is "127.0.0.1" or "::1" or "localhost" or "0.0.0.0" or "::"
+            ? new Uri($"http://localhost:{PortOf(service)}{path}")
+            : ProbeUrl(service, path);
+
+    /// <summary>
+    /// The child's variables: the contract's development values wired to the ports in use, unless
+    /// the user set them. PORT and DATABASE_URL are always the launcher's: PORT differs per service,
+    /// and DATABASE_URL must be the very file the launcher migrated.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> VariablesFor(LaunchedService service)
+    {
+        var web = $"http://localhost:{Ports["web"]}";
+        var defaults = new Dictionary<string, string>
+        {
+            ["ENVIRONMENT"] = "development",
+            ["HOST"] = Host,
+            ["AUTH_ISSUER"] = web,
+            ["AUTH_AUDIENCE"] = "taskchat",
+            ["AUTH_JWKS_URL"] = web + "/api/auth/jwks",
+            ["API_URL"] = $"http://localhost:{Ports["api"]}",
+            ["MCP_SERVER_URL"] = $"http://localhost:{Ports["mcp"]}",
+            ["CORS_ORIGINS"] = web,
+            // A line per request (the launcher's own readiness polls included) drowns what matters in a shared console.
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+        };
+        foreach (var (name, value) in service.Variables ?? new Dictionary<string, string>())
+        {
+            defaults[name] = value;
+        }
+        var variables = defaults
+            .Where(v => string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(v.Key)))
+            .ToDictionary();
+        variables["PORT"] = PortOf(service).ToString(CultureInfo.InvariantCulture);
+        variables[DatabaseUrl.VariableName] = Database.UrlForServices;
+        return variables;
+    }
+
+    private static int ReadPort(LaunchedService service, List<string> problems)
+    {
+        var text = Environment.GetEnvironmentVariable(service.PortVariable)?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return service.DefaultPort;
+        }
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535)
+        {
+            return port;
+        }
+        problems.Add($"{service.PortVariable} must be a port number from 1 to 65535 (got '{(text.Length > 20 ? text[..20] + "…" : text)}').");
+        return service.DefaultPort;
+    }
+}

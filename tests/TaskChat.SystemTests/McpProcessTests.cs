@@ -1,0 +1,108 @@
+using System.Net;
+using TaskChat.SystemTests.Processes;
+using TaskChat.TestSupport;
+
+namespace TaskChat.SystemTests;
+
+/// <summary>The mcp as its deployments run it: `dotnet TaskChat.Mcp.dll` configured by variables alone.</summary>
+public sealed class McpProcessTests
+{
+    private const string Password = "s3cretpw";
+
+    [Fact]
+    public async Task Answers_liveness_and_exits_with_0_soon_after_SIGTERM()
+    {
+        await using var database = new SqliteTestDatabase();
+        var port = FreePort.Next();
+        using var mcp = TestProcess.Start(BuiltService.Mcp, new Dictionary<string, string>
+        {
+            ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["DATABASE_URL"] = database.Url,
+        });
+
+        using var live = await Listening.GetAsync(Listening.Url(port, "/health/live"), mcp);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+
+        mcp.Terminate();
+        Assert.Equal(0, await mcp.WaitForExitAsync());
+        Assert.Contains("shutting down", mcp.Stdout, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("PORT", "abc")]
+    [InlineData("DATABASE_URL", "postgres://user:" + Password + "@:badport")]
+    [InlineData("ENVIRONMENT", "staging")]
+    public async Task Invalid_variable_stops_start_up_with_2_naming_it_and_never_printing_the_password(string name, string value)
+    {
+        using var mcp = TestProcess.Start(BuiltService.Mcp, new Dictionary<string, string> { ["PORT"] = "0", [name] = value });
+
+        Assert.Equal(2, await mcp.WaitForExitAsync());
+        Assert.Contains(name, mcp.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, mcp.AllOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_without_DATABASE_URL_is_refused_naming_it()
+    {
+        using var mcp = TestProcess.Start(BuiltService.Mcp, ProductionVariables(databaseUrl: null));
+
+        Assert.Equal(2, await mcp.WaitForExitAsync());
+        Assert.Contains("DATABASE_URL", mcp.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_with_a_loopback_AUTH_JWKS_URL_is_refused_naming_it()
+    {
+        var variables = ProductionVariables(UnreachablePostgres());
+        variables["AUTH_JWKS_URL"] = "http://localhost:3000/api/auth/jwks";
+        using var mcp = TestProcess.Start(BuiltService.Mcp, variables);
+
+        Assert.Equal(2, await mcp.WaitForExitAsync());
+        Assert.Contains("AUTH_JWKS_URL", mcp.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("AUTH_ISSUER", mcp.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_start_up_needs_no_database_and_logs_one_configuration_line_without_the_password()
+    {
+        var port = FreePort.Next();
+        var variables = ProductionVariables(UnreachablePostgres());
+        variables["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var mcp = TestProcess.Start(BuiltService.Mcp, variables);
+
+        using var live = await Listening.GetAsync(Listening.Url(port, "/health/live"), mcp);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        using var ready = await Listening.GetAsync(Listening.Url(port, "/health/ready"), mcp);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("\"database\":\"error: ", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        mcp.Terminate();
+        Assert.Equal(0, await mcp.WaitForExitAsync());
+        var summary = Assert.Single(mcp.Stdout.Split('\n'), line => line.Contains("Starting mcp-server", StringComparison.Ordinal));
+        Assert.Contains("environment=production", summary, StringComparison.Ordinal);
+        Assert.Contains("database=[postgresql 127.0.0.1:", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, mcp.AllOutput, StringComparison.Ordinal);
+        // Production never migrates at start-up: that is the deploy's one explicit step.
+        Assert.DoesNotContain("migrat", mcp.AllOutput, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A PostgreSQL URL with a password, on a port where nothing listens.</summary>
+    private static string UnreachablePostgres() => $"postgres://taskchat:{Password}@127.0.0.1:{FreePort.Next()}/taskchat";
+
+    private static Dictionary<string, string> ProductionVariables(string? databaseUrl)
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["ENVIRONMENT"] = "production",
+            ["HOST"] = "127.0.0.1",
+            ["PORT"] = "0",
+            ["AUTH_ISSUER"] = "https://taskchat.example.com",
+            ["AUTH_JWKS_URL"] = "https://taskchat.example.com/api/auth/jwks",
+        };
+        if (databaseUrl is not null)
+        {
+            variables["DATABASE_URL"] = databaseUrl;
+        }
+        return variables;
+    }
+}
