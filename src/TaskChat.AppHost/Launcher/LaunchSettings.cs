@@ -103,8 +103,6 @@ internal sealed class LaunchSettings
             ["API_URL"] = $"http://localhost:{Ports["api"]}",
             ["MCP_SERVER_URL"] = $"http://localhost:{Ports["mcp"]}",
             ["CORS_ORIGINS"] = web,
-            // A line per request (the launcher's own readiness polls included) drowns what matters in a shared console.
-            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
         };
         foreach (var (name, value) in service.Variables ?? new Dictionary<string, string>())
         {

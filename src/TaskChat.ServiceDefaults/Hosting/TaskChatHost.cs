@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Hosting;
 
 namespace TaskChat.ServiceDefaults.Hosting;
@@ -23,6 +24,17 @@ public static class TaskChatHost
         {
             Args = args,
             EnvironmentName = production ? Environments.Production : Environments.Development,
+        });
+        // Lowest priority, so Logging__LogLevel__... variables still win: a line per request (health
+        // probes included) drowns what matters; the framework's warnings and errors still show.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+            },
         });
         configure?.Invoke(builder.Configuration);
         return builder;

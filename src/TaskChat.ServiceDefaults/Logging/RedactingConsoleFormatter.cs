@@ -16,7 +16,7 @@ public sealed class RedactingConsoleFormatterOptions : ConsoleFormatterOptions
 /// <summary>
 /// The console format of every service: one line per entry (text for people, JSON for log
 /// collectors), with <see cref="SecretRedactor"/> applied to the message, the exception and every
-/// structured value. One line per entry also keeps the launcher's "[mcp]" prefixes readable.
+/// structured value. One line per entry also keeps the launcher's "mcp | " prefixes readable.
 /// </summary>
 public sealed class RedactingConsoleFormatter(IOptionsMonitor<RedactingConsoleFormatterOptions> options)
     : ConsoleFormatter(FormatterName)
