@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
 using TaskChat.TestSupport;
 
 namespace TaskChat.Mcp.FunctionalTests;
@@ -41,6 +42,11 @@ public sealed class TokenTests(SqliteMcpServer server) : IClassFixture<SqliteMcp
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(401, problem.GetProperty("status").GetInt32());
+        Assert.Equal("unauthorized", problem.GetProperty("code").GetString());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
     }
 
     [Theory]

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TaskChat.TestSupport;
+
+namespace TaskChat.Mcp.FunctionalTests;
+
+/// <summary>With OTEL_EXPORTER_OTLP_ENDPOINT set, traces and metrics reach a collector, and no secret does.</summary>
+public sealed class TelemetryTests
+{
+    [Fact]
+    public async Task TracesAndMetricsAreExportedOverOtlpWhenAnEndpointIsSet()
+    {
+        await using var collector = await FakeOtlpCollector.StartAsync();
+        await using var jwks = await TestJwks.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(Data.Connection.DatabaseProvider.Sqlite);
+        await using var mcp = await RunningService.StartAsync(McpApp.Build, new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = database.Url,
+            ["AUTH_JWKS_URL"] = jwks.JwksUrl.ToString(),
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Address.ToString(),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
+        });
+        var token = jwks.CreateToken("telemetry-user");
+        var client = await TestMcpClients.ConnectAsync(mcp.BaseAddress, token);
+        await using var _ = client;
+
+        await ToolReply.CallAsync(client, "add_task", new Dictionary<string, object?> { ["title"] = "Traced task" });
+
+        var traces = await collector.WaitForAsync("/v1/traces", body => body.Contains("POST /mcp", StringComparison.Ordinal));
+        await collector.WaitForAsync("/v1/traces", body => body.Contains("tools/call add_task", StringComparison.Ordinal)); // The MCP SDK's own span.
+        await collector.WaitForAsync("/v1/metrics", _ => true);
+        Assert.Contains("mcp-server", traces, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, string.Concat(collector.Bodies), StringComparison.Ordinal);
+    }
+
+    /// <summary>Accepts OTLP/HTTP posts and keeps their bodies as text (protobuf strings stay readable).</summary>
+    private sealed class FakeOtlpCollector : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private readonly ConcurrentQueue<(string Path, string Body)> _posts = new();
+
+        private FakeOtlpCollector(WebApplication app) => _app = app;
+
+        public Uri Address { get; private set; } = null!;
+
+        public IEnumerable<string> Bodies => _posts.Select(p => p.Body);
+
+        public static async Task<FakeOtlpCollector> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var app = builder.Build();
+            var collector = new FakeOtlpCollector(app);
+            app.MapPost("/v1/{signal}", async (HttpContext context) =>
+            {
+                using var reader = new StreamReader(context.Request.Body, Encoding.Latin1);
+                collector._posts.Enqueue((context.Request.Path.Value!, await reader.ReadToEndAsync()));
+                return Results.Ok();
+            });
+            await app.StartAsync();
+            collector.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            return collector;
+        }
+
+        /// <summary>The first body posted to <paramref name="path"/> that matches, waiting up to a minute.</summary>
+        public async Task<string> WaitForAsync(string path, Func<string, bool> matches)
+        {
+            var deadline = DateTime.UtcNow.AddMinutes(1);
+            while (DateTime.UtcNow < deadline)
+            {
+                var found = _posts.FirstOrDefault(p => p.Path == path && matches(p.Body));
+                if (found.Body is not null)
+                {
+                    return found.Body;
+                }
+                await Task.Delay(100);
+            }
+            throw new TimeoutException($"Nothing matching was posted to {path}; got: {string.Join(", ", _posts.Select(p => p.Path))}");
+        }
+
+        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    }
+}
