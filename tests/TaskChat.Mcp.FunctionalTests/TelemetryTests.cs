@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using TaskChat.TestSupport;
 
 namespace TaskChat.Mcp.FunctionalTests;
@@ -46,30 +41,28 @@ public sealed class TelemetryTests
     private sealed class FakeOtlpCollector : IAsyncDisposable
     {
         private readonly WebApplication _app;
-        private readonly ConcurrentQueue<(string Path, string Body)> _posts = new();
+        private readonly ConcurrentQueue<(string Path, string Body)> _posts;
 
-        private FakeOtlpCollector(WebApplication app) => _app = app;
+        private FakeOtlpCollector(WebApplication app, ConcurrentQueue<(string Path, string Body)> posts)
+        {
+            _app = app;
+            _posts = posts;
+        }
 
-        public Uri Address { get; private set; } = null!;
+        public required Uri Address { get; init; }
 
         public IEnumerable<string> Bodies => _posts.Select(p => p.Body);
 
         public static async Task<FakeOtlpCollector> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            var collector = new FakeOtlpCollector(app);
-            app.MapPost("/v1/{signal}", async (HttpContext context) =>
+            var posts = new ConcurrentQueue<(string Path, string Body)>();
+            var (app, address) = await LoopbackServer.StartAsync(app => app.MapPost("/v1/{signal}", async (HttpContext context) =>
             {
                 using var reader = new StreamReader(context.Request.Body, Encoding.Latin1);
-                collector._posts.Enqueue((context.Request.Path.Value!, await reader.ReadToEndAsync()));
+                posts.Enqueue((context.Request.Path.Value!, await reader.ReadToEndAsync()));
                 return Results.Ok();
-            });
-            await app.StartAsync();
-            collector.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-            return collector;
+            }));
+            return new FakeOtlpCollector(app, posts) { Address = address };
         }
 
         /// <summary>The first body posted to <paramref name="path"/> that matches, waiting up to a minute.</summary>

@@ -2,12 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -22,12 +17,14 @@ public sealed class TestJwks : IAsyncDisposable
     public const string Issuer = "http://localhost:3000";
     public const string Audience = "taskchat";
 
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly Lock _gate = new();
     private readonly List<SecurityKey> _published = [];
     private int _requests;
 
-    private TestJwks(WebApplication app) => _app = app;
+    private TestJwks()
+    {
+    }
 
     public Uri JwksUrl { get; private set; } = null!;
 
@@ -39,16 +36,11 @@ public sealed class TestJwks : IAsyncDisposable
 
     public static async Task<TestJwks> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var jwks = new TestJwks(app);
-        app.MapGet("/api/auth/jwks", (HttpContext context) => jwks.Serve(context));
+        var jwks = new TestJwks();
         jwks.Rotate();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        jwks.JwksUrl = new Uri(address + "/api/auth/jwks");
+        var (app, address) = await LoopbackServer.StartAsync(app => app.MapGet("/api/auth/jwks", (HttpContext context) => jwks.Serve(context)));
+        jwks._app = app;
+        jwks.JwksUrl = new Uri(address, "/api/auth/jwks");
         return jwks;
     }
 
