@@ -18,6 +18,7 @@ public sealed class TokenTests(SqliteMcpServer server) : IClassFixture<SqliteMcp
         { "expired a minute past the 30 s skew", jwks => jwks.CreateToken("alice", notBefore: DateTime.UtcNow.AddMinutes(-16).AddSeconds(-30)) },
         { "not valid for another five minutes", jwks => jwks.CreateToken("alice", notBefore: DateTime.UtcNow.AddMinutes(5)) },
         { "wrong issuer", jwks => jwks.CreateToken("alice", issuer: "https://evil.example") },
+        { "an issuer that only starts like ours", jwks => jwks.CreateToken("alice", issuer: TestJwks.Issuer + ".evil.example") },
         { "no issuer", jwks => jwks.CreateToken("alice", issuer: null) },
         { "wrong audience", jwks => jwks.CreateToken("alice", audience: "another-app") },
         { "no audience", jwks => jwks.CreateToken("alice", audience: null) },
@@ -87,6 +88,16 @@ public sealed class TokenTests(SqliteMcpServer server) : IClassFixture<SqliteMcp
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
         Assert.Equal(5, (await RawMcpRequests.ReadMessageAsync(fresh)).GetProperty("result").GetProperty("tools").GetArrayLength());
         Assert.Equal(HttpStatusCode.OK, skewed.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnIssuerWithATrailingSlashIsTheSameIssuer()
+    {
+        using var http = server.Server.CreateHttpClient();
+
+        using var response = await http.SendAsync(RawMcpRequests.Post(RawMcpRequests.ToolsList, Jwks.CreateToken("alice", issuer: TestJwks.Issuer + "/")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

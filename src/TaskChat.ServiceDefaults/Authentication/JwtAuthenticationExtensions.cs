@@ -40,7 +40,8 @@ public static class JwtAuthenticationExtensions
                 options.RefreshOnIssuerKeyNotFound = false;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuer = auth.Issuer,
+                    // AUTH_ISSUER is kept without a trailing slash; issuers differ on whether `iss` has one.
+                    ValidIssuers = [auth.Issuer, auth.Issuer + "/"],
                     ValidAudience = auth.Audience,
                     ValidAlgorithms = AllowedAlgorithms,
                     ValidateIssuer = true,
