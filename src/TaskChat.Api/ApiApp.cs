@@ -1,3 +1,6 @@
+using TaskChat.Api.Conversations;
+using TaskChat.Api.Extensions;
+using TaskChat.Api.Tasks;
 using TaskChat.ServiceDefaults;
 using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.ServiceDefaults.Hosting;
@@ -15,11 +18,18 @@ public static class ApiApp
     {
         var builder = TaskChatHost.CreateBuilder(args, configure);
 
-        builder.AddServiceDefaults(Service);
+        ApiSettings api = null!;
+        builder.AddServiceDefaults(Service, (reader, shared) => api = ApiSettings.Read(reader, shared));
+        builder.AddApiServices(api);
 
         var app = builder.Build();
-        app.UseServiceDefaults();
+        // CORS before authentication: a preflight carries no token.
+        app.UseServiceDefaults(beforeAuthentication: pipeline => pipeline.UseCors(ApiServiceExtensions.CorsPolicy));
+        app.Logger.LogInformation("Api {Summary}", api.Summary());
         app.MapDefaultEndpoints();
+        app.MapApiDocuments();
+        app.MapTasksApi();
+        app.MapConversationsApi();
         return app;
     }
 }

@@ -21,8 +21,8 @@ public static class McpApp
         builder.AddTaskTools();
 
         var app = builder.Build();
-        app.UseOriginCheck(); // Before authentication: a foreign page gets 403 whether or not it has a token.
-        app.UseServiceDefaults();
+        // Before authentication: a foreign page gets 403 whether or not it has a token.
+        app.UseServiceDefaults(beforeAuthentication: pipeline => pipeline.UseOriginCheck());
         app.MapDefaultEndpoints();
         app.MapTaskTools();
         return app;

@@ -26,11 +26,14 @@ public static class Extensions
     /// redacting formatter, adds the database, health checks, problem details, OpenTelemetry when
     /// OTEL_EXPORTER_OTLP_ENDPOINT is set, and JWT validation for services that take tokens.
     /// </summary>
-    public static TaskChatSettings AddServiceDefaults(this WebApplicationBuilder builder, ServiceInfo service, Action<SettingsReader>? readServiceSettings = null)
+    /// <param name="builder">The service's builder.</param>
+    /// <param name="service">What the service is.</param>
+    /// <param name="readServiceSettings">Reads the service's own variables with the same rules, after the shared ones, so that every problem is reported at once.</param>
+    public static TaskChatSettings AddServiceDefaults(this WebApplicationBuilder builder, ServiceInfo service, Action<SettingsReader, TaskChatSettings>? readServiceSettings = null)
     {
         var reader = new SettingsReader(builder.Configuration);
         var settings = reader.ReadShared(service);
-        readServiceSettings?.Invoke(reader);
+        readServiceSettings?.Invoke(reader, settings);
         reader.ThrowIfInvalid();
 
         builder.Services.AddSingleton(settings);
@@ -91,13 +94,15 @@ public static class Extensions
 
     /// <summary>
     /// Host filtering (all but the health endpoints), error handling (problem details, no stack
-    /// traces) and authentication, in that order.
+    /// traces), the service's own <paramref name="beforeAuthentication"/> middleware (CORS, the
+    /// origin check), then authentication, in that order.
     /// </summary>
-    public static WebApplication UseServiceDefaults(this WebApplication app)
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<IApplicationBuilder>? beforeAuthentication = null)
     {
         app.UseWhen(context => !HealthEndpoints.IsHealthPath(context.Request.Path), branch => branch.UseHostFiltering());
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ProblemResponses.StatusCodeFor });
         app.UseStatusCodePages();
+        beforeAuthentication?.Invoke(app);
         var settings = app.Services.GetRequiredService<TaskChatSettings>();
         if (settings.Service.ValidatesTokens)
         {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using TaskChat.TestSupport;
 
@@ -41,7 +40,7 @@ public sealed class HealthTests(SqliteMcpServer server) : IClassFixture<SqliteMc
     public async Task AnUnreachableDatabaseMakesTheServerUnhealthyButAlive()
     {
         await using var jwks = await TestJwks.StartAsync();
-        var closedPort = ClosedPort();
+        var closedPort = LoopbackServer.UnusedPort();
         await using var mcp = await RunningService.StartAsync(McpApp.Build, new Dictionary<string, string?>
         {
             ["DATABASE_URL"] = $"postgres://taskchat:Sup3rSecretPw@127.0.0.1:{closedPort}/taskchat",
@@ -67,7 +66,7 @@ public sealed class HealthTests(SqliteMcpServer server) : IClassFixture<SqliteMc
         await using var jwks = await TestJwks.StartAsync();
         await using var mcp = await RunningService.StartAsync(McpApp.Build, new Dictionary<string, string?>
         {
-            ["DATABASE_URL"] = $"postgres://taskchat:Sup3rSecretPw@127.0.0.1:{ClosedPort()}/taskchat",
+            ["DATABASE_URL"] = $"postgres://taskchat:Sup3rSecretPw@127.0.0.1:{LoopbackServer.UnusedPort()}/taskchat",
             ["AUTH_JWKS_URL"] = jwks.JwksUrl.ToString(),
         });
         var client = await TestMcpClients.ConnectAsync(mcp.BaseAddress, jwks.CreateToken("offline-user"));
@@ -79,13 +78,5 @@ public sealed class HealthTests(SqliteMcpServer server) : IClassFixture<SqliteMc
         Assert.Equal("unavailable", reply.Code);
         Assert.Equal("The task database is temporarily unavailable. Please try again.", reply.Error);
         Assert.DoesNotContain("Sup3rSecretPw", JsonSerializer.Serialize(reply.Json), StringComparison.Ordinal);
-    }
-
-    /// <summary>A loopback port nothing listens on: bound, read, released.</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -23,4 +23,12 @@ public static class LoopbackServer
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return (app, new Uri(address));
     }
+
+    /// <summary>A loopback port nothing listens on (bound, read, released): where a peer is "down".</summary>
+    public static int UnusedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }

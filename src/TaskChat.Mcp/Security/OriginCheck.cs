@@ -11,9 +11,9 @@ namespace TaskChat.Mcp.Security;
 /// </summary>
 public static class OriginCheck
 {
-    public static WebApplication UseOriginCheck(this WebApplication app)
+    public static IApplicationBuilder UseOriginCheck(this IApplicationBuilder app)
     {
-        var allowed = app.Services.GetRequiredService<TaskChatSettings>().AllowedHosts
+        var allowed = app.ApplicationServices.GetRequiredService<TaskChatSettings>().AllowedHosts
             .Select(h => h.Trim('[', ']'))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var allowAny = allowed.Contains("*");

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using TaskChat.Data;
+using TaskChat.Data.Model;
+using TaskChat.Data.Tasks;
+
+namespace TaskChat.Api.Conversations;
+
+/// <summary>
+/// A user's conversations and their messages. Like the task store, every query is scoped to the
+/// user id it is given; another user's conversation is the same as a missing one.
+/// </summary>
+public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
+{
+    /// <summary>Conversation titles are the first message, shortened.</summary>
+    public const int MaxTitleLength = 80;
+
+    public async Task<IReadOnlyList<Conversation>> ListAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var owner = TaskRules.UserId(userId);
+        return await db.Conversations.AsNoTracking().Where(c => c.UserId == owner)
+            .OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The conversation with its messages in order, or null when it is missing or another user's.</summary>
+    public async Task<Conversation?> GetAsync(string userId, long conversationId, CancellationToken cancellationToken = default)
+    {
+        var owner = TaskRules.UserId(userId);
+        return await db.Conversations.AsNoTracking()
+            .Include(c => c.Messages.OrderBy(m => m.Id))
+            .SingleOrDefaultAsync(c => c.Id == conversationId && c.UserId == owner, cancellationToken);
+    }
+
+    public async Task<bool> DeleteAsync(string userId, long conversationId, CancellationToken cancellationToken = default)
+    {
+        var owner = TaskRules.UserId(userId);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var found = await db.Conversations.AnyAsync(c => c.Id == conversationId && c.UserId == owner, cancellationToken);
+        if (!found)
+        {
+            return false;
+        }
+        await db.Messages.Where(m => m.ConversationId == conversationId && m.UserId == owner).ExecuteDeleteAsync(cancellationToken);
+        await db.Conversations.Where(c => c.Id == conversationId && c.UserId == owner).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Stores one chat turn, the user's message and the reply (with its tool calls as JSON), in one
+    /// transaction: a turn is never half saved. Starts a new conversation when none is given.
+    /// </summary>
+    /// <returns>The conversation id, or null when <paramref name="conversationId"/> is missing or another user's.</returns>
+    public async Task<long?> SaveTurnAsync(string userId, long? conversationId, string userMessage, string reply, string? toolCallsJson, CancellationToken cancellationToken = default)
+    {
+        var owner = TaskRules.UserId(userId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        Conversation? conversation;
+        if (conversationId is { } id)
+        {
+            conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == id && c.UserId == owner, cancellationToken);
+            if (conversation is null)
+            {
+                return null;
+            }
+            conversation.UpdatedAt = now;
+        }
+        else
+        {
+            conversation = new Conversation { UserId = owner, Title = TitleFrom(userMessage), CreatedAt = now, UpdatedAt = now };
+            db.Conversations.Add(conversation);
+        }
+        conversation.Messages.Add(new Message { UserId = owner, Role = MessageRoles.User, Content = userMessage, CreatedAt = now });
+        conversation.Messages.Add(new Message { UserId = owner, Role = MessageRoles.Assistant, Content = reply, ToolCalls = toolCallsJson, CreatedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return conversation.Id;
+    }
+
+    /// <summary>Whether the conversation exists and is the user's (checked before a turn runs any tool).</summary>
+    public Task<bool> ExistsAsync(string userId, long conversationId, CancellationToken cancellationToken = default)
+    {
+        var owner = TaskRules.UserId(userId);
+        return db.Conversations.AnyAsync(c => c.Id == conversationId && c.UserId == owner, cancellationToken);
+    }
+
+    private static string TitleFrom(string message)
+    {
+        var oneLine = string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return oneLine.Length <= MaxTitleLength ? oneLine : oneLine[..(MaxTitleLength - 1)].TrimEnd() + "…";
+    }
+}

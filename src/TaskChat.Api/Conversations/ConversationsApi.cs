@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TaskChat.Api.Infrastructure;
+using TaskChat.ServiceDefaults.Authentication;
+using ClaimsPrincipal = System.Security.Claims.ClaimsPrincipal;
+
+namespace TaskChat.Api.Conversations;
+
+/// <summary>The caller's chat conversations: list, read with messages, delete.</summary>
+public static class ConversationsApi
+{
+    public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var conversations = endpoints.MapGroup("/api/conversations").WithTags("Conversations").RequireAuthorization();
+        conversations.MapGet("/", ListAsync).WithName("ListConversations");
+        conversations.MapGet("/{id:long}", GetAsync).WithName("GetConversation");
+        conversations.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteConversation");
+        return endpoints;
+    }
+
+    internal static async Task<Ok<ConversationList>> ListAsync(ClaimsPrincipal user, ConversationStore store, CancellationToken cancellationToken)
+    {
+        var conversations = await store.ListAsync(user.GetUserId()!, cancellationToken);
+        return TypedResults.Ok(new ConversationList([.. conversations.Select(ConversationSummary.From)], conversations.Count));
+    }
+
+    internal static async Task<Results<Ok<ConversationDetail>, ProblemHttpResult>> GetAsync(
+        long id, ClaimsPrincipal user, ConversationStore store, CancellationToken cancellationToken)
+    {
+        var conversation = await store.GetAsync(user.GetUserId()!, id, cancellationToken);
+        return conversation is null ? NotFound(id) : TypedResults.Ok(ConversationDetail.From(conversation));
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        long id, ClaimsPrincipal user, ConversationStore store, CancellationToken cancellationToken) =>
+        await store.DeleteAsync(user.GetUserId()!, id, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
+
+    internal static ProblemHttpResult NotFound(long id) => ApiProblems.NotFound($"Conversation {id} was not found.");
+}
