@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace TaskChat.Api.Chat.Offline;
+
+/// <summary>
+/// Reads how a message points at tasks: by number ("3", "#3", "task 3", "tasks 2 and 4") or by words of a
+/// title ("the milk one"). Filler words are dropped here and again when titles are compared
+/// (<see cref="TitleMatcher"/>), so "the rent task" and "rent" find the same task.
+/// </summary>
+internal static class TaskReference
+{
+    /// <summary>Words that never identify a task: articles, "one", "task", possessives, linking words.</summary>
+    public static readonly HashSet<string> StopWords =
+    [
+        "the", "a", "an", "one", "ones", "task", "tasks", "my", "about", "that", "this", "those", "these", "item", "items",
+        "thing", "things", "called", "named", "titled", "todo", "with", "for", "of", "to", "on", "in", "at", "it", "is", "entry",
+    ];
+
+    // Words that may surround numbers: "task number 3", "no. 3", "tasks 2 and 4", "ids 5 & 6".
+    private static readonly HashSet<string> NumberWords =
+        ["the", "task", "tasks", "number", "numbers", "no", "nr", "item", "items", "id", "ids", "and", "one", "ones", "my"];
+
+    private static readonly HashSet<string> Everything =
+        ["all", "everything", "every", "each", "completed", "done", "finished", "pending", "list", "whole", "entire"];
+
+    public static TaskTarget? Parse(string text)
+    {
+        var words = Phrase.Words(text);
+        var numbers = words.Where(w => !NumberWords.Contains(w)).ToList();
+        if (numbers.Count > 0 && numbers.All(IsId))
+        {
+            return new TaskTarget([.. numbers.Select(n => long.Parse(n, CultureInfo.InvariantCulture)).Distinct()], []);
+        }
+        var meaningful = MeaningfulWords(words);
+        return meaningful.Count == 0 ? null : new TaskTarget([], meaningful);
+    }
+
+    /// <summary>"all", "everything", "all my completed tasks": more than the agent acts on at once.</summary>
+    public static bool IsEverything(string text)
+    {
+        var words = Phrase.Words(text).Where(w => !StopWords.Contains(w)).ToList();
+        return words.Any(w => w is "all" or "everything" or "every") && words.All(Everything.Contains);
+    }
+
+    public static IReadOnlyList<string> MeaningfulWords(IEnumerable<string> words) => [.. words.Where(w => !StopWords.Contains(w))];
+
+    // Up to 18 digits always fits a long; a task id is positive.
+    private static bool IsId(string word) =>
+        word.Length is > 0 and <= 18 && word.All(char.IsAsciiDigit) && word.Any(c => c != '0');
+}

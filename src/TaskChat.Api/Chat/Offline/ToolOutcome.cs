@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace TaskChat.Api.Chat.Offline;
+
+/// <summary>A task as list_tasks describes it, reduced to what the agent talks about.</summary>
+internal sealed record TaskSummary(long Id, string Title, bool Completed);
+
+/// <summary>
+/// One tool result, read from the contract's envelope {"status":"success","data":{...}} or
+/// {"status":"error","error":"...","code":"..."}. The result may arrive as JSON text, a JsonElement, a
+/// whole MCP CallToolResult (the MCP client's AIFunction returns that) or any other object; all are read
+/// through their JSON form, so the agent never depends on how the api wraps the tools.
+/// </summary>
+internal sealed record ToolOutcome(bool Succeeded, JsonElement Data, string? Error, string? Code)
+{
+    public static ToolOutcome Failed(string error, string code) => new(false, default, error, code);
+
+    public static ToolOutcome From(FunctionResultContent result)
+    {
+        if (result.Exception is not null)
+        {
+            return Failed("the tool failed", "internal");
+        }
+        var json = ToJson(result.Result);
+        return json is { } element ? Read(element, depth: 0) : Failed("the tool gave no result", "internal");
+    }
+
+    public long? TaskId => Succeeded && Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty("task_id", out var id) ? AsLong(id) : null;
+
+    public string? Title => Succeeded && Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String
+        ? title.GetString()
+        : null;
+
+    public IReadOnlyList<TaskSummary> Tasks
+    {
+        get
+        {
+            if (!Succeeded || Data.ValueKind != JsonValueKind.Object || !Data.TryGetProperty("tasks", out var tasks) || tasks.ValueKind != JsonValueKind.Array)
+            {
+                return [];
+            }
+            return [.. tasks.EnumerateArray()
+                .Where(t => t.ValueKind == JsonValueKind.Object)
+                .Select(t => new TaskSummary(
+                    t.TryGetProperty("id", out var id) ? AsLong(id) ?? 0 : 0,
+                    t.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String ? title.GetString() ?? "" : "",
+                    t.TryGetProperty("completed", out var done) && done.ValueKind == JsonValueKind.True))
+                .Where(t => t.Id > 0)];
+        }
+    }
+
+    private static JsonElement? ToJson(object? value)
+    {
+        try
+        {
+            return value switch
+            {
+                null => null,
+                JsonElement element => element,
+                string text => ParseOrText(text),
+                _ => JsonSerializer.SerializeToElement(value, value.GetType(), AIJsonUtilities.DefaultOptions),
+            };
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            return JsonSerializer.SerializeToElement(value?.ToString() ?? "");
+        }
+    }
+
+    private static JsonElement ParseOrText(string text)
+    {
+        try
+        {
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return JsonSerializer.SerializeToElement(text);
+        }
+    }
+
+    // The envelope itself, or the same envelope inside a CallToolResult (structuredContent first, then the
+    // first text block), or inside a JSON string.
+    private static ToolOutcome Read(JsonElement json, int depth)
+    {
+        if (depth > 4)
+        {
+            return Failed("the tool's answer could not be read", "internal");
+        }
+        if (json.ValueKind == JsonValueKind.String)
+        {
+            var raw = json.GetString() ?? "";
+            var parsed = ParseOrText(raw);
+            return parsed.ValueKind == JsonValueKind.String ? Failed(raw, "internal") : Read(parsed, depth + 1);
+        }
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            return Failed("the tool's answer could not be read", "internal");
+        }
+        if (Property(json, "status") is { ValueKind: JsonValueKind.String } status)
+        {
+            return status.GetString() == "success"
+                ? new ToolOutcome(true, Property(json, "data") ?? default, null, null)
+                : Failed(Property(json, "error")?.ToString() ?? "the tool failed", Property(json, "code")?.ToString() ?? "internal");
+        }
+        if ((Property(json, "structuredContent") ?? Property(json, "structured_content")) is { ValueKind: JsonValueKind.Object } structured)
+        {
+            return Read(structured, depth + 1);
+        }
+        if (Property(json, "content") is { ValueKind: JsonValueKind.Array } content
+            && content.EnumerateArray().Select(block => Property(block, "text")).FirstOrDefault(t => t is { ValueKind: JsonValueKind.String }) is { } text)
+        {
+            return Read(text, depth + 1);
+        }
+        return Failed("the tool's answer could not be read", "internal");
+    }
+
+    private static JsonElement? Property(JsonElement json, string name)
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        foreach (var property in json.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property.Value;
+            }
+        }
+        return null;
+    }
+
+    private static long? AsLong(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number when value.TryGetInt64(out var n) => n,
+        JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+        _ => null,
+    };
+}
