@@ -1,3 +1,4 @@
+using TaskChat.Api.Chat;
 using TaskChat.Api.Conversations;
 using TaskChat.Api.Extensions;
 using TaskChat.Api.Tasks;
@@ -21,15 +22,18 @@ public static class ApiApp
         ApiSettings api = null!;
         builder.AddServiceDefaults(Service, (reader, shared) => api = ApiSettings.Read(reader, shared));
         builder.AddApiServices(api);
+        builder.AddChat(api);
 
         var app = builder.Build();
         // CORS before authentication: a preflight carries no token.
         app.UseServiceDefaults(beforeAuthentication: pipeline => pipeline.UseCors(ApiServiceExtensions.CorsPolicy));
+        app.UseRateLimiter();
         app.Logger.LogInformation("Api {Summary}", api.Summary());
         app.MapDefaultEndpoints();
         app.MapApiDocuments();
         app.MapTasksApi();
         app.MapConversationsApi();
+        app.MapChatApi();
         return app;
     }
 }

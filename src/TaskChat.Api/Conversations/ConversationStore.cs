@@ -77,11 +77,22 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
         return conversation.Id;
     }
 
-    /// <summary>Whether the conversation exists and is the user's (checked before a turn runs any tool).</summary>
-    public Task<bool> ExistsAsync(string userId, long conversationId, CancellationToken cancellationToken = default)
+    /// <summary>A new, empty conversation titled after its first message (a streamed turn names it first).</summary>
+    public async Task<long> StartAsync(string userId, string firstMessage, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var conversation = new Conversation { UserId = TaskRules.UserId(userId), Title = TitleFrom(firstMessage), CreatedAt = now, UpdatedAt = now };
+        db.Conversations.Add(conversation);
+        await db.SaveChangesAsync(cancellationToken);
+        return conversation.Id;
+    }
+
+    /// <summary>Removes a conversation a failed first turn left empty; one with messages stays.</summary>
+    public async Task DeleteIfEmptyAsync(string userId, long conversationId, CancellationToken cancellationToken = default)
     {
         var owner = TaskRules.UserId(userId);
-        return db.Conversations.AnyAsync(c => c.Id == conversationId && c.UserId == owner, cancellationToken);
+        await db.Conversations.Where(c => c.Id == conversationId && c.UserId == owner && !c.Messages.Any())
+            .ExecuteDeleteAsync(cancellationToken);
     }
 
     private static string TitleFrom(string message)

@@ -15,6 +15,9 @@ internal static class ApiProblems
     public static ProblemHttpResult Invalid(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, extensions: Code("validation"));
 
+    public static ProblemHttpResult Status(int status, string code, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, extensions: Code(code));
+
     /// <summary>A task rule broken (422) or a task that is missing or another user's (404: the same answer).</summary>
     public static ProblemHttpResult From(TaskError error) => error.Kind == TaskErrorKind.NotFound
         ? NotFound(error.Message)

@@ -1,0 +1,166 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace TaskChat.Api.Chat;
+
+/// <summary>
+/// The api's one long-lived MCP client: one pooled HttpClient (IHttpClientFactory, resilience
+/// handler, the caller's token on every request), connected lazily on first use so the api starts
+/// and serves REST while the mcp is down, the tool list cached after the first successful listing.
+/// A transport failure drops the client; the next turn reconnects, so the api recovers without a
+/// restart when the mcp comes back.
+/// </summary>
+public sealed class McpToolGateway(IHttpClientFactory httpClients, ApiSettings settings, ILoggerFactory loggerFactory) : IAsyncDisposable
+{
+    public const string HttpClientName = "mcp";
+
+    /// <summary>Tools that only read: safe to call again after a failure that may have reached the server.</summary>
+    private static readonly HashSet<string> ReadOnlyTools = ["list_tasks"];
+
+    private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private readonly ILogger _logger = loggerFactory.CreateLogger<McpToolGateway>();
+    private McpClient? _client;
+    private IReadOnlyList<Tool>? _tools;
+
+    /// <summary>The mcp's tools (name, description, input schema), listed once and cached.</summary>
+    public async Task<IReadOnlyList<Tool>> GetToolsAsync(CancellationToken cancellationToken)
+    {
+        if (_tools is { } cached)
+        {
+            return cached;
+        }
+        var client = await ClientAsync(cancellationToken);
+        var tools = await Guard("tools/list", async ct => (await client.ListToolsAsync(cancellationToken: ct)).Select(t => t.ProtocolTool).ToList(), cancellationToken);
+        _tools = tools;
+        return tools;
+    }
+
+    /// <summary>
+    /// Calls a tool for the current caller and returns its compact JSON envelope
+    /// ({"status":"success","data":...} or {"status":"error",...}): what the model reads, and what
+    /// the api stores and returns. Throws <see cref="McpUnavailableException"/> or <see cref="McpTimeoutException"/>.
+    /// </summary>
+    public async Task<JsonElement> CallToolAsync(string tool, IReadOnlyDictionary<string, object?> arguments, CancellationToken cancellationToken)
+    {
+        var attempts = ReadOnlyTools.Contains(tool) ? 2 : 1;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var client = await ClientAsync(cancellationToken);
+                var result = await Guard(tool, ct => client.CallToolAsync(tool, arguments, cancellationToken: ct).AsTask(), cancellationToken);
+                return Envelope(result);
+            }
+            catch (McpUnavailableException e) when (attempt < attempts)
+            {
+                _logger.LogInformation("Retrying read-only tool {Tool} after: {Reason}", tool, e.Message);
+            }
+        }
+    }
+
+    private async Task<McpClient> ClientAsync(CancellationToken cancellationToken)
+    {
+        if (_client is { } existing)
+        {
+            return existing;
+        }
+        await _connectLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_client is null)
+            {
+                var transport = new HttpClientTransport(new HttpClientTransportOptions
+                {
+                    Endpoint = settings.McpEndpoint,
+                    TransportMode = HttpTransportMode.StreamableHttp,
+                    Name = "taskchat-api",
+                }, httpClients.CreateClient(HttpClientName), loggerFactory, ownsHttpClient: true);
+                _client = await Guard("connect", ct => McpClient.CreateAsync(transport, loggerFactory: loggerFactory, cancellationToken: ct), cancellationToken);
+            }
+            return _client;
+        }
+        finally
+        {
+            _connectLock.Release();
+        }
+    }
+
+    /// <summary>Runs one MCP request under MCP_TIMEOUT_SECONDS and turns transport failures into the api's errors.</summary>
+    private async Task<T> Guard<T>(string what, Func<CancellationToken, Task<T>> request, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(settings.McpTimeout);
+        try
+        {
+            return await request(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning("MCP {What} timed out after {Seconds} s", what, settings.McpTimeout.TotalSeconds);
+            throw new McpTimeoutException(what, settings.McpTimeout);
+        }
+        catch (Exception e) when (IsTransportFailure(e))
+        {
+            _logger.LogWarning("MCP {What} failed: {Reason}", what, Describe(e));
+            await ResetAsync();
+            throw new McpUnavailableException(Describe(e), e);
+        }
+    }
+
+    private static bool IsTransportFailure(Exception e) =>
+        e is HttpRequestException or IOException or McpException { InnerException: HttpRequestException or IOException }
+        || (e is McpException && e is not McpProtocolException);
+
+    private static string Describe(Exception e) => (e as HttpRequestException ?? e.InnerException as HttpRequestException)?.InnerException switch
+    {
+        SocketException { SocketErrorCode: SocketError.ConnectionRefused } => "connection refused",
+        SocketException => "unreachable",
+        _ => e is HttpRequestException { StatusCode: { } status } ? $"HTTP {(int)status}" : e.GetType().Name,
+    };
+
+    private async Task ResetAsync()
+    {
+        var client = Interlocked.Exchange(ref _client, null);
+        if (client is not null)
+        {
+            try
+            {
+                await client.DisposeAsync();
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException or McpException or ObjectDisposedException)
+            {
+                _logger.LogDebug("Ignored while dropping the MCP client: {Reason}", e.Message);
+            }
+        }
+    }
+
+    /// <summary>The tool's JSON envelope: its structured content, or its text when there is none.</summary>
+    private static JsonElement Envelope(CallToolResult result)
+    {
+        if (result.StructuredContent is { } structured)
+        {
+            return structured;
+        }
+        var text = result.Content.OfType<TextContentBlock>().FirstOrDefault()?.Text;
+        try
+        {
+            return text is null ? Error("The tool returned nothing.") : JsonDocument.Parse(text).RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return result.IsError == true ? Error(text!) : JsonSerializer.SerializeToElement(new { status = "success", data = text });
+        }
+    }
+
+    private static JsonElement Error(string message) =>
+        JsonSerializer.SerializeToElement(new { status = "error", error = message, code = "internal" });
+
+    public async ValueTask DisposeAsync()
+    {
+        await ResetAsync();
+        _connectLock.Dispose();
+    }
+}

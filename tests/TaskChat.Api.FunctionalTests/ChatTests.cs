@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace TaskChat.Api.FunctionalTests;
+
+/// <summary>Chat turns end to end: the offline agent's real MCP tool calls, stored turns, isolation.</summary>
+public abstract class ChatTests(ChatSystem system)
+{
+    private static string NewUser() => "chat-" + Guid.NewGuid().ToString("N")[..10];
+
+    [SkippableFact]
+    public async Task AddingByChatCreatesTheTaskThroughTheMcpAndSaysSo()
+    {
+        using var http = system.ClientFor(NewUser());
+
+        var reply = await ChatAsync(http, "add buy milk");
+
+        Assert.Equal("success", reply.GetProperty("status").GetString());
+        var call = Assert.Single(reply.GetProperty("tool_calls").EnumerateArray());
+        Assert.Equal("add_task", call.GetProperty("tool").GetString());
+        Assert.Equal("Buy milk", call.GetProperty("arguments").GetProperty("title").GetString());
+        Assert.Equal("success", call.GetProperty("result").GetProperty("status").GetString());
+        Assert.Contains("Buy milk", reply.GetProperty("response").GetString(), StringComparison.Ordinal);
+        var tasks = await Json.ReadAsync(await http.GetAsync("api/tasks"));
+        Assert.Equal("Buy milk", Assert.Single(tasks.GetProperty("tasks").EnumerateArray()).GetProperty("title").GetString());
+    }
+
+    [SkippableFact]
+    public async Task ATaskNamedByWordsIsListedThenCompleted()
+    {
+        using var http = system.ClientFor(NewUser());
+        await ChatAsync(http, "add buy milk");
+        await ChatAsync(http, "add pay rent");
+
+        var reply = await ChatAsync(http, "mark the milk one done");
+
+        Assert.Equal(["list_tasks", "complete_task"], Tools(reply));
+        var completed = await Json.ReadAsync(await http.GetAsync("api/tasks?status=completed"));
+        Assert.Equal("Buy milk", Assert.Single(completed.GetProperty("tasks").EnumerateArray()).GetProperty("title").GetString());
+    }
+
+    [SkippableFact]
+    public async Task AConversationContinuesAcrossApiInstancesFromTheDatabase()
+    {
+        var user = NewUser();
+        using var http = system.ClientFor(user);
+        var first = await ChatAsync(http, "add call mom");
+        var conversation = first.GetProperty("conversation_id").GetInt64();
+
+        await using var replica = await system.StartApiAsync(system.Mcp.BaseAddress.ToString().TrimEnd('/'));
+        using var other = system.ClientFor(user, replica);
+        var second = await ChatAsync(other, "what's left?", conversation);
+        var stored = await Json.ReadAsync(await other.GetAsync($"api/conversations/{conversation}"));
+
+        Assert.Equal(conversation, second.GetProperty("conversation_id").GetInt64());
+        Assert.Contains("Call mom", second.GetProperty("response").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["user", "assistant", "user", "assistant"], stored.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("role").GetString()));
+    }
+
+    [SkippableFact]
+    public async Task TheStreamSendsItsEventsInTheContractsOrder()
+    {
+        using var http = system.ClientFor(NewUser());
+
+        using var response = await http.PostAsJsonAsync("api/chat/stream", new { message = "add buy bread" });
+        var events = ParseEvents(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        var names = events.Select(e => e.Name).Distinct().ToList();
+        Assert.Equal(["conversation", "tool_call", "tool_result", "delta", "done"], names);
+        Assert.Equal("add_task", events.Single(e => e.Name == "tool_call").Data.GetProperty("tool").GetString());
+        var done = events.Last().Data;
+        Assert.Equal(string.Concat(events.Where(e => e.Name == "delta").Select(e => e.Data.GetProperty("text").GetString())), done.GetProperty("response").GetString());
+        Assert.Equal(events[0].Data.GetProperty("conversation_id").GetInt64(), done.GetProperty("conversation_id").GetInt64());
+    }
+
+    [SkippableFact]
+    public async Task AChatCannotTouchAnotherUsersTasksWhateverItSays()
+    {
+        using var owner = system.ClientFor(NewUser());
+        using var intruder = system.ClientFor(NewUser());
+        var created = await Json.ReadAsync(await owner.PostAsJsonAsync("api/tasks", new { title = "Private plan" }));
+        var id = created.GetProperty("id").GetInt64();
+
+        await ChatAsync(intruder, $"complete {id}");
+        await ChatAsync(intruder, $"delete task {id}");
+        var listed = await ChatAsync(intruder, "show my tasks");
+
+        Assert.DoesNotContain("Private plan", listed.GetProperty("response").GetString(), StringComparison.Ordinal);
+        var task = await Json.ReadAsync(await owner.GetAsync($"api/tasks/{id}"));
+        Assert.False(task.GetProperty("completed").GetBoolean());
+    }
+
+    [SkippableFact]
+    public async Task AnotherUsersConversationIsNotFoundAndRunsNoTool()
+    {
+        using var owner = system.ClientFor(NewUser());
+        using var intruder = system.ClientFor(NewUser());
+        var conversation = (await ChatAsync(owner, "hello")).GetProperty("conversation_id").GetInt64();
+
+        using var response = await intruder.PostAsJsonAsync("api/chat", new { message = "add sneaky", conversation_id = conversation });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(0, (await Json.ReadAsync(await intruder.GetAsync("api/tasks"))).GetProperty("count").GetInt32());
+    }
+
+    [SkippableTheory]
+    [InlineData("""{"message":""}""", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("""{"message":"   "}""", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("""{}""", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("""{"message":42}""", HttpStatusCode.BadRequest)]
+    [InlineData("""{"message":"hi","conversation_id":"x"}""", HttpStatusCode.BadRequest)]
+    [InlineData("""{"message":"hi","conversation_id":-1}""", HttpStatusCode.NotFound)]
+    [InlineData("""{"message":"hi","conversation_id":987654321}""", HttpStatusCode.NotFound)]
+    [InlineData("{oops", HttpStatusCode.BadRequest)]
+    public async Task BadChatInputIsAClearClientError(string body, HttpStatusCode expected)
+    {
+        using var http = system.ClientFor(NewUser());
+
+        using var response = await http.PostAsync("api/chat", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [SkippableFact]
+    public async Task AMessageOverTheLimitIsRefused()
+    {
+        using var http = system.ClientFor(NewUser());
+
+        using var response = await http.PostAsJsonAsync("api/chat", new { message = new string('a', Chat.ChatApi.MaxMessageLength + 1) });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+    }
+
+    internal static async Task<JsonElement> ChatAsync(HttpClient http, string message, long? conversationId = null)
+    {
+        using var response = await http.PostAsJsonAsync("api/chat", new { message, conversation_id = conversationId });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    internal static string[] Tools(JsonElement reply) =>
+        [.. reply.GetProperty("tool_calls").EnumerateArray().Select(c => c.GetProperty("tool").GetString()!)];
+
+    internal static List<(string Name, JsonElement Data)> ParseEvents(string stream) =>
+        [.. stream.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(block =>
+        {
+            var lines = block.Split('\n');
+            var name = lines.Single(l => l.StartsWith("event: ", StringComparison.Ordinal))["event: ".Length..];
+            var data = lines.Single(l => l.StartsWith("data: ", StringComparison.Ordinal))["data: ".Length..];
+            return (name, JsonDocument.Parse(data).RootElement.Clone());
+        })];
+}
+
+public sealed class SqliteChatTests(SqliteChatSystem system) : ChatTests(system), IClassFixture<SqliteChatSystem>;
+
+public sealed class PostgresChatTests(PostgresChatSystem system) : ChatTests(system), IClassFixture<PostgresChatSystem>;
