@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using TaskChat.TestSupport;
+
+namespace TaskChat.Api.FunctionalTests;
+
+/// <summary>What the chat does when the mcp is down, comes back, or is slow; and the rate limit.</summary>
+public sealed class ChatFaultTests(SqliteChatSystem system) : IClassFixture<SqliteChatSystem>
+{
+    private static string NewUser() => "fault-" + Guid.NewGuid().ToString("N")[..10];
+
+    [Fact]
+    public async Task WithTheMcpDownChatIs503WhileRestWorksAndChatRecoversWhenItReturns()
+    {
+        var port = LoopbackServer.UnusedPort();
+        await using var api = await system.StartApiAsync($"http://127.0.0.1:{port}");
+        using var http = system.ClientFor(NewUser(), api);
+
+        using var down = await http.PostAsJsonAsync("api/chat", new { message = "add buy milk" });
+        using var rest = await http.PostAsJsonAsync("api/tasks", new { title = "Made while the mcp was down" });
+        var problem = await Json.ReadAsync(down);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        Assert.Equal("mcp_unavailable", problem.GetProperty("code").GetString());
+        Assert.Equal("Service temporarily unavailable. Please try again.", problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Created, rest.StatusCode);
+        Assert.Equal(0, (await Json.ReadAsync(await http.GetAsync("api/conversations"))).GetProperty("count").GetInt32());
+
+        await using var mcp = await ChatSystem.StartMcpAsync(system.Jwks, system.Database.Url, port);
+        var reply = await ChatTests.ChatAsync(http, "add buy milk");
+
+        Assert.Equal(["add_task"], ChatTests.Tools(reply));
+        Assert.Equal(2, (await Json.ReadAsync(await http.GetAsync("api/tasks"))).GetProperty("count").GetInt32());
+    }
+
+    [Fact]
+    public async Task AnMcpStoppedMidConversationGives503ThenTheConversationGoesOnWithNothingLostOrDoubled()
+    {
+        var port = LoopbackServer.UnusedPort();
+        var mcp = await ChatSystem.StartMcpAsync(system.Jwks, system.Database.Url, port);
+        await using var api = await system.StartApiAsync($"http://127.0.0.1:{port}");
+        using var http = system.ClientFor(NewUser(), api);
+        var conversation = (await ChatTests.ChatAsync(http, "add buy eggs")).GetProperty("conversation_id").GetInt64();
+
+        await mcp.DisposeAsync();
+        using var down = await http.PostAsJsonAsync("api/chat", new { message = "add buy bread", conversation_id = conversation });
+        await using var restarted = await ChatSystem.StartMcpAsync(system.Jwks, system.Database.Url, port);
+        await ChatTests.ChatAsync(http, "add buy bread", conversation);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        var titles = (await Json.ReadAsync(await http.GetAsync("api/tasks"))).GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString());
+        Assert.Equal(["Buy eggs", "Buy bread"], titles);
+        var stored = await Json.ReadAsync(await http.GetAsync($"api/conversations/{conversation}"));
+        Assert.Equal(4, stored.GetProperty("messages").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task TheStreamReportsAnUnreachableMcpAsAnErrorEvent()
+    {
+        await using var api = await system.StartApiAsync($"http://127.0.0.1:{LoopbackServer.UnusedPort()}");
+        using var http = system.ClientFor(NewUser(), api);
+
+        using var response = await http.PostAsJsonAsync("api/chat/stream", new { message = "add buy milk" });
+        var events = ChatTests.ParseEvents(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(["conversation", "error"], events.Select(e => e.Name));
+        Assert.Equal("mcp_unavailable", events[1].Data.GetProperty("code").GetString());
+        Assert.Equal(0, (await Json.ReadAsync(await http.GetAsync("api/conversations"))).GetProperty("count").GetInt32());
+    }
+
+    [Fact]
+    public async Task ASlowMcpIsA504AfterTheTimeout()
+    {
+        var (slow, address) = await LoopbackServer.StartAsync(app => app.MapPost("/mcp", async (HttpContext context) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+            return Results.Ok();
+        }));
+        await using var _ = slow;
+        await using var api = await system.StartApiAsync(address.ToString().TrimEnd('/'), new Dictionary<string, string?> { ["MCP_TIMEOUT_SECONDS"] = "1" });
+        using var http = system.ClientFor(NewUser(), api);
+
+        using var response = await http.PostAsJsonAsync("api/chat", new { message = "add buy milk" });
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Equal("mcp_timeout", (await Json.ReadAsync(response)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task ChatTurnsBeyondTheLimitAre429WithRetryAfter()
+    {
+        await using var api = await system.StartApiAsync(system.Mcp.BaseAddress.ToString().TrimEnd('/'), new Dictionary<string, string?> { ["CHAT_TURNS_PER_MINUTE"] = "2" });
+        var user = NewUser();
+        using var http = system.ClientFor(user, api);
+        using var other = system.ClientFor(NewUser(), api);
+
+        await ChatTests.ChatAsync(http, "hello");
+        await ChatTests.ChatAsync(http, "help");
+        using var limited = await http.PostAsJsonAsync("api/chat", new { message = "hello again" });
+        var otherUser = await ChatTests.ChatAsync(other, "hello");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal("rate_limited", (await Json.ReadAsync(limited)).GetProperty("code").GetString());
+        Assert.NotNull(limited.Headers.RetryAfter);
+        Assert.Equal("success", otherUser.GetProperty("status").GetString());
+    }
+}
