@@ -98,6 +98,12 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
     private static string TitleFrom(string message)
     {
         var oneLine = string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return oneLine.Length <= MaxTitleLength ? oneLine : oneLine[..(MaxTitleLength - 1)].TrimEnd() + "…";
+        if (oneLine.Length <= MaxTitleLength)
+        {
+            return oneLine;
+        }
+        // Never cut between the two halves of a surrogate pair (an emoji): PostgreSQL refuses the lone half.
+        var cut = char.IsHighSurrogate(oneLine[MaxTitleLength - 2]) ? MaxTitleLength - 2 : MaxTitleLength - 1;
+        return oneLine[..cut].TrimEnd() + "…";
     }
 }

@@ -10,10 +10,12 @@ public static class ConversationsApi
 {
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder endpoints)
     {
-        var conversations = endpoints.MapGroup("/api/conversations").WithTags("Conversations").RequireAuthorization();
+        // A ProblemHttpResult declares no status of its own: the errors each handler returns are listed here.
+        var conversations = endpoints.MapGroup("/api/conversations").WithTags("Conversations").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         conversations.MapGet("/", ListAsync).WithName("ListConversations");
-        conversations.MapGet("/{id:long}", GetAsync).WithName("GetConversation");
-        conversations.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteConversation");
+        conversations.MapGet("/{id:long}", GetAsync).WithName("GetConversation").ProducesProblem(StatusCodes.Status404NotFound);
+        conversations.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteConversation").ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

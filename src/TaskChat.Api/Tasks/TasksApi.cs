@@ -11,12 +11,15 @@ public static class TasksApi
 {
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder endpoints)
     {
-        var tasks = endpoints.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
-        tasks.MapGet("/", ListAsync).WithName("ListTasks");
-        tasks.MapPost("/", CreateAsync).WithName("CreateTask");
-        tasks.MapGet("/{id:long}", GetAsync).WithName("GetTask");
-        tasks.MapPatch("/{id:long}", UpdateAsync).WithName("UpdateTask");
-        tasks.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteTask");
+        // A ProblemHttpResult declares no status of its own: the errors each handler returns are listed here.
+        var tasks = endpoints.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        tasks.MapGet("/", ListAsync).WithName("ListTasks").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        tasks.MapPost("/", CreateAsync).WithName("CreateTask").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        tasks.MapGet("/{id:long}", GetAsync).WithName("GetTask").ProducesProblem(StatusCodes.Status404NotFound);
+        tasks.MapPatch("/{id:long}", UpdateAsync).WithName("UpdateTask")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        tasks.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteTask").ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

@@ -1,0 +1,201 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TaskChat.Api.Conversations;
+
+namespace TaskChat.Api.FunctionalTests;
+
+/// <summary>
+/// The conversations REST endpoints over real HTTP. Conversations are written through the store the
+/// chat endpoint uses, so these tests do not depend on the agent.
+/// </summary>
+public abstract class ConversationsApiTests(ApiServerFixture server)
+{
+    private const string ToolCalls = """[{"tool":"add_task","arguments":{"title":"Buy milk"},"result":{"status":"success","data":{"task_id":1,"title":"Buy milk","status":"created"}}}]""";
+
+    private static string NewUser() => "conv-" + Guid.NewGuid().ToString("N")[..10];
+
+    [SkippableFact]
+    public async Task ListIsEmptyForANewUser()
+    {
+        using var http = server.ClientFor(NewUser());
+
+        using var response = await http.GetAsync("api/conversations");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"conversations":[],"count":0}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
+    public async Task ListShowsTheNewestFirstInSnakeCase()
+    {
+        var user = NewUser();
+        using var http = server.ClientFor(user);
+        var first = await SaveTurnAsync(user, null, "add buy milk");
+        var second = await SaveTurnAsync(user, null, "add walk the dog");
+
+        var list = await Json.ReadAsync(await http.GetAsync("api/conversations"));
+        // A new turn in the older conversation makes it the most recent one.
+        await SaveTurnAsync(user, first, "list my tasks");
+        var after = await Json.ReadAsync(await http.GetAsync("api/conversations"));
+
+        Assert.Equal(2, list.GetProperty("count").GetInt32());
+        Assert.Equal([second, first], Ids(list));
+        Assert.Equal([first, second], Ids(after));
+        var summary = list.GetProperty("conversations")[0];
+        Assert.Equal(["id", "title", "created_at", "updated_at"], summary.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("add walk the dog", summary.GetProperty("title").GetString());
+        Assert.EndsWith("Z", summary.GetProperty("created_at").GetString(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task GetReturnsTheMessagesInOrderWithParsedToolCalls()
+    {
+        var user = NewUser();
+        using var http = server.ClientFor(user);
+        var id = await SaveTurnAsync(user, null, "add buy milk", "Added “Buy milk” (task 1).", ToolCalls);
+        await SaveTurnAsync(user, id, "thanks", "You're welcome.", null);
+
+        using var response = await http.GetAsync($"api/conversations/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var conversation = await Json.ReadAsync(response);
+        Assert.Equal(["id", "title", "created_at", "updated_at", "messages"], conversation.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(id, conversation.GetProperty("id").GetInt64());
+        Assert.Equal("add buy milk", conversation.GetProperty("title").GetString());
+        var messages = conversation.GetProperty("messages").EnumerateArray().ToList();
+        Assert.Equal(["user", "assistant", "user", "assistant"], messages.Select(m => m.GetProperty("role").GetString()));
+        Assert.Equal(["add buy milk", "Added “Buy milk” (task 1).", "thanks", "You're welcome."], messages.Select(m => m.GetProperty("content").GetString()));
+        Assert.Equal(["id", "role", "content", "tool_calls", "created_at"], messages[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, messages[0].GetProperty("tool_calls").ValueKind);
+        var call = Assert.Single(messages[1].GetProperty("tool_calls").EnumerateArray());
+        Assert.Equal("add_task", call.GetProperty("tool").GetString());
+        Assert.Equal("Buy milk", call.GetProperty("arguments").GetProperty("title").GetString());
+        Assert.Equal(1, call.GetProperty("result").GetProperty("data").GetProperty("task_id").GetInt32());
+        Assert.Equal(JsonValueKind.Null, messages[3].GetProperty("tool_calls").ValueKind);
+        Assert.True(messages.Select(m => m.GetProperty("id").GetInt64()).SequenceEqual(messages.Select(m => m.GetProperty("id").GetInt64()).Order()));
+    }
+
+    [SkippableFact]
+    public async Task AnotherUsersConversationIsNotFoundAndStays()
+    {
+        var owner = NewUser();
+        using var ownerHttp = server.ClientFor(owner);
+        using var intruder = server.ClientFor(NewUser());
+        var id = await SaveTurnAsync(owner, null, "add buy milk");
+
+        using var get = await intruder.GetAsync($"api/conversations/{id}");
+        using var delete = await intruder.DeleteAsync($"api/conversations/{id}");
+        var intruderList = await Json.ReadAsync(await intruder.GetAsync("api/conversations"));
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
+        Assert.Equal("application/problem+json", get.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("not_found", (await Json.ReadAsync(get)).GetProperty("code").GetString());
+        Assert.Equal(0, intruderList.GetProperty("count").GetInt32());
+        using var mine = await ownerHttp.GetAsync($"api/conversations/{id}");
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.Equal(2, (await Json.ReadAsync(mine)).GetProperty("messages").GetArrayLength());
+    }
+
+    [SkippableFact]
+    public async Task DeleteRemovesTheConversationAndItsMessages()
+    {
+        var user = NewUser();
+        using var http = server.ClientFor(user);
+        var id = await SaveTurnAsync(user, null, "add buy milk");
+        var kept = await SaveTurnAsync(user, null, "add walk the dog");
+
+        using var deleted = await http.DeleteAsync($"api/conversations/{id}");
+        using var gone = await http.GetAsync($"api/conversations/{id}");
+        using var again = await http.DeleteAsync($"api/conversations/{id}");
+        var list = await Json.ReadAsync(await http.GetAsync("api/conversations"));
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal([kept], Ids(list));
+        await using var db = server.Database.CreateDbContext();
+        Assert.False(await db.Messages.AnyAsync(m => m.ConversationId == id));
+        Assert.Equal(2, await db.Messages.CountAsync(m => m.ConversationId == kept));
+    }
+
+    [SkippableTheory]
+    [InlineData("GET", "api/conversations/0")]
+    [InlineData("GET", "api/conversations/-3")]
+    [InlineData("GET", "api/conversations/99999999")]
+    [InlineData("GET", "api/conversations/abc")]
+    [InlineData("GET", "api/conversations/99999999999999999999999")]
+    [InlineData("DELETE", "api/conversations/0")]
+    [InlineData("DELETE", "api/conversations/99999999")]
+    [InlineData("DELETE", "api/conversations/abc")]
+    public async Task AnUnknownOrInvalidIdIsNotFound(string method, string path)
+    {
+        using var http = server.ClientFor(NewUser());
+
+        using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task ATurnInAnotherUsersConversationIsRefusedAndWritesNothing()
+    {
+        var owner = NewUser();
+        var id = await SaveTurnAsync(owner, null, "add buy milk");
+
+        var saved = await SaveTurnOrNullAsync(NewUser(), id, "delete everything");
+
+        Assert.Null(saved);
+        await using var db = server.Database.CreateDbContext();
+        Assert.Equal(2, await db.Messages.CountAsync(m => m.ConversationId == id));
+        Assert.False(await db.Messages.AnyAsync(m => m.Content == "delete everything"));
+    }
+
+    [SkippableFact]
+    public async Task ALongFirstMessageBecomesAShortenedOneLineTitle()
+    {
+        var user = NewUser();
+        using var http = server.ClientFor(user);
+        var message = "add   " + string.Join(' ', Enumerable.Range(1, 40).Select(i => $"item{i}")) + "\nplease";
+
+        var id = await SaveTurnAsync(user, null, message);
+
+        var title = (await Json.ReadAsync(await http.GetAsync($"api/conversations/{id}"))).GetProperty("title").GetString()!;
+        Assert.True(title.Length <= ConversationStore.MaxTitleLength, $"{title.Length} characters");
+        Assert.EndsWith("…", title, StringComparison.Ordinal);
+        Assert.StartsWith("add item1 item2 item3", title, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', title);
+    }
+
+    [SkippableFact]
+    public async Task ATitleIsNeverCutInsideACharacter()
+    {
+        var user = NewUser();
+        using var http = server.ClientFor(user);
+        // The cut falls between the two UTF-16 halves of the emoji: a lone surrogate is no valid text.
+        var message = new string('a', ConversationStore.MaxTitleLength - 2) + "😀 and much more text after it";
+
+        var id = await SaveTurnAsync(user, null, message);
+
+        var title = (await Json.ReadAsync(await http.GetAsync($"api/conversations/{id}"))).GetProperty("title").GetString()!;
+        Assert.Equal(new string('a', ConversationStore.MaxTitleLength - 2) + "…", title);
+    }
+
+    private static long[] Ids(JsonElement list) =>
+        [.. list.GetProperty("conversations").EnumerateArray().Select(c => c.GetProperty("id").GetInt64())];
+
+    private async Task<long> SaveTurnAsync(string userId, long? conversationId, string message, string reply = "Added “Buy milk” (task 1).", string? toolCalls = ToolCalls) =>
+        await SaveTurnOrNullAsync(userId, conversationId, message, reply, toolCalls) ?? throw new InvalidOperationException("The turn was not saved.");
+
+    private async Task<long?> SaveTurnOrNullAsync(string userId, long? conversationId, string message, string reply = "Done.", string? toolCalls = ToolCalls)
+    {
+        await using var scope = server.Server.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ConversationStore>().SaveTurnAsync(userId, conversationId, message, reply, toolCalls);
+    }
+}
+
+public sealed class SqliteConversationsApiTests(SqliteApiServer server) : ConversationsApiTests(server), IClassFixture<SqliteApiServer>;
+
+public sealed class PostgresConversationsApiTests(PostgresApiServer server) : ConversationsApiTests(server), IClassFixture<PostgresApiServer>;

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using TaskChat.TestSupport;
+
+namespace TaskChat.Api.FunctionalTests;
+
+/// <summary>The OpenAPI document lists what the endpoints really answer; the reference page is for development only.</summary>
+public sealed class OpenApiTests(SqliteApiServer server) : IClassFixture<SqliteApiServer>
+{
+    [Theory]
+    [InlineData("/api/tasks", "get", "200,401,422")]
+    [InlineData("/api/tasks", "post", "201,401,422")]
+    [InlineData("/api/tasks/{id}", "get", "200,401,404")]
+    [InlineData("/api/tasks/{id}", "patch", "200,401,404,422")]
+    [InlineData("/api/tasks/{id}", "delete", "204,401,404")]
+    [InlineData("/api/conversations", "get", "200,401")]
+    [InlineData("/api/conversations/{id}", "get", "200,401,404")]
+    [InlineData("/api/conversations/{id}", "delete", "204,401,404")]
+    public async Task TheDocumentListsEachOperationWithItsStatusCodes(string path, string verb, string codes)
+    {
+        var document = await ReadDocumentAsync(server.Server);
+
+        var operation = document.GetProperty("paths").GetProperty(path).GetProperty(verb);
+
+        var responses = operation.GetProperty("responses").EnumerateObject().ToList();
+        Assert.Equal(codes.Split(','), responses.Select(r => r.Name).Order(StringComparer.Ordinal));
+        Assert.All(responses.Where(r => r.Name[0] == '4'), error =>
+            Assert.True(error.Value.GetProperty("content").TryGetProperty("application/problem+json", out _), $"{error.Name} is not a problem"));
+    }
+
+    [Fact]
+    public async Task TheDocumentDescribesTheBodiesInSnakeCase()
+    {
+        var document = await ReadDocumentAsync(server.Server);
+
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        var task = schemas.GetProperty("TaskView").GetProperty("properties");
+        Assert.Equal(["id", "title", "description", "completed", "created_at", "updated_at"], task.EnumerateObject().Select(p => p.Name));
+        var message = schemas.GetProperty("MessageView").GetProperty("properties");
+        Assert.Contains("tool_calls", message.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task TheReferencePageIsServedInDevelopment()
+    {
+        using var http = server.Server.CreateHttpClient();
+
+        using var response = await http.GetAsync("scalar");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task InProductionTheDocumentIsServedButTheReferencePageIsNot()
+    {
+        await using var jwks = await TestJwks.StartAsync();
+        // Production refuses loopback service URLs and SQLite; nothing here needs the database or the issuer.
+        await using var api = await RunningService.StartAsync(ApiApp.Build, new Dictionary<string, string?>
+        {
+            ["ENVIRONMENT"] = "production",
+            ["DATABASE_URL"] = $"postgres://taskchat:secret@127.0.0.1:{LoopbackServer.UnusedPort()}/taskchat",
+            ["AUTH_ISSUER"] = "https://web.example",
+            ["AUTH_JWKS_URL"] = "https://web.example/api/auth/jwks",
+            ["MCP_SERVER_URL"] = "http://mcp.internal:8001",
+            ["CORS_ORIGINS"] = "https://web.example",
+            ["LOG_FORMAT"] = "text",
+        });
+        using var http = api.CreateHttpClient();
+
+        using var document = await http.GetAsync("openapi/v1.json");
+        using var reference = await http.GetAsync("scalar");
+
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, reference.StatusCode);
+    }
+
+    private static async Task<JsonElement> ReadDocumentAsync(RunningService api)
+    {
+        using var http = api.CreateHttpClient();
+        using var response = await http.GetAsync("openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return await Json.ReadAsync(response);
+    }
+}
