@@ -114,6 +114,8 @@ public abstract class ChatTests(ChatSystem system)
     [InlineData("""{"message":"hi","conversation_id":-1}""", HttpStatusCode.NotFound)]
     [InlineData("""{"message":"hi","conversation_id":987654321}""", HttpStatusCode.NotFound)]
     [InlineData("{oops", HttpStatusCode.BadRequest)]
+    [InlineData("""{"message":"add nul\u0000byte"}""", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("""{"message":"add bell\u0007"}""", HttpStatusCode.UnprocessableEntity)]
     public async Task BadChatInputIsAClearClientError(string body, HttpStatusCode expected)
     {
         using var http = system.ClientFor(NewUser());

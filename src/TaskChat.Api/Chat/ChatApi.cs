@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using TaskChat.Api.Conversations;
 using TaskChat.Api.Infrastructure;
+using TaskChat.Data.Tasks;
 using TaskChat.ServiceDefaults.Authentication;
 using ClaimsPrincipal = System.Security.Claims.ClaimsPrincipal;
 
@@ -88,6 +89,10 @@ public static class ChatApi
         if (message.Length > MaxMessageLength)
         {
             return ApiProblems.Invalid($"message must be at most {MaxMessageLength} characters.");
+        }
+        if (!TaskRules.IsStorable(message))
+        {
+            return ApiProblems.Invalid("message contains characters that are not allowed (control characters or broken Unicode).");
         }
         if (request.ConversationId is <= 0)
         {

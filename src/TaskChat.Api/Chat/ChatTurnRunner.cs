@@ -71,7 +71,9 @@ public sealed class ChatTurnRunner(ConversationStore conversations, McpToolGatew
             {
                 reply = calls.Count > 0 ? "Done." : "Sorry, I have no answer to that. Try \"help\".";
             }
-            var toolCallsJson = calls.Count == 0 ? null : JsonSerializer.Serialize(calls);
+            // PostgreSQL's jsonb refuses \u0000, which a model could put in an argument: keep the
+            // turn and store a replacement character instead.
+            var toolCallsJson = calls.Count == 0 ? null : JsonSerializer.Serialize(calls).Replace("\\u0000", "\\uFFFD", StringComparison.Ordinal);
             await conversations.SaveTurnAsync(userId, id, message, reply, toolCallsJson, cancellationToken);
             return new ChatTurnResult(id, reply, calls);
         }
@@ -101,17 +103,23 @@ public sealed class ChatTurnRunner(ConversationStore conversations, McpToolGatew
             }
             return text.ToString();
         }
+        catch (Exception e) when (IsModelFailure(e))
+        {
+            logger.LogWarning("The language model could not answer: {Reason}", (e as AggregateException)?.InnerExceptions[^1].Message ?? e.Message);
+            throw new LlmUnavailableException("The language model could not answer.", e);
+        }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
         {
-            // Tool calls run one at a time, but the invoker may still wrap a single failure.
-            throw e.InnerExceptions[0];
-        }
-        catch (Exception e) when (e is ClientResultException or HttpRequestException)
-        {
-            logger.LogWarning("The language model could not answer: {Reason}", e.Message);
-            throw new LlmUnavailableException(e.Message, e);
+            // The function invoker may wrap a single tool failure (McpUnavailable, McpTimeout).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
         }
     }
+
+    /// <summary>The model's server refused or could not be reached (the OpenAI client retries first, then aggregates).</summary>
+    private static bool IsModelFailure(Exception e) =>
+        e is ClientResultException or HttpRequestException
+        || (e is AggregateException aggregate && aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsModelFailure));
 
     private static ChatMessage ToChatMessage(Message stored) =>
         new(stored.Role == MessageRoles.User ? ChatRole.User : ChatRole.Assistant, stored.Content);

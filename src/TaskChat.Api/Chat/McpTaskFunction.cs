@@ -34,6 +34,7 @@ internal sealed class McpTaskFunction(Tool tool, McpToolGateway gateway, List<To
         {
             await events("tool_result", new { tool = tool.Name, result });
         }
-        return result;
+        // Compact JSON text: the model reads the envelope, not an indented document or MCP metadata.
+        return JsonSerializer.Serialize(result);
     }
 }

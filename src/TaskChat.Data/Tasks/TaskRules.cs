@@ -81,6 +81,12 @@ public static class TaskRules
 
     private static int CountCharacters(string text) => text.EnumerateRunes().Count();
 
+    /// <summary>
+    /// Whether text can be stored as given by both databases: no control characters but tab and
+    /// line breaks, no broken Unicode. Chat messages use it too.
+    /// </summary>
+    public static bool IsStorable(string text) => !HasInvalidText(text, allowLineBreaks: true);
+
     // Control characters (NUL above all: PostgreSQL refuses it) and lone surrogates cannot be stored
     // faithfully; tabs and line breaks can.
     private static bool HasInvalidText(string text, bool allowLineBreaks)
