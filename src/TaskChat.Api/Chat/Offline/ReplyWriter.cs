@@ -61,7 +61,7 @@ internal static class ReplyWriter
 
     private static string Unknown(string? message)
     {
-        var suggestion = message is { Length: > 0 and <= 80 } && !message.EndsWith('?')
+        var suggestion = message is { Length: > 0 and <= 80 }
             ? $" If “{message}” is something to do, say “add {message}”."
             : "";
         return $"Sorry, I didn't quite get that. I look after your tasks: try {Examples}.{suggestion}";
