@@ -16,14 +16,14 @@ internal sealed class FakeTaskTools
 
     public IList<AITool> All => [Add, List, Complete, Delete, Update];
 
-    public AIFunction Add => AIFunctionFactory.Create((string title, string? description) =>
+    public AIFunction Add => AIFunctionFactory.Create((string title, string? description = null) =>
     {
         Record("add_task", new { title, description });
         _tasks.Add((_nextId, title, description, false));
         return Envelopes.Change(_nextId++, title, "created");
     }, "add_task", "Create a task.");
 
-    public AIFunction List => AIFunctionFactory.Create((string? status) =>
+    public AIFunction List => AIFunctionFactory.Create((string? status = "all") =>
     {
         Record("list_tasks", new { status });
         var tasks = _tasks.Where(t => status switch { "pending" => !t.Completed, "completed" => t.Completed, _ => true })
@@ -45,7 +45,7 @@ internal sealed class FakeTaskTools
         return result;
     }, "delete_task", "Delete a task.");
 
-    public AIFunction Update => AIFunctionFactory.Create((long task_id, string? title, string? description) =>
+    public AIFunction Update => AIFunctionFactory.Create((long task_id, string? title = null, string? description = null) =>
     {
         Record("update_task", new { task_id, title, description });
         return Change(task_id, "updated", t => t with { Title = title ?? t.Title, Description = description ?? t.Description });
