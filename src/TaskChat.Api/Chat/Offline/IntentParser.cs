@@ -76,8 +76,14 @@ internal static class IntentParser
             ?? AddParser.Parse(text)
             ?? ListParser.Parse(text)
             ?? ParseCompleteByEnding(text)
-            ?? new NoToolIntent(NoToolReason.Unknown, text);
+            ?? new NoToolIntent(NoToolReason.Unknown, IsQuestion(message) ? null : text);
     }
+
+    // A question is not offered back as a task to add ("add what's the weather like" helps no one).
+    private static bool IsQuestion(string message) =>
+        message.TrimEnd().EndsWith('?')
+        || Phrase.Words(message) is [var first, ..] && first is "what" or "whats" or "how" or "why" or "when" or "where" or "who" or "which"
+            or "is" or "are" or "do" or "does" or "can" or "could" or "will" or "would" or "should";
 
     private static string StripFillers(string text)
     {

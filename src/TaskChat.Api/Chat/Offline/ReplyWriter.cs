@@ -5,7 +5,15 @@ namespace TaskChat.Api.Chat.Offline;
 /// <summary>One tool call of this turn with its outcome, as the reply needs it.</summary>
 internal sealed record ToolExchange(string Tool, IReadOnlyDictionary<string, object?> Arguments, ToolOutcome Outcome)
 {
-    public long? ArgumentId => Arguments.TryGetValue("task_id", out var id) ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : null;
+    // Arguments are the planner's own longs, or JSON when a conversation was stored and replayed.
+    public long? ArgumentId => Arguments.TryGetValue("task_id", out var id)
+        ? id switch
+        {
+            long n => n,
+            System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Number } json when json.TryGetInt64(out var n) => n,
+            _ => long.TryParse(id?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null,
+        }
+        : null;
 
     public string? ArgumentText(string name) => Arguments.TryGetValue(name, out var value) ? value?.ToString() : null;
 }
@@ -61,7 +69,7 @@ internal static class ReplyWriter
 
     private static string Unknown(string? message)
     {
-        var suggestion = message is { Length: > 0 and <= 80 } && !message.EndsWith('?')
+        var suggestion = message is { Length: > 0 and <= 80 }
             ? $" If “{message}” is something to do, say “add {message}”."
             : "";
         return $"Sorry, I didn't quite get that. I look after your tasks: try {Examples}.{suggestion}";

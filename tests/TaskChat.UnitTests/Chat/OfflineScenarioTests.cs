@@ -1,0 +1,245 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ModelContextProtocol.Protocol;
+
+namespace TaskChat.UnitTests.Chat;
+
+/// <summary>Whole turns with the offline agent: tool rounds fed back as the agent framework does, then the answer.</summary>
+public class OfflineScenarioTests
+{
+    private static readonly string MilkAndRent = Envelopes.Tasks((3, "Buy milk", false), (4, "Pay rent", false));
+
+    [Fact]
+    public async Task MarkTheMilkOneDoneListsThenCompletesTheOnlyMatch()
+    {
+        var turns = new OfflineTurns();
+
+        var lookup = await turns.SayAsync("mark the milk one done");
+        Assert.Equal("pending", lookup.SingleCall("list_tasks").Arguments!["status"]);
+
+        var complete = await turns.AnswerAsync(MilkAndRent);
+        Assert.Equal(3L, complete.SingleCall("complete_task").Arguments!["task_id"]);
+
+        var answer = await turns.AnswerAsync(Envelopes.Change(3, "Buy milk", "completed"));
+        Assert.Empty(answer.Calls());
+        Assert.Equal("Marked “Buy milk” done.", answer.Text);
+    }
+
+    [Fact]
+    public async Task SeveralMatchingTitlesAreAQuestionNotAGuess()
+    {
+        var turns = new OfflineTurns();
+        await turns.SayAsync("delete the milk one");
+
+        var answer = await turns.AnswerAsync(Envelopes.Tasks((3, "Buy milk", false), (5, "Milk the cow", true), (6, "Pay rent", false)));
+
+        Assert.Empty(answer.Calls());
+        Assert.Equal("Which one did you mean: #3 “Buy milk”, #5 “Milk the cow”? Reply with its number.", answer.Text);
+    }
+
+    [Fact]
+    public async Task ANumberAfterTheQuestionFinishesTheEarlierRequest()
+    {
+        var turns = new OfflineTurns();
+        await turns.SayAsync("delete the milk one");
+        await turns.AnswerAsync(Envelopes.Tasks((3, "Buy milk", false), (5, "Milk the cow", false)));
+
+        var delete = await turns.SayAsync("#5");
+
+        Assert.Equal(5L, delete.SingleCall("delete_task").Arguments!["task_id"]);
+        Assert.Equal("Deleted “Milk the cow”.", (await turns.AnswerAsync(Envelopes.Change(5, "Milk the cow", "deleted"))).Text);
+    }
+
+    [Fact]
+    public async Task NoMatchingTitleSaysSoWithoutCallingAnotherTool()
+    {
+        var turns = new OfflineTurns();
+        await turns.SayAsync("remove the dentist task");
+
+        var answer = await turns.AnswerAsync(MilkAndRent);
+
+        Assert.Empty(answer.Calls());
+        Assert.StartsWith("I couldn't find a task matching “dentist”.", answer.Text);
+    }
+
+    [Fact]
+    public async Task AnExactTitleWinsOverLongerTitlesContainingIt()
+    {
+        var turns = new OfflineTurns();
+        await turns.SayAsync("complete buy milk");
+
+        var complete = await turns.AnswerAsync(Envelopes.Tasks((3, "Buy milk and eggs", false), (4, "Buy milk", false)));
+
+        Assert.Equal(4L, complete.SingleCall("complete_task").Arguments!["task_id"]);
+    }
+
+    [Fact]
+    public async Task RenameTheMilkTaskListsAllTasksThenRenamesTheMatch()
+    {
+        var turns = new OfflineTurns();
+        var lookup = await turns.SayAsync("rename the milk task to buy oat milk");
+        Assert.Equal("all", lookup.SingleCall("list_tasks").Arguments!["status"]);
+
+        var update = await turns.AnswerAsync(Envelopes.Tasks((3, "Buy milk", true), (4, "Pay rent", false)));
+        var arguments = update.SingleCall("update_task").Arguments!;
+        Assert.Equal(3L, arguments["task_id"]);
+        Assert.Equal("Buy oat milk", arguments["title"]);
+        Assert.False(arguments.ContainsKey("description"));
+
+        Assert.Equal("Renamed task 3 to “Buy oat milk”.", (await turns.AnswerAsync(Envelopes.Change(3, "Buy oat milk", "updated"))).Text);
+    }
+
+    [Fact]
+    public async Task ThreeTasksInOneMessageAreAddedInOneRoundAndSummarised()
+    {
+        var turns = new OfflineTurns();
+        var adds = await turns.SayAsync("add eggs, bread and milk");
+        Assert.Equal(["Eggs", "Bread", "Milk"], adds.Calls().Select(c => c.Arguments!["title"]));
+        Assert.Equal(3, adds.Calls().Select(c => c.CallId).Distinct().Count());
+
+        var answer = await turns.AnswerAsync(Envelopes.Change(4, "Eggs", "created"), Envelopes.Change(5, "Bread", "created"), Envelopes.Change(6, "Milk", "created"));
+
+        Assert.Equal("Added 3 tasks: “Eggs” (task 4), “Bread” (task 5) and “Milk” (task 6).", answer.Text);
+    }
+
+    [Fact]
+    public async Task OneAddedTaskIsConfirmedWithItsId()
+    {
+        var turns = new OfflineTurns();
+        await turns.SayAsync("add buy milk");
+
+        Assert.Equal("Added “Buy milk” (task 12).", (await turns.AnswerAsync(Envelopes.Change(12, "Buy milk", "created"))).Text);
+    }
+
+    [Fact]
+    public async Task PendingTasksAreListedInASentence()
+    {
+        var turns = new OfflineTurns();
+        await turns.SayAsync("what's left?");
+
+        var answer = await turns.AnswerAsync(Envelopes.Tasks((1, "Buy milk", false), (2, "Call mom", false), (5, "Pay rent", false)));
+
+        Assert.Equal("You have 3 pending tasks: #1 “Buy milk”, #2 “Call mom” and #5 “Pay rent”.", answer.Text);
+    }
+
+    [Fact]
+    public async Task AllTasksShowWhichAreDoneAndAnEmptyListSaysSo()
+    {
+        var all = new OfflineTurns();
+        await all.SayAsync("show my tasks");
+        Assert.Equal("You have 2 tasks: #1 “Buy milk” (done) and #2 “Call mom”.",
+            (await all.AnswerAsync(Envelopes.Tasks((1, "Buy milk", true), (2, "Call mom", false)))).Text);
+
+        var none = new OfflineTurns();
+        await none.SayAsync("what have I finished?");
+        Assert.Equal("You haven't completed any tasks yet.", (await none.AnswerAsync(Envelopes.Tasks())).Text);
+    }
+
+    [Fact]
+    public async Task AMissingTaskIsRestatedKindly()
+    {
+        var turns = new OfflineTurns();
+        await turns.SayAsync("complete 7");
+
+        var answer = await turns.AnswerAsync(Envelopes.Error("not_found", "Task 7 was not found."));
+
+        Assert.Equal("I couldn't find task 7.", answer.Text);
+    }
+
+    [Fact]
+    public async Task AValidationErrorIsRestatedWithItsReason()
+    {
+        var turns = new OfflineTurns();
+        await turns.SayAsync("add " + new string('x', 201));
+
+        var answer = await turns.AnswerAsync(Envelopes.Error("validation", "title must be at most 200 characters (it has 201)."));
+
+        Assert.EndsWith(": title must be at most 200 characters (it has 201).", answer.Text);
+        Assert.StartsWith("I couldn't add “X", answer.Text);
+    }
+
+    [Fact]
+    public async Task AnUnreachableTaskServiceAsksToTryAgainAndStops()
+    {
+        var turns = new OfflineTurns();
+        await turns.SayAsync("mark the milk one done");
+
+        var answer = await turns.AnswerAsync(Envelopes.Error("unavailable", "The database is not reachable."));
+
+        Assert.Empty(answer.Calls());
+        Assert.Equal("I couldn't list your tasks because the task service isn't reachable right now. Please try again in a moment.", answer.Text);
+    }
+
+    [Fact]
+    public async Task SuccessesAndFailuresInOneRoundAreBothReported()
+    {
+        var turns = new OfflineTurns();
+        await turns.SayAsync("delete 2 and 9");
+
+        var answer = await turns.AnswerAsync(Envelopes.Change(2, "Pay rent", "deleted"), Envelopes.Error("not_found", "Task 9 was not found."));
+
+        Assert.Equal("Deleted “Pay rent”. I couldn't find task 9.", answer.Text);
+    }
+
+    public static TheoryData<string> ResultShapes() => ["string", "JsonElement", "JsonNode", "object", "CallToolResult", "serialized CallToolResult"];
+
+    [Theory]
+    [MemberData(nameof(ResultShapes))]
+    public async Task ToolResultsAreReadWhateverObjectCarriesThem(string shape)
+    {
+        var envelope = Envelopes.Change(3, "Buy milk", "completed");
+        var element = JsonDocument.Parse(envelope).RootElement.Clone();
+        var callToolResult = new CallToolResult { Content = [new TextContentBlock { Text = envelope }], StructuredContent = element };
+        object result = shape switch
+        {
+            "string" => envelope,
+            "JsonElement" => element,
+            "JsonNode" => JsonNode.Parse(envelope)!,
+            "object" => new { status = "success", data = new { task_id = 3, title = "Buy milk", status = "completed" } },
+            "CallToolResult" => callToolResult,
+            _ => JsonSerializer.SerializeToElement(new { content = new[] { new { type = "text", text = envelope } }, isError = false }),
+        };
+        var turns = new OfflineTurns();
+        await turns.SayAsync("complete 3");
+
+        Assert.Equal("Marked “Buy milk” done.", (await turns.AnswerAsync(result)).Text);
+    }
+
+    [Fact]
+    public async Task AResultThatIsNotAnEnvelopeIsAnApologyNotACrash()
+    {
+        var turns = new OfflineTurns();
+        await turns.SayAsync("complete 3");
+
+        Assert.Equal("Sorry, something went wrong and I couldn't complete task 3. Please try again.", (await turns.AnswerAsync("Error: Function failed.")).Text);
+    }
+
+    [Fact]
+    public async Task AToolThatIsNotOfferedIsNeverCalled()
+    {
+        var tools = new FakeTaskTools();
+        var turns = new OfflineTurns([tools.Add, tools.List]);
+
+        var answer = await turns.SayAsync("delete task 4");
+
+        Assert.Empty(answer.Calls());
+        Assert.Equal("Sorry, I can't delete tasks right now: that tool isn't available to me. Please try again later.", answer.Text);
+    }
+
+    [Theory]
+    [InlineData("hi", "Hi! I keep your to-do list.")]
+    [InlineData("help", "I manage your tasks.")]
+    [InlineData("buy milk", "Sorry, I didn't quite get that.")]
+    public async Task GreetingsHelpAndTheUnknownGetAFriendlyAnswerWithExamples(string utterance, string opening)
+    {
+        var answer = await new OfflineTurns().SayAsync(utterance);
+
+        Assert.Empty(answer.Calls());
+        Assert.StartsWith(opening, answer.Text);
+        Assert.Contains("“add buy milk”", answer.Text);
+    }
+
+    [Fact]
+    public async Task AnUnknownCommandIsOfferedBackAsATaskToAdd() =>
+        Assert.EndsWith("If “water the plants” is something to do, say “add water the plants”.", (await new OfflineTurns().SayAsync("water the plants")).Text);
+}
