@@ -11,16 +11,22 @@ namespace TaskChat.SystemTests;
 public sealed partial class LauncherTests
 {
     [Fact]
-    public async Task Launcher_starts_the_mcp_prints_its_url_prefixes_its_logs_and_stops_it_on_SIGTERM()
+    public async Task Launcher_starts_the_mcp_and_the_api_prints_their_urls_prefixes_their_logs_and_stops_them_on_SIGTERM()
     {
         await using var database = new SqliteTestDatabase();
         var port = FreePort.Next();
-        using var launcher = StartLauncher(database, port);
+        var apiPort = FreePort.Next();
+        using var launcher = StartLauncher(database, port, apiPort);
 
-        Assert.Contains($"http://localhost:{port}/mcp", await launcher.WaitForLineAsync("/mcp"), StringComparison.Ordinal);
+        Assert.Contains($"http://localhost:{port}/mcp", await launcher.WaitForLineAsync("/mcp "), StringComparison.Ordinal);
+        Assert.Contains($"http://localhost:{apiPort}/scalar", await launcher.WaitForLineAsync("/scalar"), StringComparison.Ordinal);
         using var health = await Listening.GetAsync(Listening.Url(port, "/health"), launcher);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Contains("\"status\":\"healthy\"", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The api was given the mcp's address: its own health reaches it.
+        using var apiHealth = await Listening.GetAsync(Listening.Url(apiPort, "/health"), launcher);
+        Assert.Equal(HttpStatusCode.OK, apiHealth.StatusCode);
+        Assert.Contains("\"mcp_server\":\"connected\"", await apiHealth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains(launcher.Stdout.Split('\n'), line => line.StartsWith("mcp | ", StringComparison.Ordinal) && line.Contains("Now listening", StringComparison.Ordinal));
         var mcpId = await McpProcessIdAsync(launcher);
 
@@ -55,6 +61,7 @@ public sealed partial class LauncherTests
         {
             ["DATABASE_URL"] = database.Url,
             ["MCP_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["API_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["LOG_FORMAT"] = "xml",
         });
 
@@ -80,6 +87,7 @@ public sealed partial class LauncherTests
         {
             ["DATABASE_URL"] = database.Url,
             ["MCP_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["API_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
         };
 
         using (var before = TestProcess.Start(BuiltService.AppHost, variables, "doctor"))
@@ -96,11 +104,12 @@ public sealed partial class LauncherTests
         Assert.Contains("All checks passed", after.Stdout, StringComparison.Ordinal);
     }
 
-    private static TestProcess StartLauncher(TestDatabase database, int port) =>
+    private static TestProcess StartLauncher(TestDatabase database, int port, int? apiPort = null) =>
         TestProcess.Start(BuiltService.AppHost, new Dictionary<string, string>
         {
             ["DATABASE_URL"] = database.Url,
             ["MCP_PORT"] = port.ToString(CultureInfo.InvariantCulture),
+            ["API_PORT"] = (apiPort ?? FreePort.Next()).ToString(CultureInfo.InvariantCulture),
         });
 
     /// <summary>The launcher prints each child's pid as it starts it: "mcp | started (pid 1234): ...".</summary>

@@ -47,14 +47,20 @@ internal static class RunCommand
         List<ServiceProcess> running = [];
         try
         {
+            // In table order, each ready before the next starts (mcp, then api, then web): nothing
+            // depends on it, but the first chat then finds its peers up and the logs read in order.
             foreach (var service in settings.Services)
             {
+                if (stop.Token.IsCancellationRequested)
+                {
+                    break;
+                }
                 running.Add(ServiceProcess.Start(service, dlls[service], settings.Checkout.ProjectDirectory(service), settings.VariablesFor(service), output));
-            }
-            if (await WaitUntilReadyAsync(running, settings, probe, stop.Token) is { } notReady)
-            {
-                await Console.Error.WriteLineAsync(notReady + " Stopping TaskChat.");
-                return ExitCodes.Failure;
+                if (await WaitUntilReadyAsync([running[^1]], settings, probe, stop.Token) is { } notReady)
+                {
+                    await Console.Error.WriteLineAsync(notReady + " Stopping TaskChat.");
+                    return ExitCodes.Failure;
+                }
             }
             if (!stop.Token.IsCancellationRequested)
             {

@@ -20,11 +20,12 @@ internal sealed record LaunchedService(
     /// <summary>
     /// Every service the launcher starts, in start order. Adding one is one line here (its project is
     /// built by the conditional reference in TaskChat.AppHost.csproj):
-    /// new("api", "TaskChat.Api", 8000, "/openapi/v1.json") and new("web", "TaskChat.Web", 3000, HealthPath: "/api/health").
+    /// e.g. new("web", "TaskChat.Web", 3000, HealthPath: "/api/health").
     /// </summary>
     public static readonly LaunchedService[] All =
     [
         new("mcp", "TaskChat.Mcp", 8001, UrlPath: "/mcp"),
+        new("api", "TaskChat.Api", 8000, UrlPath: "/scalar"),
     ];
 
     /// <summary>The variable that moves this service to another port.</summary>
