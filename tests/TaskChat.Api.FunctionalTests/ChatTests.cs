@@ -41,6 +41,80 @@ public abstract class ChatTests(ChatSystem system)
     }
 
     [SkippableFact]
+    public async Task AnAmbiguousNameGetsAQuestionAndChangesNothing()
+    {
+        using var http = system.ClientFor(NewUser());
+        await ChatAsync(http, "add buy milk");
+        await ChatAsync(http, "add milk the cow");
+
+        var reply = await ChatAsync(http, "complete the milk one");
+
+        Assert.Equal(["list_tasks"], Tools(reply));
+        Assert.Contains("Which one", reply.GetProperty("response").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await Json.ReadAsync(await http.GetAsync("api/tasks?status=completed"))).GetProperty("count").GetInt32());
+    }
+
+    [SkippableFact]
+    public async Task SeveralTasksInOneMessageAreAllAdded()
+    {
+        using var http = system.ClientFor(NewUser());
+
+        var reply = await ChatAsync(http, "add eggs, bread and milk");
+
+        Assert.Equal(["add_task", "add_task", "add_task"], Tools(reply));
+        var titles = (await Json.ReadAsync(await http.GetAsync("api/tasks"))).GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString());
+        Assert.Equal(["Eggs", "Bread", "Milk"], titles);
+    }
+
+    [SkippableFact]
+    public async Task RenamingDescribingCompletingAndDeletingByIdWorkThroughChat()
+    {
+        using var http = system.ClientFor(NewUser());
+        var id = (await ChatAsync(http, "add buy milk")).GetProperty("tool_calls")[0].GetProperty("result").GetProperty("data").GetProperty("task_id").GetInt64();
+
+        Assert.Equal(["update_task"], Tools(await ChatAsync(http, $"rename {id} to buy oat milk")));
+        Assert.Equal(["update_task"], Tools(await ChatAsync(http, $"change the description of #{id} to two litres")));
+        var task = await Json.ReadAsync(await http.GetAsync($"api/tasks/{id}"));
+        Assert.Equal("Buy oat milk", task.GetProperty("title").GetString());
+        Assert.Equal("two litres", task.GetProperty("description").GetString());
+
+        Assert.Equal(["complete_task"], Tools(await ChatAsync(http, $"I finished task {id}")));
+        Assert.True((await Json.ReadAsync(await http.GetAsync($"api/tasks/{id}"))).GetProperty("completed").GetBoolean());
+
+        var deleted = await ChatAsync(http, $"delete task {id}");
+        Assert.Equal(["delete_task"], Tools(deleted));
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"api/tasks/{id}")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task GreetingsAndHelpCallNoTool()
+    {
+        using var http = system.ClientFor(NewUser());
+
+        var hello = await ChatAsync(http, "hi!");
+        var help = await ChatAsync(http, "help");
+
+        Assert.Empty(Tools(hello));
+        Assert.Empty(Tools(help));
+        Assert.Contains("add", help.GetProperty("response").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [SkippableFact]
+    public async Task AChatBodyOver64KilobytesIsA413()
+    {
+        using var http = system.ClientFor(NewUser());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/chat")
+        {
+            Content = new StringContent($$"""{"message":"{{new string('x', 70 * 1024)}}"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.ExpectContinue = true;
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [SkippableFact]
     public async Task AConversationContinuesAcrossApiInstancesFromTheDatabase()
     {
         var user = NewUser();
