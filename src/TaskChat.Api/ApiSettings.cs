@@ -31,7 +31,7 @@ public sealed record ApiSettings
     /// <summary>One line for the start-up log, without the API key.</summary>
     public string Summary() =>
         $"mcp={McpEndpoint} llm={LlmProvider.ToString().ToLowerInvariant()}" +
-        (LlmProvider == LlmProvider.OpenAI ? $" model={OpenAIModel} base_url={OpenAIBaseUrl?.GetLeftPart(UriPartial.Authority) ?? "openai"}" : "") +
+        (LlmProvider == LlmProvider.OpenAI ? $" model={OpenAIModel} base_url={(OpenAIBaseUrl is { } url ? $"{url.Scheme}://{url.Host}:{url.Port}" : "openai")}" : "") +
         $" cors={string.Join(",", CorsOrigins)} mcp_timeout={McpTimeout.TotalSeconds}s chat_turns_per_minute={ChatTurnsPerMinute}";
 
     public static ApiSettings Read(SettingsReader reader, TaskChatSettings shared)

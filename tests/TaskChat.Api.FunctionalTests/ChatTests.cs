@@ -167,6 +167,25 @@ public abstract class ChatTests(ChatSystem system)
     }
 
     [SkippableFact]
+    public async Task ConcurrentChatsOfTwoUsersNeverMixTheirTasks()
+    {
+        // One MCP client serves every user; each request must carry its own caller's token.
+        var users = new[] { NewUser(), NewUser() };
+        var clients = users.Select(u => system.ClientFor(u)).ToArray();
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => ChatAsync(clients[i % 2], $"add {users[i % 2]} item {i}")));
+
+        for (var u = 0; u < 2; u++)
+        {
+            var titles = (await Json.ReadAsync(await clients[u].GetAsync("api/tasks"))).GetProperty("tasks").EnumerateArray()
+                .Select(t => t.GetProperty("title").GetString()!).ToList();
+            Assert.Equal(10, titles.Count);
+            Assert.All(titles, title => Assert.StartsWith(users[u], title, StringComparison.OrdinalIgnoreCase));
+            clients[u].Dispose();
+        }
+    }
+
+    [SkippableFact]
     public async Task AnotherUsersConversationIsNotFoundAndRunsNoTool()
     {
         using var owner = system.ClientFor(NewUser());
