@@ -2,7 +2,8 @@ namespace TaskChat.Api.Chat.Offline;
 
 /// <summary>
 /// Finds the tasks a few words point at ("milk" in "mark the milk one done"): a task matches when every
-/// meaningful word of the query is a word of its title, ignoring case, filler words and a plural "s".
+/// meaningful word of the query is a word of its title, ignoring case, filler words and simple endings
+/// ("plants"/"plant", "watering"/"water").
 /// When several match and one title is exactly the query, that one is meant ("buy milk" beside
 /// "buy milk and eggs"); otherwise the caller asks rather than guesses.
 /// </summary>
@@ -32,7 +33,25 @@ internal static class TitleMatcher
         return query.All(word => stems.Contains(Stem(word)));
     }
 
-    // Enough for "eggs"/"egg" and "bills"/"bill" without a dictionary; short words stay as they are.
-    private static string Stem(string word) =>
-        word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
+    /// <summary>
+    /// A rough stem, enough for "eggs"/"egg", "watering"/"water" and "called"/"call" without a
+    /// dictionary: a plural "s", then "ing" or "ed" (and a doubled last consonant: "shopping"/"shop").
+    /// Short words stay as they are, so "bed" or "sing" are not cut down to nothing.
+    /// </summary>
+    internal static string Stem(string word)
+    {
+        if (word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal))
+        {
+            word = word[..^1];
+        }
+        foreach (var suffix in (ReadOnlySpan<string>)["ing", "ed"])
+        {
+            if (word.Length >= suffix.Length + 3 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                var stem = word[..^suffix.Length];
+                return stem.Length > 3 && stem[^1] == stem[^2] && !"aeiouls".Contains(stem[^1], StringComparison.Ordinal) ? stem[..^1] : stem;
+            }
+        }
+        return word;
+    }
 }
