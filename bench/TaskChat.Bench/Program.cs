@@ -13,16 +13,18 @@ if (!string.IsNullOrWhiteSpace(postgres))
     Environment.SetEnvironmentVariable(PostgresTestDatabase.ServerVariable, postgres);
 }
 
-Console.WriteLine($"# mcp server benchmark, {DateTime.UtcNow:yyyy-MM-dd}");
+Console.WriteLine($"# mcp and api benchmark, {DateTime.UtcNow:yyyy-MM-dd}");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, client and server on one machine over loopback");
 Console.WriteLine();
-Console.WriteLine("| database | call | calls | in flight | mean ms | p50 ms | p95 ms | calls/s | × tools/list |");
+Console.WriteLine("| database | call | calls | in flight | mean ms | p50 ms | p95 ms | calls/s | × baseline |");
 Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
 
 await RunAsync(DatabaseProvider.Sqlite);
+await ChatBench.RunAsync(DatabaseProvider.Sqlite, Print);
 if (PostgresTestDatabase.Server() is not null)
 {
     await RunAsync(DatabaseProvider.Postgres);
+    await ChatBench.RunAsync(DatabaseProvider.Postgres, Print);
 }
 else
 {

@@ -38,6 +38,7 @@ public sealed class RunningService : IAsyncDisposable
             // Tests read results, not logs: keep the output readable.
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         };
         foreach (var (key, value) in variables)
         {
