@@ -93,7 +93,7 @@ public sealed record ApiSettings
         var host = mcp.Host.Trim('[', ']');
         return SettingsReader.IsLoopback(host)
             || host.Equals(shared.Host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(shared.Host.Trim('[', ']'), out var bind) && bind.Equals(IPAddress.Any))
+            || (IPAddress.TryParse(shared.Host.Trim('[', ']'), out var bind) && (bind.Equals(IPAddress.Any) || bind.Equals(IPAddress.IPv6Any)))
                 && shared.AllowedHosts.Contains(host, StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -105,6 +105,7 @@ public abstract class TasksApiTests(ApiServerFixture server)
         Assert.Equal("validation", problem.GetProperty("code").GetString());
         Assert.Contains(expected, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
+        Assert.False(problem.TryGetProperty("trace_id", out _), "one trace member, the contract's");
         Assert.Equal(0, (await Json.ReadAsync(await http.GetAsync("api/tasks"))).GetProperty("count").GetInt32());
     }
 

@@ -77,6 +77,12 @@ public static class ChatApi
             }
             await stream.WriteAsync("error", new { code = problem.ProblemDetails.Extensions["code"], detail = problem.ProblemDetails.Detail, status = problem.StatusCode });
         }
+        catch (Exception e) when (stream.Started && e is not OperationCanceledException)
+        {
+            // A bug after the first event: the status line is gone, so say it in the stream.
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatApi)).LogError(e, "Chat stream failed");
+            await stream.WriteAsync("error", new { code = "internal", detail = "Something went wrong on our side. Please try again.", status = StatusCodes.Status500InternalServerError });
+        }
     }
 
     private static ProblemHttpResult? Validate(ChatRequest request)

@@ -74,7 +74,10 @@ public sealed class ChatTurnRunner(ConversationStore conversations, McpToolGatew
             // PostgreSQL's jsonb refuses \u0000, which a model could put in an argument: keep the
             // turn and store a replacement character instead.
             var toolCallsJson = calls.Count == 0 ? null : JsonSerializer.Serialize(calls).Replace("\\u0000", "\\uFFFD", StringComparison.Ordinal);
-            await conversations.SaveTurnAsync(userId, id, message, reply, toolCallsJson, cancellationToken);
+            if (await conversations.SaveTurnAsync(userId, id, message, reply, toolCallsJson, cancellationToken) is null)
+            {
+                throw new ConversationNotFoundException(id); // Deleted while the turn ran.
+            }
             return new ChatTurnResult(id, reply, calls);
         }
         catch (Exception) when (isNew)

@@ -16,6 +16,9 @@ public static class ProblemResponses
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
+            // The framework names its own trace member through the JSON naming policy ("trace_id" in
+            // the snake_case api); the contract's member is traceId, in every service.
+            problem.Extensions.Remove("trace_id");
             problem.Extensions["traceId"] = TraceId(context.HttpContext);
             if (!problem.Extensions.ContainsKey("code"))
             {
