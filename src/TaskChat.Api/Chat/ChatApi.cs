@@ -77,7 +77,7 @@ public static class ChatApi
             }
             await stream.WriteAsync("error", new { code = problem.ProblemDetails.Extensions["code"], detail = problem.ProblemDetails.Detail, status = problem.StatusCode });
         }
-        catch (Exception e) when (stream.Started && e is not OperationCanceledException)
+        catch (Exception e) when (stream.Started && e is not OperationCanceledException && !http.RequestAborted.IsCancellationRequested)
         {
             // A bug after the first event: the status line is gone, so say it in the stream.
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatApi)).LogError(e, "Chat stream failed");
