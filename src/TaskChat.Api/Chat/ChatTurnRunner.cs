@@ -69,7 +69,12 @@ public sealed class ChatTurnRunner(ConversationStore conversations, McpToolGatew
             var reply = await RunAgentAsync(agent, history, events, cancellationToken);
             if (string.IsNullOrWhiteSpace(reply))
             {
+                // A model may end a turn with tool calls and no words; the user still gets a sentence.
                 reply = calls.Count > 0 ? "Done." : "Sorry, I have no answer to that. Try \"help\".";
+                if (events is not null)
+                {
+                    await events("delta", new { text = reply });
+                }
             }
             // PostgreSQL's jsonb refuses \u0000, which a model could put in an argument: keep the
             // turn and store a replacement character instead.
