@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Scalar.AspNetCore;
 using TaskChat.Api.Conversations;
-using TaskChat.Api.Health;
 using TaskChat.ServiceDefaults.Configuration;
+using TaskChat.ServiceDefaults.Health;
 
 namespace TaskChat.Api.Extensions;
 
@@ -37,8 +37,7 @@ public static class ApiServiceExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddScoped<ConversationStore>();
 
-        builder.Services.AddHttpClient(McpServerHealthCheck.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
-        builder.Services.AddHealthChecks().AddCheck<McpServerHealthCheck>("mcp_server", timeout: TimeSpan.FromSeconds(5));
+        builder.Services.AddHealthChecks().AddPeer("mcp_server", settings.McpHealthUrl);
         return builder;
     }
 

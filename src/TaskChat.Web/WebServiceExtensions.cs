@@ -1,0 +1,28 @@
+using System.Text.Json;
+using TaskChat.ServiceDefaults.Health;
+
+namespace TaskChat.Web;
+
+/// <summary>The web's wiring beyond the service defaults: JSON, limits, the api's health.</summary>
+public static class WebServiceExtensions
+{
+    /// <summary>Sign-up and sign-in bodies are small; a larger one is a mistake or an attack (413).</summary>
+    public const long MaxRequestBodyBytes = 64 * 1024;
+
+    /// <summary>The api, in /health and /api/health ("backend": "connected" or "error: ...").</summary>
+    public const string BackendCheck = "backend";
+
+    public static WebApplicationBuilder AddWebServices(this WebApplicationBuilder builder, WebSettings settings)
+    {
+        builder.Services.AddSingleton(settings);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        // snake_case, as in the api.
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.DictionaryKeyPolicy = null;
+        });
+        builder.Services.AddHealthChecks().AddPeer(BackendCheck, settings.ApiHealthUrl);
+        return builder;
+    }
+}
