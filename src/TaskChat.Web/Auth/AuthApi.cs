@@ -116,12 +116,15 @@ public static class AuthApi
     }
 
     /// <summary>The signed-in user and session, or <c>null</c> (200) when signed out, as Better Auth answers.</summary>
-    internal static async Task<JsonHttpResult<SessionView?>> GetSessionAsync(HttpContext context, UserManager<TaskChatUser> users)
+    internal static async Task<Results<Ok<SessionView>, ContentHttpResult>> GetSessionAsync(HttpContext context, UserManager<TaskChatUser> users)
     {
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = session.Succeeded ? await users.GetUserAsync(session.Principal) : null;
-        SessionView? view = user is null ? null : new SessionView(UserView.From(user), new SessionInfo(user.Id, session.Properties?.ExpiresUtc));
-        return TypedResults.Json<SessionView?>(view);
+        if (user is null)
+        {
+            return TypedResults.Text("null", "application/json; charset=utf-8"); // A null result would write no body at all.
+        }
+        return TypedResults.Ok(new SessionView(UserView.From(user), new SessionInfo(user.Id, session.Properties?.ExpiresUtc)));
     }
 
     /// <summary>A 15-minute JWT for the api and the mcp, for the signed-in user.</summary>
