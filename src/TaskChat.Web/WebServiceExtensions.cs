@@ -1,5 +1,5 @@
-using System.Text.Json;
 using TaskChat.ServiceDefaults.Health;
+using TaskChat.ServiceDefaults.Hosting;
 
 namespace TaskChat.Web;
 
@@ -15,13 +15,7 @@ public static class WebServiceExtensions
     public static WebApplicationBuilder AddWebServices(this WebApplicationBuilder builder, WebSettings settings)
     {
         builder.Services.AddSingleton(settings);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        // snake_case, as in the api.
-        builder.Services.ConfigureHttpJsonOptions(options =>
-        {
-            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            options.SerializerOptions.DictionaryKeyPolicy = null;
-        });
+        builder.AddJsonApi(MaxRequestBodyBytes);
         builder.Services.AddHealthChecks().AddPeer(BackendCheck, settings.ApiHealthUrl);
         return builder;
     }
