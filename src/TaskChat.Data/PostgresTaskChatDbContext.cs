@@ -7,10 +7,10 @@ namespace TaskChat.Data;
 /// <summary>Production: PostgreSQL (Neon, Render, any).</summary>
 public sealed class PostgresTaskChatDbContext(DbContextOptions<PostgresTaskChatDbContext> options) : TaskChatDbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.Entity<Message>().Property(m => m.ToolCalls).HasColumnType("jsonb");
+        base.OnModelCreating(builder);
+        builder.Entity<Message>().Property(m => m.ToolCalls).HasColumnType("jsonb");
     }
 }
 

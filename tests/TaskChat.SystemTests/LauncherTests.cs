@@ -11,12 +11,13 @@ namespace TaskChat.SystemTests;
 public sealed partial class LauncherTests
 {
     [Fact]
-    public async Task Launcher_starts_the_mcp_and_the_api_prints_their_urls_prefixes_their_logs_and_stops_them_on_SIGTERM()
+    public async Task Launcher_starts_the_mcp_the_api_and_the_web_prints_their_urls_prefixes_their_logs_and_stops_them_on_SIGTERM()
     {
         await using var database = new SqliteTestDatabase();
         var port = FreePort.Next();
         var apiPort = FreePort.Next();
-        using var launcher = StartLauncher(database, port, apiPort);
+        var webPort = FreePort.Next();
+        using var launcher = StartLauncher(database, port, apiPort, webPort);
 
         Assert.Contains($"http://localhost:{port}/mcp", await launcher.WaitForLineAsync("/mcp "), StringComparison.Ordinal);
         Assert.Contains($"http://localhost:{apiPort}/scalar", await launcher.WaitForLineAsync("/scalar"), StringComparison.Ordinal);
@@ -27,6 +28,11 @@ public sealed partial class LauncherTests
         using var apiHealth = await Listening.GetAsync(Listening.Url(apiPort, "/health"), launcher);
         Assert.Equal(HttpStatusCode.OK, apiHealth.StatusCode);
         Assert.Contains("\"mcp_server\":\"connected\"", await apiHealth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The web was given the api's address, and issues the keys the others are told to fetch.
+        using var webHealth = await Listening.GetAsync(Listening.Url(webPort, "/api/health"), launcher);
+        Assert.Equal("""{"status":"healthy","service":"frontend","backend":"connected"}""", await webHealth.Content.ReadAsStringAsync());
+        using var jwks = await Listening.GetAsync(Listening.Url(webPort, "/api/auth/jwks"), launcher);
+        Assert.Contains("\"kty\":\"EC\"", await jwks.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains(launcher.Stdout.Split('\n'), line => line.StartsWith("mcp | ", StringComparison.Ordinal) && line.Contains("Now listening", StringComparison.Ordinal));
         var mcpId = await McpProcessIdAsync(launcher);
 
@@ -62,6 +68,7 @@ public sealed partial class LauncherTests
             ["DATABASE_URL"] = database.Url,
             ["MCP_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["API_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["WEB_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["LOG_FORMAT"] = "xml",
         });
 
@@ -88,6 +95,7 @@ public sealed partial class LauncherTests
             ["DATABASE_URL"] = database.Url,
             ["MCP_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["API_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["WEB_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
         };
 
         using (var before = TestProcess.Start(BuiltService.AppHost, variables, "doctor"))
@@ -104,12 +112,13 @@ public sealed partial class LauncherTests
         Assert.Contains("All checks passed", after.Stdout, StringComparison.Ordinal);
     }
 
-    private static TestProcess StartLauncher(TestDatabase database, int port, int? apiPort = null) =>
+    private static TestProcess StartLauncher(TestDatabase database, int port, int? apiPort = null, int? webPort = null) =>
         TestProcess.Start(BuiltService.AppHost, new Dictionary<string, string>
         {
             ["DATABASE_URL"] = database.Url,
             ["MCP_PORT"] = port.ToString(CultureInfo.InvariantCulture),
             ["API_PORT"] = (apiPort ?? FreePort.Next()).ToString(CultureInfo.InvariantCulture),
+            ["WEB_PORT"] = (webPort ?? FreePort.Next()).ToString(CultureInfo.InvariantCulture),
         });
 
     /// <summary>The launcher prints each child's pid as it starts it: "mcp | started (pid 1234): ...".</summary>

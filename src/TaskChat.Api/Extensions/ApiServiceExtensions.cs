@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Scalar.AspNetCore;
 using TaskChat.Api.Conversations;
-using TaskChat.Api.Health;
 using TaskChat.ServiceDefaults.Configuration;
+using TaskChat.ServiceDefaults.Health;
+using TaskChat.ServiceDefaults.Hosting;
 
 namespace TaskChat.Api.Extensions;
 
@@ -17,14 +17,7 @@ public static class ApiServiceExtensions
     public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder, ApiSettings settings)
     {
         builder.Services.AddSingleton(settings);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-
-        // snake_case everywhere, as in the tools and the reference's clients.
-        builder.Services.ConfigureHttpJsonOptions(options =>
-        {
-            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            options.SerializerOptions.DictionaryKeyPolicy = null;
-        });
+        builder.AddJsonApi(MaxRequestBodyBytes);
 
         builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
             .WithOrigins([.. settings.CorsOrigins])
@@ -37,8 +30,7 @@ public static class ApiServiceExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddScoped<ConversationStore>();
 
-        builder.Services.AddHttpClient(McpServerHealthCheck.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
-        builder.Services.AddHealthChecks().AddCheck<McpServerHealthCheck>("mcp_server", timeout: TimeSpan.FromSeconds(5));
+        builder.Services.AddHealthChecks().AddPeer("mcp_server", settings.McpHealthUrl);
         return builder;
     }
 

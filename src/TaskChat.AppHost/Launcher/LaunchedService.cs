@@ -26,6 +26,7 @@ internal sealed record LaunchedService(
     [
         new("mcp", "TaskChat.Mcp", 8001, UrlPath: "/mcp"),
         new("api", "TaskChat.Api", 8000, UrlPath: "/scalar"),
+        new("web", "TaskChat.Web", 3000, HealthPath: "/api/health"),
     ];
 
     /// <summary>The variable that moves this service to another port.</summary>

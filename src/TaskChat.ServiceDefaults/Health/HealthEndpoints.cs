@@ -21,9 +21,10 @@ public static class HealthEndpoints
 
     private static readonly string[] Methods = [HttpMethods.Get, HttpMethods.Head];
 
-    /// <summary>Whether <paramref name="path"/> is one of the health endpoints (they are not host-filtered).</summary>
-    public static bool IsHealthPath(PathString path, string prefix = "/health") =>
-        path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether <paramref name="path"/> is one of the health endpoints (they are not host-filtered): /health..., and the web's /api/health.</summary>
+    public static bool IsHealthPath(PathString path) =>
+        path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/api/health", StringComparison.OrdinalIgnoreCase);
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints, string serviceName, string path = "/health")
     {
@@ -39,13 +40,20 @@ public static class HealthEndpoints
             ResponseWriter = (context, report) => Write(context, serviceName, report, includeEntries: true),
         }).WithMetadata(new HttpMethodMetadata(Methods)).DisableHttpMetrics();
 
-        endpoints.MapHealthChecks(path, new HealthCheckOptions
-        {
-            ResponseWriter = (context, report) => Write(context, serviceName, report, includeEntries: true),
-        }).WithMetadata(new HttpMethodMetadata(Methods)).DisableHttpMetrics();
-
+        endpoints.MapHealthReport(path, serviceName);
         return endpoints;
     }
+
+    /// <summary>
+    /// A full report at <paramref name="path"/> in the reference's shape: every check (or those
+    /// <paramref name="predicate"/> picks), 503 when one fails.
+    /// </summary>
+    public static IEndpointConventionBuilder MapHealthReport(this IEndpointRouteBuilder endpoints, string path, string serviceName, Func<HealthCheckRegistration, bool>? predicate = null) =>
+        endpoints.MapHealthChecks(path, new HealthCheckOptions
+        {
+            Predicate = predicate,
+            ResponseWriter = (context, report) => Write(context, serviceName, report, includeEntries: true),
+        }).WithMetadata(new HttpMethodMetadata(Methods)).DisableHttpMetrics();
 
     private static Task Write(HttpContext context, string serviceName, HealthReport report, bool includeEntries)
     {

@@ -35,5 +35,5 @@ public static class TelemetryExtensions
             .UseOtlpExporter();
     }
 
-    private static bool IsHealthProbe(HttpContext context) => context.Request.Path.StartsWithSegments("/health");
+    private static bool IsHealthProbe(HttpContext context) => Health.HealthEndpoints.IsHealthPath(context.Request.Path);
 }

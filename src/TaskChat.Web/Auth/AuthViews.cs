@@ -1,0 +1,24 @@
+using TaskChat.Data.Model;
+
+namespace TaskChat.Web.Auth;
+
+public sealed record SignUpRequest(string? Email, string? Password, string? Name);
+
+public sealed record SignInRequest(string? Email, string? Password);
+
+public sealed record UserView(string Id, string Email, string Name, DateTime CreatedAt)
+{
+    public static UserView From(TaskChatUser user) => new(user.Id, user.Email ?? "", user.Name, user.CreatedAt);
+}
+
+/// <summary>What sign-up and sign-in answer (Better Auth also sends a session token; ours stays in the HttpOnly cookie).</summary>
+public sealed record SignedIn(UserView User);
+
+public sealed record SessionInfo(string UserId, DateTimeOffset? ExpiresAt);
+
+/// <summary>get-session's answer when signed in (null when not, as Better Auth does).</summary>
+public sealed record SessionView(UserView User, SessionInfo Session);
+
+public sealed record SignedOut(bool Success);
+
+public sealed record TokenView(string Token);

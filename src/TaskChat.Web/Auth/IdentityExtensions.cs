@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using TaskChat.Data;
+using TaskChat.Data.Model;
+using TaskChat.ServiceDefaults.Configuration;
+using TaskChat.ServiceDefaults.Hosting;
+
+namespace TaskChat.Web.Auth;
+
+public static class IdentityExtensions
+{
+    public const string SessionCookieName = "taskchat.session";
+
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Users in the shared database (ASP.NET Core Identity), a session cookie (HttpOnly, SameSite=Lax,
+    /// Secure in production, 7 days sliding), lockout after 5 failed sign-ins for 5 minutes, and Data
+    /// Protection keys in the database so that every replica reads every replica's cookies.
+    /// </summary>
+    public static WebApplicationBuilder AddIdentityStore(this WebApplicationBuilder builder, TaskChatSettings settings)
+    {
+        builder.Services.AddDataProtection()
+            .SetApplicationName("TaskChat")
+            .PersistKeysToDbContext<TaskChatDbContext>();
+
+        builder.Services.AddAuthentication(options =>
+        {
+            options.DefaultScheme = IdentityConstants.ApplicationScheme;
+            options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+        }).AddIdentityCookies();
+
+        builder.Services.AddIdentityCore<TaskChatUser>(options =>
+        {
+            options.User.RequireUniqueEmail = true;
+            options.User.AllowedUserNameCharacters = ""; // The user name is the email: any character an address may hold.
+            options.Password.RequiredLength = PasswordRules.MinLength;
+            options.Password.RequireDigit = true;
+            options.Password.RequireLowercase = false;
+            options.Password.RequireUppercase = false;
+            options.Password.RequireNonAlphanumeric = false;
+            options.Password.RequiredUniqueChars = 1;
+            options.Lockout.AllowedForNewUsers = true;
+            options.Lockout.MaxFailedAccessAttempts = 5;
+            options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+        })
+            .AddEntityFrameworkStores<TaskChatDbContext>()
+            .AddSignInManager()
+            .AddPasswordValidator<PasswordRules>();
+
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = SessionCookieName;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = settings.IsProduction ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = SessionLifetime;
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = "/sign-in";
+            // A script or the api client calling a JSON endpoint wants a status, not the sign-in page.
+            cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            return ProblemResponses.WriteAsync(context.HttpContext, status, ProblemResponses.CodeFor(status),
+                status == StatusCodes.Status401Unauthorized ? "Sign in first." : "You may not do that.");
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,26 @@
+using TaskChat.ServiceDefaults.Configuration;
+
+namespace TaskChat.Web;
+
+/// <summary>The web's own variables (docs/configuration.md), read and validated with the shared ones.</summary>
+public sealed record WebSettings
+{
+    public const int DefaultKeyRotationDays = 30;
+
+    /// <summary>The api's base URL (API_URL).</summary>
+    public required Uri ApiUrl { get; init; }
+
+    /// <summary>What /api/health asks to know whether the api is reachable.</summary>
+    public Uri ApiHealthUrl => new(ApiUrl, "/health/live");
+
+    /// <summary>How long one signing key signs before the next takes over (AUTH_KEY_ROTATION_DAYS).</summary>
+    public required int KeyRotationDays { get; init; }
+
+    public string Summary() => $"api={ApiUrl} key_rotation_days={KeyRotationDays}";
+
+    public static WebSettings Read(SettingsReader reader) => new()
+    {
+        ApiUrl = reader.Url("API_URL", "http://localhost:8000", isServiceUrl: true),
+        KeyRotationDays = reader.Number("AUTH_KEY_ROTATION_DAYS", DefaultKeyRotationDays, 1, 365),
+    };
+}

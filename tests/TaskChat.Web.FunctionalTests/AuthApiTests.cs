@@ -1,0 +1,263 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+
+namespace TaskChat.Web.FunctionalTests;
+
+/// <summary>Sign-up, sign-in, sign-out and the session, over real HTTP with a cookie-keeping client.</summary>
+public abstract class AuthApiTests(WebServerFixture web)
+{
+    [SkippableTheory]
+    [InlineData("", "correct horse 42", "Ada", "email")]
+    [InlineData("not-an-email", "correct horse 42", "Ada", "email")]
+    [InlineData("ada@example", "correct horse 42", "Ada", "email")]
+    [InlineData("{new}", "", "Ada", "password")]
+    [InlineData("{new}", "short1", "Ada", "password")]
+    [InlineData("{new}", "onlyletters", "Ada", "password")]
+    [InlineData("{new}", "1234567890", "Ada", "password")]
+    [InlineData("{new}", "correct horse 42", "  ", "name")]
+    public async Task SignUpWithInvalidInputIs422NamingTheField(string email, string password, string name, string field)
+    {
+        using var browser = web.Browser();
+        email = email == "{new}" ? WebServers.NewEmail() : email;
+
+        using var response = await browser.PostAsJsonAsync("api/auth/sign-up/email", new { email, password, name });
+        var body = await Json.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("validation", body.GetProperty("code").GetString());
+        Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), body.ToString());
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("traceId").GetString()));
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    [SkippableFact]
+    public async Task SignUpWithAnEmptyBodyNamesEveryField()
+    {
+        using var browser = web.Browser();
+
+        using var response = await browser.PostAsync("api/auth/sign-up/email", new StringContent("{}", Encoding.UTF8, "application/json"));
+        var errors = (await Json.ReadAsync(response)).GetProperty("errors");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.True(errors.TryGetProperty("email", out _));
+        Assert.True(errors.TryGetProperty("password", out _));
+        Assert.True(errors.TryGetProperty("name", out _));
+    }
+
+    [SkippableFact]
+    public async Task SignUpWithATakenEmailIs409WhateverItsCase()
+    {
+        using var first = web.Browser();
+        var (email, _) = await WebServers.SignUpAsync(first);
+        using var second = web.Browser();
+
+        using var response = await second.PostAsJsonAsync("api/auth/sign-up/email", new { email = email.ToUpperInvariant(), password = WebServers.Password, name = "Someone" });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("user_already_exists", (await Json.ReadAsync(response)).GetProperty("code").GetString());
+    }
+
+    [SkippableFact]
+    public async Task SignUpSignsInAndTheSessionNamesTheUser()
+    {
+        using var browser = web.Browser();
+
+        var (email, userId) = await WebServers.SignUpAsync(browser, name: "Grace Hopper");
+        using var response = await browser.GetAsync("api/auth/get-session");
+        var session = await Json.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(userId, session.GetProperty("user").GetProperty("id").GetString());
+        Assert.Equal(email, session.GetProperty("user").GetProperty("email").GetString());
+        Assert.Equal("Grace Hopper", session.GetProperty("user").GetProperty("name").GetString());
+        Assert.Equal(userId, session.GetProperty("session").GetProperty("user_id").GetString());
+        Assert.True(session.GetProperty("session").GetProperty("expires_at").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(6));
+    }
+
+    [SkippableFact]
+    public async Task TheSessionCookieIsHttpOnlyAndSameSiteLax()
+    {
+        using var browser = web.Browser();
+
+        using var response = await browser.PostAsJsonAsync("api/auth/sign-up/email", new { email = WebServers.NewEmail(), password = WebServers.Password, name = "Ada" });
+
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("taskchat.session=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [SkippableFact]
+    public async Task SignedOutGetSessionIsNullWith200()
+    {
+        using var browser = web.Browser();
+
+        using var response = await browser.GetAsync("api/auth/get-session");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("null", await response.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
+    public async Task SignInWithTheRightPasswordStartsASession()
+    {
+        using var first = web.Browser();
+        var (email, userId) = await WebServers.SignUpAsync(first);
+        using var browser = web.Browser();
+
+        using var response = await browser.PostAsJsonAsync("api/auth/sign-in/email", new { email, password = WebServers.Password });
+        using var session = await browser.GetAsync("api/auth/get-session");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(userId, (await Json.ReadAsync(response)).GetProperty("user").GetProperty("id").GetString());
+        Assert.Equal(userId, (await Json.ReadAsync(session)).GetProperty("user").GetProperty("id").GetString());
+    }
+
+    [SkippableFact]
+    public async Task AWrongPasswordAndAnUnknownEmailGetTheSame401()
+    {
+        using var first = web.Browser();
+        var (email, _) = await WebServers.SignUpAsync(first);
+        using var browser = web.Browser();
+
+        using var wrongPassword = await browser.PostAsJsonAsync("api/auth/sign-in/email", new { email, password = "wrong password 1" });
+        using var unknownEmail = await browser.PostAsJsonAsync("api/auth/sign-in/email", new { email = WebServers.NewEmail(), password = WebServers.Password });
+        var wrongBody = await Json.ReadAsync(wrongPassword);
+        var unknownBody = await Json.ReadAsync(unknownEmail);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknownEmail.StatusCode);
+        Assert.Equal("invalid_credentials", wrongBody.GetProperty("code").GetString());
+        Assert.Equal(wrongBody.GetProperty("detail").GetString(), unknownBody.GetProperty("detail").GetString());
+        Assert.Equal("null", await (await browser.GetAsync("api/auth/get-session")).Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
+    public async Task FiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne()
+    {
+        using var first = web.Browser();
+        var (email, _) = await WebServers.SignUpAsync(first);
+        using var browser = web.Browser();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var wrong = await browser.PostAsJsonAsync("api/auth/sign-in/email", new { email, password = $"wrong password {attempt}" });
+            statuses.Add(wrong.StatusCode);
+        }
+        using var right = await browser.PostAsJsonAsync("api/auth/sign-in/email", new { email, password = WebServers.Password });
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.Equal("locked_out", (await Json.ReadAsync(right)).GetProperty("code").GetString());
+        var retryAfter = right.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(5));
+    }
+
+    [SkippableFact]
+    public async Task SignOutEndsTheSession()
+    {
+        using var browser = web.Browser();
+        await WebServers.SignUpAsync(browser);
+
+        using var signOut = await browser.PostAsJsonAsync("api/auth/sign-out", new { });
+        using var session = await browser.GetAsync("api/auth/get-session");
+        using var token = await browser.GetAsync("api/auth/token");
+
+        Assert.Equal(HttpStatusCode.OK, signOut.StatusCode);
+        Assert.True((await Json.ReadAsync(signOut)).GetProperty("success").GetBoolean());
+        Assert.Equal("null", await session.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, token.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task SignedOutTokenIs401ProblemNeverARedirect()
+    {
+        using var browser = web.Browser();
+
+        using var response = await browser.GetAsync("api/auth/token");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("unauthorized", (await Json.ReadAsync(response)).GetProperty("code").GetString());
+    }
+
+    [SkippableFact]
+    public async Task AForgedSessionCookieIsNoSession()
+    {
+        using var browser = web.Browser();
+        browser.DefaultRequestHeaders.Add("Cookie", "taskchat.session=CfDJ8forged");
+
+        using var session = await browser.GetAsync("api/auth/get-session");
+        using var token = await browser.GetAsync("api/auth/token");
+
+        Assert.Equal("null", await session.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, token.StatusCode);
+    }
+
+    [SkippableTheory]
+    [InlineData("sign-in/email")]
+    [InlineData("sign-up/email")]
+    [InlineData("sign-out")]
+    public async Task AFormPostIs415(string path)
+    {
+        using var browser = web.Browser();
+
+        using var response = await browser.PostAsync("api/auth/" + path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = WebServers.NewEmail(), ["password"] = WebServers.Password, ["name"] = "Ada",
+        }));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    [SkippableFact]
+    public async Task APostFromAnotherSiteIs403()
+    {
+        using var browser = web.Browser();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/auth/sign-up/email")
+        {
+            Content = JsonContent.Create(new { email = WebServers.NewEmail(), password = WebServers.Password, name = "Ada" }),
+        };
+        request.Headers.Add("Origin", "https://evil.example");
+
+        using var response = await browser.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("cross_origin", (await Json.ReadAsync(response)).GetProperty("code").GetString());
+    }
+
+    [SkippableFact]
+    public async Task APostFromTheWebItselfIsAccepted()
+    {
+        using var browser = web.Browser();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/auth/sign-up/email")
+        {
+            Content = JsonContent.Create(new { email = WebServers.NewEmail(), password = WebServers.Password, name = "Ada" }),
+        };
+        request.Headers.Add("Origin", web.Server.BaseAddress.GetLeftPart(UriPartial.Authority));
+
+        using var response = await browser.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task MalformedJsonIs400()
+    {
+        using var browser = web.Browser();
+
+        using var response = await browser.PostAsync("api/auth/sign-in/email", new StringContent("{\"email\":", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
+
+public sealed class SqliteAuthApiTests(SqliteWebServer web) : AuthApiTests(web), IClassFixture<SqliteWebServer>;
+
+public sealed class PostgresAuthApiTests(PostgresWebServer web) : AuthApiTests(web), IClassFixture<PostgresWebServer>;
