@@ -2,8 +2,10 @@ using TaskChat.ServiceDefaults;
 using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.ServiceDefaults.Health;
 using TaskChat.ServiceDefaults.Hosting;
+using TaskChat.Web.Api;
 using TaskChat.Web.Auth;
 using TaskChat.Web.Components;
+using TaskChat.Web.Components.Layout;
 using TaskChat.Web.Tokens;
 
 namespace TaskChat.Web;
@@ -25,6 +27,8 @@ public static class WebApp
         builder.AddWebServices(web);
         builder.AddIdentityStore(shared);
         builder.AddTokenIssuer(web);
+        builder.AddApiClient(web);
+        builder.Services.AddScoped<Notices>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         overrideServices?.Invoke(builder.Services);
 
@@ -37,6 +41,8 @@ public static class WebApp
         app.MapDefaultEndpoints();
         app.MapHealthReport("/api/health", Service.Name, check => check.Name == WebServiceExtensions.BackendCheck);
         app.MapAuthApi();
+        app.MapAccountPages();
+        app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

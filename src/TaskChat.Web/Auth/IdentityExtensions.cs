@@ -46,7 +46,9 @@ public static class IdentityExtensions
         })
             .AddEntityFrameworkStores<TaskChatDbContext>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<TaskChatClaims>()
             .AddPasswordValidator<PasswordRules>();
+        builder.Services.AddScoped<Accounts>();
 
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
@@ -62,6 +64,7 @@ public static class IdentityExtensions
             cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
         builder.Services.AddAuthorization();
+        builder.Services.AddCascadingAuthenticationState();
         return builder;
     }
 

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace TaskChat.Web.Api;
+
+/// <summary>
+/// The pages' way to the api, server-side, as the signed-in user (bearer token from ApiTokens).
+/// Failures come out as ApiException (status and detail) or HttpRequestException (no connection).
+/// </summary>
+internal sealed class ApiClient(HttpClient http, ApiTokens tokens, AuthenticationStateProvider auth)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public Task<TaskList> GetTasksAsync(string status, CancellationToken cancellationToken = default) =>
+        SendAsync<TaskList>(HttpMethod.Get, $"api/tasks?status={Uri.EscapeDataString(status)}", null, cancellationToken);
+
+    public Task<TaskItem> AddTaskAsync(string title, CancellationToken cancellationToken = default) =>
+        SendAsync<TaskItem>(HttpMethod.Post, "api/tasks", new { title }, cancellationToken);
+
+    public Task<TaskItem> RenameTaskAsync(long id, string title, CancellationToken cancellationToken = default) =>
+        SendAsync<TaskItem>(HttpMethod.Patch, $"api/tasks/{id}", new { title }, cancellationToken);
+
+    public Task<TaskItem> SetCompletedAsync(long id, bool completed, CancellationToken cancellationToken = default) =>
+        SendAsync<TaskItem>(HttpMethod.Patch, $"api/tasks/{id}", new { completed }, cancellationToken);
+
+    public Task DeleteTaskAsync(long id, CancellationToken cancellationToken = default) =>
+        SendAsync<object>(HttpMethod.Delete, $"api/tasks/{id}", null, cancellationToken);
+
+    public Task<ConversationList> GetConversationsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<ConversationList>(HttpMethod.Get, "api/conversations", null, cancellationToken);
+
+    public Task<ConversationDetail> GetConversationAsync(long id, CancellationToken cancellationToken = default) =>
+        SendAsync<ConversationDetail>(HttpMethod.Get, $"api/conversations/{id}", null, cancellationToken);
+
+    /// <summary>One chat turn as its server-sent events, each yielded as soon as its data line arrives.</summary>
+    public async IAsyncEnumerable<ChatEvent> StreamChatAsync(string message, long? conversationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var request = await RequestAsync(HttpMethod.Post, "api/chat/stream", new { message, conversation_id = conversationId }, cancellationToken);
+        // Headers only: reading the whole body first would hold every delta back until the turn ends.
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var reader = new StreamReader(body);
+        string? name = null;
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.StartsWith("event:", StringComparison.Ordinal))
+            {
+                name = line["event:".Length..].Trim();
+            }
+            else if (line.StartsWith("data:", StringComparison.Ordinal) && name is not null)
+            {
+                using var data = JsonDocument.Parse(line["data:".Length..].Trim());
+                yield return new ChatEvent(name, data.RootElement.Clone());
+                name = null;
+            }
+        }
+    }
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var request = await RequestAsync(method, path, body, cancellationToken);
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NoContent)
+        {
+            return default!;
+        }
+        return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken))!;
+    }
+
+    private async Task<HttpRequestMessage> RequestAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        var state = await auth.GetAuthenticationStateAsync();
+        var token = await tokens.GetAsync(state.User, cancellationToken)
+            ?? throw new ApiException(StatusCodes.Status401Unauthorized, "Sign in first.");
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, options: Json);
+        }
+        return request;
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+        var detail = "Something went wrong. Please try again.";
+        try
+        {
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            if (problem.RootElement.ValueKind == JsonValueKind.Object
+                && problem.RootElement.TryGetProperty("detail", out var text) && text.ValueKind == JsonValueKind.String)
+            {
+                detail = text.GetString()!;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a problem document (a proxy's error page): keep the general words.
+        }
+        throw new ApiException((int)response.StatusCode, detail);
+    }
+}

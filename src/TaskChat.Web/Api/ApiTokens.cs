@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using TaskChat.Data.Model;
+using TaskChat.Web.Tokens;
+
+namespace TaskChat.Web.Api;
+
+/// <summary>
+/// The api's bearer token per signed-in user, minted in-process by the issuer and kept until a
+/// minute before it expires: a page makes many calls and each would otherwise sign a new JWT.
+/// Tokens stay on the server (backend-for-frontend).
+/// </summary>
+internal sealed class ApiTokens(TokenIssuer issuer, KeySchedule schedule, IServiceScopeFactory scopes, TimeProvider clock)
+{
+    /// <summary>How long before expiry a token is replaced, so that it never expires in flight.</summary>
+    public static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, Minted> _tokens = new();
+
+    /// <summary>The token for <paramref name="user"/>, or null when the user is not signed in or no longer exists.</summary>
+    public async Task<string?> GetAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        if (_tokens.TryGetValue(userId, out var cached) && now < cached.Expires - RenewBefore)
+        {
+            return cached.Token;
+        }
+
+        // The token carries the stored name and email, so read them fresh whenever one is minted.
+        await using var scope = scopes.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<UserManager<TaskChatUser>>().FindByIdAsync(userId);
+        if (stored is null)
+        {
+            _tokens.TryRemove(userId, out _);
+            return null;
+        }
+        var minted = new Minted(await issuer.IssueAsync(stored, cancellationToken), now + schedule.TokenLifetime);
+        _tokens[userId] = minted;
+        return minted.Token;
+    }
+
+    private sealed record Minted(string Token, DateTimeOffset Expires);
+}

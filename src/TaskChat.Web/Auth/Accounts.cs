@@ -1,0 +1,123 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using TaskChat.Data.Model;
+
+namespace TaskChat.Web.Auth;
+
+/// <summary>What a sign-up or sign-in came to: the user, or a status, a code and words for a person.</summary>
+internal sealed record AccountOutcome(TaskChatUser? User, int Status, string? Code = null, string? Detail = null,
+    Dictionary<string, string[]>? Errors = null, int? RetryAfterSeconds = null)
+{
+    public bool Succeeded => User is not null;
+
+    public static AccountOutcome Ok(TaskChatUser user) => new(user, StatusCodes.Status200OK);
+}
+
+/// <summary>
+/// Sign-up and sign-in rules and wording, once, for both the JSON endpoints (/api/auth) and the
+/// server-rendered forms (/sign-up, /sign-in). Password rules stay in Identity (PasswordRules).
+/// </summary>
+internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<TaskChatUser> signIn, TimeProvider clock)
+{
+    public const string WrongCredentialsText = "Invalid email or password.";
+    public const string LockedOutText = "Too many failed sign-ins: this account is locked for a few minutes. Try again later.";
+    public const string EmailTakenText = "An account with this email already exists: sign in instead.";
+
+    /// <summary>Creates the account and signs it in (the session cookie is set on the current response).</summary>
+    public async Task<AccountOutcome> SignUpAsync(string? name, string? email, string? password)
+    {
+        email = email?.Trim() ?? "";
+        name = name?.Trim() ?? "";
+        password ??= "";
+        var errors = new Dictionary<string, string[]>();
+        if (!IsEmail(email))
+        {
+            errors["email"] = [email.Length == 0 ? "Enter your email address." : "Enter a valid email address."];
+        }
+        if (name.Length == 0 || name.Length > TaskChatUser.MaxNameLength)
+        {
+            errors["name"] = [name.Length == 0 ? "Enter your name." : $"Names must be at most {TaskChatUser.MaxNameLength} characters."];
+        }
+        if (password.Length == 0)
+        {
+            errors["password"] = ["Choose a password."];
+        }
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return EmailTaken();
+        }
+
+        var user = new TaskChatUser { UserName = email, Email = email, Name = name, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, password);
+        }
+        catch (DbUpdateException)
+        {
+            return EmailTaken(); // Another sign-up with this email won the race to the unique index.
+        }
+        if (!created.Succeeded)
+        {
+            if (created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName"))
+            {
+                return EmailTaken();
+            }
+            return Invalid(created.Errors
+                .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email")
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
+        }
+        await signIn.SignInAsync(user, isPersistent: true);
+        return AccountOutcome.Ok(user);
+    }
+
+    /// <summary>Checks the password (counting failures towards the lockout) and signs in.</summary>
+    public async Task<AccountOutcome> SignInAsync(string? email, string? password)
+    {
+        email = email?.Trim() ?? "";
+        password ??= "";
+        var user = email.Length == 0 || password.Length == 0 ? null : await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            // Hash anyway, so that the time taken does not tell whether the email has an account.
+            users.PasswordHasher.VerifyHashedPassword(new TaskChatUser(), TimingDecoy.Hash, password);
+            return WrongCredentials();
+        }
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return AccountOutcome.Ok(user);
+        }
+        if (result.IsLockedOut)
+        {
+            var end = await users.GetLockoutEndDateAsync(user);
+            var seconds = end is { } until ? Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds)) : 300;
+            return new AccountOutcome(null, StatusCodes.Status429TooManyRequests, "locked_out", LockedOutText, RetryAfterSeconds: seconds);
+        }
+        return WrongCredentials();
+    }
+
+    private static bool IsEmail(string email) =>
+        email.Length is > 0 and <= 256
+        && MailAddress.TryCreate(email, out var address)
+        && address.Address == email
+        && address.Host.Contains('.', StringComparison.Ordinal);
+
+    private static AccountOutcome Invalid(Dictionary<string, string[]> errors) =>
+        new(null, StatusCodes.Status422UnprocessableEntity, "validation", string.Join(" ", errors.Values.SelectMany(e => e)), errors);
+
+    private static AccountOutcome EmailTaken() => new(null, StatusCodes.Status409Conflict, "user_already_exists", EmailTakenText);
+
+    // Which of the two was wrong is not said: that would tell a stranger which emails have accounts.
+    private static AccountOutcome WrongCredentials() => new(null, StatusCodes.Status401Unauthorized, "invalid_credentials", WrongCredentialsText);
+
+    private static class TimingDecoy
+    {
+        public static readonly string Hash = new PasswordHasher<TaskChatUser>().HashPassword(new TaskChatUser(), Guid.NewGuid().ToString());
+    }
+}
