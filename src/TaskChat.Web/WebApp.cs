@@ -15,6 +15,13 @@ public static class WebApp
 {
     public static readonly ServiceInfo Service = new("frontend", DefaultPort: 3000, DefaultDbPoolMax: 30, ValidatesTokens: false, OwnUrlVariable: "AUTH_ISSUER");
 
+    /// <summary>
+    /// Named after this assembly, not the entry one: tests host the web inside testhost, whose own
+    /// manifest does not exist (the build copies this one next to them).
+    /// </summary>
+    private static string StaticAssetsManifest =>
+        Path.Combine(AppContext.BaseDirectory, $"{typeof(WebApp).Assembly.GetName().Name}.staticwebassets.endpoints.json");
+
     /// <param name="args">Command-line arguments.</param>
     /// <param name="configure">Adds configuration before it is read (tests supply their variables here).</param>
     /// <param name="overrideServices">Replaces services after the web's own (tests swap in a fake clock).</param>
@@ -42,7 +49,7 @@ public static class WebApp
         app.MapHealthReport("/api/health", Service.Name, check => check.Name == WebServiceExtensions.BackendCheck);
         app.MapAuthApi();
         app.MapAccountPages();
-        app.MapStaticAssets();
+        app.MapStaticAssets(StaticAssetsManifest);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using TaskChat.Data.Connection;
+using TaskChat.TestSupport;
+using TaskChat.Web.Api;
+
+namespace TaskChat.Web.FunctionalTests;
+
+/// <summary>The pages' api token per user: minted once, reused, replaced a minute before it expires.</summary>
+public sealed class ApiTokensTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private TestDatabase _database = null!;
+    private RunningService _web = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        _web = await WebServers.StartAsync(WebServers.Variables(_database.Url), services => services.AddSingleton<TimeProvider>(_clock));
+    }
+
+    [Fact]
+    public async Task TwoCallsWithinTheLifetimeShareOneToken()
+    {
+        var (tokens, user) = await SignedInUserAsync();
+
+        var first = await tokens.GetAsync(user, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(13));
+        var second = await tokens.GetAsync(user, CancellationToken.None);
+
+        Assert.NotNull(first);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task AMinuteBeforeExpiryANewTokenIsMinted()
+    {
+        var (tokens, user) = await SignedInUserAsync();
+
+        var first = await tokens.GetAsync(user, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(14));
+        var second = await tokens.GetAsync(user, CancellationToken.None);
+
+        Assert.NotNull(second);
+        Assert.NotEqual(first, second);
+    }
+
+    [Fact]
+    public async Task NoTokenForSomeoneNotSignedInOrUnknown()
+    {
+        var tokens = _web.Services.GetRequiredService<ApiTokens>();
+
+        Assert.Null(await tokens.GetAsync(new ClaimsPrincipal(new ClaimsIdentity()), CancellationToken.None));
+        Assert.Null(await tokens.GetAsync(Principal(Guid.NewGuid().ToString()), CancellationToken.None));
+    }
+
+    private async Task<(ApiTokens Tokens, ClaimsPrincipal User)> SignedInUserAsync()
+    {
+        using var browser = WebServers.Browser(_web);
+        var (_, userId) = await WebServers.SignUpAsync(browser);
+        return (_web.Services.GetRequiredService<ApiTokens>(), Principal(userId));
+    }
+
+    private static ClaimsPrincipal Principal(string userId) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], "test"));
+
+    public async Task DisposeAsync()
+    {
+        await _web.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}

@@ -1,0 +1,151 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace TaskChat.Web.FunctionalTests;
+
+/// <summary>The server-rendered pages over plain HTTP: the forms render, post, and guard the rest.</summary>
+public abstract partial class PageTests(WebServerFixture web)
+{
+    [SkippableTheory]
+    [InlineData("sign-up", new[] { "name", "email", "password", "sign-up-submit" })]
+    [InlineData("sign-in", new[] { "email", "password", "sign-in-submit" })]
+    public async Task TheAccountPagesRenderTheirForms(string page, string[] testIds)
+    {
+        using var browser = web.Browser();
+
+        using var response = await browser.GetAsync(page);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var id in testIds)
+        {
+            Assert.Contains($"data-testid=\"{id}\"", html, StringComparison.Ordinal);
+        }
+        Assert.Contains("__RequestVerificationToken", html, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData("tasks")]
+    [InlineData("chat")]
+    public async Task AnAnonymousVisitIsSentToSignIn(string page)
+    {
+        using var browser = web.Browser();
+
+        using var response = await browser.GetAsync(page);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/sign-in", RedirectPath(response));
+    }
+
+    [SkippableFact]
+    public async Task TheRootLeadsToSignInOrToTheChat()
+    {
+        using var browser = web.Browser();
+
+        using var anonymous = await browser.GetAsync("");
+        await WebServers.SignUpAsync(browser);
+        using var signedIn = await browser.GetAsync("");
+
+        Assert.Equal("/sign-in", RedirectPath(anonymous));
+        Assert.Equal("/chat", RedirectPath(signedIn));
+    }
+
+    [SkippableFact]
+    public async Task PostingTheSignUpFormSignsInAndLeadsToTheChat()
+    {
+        using var browser = web.Browser();
+
+        using var response = await PostFormAsync(browser, "sign-up", new()
+        {
+            ["Input.Name"] = "Ada Lovelace",
+            ["Input.Email"] = WebServers.NewEmail(),
+            ["Input.Password"] = WebServers.Password,
+        });
+        using var chat = await browser.GetAsync("chat");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/chat", RedirectPath(response));
+        Assert.Equal(HttpStatusCode.OK, chat.StatusCode);
+        Assert.Contains("Ada Lovelace", await chat.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task AWrongPasswordOnTheSignInFormSaysSoAsTheJsonEndpointDoes()
+    {
+        using var first = web.Browser();
+        var (email, _) = await WebServers.SignUpAsync(first);
+        using var browser = web.Browser();
+
+        using var response = await PostFormAsync(browser, "sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = "wrong password 1" });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"form-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("Invalid email or password.", html, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task PostingTheSignInFormLeadsToTheChat()
+    {
+        using var first = web.Browser();
+        var (email, _) = await WebServers.SignUpAsync(first);
+        using var browser = web.Browser();
+
+        using var response = await PostFormAsync(browser, "sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = WebServers.Password });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/chat", RedirectPath(response));
+    }
+
+    [SkippableFact]
+    public async Task SigningOutWithTheFormEndsTheSession()
+    {
+        using var browser = web.Browser();
+        await WebServers.SignUpAsync(browser);
+        using var chat = await browser.GetAsync("chat");
+        var token = AntiforgeryToken(await chat.Content.ReadAsStringAsync());
+
+        using var response = await browser.PostAsync("account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        using var after = await browser.GetAsync("tasks");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/sign-in", RedirectPath(response));
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task SigningOutWithoutTheAntiforgeryTokenIsRefused()
+    {
+        using var browser = web.Browser();
+        await WebServers.SignUpAsync(browser);
+
+        using var response = await browser.PostAsync("account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        using var after = await browser.GetAsync("tasks");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    /// <summary>As a browser does: load the page (antiforgery cookie and field), then post the form to it.</summary>
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string page, Dictionary<string, string> fields)
+    {
+        using var form = await browser.GetAsync(page);
+        fields["__RequestVerificationToken"] = AntiforgeryToken(await form.Content.ReadAsStringAsync());
+        fields["_handler"] = page;
+        return await browser.PostAsync(page, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>Where a redirect leads, whether the server wrote the Location absolute or relative.</summary>
+    private static string? RedirectPath(HttpResponseMessage response) =>
+        response.Headers.Location is { } location && location.IsAbsoluteUri ? location.AbsolutePath : response.Headers.Location?.OriginalString;
+
+    private static string AntiforgeryToken(string html) =>
+        WebUtility.HtmlDecode(TokenField().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No antiforgery field in the page."));
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}
+
+public sealed class SqlitePageTests(SqliteWebServer web) : PageTests(web), IClassFixture<SqliteWebServer>;
+
+public sealed class PostgresPageTests(PostgresWebServer web) : PageTests(web), IClassFixture<PostgresWebServer>;
