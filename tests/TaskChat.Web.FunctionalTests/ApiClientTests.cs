@@ -1,0 +1,112 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using TaskChat.Api;
+using TaskChat.Data.Connection;
+using TaskChat.TestSupport;
+using TaskChat.Web.Api;
+
+namespace TaskChat.Web.FunctionalTests;
+
+/// <summary>The pages' ApiClient against a real api that trusts the web's tokens (its mcp is down).</summary>
+public sealed class ApiClientTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private RunningService _web = null!;
+    private RunningService _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var port = LoopbackServer.UnusedPort();
+        var issuer = $"http://127.0.0.1:{port}";
+        _web = await WebServers.StartAsync(new Dictionary<string, string?>(WebServers.Variables(_database.Url, issuer))
+        {
+            ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        _api = await RunningService.StartAsync(ApiApp.Build, new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = _database.Url,
+            ["AUTH_JWKS_URL"] = issuer + "/api/auth/jwks",
+            ["AUTH_ISSUER"] = issuer,
+            ["AUTH_AUDIENCE"] = WebServers.Audience,
+            ["MCP_SERVER_URL"] = $"http://127.0.0.1:{LoopbackServer.UnusedPort()}",
+        });
+    }
+
+    [Fact]
+    public async Task TasksGoThereAndBackAsTheSignedInUser()
+    {
+        var api = await ClientForNewUserAsync(_api.BaseAddress);
+
+        var added = await api.AddTaskAsync("Buy milk");
+        await api.RenameTaskAsync(added.Id, "Buy oat milk");
+        await api.SetCompletedAsync(added.Id, true);
+        var completed = await api.GetTasksAsync("completed");
+        var pending = await api.GetTasksAsync("pending");
+        await api.DeleteTaskAsync(added.Id);
+        var all = await api.GetTasksAsync("all");
+
+        Assert.Equal("Buy oat milk", Assert.Single(completed.Tasks).Title);
+        Assert.Empty(pending.Tasks);
+        Assert.Empty(all.Tasks);
+    }
+
+    [Fact]
+    public async Task AProblemComesOutWithItsStatusAndDetail()
+    {
+        var api = await ClientForNewUserAsync(_api.BaseAddress);
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => api.DeleteTaskAsync(999_999));
+
+        Assert.Equal(404, error.Status);
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+    }
+
+    [Fact]
+    public async Task AChatTurnWithTheMcpDownIsUnavailable()
+    {
+        var api = await ClientForNewUserAsync(_api.BaseAddress);
+
+        var error = await Assert.ThrowsAsync<ApiException>(async () =>
+        {
+            await foreach (var e in api.StreamChatAsync("add buy milk", null))
+            {
+                if (e.Name == "error")
+                {
+                    throw new ApiException(e.Data.GetProperty("status").GetInt32(), e.Data.GetProperty("detail").GetString()!);
+                }
+            }
+        });
+
+        Assert.Equal(503, error.Status);
+    }
+
+    [Fact]
+    public async Task NoApiIsAConnectionFailure()
+    {
+        var api = await ClientForNewUserAsync(new Uri($"http://127.0.0.1:{LoopbackServer.UnusedPort()}"));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => api.GetTasksAsync("all"));
+    }
+
+    private async Task<ApiClient> ClientForNewUserAsync(Uri apiUrl)
+    {
+        using var browser = WebServers.Browser(_web);
+        var (_, userId) = await WebServers.SignUpAsync(browser);
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], "test"));
+        return new ApiClient(new HttpClient { BaseAddress = apiUrl }, _web.Services.GetRequiredService<ApiTokens>(), new SignedIn(user));
+    }
+
+    private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _api.DisposeAsync();
+        await _web.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
