@@ -66,7 +66,12 @@ public abstract partial class PageTests(WebServerFixture web)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/chat", RedirectPath(response));
         Assert.Equal(HttpStatusCode.OK, chat.StatusCode);
-        Assert.Contains("Ada Lovelace", await chat.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = await chat.Content.ReadAsStringAsync();
+        Assert.Contains("Ada Lovelace", html, StringComparison.Ordinal);
+        foreach (var id in new[] { "nav-tasks", "nav-chat", "sign-out", "new-conversation", "chat-input", "chat-send" })
+        {
+            Assert.Contains($"data-testid=\"{id}\"", html, StringComparison.Ordinal);
+        }
     }
 
     [SkippableFact]
