@@ -42,7 +42,21 @@ internal sealed class ApiTokens(TokenIssuer issuer, KeySchedule schedule, IServi
         }
         var minted = new Minted(await issuer.IssueAsync(stored, cancellationToken), now + schedule.TokenLifetime);
         _tokens[userId] = minted;
+        ForgetExpired(now);
         return minted.Token;
+    }
+
+    // Users who left do not keep their entry forever: a mint is rare (once per user per 14 minutes),
+    // so it can afford a sweep.
+    private void ForgetExpired(DateTimeOffset now)
+    {
+        foreach (var (userId, minted) in _tokens)
+        {
+            if (minted.Expires <= now)
+            {
+                _tokens.TryRemove(new KeyValuePair<string, Minted>(userId, minted));
+            }
+        }
     }
 
     private sealed record Minted(string Token, DateTimeOffset Expires);
