@@ -1,0 +1,156 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)] // Two cores: one stack and one browser at a time.
+
+namespace TaskChat.Web.BrowserTests;
+
+/// <summary>What every browser test shares: fresh contexts, signing up, waiting for the circuit, screenshots.</summary>
+public abstract class BrowserTest(RunningTaskChat stack)
+{
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+    public static readonly ViewportSize Laptop = new() { Width = 1280, Height = 800 };
+
+    /// <summary>Generous: a slow, busy 2-core machine runs three services and a browser.</summary>
+    private static readonly TimeSpan CircuitPatience = TimeSpan.FromSeconds(60);
+
+    private readonly List<IPage> _pages = [];
+
+    static BrowserTest() => Assertions.SetDefaultExpectTimeout(30_000);
+
+    protected RunningTaskChat Stack { get; } = stack;
+
+    /// <summary>Where screenshots go: screenshots/ in the test output directory.</summary>
+    public static string ScreenshotDirectory { get; } = FreshScreenshotDirectory();
+
+    /// <summary>Runs a test body; on failure saves a screenshot of every page it opened, then rethrows.</summary>
+    protected async Task RunAsync(string name, Func<Task> body)
+    {
+        try
+        {
+            await body();
+        }
+        catch
+        {
+            for (var i = 0; i < _pages.Count; i++)
+            {
+                try
+                {
+                    await _pages[i].ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"FAILED-{name}-{i + 1}.png"), FullPage = true });
+                }
+                catch (PlaywrightException)
+                {
+                    // The page or browser is gone; the original failure matters more.
+                }
+            }
+            throw;
+        }
+        finally
+        {
+            foreach (var page in _pages)
+            {
+                await page.Context.CloseAsync();
+            }
+            _pages.Clear();
+        }
+    }
+
+    /// <summary>A page in a context of its own: no cookies, no storage, nobody signed in.</summary>
+    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    {
+        var context = await Stack.Browser.NewContextAsync(new() { BaseURL = Stack.WebUrl, ViewportSize = viewport ?? Laptop });
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        var page = await context.NewPageAsync();
+        _pages.Add(page);
+        return page;
+    }
+
+    /// <summary>Signs a brand-new user up through the form and waits until the chat page is interactive.</summary>
+    protected static async Task SignUpAsync(IPage page, string name = "Ada")
+    {
+        await page.GotoAsync("/sign-up");
+        await page.GetByTestId("name").FillAsync(name);
+        await page.GetByTestId("email").FillAsync($"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com");
+        await page.GetByTestId("password").FillAsync("correct horse 1");
+        var interactive = CircuitReadyAsync(page);
+        await page.GetByTestId("sign-up-submit").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/chat$"));
+        await interactive;
+    }
+
+    /// <summary>
+    /// Completes once the page's Blazor circuit has applied its first render (the browser reports
+    /// OnRenderCompleted over the circuit's WebSocket): from then on clicks and typing reach the server.
+    /// Call before the navigation that starts the circuit.
+    /// </summary>
+    protected static async Task CircuitReadyAsync(IPage page)
+    {
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnFrame(object? sender, IWebSocketFrame frame)
+        {
+            var text = frame.Text ?? (frame.Binary is { } bytes ? Encoding.UTF8.GetString(bytes) : "");
+            if (text.Contains("OnRenderCompleted", StringComparison.Ordinal))
+            {
+                ready.TrySetResult();
+            }
+        }
+        void OnSocket(object? sender, IWebSocket socket) => socket.FrameSent += OnFrame;
+        page.WebSocket += OnSocket;
+        try
+        {
+            await ready.Task.WaitAsync(CircuitPatience);
+        }
+        finally
+        {
+            page.WebSocket -= OnSocket;
+        }
+    }
+
+    /// <summary>Goes to a page of the app by its nav link (client-side, over the same circuit).</summary>
+    protected static async Task OpenTasksAsync(IPage page)
+    {
+        await page.GetByTestId("nav-tasks").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/tasks$"));
+        // The active filter chip carries the "active" class (Blazor renders aria-pressed="true" as a bare aria-pressed="").
+        await Assertions.Expect(page.GetByTestId("filter-all")).ToHaveClassAsync(new Regex(@"\bactive\b"));
+        await Assertions.Expect(page.Locator("[data-testid=task-item], [data-testid=tasks-empty]").First).ToBeVisibleAsync();
+    }
+
+    protected static async Task AddTaskAsync(IPage page, string title)
+    {
+        await page.GetByTestId("new-task-title").FillAsync(title);
+        // Enabled only once the server has the typed title: the input reached the circuit.
+        await Assertions.Expect(page.GetByTestId("add-task")).ToBeEnabledAsync();
+        await page.GetByTestId("add-task").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("task-title").Filter(new() { HasText = title })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Sends a chat message and waits until the reply is complete (the composer is back).</summary>
+    protected static async Task ChatAsync(IPage page, string text)
+    {
+        var replies = page.Locator("[data-testid=chat-message][data-role=assistant]");
+        var before = await replies.CountAsync();
+        await page.GetByTestId("chat-input").FillAsync(text);
+        await Assertions.Expect(page.GetByTestId("chat-send")).ToBeEnabledAsync();
+        await page.GetByTestId("chat-send").ClickAsync();
+        await Assertions.Expect(replies).ToHaveCountAsync(before + 1);
+        await Assertions.Expect(page.GetByTestId("chat-input")).ToBeEnabledAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(replies.Last.Locator(".bubble-text")).Not.ToBeEmptyAsync();
+    }
+
+    /// <summary>Emptied once per run, so a FAILED-*.png there is always from this run.</summary>
+    private static string FreshScreenshotDirectory()
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        return Directory.CreateDirectory(directory).FullName;
+    }
+
+    protected static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+}
