@@ -120,11 +120,34 @@ public abstract class BrowserTest(RunningTaskChat stack)
 
     protected static async Task AddTaskAsync(IPage page, string title)
     {
-        await page.GetByTestId("new-task-title").FillAsync(title);
-        // Enabled only once the server has the typed title: the input reached the circuit.
-        await Assertions.Expect(page.GetByTestId("add-task")).ToBeEnabledAsync();
+        await TypeAsync(page, "new-task-title", title, "add-task");
         await page.GetByTestId("add-task").ClickAsync();
         await Assertions.Expect(page.GetByTestId("task-title").Filter(new() { HasText = title })).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// Types into an input until the server has the text, which its submit button shows by becoming
+    /// enabled. The circuit may be up while the page's component has not rendered interactively yet
+    /// (AuthorizeRouteView renders it once the auth state is known; on a cold server the page's API
+    /// calls take seconds): that render resets the input, and then the text is typed again.
+    /// </summary>
+    protected static async Task TypeAsync(IPage page, string inputTestId, string text, string submitTestId)
+    {
+        var deadline = DateTime.UtcNow + CircuitPatience;
+        while (true)
+        {
+            await page.GetByTestId(inputTestId).FillAsync(text);
+            try
+            {
+                await Assertions.Expect(page.GetByTestId(submitTestId)).ToBeEnabledAsync(new() { Timeout = 5_000 });
+                await Assertions.Expect(page.GetByTestId(inputTestId)).ToHaveValueAsync(text, new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
+            {
+                // Reset by a render that came after the fill: type again.
+            }
+        }
     }
 
     /// <summary>Sends a chat message and waits until the reply is complete (the composer is back).</summary>
@@ -132,8 +155,7 @@ public abstract class BrowserTest(RunningTaskChat stack)
     {
         var replies = page.Locator("[data-testid=chat-message][data-role=assistant]");
         var before = await replies.CountAsync();
-        await page.GetByTestId("chat-input").FillAsync(text);
-        await Assertions.Expect(page.GetByTestId("chat-send")).ToBeEnabledAsync();
+        await TypeAsync(page, "chat-input", text, "chat-send");
         await page.GetByTestId("chat-send").ClickAsync();
         await Assertions.Expect(replies).ToHaveCountAsync(before + 1);
         await Assertions.Expect(page.GetByTestId("chat-input")).ToBeEnabledAsync(new() { Timeout = 60_000 });
