@@ -14,9 +14,9 @@ public sealed partial class LauncherTests
     public async Task Launcher_starts_the_mcp_the_api_and_the_web_prints_their_urls_prefixes_their_logs_and_stops_them_on_SIGTERM()
     {
         await using var database = new SqliteTestDatabase();
-        var port = FreePort.Next();
-        var apiPort = FreePort.Next();
-        var webPort = FreePort.Next();
+        var port = LoopbackServer.UnusedPort();
+        var apiPort = LoopbackServer.UnusedPort();
+        var webPort = LoopbackServer.UnusedPort();
         using var launcher = StartLauncher(database, port, apiPort, webPort);
 
         Assert.Contains($"http://localhost:{port}/mcp", await launcher.WaitForLineAsync("/mcp "), StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed partial class LauncherTests
     public async Task Launcher_exits_non_zero_naming_the_service_that_died()
     {
         await using var database = new SqliteTestDatabase();
-        using var launcher = StartLauncher(database, FreePort.Next());
+        using var launcher = StartLauncher(database, LoopbackServer.UnusedPort());
         await launcher.WaitForLineAsync("TaskChat is running");
 
         using (var mcp = Process.GetProcessById(await McpProcessIdAsync(launcher)))
@@ -66,9 +66,9 @@ public sealed partial class LauncherTests
         using var launcher = TestProcess.Start(BuiltService.AppHost, new Dictionary<string, string>
         {
             ["DATABASE_URL"] = database.Url,
-            ["MCP_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["API_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["WEB_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["MCP_PORT"] = LoopbackServer.UnusedPort().ToString(CultureInfo.InvariantCulture),
+            ["API_PORT"] = LoopbackServer.UnusedPort().ToString(CultureInfo.InvariantCulture),
+            ["WEB_PORT"] = LoopbackServer.UnusedPort().ToString(CultureInfo.InvariantCulture),
             ["LOG_FORMAT"] = "xml",
         });
 
@@ -93,9 +93,9 @@ public sealed partial class LauncherTests
         var variables = new Dictionary<string, string>
         {
             ["DATABASE_URL"] = database.Url,
-            ["MCP_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["API_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["WEB_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["MCP_PORT"] = LoopbackServer.UnusedPort().ToString(CultureInfo.InvariantCulture),
+            ["API_PORT"] = LoopbackServer.UnusedPort().ToString(CultureInfo.InvariantCulture),
+            ["WEB_PORT"] = LoopbackServer.UnusedPort().ToString(CultureInfo.InvariantCulture),
         };
 
         using (var before = TestProcess.Start(BuiltService.AppHost, variables, "doctor"))
@@ -117,8 +117,8 @@ public sealed partial class LauncherTests
         {
             ["DATABASE_URL"] = database.Url,
             ["MCP_PORT"] = port.ToString(CultureInfo.InvariantCulture),
-            ["API_PORT"] = (apiPort ?? FreePort.Next()).ToString(CultureInfo.InvariantCulture),
-            ["WEB_PORT"] = (webPort ?? FreePort.Next()).ToString(CultureInfo.InvariantCulture),
+            ["API_PORT"] = (apiPort ?? LoopbackServer.UnusedPort()).ToString(CultureInfo.InvariantCulture),
+            ["WEB_PORT"] = (webPort ?? LoopbackServer.UnusedPort()).ToString(CultureInfo.InvariantCulture),
         });
 
     /// <summary>The launcher prints each child's pid as it starts it: "mcp | started (pid 1234): ...".</summary>

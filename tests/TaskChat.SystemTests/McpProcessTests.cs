@@ -13,7 +13,7 @@ public sealed class McpProcessTests
     public async Task Answers_liveness_and_exits_with_0_soon_after_SIGTERM()
     {
         await using var database = new SqliteTestDatabase();
-        var port = FreePort.Next();
+        var port = LoopbackServer.UnusedPort();
         using var mcp = TestProcess.Start(BuiltService.Mcp, new Dictionary<string, string>
         {
             ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -65,7 +65,7 @@ public sealed class McpProcessTests
     [Fact]
     public async Task Production_start_up_needs_no_database_and_logs_one_configuration_line_without_the_password()
     {
-        var port = FreePort.Next();
+        var port = LoopbackServer.UnusedPort();
         var variables = ProductionVariables(UnreachablePostgres());
         variables["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var mcp = TestProcess.Start(BuiltService.Mcp, variables);
@@ -87,7 +87,7 @@ public sealed class McpProcessTests
     }
 
     /// <summary>A PostgreSQL URL with a password, on a port where nothing listens.</summary>
-    private static string UnreachablePostgres() => $"postgres://taskchat:{Password}@127.0.0.1:{FreePort.Next()}/taskchat";
+    private static string UnreachablePostgres() => $"postgres://taskchat:{Password}@127.0.0.1:{LoopbackServer.UnusedPort()}/taskchat";
 
     private static Dictionary<string, string> ProductionVariables(string? databaseUrl)
     {

@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using TaskChat.Data;
 using TaskChat.Data.Connection;
+using TaskChat.TestSupport;
 
 namespace TaskChat.Web.BrowserTests;
 
@@ -17,7 +17,7 @@ public sealed class RunningTaskChat : IAsyncLifetime
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     private readonly string _directory = Directory.CreateTempSubdirectory("taskchat-browser-").FullName;
-    private readonly Dictionary<string, int> _ports = new() { ["mcp"] = FreePort(), ["api"] = FreePort(), ["web"] = FreePort() };
+    private readonly Dictionary<string, int> _ports = new() { ["mcp"] = LoopbackServer.UnusedPort(), ["api"] = LoopbackServer.UnusedPort(), ["web"] = LoopbackServer.UnusedPort() };
     private readonly Dictionary<string, ServiceProcess> _services = [];
     private IPlaywright? _playwright;
 
@@ -116,12 +116,5 @@ public sealed class RunningTaskChat : IAsyncLifetime
             }
             await Task.Delay(250);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
