@@ -7,7 +7,7 @@ using TaskChat.TestSupport;
 
 namespace TaskChat.SystemTests;
 
-/// <summary>The launcher (`dotnet run --project src/TaskChat.AppHost`), run from its built dll on a free port.</summary>
+/// <summary>The launcher (`dotnet run --project src/TaskChat.Launcher`), run from its built dll on a free port.</summary>
 public sealed partial class LauncherTests
 {
     [Fact]
@@ -63,7 +63,7 @@ public sealed partial class LauncherTests
     public async Task Launcher_passes_the_users_variables_on_and_exits_non_zero_when_a_service_refuses_them()
     {
         await using var database = new SqliteTestDatabase();
-        using var launcher = TestProcess.Start(BuiltService.AppHost, new Dictionary<string, string>
+        using var launcher = TestProcess.Start(BuiltService.Launcher, new Dictionary<string, string>
         {
             ["DATABASE_URL"] = database.Url,
             ["MCP_PORT"] = LoopbackServer.UnusedPort().ToString(CultureInfo.InvariantCulture),
@@ -80,7 +80,7 @@ public sealed partial class LauncherTests
     [Fact]
     public async Task Launcher_refuses_an_invalid_port_override_with_2_naming_it()
     {
-        using var launcher = TestProcess.Start(BuiltService.AppHost, new Dictionary<string, string> { ["MCP_PORT"] = "eighty" });
+        using var launcher = TestProcess.Start(BuiltService.Launcher, new Dictionary<string, string> { ["MCP_PORT"] = "eighty" });
 
         Assert.Equal(2, await launcher.WaitForExitAsync());
         Assert.Contains("MCP_PORT", launcher.Stderr, StringComparison.Ordinal);
@@ -98,22 +98,22 @@ public sealed partial class LauncherTests
             ["WEB_PORT"] = LoopbackServer.UnusedPort().ToString(CultureInfo.InvariantCulture),
         };
 
-        using (var before = TestProcess.Start(BuiltService.AppHost, variables, "doctor"))
+        using (var before = TestProcess.Start(BuiltService.Launcher, variables, "doctor"))
         {
             Assert.Equal(1, await before.WaitForExitAsync());
             Assert.Contains("not created yet", before.Stdout, StringComparison.Ordinal);
         }
-        using (var migrate = TestProcess.Start(BuiltService.AppHost, variables, "migrate"))
+        using (var migrate = TestProcess.Start(BuiltService.Launcher, variables, "migrate"))
         {
             Assert.Equal(0, await migrate.WaitForExitAsync());
         }
-        using var after = TestProcess.Start(BuiltService.AppHost, variables, "doctor");
+        using var after = TestProcess.Start(BuiltService.Launcher, variables, "doctor");
         Assert.Equal(0, await after.WaitForExitAsync());
         Assert.Contains("All checks passed", after.Stdout, StringComparison.Ordinal);
     }
 
     private static TestProcess StartLauncher(TestDatabase database, int port, int? apiPort = null, int? webPort = null) =>
-        TestProcess.Start(BuiltService.AppHost, new Dictionary<string, string>
+        TestProcess.Start(BuiltService.Launcher, new Dictionary<string, string>
         {
             ["DATABASE_URL"] = database.Url,
             ["MCP_PORT"] = port.ToString(CultureInfo.InvariantCulture),

@@ -4,7 +4,7 @@ using TaskChat.TestSupport;
 
 namespace TaskChat.SystemTests;
 
-/// <summary>`TaskChat.AppHost migrate`: the one explicit schema step of every deployment.</summary>
+/// <summary>`TaskChat.Launcher migrate`: the one explicit schema step of every deployment.</summary>
 public sealed class MigrateCommandTests
 {
     [Fact]
@@ -13,14 +13,14 @@ public sealed class MigrateCommandTests
         await using var database = new SqliteTestDatabase();
         var variables = new Dictionary<string, string> { ["DATABASE_URL"] = database.Url };
 
-        using (var first = TestProcess.Start(BuiltService.AppHost, variables, "migrate"))
+        using (var first = TestProcess.Start(BuiltService.Launcher, variables, "migrate"))
         {
             Assert.Equal(0, await first.WaitForExitAsync());
             Assert.Contains("InitialCreate", first.Stdout, StringComparison.Ordinal);
         }
         Assert.Contains("tasks", await TableNamesAsync(database));
 
-        using var second = TestProcess.Start(BuiltService.AppHost, variables, "migrate");
+        using var second = TestProcess.Start(BuiltService.Launcher, variables, "migrate");
         Assert.Equal(0, await second.WaitForExitAsync());
         Assert.Contains("up to date", second.Stdout, StringComparison.Ordinal);
     }
@@ -28,7 +28,7 @@ public sealed class MigrateCommandTests
     [Fact]
     public async Task Migrate_with_an_invalid_DATABASE_URL_exits_with_2_naming_it_without_the_password()
     {
-        using var migrate = TestProcess.Start(BuiltService.AppHost, new Dictionary<string, string>
+        using var migrate = TestProcess.Start(BuiltService.Launcher, new Dictionary<string, string>
         {
             ["DATABASE_URL"] = "postgres://user:s3cretpw@:badport",
         }, "migrate");

@@ -11,7 +11,7 @@ public static class BuiltService
 
     public static string Mcp => Dll("TaskChat.Mcp");
 
-    public static string AppHost => Dll("TaskChat.AppHost");
+    public static string Launcher => Dll("TaskChat.Launcher");
 
     private static string Dll(string project)
     {

@@ -1,6 +1,9 @@
-namespace TaskChat.AppHost.Launcher;
+using TaskChat.ServiceDefaults.Configuration;
+
+namespace TaskChat.Launcher.Running;
 
 /// <summary>A service the launcher starts as a child process.</summary>
+/// <param name="Kind">Which service of the system it is (its wiring).</param>
 /// <param name="Name">Short name: the log prefix, and the stem of its port override (MCP_PORT).</param>
 /// <param name="Project">Project folder under src/ and the name of its built dll.</param>
 /// <param name="DefaultPort">PORT unless &lt;NAME&gt;_PORT overrides it.</param>
@@ -9,6 +12,7 @@ namespace TaskChat.AppHost.Launcher;
 /// <param name="ReadyPath">Polled until it answers 2xx before the service counts as started.</param>
 /// <param name="Variables">Extra variables for this service only; the user's environment still wins.</param>
 internal sealed record LaunchedService(
+    TaskChatService Kind,
     string Name,
     string Project,
     int DefaultPort,
@@ -19,14 +23,14 @@ internal sealed record LaunchedService(
 {
     /// <summary>
     /// Every service the launcher starts, in start order. Adding one is one line here (its project is
-    /// built by the conditional reference in TaskChat.AppHost.csproj):
-    /// e.g. new("web", "TaskChat.Web", 3000, HealthPath: "/api/health").
+    /// built by the conditional reference in TaskChat.Launcher.csproj):
+    /// e.g. new(TaskChatService.Web, "web", "TaskChat.Web", 3000, HealthPath: "/api/health").
     /// </summary>
     public static readonly LaunchedService[] All =
     [
-        new("mcp", "TaskChat.Mcp", 8001, UrlPath: "/mcp"),
-        new("api", "TaskChat.Api", 8000, UrlPath: "/scalar"),
-        new("web", "TaskChat.Web", 3000, HealthPath: "/api/health"),
+        new(TaskChatService.Mcp, "mcp", "TaskChat.Mcp", SystemWiring.DefaultPort(TaskChatService.Mcp), UrlPath: "/mcp"),
+        new(TaskChatService.Api, "api", "TaskChat.Api", SystemWiring.DefaultPort(TaskChatService.Api), UrlPath: "/scalar"),
+        new(TaskChatService.Web, "web", "TaskChat.Web", SystemWiring.DefaultPort(TaskChatService.Web), HealthPath: "/api/health"),
     ];
 
     /// <summary>The variable that moves this service to another port.</summary>

@@ -1,4 +1,4 @@
-namespace TaskChat.AppHost.Launcher;
+namespace TaskChat.Launcher.Running;
 
 /// <summary>
 /// Writes the children's log lines as "mcp | ...", the names padded to one width so the lines

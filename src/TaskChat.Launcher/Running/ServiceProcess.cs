@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace TaskChat.AppHost.Launcher;
+namespace TaskChat.Launcher.Running;
 
 /// <summary>One service running as `dotnet Service.dll`, its output relayed line by line with its name in front.</summary>
 internal sealed class ServiceProcess : IDisposable

@@ -1,13 +1,13 @@
-using TaskChat.AppHost.Launcher;
+using TaskChat.Launcher.Running;
 
-namespace TaskChat.AppHost.Commands;
+namespace TaskChat.Launcher.Commands;
 
 internal static class HelpCommand
 {
     private const string Usage = """
         TaskChat launcher
 
-        Usage: dotnet run --project src/TaskChat.AppHost [-- COMMAND]
+        Usage: dotnet run --project src/TaskChat.Launcher [-- COMMAND]
 
         Commands:
           run       (default) migrate the database, start every service, wait until each is ready

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using TaskChat.Data.Connection;
 
-namespace TaskChat.AppHost.Launcher;
+namespace TaskChat.Launcher.Running;
 
 /// <summary>The database every launched service shares.</summary>
 /// <param name="Connection">What the launcher migrates and checks.</param>

@@ -1,4 +1,4 @@
-namespace TaskChat.AppHost.Launcher;
+namespace TaskChat.Launcher.Running;
 
 /// <summary>Asks a service's health endpoint whether it is up; never throws for a service that is down.</summary>
 internal sealed class HealthProbe : IDisposable

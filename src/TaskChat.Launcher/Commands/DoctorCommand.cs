@@ -1,10 +1,10 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using TaskChat.AppHost.Launcher;
+using TaskChat.Launcher.Running;
 using TaskChat.Data;
 using TaskChat.Data.Connection;
 
-namespace TaskChat.AppHost.Commands;
+namespace TaskChat.Launcher.Commands;
 
 /// <summary>
 /// `doctor`: checks what `run` needs (the runtime, the built services, a reachable and migrated
@@ -66,7 +66,7 @@ internal static class DoctorCommand
 
     private static async Task<(bool Ok, string Text)> CheckDatabaseAsync(LaunchDatabase database)
     {
-        const string Migrate = "run `dotnet run --project src/TaskChat.AppHost -- migrate`";
+        const string Migrate = "run `dotnet run --project src/TaskChat.Launcher -- migrate`";
         if (database.Connection.Provider == DatabaseProvider.Sqlite
             && !File.Exists(new SqliteConnectionStringBuilder(database.Connection.ConnectionString).DataSource))
         {

@@ -1,7 +1,8 @@
 using System.Globalization;
 using TaskChat.Data.Connection;
+using TaskChat.ServiceDefaults.Configuration;
 
-namespace TaskChat.AppHost.Launcher;
+namespace TaskChat.Launcher.Running;
 
 /// <summary>
 /// Everything the launcher decides before it starts anything: the checkout, the shared database,
@@ -11,7 +12,12 @@ internal sealed class LaunchSettings
 {
     // Peers that are not launched (yet) are still named at their contract ports, so the variables a
     // service sees do not change when another service joins the table.
-    private static readonly Dictionary<string, int> ContractPorts = new() { ["web"] = 3000, ["api"] = 8000, ["mcp"] = 8001 };
+    private static readonly Dictionary<string, int> ContractPorts = new()
+    {
+        ["web"] = SystemWiring.DefaultPort(TaskChatService.Web),
+        ["api"] = SystemWiring.DefaultPort(TaskChatService.Api),
+        ["mcp"] = SystemWiring.DefaultPort(TaskChatService.Mcp),
+    };
 
     private LaunchSettings(Checkout checkout, LaunchDatabase database, string host, IReadOnlyList<LaunchedService> services, Dictionary<string, int> ports)
     {
@@ -92,18 +98,7 @@ internal sealed class LaunchSettings
     /// </summary>
     public IReadOnlyDictionary<string, string> VariablesFor(LaunchedService service)
     {
-        var web = $"http://localhost:{Ports["web"]}";
-        var defaults = new Dictionary<string, string>
-        {
-            ["ENVIRONMENT"] = "development",
-            ["HOST"] = Host,
-            ["AUTH_ISSUER"] = web,
-            ["AUTH_AUDIENCE"] = "taskchat",
-            ["AUTH_JWKS_URL"] = web + "/api/auth/jwks",
-            ["API_URL"] = $"http://localhost:{Ports["api"]}",
-            ["MCP_SERVER_URL"] = $"http://localhost:{Ports["mcp"]}",
-            ["CORS_ORIGINS"] = web,
-        };
+        var defaults = new Dictionary<string, string>(Wiring.VariablesFor(service.Kind));
         foreach (var (name, value) in service.Variables ?? new Dictionary<string, string>())
         {
             defaults[name] = value;
@@ -115,6 +110,16 @@ internal sealed class LaunchSettings
         variables[DatabaseUrl.VariableName] = Database.UrlForServices;
         return variables;
     }
+
+    /// <summary>The system as the launcher wires it: the contract's development values on the ports in use.</summary>
+    public SystemWiring Wiring => new()
+    {
+        DatabaseUrl = Database.UrlForServices,
+        Host = Host,
+        McpPort = Ports["mcp"],
+        ApiPort = Ports["api"],
+        WebPort = Ports["web"],
+    };
 
     private static int ReadPort(LaunchedService service, List<string> problems)
     {

@@ -1,8 +1,8 @@
-using TaskChat.AppHost.Launcher;
+using TaskChat.Launcher.Running;
 using TaskChat.Data;
 using TaskChat.Data.Connection;
 
-namespace TaskChat.AppHost.Commands;
+namespace TaskChat.Launcher.Commands;
 
 /// <summary>`migrate`: brings DATABASE_URL's schema up to date, the one explicit step deployments run.</summary>
 internal static class MigrateCommand

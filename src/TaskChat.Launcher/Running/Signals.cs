@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace TaskChat.AppHost.Launcher;
+namespace TaskChat.Launcher.Running;
 
 /// <summary>
 /// SIGTERM for a child: .NET can kill a process but not ask it to stop, and only a signal lets

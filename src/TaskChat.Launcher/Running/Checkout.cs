@@ -1,7 +1,7 @@
 using System.Reflection;
 using TaskChat.Data.Connection;
 
-namespace TaskChat.AppHost.Launcher;
+namespace TaskChat.Launcher.Running;
 
 /// <summary>
 /// The repository the launcher was built from, and where the services' dlls are. The build records

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace TaskChat.AppHost.Launcher;
+namespace TaskChat.Launcher.Running;
 
 /// <summary>
 /// Ctrl+C (SIGINT), SIGTERM (docker stop, systemd, a test) and SIGHUP (the terminal closed) all mean

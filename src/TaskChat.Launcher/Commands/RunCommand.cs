@@ -1,6 +1,6 @@
-using TaskChat.AppHost.Launcher;
+using TaskChat.Launcher.Running;
 
-namespace TaskChat.AppHost.Commands;
+namespace TaskChat.Launcher.Commands;
 
 /// <summary>
 /// `run`: migrates the database, starts every service as a child process, waits until each is
@@ -33,7 +33,7 @@ internal static class RunCommand
         {
             await Console.Error.WriteLineAsync(
                 $"Port {settings.PortOf(busy)} ({busy.Name}) is in use: is TaskChat already running? " +
-                $"`dotnet run --project src/TaskChat.AppHost -- doctor` tells; {busy.PortVariable} moves {busy.Name} to another port.");
+                $"`dotnet run --project src/TaskChat.Launcher -- doctor` tells; {busy.PortVariable} moves {busy.Name} to another port.");
             return ExitCodes.Failure;
         }
         if (!await MigrateCommand.ApplyAsync(settings.Database))
@@ -91,7 +91,7 @@ internal static class RunCommand
         if (missing.Count > 0)
         {
             throw new LaunchConfigurationException([.. missing.Select(s =>
-                $"{s.Name} is not built: run `dotnet build src/{s.Project}` (or `dotnet run --project src/TaskChat.AppHost`, which builds every service).")]);
+                $"{s.Name} is not built: run `dotnet build src/{s.Project}` (or `dotnet run --project src/TaskChat.Launcher`, which builds every service).")]);
         }
         return settings.Services.ToDictionary(s => s, s => settings.Checkout.FindDll(s)!);
     }

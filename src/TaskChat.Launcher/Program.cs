@@ -1,4 +1,4 @@
-using TaskChat.AppHost.Commands;
+using TaskChat.Launcher.Commands;
 
 // The local launcher: `run` (the default) migrates the database and starts every service; `migrate`,
 // `doctor` and `help` are the other commands (docs/launcher.md).

@@ -1,4 +1,4 @@
-namespace TaskChat.AppHost.Launcher;
+namespace TaskChat.Launcher.Running;
 
 /// <summary>The launcher cannot start: each problem names the variable or the missing piece, never a secret.</summary>
 internal sealed class LaunchConfigurationException(IReadOnlyList<string> problems)

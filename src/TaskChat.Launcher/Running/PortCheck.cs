@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace TaskChat.AppHost.Launcher;
+namespace TaskChat.Launcher.Running;
 
 internal static class PortCheck
 {

@@ -1,4 +1,4 @@
-namespace TaskChat.AppHost.Commands;
+namespace TaskChat.Launcher.Commands;
 
 /// <summary>What the launcher's exit code tells a script or a CI job.</summary>
 internal static class ExitCodes
