@@ -5,11 +5,10 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using TaskChat.Data;
-using TaskChat.ServiceDefaults.Authentication;
 using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.ServiceDefaults.Health;
 using TaskChat.ServiceDefaults.Hosting;
@@ -17,25 +16,22 @@ using TaskChat.ServiceDefaults.Logging;
 
 namespace TaskChat.ServiceDefaults;
 
-/// <summary>What every TaskChat service does the same way; each Program calls these two methods.</summary>
+/// <summary>What every TaskChat service does the same way; each Program calls these three methods.</summary>
 public static class Extensions
 {
     /// <summary>
-    /// Reads and validates the shared variables (throws <see cref="InvalidConfigurationException"/>
-    /// naming each bad one), binds HOST/PORT, answers only to ALLOWED_HOSTS, logs through the
-    /// redacting formatter, adds the database, health checks, problem details, OpenTelemetry when
-    /// OTEL_EXPORTER_OTLP_ENDPOINT is set, and JWT validation for services that take tokens.
+    /// Reads the shared variables (the parts added after read theirs with the same reader, see
+    /// <see cref="ServiceConfigurationExtensions.GetServiceConfiguration"/>), binds HOST/PORT,
+    /// answers only to ALLOWED_HOSTS, logs through the redacting formatter, drains requests for
+    /// 15 s on shutdown, and adds problem details and OpenTelemetry when OTEL_EXPORTER_OTLP_ENDPOINT is set.
     /// </summary>
-    /// <param name="builder">The service's builder.</param>
-    /// <param name="service">What the service is.</param>
-    /// <param name="readServiceSettings">Reads the service's own variables with the same rules, after the shared ones, so that every problem is reported at once.</param>
-    public static TaskChatSettings AddServiceDefaults(this WebApplicationBuilder builder, ServiceInfo service, Action<SettingsReader, TaskChatSettings>? readServiceSettings = null)
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, TaskChatService service)
     {
-        var reader = new SettingsReader(builder.Configuration);
-        var settings = reader.ReadShared(service);
-        readServiceSettings?.Invoke(reader, settings);
-        reader.ThrowIfInvalid();
-
+        AddLogLevelDefaults(builder);
+        var configuration = new ServiceConfiguration(builder.Configuration, ServiceInfo.Of(service));
+        var settings = configuration.Shared;
+        builder.SetServiceConfiguration(configuration);
+        builder.Services.AddSingleton(configuration);
         builder.Services.AddSingleton(settings);
 
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -69,12 +65,8 @@ public static class Extensions
         builder.AddRedactedLogging(settings);
         builder.AddTaskChatTelemetry(settings);
         builder.Services.AddTaskChatProblemDetails();
-        builder.Services.AddTaskChatData(settings.Database);
-        builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));
-        if (service.ValidatesTokens)
+        if (settings.Service.ValidatesTokens)
         {
-            builder.Services.AddTaskChatJwtAuthentication(settings.Auth);
             // The api and the mcp protect nothing that must outlive the process (no cookies), so
             // in-memory keys: no key files written to a container's disk, nothing to share.
             builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
@@ -85,31 +77,23 @@ public static class Extensions
             });
             builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Warning);
         }
-        if (!settings.IsProduction)
-        {
-            builder.Services.AddHostedService<DevelopmentMigrations>();
-        }
-        return settings;
+        return builder;
     }
 
     /// <summary>
-    /// Host filtering (all but the health endpoints), error handling (problem details, no stack
-    /// traces), the service's own <paramref name="beforeAuthentication"/> middleware (CORS, the
-    /// origin check), then authentication, in that order.
+    /// Refuses to start when a variable read by any AddX call is invalid (<see cref="InvalidConfigurationException"/>
+    /// lists them all; Program turns it into exit code 2), then host filtering (all but the health
+    /// endpoints) and error handling (problem details, no stack traces), and logs the configuration
+    /// summary. The service's own middleware (CORS, the origin check, authentication...) follows in Program.
     /// </summary>
-    public static WebApplication UseServiceDefaults(this WebApplication app, Action<IApplicationBuilder>? beforeAuthentication = null)
+    public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        var configuration = app.Services.GetRequiredService<ServiceConfiguration>();
+        configuration.ThrowIfInvalid();
         app.UseWhen(context => !HealthEndpoints.IsHealthPath(context.Request.Path), branch => branch.UseHostFiltering());
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ProblemResponses.StatusCodeFor });
         app.UseStatusCodePages();
-        beforeAuthentication?.Invoke(app);
-        var settings = app.Services.GetRequiredService<TaskChatSettings>();
-        if (settings.Service.ValidatesTokens)
-        {
-            app.UseAuthentication();
-            app.UseAuthorization();
-        }
-        app.Logger.LogInformation("Starting {Summary}", settings.Summary());
+        app.Logger.LogInformation("Starting {Summary}", configuration.Summary);
         return app;
     }
 
@@ -119,6 +103,22 @@ public static class Extensions
         app.MapHealthEndpoints(app.Services.GetRequiredService<TaskChatSettings>().Service.Name);
         return app;
     }
+
+    /// <summary>
+    /// Lowest priority, so Logging__LogLevel__... variables still win: a line per request (health
+    /// probes included) drowns what matters; the framework's warnings and errors still show.
+    /// </summary>
+    private static void AddLogLevelDefaults(WebApplicationBuilder builder) =>
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+                ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+            },
+        });
 
     private static void AddRedactedLogging(this WebApplicationBuilder builder, TaskChatSettings settings)
     {

@@ -1,9 +1,10 @@
+using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.ServiceDefaults.Health;
 using TaskChat.ServiceDefaults.Hosting;
 
 namespace TaskChat.Web;
 
-/// <summary>The web's wiring beyond the service defaults: JSON, limits, the api's health.</summary>
+/// <summary>The web's wiring beyond the service defaults: its variables, JSON, limits, the api's health.</summary>
 public static class WebServiceExtensions
 {
     /// <summary>Sign-up and sign-in bodies are small; a larger one is a mistake or an attack (413).</summary>
@@ -12,11 +13,27 @@ public static class WebServiceExtensions
     /// <summary>The api, in /health and /api/health ("backend": "connected" or "error: ...").</summary>
     public const string BackendCheck = "backend";
 
+    /// <summary>The web's own variables (API_URL, AUTH_KEY_ROTATION_DAYS), read with the shared ones.</summary>
+    public static WebSettings AddWebSettings(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.GetServiceConfiguration();
+        var settings = WebSettings.Read(configuration.Reader);
+        configuration.Summarize(settings.Summary());
+        builder.Services.AddSingleton(settings);
+        return settings;
+    }
+
     public static WebApplicationBuilder AddWebServices(this WebApplicationBuilder builder, WebSettings settings)
     {
-        builder.Services.AddSingleton(settings);
         builder.AddJsonApi(MaxRequestBodyBytes);
         builder.Services.AddHealthChecks().AddPeer(BackendCheck, settings.ApiHealthUrl);
         return builder;
+    }
+
+    /// <summary><c>/api/health</c>: the reference's frontend report, whether the web reaches the api.</summary>
+    public static WebApplication MapBackendHealth(this WebApplication app)
+    {
+        app.MapHealthReport("/api/health", ServiceInfo.Of(TaskChatService.Web).Name, check => check.Name == BackendCheck);
+        return app;
     }
 }

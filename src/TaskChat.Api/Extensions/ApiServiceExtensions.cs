@@ -14,9 +14,19 @@ public static class ApiServiceExtensions
 
     public const string CorsPolicy = "web";
 
+    /// <summary>The api's own variables (MCP_SERVER_URL, CORS_ORIGINS, LLM_PROVIDER...), read with the shared ones.</summary>
+    public static ApiSettings AddApiSettings(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.GetServiceConfiguration();
+        var settings = ApiSettings.Read(configuration.Reader, configuration.Shared);
+        configuration.Summarize(settings.Summary());
+        builder.Services.AddSingleton(settings);
+        return settings;
+    }
+
+    /// <summary>JSON and the body limit, CORS for CORS_ORIGINS, the OpenAPI document, conversations, and the mcp in /health.</summary>
     public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder, ApiSettings settings)
     {
-        builder.Services.AddSingleton(settings);
         builder.AddJsonApi(MaxRequestBodyBytes);
 
         builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy

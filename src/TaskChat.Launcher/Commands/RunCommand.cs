@@ -4,16 +4,12 @@ namespace TaskChat.Launcher.Commands;
 
 /// <summary>
 /// `run`: migrates the database, starts every service as a child process, waits until each is
-/// ready, and stops them all on Ctrl+C/SIGTERM or as soon as one of them dies.
+/// ready, restarts one that dies on its own (with back-off), and stops them all on Ctrl+C/SIGTERM.
 /// </summary>
 internal static class RunCommand
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
-
-    // Ctrl+C in a terminal reaches the services at the same moment as the launcher, and a service may
-    // exit before the launcher's handler has run: this short wait tells that stop from a crash.
-    private static readonly TimeSpan SignalRace = TimeSpan.FromMilliseconds(500);
 
     public static async Task<int> RunAsync()
     {
@@ -44,19 +40,25 @@ internal static class RunCommand
         using var stop = new StopRequest();
         using var probe = new HealthProbe();
         var output = new PrefixedOutput(settings.Services);
-        List<ServiceProcess> running = [];
+        List<SupervisedService> running = [];
+        Task<string?> WaitUntilReadyAsync(SupervisedService service, CancellationToken token) =>
+            RunCommand.WaitUntilReadyAsync(service, settings.ProbeUrl(service.Service, service.Service.ReadyPath), probe, token);
         try
         {
             // In table order, each ready before the next starts (mcp, then api, then web): nothing
             // depends on it, but the first chat then finds its peers up and the logs read in order.
+            // A service that fails before it is ready stops everything: a restart would not fix its
+            // configuration.
             foreach (var service in settings.Services)
             {
                 if (stop.Token.IsCancellationRequested)
                 {
                     break;
                 }
-                running.Add(ServiceProcess.Start(service, dlls[service], settings.Checkout.ProjectDirectory(service), settings.VariablesFor(service), output));
-                if (await WaitUntilReadyAsync([running[^1]], settings, probe, stop.Token) is { } notReady)
+                var supervised = new SupervisedService(service, dlls[service], settings.Checkout.ProjectDirectory(service), settings.VariablesFor(service), output);
+                running.Add(supervised);
+                supervised.Start();
+                if (await WaitUntilReadyAsync(supervised, stop.Token) is { } notReady)
                 {
                     await Console.Error.WriteLineAsync(notReady + " Stopping TaskChat.");
                     return ExitCodes.Failure;
@@ -65,21 +67,18 @@ internal static class RunCommand
             if (!stop.Token.IsCancellationRequested)
             {
                 PrintRunning(settings);
-                if (await WaitForStopOrExitAsync(running, stop.Token) is { } died)
-                {
-                    await Console.Error.WriteLineAsync($"{died.Service.Name} exited unexpectedly with code {await died.Exited}. Stopping TaskChat.");
-                    return ExitCodes.Failure;
-                }
+                // From now on a service that dies is restarted on its own; the others keep running.
+                await Task.WhenAll(running.Select(service => service.KeepRunningAsync(WaitUntilReadyAsync, stop.Token)));
             }
             Console.WriteLine("Stopping TaskChat.");
             return ExitCodes.Success;
         }
         finally
         {
-            await Task.WhenAll(running.Select(p => p.StopAsync(StopGrace)));
-            foreach (var process in running)
+            await Task.WhenAll(running.Select(service => service.StopAsync(StopGrace)));
+            foreach (var service in running)
             {
-                process.Dispose();
+                service.Dispose();
             }
             Console.WriteLine("All services stopped.");
         }
@@ -96,56 +95,28 @@ internal static class RunCommand
         return settings.Services.ToDictionary(s => s, s => settings.Checkout.FindDll(s)!);
     }
 
-    /// <returns>Why a service did not become ready, or null when all are ready or a stop was requested.</returns>
-    private static async Task<string?> WaitUntilReadyAsync(List<ServiceProcess> running, LaunchSettings settings, HealthProbe probe, CancellationToken stop)
+    /// <returns>Why the service did not become ready, or null when it is ready or a stop was requested.</returns>
+    private static async Task<string?> WaitUntilReadyAsync(SupervisedService service, Uri url, HealthProbe probe, CancellationToken stop)
     {
         using var timeout = new CancellationTokenSource(ReadyTimeout);
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(stop, timeout.Token);
-        var results = await Task.WhenAll(running.Select(async process =>
-        {
-            var url = settings.ProbeUrl(process.Service, process.Service.ReadyPath);
-            var ready = probe.WaitUntilHealthyAsync(url, giveUp.Token);
-            if (await Task.WhenAny(ready, process.Exited) == ready && await ready)
-            {
-                return null;
-            }
-            string? failure = null;
-            if (process.Exited.IsCompleted && !await IsRequestedStopAsync(stop))
-            {
-                failure = $"{process.Service.Name} exited with code {await process.Exited} before it was ready.";
-            }
-            else if (timeout.IsCancellationRequested && !stop.IsCancellationRequested)
-            {
-                failure = $"{process.Service.Name} was not ready within {ReadyTimeout.TotalSeconds:0} s ({url} did not answer 2xx).";
-            }
-            // The others need not wait any longer.
-            await giveUp.CancelAsync();
-            await ready;
-            return failure;
-        }));
-        return results.FirstOrDefault(r => r is not null);
-    }
-
-    /// <returns>The service that exited on its own, or null when a stop was requested.</returns>
-    private static async Task<ServiceProcess?> WaitForStopOrExitAsync(List<ServiceProcess> running, CancellationToken stop)
-    {
-        var stopped = Task.Delay(Timeout.Infinite, stop);
-        var exits = running.Select(p => (Task)p.Exited).ToList();
-        var first = await Task.WhenAny([stopped, .. exits]);
-        if (first == stopped || await IsRequestedStopAsync(stop))
+        var ready = probe.WaitUntilHealthyAsync(url, giveUp.Token);
+        if (await Task.WhenAny(ready, service.Exited) == ready && await ready)
         {
             return null;
         }
-        return running[exits.IndexOf(first)];
-    }
-
-    private static async Task<bool> IsRequestedStopAsync(CancellationToken stop)
-    {
-        if (!stop.IsCancellationRequested)
+        string? failure = null;
+        if (service.Exited.IsCompleted && !await SupervisedService.IsRequestedStopAsync(stop))
         {
-            await Task.Delay(SignalRace, CancellationToken.None);
+            failure = $"{service.Service.Name} exited with code {await service.Exited} before it was ready.";
         }
-        return stop.IsCancellationRequested;
+        else if (timeout.IsCancellationRequested && !stop.IsCancellationRequested)
+        {
+            failure = $"{service.Service.Name} was not ready within {ReadyTimeout.TotalSeconds:0} s ({url} did not answer 2xx).";
+        }
+        await giveUp.CancelAsync();
+        await ready;
+        return failure;
     }
 
     private static void PrintRunning(LaunchSettings settings)

@@ -7,7 +7,7 @@ namespace TaskChat.Launcher.Running;
 /// The repository the launcher was built from, and where the services' dlls are. The build records
 /// the root and the configuration in the launcher's assembly, so it works from any current folder.
 /// </summary>
-internal sealed class Checkout(string root, string configuration)
+public sealed class Checkout(string root, string configuration)
 {
     public string Root { get; } = root;
 
@@ -29,16 +29,20 @@ internal sealed class Checkout(string root, string configuration)
         return new Checkout(Path.GetFullPath(root), string.IsNullOrEmpty(configuration) ? "Debug" : configuration);
     }
 
-    /// <summary>The service's project folder: its working directory, so that it finds its content files.</summary>
-    public string ProjectDirectory(LaunchedService service) => Path.Combine(Root, "src", service.Project);
+    /// <summary>A project's folder under src/: a service's working directory, so that it finds its content files.</summary>
+    public string ProjectDirectory(string project) => Path.Combine(Root, "src", project);
+
+    internal string ProjectDirectory(LaunchedService service) => ProjectDirectory(service.Project);
+
+    internal string? FindDll(LaunchedService service) => FindDll(service.Project);
 
     /// <summary>
-    /// The service's built dll: the launcher's own configuration first (what `dotnet run` just built),
-    /// else Debug or Release, the newest if there are several target frameworks.
+    /// The built dll of src/<paramref name="project"/>: the launcher's own configuration first (what
+    /// `dotnet run` just built), else Debug or Release, the newest if there are several target frameworks.
     /// </summary>
-    public string? FindDll(LaunchedService service)
+    public string? FindDll(string project)
     {
-        var bin = Path.Combine(ProjectDirectory(service), "bin");
+        var bin = Path.Combine(ProjectDirectory(project), "bin");
         foreach (var configuration in new[] { Configuration, "Debug", "Release" }.Distinct(StringComparer.OrdinalIgnoreCase))
         {
             var folder = Path.Combine(bin, configuration);
@@ -47,7 +51,7 @@ internal sealed class Checkout(string root, string configuration)
                 continue;
             }
             var newest = Directory.EnumerateDirectories(folder)
-                .Select(framework => new FileInfo(Path.Combine(framework, service.Project + ".dll")))
+                .Select(framework => new FileInfo(Path.Combine(framework, project + ".dll")))
                 .Where(dll => dll.Exists)
                 .MaxBy(dll => dll.LastWriteTimeUtc);
             if (newest is not null)

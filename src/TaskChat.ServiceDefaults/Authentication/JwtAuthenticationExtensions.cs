@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,12 +19,21 @@ public static class JwtAuthenticationExtensions
     public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Bearer authentication for tokens from the web's issuer: signature from the JWKS, issuer,
-    /// audience and lifetime checked, <c>sub</c> required (it is the user id). A rejected request
-    /// gets 401 with <c>WWW-Authenticate: Bearer</c> and a problem details body.
+    /// The longest subject accepted: the contract's user id (tasks.user_id holds 255 characters).
+    /// A longer one could never own a task, so its token is refused here rather than failing later.
     /// </summary>
-    public static IServiceCollection AddTaskChatJwtAuthentication(this IServiceCollection services, AuthSettings auth)
+    public const int MaxSubjectLength = 255;
+
+    /// <summary>
+    /// Bearer authentication for tokens from the web's issuer (AUTH_ISSUER, AUTH_AUDIENCE, keys from
+    /// AUTH_JWKS_URL): signature, issuer, audience and lifetime checked, <c>sub</c> required (it is
+    /// the user id). A rejected request gets 401 with <c>WWW-Authenticate: Bearer</c> and a problem
+    /// details body. The pipeline still needs <c>UseAuthentication()</c> and <c>UseAuthorization()</c>.
+    /// </summary>
+    public static WebApplicationBuilder AddJwtValidation(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+        var auth = builder.GetServiceConfiguration().Shared.Auth;
         services.AddHttpClient(nameof(JwksKeyCache), client => client.Timeout = TimeSpan.FromSeconds(5));
         services.AddSingleton(sp => new JwksKeyCache(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(JwksKeyCache)),
@@ -63,7 +73,7 @@ public static class JwtAuthenticationExtensions
                 };
             });
         services.AddAuthorization();
-        return services;
+        return builder;
     }
 
     /// <summary>The user id of an authenticated request: the token's subject.</summary>
@@ -96,7 +106,7 @@ public static class JwtAuthenticationExtensions
     private static Task RequireSubject(TokenValidatedContext context)
     {
         var subject = context.Principal.GetUserId();
-        if (string.IsNullOrWhiteSpace(subject) || subject.Length > Data.Tasks.TaskRules.MaxUserIdLength)
+        if (string.IsNullOrWhiteSpace(subject) || subject.Length > MaxSubjectLength)
         {
             context.Fail("The token has no valid subject.");
         }

@@ -10,4 +10,14 @@ namespace TaskChat.ServiceDefaults.Configuration;
 /// api, MCP_SERVER_URL for the mcp): in production the service also answers to that URL's host, so
 /// that `http://mcp:8001` in Docker Compose works without listing "mcp" in ALLOWED_HOSTS.
 /// </param>
-public sealed record ServiceInfo(string Name, int DefaultPort, int DefaultDbPoolMax, bool ValidatesTokens, string? OwnUrlVariable = null);
+public sealed record ServiceInfo(string Name, int DefaultPort, int DefaultDbPoolMax, bool ValidatesTokens, string? OwnUrlVariable = null)
+{
+    /// <summary>The contract's description of each service (docs/configuration.md).</summary>
+    public static ServiceInfo Of(TaskChatService service) => service switch
+    {
+        TaskChatService.Mcp => new("mcp-server", SystemWiring.DefaultPort(service), DefaultDbPoolMax: 15, ValidatesTokens: true, OwnUrlVariable: "MCP_SERVER_URL"),
+        TaskChatService.Api => new("backend", SystemWiring.DefaultPort(service), DefaultDbPoolMax: 30, ValidatesTokens: true, OwnUrlVariable: "API_URL"),
+        TaskChatService.Web => new("frontend", SystemWiring.DefaultPort(service), DefaultDbPoolMax: 30, ValidatesTokens: false, OwnUrlVariable: "AUTH_ISSUER"),
+        _ => throw new ArgumentOutOfRangeException(nameof(service)),
+    };
+}

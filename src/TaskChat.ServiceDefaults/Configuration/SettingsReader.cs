@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Configuration;
-using TaskChat.Data.Connection;
 
 namespace TaskChat.ServiceDefaults.Configuration;
 
 /// <summary>
-/// Reads flat variables (DATABASE_URL, PORT...) from configuration, collecting every problem so that
+/// Reads flat variables (PORT, AUTH_ISSUER...) from configuration, collecting every problem so that
 /// one failed start names them all. Messages name the variable; values are shown only for variables
 /// that cannot hold a secret.
 /// </summary>
@@ -15,6 +14,9 @@ public sealed class SettingsReader(IConfiguration configuration)
     private readonly List<string> _problems = [];
 
     public bool IsProduction { get; private set; }
+
+    /// <summary>The value as set, or null; for a reader that parses a variable itself (DATABASE_URL).</summary>
+    public string? Raw(string name) => configuration[name];
 
     /// <summary>Reads the variables every service shares; call <see cref="ThrowIfInvalid"/> after any service-specific reads.</summary>
     public TaskChatSettings ReadShared(ServiceInfo service)
@@ -26,7 +28,6 @@ public sealed class SettingsReader(IConfiguration configuration)
             Problem("HOST", $"must be an IP address or 'localhost' (got '{host}').");
         }
 
-        var database = ReadDatabase(service);
         var issuer = Url("AUTH_ISSUER", "http://localhost:3000", isServiceUrl: true);
         var jwks = Url("AUTH_JWKS_URL", "http://localhost:3000/api/auth/jwks", isServiceUrl: service.ValidatesTokens);
 
@@ -36,7 +37,6 @@ public sealed class SettingsReader(IConfiguration configuration)
             IsProduction = IsProduction,
             Host = host,
             Port = Number("PORT", service.DefaultPort, 0, 65535),
-            Database = database,
             Auth = new AuthSettings(issuer.ToString().TrimEnd('/'), Text("AUTH_AUDIENCE", "taskchat"), jwks),
             AllowedHosts = ReadAllowedHosts(service.OwnUrlVariable switch
             {
@@ -131,6 +131,9 @@ public sealed class SettingsReader(IConfiguration configuration)
     /// <summary>Records a problem with a variable; start-up fails at <see cref="ThrowIfInvalid"/>.</summary>
     public void Problem(string name, string message) => _problems.Add($"{name} {message}");
 
+    /// <summary>Records a problem whose text already names its variable (a parser's message, such as DATABASE_URL's).</summary>
+    public void Problem(string problem) => _problems.Add(problem);
+
     public void ThrowIfInvalid()
     {
         if (_problems.Count > 0)
@@ -161,33 +164,6 @@ public sealed class SettingsReader(IConfiguration configuration)
                 Problem("ENVIRONMENT", $"must be 'development' or 'production' (got '{Shorten(value)}').");
                 return false;
         }
-    }
-
-    private DatabaseConnection ReadDatabase(ServiceInfo service)
-    {
-        var url = configuration[DatabaseUrl.VariableName];
-        DatabaseConnection connection;
-        var understood = true;
-        try
-        {
-            connection = DatabaseUrl.Parse(url, DatabaseUrl.DefaultSqlitePath());
-        }
-        catch (InvalidDatabaseUrlException e)
-        {
-            _problems.Add(e.Message);
-            connection = DatabaseUrl.Parse(null, DatabaseUrl.DefaultSqlitePath());
-            understood = false;
-        }
-        if (IsProduction && string.IsNullOrWhiteSpace(url))
-        {
-            Problem(DatabaseUrl.VariableName, "must be set in production (a PostgreSQL URL).");
-        }
-        // The SQLite fallback stands in for a value we could not read; blaming it on the user would mislead.
-        else if (IsProduction && understood && connection.Provider == DatabaseProvider.Sqlite)
-        {
-            Problem(DatabaseUrl.VariableName, "must be PostgreSQL in production: an SQLite file is neither shared between replicas nor kept across deploys.");
-        }
-        return connection.WithPoolMax(Number("DB_POOL_MAX", service.DefaultDbPoolMax, 1, 1000));
     }
 
     private List<string> ReadAllowedHosts(Uri? ownUrl)

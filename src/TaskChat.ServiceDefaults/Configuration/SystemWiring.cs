@@ -2,14 +2,6 @@ using System.Globalization;
 
 namespace TaskChat.ServiceDefaults.Configuration;
 
-/// <summary>The three services of a TaskChat system.</summary>
-public enum TaskChatService
-{
-    Mcp,
-    Api,
-    Web,
-}
-
 /// <summary>
 /// How the services of one TaskChat system find each other: one database, one issuer, and each
 /// service's port, turned into the flat variables every service reads. The launcher and the tests

@@ -1,5 +1,3 @@
-using TaskChat.Data.Connection;
-
 namespace TaskChat.ServiceDefaults.Configuration;
 
 public enum LogFormat
@@ -10,8 +8,8 @@ public enum LogFormat
 
 /// <summary>
 /// The flat environment variables every service shares (../docs/configuration.md), read once at
-/// start-up and validated. Service-specific variables are read by the service with the same
-/// <see cref="SettingsReader"/>, so the same rules and messages apply.
+/// start-up and validated. The database's variables (TaskChat.Data) and each service's own are read
+/// with the same <see cref="SettingsReader"/>, so the same rules and messages apply.
 /// </summary>
 public sealed record TaskChatSettings
 {
@@ -19,7 +17,6 @@ public sealed record TaskChatSettings
     public required bool IsProduction { get; init; }
     public required string Host { get; init; }
     public required int Port { get; init; }
-    public required DatabaseConnection Database { get; init; }
     public required AuthSettings Auth { get; init; }
     public required IReadOnlyList<string> AllowedHosts { get; init; }
     public required LogFormat LogFormat { get; init; }
@@ -28,7 +25,7 @@ public sealed record TaskChatSettings
     /// <summary>One line for the start-up log: every credential left out by construction.</summary>
     public string Summary() =>
         $"{Service.Name} environment={(IsProduction ? "production" : "development")} listen={Host}:{Port} " +
-        $"database=[{Database.Summary}] issuer={Auth.Issuer} audience={Auth.Audience}" +
+        $"issuer={Auth.Issuer} audience={Auth.Audience}" +
         (Service.ValidatesTokens ? $" jwks={Auth.JwksUrl}" : "") +
         $" allowed_hosts={string.Join(",", AllowedHosts)} log_format={LogFormat.ToString().ToLowerInvariant()}" +
         $" otel={(OtlpEndpoint is null ? "off" : $"{OtlpEndpoint.Scheme}://{OtlpEndpoint.Authority}")}";

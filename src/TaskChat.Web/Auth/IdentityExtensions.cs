@@ -18,8 +18,9 @@ public static class IdentityExtensions
     /// Secure in production, 7 days sliding), lockout after 5 failed sign-ins for 5 minutes, and Data
     /// Protection keys in the database so that every replica reads every replica's cookies.
     /// </summary>
-    public static WebApplicationBuilder AddIdentityStore(this WebApplicationBuilder builder, TaskChatSettings settings)
+    public static WebApplicationBuilder AddIdentityStore(this WebApplicationBuilder builder)
     {
+        var settings = builder.GetServiceConfiguration().Shared;
         builder.Services.AddDataProtection()
             .SetApplicationName("TaskChat")
             .PersistKeysToDbContext<TaskChatDbContext>();

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using TaskChat.Data;
 using TaskChat.Data.Connection;
 
-namespace TaskChat.ServiceDefaults.Health;
+namespace TaskChat.Data.Hosting;
 
 /// <summary>
 /// The database answers and has our schema. Queries the tasks table rather than "SELECT 1": a
