@@ -40,14 +40,10 @@ public sealed class SqliteConcurrencyTests(SqliteMcpServer server) : Concurrency
     [Fact]
     public async Task TwoServersWritingOneSqliteFileLoseNothing()
     {
-        await using var second = await RunningService.StartAsync(McpApp.Build, new Dictionary<string, string?>
-        {
-            ["DATABASE_URL"] = _server.Database.Url,
-            ["AUTH_JWKS_URL"] = _server.Jwks.JwksUrl.ToString(),
-        });
+        await using var second = await _server.StartAsync(system => system.WithMcp());
         var user = "two-servers-" + Guid.NewGuid().ToString("N")[..6];
         var first = await _server.ClientForAsync(user);
-        await using var other = await TestMcpClients.ConnectAsync(second.BaseAddress, _server.Jwks.CreateToken(user));
+        await using var other = await TestMcpClients.ConnectAsync(second.Mcp.BaseAddress, _server.Jwks.CreateToken(user));
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
             ToolReply.CallAsync(i % 2 == 0 ? first : other, "add_task", new Dictionary<string, object?> { ["title"] = $"Shared {i}" })));

@@ -41,12 +41,8 @@ public sealed class HealthTests(SqliteMcpServer server) : IClassFixture<SqliteMc
     {
         await using var jwks = await TestJwks.StartAsync();
         var closedPort = LoopbackServer.UnusedPort();
-        await using var mcp = await RunningService.StartAsync(McpApp.Build, new Dictionary<string, string?>
-        {
-            ["DATABASE_URL"] = $"postgres://taskchat:Sup3rSecretPw@127.0.0.1:{closedPort}/taskchat",
-            ["AUTH_JWKS_URL"] = jwks.JwksUrl.ToString(),
-        });
-        using var http = mcp.CreateHttpClient();
+        await using var system = await new SystemBuilder($"postgres://taskchat:Sup3rSecretPw@127.0.0.1:{closedPort}/taskchat").SignedBy(jwks).WithMcp().StartAsync();
+        using var http = system.Mcp.CreateHttpClient();
 
         using var health = await http.GetAsync("health");
         using var ready = await http.GetAsync("health/ready");
@@ -64,13 +60,8 @@ public sealed class HealthTests(SqliteMcpServer server) : IClassFixture<SqliteMc
     public async Task AToolCallWhileTheDatabaseIsDownIsAnUnavailableResult()
     {
         await using var jwks = await TestJwks.StartAsync();
-        await using var mcp = await RunningService.StartAsync(McpApp.Build, new Dictionary<string, string?>
-        {
-            ["DATABASE_URL"] = $"postgres://taskchat:Sup3rSecretPw@127.0.0.1:{LoopbackServer.UnusedPort()}/taskchat",
-            ["AUTH_JWKS_URL"] = jwks.JwksUrl.ToString(),
-        });
-        var client = await TestMcpClients.ConnectAsync(mcp.BaseAddress, jwks.CreateToken("offline-user"));
-        await using var _ = client;
+        await using var system = await new SystemBuilder($"postgres://taskchat:Sup3rSecretPw@127.0.0.1:{LoopbackServer.UnusedPort()}/taskchat").SignedBy(jwks).WithMcp().StartAsync();
+        var client = await system.McpClientForAsync("offline-user");
 
         var reply = await ToolReply.CallAsync(client, "add_task", new Dictionary<string, object?> { ["title"] = "Buy milk" });
 

@@ -15,17 +15,15 @@ public sealed class TelemetryTests
         await using var collector = await FakeOtlpCollector.StartAsync();
         await using var jwks = await TestJwks.StartAsync();
         await using var database = await TestDatabase.CreateAsync(Data.Connection.DatabaseProvider.Sqlite);
-        await using var mcp = await RunningService.StartAsync(McpApp.Build, new Dictionary<string, string?>
+        await using var system = await new SystemBuilder(database.Url).SignedBy(jwks).WithMcp(new Dictionary<string, string>
         {
-            ["DATABASE_URL"] = database.Url,
-            ["AUTH_JWKS_URL"] = jwks.JwksUrl.ToString(),
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Address.ToString(),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
-        });
+        }).StartAsync();
         var token = jwks.CreateToken("telemetry-user");
-        var client = await TestMcpClients.ConnectAsync(mcp.BaseAddress, token);
+        var client = await TestMcpClients.ConnectAsync(system.Mcp.BaseAddress, token);
         await using var _ = client;
 
         await ToolReply.CallAsync(client, "add_task", new Dictionary<string, object?> { ["title"] = "Traced task" });

@@ -1,60 +1,31 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using TaskChat.ServiceDefaults.Configuration;
 
 namespace TaskChat.TestSupport;
 
-/// <summary>
-/// A service built exactly as its Program builds it, listening on a free loopback port (real
-/// Kestrel, real HTTP), with the test's variables layered over the environment.
-/// </summary>
-public sealed class RunningService : IAsyncDisposable
+/// <summary>One started service of a <see cref="RunningSystem"/>: where it listens, and how to stop it.</summary>
+public abstract class RunningService : IAsyncDisposable
 {
-    private RunningService(WebApplication app, Uri baseAddress)
+    private protected RunningService(TaskChatService service, Uri baseAddress)
     {
-        App = app;
+        Service = service;
         BaseAddress = baseAddress;
     }
 
-    public WebApplication App { get; }
+    public TaskChatService Service { get; }
 
+    /// <summary>Where the test reaches it (a loopback address, with a trailing slash).</summary>
     public Uri BaseAddress { get; }
 
-    public IServiceProvider Services => App.Services;
+    /// <summary>Its dependency injection container: only for a service hosted in the test process.</summary>
+    public virtual IServiceProvider Services =>
+        throw new InvalidOperationException($"The {Service} runs as a process of its own: its services are not in the test process.");
 
-    /// <param name="build">The service's Build(args, configure) method.</param>
-    /// <param name="variables">Flat variables (DATABASE_URL, AUTH_JWKS_URL...); HOST and PORT default to a free loopback port.</param>
-    public static async Task<RunningService> StartAsync(
-        Func<string[], Action<IConfigurationBuilder>?, WebApplication> build,
-        IDictionary<string, string?> variables)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["HOST"] = "127.0.0.1",
-            ["PORT"] = "0",
-            ["ENVIRONMENT"] = "development",
-            // Tests read results, not logs: keep the output readable.
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
-        };
-        foreach (var (key, value) in variables)
-        {
-            settings[key] = value;
-        }
-        var app = build([], configuration => configuration.AddInMemoryCollection(settings));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningService(app, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"));
-    }
-
+    /// <summary>A plain client (no token) on <see cref="BaseAddress"/>.</summary>
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
 
-    public async ValueTask DisposeAsync()
-    {
-        await App.StopAsync();
-        await App.DisposeAsync();
-    }
+    /// <summary>Stops it the nearest way to a crash there is for its hosting, for tests of what its peers do then.</summary>
+    public abstract Task KillAsync();
+
+    /// <summary>Stops it; a second call does nothing.</summary>
+    public abstract ValueTask DisposeAsync();
 }

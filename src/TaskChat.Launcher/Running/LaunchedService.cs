@@ -34,5 +34,5 @@ internal sealed record LaunchedService(
     ];
 
     /// <summary>The variable that moves this service to another port.</summary>
-    public string PortVariable => Name.ToUpperInvariant() + "_PORT";
+    public string PortVariable => SystemWiring.PortVariable(Kind);
 }

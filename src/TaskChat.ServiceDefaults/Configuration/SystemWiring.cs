@@ -56,6 +56,15 @@ public sealed record SystemWiring
         _ => throw new ArgumentOutOfRangeException(nameof(service)),
     };
 
+    /// <summary>The same wiring with <paramref name="service"/> on <paramref name="port"/>.</summary>
+    public SystemWiring WithPort(TaskChatService service, int port) => service switch
+    {
+        TaskChatService.Mcp => this with { McpPort = port },
+        TaskChatService.Api => this with { ApiPort = port },
+        TaskChatService.Web => this with { WebPort = port },
+        _ => throw new ArgumentOutOfRangeException(nameof(service)),
+    };
+
     /// <summary>The service's base address as peers and browsers reach it, without a trailing slash.</summary>
     public string UrlOf(TaskChatService service) =>
         string.Create(CultureInfo.InvariantCulture, $"http://{PublicHost}:{PortOf(service)}");
@@ -63,6 +72,22 @@ public sealed record SystemWiring
     public string IssuerUrl => Issuer ?? UrlOf(TaskChatService.Web);
 
     public string JwksUrlOrDefault => JwksUrl ?? UrlOf(TaskChatService.Web) + "/api/auth/jwks";
+
+    /// <summary>The launcher's variable that moves a service to another port: MCP_PORT, API_PORT, WEB_PORT.</summary>
+    public static string PortVariable(TaskChatService service) => service.ToString().ToUpperInvariant() + "_PORT";
+
+    /// <summary>
+    /// The launcher's own variables that make it start this wiring: the database and each service's
+    /// port (it derives every service's variables from them, as <see cref="VariablesFor"/> does).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> VariablesForLauncher() => new Dictionary<string, string>
+    {
+        ["DATABASE_URL"] = DatabaseUrl,
+        ["HOST"] = Host,
+        [PortVariable(TaskChatService.Mcp)] = McpPort.ToString(CultureInfo.InvariantCulture),
+        [PortVariable(TaskChatService.Api)] = ApiPort.ToString(CultureInfo.InvariantCulture),
+        [PortVariable(TaskChatService.Web)] = WebPort.ToString(CultureInfo.InvariantCulture),
+    };
 
     /// <summary>
     /// Every coordinated variable for one service. Each service reads what it needs and ignores the
