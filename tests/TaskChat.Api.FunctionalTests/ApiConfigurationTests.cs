@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using TaskChat.Api.Extensions;
+using TaskChat.Data;
+using TaskChat.ServiceDefaults;
 using TaskChat.ServiceDefaults.Configuration;
 
 namespace TaskChat.Api.FunctionalTests;
 
-/// <summary>The api's own variables, read when the app is built: a bad one stops start-up and is named.</summary>
+/// <summary>The api's own variables, read as its Program reads them: a bad one stops start-up and is named.</summary>
 public sealed class ApiConfigurationTests : IDisposable
 {
     private const string ApiKey = "sk-test-Hunter2SecretKeyValue";
@@ -157,42 +159,29 @@ public sealed class ApiConfigurationTests : IDisposable
     private InvalidConfigurationException BuildFails(params (string Name, string Value)[] variables) =>
         Assert.Throws<InvalidConfigurationException>(() => Build(variables));
 
-    private ApiSettings BuildSucceeds(params (string Name, string Value)[] variables)
-    {
-        var app = Build(variables);
-        try
-        {
-            return app.Services.GetRequiredService<ApiSettings>();
-        }
-        finally
-        {
-            ((IDisposable)app).Dispose();
-        }
-    }
+    private ApiSettings BuildSucceeds(params (string Name, string Value)[] variables) => Build(variables);
 
-    /// <summary>Builds (never starts) the api with these variables over neutral defaults that override the environment.</summary>
-    private WebApplication Build((string Name, string Value)[] variables)
+    /// <summary>
+    /// Configures (never starts) the api the way its Program does, up to the check UseServiceDefaults
+    /// makes: these variables over the api's development wiring, nothing from the environment.
+    /// </summary>
+    private ApiSettings Build((string Name, string Value)[] variables)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>();
+        foreach (var (name, value) in new SystemWiring { DatabaseUrl = "sqlite:" + Path.Combine(_directory, "taskchat.db") }.VariablesFor(TaskChatService.Api))
         {
-            ["ENVIRONMENT"] = "development",
-            ["HOST"] = "127.0.0.1",
-            ["PORT"] = "8000",
-            ["DATABASE_URL"] = "sqlite:" + Path.Combine(_directory, "taskchat.db"),
-            ["AUTH_JWKS_URL"] = "http://localhost:3000/api/auth/jwks",
-            ["MCP_SERVER_URL"] = "",
-            ["CORS_ORIGINS"] = "",
-            ["LLM_PROVIDER"] = "",
-            ["OPENAI_API_KEY"] = "",
-            ["OPENAI_BASE_URL"] = "",
-            ["MCP_TIMEOUT_SECONDS"] = "",
-            ["CHAT_TURNS_PER_MINUTE"] = "",
-            ["Logging:LogLevel:Default"] = "None",
-        };
+            settings[name] = value;
+        }
         foreach (var (name, value) in variables)
         {
             settings[name] = value;
         }
-        return ApiApp.Build([], configuration => configuration.AddInMemoryCollection(settings));
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddServiceDefaults(TaskChatService.Api);
+        builder.AddTaskChatDatabase();
+        var api = builder.AddApiSettings();
+        builder.GetServiceConfiguration().ThrowIfInvalid();
+        return api;
     }
 }

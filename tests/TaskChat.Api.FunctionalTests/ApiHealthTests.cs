@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using TaskChat.Mcp;
 using TaskChat.TestSupport;
 
 namespace TaskChat.Api.FunctionalTests;
@@ -50,21 +49,17 @@ public abstract class ApiHealthTests(ApiServerFixture server)
     [InlineData("/mcp/")]
     public async Task WithTheMcpRunningHealthIsHealthy(string suffix)
     {
-        var database = server.Database;
-        await using var mcp = await RunningService.StartAsync(McpApp.Build, new Dictionary<string, string?>
-        {
-            ["DATABASE_URL"] = database.Url,
-            ["AUTH_JWKS_URL"] = server.Jwks.JwksUrl.ToString(),
-        });
-        var mcpUrl = mcp.BaseAddress.GetLeftPart(UriPartial.Authority) + suffix;
-        await using var api = await RunningService.StartAsync(ApiApp.Build, ApiVariables.For(server.Jwks, database.Url, mcpUrl));
-        using var http = api.CreateHttpClient();
+        await using var mcp = await server.StartAsync(system => system.WithMcp());
+        var mcpUrl = mcp.Mcp.BaseAddress.GetLeftPart(UriPartial.Authority) + suffix;
+        // MCP_SERVER_URL as a person might write it: the variable under test.
+        await using var api = await server.StartAsync(system => system.WithApi(new Dictionary<string, string> { ["MCP_SERVER_URL"] = mcpUrl }));
+        using var http = api.Api.CreateHttpClient();
 
         using var health = await http.GetAsync("health");
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("""{"status":"healthy","service":"backend","database":"connected","mcp_server":"connected"}""", await health.Content.ReadAsStringAsync());
-        Assert.Equal(new Uri(mcp.BaseAddress, "/mcp"), api.Services.GetRequiredService<ApiSettings>().McpEndpoint);
+        Assert.Equal(new Uri(mcp.Mcp.BaseAddress, "/mcp"), api.Api.Services.GetRequiredService<ApiSettings>().McpEndpoint);
     }
 }
 
@@ -82,8 +77,8 @@ public sealed class ApiHealthWithoutADatabaseTests
     {
         await using var jwks = await TestJwks.StartAsync();
         var databaseUrl = $"postgres://taskchat:{Password}@127.0.0.1:{LoopbackServer.UnusedPort()}/taskchat";
-        await using var api = await RunningService.StartAsync(ApiApp.Build, ApiVariables.For(jwks, databaseUrl, $"http://127.0.0.1:{LoopbackServer.UnusedPort()}"));
-        using var http = api.CreateHttpClient();
+        await using var api = await new SystemBuilder(databaseUrl).SignedBy(jwks).WithApi().StartAsync();
+        using var http = api.Api.CreateHttpClient();
 
         using var health = await http.GetAsync("health");
         using var ready = await http.GetAsync("health/ready");

@@ -28,7 +28,7 @@ public sealed class ChatFaultTests(SqliteChatSystem system) : IClassFixture<Sqli
         Assert.Equal(HttpStatusCode.Created, rest.StatusCode);
         Assert.Equal(0, (await Json.ReadAsync(await http.GetAsync("api/conversations"))).GetProperty("count").GetInt32());
 
-        await using var mcp = await ChatSystem.StartMcpAsync(system.Jwks, system.Database.Url, port);
+        await using var mcp = await system.StartMcpAsync(port);
         var reply = await ChatTests.ChatAsync(http, "add buy milk");
 
         Assert.Equal(["add_task"], ChatTests.Tools(reply));
@@ -39,14 +39,14 @@ public sealed class ChatFaultTests(SqliteChatSystem system) : IClassFixture<Sqli
     public async Task AnMcpStoppedMidConversationGives503ThenTheConversationGoesOnWithNothingLostOrDoubled()
     {
         var port = LoopbackServer.UnusedPort();
-        var mcp = await ChatSystem.StartMcpAsync(system.Jwks, system.Database.Url, port);
+        var mcp = await system.StartMcpAsync(port);
         await using var api = await system.StartApiAsync($"http://127.0.0.1:{port}");
         using var http = system.ClientFor(NewUser(), api);
         var conversation = (await ChatTests.ChatAsync(http, "add buy eggs")).GetProperty("conversation_id").GetInt64();
 
         await mcp.DisposeAsync();
         using var down = await http.PostAsJsonAsync("api/chat", new { message = "add buy bread", conversation_id = conversation });
-        await using var restarted = await ChatSystem.StartMcpAsync(system.Jwks, system.Database.Url, port);
+        await using var restarted = await system.StartMcpAsync(port);
         await ChatTests.ChatAsync(http, "add buy bread", conversation);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);

@@ -1,82 +1,44 @@
-using System.Net.Http.Headers;
 using TaskChat.Data.Connection;
+using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.TestSupport;
 
 namespace TaskChat.Api.FunctionalTests;
 
 /// <summary>
-/// The chat path for real: an issuer, a database, an mcp and an api on loopback ports, wired as in
-/// production (the api reaches the mcp over HTTP with the caller's token), with the offline agent.
+/// The chat path for real: a stand-in issuer, a database, an mcp and an api on loopback ports, wired
+/// as the launcher wires them (the api reaches the mcp over HTTP with the caller's token), with the
+/// offline agent.
 /// </summary>
-public abstract class ChatSystem(DatabaseProvider provider) : IAsyncLifetime
+public abstract class ChatSystem(DatabaseProvider provider) : SystemFixture(provider)
 {
-    private TestJwks? _jwks;
-    private TestDatabase? _database;
-    private RunningService? _mcp;
-    private RunningService? _api;
-    private string? _skipReason;
+    /// <summary>Whatever the machine's OPENAI_API_KEY, the tests' agent is the deterministic one.</summary>
+    private static readonly Dictionary<string, string> OfflineAgent = new() { ["LLM_PROVIDER"] = "offline" };
 
-    public TestJwks Jwks => Available(_jwks);
-    public TestDatabase Database => Available(_database);
-    public RunningService Api => Available(_api);
-    public RunningService Mcp => Available(_mcp);
+    public RunningService Api => Running.Api;
 
-    public async Task InitializeAsync()
-    {
-        _jwks = await TestJwks.StartAsync();
-        if (provider == DatabaseProvider.Postgres && PostgresTestDatabase.Server() is null)
-        {
-            _skipReason = $"PostgreSQL tests need a server: set {PostgresTestDatabase.ServerVariable} (bash .ci/run does).";
-            return;
-        }
-        _database = await TestDatabase.CreateAsync(provider);
-        _mcp = await StartMcpAsync(_jwks, _database.Url);
-        _api = await StartApiAsync(new Uri(_mcp.BaseAddress, "/").ToString().TrimEnd('/'));
-    }
+    public RunningService Mcp => Running.Mcp;
 
-    public static Task<RunningService> StartMcpAsync(TestJwks jwks, string databaseUrl, int port = 0) =>
-        RunningService.StartAsync(TaskChat.Mcp.McpApp.Build, new Dictionary<string, string?>
-        {
-            ["DATABASE_URL"] = databaseUrl,
-            ["AUTH_JWKS_URL"] = jwks.JwksUrl.ToString(),
-            ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+    /// <summary>Another mcp over the same database and issuer, on <paramref name="port"/> (where an api expects it).</summary>
+    public async Task<RunningService> StartMcpAsync(int port) =>
+        (await StartAsync(system => system.WithMcp().OnPort(TaskChatService.Mcp, port))).Mcp;
 
     /// <summary>Another api over the same database and issuer (a second replica, or one with other settings).</summary>
-    public Task<RunningService> StartApiAsync(string mcpServerUrl, IDictionary<string, string?>? extra = null)
+    /// <param name="mcpServerUrl">Where it finds the mcp (a running one, a stand-in, or a port where nothing listens).</param>
+    /// <param name="extra">Its own variables beyond the wiring.</param>
+    public async Task<RunningService> StartApiAsync(string mcpServerUrl, IDictionary<string, string?>? extra = null)
     {
-        var variables = ApiVariables.For(Jwks, Database.Url, mcpServerUrl);
-        variables["LLM_PROVIDER"] = "offline";
+        var variables = new Dictionary<string, string>(OfflineAgent);
         foreach (var (name, value) in extra ?? new Dictionary<string, string?>())
         {
-            variables[name] = value;
+            variables[name] = value ?? "";
         }
-        return RunningService.StartAsync(ApiApp.Build, variables);
+        var system = await StartAsync(system => system.WithApi(variables).OnPort(TaskChatService.Mcp, new Uri(mcpServerUrl).Port));
+        return system.Api;
     }
 
-    public HttpClient ClientFor(string userId, RunningService? api = null)
-    {
-        var http = (api ?? Api).CreateHttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Jwks.CreateToken(userId));
-        return http;
-    }
+    public HttpClient ClientFor(string userId, RunningService? api = null) => Running.ClientFor(userId, api);
 
-    public async Task DisposeAsync()
-    {
-        foreach (var part in new IAsyncDisposable?[] { _api, _mcp, _database, _jwks })
-        {
-            if (part is not null)
-            {
-                await part.DisposeAsync();
-            }
-        }
-    }
-
-    private T Available<T>(T? part) where T : class
-    {
-        Skip.If(_skipReason is not null, _skipReason);
-        return part!;
-    }
+    protected override SystemBuilder Describe(SystemBuilder system) => system.WithMcp().WithApi(OfflineAgent);
 }
 
 public sealed class SqliteChatSystem() : ChatSystem(DatabaseProvider.Sqlite);

@@ -1,5 +1,4 @@
 using System.Net;
-using TaskChat.TestSupport;
 
 namespace TaskChat.Api.FunctionalTests;
 
@@ -69,10 +68,8 @@ public sealed class CorsTests(SqliteApiServer server) : IClassFixture<SqliteApiS
     [Fact]
     public async Task SeveralConfiguredOriginsAreEachAllowed()
     {
-        var variables = ApiVariables.For(server.Jwks, server.Database.Url, $"http://127.0.0.1:{LoopbackServer.UnusedPort()}");
-        variables["CORS_ORIGINS"] = "http://a.test:3000, https://b.test";
-        await using var api = await RunningService.StartAsync(ApiApp.Build, variables);
-        using var http = api.CreateHttpClient();
+        await using var api = await server.StartAsync(system => system.WithApi().Wired(wiring => wiring with { CorsOrigins = "http://a.test:3000, https://b.test" }));
+        using var http = api.Api.CreateHttpClient();
 
         using var a = await http.SendAsync(Preflight("api/tasks", "http://a.test:3000", "POST"));
         using var b = await http.SendAsync(Preflight("api/conversations", "https://b.test", "GET"));

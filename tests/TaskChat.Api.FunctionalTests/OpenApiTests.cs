@@ -55,19 +55,19 @@ public sealed class OpenApiTests(SqliteApiServer server) : IClassFixture<SqliteA
     [Fact]
     public async Task InProductionTheDocumentIsServedButTheReferencePageIsNot()
     {
-        await using var jwks = await TestJwks.StartAsync();
         // Production refuses loopback service URLs and SQLite; nothing here needs the database or the issuer.
-        await using var api = await RunningService.StartAsync(ApiApp.Build, new Dictionary<string, string?>
-        {
-            ["ENVIRONMENT"] = "production",
-            ["DATABASE_URL"] = $"postgres://taskchat:secret@127.0.0.1:{LoopbackServer.UnusedPort()}/taskchat",
-            ["AUTH_ISSUER"] = "https://web.example",
-            ["AUTH_JWKS_URL"] = "https://web.example/api/auth/jwks",
-            ["MCP_SERVER_URL"] = "http://mcp.internal:8001",
-            ["CORS_ORIGINS"] = "https://web.example",
-            ["LOG_FORMAT"] = "text",
-        });
-        using var http = api.CreateHttpClient();
+        await using var api = await new SystemBuilder($"postgres://taskchat:secret@127.0.0.1:{LoopbackServer.UnusedPort()}/taskchat")
+            .WithApi(new Dictionary<string, string> { ["LOG_FORMAT"] = "text" })
+            .Wired(wiring => wiring with
+            {
+                Environment = "production",
+                PublicHost = "taskchat.internal",
+                Issuer = "https://web.example",
+                JwksUrl = "https://web.example/api/auth/jwks",
+                CorsOrigins = "https://web.example",
+            })
+            .StartAsync();
+        using var http = api.Api.CreateHttpClient();
 
         using var document = await http.GetAsync("openapi/v1.json");
         using var reference = await http.GetAsync("scalar");
