@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
-using TaskChat.Api;
 using TaskChat.Data.Connection;
 using TaskChat.TestSupport;
 
@@ -23,19 +22,11 @@ public abstract class ApiAcceptsWebTokensTests(DatabaseProvider provider)
         // tokens from the future as the api sees them.
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromMinutes(5));
         await using var database = await TestDatabase.CreateAsync(provider);
-        var port = LoopbackServer.UnusedPort();
-        var issuer = $"http://127.0.0.1:{port}";
-        await using var web = await WebServers.StartAsync(
-            new Dictionary<string, string?>(WebServers.Variables(database.Url, issuer)) { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            services => services.AddSingleton<TimeProvider>(clock));
-        await using var api = await RunningService.StartAsync(ApiApp.Build, new Dictionary<string, string?>
-        {
-            ["DATABASE_URL"] = database.Url,
-            ["AUTH_JWKS_URL"] = issuer + "/api/auth/jwks",
-            ["AUTH_ISSUER"] = issuer,
-            ["AUTH_AUDIENCE"] = WebServers.Audience,
-            ["MCP_SERVER_URL"] = $"http://127.0.0.1:{LoopbackServer.UnusedPort()}",
-        });
+        await using var system = await new SystemBuilder(database.Url)
+            .WithApi()
+            .WithWeb(testServices: services => services.AddSingleton<TimeProvider>(clock))
+            .StartAsync();
+        var (web, api, issuer) = (system.Web, system.Api, system.Issuer);
         using var browser = WebServers.Browser(web);
         var (_, userId) = await WebServers.SignUpAsync(browser);
         var before = await WebServers.TokenAsync(browser);
@@ -65,13 +56,8 @@ public abstract class ApiAcceptsWebTokensTests(DatabaseProvider provider)
     public async Task TheWebReportsTheApiInItsHealth()
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var api = await RunningService.StartAsync(ApiApp.Build, new Dictionary<string, string?>
-        {
-            ["DATABASE_URL"] = database.Url,
-            ["MCP_SERVER_URL"] = $"http://127.0.0.1:{LoopbackServer.UnusedPort()}",
-        });
-        await using var web = await WebServers.StartAsync(WebServers.Variables(database.Url, apiUrl: api.BaseAddress.ToString()));
-        using var http = web.CreateHttpClient();
+        await using var system = await new SystemBuilder(database.Url).WithApi().WithWeb().StartAsync();
+        using var http = system.Web.CreateHttpClient();
 
         using var health = await http.GetAsync("api/health");
 

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
-using TaskChat.Api;
 using TaskChat.Data.Connection;
 using TaskChat.TestSupport;
 using TaskChat.Web.Api;
@@ -12,26 +11,16 @@ namespace TaskChat.Web.FunctionalTests;
 public sealed class ApiClientTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;
+    private RunningSystem _system = null!;
     private RunningService _web = null!;
     private RunningService _api = null!;
 
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        var port = LoopbackServer.UnusedPort();
-        var issuer = $"http://127.0.0.1:{port}";
-        _web = await WebServers.StartAsync(new Dictionary<string, string?>(WebServers.Variables(_database.Url, issuer))
-        {
-            ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        _api = await RunningService.StartAsync(ApiApp.Build, new Dictionary<string, string?>
-        {
-            ["DATABASE_URL"] = _database.Url,
-            ["AUTH_JWKS_URL"] = issuer + "/api/auth/jwks",
-            ["AUTH_ISSUER"] = issuer,
-            ["AUTH_AUDIENCE"] = WebServers.Audience,
-            ["MCP_SERVER_URL"] = $"http://127.0.0.1:{LoopbackServer.UnusedPort()}",
-        });
+        _system = await new SystemBuilder(_database.Url).WithApi().WithWeb().StartAsync();
+        _web = _system.Web;
+        _api = _system.Api;
     }
 
     [Fact]
@@ -105,8 +94,7 @@ public sealed class ApiClientTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _api.DisposeAsync();
-        await _web.DisposeAsync();
+        await _system.DisposeAsync();
         await _database.DisposeAsync();
     }
 }

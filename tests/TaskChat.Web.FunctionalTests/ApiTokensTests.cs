@@ -12,12 +12,14 @@ public sealed class ApiTokensTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private TestDatabase _database = null!;
+    private RunningSystem _system = null!;
     private RunningService _web = null!;
 
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _web = await WebServers.StartAsync(WebServers.Variables(_database.Url), services => services.AddSingleton<TimeProvider>(_clock));
+        _system = await new SystemBuilder(_database.Url).WithWeb(testServices: services => services.AddSingleton<TimeProvider>(_clock)).StartAsync();
+        _web = _system.Web;
     }
 
     [Fact]
@@ -67,7 +69,7 @@ public sealed class ApiTokensTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _web.DisposeAsync();
+        await _system.DisposeAsync();
         await _database.DisposeAsync();
     }
 }

@@ -79,10 +79,13 @@ public abstract class KeyRotationTests(DatabaseProvider provider)
         Assert.Equal(2, db.SigningKeys.Count());
     }
 
-    private static Task<RunningService> StartAsync(TestDatabase database, FakeTimeProvider clock) =>
-        WebServers.StartAsync(
-            new Dictionary<string, string?>(WebServers.Variables(database.Url)) { ["AUTH_KEY_ROTATION_DAYS"] = "30" },
-            services => services.AddSingleton<TimeProvider>(clock));
+    /// <summary>A web (a replica, when called twice) that owns nothing but itself: disposing it stops it.</summary>
+    private static async Task<RunningService> StartAsync(TestDatabase database, FakeTimeProvider clock) =>
+        (await new SystemBuilder(database.Url)
+            .WithWeb(new Dictionary<string, string> { ["AUTH_KEY_ROTATION_DAYS"] = "30" }, services => services.AddSingleton<TimeProvider>(clock))
+            // Replicas behind one public URL sign as it.
+            .Wired(wiring => wiring with { Issuer = WebServers.Issuer })
+            .StartAsync()).Web;
 
     /// <summary>Days pass on the fake clock, longer than a session: sign in again.</summary>
     private static async Task<string> TokenAfterSignInAsync(RunningService web, string email)
