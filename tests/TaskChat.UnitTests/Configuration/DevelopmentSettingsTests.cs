@@ -35,7 +35,7 @@ public class DevelopmentSettingsTests
     [Fact]
     public void UnsetDatabaseUrlMeansTheSqliteFileUnderTheRepositoryRoot()
     {
-        var database = Settings.Read(Settings.Mcp).Settings.Database;
+        var database = Settings.Read(Settings.Mcp).Database;
 
         Assert.Equal(DatabaseProvider.Sqlite, database.Provider);
         Assert.Equal("sqlite " + DatabaseUrl.DefaultSqlitePath(), database.Summary);
@@ -72,7 +72,7 @@ public class DevelopmentSettingsTests
     {
         var variables = new Dictionary<string, string?> { ["DATABASE_URL"] = "postgres://app:pw@db.example.com/tasks", ["DB_POOL_MAX"] = poolMax };
 
-        var database = Settings.Read(Settings.Api, variables).Settings.Database;
+        var database = Settings.Read(Settings.Api, variables).Database;
 
         Assert.Equal(expected, new NpgsqlConnectionStringBuilder(database.ConnectionString).MaxPoolSize);
     }
@@ -82,7 +82,7 @@ public class DevelopmentSettingsTests
     {
         var variables = new Dictionary<string, string?> { ["DATABASE_URL"] = "postgres://app:pw@db.example.com/tasks" };
 
-        var database = Settings.Read(Settings.Mcp, variables).Settings.Database;
+        var database = Settings.Read(Settings.Mcp, variables).Database;
 
         Assert.Equal(15, new NpgsqlConnectionStringBuilder(database.ConnectionString).MaxPoolSize);
     }

@@ -14,11 +14,11 @@ public class ProductionSettingsTests
         var variables = Settings.Production();
         variables["ENVIRONMENT"] = environment;
 
-        var (settings, problems) = Settings.Read(Settings.Api, variables);
+        var read = Settings.Read(Settings.Api, variables);
 
-        Assert.Empty(problems);
-        Assert.True(settings.IsProduction);
-        Assert.Equal(DatabaseProvider.Postgres, settings.Database.Provider);
+        Assert.Empty(read.Problems);
+        Assert.True(read.Settings.IsProduction);
+        Assert.Equal(DatabaseProvider.Postgres, read.Database.Provider);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class ProductionSettingsTests
     {
         var problems = Settings.Read(Settings.Api, ("ENVIRONMENT", "production")).Problems;
 
-        Assert.Equal(["DATABASE_URL", "AUTH_ISSUER", "AUTH_JWKS_URL"], problems.Select(p => p.Split(' ')[0]));
+        Assert.Equal(["AUTH_ISSUER", "AUTH_JWKS_URL", "DATABASE_URL"], problems.Select(p => p.Split(' ')[0]));
     }
 
     [Fact]

@@ -1,14 +1,16 @@
 using Microsoft.Extensions.Configuration;
+using TaskChat.Data.Connection;
+using TaskChat.Data.Hosting;
 using TaskChat.ServiceDefaults.Configuration;
 
 namespace TaskChat.UnitTests.Configuration;
 
-/// <summary>Reads settings the way a service does at start-up, from the given flat variables only.</summary>
+/// <summary>Reads settings the way a service does at start-up (the shared variables, then the database's), from the given flat variables only.</summary>
 internal static class Settings
 {
-    public static readonly ServiceInfo Web = new("frontend", 3000, 30, ValidatesTokens: false, OwnUrlVariable: "AUTH_ISSUER");
-    public static readonly ServiceInfo Api = new("backend", 8000, 30, ValidatesTokens: true, OwnUrlVariable: "API_URL");
-    public static readonly ServiceInfo Mcp = new("mcp-server", 8001, 15, ValidatesTokens: true, OwnUrlVariable: "MCP_SERVER_URL");
+    public static readonly ServiceInfo Web = ServiceInfo.Of(TaskChatService.Web);
+    public static readonly ServiceInfo Api = ServiceInfo.Of(TaskChatService.Api);
+    public static readonly ServiceInfo Mcp = ServiceInfo.Of(TaskChatService.Mcp);
 
     /// <summary>A production configuration that passes every rule; tests override one variable at a time.</summary>
     public static Dictionary<string, string?> Production() => new()
@@ -19,14 +21,24 @@ internal static class Settings
         ["AUTH_JWKS_URL"] = "https://tasks.example.com/api/auth/jwks",
     };
 
-    public static (TaskChatSettings Settings, IReadOnlyList<string> Problems) Read(ServiceInfo service, IDictionary<string, string?> variables)
+    public static ReadSettings Read(ServiceInfo service, IDictionary<string, string?> variables)
     {
-        var reader = new SettingsReader(new ConfigurationBuilder().AddInMemoryCollection(variables).Build());
-        var settings = reader.ReadShared(service);
-        var error = Record.Exception(reader.ThrowIfInvalid);
-        return (settings, error is InvalidConfigurationException invalid ? invalid.Problems : []);
+        var configuration = new ServiceConfiguration(new ConfigurationBuilder().AddInMemoryCollection(variables).Build(), service);
+        var database = configuration.ReadDatabase();
+        var error = Record.Exception(configuration.ThrowIfInvalid);
+        return new ReadSettings(configuration.Shared, database, configuration.Summary, error is InvalidConfigurationException invalid ? invalid.Problems : []);
     }
 
-    public static (TaskChatSettings Settings, IReadOnlyList<string> Problems) Read(ServiceInfo service, params (string Name, string Value)[] variables) =>
+    public static ReadSettings Read(ServiceInfo service, params (string Name, string Value)[] variables) =>
         Read(service, variables.ToDictionary(v => v.Name, v => (string?)v.Value));
+}
+
+/// <summary>What a service read: the shared settings, its database, the start-up summary line, and every problem.</summary>
+internal sealed record ReadSettings(TaskChatSettings Settings, DatabaseConnection Database, string Summary, IReadOnlyList<string> Problems)
+{
+    public void Deconstruct(out TaskChatSettings settings, out IReadOnlyList<string> problems)
+    {
+        settings = Settings;
+        problems = Problems;
+    }
 }

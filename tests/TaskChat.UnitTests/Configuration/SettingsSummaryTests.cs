@@ -10,7 +10,7 @@ public class SettingsSummaryTests
         var variables = Settings.Production();
         variables["DATABASE_URL"] = databaseUrl;
 
-        var summary = Settings.Read(Settings.Api, variables).Settings.Summary();
+        var summary = Settings.Read(Settings.Api, variables).Summary;
 
         Assert.Contains("database=[postgresql db.example.com:5432/tasks ssl=require pool=30]", summary, StringComparison.Ordinal);
         Assert.DoesNotContain("Hunter2", summary, StringComparison.Ordinal);
@@ -23,7 +23,7 @@ public class SettingsSummaryTests
         var variables = Settings.Production();
         variables["OTEL_EXPORTER_OTLP_ENDPOINT"] = "https://otel:OtlpToken123@collector.example.com:4318/v1/traces";
 
-        var summary = Settings.Read(Settings.Api, variables).Settings.Summary();
+        var summary = Settings.Read(Settings.Api, variables).Summary;
 
         Assert.Contains("otel=https://collector.example.com:4318", summary, StringComparison.Ordinal);
         Assert.DoesNotContain("OtlpToken123", summary, StringComparison.Ordinal);
@@ -32,16 +32,16 @@ public class SettingsSummaryTests
     [Fact]
     public void SummaryIsOneLineDescribingTheService()
     {
-        var summary = Settings.Read(Settings.Mcp, Settings.Production()).Settings.Summary();
+        var summary = Settings.Read(Settings.Mcp, Settings.Production()).Summary;
 
         Assert.Equal(
-            "mcp-server environment=production listen=0.0.0.0:8001 database=[postgresql db.example.com:5432/tasks ssl=require pool=15] " +
+            "mcp-server environment=production listen=0.0.0.0:8001 " +
             "issuer=https://tasks.example.com audience=taskchat jwks=https://tasks.example.com/api/auth/jwks " +
-            "allowed_hosts=localhost,127.0.0.1,[::1] log_format=json otel=off",
+            "allowed_hosts=localhost,127.0.0.1,[::1] log_format=json otel=off database=[postgresql db.example.com:5432/tasks ssl=require pool=15]",
             summary);
     }
 
     [Fact]
     public void SummaryLeavesOutTheJwksUrlForAServiceThatDoesNotValidateTokens() =>
-        Assert.DoesNotContain("jwks=", Settings.Read(Settings.Web, Settings.Production()).Settings.Summary(), StringComparison.Ordinal);
+        Assert.DoesNotContain("jwks=", Settings.Read(Settings.Web, Settings.Production()).Summary, StringComparison.Ordinal);
 }

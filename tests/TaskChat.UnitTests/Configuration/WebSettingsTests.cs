@@ -43,7 +43,7 @@ public sealed class WebSettingsTests
     private static (WebSettings Web, IReadOnlyList<string> Problems) Read(IDictionary<string, string?> variables)
     {
         var reader = new SettingsReader(new ConfigurationBuilder().AddInMemoryCollection(variables).Build());
-        reader.ReadShared(WebApp.Service);
+        reader.ReadShared(ServiceInfo.Of(TaskChatService.Web));
         var web = WebSettings.Read(reader);
         var error = Record.Exception(reader.ThrowIfInvalid);
         return (web, error is InvalidConfigurationException invalid ? invalid.Problems : []);
