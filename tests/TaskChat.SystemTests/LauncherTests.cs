@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using TaskChat.SystemTests.Processes;
+using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.TestSupport;
+using TaskChat.TestSupport.Processes;
 
 namespace TaskChat.SystemTests;
 
@@ -34,7 +35,7 @@ public sealed partial class LauncherTests
         using var jwks = await Listening.GetAsync(Listening.Url(webPort, "/api/auth/jwks"), launcher);
         Assert.Contains("\"kty\":\"EC\"", await jwks.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains(launcher.Stdout.Split('\n'), line => line.StartsWith("mcp | ", StringComparison.Ordinal) && line.Contains("Now listening", StringComparison.Ordinal));
-        var mcpId = await McpProcessIdAsync(launcher);
+        var mcpId = await ProcessIdAsync(launcher, "mcp");
 
         launcher.Terminate();
 
@@ -44,33 +45,33 @@ public sealed partial class LauncherTests
     }
 
     [Fact]
-    public async Task Launcher_exits_non_zero_naming_the_service_that_died()
+    public async Task Launcher_restarts_a_service_that_died_says_so_and_keeps_the_others_running()
     {
         await using var database = new SqliteTestDatabase();
-        using var launcher = StartLauncher(database, LoopbackServer.UnusedPort());
-        await launcher.WaitForLineAsync("TaskChat is running");
+        await using var system = await new SystemBuilder(database.Url).UnderLauncher().StartAsync();
+        var launcher = system.Launcher;
+        var mcpId = await ProcessIdAsync(launcher, "mcp");
+        var apiId = await ProcessIdAsync(launcher, "api");
+        var linesBefore = launcher.Lines().Count;
 
-        using (var mcp = Process.GetProcessById(await McpProcessIdAsync(launcher)))
-        {
-            mcp.Kill();
-        }
+        await system.Api.KillAsync();
 
-        Assert.Equal(1, await launcher.WaitForExitAsync());
-        Assert.Matches("mcp exited unexpectedly with code", launcher.Stderr);
+        await launcher.WaitForLineAsync("api is ready again", after: linesBefore);
+        Assert.Contains("api exited unexpectedly with code 137: restarting it in 1 s.", launcher.Stderr, StringComparison.Ordinal);
+        using var health = await Listening.GetAsync(new Uri(system.Api.BaseAddress, "health"), launcher);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.NotEqual(apiId, await ProcessIdAsync(launcher, "api"));
+        Assert.Equal(mcpId, await ProcessIdAsync(launcher, "mcp"));
+        Assert.False(HasExited(mcpId), "The mcp was stopped with the api.");
+        Assert.False(launcher.HasExited, "The launcher stopped when the api died.");
     }
 
     [Fact]
     public async Task Launcher_passes_the_users_variables_on_and_exits_non_zero_when_a_service_refuses_them()
     {
         await using var database = new SqliteTestDatabase();
-        using var launcher = TestProcess.Start(BuiltService.Launcher, new Dictionary<string, string>
-        {
-            ["DATABASE_URL"] = database.Url,
-            ["MCP_PORT"] = LoopbackServer.UnusedPort().ToString(CultureInfo.InvariantCulture),
-            ["API_PORT"] = LoopbackServer.UnusedPort().ToString(CultureInfo.InvariantCulture),
-            ["WEB_PORT"] = LoopbackServer.UnusedPort().ToString(CultureInfo.InvariantCulture),
-            ["LOG_FORMAT"] = "xml",
-        });
+        var variables = new Dictionary<string, string>(FreePorts(database).VariablesForLauncher()) { ["LOG_FORMAT"] = "xml" };
+        using var launcher = TestProcess.Start(BuiltService.Launcher, variables);
 
         Assert.Equal(1, await launcher.WaitForExitAsync());
         Assert.Contains("mcp exited with code 2 before it was ready", launcher.Stderr, StringComparison.Ordinal);
@@ -90,41 +91,40 @@ public sealed partial class LauncherTests
     public async Task Doctor_passes_on_a_migrated_database_and_a_free_port_and_fails_before_migrate()
     {
         await using var database = new SqliteTestDatabase();
-        var variables = new Dictionary<string, string>
-        {
-            ["DATABASE_URL"] = database.Url,
-            ["MCP_PORT"] = LoopbackServer.UnusedPort().ToString(CultureInfo.InvariantCulture),
-            ["API_PORT"] = LoopbackServer.UnusedPort().ToString(CultureInfo.InvariantCulture),
-            ["WEB_PORT"] = LoopbackServer.UnusedPort().ToString(CultureInfo.InvariantCulture),
-        };
+        var variables = FreePorts(database).VariablesForLauncher();
 
-        using (var before = TestProcess.Start(BuiltService.Launcher, variables, "doctor"))
+        using (var before = TestProcess.Start(BuiltService.Launcher, variables, ["doctor"]))
         {
             Assert.Equal(1, await before.WaitForExitAsync());
             Assert.Contains("not created yet", before.Stdout, StringComparison.Ordinal);
         }
-        using (var migrate = TestProcess.Start(BuiltService.Launcher, variables, "migrate"))
+        using (var migrate = TestProcess.Start(BuiltService.Launcher, variables, ["migrate"]))
         {
             Assert.Equal(0, await migrate.WaitForExitAsync());
         }
-        using var after = TestProcess.Start(BuiltService.Launcher, variables, "doctor");
+        using var after = TestProcess.Start(BuiltService.Launcher, variables, ["doctor"]);
         Assert.Equal(0, await after.WaitForExitAsync());
         Assert.Contains("All checks passed", after.Stdout, StringComparison.Ordinal);
     }
 
-    private static TestProcess StartLauncher(TestDatabase database, int port, int? apiPort = null, int? webPort = null) =>
-        TestProcess.Start(BuiltService.Launcher, new Dictionary<string, string>
-        {
-            ["DATABASE_URL"] = database.Url,
-            ["MCP_PORT"] = port.ToString(CultureInfo.InvariantCulture),
-            ["API_PORT"] = (apiPort ?? LoopbackServer.UnusedPort()).ToString(CultureInfo.InvariantCulture),
-            ["WEB_PORT"] = (webPort ?? LoopbackServer.UnusedPort()).ToString(CultureInfo.InvariantCulture),
-        });
+    private static TestProcess StartLauncher(TestDatabase database, int port, int apiPort, int webPort) =>
+        TestProcess.Start(BuiltService.Launcher, new SystemWiring { DatabaseUrl = database.Url }
+            .WithPort(TaskChatService.Mcp, port)
+            .WithPort(TaskChatService.Api, apiPort)
+            .WithPort(TaskChatService.Web, webPort)
+            .VariablesForLauncher());
 
-    /// <summary>The launcher prints each child's pid as it starts it: "mcp | started (pid 1234): ...".</summary>
-    private static async Task<int> McpProcessIdAsync(TestProcess launcher)
+    /// <summary>The development wiring over <paramref name="database"/>, every service on a free port.</summary>
+    private static SystemWiring FreePorts(TestDatabase database) => new SystemWiring { DatabaseUrl = database.Url }
+        .WithPort(TaskChatService.Mcp, LoopbackServer.UnusedPort())
+        .WithPort(TaskChatService.Api, LoopbackServer.UnusedPort())
+        .WithPort(TaskChatService.Web, LoopbackServer.UnusedPort());
+
+    /// <summary>The launcher prints each child's pid as it starts it: "mcp | started (pid 1234): ..."; the latest one.</summary>
+    private static async Task<int> ProcessIdAsync(TestProcess launcher, string service)
     {
-        var line = await launcher.WaitForLineAsync("mcp | started (pid ");
+        await launcher.WaitForLineAsync($"{service} | started (pid ");
+        var line = launcher.Lines().Last(l => l.StartsWith($"{service} | started (pid ", StringComparison.Ordinal));
         return int.Parse(StartedPid().Match(line).Groups["pid"].Value, CultureInfo.InvariantCulture);
     }
 

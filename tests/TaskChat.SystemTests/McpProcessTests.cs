@@ -1,6 +1,7 @@
 using System.Net;
-using TaskChat.SystemTests.Processes;
+using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.TestSupport;
+using TaskChat.TestSupport.Processes;
 
 namespace TaskChat.SystemTests;
 
@@ -14,11 +15,7 @@ public sealed class McpProcessTests
     {
         await using var database = new SqliteTestDatabase();
         var port = LoopbackServer.UnusedPort();
-        using var mcp = TestProcess.Start(BuiltService.Mcp, new Dictionary<string, string>
-        {
-            ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["DATABASE_URL"] = database.Url,
-        });
+        using var mcp = TestProcess.Start(BuiltService.Mcp, new SystemWiring { DatabaseUrl = database.Url }.WithPort(TaskChatService.Mcp, port).VariablesFor(TaskChatService.Mcp));
 
         using var live = await Listening.GetAsync(Listening.Url(port, "/health/live"), mcp);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
@@ -34,7 +31,12 @@ public sealed class McpProcessTests
     [InlineData("ENVIRONMENT", "staging")]
     public async Task Invalid_variable_stops_start_up_with_2_naming_it_and_never_printing_the_password(string name, string value)
     {
-        using var mcp = TestProcess.Start(BuiltService.Mcp, new Dictionary<string, string> { ["PORT"] = "0", [name] = value });
+        // The development wiring on a free port, but for the variable under test.
+        var variables = new Dictionary<string, string>(new SystemWiring { DatabaseUrl = "sqlite:unused.db" }.WithPort(TaskChatService.Mcp, 0).VariablesFor(TaskChatService.Mcp))
+        {
+            [name] = value,
+        };
+        using var mcp = TestProcess.Start(BuiltService.Mcp, variables);
 
         Assert.Equal(2, await mcp.WaitForExitAsync());
         Assert.Contains(name, mcp.Stderr, StringComparison.Ordinal);
@@ -53,9 +55,7 @@ public sealed class McpProcessTests
     [Fact]
     public async Task Production_with_a_loopback_AUTH_JWKS_URL_is_refused_naming_it()
     {
-        var variables = ProductionVariables(UnreachablePostgres());
-        variables["AUTH_JWKS_URL"] = "http://localhost:3000/api/auth/jwks";
-        using var mcp = TestProcess.Start(BuiltService.Mcp, variables);
+        using var mcp = TestProcess.Start(BuiltService.Mcp, ProductionVariables(UnreachablePostgres(), wiring => wiring with { JwksUrl = "http://localhost:3000/api/auth/jwks" }));
 
         Assert.Equal(2, await mcp.WaitForExitAsync());
         Assert.Contains("AUTH_JWKS_URL", mcp.Stderr, StringComparison.Ordinal);
@@ -66,9 +66,7 @@ public sealed class McpProcessTests
     public async Task Production_start_up_needs_no_database_and_logs_one_configuration_line_without_the_password()
     {
         var port = LoopbackServer.UnusedPort();
-        var variables = ProductionVariables(UnreachablePostgres());
-        variables["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var mcp = TestProcess.Start(BuiltService.Mcp, variables);
+        using var mcp = TestProcess.Start(BuiltService.Mcp, ProductionVariables(UnreachablePostgres(), wiring => wiring.WithPort(TaskChatService.Mcp, port)));
 
         using var live = await Listening.GetAsync(Listening.Url(port, "/health/live"), mcp);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
@@ -89,19 +87,21 @@ public sealed class McpProcessTests
     /// <summary>A PostgreSQL URL with a password, on a port where nothing listens.</summary>
     private static string UnreachablePostgres() => $"postgres://taskchat:{Password}@127.0.0.1:{LoopbackServer.UnusedPort()}/taskchat";
 
-    private static Dictionary<string, string> ProductionVariables(string? databaseUrl)
+    /// <summary>A production wiring whose URLs name a real-looking host; without DATABASE_URL when <paramref name="databaseUrl"/> is null.</summary>
+    private static Dictionary<string, string> ProductionVariables(string? databaseUrl, Func<SystemWiring, SystemWiring>? change = null)
     {
-        var variables = new Dictionary<string, string>
+        var wiring = new SystemWiring
         {
-            ["ENVIRONMENT"] = "production",
-            ["HOST"] = "127.0.0.1",
-            ["PORT"] = "0",
-            ["AUTH_ISSUER"] = "https://taskchat.example.com",
-            ["AUTH_JWKS_URL"] = "https://taskchat.example.com/api/auth/jwks",
-        };
-        if (databaseUrl is not null)
+            DatabaseUrl = databaseUrl ?? "",
+            Environment = "production",
+            PublicHost = "taskchat.internal",
+            Issuer = "https://taskchat.example.com",
+            JwksUrl = "https://taskchat.example.com/api/auth/jwks",
+        }.WithPort(TaskChatService.Mcp, 0);
+        var variables = new Dictionary<string, string>((change ?? (w => w))(wiring).VariablesFor(TaskChatService.Mcp));
+        if (databaseUrl is null)
         {
-            variables["DATABASE_URL"] = databaseUrl;
+            variables.Remove("DATABASE_URL");
         }
         return variables;
     }

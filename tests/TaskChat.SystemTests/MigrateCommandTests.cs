@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
-using TaskChat.SystemTests.Processes;
+using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.TestSupport;
+using TaskChat.TestSupport.Processes;
 
 namespace TaskChat.SystemTests;
 
@@ -11,16 +12,16 @@ public sealed class MigrateCommandTests
     public async Task Migrate_creates_the_tables_and_a_second_run_finds_the_database_up_to_date()
     {
         await using var database = new SqliteTestDatabase();
-        var variables = new Dictionary<string, string> { ["DATABASE_URL"] = database.Url };
+        var variables = new SystemWiring { DatabaseUrl = database.Url }.VariablesForLauncher();
 
-        using (var first = TestProcess.Start(BuiltService.Launcher, variables, "migrate"))
+        using (var first = TestProcess.Start(BuiltService.Launcher, variables, ["migrate"]))
         {
             Assert.Equal(0, await first.WaitForExitAsync());
             Assert.Contains("InitialCreate", first.Stdout, StringComparison.Ordinal);
         }
         Assert.Contains("tasks", await TableNamesAsync(database));
 
-        using var second = TestProcess.Start(BuiltService.Launcher, variables, "migrate");
+        using var second = TestProcess.Start(BuiltService.Launcher, variables, ["migrate"]);
         Assert.Equal(0, await second.WaitForExitAsync());
         Assert.Contains("up to date", second.Stdout, StringComparison.Ordinal);
     }
@@ -31,7 +32,7 @@ public sealed class MigrateCommandTests
         using var migrate = TestProcess.Start(BuiltService.Launcher, new Dictionary<string, string>
         {
             ["DATABASE_URL"] = "postgres://user:s3cretpw@:badport",
-        }, "migrate");
+        }, ["migrate"]);
 
         Assert.Equal(2, await migrate.WaitForExitAsync());
         Assert.Contains("DATABASE_URL", migrate.Stderr, StringComparison.Ordinal);
