@@ -30,7 +30,7 @@ public abstract class SystemFixture(DatabaseProvider provider) : IAsyncLifetime
     /// <summary>Whether a <see cref="TestJwks"/> signs the tokens; false when the web runs and issues them.</summary>
     protected virtual bool UsesStandInIssuer => true;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         if (provider == DatabaseProvider.Postgres && PostgresTestDatabase.Server() is null)
         {
@@ -60,7 +60,7 @@ public abstract class SystemFixture(DatabaseProvider provider) : IAsyncLifetime
         return Own(await describe(builder).StartAsync());
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         while (TryPop(out var part))
         {

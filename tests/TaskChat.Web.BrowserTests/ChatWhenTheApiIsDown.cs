@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using TaskChat.ServiceDefaults.Configuration;
 
 namespace TaskChat.Web.BrowserTests;
 
@@ -16,7 +17,7 @@ public sealed class ChatWhenTheApiIsDown(RunningTaskChat stack) : BrowserTest(st
         await TypeAsync(page, "chat-input", "add buy milk", "chat-send");
         await Assertions.Expect(page.GetByTestId("notice")).ToHaveCountAsync(0);
 
-        Stack.Kill("api");
+        await Stack.KillAsync(TaskChatService.Api);
         await page.GetByTestId("chat-send").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("notice"))
