@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using TaskChat.Api;
 using TaskChat.Data.Connection;
-using TaskChat.Mcp;
 using TaskChat.TestSupport;
 
 namespace TaskChat.Bench;
@@ -17,22 +15,14 @@ internal static class ChatBench
     {
         await using var jwks = await TestJwks.StartAsync();
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var mcp = await RunningService.StartAsync(McpApp.Build, new Dictionary<string, string?>
+        await using var system = await new SystemBuilder(database.Url).SignedBy(jwks).WithMcp().WithApi(new Dictionary<string, string>
         {
-            ["DATABASE_URL"] = database.Url,
-            ["AUTH_JWKS_URL"] = jwks.JwksUrl.ToString(),
-        });
-        await using var api = await RunningService.StartAsync(ApiApp.Build, new Dictionary<string, string?>
-        {
-            ["DATABASE_URL"] = database.Url,
-            ["AUTH_JWKS_URL"] = jwks.JwksUrl.ToString(),
-            ["MCP_SERVER_URL"] = mcp.BaseAddress.ToString().TrimEnd('/'),
             ["LLM_PROVIDER"] = "offline",
             ["CHAT_TURNS_PER_MINUTE"] = "10000",
-        });
+        }).StartAsync();
         var clients = Enumerable.Range(0, 4).Select(i =>
         {
-            var http = api.CreateHttpClient();
+            var http = system.Api.CreateHttpClient();
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jwks.CreateToken("chat-bench-" + i, lifetime: TimeSpan.FromHours(1)));
             return http;
         }).ToArray();

@@ -2,7 +2,6 @@ using System.Runtime.InteropServices;
 using ModelContextProtocol.Client;
 using TaskChat.Bench;
 using TaskChat.Data.Connection;
-using TaskChat.Mcp;
 using TaskChat.TestSupport;
 
 // dotnet run -c Release --project bench/TaskChat.Bench [-- --postgres "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres"]
@@ -35,11 +34,8 @@ static async Task RunAsync(DatabaseProvider provider)
 {
     await using var jwks = await TestJwks.StartAsync();
     await using var database = await TestDatabase.CreateAsync(provider);
-    await using var server = await RunningService.StartAsync(McpApp.Build, new Dictionary<string, string?>
-    {
-        ["DATABASE_URL"] = database.Url,
-        ["AUTH_JWKS_URL"] = jwks.JwksUrl.ToString(),
-    });
+    await using var system = await new SystemBuilder(database.Url).SignedBy(jwks).WithMcp().StartAsync();
+    var server = system.Mcp;
     var users = Enumerable.Range(0, 4).Select(i => "bench-user-" + i).ToArray();
     var clients = new List<McpClient>();
     foreach (var user in users)
