@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TaskChat.ServiceDefaults.Configuration;
+using TaskChat.TestSupport.Processes;
 
 namespace TaskChat.TestSupport.Hosting;
 
@@ -38,9 +39,9 @@ internal sealed class InProcessService : RunningService
     public static Task<InProcessService> StartAsync(TaskChatService service, IReadOnlyDictionary<string, string> variables, Action<IServiceCollection>? testServices) =>
         service switch
         {
-            TaskChatService.Mcp => StartAsync(service, new ServiceFactory<mcp::Program>(variables, testServices)),
-            TaskChatService.Api => StartAsync(service, new ServiceFactory<api::Program>(variables, testServices)),
-            TaskChatService.Web => StartAsync(service, new ServiceFactory<web::Program>(variables, testServices)),
+            TaskChatService.Mcp => StartAsync(service, new ServiceFactory<mcp::Program>(service, variables, testServices)),
+            TaskChatService.Api => StartAsync(service, new ServiceFactory<api::Program>(service, variables, testServices)),
+            TaskChatService.Web => StartAsync(service, new ServiceFactory<web::Program>(service, variables, testServices)),
             _ => throw new ArgumentOutOfRangeException(nameof(service)),
         };
 
@@ -74,13 +75,15 @@ internal sealed class InProcessService : RunningService
         }
     }
 
-    private sealed class ServiceFactory<TEntryPoint>(IReadOnlyDictionary<string, string> variables, Action<IServiceCollection>? testServices)
+    private sealed class ServiceFactory<TEntryPoint>(TaskChatService service, IReadOnlyDictionary<string, string> variables, Action<IServiceCollection>? testServices)
         : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
     {
         public IHost? Host { get; private set; }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            // Its project folder, as under the launcher, whatever the current folder (the bench runs from anywhere).
+            builder.UseContentRoot(BuiltService.ProjectDirectory(service));
             // Settings, not app configuration: WebApplicationFactory hands settings to Program as
             // command-line arguments, so its builder reads them with everything else at start-up.
             foreach (var (name, value) in variables)
