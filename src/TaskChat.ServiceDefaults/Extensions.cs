@@ -16,7 +16,7 @@ using TaskChat.ServiceDefaults.Logging;
 
 namespace TaskChat.ServiceDefaults;
 
-/// <summary>What every TaskChat service does the same way; each Program calls these three methods.</summary>
+/// <summary>What every TaskChat service does the same way; each Program calls these four methods.</summary>
 public static class Extensions
 {
     /// <summary>
@@ -81,19 +81,15 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Refuses to start when a variable read by any AddX call is invalid (<see cref="InvalidConfigurationException"/>
-    /// lists them all; Program turns it into exit code 2), then host filtering (all but the health
-    /// endpoints) and error handling (problem details, no stack traces), and logs the configuration
-    /// summary. The service's own middleware (CORS, the origin check, authentication...) follows in Program.
+    /// The first middleware: host filtering (all but the health endpoints), then error handling
+    /// (problem details, no stack traces). The service's own (CORS, the origin check,
+    /// authentication...) follows in its Program.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
-        var configuration = app.Services.GetRequiredService<ServiceConfiguration>();
-        configuration.ThrowIfInvalid();
         app.UseWhen(context => !HealthEndpoints.IsHealthPath(context.Request.Path), branch => branch.UseHostFiltering());
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ProblemResponses.StatusCodeFor });
         app.UseStatusCodePages();
-        app.Logger.LogInformation("Starting {Summary}", configuration.Summary);
         return app;
     }
 
@@ -102,6 +98,24 @@ public static class Extensions
     {
         app.MapHealthEndpoints(app.Services.GetRequiredService<TaskChatSettings>().Service.Name);
         return app;
+    }
+
+    /// <summary>
+    /// Runs the service until SIGTERM or Ctrl+C (it then drains its requests for up to 15 s) and
+    /// returns 0. When a variable read by any AddX call is invalid it starts nothing: it prints every
+    /// problem, each by name, never a secret value and no stack trace, and returns 2.
+    /// </summary>
+    public static async Task<int> RunServiceAsync(this WebApplication app)
+    {
+        var configuration = app.Services.GetRequiredService<ServiceConfiguration>();
+        if (configuration.Problems.Count > 0)
+        {
+            await Console.Error.WriteLineAsync(new InvalidConfigurationException(configuration.Problems).Message);
+            return 2;
+        }
+        app.Logger.LogInformation("Starting {Summary}", configuration.Summary);
+        await app.RunAsync();
+        return 0;
     }
 
     /// <summary>

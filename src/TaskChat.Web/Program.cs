@@ -11,40 +11,30 @@ using TaskChat.Web.Tokens;
 
 // The web service: sign-up and sign-in, the JWT issuer and its JWKS, and the Blazor pages, which
 // call the api with the signed-in user's token.
-try
-{
-    var builder = WebApplication.CreateBuilder(TaskChatHost.Options(args));
-    builder.AddServiceDefaults(TaskChatService.Web);
-    builder.AddTaskChatDatabase();
-    var web = builder.AddWebSettings();
-    builder.AddWebServices(web);
-    builder.AddIdentityStore();
-    builder.AddTokenIssuer(web);
-    builder.AddApiClient(web);
-    builder.Services.AddScoped<Notices>();
-    builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+var builder = WebApplication.CreateBuilder(TaskChatHost.Options(args));
+builder.AddServiceDefaults(TaskChatService.Web);
+builder.AddTaskChatDatabase();
+var web = builder.AddWebSettings();
+builder.AddWebServices(web);
+builder.AddIdentityStore();
+builder.AddTokenIssuer(web);
+builder.AddApiClient(web);
+builder.Services.AddScoped<Notices>();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
-    var app = builder.Build();
-    app.UseServiceDefaults();
-    app.UseAuthentication();
-    app.UseAuthorization();
-    app.UseAntiforgery();
+var app = builder.Build();
+app.UseServiceDefaults();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
 
-    app.MapDefaultEndpoints();
-    app.MapBackendHealth();
-    app.MapAuthApi();
-    app.MapAccountPages();
-    app.MapStaticAssets();
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-    await app.RunAsync();
-    return 0;
-}
-catch (InvalidConfigurationException e)
-{
-    // Start-up refused: every bad variable by name (never a secret value), no stack trace.
-    await Console.Error.WriteLineAsync(e.Message);
-    return 2;
-}
+app.MapDefaultEndpoints();
+app.MapBackendHealth();
+app.MapAuthApi();
+app.MapAccountPages();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+return await app.RunServiceAsync();
 
 /// <summary>The entry point, public so that tests can host the service with WebApplicationFactory.</summary>
 public partial class Program;

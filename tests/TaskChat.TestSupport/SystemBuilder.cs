@@ -178,7 +178,7 @@ public sealed class SystemBuilder(string databaseUrl)
             throw;
         }
         List<RunningService> services = [.. StartOrder.Select(service =>
-            new LaunchedService(service, Listening.Url(wiring.PortOf(service), "/"), launcher))];
+            new ServiceUnderLauncher(service, Listening.Url(wiring.PortOf(service), "/"), launcher))];
         return new RunningSystem(wiring, services, issuer: null, launcher);
     }
 }

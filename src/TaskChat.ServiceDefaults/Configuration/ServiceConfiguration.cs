@@ -28,6 +28,9 @@ public sealed class ServiceConfiguration
     /// <summary>Adds a part's "name=value" pieces to <see cref="Summary"/>; the part leaves its secrets out.</summary>
     public void Summarize(string part) => _summary.Add(part);
 
+    /// <summary>Every problem with a variable read so far, each naming its variable, never its secret value.</summary>
+    public IReadOnlyList<string> Problems => Reader.Problems;
+
     /// <exception cref="InvalidConfigurationException">A variable read so far is invalid; the message lists every one.</exception>
     public void ThrowIfInvalid() => Reader.ThrowIfInvalid();
 }

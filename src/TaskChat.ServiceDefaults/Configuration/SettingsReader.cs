@@ -15,6 +15,9 @@ public sealed class SettingsReader(IConfiguration configuration)
 
     public bool IsProduction { get; private set; }
 
+    /// <summary>Every problem recorded so far, each naming its variable.</summary>
+    public IReadOnlyList<string> Problems => _problems;
+
     /// <summary>The value as set, or null; for a reader that parses a variable itself (DATABASE_URL).</summary>
     public string? Raw(string name) => configuration[name];
 

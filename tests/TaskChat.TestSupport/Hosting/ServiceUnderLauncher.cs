@@ -7,7 +7,7 @@ using TaskChat.TestSupport.Processes;
 namespace TaskChat.TestSupport.Hosting;
 
 /// <summary>A service the real launcher started: the launcher owns it and stops it with the others.</summary>
-internal sealed partial class LaunchedService(TaskChatService service, Uri baseAddress, TestProcess launcher) : RunningService(service, baseAddress)
+internal sealed partial class ServiceUnderLauncher(TaskChatService service, Uri baseAddress, TestProcess launcher) : RunningService(service, baseAddress)
 {
     /// <summary>The pid of the service's current process, from the launcher's "api | started (pid 1234): ..." lines.</summary>
     public int ProcessId
