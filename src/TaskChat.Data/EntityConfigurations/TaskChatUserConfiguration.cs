@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TaskChat.Data.Model;
+
+namespace TaskChat.Data.EntityConfigurations;
+
+internal sealed class TaskChatUserConfiguration : IEntityTypeConfiguration<TaskChatUser>
+{
+    public void Configure(EntityTypeBuilder<TaskChatUser> user)
+    {
+        user.ToTable("users");
+        user.Property(u => u.Name).HasMaxLength(FieldLimits.UserDisplayName);
+        // Identity names these indexes UserNameIndex and EmailIndex; ours are pinned (see TaskChatDbContext).
+        user.HasIndex(u => u.NormalizedUserName).HasDatabaseName("ux_users_normalized_user_name");
+        user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("ix_users_normalized_email");
+    }
+}
