@@ -1,9 +1,9 @@
 namespace TaskChat.Data;
 
 /// <summary>
-/// The longest values TaskChat stores, in one place: the model's column widths (HasMaxLength) and
-/// the rules that check input (<see cref="Tasks.TaskRules"/>) both read them, so they cannot drift
-/// apart. Text lengths are counted in characters as PostgreSQL's varchar counts them.
+/// The longest values TaskChat accepts and stores, in characters, in one place: the column widths
+/// (EntityConfigurations/) and the checks on input (<see cref="Tasks.TaskRules"/>, the api's chat
+/// message, the web's sign-up) read them from here, so a column and its check cannot drift apart.
 /// </summary>
 public static class FieldLimits
 {
@@ -22,6 +22,9 @@ public static class FieldLimits
 
     /// <summary>One of <see cref="Model.MessageRoles"/>.</summary>
     public const int MessageRole = 16;
+
+    /// <summary>An email address, which is also the user name (as wide as ASP.NET Core Identity makes both).</summary>
+    public const int Email = 256;
 
     /// <summary>A user's display name (the token's `name`).</summary>
     public const int UserDisplayName = 100;

@@ -46,6 +46,8 @@ public class DatabaseModelTests
     [InlineData(typeof(SigningKey), nameof(SigningKey.Id), FieldLimits.SigningKeyId)]
     [InlineData(typeof(SigningKey), nameof(SigningKey.Algorithm), FieldLimits.SigningKeyAlgorithm)]
     [InlineData(typeof(TaskChatUser), nameof(TaskChatUser.Name), FieldLimits.UserDisplayName)]
+    [InlineData(typeof(TaskChatUser), nameof(TaskChatUser.Email), FieldLimits.Email)]
+    [InlineData(typeof(TaskChatUser), nameof(TaskChatUser.UserName), FieldLimits.Email)]
     public void ColumnsAreAsWideAsTheFieldLimits(Type entity, string property, int limit)
     {
         foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
