@@ -14,6 +14,6 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         conversation.HasIndex(c => new { c.UserId, c.UpdatedAt });
         conversation.HasMany(c => c.Messages).WithOne(m => m.Conversation)
             .HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade)
-            .HasConstraintName("FK_messages_conversations_conversation_id"); // Pinned.
+            .HasConstraintName("FK_messages_conversations_conversation_id"); // Pinned: see TaskChatDbContext.
     }
 }

@@ -11,7 +11,7 @@ internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<Signing
         key.HasKey(k => k.Id).HasName("PK_signing_keys"); // Pinned: see TaskChatDbContext.
         key.Property(k => k.Id).HasColumnName("kid").HasMaxLength(FieldLimits.SigningKeyId);
         key.Property(k => k.Algorithm).HasMaxLength(FieldLimits.SigningKeyAlgorithm);
-        key.HasIndex(k => k.Generation).IsUnique().HasDatabaseName("ux_signing_keys_generation");
+        key.HasIndex(k => k.Generation).IsUnique().HasDatabaseName("ux_signing_keys_generation"); // Pinned: see TaskChatDbContext.
         key.HasIndex(k => k.ExpiresAt);
     }
 }
