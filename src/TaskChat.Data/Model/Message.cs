@@ -13,10 +13,3 @@ public sealed class Message
     public string? ToolCalls { get; set; }
     public DateTime CreatedAt { get; set; }
 }
-
-public static class MessageRoles
-{
-    public const string User = "user";
-    public const string Assistant = "assistant";
-    public const string Tool = "tool";
-}

@@ -5,7 +5,8 @@ namespace TaskChat.Data.Model;
 /// <summary>A person who signs in to the web; its Id is the `sub` of the tokens the web issues.</summary>
 public sealed class TaskChatUser : IdentityUser
 {
-    public const int MaxNameLength = 100;
+    // The web checks sign-up names against it; the number lives in FieldLimits.
+    public const int MaxNameLength = FieldLimits.UserDisplayName;
 
     /// <summary>The display name given at sign-up (the token's `name`).</summary>
     public string Name { get; set; } = "";
