@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using TaskChat.Api;
+using TaskChat.Contract;
 using TaskChat.Data.Connection;
 using TaskChat.TestSupport;
 using TaskChat.Web.Api;
@@ -72,9 +73,9 @@ public sealed class ApiClientTests : IAsyncLifetime
         {
             await foreach (var e in api.StreamChatAsync("add buy milk", null))
             {
-                if (e.Name == "error")
+                if (e is TurnFailed failed)
                 {
-                    throw new ApiException(e.Data.GetProperty("status").GetInt32(), e.Data.GetProperty("detail").GetString()!);
+                    throw new ApiException(failed.Status, failed.Detail);
                 }
             }
         });

@@ -6,5 +6,3 @@ public sealed record CreateTaskRequest(string? Title, string? Description);
 /// <summary>PATCH /api/tasks/{id}: what is given changes; an empty description clears it.</summary>
 public sealed record UpdateTaskRequest(string? Title, string? Description, bool? Completed);
 
-/// <summary>GET /api/tasks.</summary>
-public sealed record TaskList(IReadOnlyList<TaskChat.Data.Tasks.TaskView> Tasks, int Count);

@@ -1,3 +1,5 @@
+using TaskChat.Contract;
+
 namespace TaskChat.Data.Model;
 
 public sealed class Message
@@ -14,9 +16,3 @@ public sealed class Message
     public DateTime CreatedAt { get; set; }
 }
 
-public static class MessageRoles
-{
-    public const string User = "user";
-    public const string Assistant = "assistant";
-    public const string Tool = "tool";
-}

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using TaskChat.Contract;
 using TaskChat.Data.Model;
 
 namespace TaskChat.Web.Auth;
@@ -97,7 +98,7 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
         {
             var end = await users.GetLockoutEndDateAsync(user);
             var seconds = end is { } until ? Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds)) : 300;
-            return new AccountOutcome(null, StatusCodes.Status429TooManyRequests, "locked_out", LockedOutText, RetryAfterSeconds: seconds);
+            return new AccountOutcome(null, StatusCodes.Status429TooManyRequests, ProblemCodes.LockedOut, LockedOutText, RetryAfterSeconds: seconds);
         }
         return WrongCredentials();
     }
@@ -109,12 +110,12 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
         && address.Host.Contains('.', StringComparison.Ordinal);
 
     private static AccountOutcome Invalid(Dictionary<string, string[]> errors) =>
-        new(null, StatusCodes.Status422UnprocessableEntity, "validation", string.Join(" ", errors.Values.SelectMany(e => e)), errors);
+        new(null, StatusCodes.Status422UnprocessableEntity, ProblemCodes.Validation, string.Join(" ", errors.Values.SelectMany(e => e)), errors);
 
-    private static AccountOutcome EmailTaken() => new(null, StatusCodes.Status409Conflict, "user_already_exists", EmailTakenText);
+    private static AccountOutcome EmailTaken() => new(null, StatusCodes.Status409Conflict, ProblemCodes.UserAlreadyExists, EmailTakenText);
 
     // Which of the two was wrong is not said: that would tell a stranger which emails have accounts.
-    private static AccountOutcome WrongCredentials() => new(null, StatusCodes.Status401Unauthorized, "invalid_credentials", WrongCredentialsText);
+    private static AccountOutcome WrongCredentials() => new(null, StatusCodes.Status401Unauthorized, ProblemCodes.InvalidCredentials, WrongCredentialsText);
 
     private static class TimingDecoy
     {
