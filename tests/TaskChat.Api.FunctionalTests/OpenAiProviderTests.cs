@@ -36,7 +36,7 @@ public sealed class OpenAiProviderTests(SqliteChatSystem system) : IClassFixture
         Assert.Equal("Added “Buy oat milk” for you.", reply.GetProperty("response").GetString());
         var call = Assert.Single(reply.GetProperty("tool_calls").EnumerateArray());
         Assert.Equal(ToolNames.AddTask, call.GetProperty("tool").GetString());
-        Assert.Equal("success", call.GetProperty("result").GetProperty("status").GetString());
+        Assert.Equal(ToolEnvelope.SuccessStatus, call.GetProperty("result").GetProperty("status").GetString());
         var task = Assert.Single((await Json.ReadAsync(await http.GetAsync("api/tasks"))).GetProperty("tasks").EnumerateArray());
         Assert.Equal("Buy oat milk", task.GetProperty("title").GetString());
         Assert.Equal("the barista one", task.GetProperty("description").GetString());
@@ -110,7 +110,7 @@ public sealed class OpenAiProviderTests(SqliteChatSystem system) : IClassFixture
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var problem = await Json.ReadAsync(response);
-        Assert.Equal("llm_unavailable", problem.GetProperty("code").GetString());
+        Assert.Equal(ProblemCodes.LlmUnavailable, problem.GetProperty("code").GetString());
         Assert.DoesNotContain("sk-test", problem.ToString(), StringComparison.Ordinal);
         Assert.Equal(0, (await Json.ReadAsync(await http.GetAsync("api/conversations"))).GetProperty("count").GetInt32());
     }

@@ -43,10 +43,10 @@ public sealed class ApiClientTests : IAsyncLifetime
         var added = await api.AddTaskAsync("Buy milk");
         await api.RenameTaskAsync(added.Id, "Buy oat milk");
         await api.SetCompletedAsync(added.Id, true);
-        var completed = await api.GetTasksAsync("completed");
-        var pending = await api.GetTasksAsync("pending");
+        var completed = await api.GetTasksAsync(ListStatus.Completed);
+        var pending = await api.GetTasksAsync(ListStatus.Pending);
         await api.DeleteTaskAsync(added.Id);
-        var all = await api.GetTasksAsync("all");
+        var all = await api.GetTasksAsync(ListStatus.All);
 
         Assert.Equal("Buy oat milk", Assert.Single(completed.Tasks).Title);
         Assert.Empty(pending.Tasks);
@@ -88,7 +88,7 @@ public sealed class ApiClientTests : IAsyncLifetime
     {
         var api = await ClientForNewUserAsync(new Uri($"http://127.0.0.1:{LoopbackServer.UnusedPort()}"));
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => api.GetTasksAsync("all"));
+        await Assert.ThrowsAsync<HttpRequestException>(() => api.GetTasksAsync(ListStatus.All));
     }
 
     private async Task<ApiClient> ClientForNewUserAsync(Uri apiUrl)
