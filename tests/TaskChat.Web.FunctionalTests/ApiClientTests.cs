@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using TaskChat.Api;
 using TaskChat.Contract;
@@ -81,6 +83,50 @@ public sealed class ApiClientTests : IAsyncLifetime
         });
 
         Assert.Equal(503, error.Status);
+    }
+
+    [Fact]
+    public async Task AStreamedTurnComesOutAsTheContractsEventsInOrder()
+    {
+        // The stream exactly as README "Chat" shows it, from a stand-in api.
+        const string stream = """
+            event: conversation
+            data: {"conversation_id":1}
+
+            event: tool_call
+            data: {"tool":"add_task","arguments":{"title":"Eggs"}}
+
+            event: tool_result
+            data: {"tool":"add_task","result":{"status":"success","data":{"task_id":2,"title":"Eggs","status":"created"}}}
+
+            event: delta
+            data: {"text":"Added “Eggs” "}
+
+            event: delta
+            data: {"text":"(task 2)."}
+
+            event: done
+            data: {"conversation_id":1,"response":"Added “Eggs” (task 2).","tool_calls":[{"tool":"add_task","arguments":{"title":"Eggs"},"result":{"status":"success","data":{"task_id":2,"title":"Eggs","status":"created"}}}],"status":"success"}
+
+
+            """;
+        var (standIn, address) = await LoopbackServer.StartAsync(app => app.MapPost("/api/chat/stream", () => Results.Text(stream, "text/event-stream")));
+        await using var _ = standIn;
+        var api = await ClientForNewUserAsync(address);
+
+        var events = new List<ChatEvent>();
+        await foreach (var e in api.StreamChatAsync("add eggs", null))
+        {
+            events.Add(e);
+        }
+
+        Assert.Equal([typeof(ConversationStarted), typeof(ToolCalled), typeof(ToolAnswered), typeof(TextDelta), typeof(TextDelta), typeof(TurnDone)], events.Select(e => e.GetType()));
+        Assert.Equal(1, ((ConversationStarted)events[0]).ConversationId);
+        Assert.Equal("Eggs", ((ToolCalled)events[1]).Arguments.GetProperty(ToolArguments.Title).GetString());
+        Assert.Equal("Added “Eggs” (task 2).", string.Concat(events.OfType<TextDelta>().Select(d => d.Text)));
+        var done = ((TurnDone)events[^1]).Reply;
+        Assert.Equal(ToolNames.AddTask, Assert.Single(done.ToolCalls).Tool);
+        Assert.Equal(done.Response, string.Concat(events.OfType<TextDelta>().Select(d => d.Text)));
     }
 
     [Fact]

@@ -30,9 +30,15 @@ public static class ChatApi
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
         // Once the first event is sent the status is 200: a later failure (503, 504) is an error event.
-        chat.MapPost("/stream", StreamAsync).WithName("ChatStream");
+        chat.MapPost("/stream", StreamAsync).WithName("ChatStream").WithDescription(StreamDescription);
         return endpoints;
     }
+
+    private const string StreamDescription =
+        "The same turn as POST /api/chat, as server-sent events (one `event:` and one JSON `data:` line each): " +
+        $"`{ChatEventNames.Conversation}` first, a `{ChatEventNames.ToolCall}` and a `{ChatEventNames.ToolResult}` per MCP call, " +
+        $"the reply in `{ChatEventNames.Delta}` pieces, then `{ChatEventNames.Done}` (data: POST /api/chat's answer) or " +
+        $"`{ChatEventNames.Error}` ({{code, detail, status}}) when the turn fails after the stream started.";
 
     internal static async Task<Results<Ok<ChatReply>, ProblemHttpResult>> ChatAsync(
         ChatRequest request, Caller caller, ChatTurnRunner runner, CancellationToken cancellationToken)
