@@ -19,14 +19,9 @@ public sealed class OpenAiProviderTests(SqliteChatSystem system) : IClassFixture
     public async Task AModelsToolCallRunsThroughTheMcpAndItsAnswerIsTheReply()
     {
         var requests = new ConcurrentQueue<JsonElement>();
-        var (model, address) = await LoopbackServer.StartAsync(app => app.MapPost("/v1/chat/completions", async (HttpContext context) =>
-        {
-            var request = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body);
-            requests.Enqueue(request);
-            var sawToolResult = request.GetProperty("messages").EnumerateArray().Any(m => m.GetProperty("role").GetString() == "tool");
-            return Results.Json(sawToolResult ? Completion(new { role = "assistant", content = "Added “Buy oat milk” for you." }, "stop")
-                : ToolCall("call_1", ToolNames.AddTask, """{"title":"Buy oat milk","description":"the barista one"}"""));
-        }));
+        var (model, address) = await StartModelAsync(requests, messages => messages.Any(m => m.GetProperty("role").GetString() == "tool")
+            ? Completion(new { role = "assistant", content = "Added “Buy oat milk” for you." }, "stop")
+            : ToolCall("call_1", ToolNames.AddTask, """{"title":"Buy oat milk","description":"the barista one"}"""));
         await using var _ = model;
         await using var api = await StartApiAsync(address);
         using var http = system.ClientFor("openai-" + Guid.NewGuid().ToString("N")[..8], api);
@@ -53,25 +48,22 @@ public sealed class OpenAiProviderTests(SqliteChatSystem system) : IClassFixture
     {
         var requests = new ConcurrentQueue<JsonElement>();
         // A model that remembers nothing itself: "mark it done" can only find the id in the history it is sent.
-        var (model, address) = await LoopbackServer.StartAsync(app => app.MapPost("/v1/chat/completions", async (HttpContext context) =>
+        var (model, address) = await StartModelAsync(requests, messages =>
         {
-            var request = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body);
-            requests.Enqueue(request);
-            var messages = request.GetProperty("messages").EnumerateArray().ToList();
             var lastUser = messages.FindLastIndex(m => m.GetProperty("role").GetString() == "user");
             if (messages.Skip(lastUser).Any(m => m.GetProperty("role").GetString() == "tool"))
             {
-                return Results.Json(Completion(new { role = "assistant", content = "Done." }, "stop"));
+                return Completion(new { role = "assistant", content = "Done." }, "stop");
             }
             if (messages[lastUser].GetProperty("content").ToString().Contains("add milk", StringComparison.Ordinal))
             {
-                return Results.Json(ToolCall("call_add", ToolNames.AddTask, """{"title":"Milk"}"""));
+                return ToolCall("call_add", ToolNames.AddTask, """{"title":"Milk"}""");
             }
             var added = messages.Take(lastUser).Where(m => m.GetProperty("role").GetString() == "tool")
                 .Select(m => JsonDocument.Parse(m.GetProperty("content").GetString()!).RootElement)
                 .Last(result => result.GetProperty("data").TryGetProperty("task_id", out var id) && id.ValueKind == JsonValueKind.Number);
-            return Results.Json(ToolCall("call_done", ToolNames.CompleteTask, $$"""{"task_id":{{added.GetProperty("data").GetProperty("task_id").GetInt64()}}}"""));
-        }));
+            return ToolCall("call_done", ToolNames.CompleteTask, $$"""{"task_id":{{added.GetProperty("data").GetProperty("task_id").GetInt64()}}}""");
+        });
         await using var _ = model;
         await using var api = await StartApiAsync(address);
         using var http = system.ClientFor("openai-history-" + Guid.NewGuid().ToString("N")[..8], api);
@@ -114,6 +106,15 @@ public sealed class OpenAiProviderTests(SqliteChatSystem system) : IClassFixture
         Assert.DoesNotContain("sk-test", problem.ToString(), StringComparison.Ordinal);
         Assert.Equal(0, (await Json.ReadAsync(await http.GetAsync("api/conversations"))).GetProperty("count").GetInt32());
     }
+
+    /// <summary>A scripted OpenAI-compatible server: records each chat completions request and answers it from its messages.</summary>
+    private static Task<(WebApplication App, Uri Address)> StartModelAsync(ConcurrentQueue<JsonElement> requests, Func<List<JsonElement>, object> answer) =>
+        LoopbackServer.StartAsync(app => app.MapPost("/v1/chat/completions", async (HttpContext context) =>
+        {
+            var request = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body);
+            requests.Enqueue(request);
+            return Results.Json(answer([.. request.GetProperty("messages").EnumerateArray()]));
+        }));
 
     private Task<RunningService> StartApiAsync(Uri model) =>
         system.StartApiAsync(system.Mcp.BaseAddress.ToString().TrimEnd('/'), new Dictionary<string, string?>
