@@ -13,9 +13,6 @@ using TaskChat.ServiceDefaults.Hosting;
 
 namespace TaskChat.Api.Chat;
 
-/// <summary>A turn ready to run: its caller, its conversation (loaded or just started) and what the model will read.</summary>
-public sealed record ChatTurn(Caller Caller, long ConversationId, bool IsNewConversation, string Message, IReadOnlyList<ChatMessage> History);
-
 /// <summary>
 /// One chat turn, stateless between requests, in two steps. <see cref="StartAsync"/> loads the
 /// conversation's history from the database (or starts a conversation), so a conversation that is

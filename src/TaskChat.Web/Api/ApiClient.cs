@@ -21,13 +21,13 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
         SendAsync<TaskList>(HttpMethod.Get, $"api/tasks?status={Uri.EscapeDataString(status)}", null, cancellationToken);
 
     public Task<TaskView> AddTaskAsync(string title, CancellationToken cancellationToken = default) =>
-        SendAsync<TaskView>(HttpMethod.Post, "api/tasks", new { title }, cancellationToken);
+        SendAsync<TaskView>(HttpMethod.Post, "api/tasks", new CreateTaskRequest(title), cancellationToken);
 
     public Task<TaskView> RenameTaskAsync(long id, string title, CancellationToken cancellationToken = default) =>
-        SendAsync<TaskView>(HttpMethod.Patch, $"api/tasks/{id}", new { title }, cancellationToken);
+        SendAsync<TaskView>(HttpMethod.Patch, $"api/tasks/{id}", new UpdateTaskRequest(Title: title), cancellationToken);
 
     public Task<TaskView> SetCompletedAsync(long id, bool completed, CancellationToken cancellationToken = default) =>
-        SendAsync<TaskView>(HttpMethod.Patch, $"api/tasks/{id}", new { completed }, cancellationToken);
+        SendAsync<TaskView>(HttpMethod.Patch, $"api/tasks/{id}", new UpdateTaskRequest(Completed: completed), cancellationToken);
 
     public Task DeleteTaskAsync(long id, CancellationToken cancellationToken = default) =>
         SendAsync<object>(HttpMethod.Delete, $"api/tasks/{id}", null, cancellationToken);
