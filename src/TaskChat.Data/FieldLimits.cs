@@ -20,7 +20,7 @@ public static class FieldLimits
     /// <summary>What a person may send in one chat message. Stored messages are unbounded text: replies may be longer.</summary>
     public const int ChatMessage = 4000;
 
-    /// <summary>One of <see cref="Model.MessageRoles"/>.</summary>
+    /// <summary>One of <see cref="Contract.MessageRoles"/>.</summary>
     public const int MessageRole = 16;
 
     /// <summary>An email address, which is also the user name (as wide as ASP.NET Core Identity makes both).</summary>

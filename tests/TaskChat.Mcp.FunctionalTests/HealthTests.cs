@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using TaskChat.Contract;
 using TaskChat.TestSupport;
 
 namespace TaskChat.Mcp.FunctionalTests;
@@ -72,10 +73,10 @@ public sealed class HealthTests(SqliteMcpServer server) : IClassFixture<SqliteMc
         var client = await TestMcpClients.ConnectAsync(mcp.BaseAddress, jwks.CreateToken("offline-user"));
         await using var _ = client;
 
-        var reply = await ToolReply.CallAsync(client, "add_task", new Dictionary<string, object?> { ["title"] = "Buy milk" });
+        var reply = await ToolReply.CallAsync(client, ToolNames.AddTask, new Dictionary<string, object?> { [ToolArguments.Title] = "Buy milk" });
 
         Assert.True(reply.IsError);
-        Assert.Equal("unavailable", reply.Code);
+        Assert.Equal(ToolErrorCodes.Unavailable, reply.Code);
         Assert.Equal("The task database is temporarily unavailable. Please try again.", reply.Error);
         Assert.DoesNotContain("Sup3rSecretPw", JsonSerializer.Serialize(reply.Json), StringComparison.Ordinal);
     }

@@ -1,3 +1,5 @@
+using TaskChat.Contract;
+
 namespace TaskChat.Data.Model;
 
 public sealed class Message

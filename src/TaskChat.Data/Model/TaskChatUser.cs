@@ -5,9 +5,6 @@ namespace TaskChat.Data.Model;
 /// <summary>A person who signs in to the web; its Id is the `sub` of the tokens the web issues.</summary>
 public sealed class TaskChatUser : IdentityUser
 {
-    // The web checks sign-up names against it; the number lives in FieldLimits.
-    public const int MaxNameLength = FieldLimits.UserDisplayName;
-
     /// <summary>The display name given at sign-up (the token's `name`).</summary>
     public string Name { get; set; } = "";
 

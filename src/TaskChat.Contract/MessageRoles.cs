@@ -1,5 +1,6 @@
-namespace TaskChat.Data.Model;
+namespace TaskChat.Contract;
 
+/// <summary>Who wrote a stored message: the <c>role</c> of a conversation's messages.</summary>
 public static class MessageRoles
 {
     public const string User = "user";
