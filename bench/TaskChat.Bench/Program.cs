@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using ModelContextProtocol.Client;
 using TaskChat.Bench;
+using TaskChat.Contract;
 using TaskChat.Data.Connection;
 using TaskChat.TestSupport;
 
@@ -49,21 +50,21 @@ static async Task RunAsync(DatabaseProvider provider)
     for (var i = 0; i < 50; i++)
     {
         await first.ListToolsAsync();
-        await first.CallToolAsync("add_task", new Dictionary<string, object?> { ["title"] = "warm-up " + i });
+        await first.CallToolAsync(ToolNames.AddTask, new Dictionary<string, object?> { [ToolArguments.Title] = "warm-up " + i });
     }
 
     var baseline = await Measure.SequentialAsync(300, _ => first.ListToolsAsync().AsTask());
     Print(name, "tools/list (no database)", baseline, baseline);
     Print(name, "add_task", await Measure.SequentialAsync(300, i =>
-        first.CallToolAsync("add_task", new Dictionary<string, object?> { ["title"] = "Sequential task " + i }).AsTask()), baseline);
+        first.CallToolAsync(ToolNames.AddTask, new Dictionary<string, object?> { [ToolArguments.Title] = "Sequential task " + i }).AsTask()), baseline);
     Print(name, "list_tasks (~350 rows)", await Measure.SequentialAsync(100, _ =>
-        first.CallToolAsync("list_tasks", new Dictionary<string, object?> { ["status"] = "all" }).AsTask()), baseline);
+        first.CallToolAsync(ToolNames.ListTasks, new Dictionary<string, object?> { [ToolArguments.Status] = ListStatus.All }).AsTask()), baseline);
     Print(name, "complete_task", await Measure.SequentialAsync(200, i =>
-        first.CallToolAsync("complete_task", new Dictionary<string, object?> { ["task_id"] = i + 60 }).AsTask()), baseline);
+        first.CallToolAsync(ToolNames.CompleteTask, new Dictionary<string, object?> { [ToolArguments.TaskId] = i + 60 }).AsTask()), baseline);
     Print(name, "add_task, 4 users", await Measure.ConcurrentAsync(2000, 16, i =>
-        clients[i % clients.Count].CallToolAsync("add_task", new Dictionary<string, object?> { ["title"] = "Concurrent task " + i }).AsTask()), baseline);
+        clients[i % clients.Count].CallToolAsync(ToolNames.AddTask, new Dictionary<string, object?> { [ToolArguments.Title] = "Concurrent task " + i }).AsTask()), baseline);
     Print(name, "list_tasks pending, 4 users", await Measure.ConcurrentAsync(1000, 16, i =>
-        clients[i % clients.Count].CallToolAsync("list_tasks", new Dictionary<string, object?> { ["status"] = "pending" }).AsTask()), baseline);
+        clients[i % clients.Count].CallToolAsync(ToolNames.ListTasks, new Dictionary<string, object?> { [ToolArguments.Status] = ListStatus.Pending }).AsTask()), baseline);
 
     foreach (var client in clients)
     {

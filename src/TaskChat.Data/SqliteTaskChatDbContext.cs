@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace TaskChat.Data;
@@ -17,12 +16,4 @@ public sealed class SqliteTaskChatDbContext(DbContextOptions<SqliteTaskChatDbCon
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         value => value.ToUniversalTime(),
         value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
-}
-
-/// <summary>Used by `dotnet ef ... --context SqliteTaskChatDbContext`.</summary>
-public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteTaskChatDbContext>
-{
-    public SqliteTaskChatDbContext CreateDbContext(string[] args) =>
-        new((DbContextOptions<SqliteTaskChatDbContext>)new DbContextOptionsBuilder<SqliteTaskChatDbContext>()
-            .UseTaskChatSqlite(DesignTimeConnection.For(Connection.DatabaseProvider.Sqlite)).Options);
 }

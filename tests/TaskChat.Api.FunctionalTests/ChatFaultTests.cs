@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TaskChat.Api.Chat;
+using TaskChat.Contract;
 using TaskChat.TestSupport;
 
 namespace TaskChat.Api.FunctionalTests;
@@ -23,7 +27,7 @@ public sealed class ChatFaultTests(SqliteChatSystem system) : IClassFixture<Sqli
         var problem = await Json.ReadAsync(down);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
-        Assert.Equal("mcp_unavailable", problem.GetProperty("code").GetString());
+        Assert.Equal(ProblemCodes.McpUnavailable, problem.GetProperty("code").GetString());
         Assert.Equal("Service temporarily unavailable. Please try again.", problem.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.Created, rest.StatusCode);
         Assert.Equal(0, (await Json.ReadAsync(await http.GetAsync("api/conversations"))).GetProperty("count").GetInt32());
@@ -31,7 +35,7 @@ public sealed class ChatFaultTests(SqliteChatSystem system) : IClassFixture<Sqli
         await using var mcp = await system.StartMcpAsync(port);
         var reply = await ChatTests.ChatAsync(http, "add buy milk");
 
-        Assert.Equal(["add_task"], ChatTests.Tools(reply));
+        Assert.Equal([ToolNames.AddTask], ChatTests.Tools(reply));
         Assert.Equal(2, (await Json.ReadAsync(await http.GetAsync("api/tasks"))).GetProperty("count").GetInt32());
     }
 
@@ -65,8 +69,33 @@ public sealed class ChatFaultTests(SqliteChatSystem system) : IClassFixture<Sqli
         using var response = await http.PostAsJsonAsync("api/chat/stream", new { message = "add buy milk" });
         var events = ChatTests.ParseEvents(await response.Content.ReadAsStringAsync());
 
-        Assert.Equal(["conversation", "error"], events.Select(e => e.Name));
-        Assert.Equal("mcp_unavailable", events[1].Data.GetProperty("code").GetString());
+        Assert.Equal([ChatEventNames.Conversation, ChatEventNames.Error], events.Select(e => e.Name));
+        Assert.Equal(ProblemCodes.McpUnavailable, events[1].Data.GetProperty("code").GetString());
+        Assert.Equal(0, (await Json.ReadAsync(await http.GetAsync("api/conversations"))).GetProperty("count").GetInt32());
+    }
+
+    [Fact]
+    public async Task AnMcpThatRefusesTheForwardedTokenIsAServerErrorLoggedAsSuchNotAnOutage()
+    {
+        // An mcp that trusts another issuer's keys: the token the api accepted is refused with 401.
+        await using var otherIssuer = await TestJwks.StartAsync();
+        await using var mcp = await new SystemBuilder(system.Database.Url).SignedBy(otherIssuer).WithMcp().StartAsync();
+        await using var api = await system.StartApiAsync(mcp.Mcp.BaseAddress.ToString().TrimEnd('/'));
+        var logs = new CapturedLogs();
+        api.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+        using var http = system.ClientFor(NewUser(), api);
+
+        using var response = await http.PostAsJsonAsync("api/chat", new { message = "add buy milk" });
+        using var stream = await http.PostAsJsonAsync("api/chat/stream", new { message = "add buy milk" });
+        var events = ChatTests.ParseEvents(await stream.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(ProblemCodes.Internal, (await Json.ReadAsync(response)).GetProperty("code").GetString());
+        Assert.Equal([ChatEventNames.Conversation, ChatEventNames.Error], events.Select(e => e.Name));
+        Assert.Equal(ProblemCodes.Internal, events[1].Data.GetProperty("code").GetString());
+        Assert.Equal(StatusCodes.Status500InternalServerError, events[1].Data.GetProperty("status").GetInt32());
+        Assert.Equal(2, logs.Entries.Count(e => e.Level == LogLevel.Error && e.Exception is McpTokenRejectedException));
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("Bearer ", StringComparison.Ordinal));
         Assert.Equal(0, (await Json.ReadAsync(await http.GetAsync("api/conversations"))).GetProperty("count").GetInt32());
     }
 
@@ -85,7 +114,7 @@ public sealed class ChatFaultTests(SqliteChatSystem system) : IClassFixture<Sqli
         using var response = await http.PostAsJsonAsync("api/chat", new { message = "add buy milk" });
 
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
-        Assert.Equal("mcp_timeout", (await Json.ReadAsync(response)).GetProperty("code").GetString());
+        Assert.Equal(ProblemCodes.McpTimeout, (await Json.ReadAsync(response)).GetProperty("code").GetString());
     }
 
     [Fact]
@@ -102,8 +131,8 @@ public sealed class ChatFaultTests(SqliteChatSystem system) : IClassFixture<Sqli
         var otherUser = await ChatTests.ChatAsync(other, "hello");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-        Assert.Equal("rate_limited", (await Json.ReadAsync(limited)).GetProperty("code").GetString());
+        Assert.Equal(ProblemCodes.RateLimited, (await Json.ReadAsync(limited)).GetProperty("code").GetString());
         Assert.NotNull(limited.Headers.RetryAfter);
-        Assert.Equal("success", otherUser.GetProperty("status").GetString());
+        Assert.Equal(ChatReply.Success, otherUser.GetProperty("status").GetString());
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TaskChat.Contract;
 
 namespace TaskChat.Api.FunctionalTests;
 
@@ -16,11 +17,11 @@ public abstract class ChatTests(ChatSystem system)
 
         var reply = await ChatAsync(http, "add buy milk");
 
-        Assert.Equal("success", reply.GetProperty("status").GetString());
+        Assert.Equal(ChatReply.Success, reply.GetProperty("status").GetString());
         var call = Assert.Single(reply.GetProperty("tool_calls").EnumerateArray());
-        Assert.Equal("add_task", call.GetProperty("tool").GetString());
+        Assert.Equal(ToolNames.AddTask, call.GetProperty("tool").GetString());
         Assert.Equal("Buy milk", call.GetProperty("arguments").GetProperty("title").GetString());
-        Assert.Equal("success", call.GetProperty("result").GetProperty("status").GetString());
+        Assert.Equal(ToolEnvelope.SuccessStatus, call.GetProperty("result").GetProperty("status").GetString());
         Assert.Contains("Buy milk", reply.GetProperty("response").GetString(), StringComparison.Ordinal);
         var tasks = await Json.ReadAsync(await http.GetAsync("api/tasks"));
         Assert.Equal("Buy milk", Assert.Single(tasks.GetProperty("tasks").EnumerateArray()).GetProperty("title").GetString());
@@ -35,7 +36,7 @@ public abstract class ChatTests(ChatSystem system)
 
         var reply = await ChatAsync(http, "mark the milk one done");
 
-        Assert.Equal(["list_tasks", "complete_task"], Tools(reply));
+        Assert.Equal([ToolNames.ListTasks, ToolNames.CompleteTask], Tools(reply));
         var completed = await Json.ReadAsync(await http.GetAsync("api/tasks?status=completed"));
         Assert.Equal("Buy milk", Assert.Single(completed.GetProperty("tasks").EnumerateArray()).GetProperty("title").GetString());
     }
@@ -49,7 +50,7 @@ public abstract class ChatTests(ChatSystem system)
 
         var reply = await ChatAsync(http, "complete the milk one");
 
-        Assert.Equal(["list_tasks"], Tools(reply));
+        Assert.Equal([ToolNames.ListTasks], Tools(reply));
         Assert.Contains("Which one", reply.GetProperty("response").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, (await Json.ReadAsync(await http.GetAsync("api/tasks?status=completed"))).GetProperty("count").GetInt32());
     }
@@ -61,7 +62,7 @@ public abstract class ChatTests(ChatSystem system)
 
         var reply = await ChatAsync(http, "add eggs, bread and milk");
 
-        Assert.Equal(["add_task", "add_task", "add_task"], Tools(reply));
+        Assert.Equal([ToolNames.AddTask, ToolNames.AddTask, ToolNames.AddTask], Tools(reply));
         var titles = (await Json.ReadAsync(await http.GetAsync("api/tasks"))).GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString());
         Assert.Equal(["Eggs", "Bread", "Milk"], titles);
     }
@@ -72,17 +73,17 @@ public abstract class ChatTests(ChatSystem system)
         using var http = system.ClientFor(NewUser());
         var id = (await ChatAsync(http, "add buy milk")).GetProperty("tool_calls")[0].GetProperty("result").GetProperty("data").GetProperty("task_id").GetInt64();
 
-        Assert.Equal(["update_task"], Tools(await ChatAsync(http, $"rename {id} to buy oat milk")));
-        Assert.Equal(["update_task"], Tools(await ChatAsync(http, $"change the description of #{id} to two litres")));
+        Assert.Equal([ToolNames.UpdateTask], Tools(await ChatAsync(http, $"rename {id} to buy oat milk")));
+        Assert.Equal([ToolNames.UpdateTask], Tools(await ChatAsync(http, $"change the description of #{id} to two litres")));
         var task = await Json.ReadAsync(await http.GetAsync($"api/tasks/{id}"));
         Assert.Equal("Buy oat milk", task.GetProperty("title").GetString());
         Assert.Equal("two litres", task.GetProperty("description").GetString());
 
-        Assert.Equal(["complete_task"], Tools(await ChatAsync(http, $"I finished task {id}")));
+        Assert.Equal([ToolNames.CompleteTask], Tools(await ChatAsync(http, $"I finished task {id}")));
         Assert.True((await Json.ReadAsync(await http.GetAsync($"api/tasks/{id}"))).GetProperty("completed").GetBoolean());
 
         var deleted = await ChatAsync(http, $"delete task {id}");
-        Assert.Equal(["delete_task"], Tools(deleted));
+        Assert.Equal([ToolNames.DeleteTask], Tools(deleted));
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"api/tasks/{id}")).StatusCode);
     }
 
@@ -129,7 +130,7 @@ public abstract class ChatTests(ChatSystem system)
 
         Assert.Equal(conversation, second.GetProperty("conversation_id").GetInt64());
         Assert.Contains("Call mom", second.GetProperty("response").GetString(), StringComparison.Ordinal);
-        Assert.Equal(["user", "assistant", "user", "assistant"], stored.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("role").GetString()));
+        Assert.Equal([MessageRoles.User, MessageRoles.Assistant, MessageRoles.User, MessageRoles.Assistant], stored.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("role").GetString()));
     }
 
     [SkippableFact]
@@ -142,11 +143,43 @@ public abstract class ChatTests(ChatSystem system)
 
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         var names = events.Select(e => e.Name).Distinct().ToList();
-        Assert.Equal(["conversation", "tool_call", "tool_result", "delta", "done"], names);
-        Assert.Equal("add_task", events.Single(e => e.Name == "tool_call").Data.GetProperty("tool").GetString());
+        Assert.Equal([ChatEventNames.Conversation, ChatEventNames.ToolCall, ChatEventNames.ToolResult, ChatEventNames.Delta, ChatEventNames.Done], names);
+        Assert.Equal(ToolNames.AddTask, events.Single(e => e.Name == ChatEventNames.ToolCall).Data.GetProperty("tool").GetString());
         var done = events.Last().Data;
-        Assert.Equal(string.Concat(events.Where(e => e.Name == "delta").Select(e => e.Data.GetProperty("text").GetString())), done.GetProperty("response").GetString());
+        Assert.Equal(string.Concat(events.Where(e => e.Name == ChatEventNames.Delta).Select(e => e.Data.GetProperty("text").GetString())), done.GetProperty("response").GetString());
         Assert.Equal(events[0].Data.GetProperty("conversation_id").GetInt64(), done.GetProperty("conversation_id").GetInt64());
+    }
+
+    [SkippableTheory]
+    [InlineData("""{"message":""}""", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("""{"message":"hi","conversation_id":987654321}""", HttpStatusCode.NotFound)]
+    public async Task TheStreamRefusesWithAPlainProblemBeforeItsFirstEvent(string body, HttpStatusCode expected)
+    {
+        using var http = system.ClientFor(NewUser());
+
+        using var response = await http.PostAsync("api/chat/stream", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, (await Json.ReadAsync(await http.GetAsync("api/conversations"))).GetProperty("count").GetInt32());
+    }
+
+    [SkippableFact]
+    public async Task TheStreamContinuesAConversationWithTheEarlierTurnsToolCallsInItsHistory()
+    {
+        using var http = system.ClientFor(NewUser());
+        var first = await ChatAsync(http, "add buy milk");
+        var conversation = first.GetProperty("conversation_id").GetInt64();
+        var cow = (await ChatAsync(http, "add milk the cow", conversation)).GetProperty("tool_calls")[0].GetProperty("result").GetProperty("data").GetProperty("task_id").GetInt64();
+        var asked = await ChatAsync(http, "complete the milk one", conversation);
+
+        using var response = await http.PostAsJsonAsync("api/chat/stream", new { message = $"#{cow}", conversation_id = conversation });
+        var events = ParseEvents(await response.Content.ReadAsStringAsync());
+
+        Assert.StartsWith("Which one", asked.GetProperty("response").GetString(), StringComparison.Ordinal);
+        var done = events.Single(e => e.Name == ChatEventNames.Done).Data;
+        Assert.Equal([ToolNames.CompleteTask], Tools(done));
+        Assert.Equal(cow, done.GetProperty("tool_calls")[0].GetProperty("arguments").GetProperty(ToolArguments.TaskId).GetInt64());
     }
 
     [SkippableFact]

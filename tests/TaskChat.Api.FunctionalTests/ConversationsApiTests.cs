@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TaskChat.Api.Conversations;
+using TaskChat.Contract;
 
 namespace TaskChat.Api.FunctionalTests;
 
@@ -12,7 +13,7 @@ namespace TaskChat.Api.FunctionalTests;
 /// </summary>
 public abstract class ConversationsApiTests(ApiServerFixture server)
 {
-    private const string ToolCalls = """[{"tool":"add_task","arguments":{"title":"Buy milk"},"result":{"status":"success","data":{"task_id":1,"title":"Buy milk","status":"created"}}}]""";
+    private const string ToolCalls = $$$$"""[{"tool":"{{{{ToolNames.AddTask}}}}","arguments":{"title":"Buy milk"},"result":{"status":"success","data":{"task_id":1,"title":"Buy milk","status":"created"}}}]""";
 
     private static string NewUser() => "conv-" + Guid.NewGuid().ToString("N")[..10];
 
@@ -65,12 +66,12 @@ public abstract class ConversationsApiTests(ApiServerFixture server)
         Assert.Equal(id, conversation.GetProperty("id").GetInt64());
         Assert.Equal("add buy milk", conversation.GetProperty("title").GetString());
         var messages = conversation.GetProperty("messages").EnumerateArray().ToList();
-        Assert.Equal(["user", "assistant", "user", "assistant"], messages.Select(m => m.GetProperty("role").GetString()));
+        Assert.Equal([MessageRoles.User, MessageRoles.Assistant, MessageRoles.User, MessageRoles.Assistant], messages.Select(m => m.GetProperty("role").GetString()));
         Assert.Equal(["add buy milk", "Added “Buy milk” (task 1).", "thanks", "You're welcome."], messages.Select(m => m.GetProperty("content").GetString()));
         Assert.Equal(["id", "role", "content", "tool_calls", "created_at"], messages[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, messages[0].GetProperty("tool_calls").ValueKind);
         var call = Assert.Single(messages[1].GetProperty("tool_calls").EnumerateArray());
-        Assert.Equal("add_task", call.GetProperty("tool").GetString());
+        Assert.Equal(ToolNames.AddTask, call.GetProperty("tool").GetString());
         Assert.Equal("Buy milk", call.GetProperty("arguments").GetProperty("title").GetString());
         Assert.Equal(1, call.GetProperty("result").GetProperty("data").GetProperty("task_id").GetInt32());
         Assert.Equal(JsonValueKind.Null, messages[3].GetProperty("tool_calls").ValueKind);
@@ -92,7 +93,7 @@ public abstract class ConversationsApiTests(ApiServerFixture server)
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
         Assert.Equal("application/problem+json", get.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("not_found", (await Json.ReadAsync(get)).GetProperty("code").GetString());
+        Assert.Equal(ProblemCodes.NotFound, (await Json.ReadAsync(get)).GetProperty("code").GetString());
         Assert.Equal(0, intruderList.GetProperty("count").GetInt32());
         using var mine = await ownerHttp.GetAsync($"api/conversations/{id}");
         Assert.Equal(HttpStatusCode.OK, mine.StatusCode);

@@ -16,6 +16,8 @@ public sealed class OpenApiTests(SqliteApiServer server) : IClassFixture<SqliteA
     [InlineData("/api/conversations", "get", "200,401")]
     [InlineData("/api/conversations/{id}", "get", "200,401,404")]
     [InlineData("/api/conversations/{id}", "delete", "204,401,404")]
+    [InlineData("/api/chat", "post", "200,401,404,422,429,503,504")]
+    [InlineData("/api/chat/stream", "post", "200,401,404,422,429")]
     public async Task TheDocumentListsEachOperationWithItsStatusCodes(string path, string verb, string codes)
     {
         var document = await ReadDocumentAsync(server.Server);
@@ -24,7 +26,7 @@ public sealed class OpenApiTests(SqliteApiServer server) : IClassFixture<SqliteA
 
         var responses = operation.GetProperty("responses").EnumerateObject().ToList();
         Assert.Equal(codes.Split(','), responses.Select(r => r.Name).Order(StringComparer.Ordinal));
-        Assert.All(responses.Where(r => r.Name[0] == '4'), error =>
+        Assert.All(responses.Where(r => r.Name[0] is '4' or '5'), error =>
             Assert.True(error.Value.GetProperty("content").TryGetProperty("application/problem+json", out _), $"{error.Name} is not a problem"));
     }
 
@@ -39,6 +41,19 @@ public sealed class OpenApiTests(SqliteApiServer server) : IClassFixture<SqliteA
         Assert.Equal(["id", "title", "description", "completed", "created_at", "updated_at"], task.EnumerateObject().Select(p => p.Name));
         var message = schemas.GetProperty("MessageView").GetProperty("properties");
         Assert.Contains("tool_calls", message.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task TheChatStreamIsDescribedAsServerSentEventsOfAChatRequest()
+    {
+        var document = await ReadDocumentAsync(server.Server);
+
+        var stream = document.GetProperty("paths").GetProperty("/api/chat/stream").GetProperty("post");
+
+        Assert.True(stream.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/event-stream", out _));
+        var body = stream.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.Equal("#/components/schemas/ChatRequest", body.GetProperty("$ref").GetString());
+        Assert.False(stream.TryGetProperty("parameters", out _), "The caller is bound from the token, not a parameter.");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using TaskChat.Contract;
 
 namespace TaskChat.Api.FunctionalTests;
 
@@ -102,7 +103,7 @@ public abstract class TasksApiTests(ApiServerFixture server)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await Json.ReadAsync(response);
-        Assert.Equal("validation", problem.GetProperty("code").GetString());
+        Assert.Equal(ProblemCodes.Validation, problem.GetProperty("code").GetString());
         Assert.Contains(expected, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
         Assert.False(problem.TryGetProperty("trace_id", out _), "one trace member, the contract's");

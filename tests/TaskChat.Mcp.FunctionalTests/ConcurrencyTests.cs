@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TaskChat.Contract;
 using TaskChat.TestSupport;
 
 namespace TaskChat.Mcp.FunctionalTests;
@@ -14,7 +15,7 @@ public abstract class ConcurrencyTests(McpServerFixture server)
         var clients = await Task.WhenAll(users.Select(server.ClientForAsync));
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
-            ToolReply.CallAsync(clients[i % 5], "add_task", new Dictionary<string, object?> { ["title"] = $"Task {i}" })));
+            ToolReply.CallAsync(clients[i % 5], ToolNames.AddTask, new Dictionary<string, object?> { [ToolArguments.Title] = $"Task {i}" })));
 
         Assert.All(replies, reply => Assert.False(reply.IsError, reply.Json.ToString()));
         Assert.Equal(50, replies.Select(r => r.Data.GetProperty("task_id").GetInt64()).Distinct().Count());
@@ -46,10 +47,10 @@ public sealed class SqliteConcurrencyTests(SqliteMcpServer server) : Concurrency
         await using var other = await TestMcpClients.ConnectAsync(second.Mcp.BaseAddress, _server.Jwks.CreateToken(user));
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
-            ToolReply.CallAsync(i % 2 == 0 ? first : other, "add_task", new Dictionary<string, object?> { ["title"] = $"Shared {i}" })));
+            ToolReply.CallAsync(i % 2 == 0 ? first : other, ToolNames.AddTask, new Dictionary<string, object?> { [ToolArguments.Title] = $"Shared {i}" })));
 
         Assert.All(replies, reply => Assert.False(reply.IsError, reply.Json.ToString()));
-        Assert.Equal(100, (await ToolReply.CallAsync(other, "list_tasks")).Data.GetProperty("count").GetInt32());
+        Assert.Equal(100, (await ToolReply.CallAsync(other, ToolNames.ListTasks)).Data.GetProperty("count").GetInt32());
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using TaskChat.Contract;
 using TaskChat.TestSupport;
 
 namespace TaskChat.Mcp.FunctionalTests;
@@ -63,10 +64,10 @@ public sealed class HealthTests(SqliteMcpServer server) : IClassFixture<SqliteMc
         await using var system = await new SystemBuilder($"postgres://taskchat:Sup3rSecretPw@127.0.0.1:{LoopbackServer.UnusedPort()}/taskchat").SignedBy(jwks).WithMcp().StartAsync();
         var client = await system.McpClientForAsync("offline-user");
 
-        var reply = await ToolReply.CallAsync(client, "add_task", new Dictionary<string, object?> { ["title"] = "Buy milk" });
+        var reply = await ToolReply.CallAsync(client, ToolNames.AddTask, new Dictionary<string, object?> { [ToolArguments.Title] = "Buy milk" });
 
         Assert.True(reply.IsError);
-        Assert.Equal("unavailable", reply.Code);
+        Assert.Equal(ToolErrorCodes.Unavailable, reply.Code);
         Assert.Equal("The task database is temporarily unavailable. Please try again.", reply.Error);
         Assert.DoesNotContain("Sup3rSecretPw", JsonSerializer.Serialize(reply.Json), StringComparison.Ordinal);
     }

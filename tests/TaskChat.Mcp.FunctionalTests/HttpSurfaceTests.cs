@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using TaskChat.Contract;
 
 namespace TaskChat.Mcp.FunctionalTests;
 
@@ -15,7 +16,7 @@ public sealed class HttpSurfaceTests(SqliteMcpServer server) : IClassFixture<Sql
         using var http = server.Server.CreateHttpClient();
         var token = server.Jwks.CreateToken("surrogate-user");
 
-        using var response = await http.SendAsync(RawMcpRequests.Post(RawMcpRequests.ToolsCall("add_task", """{"title":"broken \ud800 surrogate"}"""), token));
+        using var response = await http.SendAsync(RawMcpRequests.Post(RawMcpRequests.ToolsCall(ToolNames.AddTask, """{"title":"broken \ud800 surrogate"}"""), token));
 
         // The SDK cannot decode such arguments, so it answers with a JSON-RPC error before any tool
         // (or our argument guard) runs; the server stays up and nothing is written.
@@ -77,7 +78,7 @@ public sealed class HttpSurfaceTests(SqliteMcpServer server) : IClassFixture<Sql
         using var http = server.Server.CreateHttpClient();
         var title = new string('x', (int)TaskChat.Mcp.Tools.TaskToolsExtensions.MaxRequestBodyBytes + 1);
 
-        using var request = RawMcpRequests.Post(RawMcpRequests.ToolsCall("add_task", JsonSerializer.Serialize(new { title })), server.Jwks.CreateToken("huge-user"));
+        using var request = RawMcpRequests.Post(RawMcpRequests.ToolsCall(ToolNames.AddTask, JsonSerializer.Serialize(new { title })), server.Jwks.CreateToken("huge-user"));
         // Kestrel answers 413 from the Content-Length and closes the connection; waiting for
         // "100 Continue" lets the client read that answer instead of failing mid-upload.
         request.Headers.ExpectContinue = true;
@@ -141,7 +142,7 @@ public sealed class HttpSurfaceTests(SqliteMcpServer server) : IClassFixture<Sql
 
     private static async Task<int> TaskCountAsync(HttpClient http, string token)
     {
-        using var response = await http.SendAsync(RawMcpRequests.Post(RawMcpRequests.ToolsCall("list_tasks", "{}"), token));
+        using var response = await http.SendAsync(RawMcpRequests.Post(RawMcpRequests.ToolsCall(ToolNames.ListTasks, "{}"), token));
         return (await RawMcpRequests.ReadMessageAsync(response)).GetProperty("result").GetProperty("structuredContent")
             .GetProperty("data").GetProperty("count").GetInt32();
     }

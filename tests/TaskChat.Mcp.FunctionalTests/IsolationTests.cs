@@ -1,3 +1,5 @@
+using TaskChat.Contract;
+
 namespace TaskChat.Mcp.FunctionalTests;
 
 /// <summary>The user is the token's subject: no tool lets user A see or change user B's tasks.</summary>
@@ -11,19 +13,19 @@ public abstract class IsolationTests(McpServerFixture server)
         var aliceTask = await TaskToolTests.AddAsync(alice, "Alice's secret");
         await TaskToolTests.AddAsync(bob, "Bob's own");
 
-        var bobList = await ToolReply.CallAsync(bob, "list_tasks");
-        var complete = await ToolReply.CallAsync(bob, "complete_task", new Dictionary<string, object?> { ["task_id"] = aliceTask });
-        var update = await ToolReply.CallAsync(bob, "update_task", new Dictionary<string, object?> { ["task_id"] = aliceTask, ["title"] = "Hacked" });
-        var delete = await ToolReply.CallAsync(bob, "delete_task", new Dictionary<string, object?> { ["task_id"] = aliceTask });
+        var bobList = await ToolReply.CallAsync(bob, ToolNames.ListTasks);
+        var complete = await ToolReply.CallAsync(bob, ToolNames.CompleteTask, new Dictionary<string, object?> { [ToolArguments.TaskId] = aliceTask });
+        var update = await ToolReply.CallAsync(bob, ToolNames.UpdateTask, new Dictionary<string, object?> { [ToolArguments.TaskId] = aliceTask, [ToolArguments.Title] = "Hacked" });
+        var delete = await ToolReply.CallAsync(bob, ToolNames.DeleteTask, new Dictionary<string, object?> { [ToolArguments.TaskId] = aliceTask });
 
         Assert.Equal(["Bob's own"], bobList.Data.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString()));
         foreach (var reply in new[] { complete, update, delete })
         {
             Assert.True(reply.IsError);
-            Assert.Equal("not_found", reply.Code);
+            Assert.Equal(ToolErrorCodes.NotFound, reply.Code);
             Assert.Equal($"Task {aliceTask} was not found.", reply.Error);
         }
-        var aliceView = Assert.Single((await ToolReply.CallAsync(alice, "list_tasks")).Data.GetProperty("tasks").EnumerateArray());
+        var aliceView = Assert.Single((await ToolReply.CallAsync(alice, ToolNames.ListTasks)).Data.GetProperty("tasks").EnumerateArray());
         Assert.Equal("Alice's secret", aliceView.GetProperty("title").GetString());
         Assert.False(aliceView.GetProperty("completed").GetBoolean());
     }
@@ -36,7 +38,7 @@ public abstract class IsolationTests(McpServerFixture server)
         var upper = await server.ClientForAsync("CAROL-" + suffix);
         await TaskToolTests.AddAsync(lower, "Lowercase task");
 
-        var upperList = await ToolReply.CallAsync(upper, "list_tasks");
+        var upperList = await ToolReply.CallAsync(upper, ToolNames.ListTasks);
 
         Assert.Equal(0, upperList.Data.GetProperty("count").GetInt32());
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using TaskChat.Contract;
 
 namespace TaskChat.Mcp.FunctionalTests;
 
@@ -23,7 +24,7 @@ public sealed class ProtocolTests(SqliteMcpServer server) : IClassFixture<Sqlite
             """);
         using var initialized = await http.SendAsync(WithVersion(RawMcpRequests.Post("""{"jsonrpc":"2.0","method":"notifications/initialized"}""", token), version));
         var list = await SendAsync(http, token, version, RawMcpRequests.ToolsList);
-        var call = await SendAsync(http, token, version, RawMcpRequests.ToolsCall("add_task", """{"title":"From an older client"}"""));
+        var call = await SendAsync(http, token, version, RawMcpRequests.ToolsCall(ToolNames.AddTask, """{"title":"From an older client"}"""));
 
         var result = initialize.GetProperty("result");
         Assert.Equal(version, result.GetProperty("protocolVersion").GetString());
@@ -32,7 +33,7 @@ public sealed class ProtocolTests(SqliteMcpServer server) : IClassFixture<Sqlite
         Assert.Equal(HttpStatusCode.Accepted, initialized.StatusCode);
         Assert.Equal(5, list.GetProperty("result").GetProperty("tools").GetArrayLength());
         var added = call.GetProperty("result").GetProperty("structuredContent");
-        Assert.Equal("success", added.GetProperty("status").GetString());
+        Assert.Equal(ToolEnvelope.SuccessStatus, added.GetProperty("status").GetString());
         Assert.Equal("From an older client", added.GetProperty("data").GetProperty("title").GetString());
     }
 

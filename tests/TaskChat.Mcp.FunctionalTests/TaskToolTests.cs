@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TaskChat.Contract;
 
 namespace TaskChat.Mcp.FunctionalTests;
 
@@ -12,14 +13,14 @@ public abstract class TaskToolTests(McpServerFixture server)
     {
         var client = await server.ClientForAsync(NewUser());
 
-        var reply = await ToolReply.CallAsync(client, "add_task", new Dictionary<string, object?> { ["title"] = "  Buy   milk ", ["description"] = "2 litres" });
+        var reply = await ToolReply.CallAsync(client, ToolNames.AddTask, new Dictionary<string, object?> { [ToolArguments.Title] = "  Buy   milk ", [ToolArguments.Description] = "2 litres" });
 
         Assert.False(reply.IsError);
-        Assert.Equal("success", reply.Status);
+        Assert.Equal(ToolEnvelope.SuccessStatus, reply.Status);
         Assert.Equal(["task_id", "title", "status"], reply.Data.EnumerateObject().Select(p => p.Name));
         Assert.True(reply.Data.GetProperty("task_id").GetInt64() > 0);
         Assert.Equal("Buy milk", reply.Data.GetProperty("title").GetString());
-        Assert.Equal("created", reply.Data.GetProperty("status").GetString());
+        Assert.Equal(TaskChangeStatus.Created, reply.Data.GetProperty("status").GetString());
         Assert.Equal(["status", "data"], reply.Json.EnumerateObject().Select(p => p.Name));
     }
 
@@ -27,10 +28,10 @@ public abstract class TaskToolTests(McpServerFixture server)
     public async Task ListTasksReturnsEveryFieldOfEachTaskAndTheCount()
     {
         var client = await server.ClientForAsync(NewUser());
-        var id = (await ToolReply.CallAsync(client, "add_task", new Dictionary<string, object?> { ["title"] = "Pay rent", ["description"] = "Before Friday" }))
+        var id = (await ToolReply.CallAsync(client, ToolNames.AddTask, new Dictionary<string, object?> { [ToolArguments.Title] = "Pay rent", [ToolArguments.Description] = "Before Friday" }))
             .Data.GetProperty("task_id").GetInt64();
 
-        var reply = await ToolReply.CallAsync(client, "list_tasks");
+        var reply = await ToolReply.CallAsync(client, ToolNames.ListTasks);
 
         Assert.False(reply.IsError);
         Assert.Equal(1, reply.Data.GetProperty("count").GetInt32());
@@ -52,11 +53,11 @@ public abstract class TaskToolTests(McpServerFixture server)
         var client = await server.ClientForAsync(NewUser());
         var done = await AddAsync(client, "Done one");
         await AddAsync(client, "Open one");
-        await ToolReply.CallAsync(client, "complete_task", new Dictionary<string, object?> { ["task_id"] = done });
+        await ToolReply.CallAsync(client, ToolNames.CompleteTask, new Dictionary<string, object?> { [ToolArguments.TaskId] = done });
 
-        var pending = await ToolReply.CallAsync(client, "list_tasks", new Dictionary<string, object?> { ["status"] = "pending" });
-        var completed = await ToolReply.CallAsync(client, "list_tasks", new Dictionary<string, object?> { ["status"] = "completed" });
-        var all = await ToolReply.CallAsync(client, "list_tasks", new Dictionary<string, object?> { ["status"] = "all" });
+        var pending = await ToolReply.CallAsync(client, ToolNames.ListTasks, new Dictionary<string, object?> { [ToolArguments.Status] = ListStatus.Pending });
+        var completed = await ToolReply.CallAsync(client, ToolNames.ListTasks, new Dictionary<string, object?> { [ToolArguments.Status] = ListStatus.Completed });
+        var all = await ToolReply.CallAsync(client, ToolNames.ListTasks, new Dictionary<string, object?> { [ToolArguments.Status] = ListStatus.All });
 
         Assert.Equal(["Open one"], Titles(pending));
         Assert.Equal(["Done one"], Titles(completed));
@@ -70,11 +71,11 @@ public abstract class TaskToolTests(McpServerFixture server)
         var client = await server.ClientForAsync(NewUser());
         var id = await AddAsync(client, "Call mom");
 
-        var reply = await ToolReply.CallAsync(client, "complete_task", new Dictionary<string, object?> { ["task_id"] = id });
+        var reply = await ToolReply.CallAsync(client, ToolNames.CompleteTask, new Dictionary<string, object?> { [ToolArguments.TaskId] = id });
 
         Assert.False(reply.IsError);
         Assert.Equal(JsonSerializer.Serialize(new { task_id = id, title = "Call mom", status = "completed" }), JsonSerializer.Serialize(reply.Data));
-        var task = Assert.Single((await ToolReply.CallAsync(client, "list_tasks")).Data.GetProperty("tasks").EnumerateArray());
+        var task = Assert.Single((await ToolReply.CallAsync(client, ToolNames.ListTasks)).Data.GetProperty("tasks").EnumerateArray());
         Assert.True(task.GetProperty("completed").GetBoolean());
         Assert.True(task.GetProperty("updated_at").GetDateTimeOffset() >= task.GetProperty("created_at").GetDateTimeOffset());
     }
@@ -84,12 +85,12 @@ public abstract class TaskToolTests(McpServerFixture server)
     {
         var client = await server.ClientForAsync(NewUser());
         var id = await AddAsync(client, "Water plants");
-        await ToolReply.CallAsync(client, "complete_task", new Dictionary<string, object?> { ["task_id"] = id });
+        await ToolReply.CallAsync(client, ToolNames.CompleteTask, new Dictionary<string, object?> { [ToolArguments.TaskId] = id });
 
-        var again = await ToolReply.CallAsync(client, "complete_task", new Dictionary<string, object?> { ["task_id"] = id });
+        var again = await ToolReply.CallAsync(client, ToolNames.CompleteTask, new Dictionary<string, object?> { [ToolArguments.TaskId] = id });
 
         Assert.False(again.IsError);
-        Assert.Equal("completed", again.Data.GetProperty("status").GetString());
+        Assert.Equal(TaskChangeStatus.Completed, again.Data.GetProperty("status").GetString());
     }
 
     [SkippableFact]
@@ -98,14 +99,14 @@ public abstract class TaskToolTests(McpServerFixture server)
         var client = await server.ClientForAsync(NewUser());
         var id = await AddAsync(client, "Old chore");
 
-        var reply = await ToolReply.CallAsync(client, "delete_task", new Dictionary<string, object?> { ["task_id"] = id });
+        var reply = await ToolReply.CallAsync(client, ToolNames.DeleteTask, new Dictionary<string, object?> { [ToolArguments.TaskId] = id });
 
         Assert.False(reply.IsError);
         Assert.Equal(JsonSerializer.Serialize(new { task_id = id, title = "Old chore", status = "deleted" }), JsonSerializer.Serialize(reply.Data));
-        Assert.Equal(0, (await ToolReply.CallAsync(client, "list_tasks")).Data.GetProperty("count").GetInt32());
-        var twice = await ToolReply.CallAsync(client, "delete_task", new Dictionary<string, object?> { ["task_id"] = id });
+        Assert.Equal(0, (await ToolReply.CallAsync(client, ToolNames.ListTasks)).Data.GetProperty("count").GetInt32());
+        var twice = await ToolReply.CallAsync(client, ToolNames.DeleteTask, new Dictionary<string, object?> { [ToolArguments.TaskId] = id });
         Assert.True(twice.IsError);
-        Assert.Equal("not_found", twice.Code);
+        Assert.Equal(ToolErrorCodes.NotFound, twice.Code);
     }
 
     [SkippableFact]
@@ -114,12 +115,12 @@ public abstract class TaskToolTests(McpServerFixture server)
         var client = await server.ClientForAsync(NewUser());
         var id = await AddAsync(client, "Call Bob");
 
-        var renamed = await ToolReply.CallAsync(client, "update_task", new Dictionary<string, object?> { ["task_id"] = id, ["title"] = "Call Bob about the offer" });
-        var described = await ToolReply.CallAsync(client, "update_task", new Dictionary<string, object?> { ["task_id"] = id, ["description"] = "He asked for Tuesday" });
+        var renamed = await ToolReply.CallAsync(client, ToolNames.UpdateTask, new Dictionary<string, object?> { [ToolArguments.TaskId] = id, [ToolArguments.Title] = "Call Bob about the offer" });
+        var described = await ToolReply.CallAsync(client, ToolNames.UpdateTask, new Dictionary<string, object?> { [ToolArguments.TaskId] = id, [ToolArguments.Description] = "He asked for Tuesday" });
 
         Assert.Equal(JsonSerializer.Serialize(new { task_id = id, title = "Call Bob about the offer", status = "updated" }), JsonSerializer.Serialize(renamed.Data));
         Assert.False(described.IsError);
-        var task = Assert.Single((await ToolReply.CallAsync(client, "list_tasks")).Data.GetProperty("tasks").EnumerateArray());
+        var task = Assert.Single((await ToolReply.CallAsync(client, ToolNames.ListTasks)).Data.GetProperty("tasks").EnumerateArray());
         Assert.Equal("Call Bob about the offer", task.GetProperty("title").GetString());
         Assert.Equal("He asked for Tuesday", task.GetProperty("description").GetString());
     }
@@ -128,12 +129,12 @@ public abstract class TaskToolTests(McpServerFixture server)
     public async Task UpdateWithAnEmptyDescriptionClearsIt()
     {
         var client = await server.ClientForAsync(NewUser());
-        var id = (await ToolReply.CallAsync(client, "add_task", new Dictionary<string, object?> { ["title"] = "Plan trip", ["description"] = "Somewhere warm" }))
+        var id = (await ToolReply.CallAsync(client, ToolNames.AddTask, new Dictionary<string, object?> { [ToolArguments.Title] = "Plan trip", [ToolArguments.Description] = "Somewhere warm" }))
             .Data.GetProperty("task_id").GetInt64();
 
-        await ToolReply.CallAsync(client, "update_task", new Dictionary<string, object?> { ["task_id"] = id, ["description"] = "" });
+        await ToolReply.CallAsync(client, ToolNames.UpdateTask, new Dictionary<string, object?> { [ToolArguments.TaskId] = id, [ToolArguments.Description] = "" });
 
-        var task = Assert.Single((await ToolReply.CallAsync(client, "list_tasks")).Data.GetProperty("tasks").EnumerateArray());
+        var task = Assert.Single((await ToolReply.CallAsync(client, ToolNames.ListTasks)).Data.GetProperty("tasks").EnumerateArray());
         Assert.Equal(JsonValueKind.Null, task.GetProperty("description").ValueKind);
         Assert.Equal("Plan trip", task.GetProperty("title").GetString());
     }
@@ -144,7 +145,7 @@ public abstract class TaskToolTests(McpServerFixture server)
         var client = await server.ClientForAsync(NewUser());
         var id = await AddAsync(client, "Lenient");
 
-        var reply = await ToolReply.CallAsync(client, "complete_task", new Dictionary<string, object?> { ["task_id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var reply = await ToolReply.CallAsync(client, ToolNames.CompleteTask, new Dictionary<string, object?> { [ToolArguments.TaskId] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
         Assert.False(reply.IsError);
         Assert.Equal(id, reply.Data.GetProperty("task_id").GetInt64());
@@ -157,14 +158,14 @@ public abstract class TaskToolTests(McpServerFixture server)
         const string title = "Acheter du pain 🥖 – 買い物";
         await AddAsync(client, title);
 
-        var task = Assert.Single((await ToolReply.CallAsync(client, "list_tasks")).Data.GetProperty("tasks").EnumerateArray());
+        var task = Assert.Single((await ToolReply.CallAsync(client, ToolNames.ListTasks)).Data.GetProperty("tasks").EnumerateArray());
 
         Assert.Equal(title, task.GetProperty("title").GetString());
     }
 
     internal static async Task<long> AddAsync(ModelContextProtocol.Client.McpClient client, string title)
     {
-        var reply = await ToolReply.CallAsync(client, "add_task", new Dictionary<string, object?> { ["title"] = title });
+        var reply = await ToolReply.CallAsync(client, ToolNames.AddTask, new Dictionary<string, object?> { [ToolArguments.Title] = title });
         Assert.False(reply.IsError, reply.Json.ToString());
         return reply.Data.GetProperty("task_id").GetInt64();
     }

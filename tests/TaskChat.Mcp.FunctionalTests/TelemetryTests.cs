@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using TaskChat.Contract;
 using TaskChat.TestSupport;
 
 namespace TaskChat.Mcp.FunctionalTests;
@@ -26,10 +27,10 @@ public sealed class TelemetryTests
         var client = await TestMcpClients.ConnectAsync(system.Mcp.BaseAddress, token);
         await using var _ = client;
 
-        await ToolReply.CallAsync(client, "add_task", new Dictionary<string, object?> { ["title"] = "Traced task" });
+        await ToolReply.CallAsync(client, ToolNames.AddTask, new Dictionary<string, object?> { [ToolArguments.Title] = "Traced task" });
 
         var traces = await collector.WaitForAsync("/v1/traces", body => body.Contains("POST /mcp", StringComparison.Ordinal));
-        await collector.WaitForAsync("/v1/traces", body => body.Contains("tools/call add_task", StringComparison.Ordinal)); // The MCP SDK's own span.
+        await collector.WaitForAsync("/v1/traces", body => body.Contains($"tools/call {ToolNames.AddTask}", StringComparison.Ordinal)); // The MCP SDK's own span.
         await collector.WaitForAsync("/v1/metrics", _ => true);
         Assert.Contains("mcp-server", traces, StringComparison.Ordinal);
         Assert.DoesNotContain(token, string.Concat(collector.Bodies), StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using TaskChat.Contract;
 using TaskChat.TestSupport;
 
 namespace TaskChat.Mcp.FunctionalTests;
@@ -46,7 +47,7 @@ public sealed class TokenTests(SqliteMcpServer server) : IClassFixture<SqliteMcp
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(401, problem.GetProperty("status").GetInt32());
-        Assert.Equal("unauthorized", problem.GetProperty("code").GetString());
+        Assert.Equal(ProblemCodes.Unauthorized, problem.GetProperty("code").GetString());
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TaskChat.Contract;
 
 namespace TaskChat.Mcp.FunctionalTests;
 
@@ -12,16 +13,16 @@ public sealed class ToolCatalogTests(SqliteMcpServer server) : IClassFixture<Sql
 
         var tools = (await client.ListToolsAsync()).ToDictionary(t => t.Name, t => t.ProtocolTool);
 
-        Assert.Equal(["add_task", "complete_task", "delete_task", "list_tasks", "update_task"], tools.Keys.Order());
-        Assert.Equal(["title", "description"], Properties(tools["add_task"].InputSchema));
-        Assert.Equal(["title"], Required(tools["add_task"].InputSchema));
-        Assert.Equal(["status"], Properties(tools["list_tasks"].InputSchema));
-        Assert.Empty(Required(tools["list_tasks"].InputSchema));
-        Assert.Equal(["task_id"], Properties(tools["complete_task"].InputSchema));
-        Assert.Equal(["task_id"], Required(tools["complete_task"].InputSchema));
-        Assert.Equal(["task_id"], Properties(tools["delete_task"].InputSchema));
-        Assert.Equal(["task_id", "title", "description"], Properties(tools["update_task"].InputSchema));
-        Assert.Equal(["task_id"], Required(tools["update_task"].InputSchema));
+        Assert.Equal([ToolNames.AddTask, ToolNames.CompleteTask, ToolNames.DeleteTask, ToolNames.ListTasks, ToolNames.UpdateTask], tools.Keys.Order());
+        Assert.Equal([ToolArguments.Title, ToolArguments.Description], Properties(tools[ToolNames.AddTask].InputSchema));
+        Assert.Equal([ToolArguments.Title], Required(tools[ToolNames.AddTask].InputSchema));
+        Assert.Equal([ToolArguments.Status], Properties(tools[ToolNames.ListTasks].InputSchema));
+        Assert.Empty(Required(tools[ToolNames.ListTasks].InputSchema));
+        Assert.Equal([ToolArguments.TaskId], Properties(tools[ToolNames.CompleteTask].InputSchema));
+        Assert.Equal([ToolArguments.TaskId], Required(tools[ToolNames.CompleteTask].InputSchema));
+        Assert.Equal([ToolArguments.TaskId], Properties(tools[ToolNames.DeleteTask].InputSchema));
+        Assert.Equal([ToolArguments.TaskId, ToolArguments.Title, ToolArguments.Description], Properties(tools[ToolNames.UpdateTask].InputSchema));
+        Assert.Equal([ToolArguments.TaskId], Required(tools[ToolNames.UpdateTask].InputSchema));
     }
 
     [Fact]
@@ -52,9 +53,22 @@ public sealed class ToolCatalogTests(SqliteMcpServer server) : IClassFixture<Sql
             Assert.NotNull(tool.OutputSchema);
             Assert.Contains("status", Properties(tool.OutputSchema!.Value));
         }
-        Assert.True(tools["list_tasks"].Annotations?.ReadOnlyHint);
-        Assert.True(tools["delete_task"].Annotations?.DestructiveHint);
-        Assert.False(tools["add_task"].Annotations?.IdempotentHint);
+        Assert.True(tools[ToolNames.ListTasks].Annotations?.ReadOnlyHint);
+        Assert.True(tools[ToolNames.DeleteTask].Annotations?.DestructiveHint);
+        Assert.False(tools[ToolNames.AddTask].Annotations?.IdempotentHint);
+    }
+
+    [Fact]
+    public async Task OnlyListTasksSaysItChangesNothingSoOnlyItIsSafeToCallAgain()
+    {
+        var client = await server.ClientForAsync("catalog-user");
+
+        var tools = (await client.ListToolsAsync()).Select(t => t.ProtocolTool).ToList();
+
+        // The api retries a call after a transport failure only when the tool says it is read-only
+        // (no readOnlyHint means false, as the MCP specification defines it).
+        Assert.Equal(5, tools.Count);
+        Assert.Equal([ToolNames.ListTasks], tools.Where(t => t.Annotations?.ReadOnlyHint == true).Select(t => t.Name));
     }
 
     [Fact]
@@ -62,10 +76,10 @@ public sealed class ToolCatalogTests(SqliteMcpServer server) : IClassFixture<Sql
     {
         var client = await server.ClientForAsync("catalog-user");
 
-        var listTasks = (await client.ListToolsAsync()).Single(t => t.Name == "list_tasks").ProtocolTool;
-        var status = listTasks.InputSchema.GetProperty("properties").GetProperty("status");
+        var listTasks = (await client.ListToolsAsync()).Single(t => t.Name == ToolNames.ListTasks).ProtocolTool;
+        var status = listTasks.InputSchema.GetProperty("properties").GetProperty(ToolArguments.Status);
 
-        Assert.Equal(["all", "pending", "completed"], status.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal([ListStatus.All, ListStatus.Pending, ListStatus.Completed], status.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
     }
 
     private static string[] Properties(JsonElement schema) =>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using TaskChat.Contract;
 
 namespace TaskChat.Web.BrowserTests;
 
@@ -44,7 +45,7 @@ public sealed class TaskChatInTheBrowser(RunningTaskChat stack) : BrowserTest(st
 
         await Assertions.Expect(page.GetByTestId("side-task-item")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("side-task-item")).ToContainTextAsync("Buy milk");
-        await Assertions.Expect(page.GetByTestId("tool-chip").Filter(new() { HasText = "add_task" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("tool-chip").Filter(new() { HasText = ToolNames.AddTask })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=user]")).ToHaveTextAsync(["add buy milk"]);
     });
 

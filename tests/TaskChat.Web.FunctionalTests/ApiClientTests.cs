@@ -1,6 +1,9 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using TaskChat.Contract;
 using TaskChat.Data.Connection;
 using TaskChat.TestSupport;
 using TaskChat.Web.Api;
@@ -31,10 +34,10 @@ public sealed class ApiClientTests : IAsyncLifetime
         var added = await api.AddTaskAsync("Buy milk");
         await api.RenameTaskAsync(added.Id, "Buy oat milk");
         await api.SetCompletedAsync(added.Id, true);
-        var completed = await api.GetTasksAsync("completed");
-        var pending = await api.GetTasksAsync("pending");
+        var completed = await api.GetTasksAsync(ListStatus.Completed);
+        var pending = await api.GetTasksAsync(ListStatus.Pending);
         await api.DeleteTaskAsync(added.Id);
-        var all = await api.GetTasksAsync("all");
+        var all = await api.GetTasksAsync(ListStatus.All);
 
         Assert.Equal("Buy oat milk", Assert.Single(completed.Tasks).Title);
         Assert.Empty(pending.Tasks);
@@ -61,9 +64,9 @@ public sealed class ApiClientTests : IAsyncLifetime
         {
             await foreach (var e in api.StreamChatAsync("add buy milk", null))
             {
-                if (e.Name == "error")
+                if (e is TurnFailed failed)
                 {
-                    throw new ApiException(e.Data.GetProperty("status").GetInt32(), e.Data.GetProperty("detail").GetString()!);
+                    throw new ApiException(failed.Status, failed.Detail);
                 }
             }
         });
@@ -72,11 +75,55 @@ public sealed class ApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AStreamedTurnComesOutAsTheContractsEventsInOrder()
+    {
+        // The stream exactly as README "Chat" shows it, from a stand-in api.
+        const string stream = """
+            event: conversation
+            data: {"conversation_id":1}
+
+            event: tool_call
+            data: {"tool":"add_task","arguments":{"title":"Eggs"}}
+
+            event: tool_result
+            data: {"tool":"add_task","result":{"status":"success","data":{"task_id":2,"title":"Eggs","status":"created"}}}
+
+            event: delta
+            data: {"text":"Added “Eggs” "}
+
+            event: delta
+            data: {"text":"(task 2)."}
+
+            event: done
+            data: {"conversation_id":1,"response":"Added “Eggs” (task 2).","tool_calls":[{"tool":"add_task","arguments":{"title":"Eggs"},"result":{"status":"success","data":{"task_id":2,"title":"Eggs","status":"created"}}}],"status":"success"}
+
+
+            """;
+        var (standIn, address) = await LoopbackServer.StartAsync(app => app.MapPost("/api/chat/stream", () => Results.Text(stream, "text/event-stream")));
+        await using var _ = standIn;
+        var api = await ClientForNewUserAsync(address);
+
+        var events = new List<ChatEvent>();
+        await foreach (var e in api.StreamChatAsync("add eggs", null))
+        {
+            events.Add(e);
+        }
+
+        Assert.Equal([typeof(ConversationStarted), typeof(ToolCalled), typeof(ToolAnswered), typeof(TextDelta), typeof(TextDelta), typeof(TurnDone)], events.Select(e => e.GetType()));
+        Assert.Equal(1, ((ConversationStarted)events[0]).ConversationId);
+        Assert.Equal("Eggs", ((ToolCalled)events[1]).Arguments.GetProperty(ToolArguments.Title).GetString());
+        Assert.Equal("Added “Eggs” (task 2).", string.Concat(events.OfType<TextDelta>().Select(d => d.Text)));
+        var done = ((TurnDone)events[^1]).Reply;
+        Assert.Equal(ToolNames.AddTask, Assert.Single(done.ToolCalls).Tool);
+        Assert.Equal(done.Response, string.Concat(events.OfType<TextDelta>().Select(d => d.Text)));
+    }
+
+    [Fact]
     public async Task NoApiIsAConnectionFailure()
     {
         var api = await ClientForNewUserAsync(new Uri($"http://127.0.0.1:{LoopbackServer.UnusedPort()}"));
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => api.GetTasksAsync("all"));
+        await Assert.ThrowsAsync<HttpRequestException>(() => api.GetTasksAsync(ListStatus.All));
     }
 
     private async Task<ApiClient> ClientForNewUserAsync(Uri apiUrl)

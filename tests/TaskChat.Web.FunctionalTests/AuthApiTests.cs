@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using TaskChat.Contract;
 
 namespace TaskChat.Web.FunctionalTests;
 
@@ -26,7 +27,7 @@ public abstract class AuthApiTests(WebServerFixture web)
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("validation", body.GetProperty("code").GetString());
+        Assert.Equal(ProblemCodes.Validation, body.GetProperty("code").GetString());
         Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), body.ToString());
         Assert.False(string.IsNullOrEmpty(body.GetProperty("traceId").GetString()));
         Assert.False(response.Headers.Contains("Set-Cookie"));
@@ -56,7 +57,7 @@ public abstract class AuthApiTests(WebServerFixture web)
         using var response = await second.PostAsJsonAsync("api/auth/sign-up/email", new { email = email.ToUpperInvariant(), password = WebServers.Password, name = "Someone" });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("user_already_exists", (await Json.ReadAsync(response)).GetProperty("code").GetString());
+        Assert.Equal(ProblemCodes.UserAlreadyExists, (await Json.ReadAsync(response)).GetProperty("code").GetString());
     }
 
     [SkippableFact]
@@ -128,7 +129,7 @@ public abstract class AuthApiTests(WebServerFixture web)
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unknownEmail.StatusCode);
-        Assert.Equal("invalid_credentials", wrongBody.GetProperty("code").GetString());
+        Assert.Equal(ProblemCodes.InvalidCredentials, wrongBody.GetProperty("code").GetString());
         Assert.Equal(wrongBody.GetProperty("detail").GetString(), unknownBody.GetProperty("detail").GetString());
         Assert.Equal("null", await (await browser.GetAsync("api/auth/get-session")).Content.ReadAsStringAsync());
     }
@@ -150,7 +151,7 @@ public abstract class AuthApiTests(WebServerFixture web)
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
-        Assert.Equal("locked_out", (await Json.ReadAsync(right)).GetProperty("code").GetString());
+        Assert.Equal(ProblemCodes.LockedOut, (await Json.ReadAsync(right)).GetProperty("code").GetString());
         var retryAfter = right.Headers.RetryAfter?.Delta;
         Assert.NotNull(retryAfter);
         Assert.InRange(retryAfter.Value, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(5));
@@ -182,7 +183,7 @@ public abstract class AuthApiTests(WebServerFixture web)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Null(response.Headers.Location);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("unauthorized", (await Json.ReadAsync(response)).GetProperty("code").GetString());
+        Assert.Equal(ProblemCodes.Unauthorized, (await Json.ReadAsync(response)).GetProperty("code").GetString());
     }
 
     [SkippableFact]
@@ -228,7 +229,7 @@ public abstract class AuthApiTests(WebServerFixture web)
         using var response = await browser.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal("cross_origin", (await Json.ReadAsync(response)).GetProperty("code").GetString());
+        Assert.Equal(ProblemCodes.CrossOrigin, (await Json.ReadAsync(response)).GetProperty("code").GetString());
     }
 
     [SkippableFact]

@@ -1,88 +1,101 @@
-using System.Text.Json;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
+using TaskChat.Api.Authorization;
 using TaskChat.Api.Conversations;
-using TaskChat.Api.Infrastructure;
+using TaskChat.Contract;
+using TaskChat.Data;
 using TaskChat.Data.Tasks;
-using TaskChat.ServiceDefaults.Authentication;
-using ClaimsPrincipal = System.Security.Claims.ClaimsPrincipal;
+using TaskChat.ServiceDefaults.Hosting;
 
 namespace TaskChat.Api.Chat;
 
-/// <summary>POST /api/chat.</summary>
-public sealed record ChatRequest(string? Message, long? ConversationId);
-
-/// <summary>The answer to a chat turn.</summary>
-public sealed record ChatReply(long ConversationId, string Response, IReadOnlyList<ToolCallRecord> ToolCalls, string Status = "success");
-
 /// <summary>
-/// The chat endpoints: one turn of the agent, as one JSON answer or as server-sent events
-/// (conversation, tool_call, tool_result, delta, done; or error).
+/// The chat endpoints: one turn of the agent (<see cref="ChatTurnRunner"/>), as one JSON answer or
+/// as server-sent events (conversation, tool_call, tool_result, delta, done; or error).
 /// </summary>
 public static class ChatApi
 {
-    public const int MaxMessageLength = 4000;
+    public const int MaxMessageLength = FieldLimits.ChatMessage;
     public const string RateLimitPolicy = "chat";
 
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder endpoints)
     {
-        var chat = endpoints.MapGroup("/api/chat").WithTags("Chat").RequireAuthorization().RequireRateLimiting(RateLimitPolicy);
-        chat.MapPost("/", ChatAsync).WithName("Chat");
-        chat.MapPost("/stream", StreamAsync).WithName("ChatStream")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        // A ProblemHttpResult declares no status of its own: the errors each handler returns are listed here.
+        var chat = endpoints.MapGroup("/api/chat").WithTags("Chat").RequireAuthorization().RequireRateLimiting(RateLimitPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        chat.MapPost("/", ChatAsync).WithName("Chat")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status504GatewayTimeout);
+        // Once the first event is sent the status is 200: a later failure (503, 504) is an error event.
+        chat.MapPost("/stream", StreamAsync).WithName("ChatStream").WithDescription(StreamDescription);
         return endpoints;
     }
 
+    private const string StreamDescription =
+        "The same turn as POST /api/chat, as server-sent events (one `event:` and one JSON `data:` line each): " +
+        $"`{ChatEventNames.Conversation}` first, a `{ChatEventNames.ToolCall}` and a `{ChatEventNames.ToolResult}` per MCP call, " +
+        $"the reply in `{ChatEventNames.Delta}` pieces, then `{ChatEventNames.Done}` (data: POST /api/chat's answer) or " +
+        $"`{ChatEventNames.Error}` ({{code, detail, status}}) when the turn fails after the stream started.";
+
     internal static async Task<Results<Ok<ChatReply>, ProblemHttpResult>> ChatAsync(
-        ChatRequest request, ClaimsPrincipal user, HttpContext http, ChatTurnRunner runner, CancellationToken cancellationToken)
+        ChatRequest request, Caller caller, ChatTurnRunner runner, CancellationToken cancellationToken)
     {
-        if (Validate(request) is { } invalid)
+        var (turn, refused) = await StartAsync(request, caller, runner, cancellationToken);
+        if (turn is null)
         {
-            return invalid;
+            return refused!;
         }
-        CallerToken.Set(CallerToken.FromHeader(http.Request.Headers.Authorization));
-        try
+        await foreach (var e in runner.RunAsync(turn, streaming: false, cancellationToken))
         {
-            var turn = await runner.RunAsync(user.GetUserId()!, request.ConversationId, request.Message!.Trim(), events: null, cancellationToken);
-            return TypedResults.Ok(new ChatReply(turn.ConversationId, turn.Response, turn.ToolCalls));
+            switch (e)
+            {
+                case TurnDone done:
+                    return TypedResults.Ok(done.Reply);
+                case TurnFailed failed:
+                    return ProblemResponses.Problem(failed.Status, failed.Code, failed.Detail);
+            }
         }
-        catch (Exception e) when (ProblemFor(e) is { } problem)
+        cancellationToken.ThrowIfCancellationRequested();
+        throw new InvalidOperationException("The chat turn ended without done or error.");
+    }
+
+    internal static async Task<Results<ServerSentEventsResult<object>, ProblemHttpResult>> StreamAsync(
+        ChatRequest request, Caller caller, ChatTurnRunner runner, HttpResponse response, CancellationToken cancellationToken)
+    {
+        // Everything that can refuse the turn with a plain status runs before the first event.
+        var (turn, refused) = await StartAsync(request, caller, runner, cancellationToken);
+        if (turn is null)
         {
-            return problem;
+            return refused!;
+        }
+        response.Headers["X-Accel-Buffering"] = "no"; // Proxies must not hold the stream back.
+        return TypedResults.ServerSentEvents(ServerSentEvents(runner.RunAsync(turn, streaming: true, cancellationToken), cancellationToken));
+    }
+
+    /// <summary>The one writer of the chat events: each one `event: name` line and one `data: json` line.</summary>
+    private static async IAsyncEnumerable<SseItem<object>> ServerSentEvents(
+        IAsyncEnumerable<ChatEvent> events, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var e in events.WithCancellation(cancellationToken))
+        {
+            yield return new SseItem<object>(e.Data(), e.Name);
         }
     }
 
-    internal static async Task StreamAsync(
-        ChatRequest request, ClaimsPrincipal user, HttpContext http, ChatTurnRunner runner, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    /// <returns>The turn, or why it is refused (422, 404).</returns>
+    private static async Task<(ChatTurn? Turn, ProblemHttpResult? Refused)> StartAsync(
+        ChatRequest request, Caller caller, ChatTurnRunner runner, CancellationToken cancellationToken)
     {
         if (Validate(request) is { } invalid)
         {
-            await invalid.ExecuteAsync(http);
-            return;
+            return (null, invalid);
         }
-        CallerToken.Set(CallerToken.FromHeader(http.Request.Headers.Authorization));
-        using var stream = new ServerSentEvents(http.Response, json.Value.SerializerOptions);
-        try
-        {
-            var turn = await runner.RunAsync(user.GetUserId()!, request.ConversationId, request.Message!.Trim(), stream.WriteAsync, cancellationToken);
-            await stream.WriteAsync("done", new ChatReply(turn.ConversationId, turn.Response, turn.ToolCalls));
-        }
-        catch (Exception e) when (ProblemFor(e) is { } problem)
-        {
-            if (!stream.Started)
-            {
-                await problem.ExecuteAsync(http); // Nothing sent yet: a plain problem answer, status code and all.
-                return;
-            }
-            await stream.WriteAsync("error", new { code = problem.ProblemDetails.Extensions["code"], detail = problem.ProblemDetails.Detail, status = problem.StatusCode });
-        }
-        catch (Exception e) when (stream.Started && e is not OperationCanceledException && !http.RequestAborted.IsCancellationRequested)
-        {
-            // A bug after the first event: the status line is gone, so say it in the stream.
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatApi)).LogError(e, "Chat stream failed");
-            await stream.WriteAsync("error", new { code = "internal", detail = "Something went wrong on our side. Please try again.", status = StatusCodes.Status500InternalServerError });
-        }
+        var turn = await runner.StartAsync(caller, request.Message!.Trim(), request.ConversationId, cancellationToken);
+        return turn is null ? (null, ConversationsApi.NotFound(request.ConversationId!.Value)) : (turn, null);
     }
 
     private static ProblemHttpResult? Validate(ChatRequest request)
@@ -90,62 +103,20 @@ public static class ChatApi
         var message = request.Message?.Trim();
         if (string.IsNullOrEmpty(message))
         {
-            return ApiProblems.Invalid("message cannot be empty.");
+            return ProblemResponses.Invalid("message cannot be empty.");
         }
         if (message.Length > MaxMessageLength)
         {
-            return ApiProblems.Invalid($"message must be at most {MaxMessageLength} characters.");
+            return ProblemResponses.Invalid($"message must be at most {MaxMessageLength} characters.");
         }
         if (!TaskRules.IsStorable(message))
         {
-            return ApiProblems.Invalid("message contains characters that are not allowed (control characters or broken Unicode).");
+            return ProblemResponses.Invalid("message contains characters that are not allowed (control characters or broken Unicode).");
         }
         if (request.ConversationId is <= 0)
         {
             return ConversationsApi.NotFound(request.ConversationId.Value);
         }
         return null;
-    }
-
-    /// <summary>The contract's answers for a failed turn; null for a bug (500, logged by the exception handler).</summary>
-    private static ProblemHttpResult? ProblemFor(Exception e) => e switch
-    {
-        ConversationNotFoundException => ApiProblems.NotFound(e.Message),
-        McpUnavailableException => ApiProblems.Status(StatusCodes.Status503ServiceUnavailable, "mcp_unavailable", "Service temporarily unavailable. Please try again."),
-        McpTimeoutException => ApiProblems.Status(StatusCodes.Status504GatewayTimeout, "mcp_timeout", "The task service took too long to answer. Please try again."),
-        LlmUnavailableException => ApiProblems.Status(StatusCodes.Status503ServiceUnavailable, "llm_unavailable", "The assistant is temporarily unavailable. Please try again."),
-        _ => null,
-    };
-
-    /// <summary>Writes `event: name` + one `data: json` line per event, flushed at once.</summary>
-    private sealed class ServerSentEvents(HttpResponse response, JsonSerializerOptions options) : IDisposable
-    {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-
-        public bool Started { get; private set; }
-
-        public async Task WriteAsync(string name, object data)
-        {
-            await _gate.WaitAsync();
-            try
-            {
-                if (!Started)
-                {
-                    response.StatusCode = StatusCodes.Status200OK;
-                    response.ContentType = "text/event-stream";
-                    response.Headers.CacheControl = "no-cache";
-                    response.Headers["X-Accel-Buffering"] = "no"; // Proxies must not hold the stream back.
-                    Started = true;
-                }
-                await response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, options)}\n\n");
-                await response.Body.FlushAsync();
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
-
-        public void Dispose() => _gate.Dispose();
     }
 }

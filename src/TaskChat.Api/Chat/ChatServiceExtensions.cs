@@ -2,6 +2,8 @@ using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using TaskChat.Api.Authorization;
+using TaskChat.Contract;
 using TaskChat.ServiceDefaults.Authentication;
 using TaskChat.ServiceDefaults.Hosting;
 
@@ -12,9 +14,8 @@ public static class ChatServiceExtensions
     /// <summary>The agent, the shared MCP client and the per-user chat rate limit.</summary>
     public static WebApplicationBuilder AddChat(this WebApplicationBuilder builder, ApiSettings settings)
     {
-        builder.Services.AddTransient<ForwardCallerTokenHandler>();
         builder.Services.AddHttpClient(McpToolGateway.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler<ForwardCallerTokenHandler>()
+            .AddCallerToken()
             .AddResilienceHandler("mcp", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 // Only what is always safe to repeat: the connection failed, so nothing was sent.
@@ -43,7 +44,7 @@ public static class ChatServiceExtensions
                 {
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
-                await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "rate_limited",
+                await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited,
                     $"Too many messages: at most {settings.ChatTurnsPerMinute} a minute. Please wait a moment.");
             };
         });

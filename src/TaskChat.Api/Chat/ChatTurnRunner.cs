@@ -1,23 +1,27 @@
 using System.ClientModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.Agents.AI;
 using Microsoft.Extensions.AI;
+using TaskChat.Api.Authorization;
 using TaskChat.Api.Conversations;
-using TaskChat.Data.Model;
+using TaskChat.Contract;
+using TaskChat.ServiceDefaults.Hosting;
 
 namespace TaskChat.Api.Chat;
 
-/// <summary>What a chat turn produced.</summary>
-public sealed record ChatTurnResult(long ConversationId, string Response, IReadOnlyList<ToolCallRecord> ToolCalls);
-
-/// <summary>The conversation named is missing or another user's.</summary>
-public sealed class ConversationNotFoundException(long id) : Exception($"Conversation {id} was not found.");
-
 /// <summary>
-/// One chat turn, stateless between requests: load the conversation's history from the database,
-/// run one agent over the MCP tools with the caller's token, store the user's message and the
-/// reply (with its tool calls) in one transaction. A turn that fails stores nothing.
+/// One chat turn, stateless between requests, in two steps. <see cref="StartAsync"/> loads the
+/// conversation's history from the database (or starts a conversation), so a conversation that is
+/// missing is refused before anything runs. <see cref="RunAsync"/> runs one agent over the MCP tools
+/// and reports the turn as it goes: <see cref="ConversationStarted"/>, a <see cref="ToolCalled"/> and
+/// a <see cref="ToolAnswered"/> per MCP call, the reply as <see cref="TextDelta"/> pieces, and last
+/// <see cref="TurnDone"/> once the user's message and the reply (with its tool calls) are stored in
+/// one transaction, or <see cref="TurnFailed"/>: then nothing is stored, and a conversation the turn
+/// started is removed.
 /// </summary>
 public sealed class ChatTurnRunner(ConversationStore conversations, McpToolGateway gateway, ChatClientFactory chatClients, ILogger<ChatTurnRunner> logger)
 {
@@ -30,73 +34,112 @@ public sealed class ChatTurnRunner(ConversationStore conversations, McpToolGatew
         "When the user names a task by words, list tasks first to find its id; if several match, ask which one. " +
         "Answer in one or two short plain sentences that restate what happened.";
 
-    public async Task<ChatTurnResult> RunAsync(string userId, long? conversationId, string message, ChatEventSink? events, CancellationToken cancellationToken)
+    /// <returns>The turn, or null when <paramref name="conversationId"/> is missing or another user's.</returns>
+    public async Task<ChatTurn?> StartAsync(Caller caller, string message, long? conversationId, CancellationToken cancellationToken)
     {
-        var history = new List<ChatMessage>();
-        long id;
-        var isNew = conversationId is null;
-        if (conversationId is { } existing)
+        if (conversationId is not { } existing)
         {
-            var conversation = await conversations.GetAsync(userId, existing, cancellationToken) ?? throw new ConversationNotFoundException(existing);
-            history.AddRange(conversation.Messages.TakeLast(HistoryMessages).Select(ToChatMessage));
-            id = existing;
+            var started = await conversations.StartAsync(caller.UserId, message, cancellationToken);
+            return new ChatTurn(caller, started, IsNewConversation: true, message, [new ChatMessage(ChatRole.User, message)]);
         }
-        else
-        {
-            id = await conversations.StartAsync(userId, message, cancellationToken);
-        }
-        history.Add(new ChatMessage(ChatRole.User, message));
+        var conversation = await conversations.GetAsync(caller.UserId, existing, cancellationToken);
+        return conversation is null ? null : new ChatTurn(caller, existing, IsNewConversation: false, message,
+            [.. ChatHistory.From(conversation.Messages.TakeLast(HistoryMessages)), new ChatMessage(ChatRole.User, message)]);
+    }
 
+    /// <summary>Runs the turn; it ends with <see cref="TurnDone"/> or <see cref="TurnFailed"/> (not at all when cancelled).</summary>
+    /// <param name="turn">From <see cref="StartAsync"/>.</param>
+    /// <param name="streaming">Ask the model for its reply in pieces (the stream) or whole (POST /api/chat).</param>
+    /// <param name="cancellationToken">The client left: the agent stops and nothing is stored.</param>
+    public async IAsyncEnumerable<ChatEvent> RunAsync(ChatTurn turn, bool streaming, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Tool calls are reported from inside the agent's function invocation while it runs; a
+        // channel puts them and the reply's pieces into one sequence, each as soon as it happens.
+        var events = Channel.CreateUnbounded<ChatEvent>(new UnboundedChannelOptions { SingleReader = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var running = ProduceAsync(turn, streaming, events.Writer, stop.Token);
         try
         {
-            if (events is not null)
+            await foreach (var e in events.Reader.ReadAllAsync(cancellationToken))
             {
-                await events("conversation", new { conversation_id = id });
+                yield return e;
             }
-            var calls = new List<ToolCallRecord>();
-            var tools = await gateway.GetToolsAsync(cancellationToken);
-            var agent = new ChatClientAgent(chatClients.Create(), new ChatClientAgentOptions
-            {
-                Name = "taskchat",
-                ChatOptions = new ChatOptions
-                {
-                    Instructions = Instructions,
-                    Tools = [.. tools.Select(tool => new McpTaskFunction(tool, gateway, calls, events))],
-                },
-                UseProvidedChatClientAsIs = true,
-            });
-
-            var reply = await RunAgentAsync(agent, history, events, cancellationToken);
-            if (string.IsNullOrWhiteSpace(reply))
-            {
-                // A model may end a turn with tool calls and no words; the user still gets a sentence.
-                reply = calls.Count > 0 ? "Done." : "Sorry, I have no answer to that. Try \"help\".";
-                if (events is not null)
-                {
-                    await events("delta", new { text = reply });
-                }
-            }
-            // PostgreSQL's jsonb refuses \u0000, which a model could put in an argument: keep the
-            // turn and store a replacement character instead.
-            var toolCallsJson = calls.Count == 0 ? null : JsonSerializer.Serialize(calls).Replace("\\u0000", "\\uFFFD", StringComparison.Ordinal);
-            if (await conversations.SaveTurnAsync(userId, id, message, reply, toolCallsJson, cancellationToken) is null)
-            {
-                throw new ConversationNotFoundException(id); // Deleted while the turn ran.
-            }
-            return new ChatTurnResult(id, reply, calls);
         }
-        catch (Exception) when (isNew)
+        finally
         {
-            await conversations.DeleteIfEmptyAsync(userId, id, CancellationToken.None);
-            throw;
+            await stop.CancelAsync(); // The reader stopped early: so does the agent.
+            await running;
         }
     }
 
-    private async Task<string> RunAgentAsync(ChatClientAgent agent, List<ChatMessage> history, ChatEventSink? events, CancellationToken cancellationToken)
+    private async Task ProduceAsync(ChatTurn turn, bool streaming, ChannelWriter<ChatEvent> events, CancellationToken cancellationToken)
+    {
+        ChatEvent? last = null; // Stays null when the client left: nobody is told.
+        try
+        {
+            events.TryWrite(new ConversationStarted(turn.ConversationId));
+            var calls = new List<ToolCallRecord>();
+            var reply = await ReplyAsync(turn, streaming, calls, events, cancellationToken);
+            last = await SaveAsync(turn, reply, calls, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            last = Failed(e);
+        }
+        try
+        {
+            if (last is not TurnDone && turn.IsNewConversation)
+            {
+                await ForgetStartedConversationAsync(turn);
+            }
+            if (last is not null)
+            {
+                events.TryWrite(last);
+            }
+        }
+        finally
+        {
+            events.TryComplete();
+        }
+    }
+
+    private async Task<string> ReplyAsync(ChatTurn turn, bool streaming, List<ToolCallRecord> calls, ChannelWriter<ChatEvent> events, CancellationToken cancellationToken)
+    {
+        var tools = await gateway.GetToolsAsync(cancellationToken);
+        var agent = new ChatClientAgent(chatClients.Create(), new ChatClientAgentOptions
+        {
+            Name = "taskchat",
+            ChatOptions = new ChatOptions
+            {
+                Instructions = Instructions,
+                Tools = [.. tools.Select(tool => new McpTaskFunction(tool, gateway, calls, events))],
+            },
+            UseProvidedChatClientAsIs = true,
+        });
+
+        var reply = await RunAgentAsync(agent, turn.History, streaming ? events : null, cancellationToken);
+        if (string.IsNullOrWhiteSpace(reply))
+        {
+            // A model may end a turn with tool calls and no words; the user still gets a sentence.
+            reply = calls.Count > 0 ? "Done." : "Sorry, I have no answer to that. Try \"help\".";
+            events.TryWrite(new TextDelta(reply));
+        }
+        else if (!streaming)
+        {
+            events.TryWrite(new TextDelta(reply)); // The whole reply is its one piece.
+        }
+        return reply;
+    }
+
+    // deltas: where the reply's pieces go as the model streams them; null asks for the whole reply at once.
+    private async Task<string> RunAgentAsync(ChatClientAgent agent, IReadOnlyList<ChatMessage> history, ChannelWriter<ChatEvent>? deltas, CancellationToken cancellationToken)
     {
         try
         {
-            if (events is null)
+            if (deltas is null)
             {
                 return (await agent.RunAsync(history, cancellationToken: cancellationToken)).Text;
             }
@@ -106,7 +149,7 @@ public sealed class ChatTurnRunner(ConversationStore conversations, McpToolGatew
                 if (update.Text is { Length: > 0 } delta)
                 {
                     text.Append(delta);
-                    await events("delta", new { text = delta });
+                    deltas.TryWrite(new TextDelta(delta));
                 }
             }
             return text.ToString();
@@ -119,8 +162,51 @@ public sealed class ChatTurnRunner(ConversationStore conversations, McpToolGatew
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
         {
             // The function invoker may wrap a single tool failure (McpUnavailable, McpTimeout).
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
             throw;
+        }
+    }
+
+    private async Task<ChatEvent> SaveAsync(ChatTurn turn, string reply, List<ToolCallRecord> calls, CancellationToken cancellationToken)
+    {
+        // PostgreSQL's jsonb refuses \u0000, which a model could put in an argument: keep the
+        // turn and store a replacement character instead.
+        var toolCallsJson = calls.Count == 0 ? null : JsonSerializer.Serialize(calls).Replace("\\u0000", "\\uFFFD", StringComparison.Ordinal);
+        if (await conversations.SaveTurnAsync(turn.Caller.UserId, turn.ConversationId, turn.Message, reply, toolCallsJson, cancellationToken) is null)
+        {
+            // Deleted while the turn ran.
+            return new TurnFailed(ProblemCodes.NotFound, ConversationsApi.NotFoundDetail(turn.ConversationId), StatusCodes.Status404NotFound);
+        }
+        return new TurnDone(new ChatReply(turn.ConversationId, reply, calls));
+    }
+
+    /// <summary>The contract's answers for a failed turn; anything else is a bug: logged, and 500 internal.</summary>
+    private TurnFailed Failed(Exception e)
+    {
+        switch (e)
+        {
+            case McpUnavailableException:
+                return new(ProblemCodes.McpUnavailable, "Service temporarily unavailable. Please try again.", StatusCodes.Status503ServiceUnavailable);
+            case McpTimeoutException:
+                return new(ProblemCodes.McpTimeout, "The task service took too long to answer. Please try again.", StatusCodes.Status504GatewayTimeout);
+            case LlmUnavailableException:
+                return new(ProblemCodes.LlmUnavailable, "The assistant is temporarily unavailable. Please try again.", StatusCodes.Status503ServiceUnavailable);
+            default:
+                logger.LogError(e, "Chat turn failed");
+                return new(ProblemCodes.Internal, ProblemResponses.InternalErrorDetail, StatusCodes.Status500InternalServerError);
+        }
+    }
+
+    // A conversation that a failed first turn left empty goes; one with messages stays.
+    private async Task ForgetStartedConversationAsync(ChatTurn turn)
+    {
+        try
+        {
+            await conversations.DeleteIfEmptyAsync(turn.Caller.UserId, turn.ConversationId, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not remove the empty conversation {ConversationId}: {Reason}", turn.ConversationId, e.Message);
         }
     }
 
@@ -128,7 +214,4 @@ public sealed class ChatTurnRunner(ConversationStore conversations, McpToolGatew
     private static bool IsModelFailure(Exception e) =>
         e is ClientResultException or HttpRequestException
         || (e is AggregateException aggregate && aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsModelFailure));
-
-    private static ChatMessage ToChatMessage(Message stored) =>
-        new(stored.Role == MessageRoles.User ? ChatRole.User : ChatRole.Assistant, stored.Content);
 }

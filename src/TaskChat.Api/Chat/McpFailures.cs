@@ -9,3 +9,11 @@ public sealed class McpTimeoutException(string tool, TimeSpan timeout)
 
 /// <summary>The language model's server could not be reached or refused the request: 503 llm_unavailable.</summary>
 public sealed class LlmUnavailableException(string reason, Exception? inner = null) : Exception(reason, inner);
+
+/// <summary>
+/// The mcp refused the caller's token (401) that the api had just accepted: the two disagree on the
+/// issuer, the audience or the keys, or the token was not forwarded. A server bug, not an outage:
+/// 500 internal, logged as an error.
+/// </summary>
+public sealed class McpTokenRejectedException(string what, Exception inner)
+    : Exception($"The mcp refused the forwarded token during {what} (401): check that the api and the mcp share AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL.", inner);

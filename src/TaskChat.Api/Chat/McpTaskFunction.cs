@@ -1,15 +1,17 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.Extensions.AI;
 using ModelContextProtocol.Protocol;
+using TaskChat.Contract;
 
 namespace TaskChat.Api.Chat;
 
 /// <summary>
 /// One MCP tool as the agent sees it: the mcp's name, description and input schema, invoked
-/// through the shared gateway. The model gets the compact envelope, not the whole MCP result, and
-/// every call is recorded (and reported, when the turn streams) for the reply's tool_calls.
+/// through the shared gateway. The model gets the compact envelope, not the whole MCP result; every
+/// call is recorded for the reply's tool_calls and reported to the turn's events as it happens.
 /// </summary>
-internal sealed class McpTaskFunction(Tool tool, McpToolGateway gateway, List<ToolCallRecord> calls, ChatEventSink? events) : AIFunction
+internal sealed class McpTaskFunction(Tool tool, McpToolGateway gateway, List<ToolCallRecord> calls, ChannelWriter<ChatEvent> events) : AIFunction
 {
     public override string Name => tool.Name;
 
@@ -21,20 +23,16 @@ internal sealed class McpTaskFunction(Tool tool, McpToolGateway gateway, List<To
     {
         var given = arguments.ToDictionary(a => a.Key, a => a.Value);
         var argumentsJson = JsonSerializer.SerializeToElement(given);
-        if (events is not null)
-        {
-            await events("tool_call", new { tool = tool.Name, arguments = argumentsJson });
-        }
-        var result = await gateway.CallToolAsync(tool.Name, given, cancellationToken);
+        events.TryWrite(new ToolCalled(tool.Name, argumentsJson));
+        var result = await gateway.CallToolAsync(tool, given, cancellationToken);
         lock (calls)
         {
             calls.Add(new ToolCallRecord(tool.Name, argumentsJson, result));
         }
-        if (events is not null)
-        {
-            await events("tool_result", new { tool = tool.Name, result });
-        }
-        // Compact JSON text: the model reads the envelope, not an indented document or MCP metadata.
-        return JsonSerializer.Serialize(result);
+        events.TryWrite(new ToolAnswered(tool.Name, result));
+        return ModelText(result);
     }
+
+    /// <summary>Compact JSON text: the model reads the envelope, not an indented document or MCP metadata.</summary>
+    public static string ModelText(JsonElement envelope) => JsonSerializer.Serialize(envelope);
 }

@@ -1,8 +1,10 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using TaskChat.Contract;
 
 namespace TaskChat.Api.Chat;
 
@@ -16,9 +18,6 @@ namespace TaskChat.Api.Chat;
 public sealed class McpToolGateway(IHttpClientFactory httpClients, ApiSettings settings, ILoggerFactory loggerFactory) : IAsyncDisposable
 {
     public const string HttpClientName = "mcp";
-
-    /// <summary>Tools that only read: safe to call again after a failure that may have reached the server.</summary>
-    private static readonly HashSet<string> ReadOnlyTools = ["list_tasks"];
 
     private readonly SemaphoreSlim _connectLock = new(1, 1);
     private readonly ILogger _logger = loggerFactory.CreateLogger<McpToolGateway>();
@@ -41,25 +40,35 @@ public sealed class McpToolGateway(IHttpClientFactory httpClients, ApiSettings s
     /// <summary>
     /// Calls a tool for the current caller and returns its compact JSON envelope
     /// ({"status":"success","data":...} or {"status":"error",...}): what the model reads, and what
-    /// the api stores and returns. Throws <see cref="McpUnavailableException"/> or <see cref="McpTimeoutException"/>.
+    /// the api stores and returns. Throws <see cref="McpUnavailableException"/>, <see cref="McpTimeoutException"/>
+    /// or <see cref="McpTokenRejectedException"/>.
     /// </summary>
-    public async Task<JsonElement> CallToolAsync(string tool, IReadOnlyDictionary<string, object?> arguments, CancellationToken cancellationToken)
+    /// <param name="tool">The tool as the mcp listed it: a tool it marks read-only is safe to call once more after a transport failure.</param>
+    /// <param name="arguments">The arguments.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<JsonElement> CallToolAsync(Tool tool, IReadOnlyDictionary<string, object?> arguments, CancellationToken cancellationToken)
     {
-        var attempts = ReadOnlyTools.Contains(tool) ? 2 : 1;
+        var attempts = IsSafeToRetry(tool) ? 2 : 1;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 var client = await ClientAsync(cancellationToken);
-                var result = await Guard(tool, ct => client.CallToolAsync(tool, arguments, cancellationToken: ct).AsTask(), cancellationToken);
+                var result = await Guard(tool.Name, ct => client.CallToolAsync(tool.Name, arguments, cancellationToken: ct).AsTask(), cancellationToken);
                 return Envelope(result);
             }
             catch (McpUnavailableException e) when (attempt < attempts)
             {
-                _logger.LogInformation("Retrying read-only tool {Tool} after: {Reason}", tool, e.Message);
+                _logger.LogInformation("Retrying read-only tool {Tool} after: {Reason}", tool.Name, e.Message);
             }
         }
     }
+
+    /// <summary>
+    /// A failure after the request left may still have changed something: only a tool that says it
+    /// changes nothing (readOnlyHint) may run again. A write could add a task twice.
+    /// </summary>
+    public static bool IsSafeToRetry(Tool tool) => tool.Annotations?.ReadOnlyHint == true;
 
     private async Task<McpClient> ClientAsync(CancellationToken cancellationToken)
     {
@@ -102,12 +111,29 @@ public sealed class McpToolGateway(IHttpClientFactory httpClients, ApiSettings s
             _logger.LogWarning("MCP {What} timed out after {Seconds} s", what, settings.McpTimeout.TotalSeconds);
             throw new McpTimeoutException(what, settings.McpTimeout);
         }
+        catch (Exception e) when (IsUnauthorized(e))
+        {
+            // Not an outage: the api accepted this token a moment ago, so the two services are misconfigured.
+            throw new McpTokenRejectedException(what, e);
+        }
         catch (Exception e) when (IsTransportFailure(e))
         {
             _logger.LogWarning("MCP {What} failed: {Reason}", what, Describe(e));
             await ResetAsync();
             throw new McpUnavailableException(Describe(e), e);
         }
+    }
+
+    private static bool IsUnauthorized(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is HttpRequestException { StatusCode: HttpStatusCode.Unauthorized })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsTransportFailure(Exception e) =>
@@ -151,12 +177,12 @@ public sealed class McpToolGateway(IHttpClientFactory httpClients, ApiSettings s
         }
         catch (JsonException)
         {
-            return result.IsError == true ? Error(text!) : JsonSerializer.SerializeToElement(new { status = "success", data = text });
+            return result.IsError == true ? Error(text!) : JsonSerializer.SerializeToElement(ToolEnvelope.Success(text));
         }
     }
 
     private static JsonElement Error(string message) =>
-        JsonSerializer.SerializeToElement(new { status = "error", error = message, code = "internal" });
+        JsonSerializer.SerializeToElement(ToolEnvelope.Failure(ToolErrorCodes.Internal, message));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TaskChat.Contract;
 using TaskChat.Data;
 using TaskChat.Data.Model;
 using TaskChat.Data.Tasks;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using TaskChat.Api.Infrastructure;
-using TaskChat.ServiceDefaults.Authentication;
-using ClaimsPrincipal = System.Security.Claims.ClaimsPrincipal;
+using TaskChat.Api.Authorization;
+using TaskChat.Contract;
+using TaskChat.ServiceDefaults.Hosting;
 
 namespace TaskChat.Api.Conversations;
 
@@ -19,22 +19,24 @@ public static class ConversationsApi
         return endpoints;
     }
 
-    internal static async Task<Ok<ConversationList>> ListAsync(ClaimsPrincipal user, ConversationStore store, CancellationToken cancellationToken)
+    internal static async Task<Ok<ConversationList>> ListAsync(Caller caller, ConversationStore store, CancellationToken cancellationToken)
     {
-        var conversations = await store.ListAsync(user.GetUserId()!, cancellationToken);
-        return TypedResults.Ok(new ConversationList([.. conversations.Select(ConversationSummary.From)], conversations.Count));
+        var conversations = await store.ListAsync(caller.UserId, cancellationToken);
+        return TypedResults.Ok(new ConversationList([.. conversations.Select(ConversationViews.ToSummary)], conversations.Count));
     }
 
     internal static async Task<Results<Ok<ConversationDetail>, ProblemHttpResult>> GetAsync(
-        long id, ClaimsPrincipal user, ConversationStore store, CancellationToken cancellationToken)
+        long id, Caller caller, ConversationStore store, CancellationToken cancellationToken)
     {
-        var conversation = await store.GetAsync(user.GetUserId()!, id, cancellationToken);
-        return conversation is null ? NotFound(id) : TypedResults.Ok(ConversationDetail.From(conversation));
+        var conversation = await store.GetAsync(caller.UserId, id, cancellationToken);
+        return conversation is null ? NotFound(id) : TypedResults.Ok(conversation.ToDetail());
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        long id, ClaimsPrincipal user, ConversationStore store, CancellationToken cancellationToken) =>
-        await store.DeleteAsync(user.GetUserId()!, id, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
+        long id, Caller caller, ConversationStore store, CancellationToken cancellationToken) =>
+        await store.DeleteAsync(caller.UserId, id, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
 
-    internal static ProblemHttpResult NotFound(long id) => ApiProblems.NotFound($"Conversation {id} was not found.");
+    internal static ProblemHttpResult NotFound(long id) => ProblemResponses.NotFound(NotFoundDetail(id));
+
+    internal static string NotFoundDetail(long id) => $"Conversation {id} was not found.";
 }

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using TaskChat.Api.Infrastructure;
+using TaskChat.Api.Authorization;
+using TaskChat.Contract;
 using TaskChat.Data.Tasks;
-using TaskChat.ServiceDefaults.Authentication;
-using ClaimsPrincipal = System.Security.Claims.ClaimsPrincipal;
+using TaskChat.ServiceDefaults.Hosting;
 
 namespace TaskChat.Api.Tasks;
 
@@ -24,59 +24,64 @@ public static class TasksApi
     }
 
     internal static async Task<Results<Ok<TaskList>, ProblemHttpResult>> ListAsync(
-        string? status, ClaimsPrincipal user, TaskStore store, CancellationToken cancellationToken)
+        string? status, Caller caller, TaskStore store, CancellationToken cancellationToken)
     {
         var filter = TaskRules.StatusFilter(status);
         if (!filter.IsValid)
         {
-            return ApiProblems.Invalid(filter.Error!);
+            return ProblemResponses.Invalid(filter.Error!);
         }
-        var items = await store.ListAsync(user.GetUserId()!, filter.Value, cancellationToken);
-        return TypedResults.Ok(new TaskList([.. items.Select(TaskView.From)], items.Count));
+        var items = await store.ListAsync(caller.UserId, filter.Value, cancellationToken);
+        return TypedResults.Ok(new TaskList([.. items.Select(TaskViews.ToView)], items.Count));
     }
 
     internal static async Task<Results<Created<TaskView>, ProblemHttpResult>> CreateAsync(
-        CreateTaskRequest request, ClaimsPrincipal user, TaskStore store, CancellationToken cancellationToken)
+        CreateTaskRequest request, Caller caller, TaskStore store, CancellationToken cancellationToken)
     {
-        var outcome = await store.AddAsync(user.GetUserId()!, request.Title, request.Description, cancellationToken);
+        var outcome = await store.AddAsync(caller.UserId, request.Title, request.Description, cancellationToken);
         return outcome.Succeeded
-            ? TypedResults.Created($"/api/tasks/{outcome.Value!.Id}", TaskView.From(outcome.Value))
-            : ApiProblems.From(outcome.Error!);
+            ? TypedResults.Created($"/api/tasks/{outcome.Value!.Id}", outcome.Value.ToView())
+            : Problem(outcome.Error!);
     }
 
     internal static async Task<Results<Ok<TaskView>, ProblemHttpResult>> GetAsync(
-        long id, ClaimsPrincipal user, TaskStore store, CancellationToken cancellationToken)
+        long id, Caller caller, TaskStore store, CancellationToken cancellationToken)
     {
         if (id <= 0)
         {
             return NotFound(id);
         }
-        var outcome = await store.GetAsync(user.GetUserId()!, id, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(TaskView.From(outcome.Value!)) : ApiProblems.From(outcome.Error!);
+        var outcome = await store.GetAsync(caller.UserId, id, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!.ToView()) : Problem(outcome.Error!);
     }
 
     internal static async Task<Results<Ok<TaskView>, ProblemHttpResult>> UpdateAsync(
-        long id, UpdateTaskRequest request, ClaimsPrincipal user, TaskStore store, CancellationToken cancellationToken)
+        long id, UpdateTaskRequest request, Caller caller, TaskStore store, CancellationToken cancellationToken)
     {
         if (id <= 0)
         {
             return NotFound(id);
         }
         var changes = new TaskChanges(request.Title, request.Description, request.Completed);
-        var outcome = await store.UpdateAsync(user.GetUserId()!, id, changes, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(TaskView.From(outcome.Value!)) : ApiProblems.From(outcome.Error!);
+        var outcome = await store.UpdateAsync(caller.UserId, id, changes, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!.ToView()) : Problem(outcome.Error!);
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        long id, ClaimsPrincipal user, TaskStore store, CancellationToken cancellationToken)
+        long id, Caller caller, TaskStore store, CancellationToken cancellationToken)
     {
         if (id <= 0)
         {
             return NotFound(id);
         }
-        var outcome = await store.DeleteAsync(user.GetUserId()!, id, cancellationToken);
-        return outcome.Succeeded ? TypedResults.NoContent() : ApiProblems.From(outcome.Error!);
+        var outcome = await store.DeleteAsync(caller.UserId, id, cancellationToken);
+        return outcome.Succeeded ? TypedResults.NoContent() : Problem(outcome.Error!);
     }
 
-    private static ProblemHttpResult NotFound(long id) => ApiProblems.NotFound($"Task {id} was not found.");
+    private static ProblemHttpResult NotFound(long id) => ProblemResponses.NotFound($"Task {id} was not found.");
+
+    /// <summary>A task rule broken (422) or a task that is missing or another user's (404: the same answer).</summary>
+    private static ProblemHttpResult Problem(TaskError error) => error.Kind == TaskErrorKind.NotFound
+        ? ProblemResponses.NotFound(error.Message)
+        : ProblemResponses.Invalid(error.Message);
 }

@@ -1,11 +1,5 @@
 namespace TaskChat.Data.Connection;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    Postgres,
-}
-
 /// <summary>
 /// Where the database is, as a provider and a connection string. <see cref="ToString"/> and
 /// <see cref="Summary"/> never contain a credential: they are what logs and errors may show.

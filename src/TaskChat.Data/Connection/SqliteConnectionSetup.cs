@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace TaskChat.Data.Connection;
@@ -28,19 +27,5 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-}
-
-internal static class SqliteFiles
-{
-    /// <summary>SQLite creates the file but not its folder (.data/ on a fresh clone).</summary>
-    public static void EnsureDirectoryFor(DatabaseConnection connection)
-    {
-        var path = new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource;
-        var directory = Path.GetDirectoryName(path);
-        if (!string.IsNullOrEmpty(directory) && path != ":memory:")
-        {
-            Directory.CreateDirectory(directory);
-        }
     }
 }

@@ -1,3 +1,5 @@
+using TaskChat.Contract;
+
 namespace TaskChat.Data.Model;
 
 public sealed class Message
@@ -12,11 +14,4 @@ public sealed class Message
     /// <summary>The tool calls of an assistant turn as a JSON array, or null.</summary>
     public string? ToolCalls { get; set; }
     public DateTime CreatedAt { get; set; }
-}
-
-public static class MessageRoles
-{
-    public const string User = "user";
-    public const string Assistant = "assistant";
-    public const string Tool = "tool";
 }

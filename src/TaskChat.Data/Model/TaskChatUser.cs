@@ -5,8 +5,6 @@ namespace TaskChat.Data.Model;
 /// <summary>A person who signs in to the web; its Id is the `sub` of the tokens the web issues.</summary>
 public sealed class TaskChatUser : IdentityUser
 {
-    public const int MaxNameLength = 100;
-
     /// <summary>The display name given at sign-up (the token's `name`).</summary>
     public string Name { get; set; } = "";
 

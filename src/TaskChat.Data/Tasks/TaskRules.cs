@@ -9,9 +9,8 @@ namespace TaskChat.Data.Tasks;
 /// </summary>
 public static class TaskRules
 {
-    public const int MaxTitleLength = 200;
-    public const int MaxDescriptionLength = 1000;
-    public const int MaxUserIdLength = 255;
+    // ServiceDefaults checks a token's subject against it; the number lives in FieldLimits.
+    public const int MaxUserIdLength = FieldLimits.UserId;
 
     /// <summary>Trims and collapses runs of whitespace (line breaks included) to one space.</summary>
     public static RuleResult<string> Title(string? title)
@@ -30,9 +29,9 @@ public static class TaskRules
             return RuleResult.Invalid<string>("title cannot be empty.");
         }
         var length = CountCharacters(normalized);
-        if (length > MaxTitleLength)
+        if (length > FieldLimits.TaskTitle)
         {
-            return RuleResult.Invalid<string>($"title must be at most {MaxTitleLength} characters (it has {length}).");
+            return RuleResult.Invalid<string>($"title must be at most {FieldLimits.TaskTitle} characters (it has {length}).");
         }
         return RuleResult.Valid<string>(normalized);
     }
@@ -50,9 +49,9 @@ public static class TaskRules
         }
         var trimmed = description.Trim();
         var length = CountCharacters(trimmed);
-        if (length > MaxDescriptionLength)
+        if (length > FieldLimits.TaskDescription)
         {
-            return RuleResult.Invalid<string?>($"description must be at most {MaxDescriptionLength} characters (it has {length}).");
+            return RuleResult.Invalid<string?>($"description must be at most {FieldLimits.TaskDescription} characters (it has {length}).");
         }
         return RuleResult.Valid<string?>(trimmed.Length == 0 ? null : trimmed);
     }
@@ -63,9 +62,9 @@ public static class TaskRules
     /// <summary>The user id comes from a validated token's subject; anything else is a caller bug.</summary>
     public static string UserId(string? userId)
     {
-        if (string.IsNullOrWhiteSpace(userId) || userId.Length > MaxUserIdLength)
+        if (string.IsNullOrWhiteSpace(userId) || userId.Length > FieldLimits.UserId)
         {
-            throw new ArgumentException($"A user id is 1 to {MaxUserIdLength} characters.", nameof(userId));
+            throw new ArgumentException($"A user id is 1 to {FieldLimits.UserId} characters.", nameof(userId));
         }
         return userId;
     }
@@ -135,23 +134,4 @@ public static class TaskRules
         }
         return builder.ToString();
     }
-}
-
-public enum TaskStatusFilter
-{
-    All,
-    Pending,
-    Completed,
-}
-
-/// <summary>A value that passed a rule, or the message a user reads when it did not.</summary>
-public readonly record struct RuleResult<T>(T Value, string? Error)
-{
-    public bool IsValid => Error is null;
-}
-
-public static class RuleResult
-{
-    public static RuleResult<T> Valid<T>(T value) => new(value, null);
-    public static RuleResult<T> Invalid<T>(string error) => new(default!, error);
 }

@@ -143,6 +143,3 @@ public sealed class TaskStore(TaskChatDbContext db, TimeProvider clock)
 
     private static TaskError NotFound(long taskId) => new(TaskErrorKind.NotFound, $"Task {taskId} was not found.");
 }
-
-/// <summary>The fields an update sets; null means "leave as it is".</summary>
-public sealed record TaskChanges(string? Title = null, string? Description = null, bool? Completed = null);

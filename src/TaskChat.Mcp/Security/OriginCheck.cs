@@ -1,3 +1,4 @@
+using TaskChat.Contract;
 using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.ServiceDefaults.Hosting;
 
@@ -26,7 +27,7 @@ public static class OriginCheck
                 await next(context);
                 return;
             }
-            await ProblemResponses.WriteAsync(context, StatusCodes.Status403Forbidden, "forbidden_origin",
+            await ProblemResponses.WriteAsync(context, StatusCodes.Status403Forbidden, ProblemCodes.ForbiddenOrigin,
                 "Requests from this origin are not allowed.");
         });
         return app;

@@ -1,3 +1,5 @@
+using TaskChat.Contract;
+
 namespace TaskChat.Mcp.Tools;
 
 public static class TaskToolsExtensions
@@ -15,7 +17,7 @@ public static class TaskToolsExtensions
             {
                 options.ServerInfo = new() { Name = "taskchat-mcp", Title = "TaskChat tasks", Version = typeof(TaskTools).Assembly.GetName().Version?.ToString(3) ?? "1.0.0" };
                 options.ServerInstructions = "Tools to manage the signed-in user's task list: add, list, complete, update and delete tasks. " +
-                    "Tasks are named by id; use list_tasks to find the id of a task the user names by words.";
+                    $"Tasks are named by id; use {ToolNames.ListTasks} to find the id of a task the user names by words.";
             })
             .WithHttpTransport(options => options.Stateless = true)
             .WithTools<TaskTools>()

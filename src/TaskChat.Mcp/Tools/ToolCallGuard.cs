@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using TaskChat.Contract;
 using TaskChat.Data.Connection;
 
 namespace TaskChat.Mcp.Tools;

@@ -1,42 +1,12 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using ModelContextProtocol.Protocol;
+using TaskChat.Contract;
+using TaskChat.Data.Model;
 using TaskChat.Data.Tasks;
 
 namespace TaskChat.Mcp.Tools;
 
-/// <summary>Error codes of a failed tool call, as the contract names them.</summary>
-public static class ToolErrorCodes
-{
-    public const string Validation = "validation";
-    public const string NotFound = "not_found";
-    public const string Unavailable = "unavailable";
-    public const string Internal = "internal";
-}
-
-/// <summary>
-/// Every tool answers {"status":"success","data":{...}} or
-/// {"status":"error","error":"&lt;message a user can read&gt;","code":"..."}, as JSON text and as
-/// structured content, with isError set on failure. Tools return these instead of throwing, so an
-/// agent always gets something it can relay.
-/// </summary>
-public sealed record ToolEnvelope<TData>(
-    [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("data"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TData? Data = default,
-    [property: JsonPropertyName("error"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error = null,
-    [property: JsonPropertyName("code"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Code = null);
-
-/// <summary>data of add_task, complete_task, delete_task and update_task.</summary>
-public sealed record TaskChange(
-    [property: JsonPropertyName("task_id")] long TaskId,
-    [property: JsonPropertyName("title")] string Title,
-    [property: JsonPropertyName("status")] string Status);
-
-/// <summary>data of list_tasks.</summary>
-public sealed record TaskList(
-    [property: JsonPropertyName("tasks")] IReadOnlyList<TaskView> Tasks,
-    [property: JsonPropertyName("count")] int Count);
-
+/// <summary>The contract's envelope as an MCP result: JSON text and the same as structured content, isError on failure.</summary>
 public static class ToolResults
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -44,11 +14,13 @@ public static class ToolResults
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static CallToolResult Success<TData>(TData data) => Create(new ToolEnvelope<TData>("success", data), isError: false);
+    public static CallToolResult Success<TData>(TData data) => Create(ToolEnvelope.Success(data), isError: false);
 
-    public static CallToolResult Error(string code, string message) => Create(new ToolEnvelope<object>("error", Error: message, Code: code), isError: true);
+    public static CallToolResult Error(string code, string message) => Create(ToolEnvelope.Failure(code, message), isError: true);
 
-    public static CallToolResult From(TaskOutcome<Data.Model.TaskItem> outcome, string status) =>
+    /// <param name="outcome">What the task store did.</param>
+    /// <param name="status">One of <see cref="TaskChangeStatus"/>.</param>
+    public static CallToolResult From(TaskOutcome<TaskItem> outcome, string status) =>
         outcome.Succeeded
             ? Success(new TaskChange(outcome.Value!.Id, outcome.Value.Title, status))
             : Error(outcome.Error!.Kind == TaskErrorKind.NotFound ? ToolErrorCodes.NotFound : ToolErrorCodes.Validation, outcome.Error.Message);

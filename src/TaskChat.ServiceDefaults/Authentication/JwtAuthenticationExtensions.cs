@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using TaskChat.Contract;
 using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.ServiceDefaults.Hosting;
 
@@ -125,6 +126,6 @@ public static class JwtAuthenticationExtensions
         var detail = context.AuthenticateFailure is null
             ? "A bearer token is required."
             : expired ? "The token has expired: sign in again." : "The token is invalid.";
-        await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "unauthorized", detail);
+        await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, detail);
     }
 }

@@ -1,13 +1,16 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components.Authorization;
+using TaskChat.Contract;
 
 namespace TaskChat.Web.Api;
 
 /// <summary>
-/// The pages' way to the api, server-side, as the signed-in user (bearer token from ApiTokens).
+/// The pages' way to the api, server-side, as the signed-in user (bearer token from ApiTokens), in
+/// the contract's shapes (README "Talk to the api").
 /// Failures come out as ApiException (status and detail) or HttpRequestException (no connection).
 /// </summary>
 internal sealed class ApiClient(HttpClient http, ApiTokens tokens, AuthenticationStateProvider auth)
@@ -17,14 +20,14 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
     public Task<TaskList> GetTasksAsync(string status, CancellationToken cancellationToken = default) =>
         SendAsync<TaskList>(HttpMethod.Get, $"api/tasks?status={Uri.EscapeDataString(status)}", null, cancellationToken);
 
-    public Task<TaskItem> AddTaskAsync(string title, CancellationToken cancellationToken = default) =>
-        SendAsync<TaskItem>(HttpMethod.Post, "api/tasks", new { title }, cancellationToken);
+    public Task<TaskView> AddTaskAsync(string title, CancellationToken cancellationToken = default) =>
+        SendAsync<TaskView>(HttpMethod.Post, "api/tasks", new CreateTaskRequest(title), cancellationToken);
 
-    public Task<TaskItem> RenameTaskAsync(long id, string title, CancellationToken cancellationToken = default) =>
-        SendAsync<TaskItem>(HttpMethod.Patch, $"api/tasks/{id}", new { title }, cancellationToken);
+    public Task<TaskView> RenameTaskAsync(long id, string title, CancellationToken cancellationToken = default) =>
+        SendAsync<TaskView>(HttpMethod.Patch, $"api/tasks/{id}", new UpdateTaskRequest(Title: title), cancellationToken);
 
-    public Task<TaskItem> SetCompletedAsync(long id, bool completed, CancellationToken cancellationToken = default) =>
-        SendAsync<TaskItem>(HttpMethod.Patch, $"api/tasks/{id}", new { completed }, cancellationToken);
+    public Task<TaskView> SetCompletedAsync(long id, bool completed, CancellationToken cancellationToken = default) =>
+        SendAsync<TaskView>(HttpMethod.Patch, $"api/tasks/{id}", new UpdateTaskRequest(Completed: completed), cancellationToken);
 
     public Task DeleteTaskAsync(long id, CancellationToken cancellationToken = default) =>
         SendAsync<object>(HttpMethod.Delete, $"api/tasks/{id}", null, cancellationToken);
@@ -38,24 +41,16 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
     /// <summary>One chat turn as its server-sent events, each yielded as soon as its data line arrives.</summary>
     public async IAsyncEnumerable<ChatEvent> StreamChatAsync(string message, long? conversationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var request = await RequestAsync(HttpMethod.Post, "api/chat/stream", new { message, conversation_id = conversationId }, cancellationToken);
+        using var request = await RequestAsync(HttpMethod.Post, "api/chat/stream", new ChatRequest(message, conversationId), cancellationToken);
         // Headers only: reading the whole body first would hold every delta back until the turn ends.
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var reader = new StreamReader(body);
-        string? name = null;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        await foreach (var item in SseParser.Create(body, ChatEvent.Read).EnumerateAsync(cancellationToken))
         {
-            if (line.StartsWith("event:", StringComparison.Ordinal))
+            if (item.Data is { } e) // An event this contract does not know is skipped.
             {
-                name = line["event:".Length..].Trim();
-            }
-            else if (line.StartsWith("data:", StringComparison.Ordinal) && name is not null)
-            {
-                using var data = JsonDocument.Parse(line["data:".Length..].Trim());
-                yield return new ChatEvent(name, data.RootElement.Clone());
-                name = null;
+                yield return e;
             }
         }
     }

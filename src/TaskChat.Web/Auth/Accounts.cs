@@ -1,6 +1,8 @@
 using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using TaskChat.Contract;
+using TaskChat.Data;
 using TaskChat.Data.Model;
 
 namespace TaskChat.Web.Auth;
@@ -35,9 +37,9 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
         {
             errors["email"] = [email.Length == 0 ? "Enter your email address." : "Enter a valid email address."];
         }
-        if (name.Length == 0 || name.Length > TaskChatUser.MaxNameLength)
+        if (name.Length == 0 || name.Length > FieldLimits.UserDisplayName)
         {
-            errors["name"] = [name.Length == 0 ? "Enter your name." : $"Names must be at most {TaskChatUser.MaxNameLength} characters."];
+            errors["name"] = [name.Length == 0 ? "Enter your name." : $"Names must be at most {FieldLimits.UserDisplayName} characters."];
         }
         if (password.Length == 0)
         {
@@ -97,24 +99,24 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
         {
             var end = await users.GetLockoutEndDateAsync(user);
             var seconds = end is { } until ? Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds)) : 300;
-            return new AccountOutcome(null, StatusCodes.Status429TooManyRequests, "locked_out", LockedOutText, RetryAfterSeconds: seconds);
+            return new AccountOutcome(null, StatusCodes.Status429TooManyRequests, ProblemCodes.LockedOut, LockedOutText, RetryAfterSeconds: seconds);
         }
         return WrongCredentials();
     }
 
     private static bool IsEmail(string email) =>
-        email.Length is > 0 and <= 256
+        email.Length is > 0 and <= FieldLimits.Email
         && MailAddress.TryCreate(email, out var address)
         && address.Address == email
         && address.Host.Contains('.', StringComparison.Ordinal);
 
     private static AccountOutcome Invalid(Dictionary<string, string[]> errors) =>
-        new(null, StatusCodes.Status422UnprocessableEntity, "validation", string.Join(" ", errors.Values.SelectMany(e => e)), errors);
+        new(null, StatusCodes.Status422UnprocessableEntity, ProblemCodes.Validation, string.Join(" ", errors.Values.SelectMany(e => e)), errors);
 
-    private static AccountOutcome EmailTaken() => new(null, StatusCodes.Status409Conflict, "user_already_exists", EmailTakenText);
+    private static AccountOutcome EmailTaken() => new(null, StatusCodes.Status409Conflict, ProblemCodes.UserAlreadyExists, EmailTakenText);
 
     // Which of the two was wrong is not said: that would tell a stranger which emails have accounts.
-    private static AccountOutcome WrongCredentials() => new(null, StatusCodes.Status401Unauthorized, "invalid_credentials", WrongCredentialsText);
+    private static AccountOutcome WrongCredentials() => new(null, StatusCodes.Status401Unauthorized, ProblemCodes.InvalidCredentials, WrongCredentialsText);
 
     private static class TimingDecoy
     {

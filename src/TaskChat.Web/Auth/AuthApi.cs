@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using TaskChat.Contract;
 using TaskChat.Data.Model;
+using TaskChat.ServiceDefaults.Hosting;
 using TaskChat.Web.Tokens;
 
 namespace TaskChat.Web.Auth;
@@ -43,7 +45,7 @@ public static class AuthApi
         {
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
-        return outcome.Errors is { } errors ? AuthProblems.Invalid(errors) : AuthProblems.Status(outcome.Status, outcome.Code!, outcome.Detail!);
+        return outcome.Errors is { } errors ? ProblemResponses.Invalid(errors) : ProblemResponses.Problem(outcome.Status, outcome.Code!, outcome.Detail!);
     }
 
     internal static async Task<Ok<SignedOut>> SignOutAsync(SignInManager<TaskChatUser> signIn)
@@ -72,7 +74,7 @@ public static class AuthApi
         var user = session.Succeeded ? await users.GetUserAsync(session.Principal) : null;
         if (user is null)
         {
-            return AuthProblems.Status(StatusCodes.Status401Unauthorized, "unauthorized", "Sign in first.");
+            return ProblemResponses.Problem(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Sign in first.");
         }
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(new TokenView(await issuer.IssueAsync(user, cancellationToken)));

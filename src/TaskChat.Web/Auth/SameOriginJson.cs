@@ -1,4 +1,6 @@
+using TaskChat.Contract;
 using TaskChat.ServiceDefaults.Configuration;
+using TaskChat.ServiceDefaults.Hosting;
 
 namespace TaskChat.Web.Auth;
 
@@ -18,14 +20,14 @@ internal sealed class SameOriginJson(TaskChatSettings settings) : IEndpointFilte
         var request = context.HttpContext.Request;
         if (!request.HasJsonContentType())
         {
-            return AuthProblems.Status(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "Send the request as application/json.");
+            return ProblemResponses.Problem(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType, "Send the request as application/json.");
         }
         var origin = request.Headers.Origin.ToString();
         if (origin.Length > 0
             && !origin.Equals(_issuerOrigin, StringComparison.OrdinalIgnoreCase)
             && !origin.Equals($"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase))
         {
-            return AuthProblems.Status(StatusCodes.Status403Forbidden, "cross_origin", "Requests from another site are not accepted.");
+            return ProblemResponses.Problem(StatusCodes.Status403Forbidden, ProblemCodes.CrossOrigin, "Requests from another site are not accepted.");
         }
         return await next(context);
     }

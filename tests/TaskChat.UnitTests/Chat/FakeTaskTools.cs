@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using TaskChat.Contract;
 
 namespace TaskChat.UnitTests.Chat;
 
@@ -18,45 +19,45 @@ internal sealed class FakeTaskTools
 
     public AIFunction Add => AIFunctionFactory.Create((string title, string? description = null) =>
     {
-        Record("add_task", new { title, description });
+        Record(ToolNames.AddTask, new { title, description });
         _tasks.Add((_nextId, title, description, false));
-        return Envelopes.Change(_nextId++, title, "created");
-    }, "add_task", "Create a task.");
+        return Envelopes.Change(_nextId++, title, TaskChangeStatus.Created);
+    }, ToolNames.AddTask, "Create a task.");
 
-    public AIFunction List => AIFunctionFactory.Create((string? status = "all") =>
+    public AIFunction List => AIFunctionFactory.Create((string? status = ListStatus.All) =>
     {
-        Record("list_tasks", new { status });
-        var tasks = _tasks.Where(t => status switch { "pending" => !t.Completed, "completed" => t.Completed, _ => true })
+        Record(ToolNames.ListTasks, new { status });
+        var tasks = _tasks.Where(t => status switch { ListStatus.Pending => !t.Completed, ListStatus.Completed => t.Completed, _ => true })
             .Select(t => new { id = t.Id, title = t.Title, description = t.Description, completed = t.Completed }).ToList();
         return Envelopes.Success(new { tasks, count = tasks.Count });
-    }, "list_tasks", "List tasks.");
+    }, ToolNames.ListTasks, "List tasks.");
 
     public AIFunction Complete => AIFunctionFactory.Create((long task_id) =>
     {
-        Record("complete_task", new { task_id });
-        return Change(task_id, "completed", t => t with { Completed = true });
-    }, "complete_task", "Complete a task.");
+        Record(ToolNames.CompleteTask, new { task_id });
+        return Change(task_id, TaskChangeStatus.Completed, t => t with { Completed = true });
+    }, ToolNames.CompleteTask, "Complete a task.");
 
     public AIFunction Delete => AIFunctionFactory.Create((long task_id) =>
     {
-        Record("delete_task", new { task_id });
-        var result = Change(task_id, "deleted", t => t);
+        Record(ToolNames.DeleteTask, new { task_id });
+        var result = Change(task_id, TaskChangeStatus.Deleted, t => t);
         _tasks.RemoveAll(t => t.Id == task_id);
         return result;
-    }, "delete_task", "Delete a task.");
+    }, ToolNames.DeleteTask, "Delete a task.");
 
     public AIFunction Update => AIFunctionFactory.Create((long task_id, string? title = null, string? description = null) =>
     {
-        Record("update_task", new { task_id, title, description });
-        return Change(task_id, "updated", t => t with { Title = title ?? t.Title, Description = description ?? t.Description });
-    }, "update_task", "Update a task.");
+        Record(ToolNames.UpdateTask, new { task_id, title, description });
+        return Change(task_id, TaskChangeStatus.Updated, t => t with { Title = title ?? t.Title, Description = description ?? t.Description });
+    }, ToolNames.UpdateTask, "Update a task.");
 
     private string Change(long id, string status, Func<(long Id, string Title, string? Description, bool Completed), (long, string, string?, bool)> change)
     {
         var index = _tasks.FindIndex(t => t.Id == id);
         if (index < 0)
         {
-            return Envelopes.Error("not_found", $"Task {id} was not found.");
+            return Envelopes.Error(ToolErrorCodes.NotFound, $"Task {id} was not found.");
         }
         _tasks[index] = change(_tasks[index]);
         return Envelopes.Change(id, _tasks[index].Title, status);
@@ -68,11 +69,11 @@ internal sealed class FakeTaskTools
 /// <summary>The contract's tool result envelopes, as JSON text.</summary>
 internal static class Envelopes
 {
-    public static string Success(object data) => JsonSerializer.Serialize(new { status = "success", data });
+    public static string Success(object data) => JsonSerializer.Serialize(ToolEnvelope.Success(data));
 
-    public static string Error(string code, string error) => JsonSerializer.Serialize(new { status = "error", error, code });
+    public static string Error(string code, string error) => JsonSerializer.Serialize(ToolEnvelope.Failure(code, error));
 
-    public static string Change(long id, string title, string status) => Success(new { task_id = id, title, status });
+    public static string Change(long id, string title, string status) => Success(new TaskChange(id, title, status));
 
     public static string Tasks(params (long Id, string Title, bool Completed)[] tasks) =>
         Success(new

@@ -1,6 +1,7 @@
 using Microsoft.Agents.AI;
 using Microsoft.Extensions.AI;
 using TaskChat.Api.Chat.Offline;
+using TaskChat.Contract;
 
 namespace TaskChat.UnitTests.Chat;
 
@@ -34,12 +35,12 @@ public class OfflineAgentEndToEndTests
         Assert.Equal("You have 2 pending tasks: #1 “Eggs” and #2 “Bread”.", left.Text);
         Assert.Equal(
             [
-                ("add_task", """{"title":"Eggs","description":null}"""),
-                ("add_task", """{"title":"Bread","description":null}"""),
-                ("add_task", """{"title":"Milk","description":null}"""),
-                ("list_tasks", """{"status":"pending"}"""),
-                ("complete_task", """{"task_id":3}"""),
-                ("list_tasks", """{"status":"pending"}"""),
+                (ToolNames.AddTask, """{"title":"Eggs","description":null}"""),
+                (ToolNames.AddTask, """{"title":"Bread","description":null}"""),
+                (ToolNames.AddTask, """{"title":"Milk","description":null}"""),
+                (ToolNames.ListTasks, """{"status":"pending"}"""),
+                (ToolNames.CompleteTask, """{"task_id":3}"""),
+                (ToolNames.ListTasks, """{"status":"pending"}"""),
             ],
             tools.Calls);
     }
@@ -61,7 +62,7 @@ public class OfflineAgentEndToEndTests
 
         Assert.Equal("Renamed task 1 to “Buy oat milk”.", string.Concat(updates.Select(u => u.Text)));
         Assert.True(updates.Count(u => u.Text.Length > 0) > 1, "The answer arrives in several chunks.");
-        Assert.Equal(("update_task", """{"task_id":1,"title":"Buy oat milk","description":null}"""), tools.Calls[^1]);
+        Assert.Equal((ToolNames.UpdateTask, """{"task_id":1,"title":"Buy oat milk","description":null}"""), tools.Calls[^1]);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public class OfflineAgentEndToEndTests
         var streamedCalls = await client.GetStreamingResponseAsync(add, options).ToChatResponseAsync();
 
         Assert.Equal((await client.GetResponseAsync(help, options)).Text, streamedText.Text);
-        Assert.Equal(["add_task", "add_task"], streamedCalls.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Select(c => c.Name));
+        Assert.Equal([ToolNames.AddTask, ToolNames.AddTask], streamedCalls.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Select(c => c.Name));
         Assert.Equal(ChatFinishReason.ToolCalls, streamedCalls.FinishReason);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
+using TaskChat.Contract;
 
 namespace TaskChat.UnitTests.Chat;
 
@@ -15,12 +16,12 @@ public class OfflineScenarioTests
         var turns = new OfflineTurns();
 
         var lookup = await turns.SayAsync("mark the milk one done");
-        Assert.Equal("pending", lookup.SingleCall("list_tasks").Arguments!["status"]);
+        Assert.Equal(ListStatus.Pending, lookup.SingleCall(ToolNames.ListTasks).Arguments![ToolArguments.Status]);
 
         var complete = await turns.AnswerAsync(MilkAndRent);
-        Assert.Equal(3L, complete.SingleCall("complete_task").Arguments!["task_id"]);
+        Assert.Equal(3L, complete.SingleCall(ToolNames.CompleteTask).Arguments![ToolArguments.TaskId]);
 
-        var answer = await turns.AnswerAsync(Envelopes.Change(3, "Buy milk", "completed"));
+        var answer = await turns.AnswerAsync(Envelopes.Change(3, "Buy milk", TaskChangeStatus.Completed));
         Assert.Empty(answer.Calls());
         Assert.Equal("Marked “Buy milk” done.", answer.Text);
     }
@@ -46,8 +47,8 @@ public class OfflineScenarioTests
 
         var delete = await turns.SayAsync("#5");
 
-        Assert.Equal(5L, delete.SingleCall("delete_task").Arguments!["task_id"]);
-        Assert.Equal("Deleted “Milk the cow”.", (await turns.AnswerAsync(Envelopes.Change(5, "Milk the cow", "deleted"))).Text);
+        Assert.Equal(5L, delete.SingleCall(ToolNames.DeleteTask).Arguments![ToolArguments.TaskId]);
+        Assert.Equal("Deleted “Milk the cow”.", (await turns.AnswerAsync(Envelopes.Change(5, "Milk the cow", TaskChangeStatus.Deleted))).Text);
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public class OfflineScenarioTests
 
         var complete = await turns.AnswerAsync(Envelopes.Tasks((3, "Buy milk and eggs", false), (4, "Buy milk", false)));
 
-        Assert.Equal(4L, complete.SingleCall("complete_task").Arguments!["task_id"]);
+        Assert.Equal(4L, complete.SingleCall(ToolNames.CompleteTask).Arguments![ToolArguments.TaskId]);
     }
 
     [Fact]
@@ -78,15 +79,15 @@ public class OfflineScenarioTests
     {
         var turns = new OfflineTurns();
         var lookup = await turns.SayAsync("rename the milk task to buy oat milk");
-        Assert.Equal("all", lookup.SingleCall("list_tasks").Arguments!["status"]);
+        Assert.Equal(ListStatus.All, lookup.SingleCall(ToolNames.ListTasks).Arguments![ToolArguments.Status]);
 
         var update = await turns.AnswerAsync(Envelopes.Tasks((3, "Buy milk", true), (4, "Pay rent", false)));
-        var arguments = update.SingleCall("update_task").Arguments!;
-        Assert.Equal(3L, arguments["task_id"]);
-        Assert.Equal("Buy oat milk", arguments["title"]);
-        Assert.False(arguments.ContainsKey("description"));
+        var arguments = update.SingleCall(ToolNames.UpdateTask).Arguments!;
+        Assert.Equal(3L, arguments[ToolArguments.TaskId]);
+        Assert.Equal("Buy oat milk", arguments[ToolArguments.Title]);
+        Assert.False(arguments.ContainsKey(ToolArguments.Description));
 
-        Assert.Equal("Renamed task 3 to “Buy oat milk”.", (await turns.AnswerAsync(Envelopes.Change(3, "Buy oat milk", "updated"))).Text);
+        Assert.Equal("Renamed task 3 to “Buy oat milk”.", (await turns.AnswerAsync(Envelopes.Change(3, "Buy oat milk", TaskChangeStatus.Updated))).Text);
     }
 
     [Fact]
@@ -94,10 +95,10 @@ public class OfflineScenarioTests
     {
         var turns = new OfflineTurns();
         var adds = await turns.SayAsync("add eggs, bread and milk");
-        Assert.Equal(["Eggs", "Bread", "Milk"], adds.Calls().Select(c => c.Arguments!["title"]));
+        Assert.Equal(["Eggs", "Bread", "Milk"], adds.Calls().Select(c => c.Arguments![ToolArguments.Title]));
         Assert.Equal(3, adds.Calls().Select(c => c.CallId).Distinct().Count());
 
-        var answer = await turns.AnswerAsync(Envelopes.Change(4, "Eggs", "created"), Envelopes.Change(5, "Bread", "created"), Envelopes.Change(6, "Milk", "created"));
+        var answer = await turns.AnswerAsync(Envelopes.Change(4, "Eggs", TaskChangeStatus.Created), Envelopes.Change(5, "Bread", TaskChangeStatus.Created), Envelopes.Change(6, "Milk", TaskChangeStatus.Created));
 
         Assert.Equal("Added 3 tasks: “Eggs” (task 4), “Bread” (task 5) and “Milk” (task 6).", answer.Text);
     }
@@ -108,7 +109,7 @@ public class OfflineScenarioTests
         var turns = new OfflineTurns();
         await turns.SayAsync("add buy milk");
 
-        Assert.Equal("Added “Buy milk” (task 12).", (await turns.AnswerAsync(Envelopes.Change(12, "Buy milk", "created"))).Text);
+        Assert.Equal("Added “Buy milk” (task 12).", (await turns.AnswerAsync(Envelopes.Change(12, "Buy milk", TaskChangeStatus.Created))).Text);
     }
 
     [Fact]
@@ -141,7 +142,7 @@ public class OfflineScenarioTests
         var turns = new OfflineTurns();
         await turns.SayAsync("complete 7");
 
-        var answer = await turns.AnswerAsync(Envelopes.Error("not_found", "Task 7 was not found."));
+        var answer = await turns.AnswerAsync(Envelopes.Error(ToolErrorCodes.NotFound, "Task 7 was not found."));
 
         Assert.Equal("I couldn't find task 7.", answer.Text);
     }
@@ -152,7 +153,7 @@ public class OfflineScenarioTests
         var turns = new OfflineTurns();
         await turns.SayAsync("add " + new string('x', 201));
 
-        var answer = await turns.AnswerAsync(Envelopes.Error("validation", "title must be at most 200 characters (it has 201)."));
+        var answer = await turns.AnswerAsync(Envelopes.Error(ToolErrorCodes.Validation, "title must be at most 200 characters (it has 201)."));
 
         Assert.EndsWith(": title must be at most 200 characters (it has 201).", answer.Text);
         Assert.StartsWith("I couldn't add “X", answer.Text);
@@ -164,7 +165,7 @@ public class OfflineScenarioTests
         var turns = new OfflineTurns();
         await turns.SayAsync("mark the milk one done");
 
-        var answer = await turns.AnswerAsync(Envelopes.Error("unavailable", "The database is not reachable."));
+        var answer = await turns.AnswerAsync(Envelopes.Error(ToolErrorCodes.Unavailable, "The database is not reachable."));
 
         Assert.Empty(answer.Calls());
         Assert.Equal("I couldn't list your tasks because the task service isn't reachable right now. Please try again in a moment.", answer.Text);
@@ -176,7 +177,7 @@ public class OfflineScenarioTests
         var turns = new OfflineTurns();
         await turns.SayAsync("delete 2 and 9");
 
-        var answer = await turns.AnswerAsync(Envelopes.Change(2, "Pay rent", "deleted"), Envelopes.Error("not_found", "Task 9 was not found."));
+        var answer = await turns.AnswerAsync(Envelopes.Change(2, "Pay rent", TaskChangeStatus.Deleted), Envelopes.Error(ToolErrorCodes.NotFound, "Task 9 was not found."));
 
         Assert.Equal("Deleted “Pay rent”. I couldn't find task 9.", answer.Text);
     }
@@ -187,7 +188,7 @@ public class OfflineScenarioTests
     [MemberData(nameof(ResultShapes))]
     public async Task ToolResultsAreReadWhateverObjectCarriesThem(string shape)
     {
-        var envelope = Envelopes.Change(3, "Buy milk", "completed");
+        var envelope = Envelopes.Change(3, "Buy milk", TaskChangeStatus.Completed);
         var element = JsonDocument.Parse(envelope).RootElement.Clone();
         var callToolResult = new CallToolResult { Content = [new TextContentBlock { Text = envelope }], StructuredContent = element };
         object result = shape switch
@@ -195,7 +196,7 @@ public class OfflineScenarioTests
             "string" => envelope,
             "JsonElement" => element,
             "JsonNode" => JsonNode.Parse(envelope)!,
-            "object" => new { status = "success", data = new { task_id = 3, title = "Buy milk", status = "completed" } },
+            "object" => ToolEnvelope.Success(new TaskChange(3, "Buy milk", TaskChangeStatus.Completed)),
             "CallToolResult" => callToolResult,
             _ => JsonSerializer.SerializeToElement(new { content = new[] { new { type = "text", text = envelope } }, isError = false }),
         };

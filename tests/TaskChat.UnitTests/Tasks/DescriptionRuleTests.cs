@@ -1,3 +1,4 @@
+using TaskChat.Data;
 using TaskChat.Data.Tasks;
 
 namespace TaskChat.UnitTests.Tasks;
@@ -23,7 +24,7 @@ public class DescriptionRuleTests
     [Fact]
     public void DescriptionOf1000CharactersIsAccepted()
     {
-        var description = new string('d', TaskRules.MaxDescriptionLength);
+        var description = new string('d', FieldLimits.TaskDescription);
 
         Assert.Equal(description, TaskRules.Description(description + "  ").Value);
     }
@@ -31,12 +32,12 @@ public class DescriptionRuleTests
     [Fact]
     public void DescriptionOf1001CharactersIsInvalidAndSaysSo() =>
         Assert.Equal("description must be at most 1000 characters (it has 1001).",
-            TaskRules.Description(new string('d', TaskRules.MaxDescriptionLength + 1)).Error);
+            TaskRules.Description(new string('d', FieldLimits.TaskDescription + 1)).Error);
 
     [Fact]
     public void DescriptionLengthCountsCharactersNotUtf16Units()
     {
-        var emoji = string.Concat(Enumerable.Repeat("🎉", TaskRules.MaxDescriptionLength));
+        var emoji = string.Concat(Enumerable.Repeat("🎉", FieldLimits.TaskDescription));
 
         Assert.True(TaskRules.Description(emoji).IsValid);
         Assert.False(TaskRules.Description(emoji + "🎉").IsValid);

@@ -1,3 +1,4 @@
+using TaskChat.Data;
 using TaskChat.Data.Tasks;
 
 namespace TaskChat.UnitTests.Tasks;
@@ -27,7 +28,7 @@ public class IdentifierRuleTests
     [Fact]
     public void UserIdOf255CharactersIsAccepted()
     {
-        var userId = new string('u', TaskRules.MaxUserIdLength);
+        var userId = new string('u', FieldLimits.UserId);
 
         Assert.Equal(userId, TaskRules.UserId(userId));
     }
@@ -41,5 +42,5 @@ public class IdentifierRuleTests
 
     [Fact]
     public void UserIdOf256CharactersIsACallerBug() =>
-        Assert.Throws<ArgumentException>("userId", () => TaskRules.UserId(new string('u', TaskRules.MaxUserIdLength + 1)));
+        Assert.Throws<ArgumentException>("userId", () => TaskRules.UserId(new string('u', FieldLimits.UserId + 1)));
 }

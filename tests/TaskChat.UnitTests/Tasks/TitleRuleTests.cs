@@ -1,3 +1,4 @@
+using TaskChat.Data;
 using TaskChat.Data.Tasks;
 
 namespace TaskChat.UnitTests.Tasks;
@@ -35,7 +36,7 @@ public class TitleRuleTests
     [Fact]
     public void TitleOf200CharactersIsAccepted()
     {
-        var title = new string('a', TaskRules.MaxTitleLength);
+        var title = new string('a', FieldLimits.TaskTitle);
 
         Assert.Equal(title, TaskRules.Title(title).Value);
     }
@@ -43,7 +44,7 @@ public class TitleRuleTests
     [Fact]
     public void TitleOf201CharactersIsInvalidAndSaysSo()
     {
-        var result = TaskRules.Title(new string('a', TaskRules.MaxTitleLength + 1));
+        var result = TaskRules.Title(new string('a', FieldLimits.TaskTitle + 1));
 
         Assert.False(result.IsValid);
         Assert.Equal("title must be at most 200 characters (it has 201).", result.Error);
@@ -52,7 +53,7 @@ public class TitleRuleTests
     [Fact]
     public void SurroundingWhitespaceDoesNotCountTowardsTheLength()
     {
-        var title = new string('a', TaskRules.MaxTitleLength);
+        var title = new string('a', FieldLimits.TaskTitle);
 
         Assert.Equal(title, TaskRules.Title("   " + title + "\n").Value);
     }
@@ -60,9 +61,9 @@ public class TitleRuleTests
     [Fact]
     public void LengthCountsCharactersNotUtf16Units()
     {
-        var emoji = string.Concat(Enumerable.Repeat("😀", TaskRules.MaxTitleLength));
+        var emoji = string.Concat(Enumerable.Repeat("😀", FieldLimits.TaskTitle));
 
-        Assert.Equal(2 * TaskRules.MaxTitleLength, emoji.Length);
+        Assert.Equal(2 * FieldLimits.TaskTitle, emoji.Length);
         Assert.True(TaskRules.Title(emoji).IsValid);
         Assert.Equal("title must be at most 200 characters (it has 201).", TaskRules.Title(emoji + "😀").Error);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using TaskChat.Contract;
 
 namespace TaskChat.Api.Chat.Offline;
 
@@ -83,5 +84,5 @@ internal sealed record ConversationTurn(Intent Intent, IReadOnlyList<IReadOnlyLi
     private static ToolExchange Exchange(FunctionCallContent call, Dictionary<string, FunctionResultContent> results) =>
         new(call.Name,
             call.Arguments is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(call.Arguments),
-            results.TryGetValue(call.CallId, out var result) ? ToolOutcome.From(result) : ToolOutcome.Failed("the tool gave no result", "internal"));
+            results.TryGetValue(call.CallId, out var result) ? ToolOutcome.From(result) : ToolOutcome.Failed("the tool gave no result", ToolErrorCodes.Internal));
 }

@@ -1,3 +1,5 @@
+using TaskChat.Contract;
+
 namespace TaskChat.Api.Chat.Offline;
 
 /// <summary>
@@ -42,8 +44,8 @@ internal static class ListParser
         var sentence = " " + string.Join(' ', words) + " ";
         if (NotDone.Any(phrase => sentence.Contains(" " + phrase + " ", StringComparison.Ordinal)) || words.Any(PendingWords.Contains))
         {
-            return "pending";
+            return ListStatus.Pending;
         }
-        return words.Any(CompletedWords.Contains) ? "completed" : "all";
+        return words.Any(CompletedWords.Contains) ? ListStatus.Completed : ListStatus.All;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TaskChat.Contract;
 
 namespace TaskChat.Api.Chat.Offline;
 
@@ -6,7 +7,7 @@ namespace TaskChat.Api.Chat.Offline;
 internal sealed record ToolExchange(string Tool, IReadOnlyDictionary<string, object?> Arguments, ToolOutcome Outcome)
 {
     // Arguments are the planner's own longs, or JSON when a conversation was stored and replayed.
-    public long? ArgumentId => Arguments.TryGetValue("task_id", out var id)
+    public long? ArgumentId => Arguments.TryGetValue(ToolArguments.TaskId, out var id)
         ? id switch
         {
             long n => n,
@@ -32,7 +33,7 @@ internal static class ReplyWriter
         var sentences = new List<string>();
         foreach (var group in exchanges.Where(e => e.Outcome.Succeeded).GroupBy(e => e.Tool))
         {
-            sentences.Add(group.Key == Tools.List ? Listed(group.First()) : Changed(group.Key, [.. group]));
+            sentences.Add(group.Key == ToolNames.ListTasks ? Listed(group.First()) : Changed(group.Key, [.. group]));
         }
         sentences.AddRange(exchanges.Where(e => !e.Outcome.Succeeded).Select(Failed));
         return string.Join(' ', sentences);
@@ -55,7 +56,7 @@ internal static class ReplyWriter
     };
 
     public static string ToolMissing(string tool) =>
-        $"Sorry, I can't {(tool is Tools.Add or Tools.List ? ToolVerb(tool) : ToolVerb(tool) + " tasks")} right now: that tool isn't available to me. Please try again later.";
+        $"Sorry, I can't {(tool is ToolNames.AddTask or ToolNames.ListTasks ? ToolVerb(tool) : ToolVerb(tool) + " tasks")} right now: that tool isn't available to me. Please try again later.";
 
     public static string NoMatch(ActIntent intent) => intent.Action == TaskAction.Complete
         ? $"I couldn't find a pending task matching “{intent.Target.Phrase}”. Say “show my tasks” to see them all."
@@ -78,21 +79,21 @@ internal static class ReplyWriter
     private static string Listed(ToolExchange list)
     {
         var tasks = list.Outcome.Tasks;
-        var status = list.ArgumentText("status") ?? "all";
+        var status = list.ArgumentText(ToolArguments.Status) ?? ListStatus.All;
         if (tasks.Count == 0)
         {
             return status switch
             {
-                "pending" => "You have no pending tasks. Nice work!",
-                "completed" => "You haven't completed any tasks yet.",
+                ListStatus.Pending => "You have no pending tasks. Nice work!",
+                ListStatus.Completed => "You haven't completed any tasks yet.",
                 _ => "You have no tasks yet. Try “add buy milk”.",
             };
         }
-        var items = Join(tasks.Select(t => $"#{t.Id} “{t.Title}”" + (status == "all" && t.Completed ? " (done)" : "")));
+        var items = Join(tasks.Select(t => $"#{t.Id} “{t.Title}”" + (status == ListStatus.All && t.Completed ? " (done)" : "")));
         return status switch
         {
-            "pending" => $"You have {Count(tasks.Count, "pending task")}: {items}.",
-            "completed" => $"You have completed {Count(tasks.Count, "task")}: {items}.",
+            ListStatus.Pending => $"You have {Count(tasks.Count, "pending task")}: {items}.",
+            ListStatus.Completed => $"You have completed {Count(tasks.Count, "task")}: {items}.",
             _ => $"You have {Count(tasks.Count, "task")}: {items}.",
         };
     }
@@ -102,13 +103,13 @@ internal static class ReplyWriter
         var titles = Join(changes.Select(c => $"“{c.Outcome.Title}”"));
         switch (tool)
         {
-            case Tools.Add when changes.Count == 1:
+            case ToolNames.AddTask when changes.Count == 1:
                 return $"Added “{changes[0].Outcome.Title}” (task {changes[0].Outcome.TaskId}).";
-            case Tools.Add:
+            case ToolNames.AddTask:
                 return $"Added {changes.Count} tasks: {Join(changes.Select(c => $"“{c.Outcome.Title}” (task {c.Outcome.TaskId})"))}.";
-            case Tools.Complete:
+            case ToolNames.CompleteTask:
                 return $"Marked {titles} done.";
-            case Tools.Delete:
+            case ToolNames.DeleteTask:
                 return $"Deleted {titles}.";
             default:
                 return string.Join(' ', changes.Select(Updated));
@@ -116,7 +117,7 @@ internal static class ReplyWriter
     }
 
     private static string Updated(ToolExchange change) =>
-        (change.ArgumentText("title"), change.ArgumentText("description")) switch
+        (change.ArgumentText(ToolArguments.Title), change.ArgumentText(ToolArguments.Description)) switch
         {
             ({ } title, null) => $"Renamed task {change.Outcome.TaskId} to “{change.Outcome.Title ?? title}”.",
             (null, "") => $"Removed the description of “{change.Outcome.Title}”.",
@@ -128,16 +129,16 @@ internal static class ReplyWriter
     {
         var what = failed.Tool switch
         {
-            Tools.Add => $"add “{failed.ArgumentText("title")}”",
-            Tools.List => "list your tasks",
+            ToolNames.AddTask => $"add “{failed.ArgumentText(ToolArguments.Title)}”",
+            ToolNames.ListTasks => "list your tasks",
             _ => $"{ToolVerb(failed.Tool)} task {failed.ArgumentId}",
         };
         var error = failed.Outcome.Error ?? "";
         return failed.Outcome.Code switch
         {
-            "not_found" when failed.ArgumentId is { } id => $"I couldn't find task {id}.",
-            "validation" => $"I couldn't {what}: {error.TrimEnd('.')}.",
-            "unavailable" => $"I couldn't {what} because the task service isn't reachable right now. Please try again in a moment.",
+            ToolErrorCodes.NotFound when failed.ArgumentId is { } id => $"I couldn't find task {id}.",
+            ToolErrorCodes.Validation => $"I couldn't {what}: {error.TrimEnd('.')}.",
+            ToolErrorCodes.Unavailable => $"I couldn't {what} because the task service isn't reachable right now. Please try again in a moment.",
             _ => $"Sorry, something went wrong and I couldn't {what}. Please try again.",
         };
     }
@@ -151,10 +152,10 @@ internal static class ReplyWriter
 
     private static string ToolVerb(string tool) => tool switch
     {
-        Tools.Add => "add tasks",
-        Tools.List => "list tasks",
-        Tools.Complete => "complete",
-        Tools.Delete => "delete",
+        ToolNames.AddTask => "add tasks",
+        ToolNames.ListTasks => "list tasks",
+        ToolNames.CompleteTask => "complete",
+        ToolNames.DeleteTask => "delete",
         _ => "update",
     };
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using TaskChat.Contract;
 
 namespace TaskChat.Api.Chat.Offline;
 
@@ -21,15 +22,15 @@ internal sealed record ToolOutcome(bool Succeeded, JsonElement Data, string? Err
     {
         if (result.Exception is not null)
         {
-            return Failed("the tool failed", "internal");
+            return Failed("the tool failed", ToolErrorCodes.Internal);
         }
         var json = ToJson(result.Result);
-        return json is { } element ? Read(element, depth: 0) : Failed("the tool gave no result", "internal");
+        return json is { } element ? Read(element, depth: 0) : Failed("the tool gave no result", ToolErrorCodes.Internal);
     }
 
-    public long? TaskId => Succeeded && Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty("task_id", out var id) ? AsLong(id) : null;
+    public long? TaskId => Succeeded && Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty(ToolArguments.TaskId, out var id) ? AsLong(id) : null;
 
-    public string? Title => Succeeded && Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String
+    public string? Title => Succeeded && Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty(ToolArguments.Title, out var title) && title.ValueKind == JsonValueKind.String
         ? title.GetString()
         : null;
 
@@ -45,7 +46,7 @@ internal sealed record ToolOutcome(bool Succeeded, JsonElement Data, string? Err
                 .Where(t => t.ValueKind == JsonValueKind.Object)
                 .Select(t => new TaskSummary(
                     t.TryGetProperty("id", out var id) ? AsLong(id) ?? 0 : 0,
-                    t.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String ? title.GetString() ?? "" : "",
+                    t.TryGetProperty(ToolArguments.Title, out var title) && title.ValueKind == JsonValueKind.String ? title.GetString() ?? "" : "",
                     t.TryGetProperty("completed", out var done) && done.ValueKind == JsonValueKind.True))
                 .Where(t => t.Id > 0)];
         }
@@ -87,23 +88,23 @@ internal sealed record ToolOutcome(bool Succeeded, JsonElement Data, string? Err
     {
         if (depth > 4)
         {
-            return Failed("the tool's answer could not be read", "internal");
+            return Failed("the tool's answer could not be read", ToolErrorCodes.Internal);
         }
         if (json.ValueKind == JsonValueKind.String)
         {
             var raw = json.GetString() ?? "";
             var parsed = ParseOrText(raw);
-            return parsed.ValueKind == JsonValueKind.String ? Failed(raw, "internal") : Read(parsed, depth + 1);
+            return parsed.ValueKind == JsonValueKind.String ? Failed(raw, ToolErrorCodes.Internal) : Read(parsed, depth + 1);
         }
         if (json.ValueKind != JsonValueKind.Object)
         {
-            return Failed("the tool's answer could not be read", "internal");
+            return Failed("the tool's answer could not be read", ToolErrorCodes.Internal);
         }
         if (Property(json, "status") is { ValueKind: JsonValueKind.String } status)
         {
-            return status.GetString() == "success"
+            return status.GetString() == ToolEnvelope.SuccessStatus
                 ? new ToolOutcome(true, Property(json, "data") ?? default, null, null)
-                : Failed(Property(json, "error")?.ToString() ?? "the tool failed", Property(json, "code")?.ToString() ?? "internal");
+                : Failed(Property(json, "error")?.ToString() ?? "the tool failed", Property(json, "code")?.ToString() ?? ToolErrorCodes.Internal);
         }
         if ((Property(json, "structuredContent") ?? Property(json, "structured_content")) is { ValueKind: JsonValueKind.Object } structured)
         {
@@ -114,7 +115,7 @@ internal sealed record ToolOutcome(bool Succeeded, JsonElement Data, string? Err
         {
             return Read(text, depth + 1);
         }
-        return Failed("the tool's answer could not be read", "internal");
+        return Failed("the tool's answer could not be read", ToolErrorCodes.Internal);
     }
 
     private static JsonElement? Property(JsonElement json, string name)

@@ -1,14 +1,6 @@
-namespace TaskChat.Api.Chat.Offline;
+using TaskChat.Contract;
 
-/// <summary>The names and arguments of the MCP task tools, as the contract spells them.</summary>
-internal static class Tools
-{
-    public const string Add = "add_task";
-    public const string List = "list_tasks";
-    public const string Complete = "complete_task";
-    public const string Delete = "delete_task";
-    public const string Update = "update_task";
-}
+namespace TaskChat.Api.Chat.Offline;
 
 internal sealed record ToolCall(string Name, IReadOnlyDictionary<string, object?> Arguments);
 
@@ -35,7 +27,7 @@ internal static class TurnPlanner
             return First(intent, availableTools);
         }
         var last = rounds[^1];
-        if (rounds.Count < MaxRounds && intent is ActIntent { Target.ByWords: true } act && last is [{ Tool: Tools.List } lookup])
+        if (rounds.Count < MaxRounds && intent is ActIntent { Target.ByWords: true } act && last is [{ Tool: ToolNames.ListTasks } lookup])
         {
             return AfterLookup(act, lookup, availableTools);
         }
@@ -45,7 +37,7 @@ internal static class TurnPlanner
     private static NextStep First(Intent intent, IReadOnlySet<string> availableTools) => intent switch
     {
         AddIntent add => Calls(availableTools, [.. add.Tasks.Select(AddCall)]),
-        ListIntent list => Calls(availableTools, [new ToolCall(Tools.List, Arguments(("status", list.Status)))]),
+        ListIntent list => Calls(availableTools, [new ToolCall(ToolNames.ListTasks, Arguments((ToolArguments.Status, list.Status)))]),
         ActIntent { Target.ByWords: true } act => Calls(availableTools, [Lookup(act)]),
         ActIntent act => Calls(availableTools, [.. act.Target.Ids.Select(id => ActCall(act, id))]),
         NoToolIntent none => new Answer(ReplyWriter.WithoutTools(none)),
@@ -69,16 +61,16 @@ internal static class TurnPlanner
 
     // Completing only makes sense for a task not done yet; deleting or renaming may concern any task.
     private static ToolCall Lookup(ActIntent act) =>
-        new(Tools.List, Arguments(("status", act.Action == TaskAction.Complete ? "pending" : "all")));
+        new(ToolNames.ListTasks, Arguments((ToolArguments.Status, act.Action == TaskAction.Complete ? ListStatus.Pending : ListStatus.All)));
 
     private static ToolCall AddCall(NewTask task) =>
-        new(Tools.Add, Arguments(("title", task.Title), ("description", task.Description)));
+        new(ToolNames.AddTask, Arguments((ToolArguments.Title, task.Title), (ToolArguments.Description, task.Description)));
 
     private static ToolCall ActCall(ActIntent act, long id) => act.Action switch
     {
-        TaskAction.Complete => new(Tools.Complete, Arguments(("task_id", id))),
-        TaskAction.Delete => new(Tools.Delete, Arguments(("task_id", id))),
-        _ => new(Tools.Update, Arguments(("task_id", id), ("title", act.NewTitle), ("description", act.NewDescription))),
+        TaskAction.Complete => new(ToolNames.CompleteTask, Arguments((ToolArguments.TaskId, id))),
+        TaskAction.Delete => new(ToolNames.DeleteTask, Arguments((ToolArguments.TaskId, id))),
+        _ => new(ToolNames.UpdateTask, Arguments((ToolArguments.TaskId, id), (ToolArguments.Title, act.NewTitle), (ToolArguments.Description, act.NewDescription))),
     };
 
     private static NextStep Calls(IReadOnlySet<string> availableTools, IReadOnlyList<ToolCall> calls) =>

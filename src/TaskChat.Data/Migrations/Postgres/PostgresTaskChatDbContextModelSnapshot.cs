@@ -42,7 +42,7 @@ namespace TaskChat.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_data_protection_keys");
 
-                    b.ToTable("data_protection_keys");
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -238,7 +238,8 @@ namespace TaskChat.Data.Migrations.Postgres
                         .HasColumnType("character varying(255)")
                         .HasColumnName("user_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_conversations");
 
                     b.HasIndex("UserId", "UpdatedAt")
                         .HasDatabaseName("ix_conversations_user_id_updated_at");
@@ -284,7 +285,8 @@ namespace TaskChat.Data.Migrations.Postgres
                         .HasColumnType("character varying(255)")
                         .HasColumnName("user_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_messages");
 
                     b.HasIndex("ConversationId", "Id")
                         .HasDatabaseName("ix_messages_conversation_id_id");
@@ -330,7 +332,8 @@ namespace TaskChat.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("retires_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_signing_keys");
 
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_signing_keys_expires_at");
@@ -470,7 +473,8 @@ namespace TaskChat.Data.Migrations.Postgres
                         .HasColumnType("character varying(255)")
                         .HasColumnName("user_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_tasks");
 
                     b.HasIndex("UserId", "Completed")
                         .HasDatabaseName("ix_tasks_user_id_completed");
@@ -541,7 +545,8 @@ namespace TaskChat.Data.Migrations.Postgres
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("FK_messages_conversations_conversation_id");
 
                     b.Navigation("Conversation");
                 });

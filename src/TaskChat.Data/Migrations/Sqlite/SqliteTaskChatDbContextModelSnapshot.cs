@@ -35,7 +35,7 @@ namespace TaskChat.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_data_protection_keys");
 
-                    b.ToTable("data_protection_keys");
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -225,7 +225,8 @@ namespace TaskChat.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_conversations");
 
                     b.HasIndex("UserId", "UpdatedAt")
                         .HasDatabaseName("ix_conversations_user_id_updated_at");
@@ -269,7 +270,8 @@ namespace TaskChat.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_messages");
 
                     b.HasIndex("ConversationId", "Id")
                         .HasDatabaseName("ix_messages_conversation_id_id");
@@ -315,7 +317,8 @@ namespace TaskChat.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("retires_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_signing_keys");
 
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_signing_keys_expires_at");
@@ -453,7 +456,8 @@ namespace TaskChat.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_tasks");
 
                     b.HasIndex("UserId", "Completed")
                         .HasDatabaseName("ix_tasks_user_id_completed");
@@ -524,7 +528,8 @@ namespace TaskChat.Data.Migrations.Sqlite
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("FK_messages_conversations_conversation_id");
 
                     b.Navigation("Conversation");
                 });

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using TaskChat.Web.Api;
+using TaskChat.Contract;
 
 namespace TaskChat.Web.Components.Pages.Chat;
 
 /// <summary>
-/// Applies one chat turn's server-sent events to the assistant's bubble (README "Chat"): tool calls
-/// become chips, deltas grow the text, done settles it, error keeps its detail for a notice.
+/// Applies one chat turn's events to the assistant's bubble (README "Chat"): tool calls become chips,
+/// deltas grow the text, done settles it, error keeps its detail for a notice.
 /// </summary>
 internal sealed class ChatStream(ChatBubble reply, Func<Task> afterToolResult, Func<Task> render)
 {
@@ -15,32 +15,31 @@ internal sealed class ChatStream(ChatBubble reply, Func<Task> afterToolResult, F
 
     public async Task ApplyAsync(ChatEvent e)
     {
-        switch (e.Name)
+        switch (e)
         {
-            case "conversation":
-                ConversationId = e.Data.GetProperty("conversation_id").GetInt64();
+            case ConversationStarted started:
+                ConversationId = started.ConversationId;
                 break;
-            case "tool_call":
-                reply.Tools.Add(ToolChip.From(e.Data.GetProperty("tool").GetString() ?? "tool", Property(e.Data, "arguments")));
+            case ToolCalled called:
+                reply.Tools.Add(ToolChip.From(called.Tool, called.Arguments));
                 break;
-            case "tool_result":
-                var tool = e.Data.GetProperty("tool").GetString();
-                if (reply.Tools.LastOrDefault(c => c.Tool == tool && c.Succeeded is null) is { } chip)
+            case ToolAnswered answered:
+                if (reply.Tools.LastOrDefault(c => c.Tool == answered.Tool && c.Succeeded is null) is { } chip)
                 {
-                    chip.Succeeded = ToolChip.IsSuccess(Property(e.Data, "result"));
+                    chip.Succeeded = ToolChip.IsSuccess(answered.Result);
                 }
                 await render();
                 await afterToolResult(); // The side panel shows what the tool just changed.
                 break;
-            case "delta":
-                reply.Text += e.Data.GetProperty("text").GetString();
+            case TextDelta delta:
+                reply.Text += delta.Text;
                 break;
-            case "done":
-                reply.Text = e.Data.GetProperty("response").GetString() ?? reply.Text;
+            case TurnDone done:
+                reply.Text = done.Reply.Response;
                 Done = true;
                 break;
-            case "error":
-                Error = Property(e.Data, "detail").ValueKind == JsonValueKind.String ? e.Data.GetProperty("detail").GetString() : "Something went wrong. Please try again.";
+            case TurnFailed failed:
+                Error = string.IsNullOrWhiteSpace(failed.Detail) ? "Something went wrong. Please try again." : failed.Detail;
                 break;
         }
         await render();
@@ -49,14 +48,11 @@ internal sealed class ChatStream(ChatBubble reply, Func<Task> afterToolResult, F
     /// <summary>A stored message as a bubble, its tool calls as settled chips.</summary>
     public static ChatBubble ToBubble(MessageView message)
     {
-        var bubble = new ChatBubble(message.Role == "user" ? "user" : "assistant", message.Content);
+        var bubble = new ChatBubble(message.Role == MessageRoles.User ? MessageRoles.User : MessageRoles.Assistant, message.Content);
         if (message.ToolCalls is { ValueKind: JsonValueKind.Array } calls)
         {
-            bubble.Tools.AddRange(calls.EnumerateArray().Select(ToolChip.FromRecord));
+            bubble.Tools.AddRange((calls.Deserialize<List<ToolCallRecord>>() ?? []).Select(ToolChip.FromRecord));
         }
         return bubble;
     }
-
-    private static JsonElement Property(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
 }

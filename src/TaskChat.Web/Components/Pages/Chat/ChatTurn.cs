@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TaskChat.Contract;
 
 namespace TaskChat.Web.Components.Pages.Chat;
 
@@ -22,21 +23,16 @@ public sealed class ToolChip(string tool, string label)
 
     public static ToolChip From(string tool, JsonElement arguments) => new(tool, LabelFor(arguments));
 
-    /// <summary>A chip for a stored call (conversation history): {tool, arguments, result}.</summary>
-    public static ToolChip FromRecord(JsonElement call)
-    {
-        var chip = From(Text(call, "tool") ?? "tool", call.TryGetProperty("arguments", out var a) ? a : default);
-        chip.Succeeded = call.TryGetProperty("result", out var result) ? IsSuccess(result) : null;
-        return chip;
-    }
+    /// <summary>A chip for a stored call (conversation history).</summary>
+    public static ToolChip FromRecord(ToolCallRecord call) => new(call.Tool, LabelFor(call.Arguments)) { Succeeded = IsSuccess(call.Result) };
 
-    public static bool IsSuccess(JsonElement result) => Text(result, "status") != "error";
+    public static bool IsSuccess(JsonElement result) => Text(result, "status") != ToolEnvelope.ErrorStatus;
 
     // What the call was about, in a word or two: its title, its task, or the list it asked for.
     private static string LabelFor(JsonElement arguments) =>
-        Text(arguments, "title")
-        ?? (arguments.ValueKind == JsonValueKind.Object && arguments.TryGetProperty("task_id", out var id) ? $"#{id}" : null)
-        ?? Text(arguments, "status")
+        Text(arguments, ToolArguments.Title)
+        ?? (arguments.ValueKind == JsonValueKind.Object && arguments.TryGetProperty(ToolArguments.TaskId, out var id) ? $"#{id}" : null)
+        ?? Text(arguments, ToolArguments.Status)
         ?? "";
 
     private static string? Text(JsonElement element, string name) =>

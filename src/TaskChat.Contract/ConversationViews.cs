@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TaskChat.Contract;
+
+// The conversations REST api's answers: GET /api/conversations and GET /api/conversations/{id}.
+
+/// <summary>A conversation in a list.</summary>
+public sealed record ConversationSummary(
+    [property: JsonPropertyName("id")] long Id,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("created_at")] DateTime CreatedAt,
+    [property: JsonPropertyName("updated_at")] DateTime UpdatedAt);
+
+/// <summary>GET /api/conversations: newest first.</summary>
+public sealed record ConversationList(
+    [property: JsonPropertyName("conversations")] IReadOnlyList<ConversationSummary> Conversations,
+    [property: JsonPropertyName("count")] int Count);
+
+/// <summary>A stored message; Role is one of <see cref="MessageRoles"/>, ToolCalls the reply's [{tool, arguments, result}] (null for the user's).</summary>
+public sealed record MessageView(
+    [property: JsonPropertyName("id")] long Id,
+    [property: JsonPropertyName("role")] string Role,
+    [property: JsonPropertyName("content")] string Content,
+    [property: JsonPropertyName("tool_calls")] JsonElement? ToolCalls,
+    [property: JsonPropertyName("created_at")] DateTime CreatedAt);
+
+/// <summary>GET /api/conversations/{id}: the conversation with its messages in order.</summary>
+public sealed record ConversationDetail(
+    [property: JsonPropertyName("id")] long Id,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("created_at")] DateTime CreatedAt,
+    [property: JsonPropertyName("updated_at")] DateTime UpdatedAt,
+    [property: JsonPropertyName("messages")] IReadOnlyList<MessageView> Messages);

@@ -1,0 +1,48 @@
+namespace TaskChat.Contract;
+
+/// <summary>
+/// The <c>code</c> of an HTTP problem details answer (RFC 9457), in every service. Each status has a
+/// general code; some answers name their cause more precisely.
+/// </summary>
+public static class ProblemCodes
+{
+    public const string BadRequest = "bad_request";
+    public const string Unauthorized = "unauthorized";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not_found";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string Validation = "validation";
+    public const string RateLimited = "rate_limited";
+    public const string Unavailable = "unavailable";
+    public const string Timeout = "timeout";
+    public const string Internal = "internal";
+
+    /// <summary>Any other status.</summary>
+    public const string Error = "error";
+
+    /// <summary>The api's chat: the mcp cannot be reached (503).</summary>
+    public const string McpUnavailable = "mcp_unavailable";
+
+    /// <summary>The api's chat: an MCP request outlived MCP_TIMEOUT_SECONDS (504).</summary>
+    public const string McpTimeout = "mcp_timeout";
+
+    /// <summary>The api's chat: the model's server cannot be reached or refused the request (503).</summary>
+    public const string LlmUnavailable = "llm_unavailable";
+
+    /// <summary>The mcp: a browser page of another host (403).</summary>
+    public const string ForbiddenOrigin = "forbidden_origin";
+
+    /// <summary>The web's sign-in: wrong email or password (401).</summary>
+    public const string InvalidCredentials = "invalid_credentials";
+
+    /// <summary>The web's sign-in: too many failures, the account is locked for a while (429).</summary>
+    public const string LockedOut = "locked_out";
+
+    /// <summary>The web's sign-up: the email has an account (409).</summary>
+    public const string UserAlreadyExists = "user_already_exists";
+
+    /// <summary>The web's CSRF check: a cookie endpoint called from another site (403).</summary>
+    public const string CrossOrigin = "cross_origin";
+}

@@ -1,0 +1,10 @@
+namespace TaskChat.Contract;
+
+/// <summary>What a tool did to a task: the <c>status</c> of <see cref="TaskChange"/>.</summary>
+public static class TaskChangeStatus
+{
+    public const string Created = "created";
+    public const string Completed = "completed";
+    public const string Deleted = "deleted";
+    public const string Updated = "updated";
+}

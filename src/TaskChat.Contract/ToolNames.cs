@@ -1,0 +1,11 @@
+namespace TaskChat.Contract;
+
+/// <summary>The mcp's task tools, by the names a model and every MCP client call them.</summary>
+public static class ToolNames
+{
+    public const string AddTask = "add_task";
+    public const string ListTasks = "list_tasks";
+    public const string CompleteTask = "complete_task";
+    public const string DeleteTask = "delete_task";
+    public const string UpdateTask = "update_task";
+}

@@ -1,0 +1,7 @@
+namespace TaskChat.Data.Connection;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,37 @@
+namespace TaskChat.Data;
+
+/// <summary>
+/// The longest values TaskChat accepts and stores, in characters, in one place: the column widths
+/// (EntityConfigurations/) and the checks on input (<see cref="Tasks.TaskRules"/>, the api's chat
+/// message, the web's sign-up) read them from here, so a column and its check cannot drift apart.
+/// </summary>
+public static class FieldLimits
+{
+    /// <summary>A user id: the `sub` of a token, also the owner column of tasks, conversations and messages.</summary>
+    public const int UserId = 255;
+
+    public const int TaskTitle = 200;
+
+    public const int TaskDescription = 1000;
+
+    /// <summary>The column's width; the api derives shorter titles from a conversation's first message.</summary>
+    public const int ConversationTitle = 200;
+
+    /// <summary>What a person may send in one chat message. Stored messages are unbounded text: replies may be longer.</summary>
+    public const int ChatMessage = 4000;
+
+    /// <summary>One of <see cref="Contract.MessageRoles"/>.</summary>
+    public const int MessageRole = 16;
+
+    /// <summary>An email address, which is also the user name (as wide as ASP.NET Core Identity makes both).</summary>
+    public const int Email = 256;
+
+    /// <summary>A user's display name (the token's `name`).</summary>
+    public const int UserDisplayName = 100;
+
+    /// <summary>A signing key's id (the `kid` of tokens and of the JWKS).</summary>
+    public const int SigningKeyId = 64;
+
+    /// <summary>A JWS algorithm name such as ES256.</summary>
+    public const int SigningKeyAlgorithm = 16;
+}

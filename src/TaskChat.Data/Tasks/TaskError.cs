@@ -1,0 +1,3 @@
+namespace TaskChat.Data.Tasks;
+
+public sealed record TaskError(TaskErrorKind Kind, string Message);

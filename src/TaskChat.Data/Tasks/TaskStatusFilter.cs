@@ -1,0 +1,8 @@
+namespace TaskChat.Data.Tasks;
+
+public enum TaskStatusFilter
+{
+    All,
+    Pending,
+    Completed,
+}
