@@ -1,5 +1,7 @@
 using TaskChat.Api;
+using TaskChat.Data.Operations;
 using TaskChat.ServiceDefaults.Hosting;
 
 // The api service: REST tasks and conversations, and the chat agent over MCP (see ApiApp for its shape).
-return await ServiceHost.RunAsync(() => ApiApp.Build(args));
+// `migrate` and `probe` are the commands its container image runs besides serving (docs/deploy.md).
+return ServiceCommands.IsCommand(args) ? await ServiceCommands.RunAsync(args) : await ServiceHost.RunAsync(() => ApiApp.Build(args));

@@ -1,5 +1,7 @@
+using TaskChat.Data.Operations;
 using TaskChat.Mcp;
 using TaskChat.ServiceDefaults.Hosting;
 
 // The mcp service: the task tools over MCP Streamable HTTP at /mcp (see McpApp for its shape).
-return await ServiceHost.RunAsync(() => McpApp.Build(args));
+// `migrate` and `probe` are the commands its container image runs besides serving (docs/deploy.md).
+return ServiceCommands.IsCommand(args) ? await ServiceCommands.RunAsync(args) : await ServiceHost.RunAsync(() => McpApp.Build(args));

@@ -1,5 +1,7 @@
+using TaskChat.Data.Operations;
 using TaskChat.ServiceDefaults.Hosting;
 using TaskChat.Web;
 
 // The web service: sign-in, the JWT issuer and its JWKS, and the Blazor pages (see WebApp for its shape).
-return await ServiceHost.RunAsync(() => WebApp.Build(args));
+// `migrate` and `probe` are the commands its container image runs besides serving (docs/deploy.md).
+return ServiceCommands.IsCommand(args) ? await ServiceCommands.RunAsync(args) : await ServiceHost.RunAsync(() => WebApp.Build(args));
