@@ -71,3 +71,13 @@ COPY --from=publish-web /app ./
 HEALTHCHECK --interval=10s --timeout=6s --start-period=20s --retries=3 \
   CMD ["dotnet", "TaskChat.Web.dll", "probe", "http://127.0.0.1:3000/health/ready"]
 ENTRYPOINT ["dotnet", "TaskChat.Web.dll"]
+
+# --- render: the default (last) stage, all three services in one image --------------------------------
+# Render's blueprint builds a Dockerfile's last stage (it has no build target), so this stage carries
+# the three published services and render.yaml picks one with dockerCommand, e.g.
+# `dotnet /app/api/TaskChat.Api.dll`. Elsewhere, build the per-service targets above.
+FROM runtime AS render
+COPY --from=publish-mcp /app ./mcp/
+COPY --from=publish-api /app ./api/
+COPY --from=publish-web /app ./web/
+CMD ["dotnet", "/app/web/TaskChat.Web.dll", "--contentRoot=/app/web"]
