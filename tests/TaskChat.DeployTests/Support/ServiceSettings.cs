@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Configuration;
+using TaskChat.Api;
+using TaskChat.Mcp;
+using TaskChat.ServiceDefaults.Configuration;
+using TaskChat.Web;
+
+namespace TaskChat.DeployTests.Support;
+
+/// <summary>The three services as the deploy files name them.</summary>
+public enum Service
+{
+    Mcp,
+    Api,
+    Web,
+}
+
+/// <summary>
+/// Runs a service's own start-up validation (the shared settings and its own, as its Program does)
+/// over the variables a deploy file gives it: what the service would refuse is what the test reports,
+/// so the required variables come from the code, not from a list kept beside it.
+/// </summary>
+internal static class ServiceSettings
+{
+    public static readonly Service[] All = [Service.Mcp, Service.Api, Service.Web];
+
+    public static ServiceInfo Info(Service service) => service switch
+    {
+        Service.Mcp => McpApp.Service,
+        Service.Api => ApiApp.Service,
+        _ => WebApp.Service,
+    };
+
+    /// <summary>The contract's port, which the image sets as PORT.</summary>
+    public static int Port(Service service) => Info(service).DefaultPort;
+
+    public static string Dll(Service service) => $"TaskChat.{service}.dll";
+
+    public static string Image(Service service) => $"taskchat-{service.ToString().ToLowerInvariant()}";
+
+    /// <returns>The problems the service would refuse to start with; empty when it would start.</returns>
+    public static IReadOnlyList<string> Problems(Service service, IReadOnlyDictionary<string, string> variables)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(variables.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))
+            .Build();
+        var reader = new SettingsReader(configuration);
+        var shared = reader.ReadShared(Info(service));
+        switch (service)
+        {
+            case Service.Api:
+                ApiSettings.Read(reader, shared);
+                break;
+            case Service.Web:
+                WebSettings.Read(reader);
+                break;
+        }
+        try
+        {
+            reader.ThrowIfInvalid();
+            return [];
+        }
+        catch (InvalidConfigurationException e)
+        {
+            return e.Problems;
+        }
+    }
+
+    /// <summary>What every image sets (Dockerfile, PublishContainer): listen on all interfaces, on the service's port.</summary>
+    public static Dictionary<string, string> ImageVariables(Service service) => new()
+    {
+        ["HOST"] = "0.0.0.0",
+        ["PORT"] = Port(service).ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    public static Service? FromDll(string? command) =>
+        All.Cast<Service?>().FirstOrDefault(s => command is not null && command.Contains(Dll(s!.Value), StringComparison.Ordinal));
+}
