@@ -77,7 +77,7 @@ public sealed class DeploymentDoctor(HttpClient http, TextWriter output)
             var reported = body?["service"]?.GetValue<string>();
             if (body is null || reported != service)
             {
-                report.Fail($"{name} {url} answers {status} as {(reported is null ? "something else" : $"\"{reported}\"")}, not TaskChat's {service}",
+                report.Fail($"{name} {url} answers {(int)status} as {(reported is null ? "something else" : $"\"{reported}\"")}, not TaskChat's {service}",
                     $"the URL names another service: give the {name}'s own address (a stale URL or a swapped port?).");
                 return null;
             }
