@@ -15,13 +15,18 @@ mkdir -p "$OUT"
 
 fail() { printf 'deploy validation: %s\n' "$*" >&2; exit 1; }
 
+if ! command -v npm >/dev/null && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    echo "installing npm (apt-get install npm)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null 2>&1 \
+        || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null; }
+fi
 command -v npm >/dev/null || fail "npm is needed (apt-get install npm)."
 if [ ! -d deploy/node_modules/dclint ] || [ deploy/package-lock.json -nt deploy/node_modules/.package-lock.json ]; then
     (cd deploy && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || fail "npm ci in deploy/ failed."
 fi
 
-echo "compose: dclint compose.yaml compose.production.yaml"
-deploy/node_modules/.bin/dclint -c deploy/.dclintrc compose.yaml compose.production.yaml \
+echo "compose: dclint compose.yaml compose.production.yaml deploy/compose/*.yaml"
+deploy/node_modules/.bin/dclint -c deploy/.dclintrc compose.yaml compose.production.yaml deploy/compose/*.yaml \
     || fail "compose.yaml or compose.production.yaml does not follow the Compose specification (see above)."
 
 KUBECTL=$(command -v kubectl || true)
