@@ -160,7 +160,7 @@ public sealed class DeploymentDoctor(HttpClient http, TextWriter output)
                 report.Fail($"token from the web: {(int)response.StatusCode}", "the session cookie was not accepted: in production the web must be reached over https (its cookie is Secure).");
                 return null;
             }
-            var issuer = Claim(token, "iss");
+            var issuer = TokenDiagnosis.Claim(token, "iss");
             if (issuer is not null && UrlChecks.Origin(new Uri(issuer)) != web)
             {
                 report.Fail($"the web signs tokens with iss {issuer}, but it is at {web}", $"set AUTH_ISSUER={web} for every service.");
@@ -189,7 +189,7 @@ public sealed class DeploymentDoctor(HttpClient http, TextWriter output)
         }
         else
         {
-            report.Fail($"the api refuses the web's token: {Status(status)}", TokenFix(system, token, "api"));
+            report.Fail($"the api refuses the web's token: {Status(status)}", TokenDiagnosis.Fix(system, token, "api"));
         }
     }
 
@@ -214,7 +214,7 @@ public sealed class DeploymentDoctor(HttpClient http, TextWriter output)
             if (!response.IsSuccessStatusCode)
             {
                 report.Fail($"tools/list on the mcp: {Status(response.StatusCode)}",
-                    response.StatusCode == HttpStatusCode.Unauthorized ? TokenFix(system, token, "mcp") : $"{mcp} must be the mcp (its MCP endpoint is /mcp).");
+                    response.StatusCode == HttpStatusCode.Unauthorized ? TokenDiagnosis.Fix(system, token, "mcp") : $"{mcp} must be the mcp (its MCP endpoint is /mcp).");
                 return;
             }
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -258,46 +258,6 @@ public sealed class DeploymentDoctor(HttpClient http, TextWriter output)
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             report.Fail($"the api's CORS preflight: {Describe(e)}", "check the api's health above.");
-        }
-    }
-
-    /// <summary>Why a service refuses a token the web just signed, as precisely as the variables allow.</summary>
-    private static string TokenFix(DeployedSystem system, string token, string service)
-    {
-        var issuer = Claim(token, "iss");
-        var audience = Claim(token, "aud");
-        if (system.Variable("AUTH_ISSUER") is { } configured && configured.TrimEnd('/') != issuer?.TrimEnd('/'))
-        {
-            return $"the {service}'s AUTH_ISSUER is {configured}, the web signs {issuer}: set AUTH_ISSUER={issuer} everywhere.";
-        }
-        if (system.Variable("AUTH_AUDIENCE") is { } expected && expected != audience)
-        {
-            return $"the {service}'s AUTH_AUDIENCE is {expected}, the web's tokens say {audience}: use one value everywhere.";
-        }
-        if (system.Variable("AUTH_JWKS_URL") is { } jwks)
-        {
-            return $"issuer and audience match, so the {service} cannot get the web's keys from AUTH_JWKS_URL={jwks}: it must be the web's JWKS as reachable from the {service}'s network (http://web:3000/api/auth/jwks in Compose), not a public or localhost URL it cannot reach.";
-        }
-        return $"the {service}'s AUTH_ISSUER must be {issuer}, AUTH_AUDIENCE {audience}, and AUTH_JWKS_URL the web's JWKS reachable from the {service} (pass --env for a precise answer).";
-    }
-
-    private static string? Claim(string token, string name)
-    {
-        var parts = token.Split('.');
-        if (parts.Length < 2)
-        {
-            return null;
-        }
-        try
-        {
-            var payload = parts[1].Replace('-', '+').Replace('_', '/');
-            payload = payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=');
-            var node = JsonNode.Parse(Convert.FromBase64String(payload))?[name];
-            return node is JsonArray array ? array.FirstOrDefault()?.ToString() : node?.ToString();
-        }
-        catch (Exception e) when (e is FormatException or JsonException)
-        {
-            return null;
         }
     }
 
