@@ -29,7 +29,8 @@ REBUILD=0
 
 WORK=${VERIFY_WORK:-/var/tmp/taskchat-verify}
 PROJECT=taskchat-verify
-COMPOSE=(podman-compose -p "$PROJECT" -f compose.yaml)
+# The mcp is private in compose.yaml; the documented override publishes it on loopback for the checks.
+COMPOSE=(podman-compose -p "$PROJECT" -f compose.yaml -f deploy/compose/mcp-on-localhost.yaml)
 export TASKCHAT_TAG=verify
 export POSTGRES_IMAGE=localhost/taskchat-standin-postgres:15
 START=$SECONDS
@@ -103,11 +104,11 @@ export PATH=/usr/lib/postgresql/15/bin:$PATH PGDATA=/var/lib/postgresql/data
 mkdir -p "$PGDATA" /run/postgresql && chown -R postgres:postgres "$PGDATA" /run/postgresql && chmod 700 "$PGDATA"
 if [ ! -s "$PGDATA/PG_VERSION" ]; then
   printf '%s' "${POSTGRES_PASSWORD:?}" > /tmp/pwfile && chown postgres /tmp/pwfile
-  su postgres -c "initdb -D $PGDATA -U ${POSTGRES_USER:-postgres} --pwfile=/tmp/pwfile --auth=scram-sha-256 >/dev/null"
+  su postgres -c "initdb -D $PGDATA -U ${POSTGRES_USER:-postgres} --pwfile=/tmp/pwfile --auth-local=trust --auth-host=scram-sha-256 >/dev/null"
   rm /tmp/pwfile
   echo "host all all 0.0.0.0/0 scram-sha-256" >> "$PGDATA/pg_hba.conf"
   su postgres -c "pg_ctl -D $PGDATA -o '-c listen_addresses=' -w start >/dev/null"
-  su postgres -c "psql -q -U ${POSTGRES_USER:-postgres} -d postgres -c 'CREATE DATABASE \"${POSTGRES_DB:-postgres}\"'" 2>/dev/null || true
+  [ "${POSTGRES_DB:-postgres}" = postgres ] || su postgres -c "createdb -U ${POSTGRES_USER:-postgres} ${POSTGRES_DB}"
   su postgres -c "pg_ctl -D $PGDATA -m fast -w stop >/dev/null"
 fi
 exec su postgres -c "postgres -D $PGDATA -c listen_addresses=*"
@@ -151,6 +152,7 @@ cleanup() {
 }
 trap cleanup EXIT
 "${COMPOSE[@]}" down -v >/dev/null 2>&1 || true
+mkdir -p "$WORK" && : >"$WORK/compose.log"
 
 container() { echo "${PROJECT}_$1_1"; }
 
@@ -167,21 +169,29 @@ wait_healthy() { # service, probe command...
 }
 
 log "compose: db"
-"${COMPOSE[@]}" up -d db >/dev/null
+"${COMPOSE[@]}" up -d db >>"$WORK/compose.log" 2>&1
 wait_healthy db pg_isready -U taskchat -d taskchat
 step_done
 
-log "compose: migrate (one-shot), twice at once: one applies, the other waits and finds nothing to do"
-"${COMPOSE[@]}" run --rm migrate >"$WORK/migrate-1.log" 2>&1 &
-first=$!
-"${COMPOSE[@]}" run --rm migrate >"$WORK/migrate-2.log" 2>&1 || die "migrate failed: $(cat "$WORK/migrate-2.log")"
-wait "$first" || die "migrate failed: $(cat "$WORK/migrate-1.log")"
-grep -hE 'applied|up to date|Applied|waiting|Migrating' "$WORK"/migrate-*.log | sed 's/^/    /'
+log "compose: migrate (the one-shot service), and a second migrator at the same time"
+# podman-compose 1.0 returns 0 from `run` whatever the command did: judge the second by its output.
+"${COMPOSE[@]}" run --rm migrate >"$WORK/migrate-2.log" 2>&1 &
+second=$!
+"${COMPOSE[@]}" up -d --no-deps migrate >>"$WORK/compose.log" 2>&1
+code=$(podman wait "$(container migrate)")
+wait "$second" || true
+podman logs "$(container migrate)" >"$WORK/migrate-1.log" 2>&1
+[ "$code" = 0 ] || die "the migrate service exited with $code: $(cat "$WORK/migrate-1.log")"
+grep -qE 'Database is up to date|Applied [0-9]+ migration' "$WORK/migrate-2.log" || die "the second migrator failed: $(cat "$WORK/migrate-2.log")"
+for f in "$WORK"/migrate-1.log "$WORK"/migrate-2.log; do
+    echo "    $(basename "$f" .log): $(tr -d '\r\033' <"$f" | grep -E 'applied|up to date|Applied|waiting' | tr '\n' ' ')"
+done
 step_done
 
 for service in mcp api web; do
     log "compose: $service"
-    "${COMPOSE[@]}" up -d --no-deps "$service" >/dev/null
+    # podman-compose 1.0 tries to create the dependencies again (they exist: logged, harmless).
+    "${COMPOSE[@]}" up -d --no-deps "$service" >>"$WORK/compose.log" 2>&1
 done
 declare -A PORTS=([mcp]=8001 [api]=8000 [web]=3000)
 for service in mcp api web; do
