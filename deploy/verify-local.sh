@@ -145,7 +145,9 @@ for target in mcp api web; do
 done
 
 # --- compose.yaml, in depends_on order ---------------------------------------------------------------
+REGISTRY_PID=""
 cleanup() {
+    [ -n "$REGISTRY_PID" ] && kill "$REGISTRY_PID" 2>/dev/null
     if [ "${KEEP:-0}" != 1 ]; then
         "${COMPOSE[@]}" down -v >/dev/null 2>&1 || true
     fi
@@ -227,10 +229,32 @@ step_done
 
 log "doctor (the deployed system, from the host)"
 dotnet build -v q -nologo src/TaskChat.Launcher >/dev/null
-podman exec "$(container api)" printenv | grep -E '^(ENVIRONMENT|AUTH_|API_URL|MCP_SERVER_URL|CORS_ORIGINS)=' >"$WORK/api.env"
+podman exec "$(container api)" printenv | grep -E '^(ENVIRONMENT|AUTH_[A-Z_]+|MCP_SERVER_URL|CORS_ORIGINS)=' >"$WORK/api.env"
 podman exec "$(container web)" printenv | grep -E '^(API_URL)=' >>"$WORK/api.env"
 dotnet src/TaskChat.Launcher/bin/Debug/net10.0/TaskChat.Launcher.dll doctor \
     --web "$WEB" --api "$API" --mcp "$MCP" --env "$WORK/api.env" --email "$email" --password verify-pass-1
+step_done
+
+# --- PublishContainer: the SDK's image of a service agrees with the Dockerfile's -------------------------
+log "dotnet publish src/TaskChat.Mcp -t:PublishContainer (base: the stand-in, through a registry on 127.0.0.1:5000)"
+command -v docker-registry >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-registry >/dev/null
+mkdir -p "$WORK/registry"
+printf 'version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: %s\nhttp:\n  addr: 127.0.0.1:5000\n' "$WORK/registry" >"$WORK/registry.yml"
+docker-registry serve "$WORK/registry.yml" >"$WORK/registry.log" 2>&1 &
+REGISTRY_PID=$!
+sleep 2
+podman tag mcr.microsoft.com/dotnet/aspnet:10.0 localhost:5000/dotnet/aspnet:10.0
+podman push -q --tls-verify=false localhost:5000/dotnet/aspnet:10.0
+dotnet publish src/TaskChat.Mcp -c Release -v q -nologo -t:PublishContainer -p:ContainerBaseImage=localhost:5000/dotnet/aspnet:10.0 \
+    -p:ContainerRegistry=localhost:5000 -p:ContainerImageTag="$TASKCHAT_TAG" >"$WORK/publish-container.log" 2>&1 \
+    || { tail -n 20 "$WORK/publish-container.log"; die "PublishContainer failed."; }
+podman pull -q --tls-verify=false "localhost:5000/taskchat-mcp:$TASKCHAT_TAG" >/dev/null
+sdk=$(podman image inspect "localhost:5000/taskchat-mcp:$TASKCHAT_TAG" --format '{{.Config.User}} {{.Config.Entrypoint}} {{.Config.ExposedPorts}}')
+dockerfile=$(podman image inspect "localhost/taskchat-mcp:$TASKCHAT_TAG" --format '{{.Config.User}} {{.Config.Entrypoint}} {{.Config.ExposedPorts}}')
+echo "    PublishContainer: $sdk"
+echo "    Dockerfile:       $dockerfile"
+[ "$sdk" = "$dockerfile" ] || die "the SDK's image and the Dockerfile's differ in user, entry point or port."
+podman run --rm -e DATABASE_URL=sqlite:/tmp/check.db "localhost:5000/taskchat-mcp:$TASKCHAT_TAG" migrate 2>/dev/null | tail -n 1 | sed 's/^/    migrate: /'
 step_done
 
 log "verified in $((SECONDS - START))s"
