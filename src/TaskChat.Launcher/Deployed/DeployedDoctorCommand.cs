@@ -1,4 +1,5 @@
 using TaskChat.Launcher.Commands;
+using TaskChat.ServiceDefaults.Configuration;
 
 namespace TaskChat.Launcher.Deployed;
 
@@ -64,6 +65,11 @@ public static class DeployedDoctorCommand
                 return false;
             }
             variables = DeployedSystem.ReadEnvFile(File.ReadAllText(file));
+            // The services complete TASKCHAT_WEB_URL and *_HOSTPORT the same way (Render, production.env).
+            foreach (var (name, value) in DeploymentVariables.Derive(variables.GetValueOrDefault))
+            {
+                variables[name] = value;
+            }
         }
         Uri? Url(string flag, string variable)
         {
