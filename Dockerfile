@@ -25,7 +25,12 @@ RUN dotnet restore src/TaskChat.Mcp/TaskChat.Mcp.csproj \
 
 # --- build: the shared projects compile once for all three services -----------------------------------
 FROM restore AS build
-COPY src/ src/
+# The services and the two shared projects only: a change to the launcher or the tests rebuilds nothing.
+COPY src/TaskChat.Data/ src/TaskChat.Data/
+COPY src/TaskChat.ServiceDefaults/ src/TaskChat.ServiceDefaults/
+COPY src/TaskChat.Mcp/ src/TaskChat.Mcp/
+COPY src/TaskChat.Api/ src/TaskChat.Api/
+COPY src/TaskChat.Web/ src/TaskChat.Web/
 RUN dotnet build src/TaskChat.ServiceDefaults/TaskChat.ServiceDefaults.csproj -c Release --no-restore
 
 # --- publish, one stage per service: a target's build runs only its own (Render builds each alone) ---
