@@ -3,6 +3,7 @@ using TaskChat.Api.Conversations;
 using TaskChat.Api.Extensions;
 using TaskChat.Api.Tasks;
 using TaskChat.Data;
+using TaskChat.Data.Operations;
 using TaskChat.ServiceDefaults;
 using TaskChat.ServiceDefaults.Authentication;
 using TaskChat.ServiceDefaults.Configuration;
@@ -10,6 +11,12 @@ using TaskChat.ServiceDefaults.Hosting;
 
 // The api service: REST tasks and conversations, and the chat agent, which reaches the mcp over
 // MCP with the caller's token.
+// `migrate` and `probe` are what its container image runs besides serving (docs/deploy.md).
+if (ServiceCommands.IsCommand(args))
+{
+    return await ServiceCommands.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(TaskChatHost.Options(args));
 builder.AddServiceDefaults(TaskChatService.Api);
 builder.AddTaskChatDatabase();

@@ -1,4 +1,5 @@
 using TaskChat.Data;
+using TaskChat.Data.Operations;
 using TaskChat.Mcp.Security;
 using TaskChat.Mcp.Tools;
 using TaskChat.ServiceDefaults;
@@ -8,6 +9,12 @@ using TaskChat.ServiceDefaults.Hosting;
 
 // The mcp service: the task tools over MCP Streamable HTTP at /mcp, for the api's agent and any
 // MCP client, each call acting as the user of its bearer token.
+// `migrate` and `probe` are what its container image runs besides serving (docs/deploy.md).
+if (ServiceCommands.IsCommand(args))
+{
+    return await ServiceCommands.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(TaskChatHost.Options(args));
 builder.AddServiceDefaults(TaskChatService.Mcp);
 builder.AddTaskChatDatabase();

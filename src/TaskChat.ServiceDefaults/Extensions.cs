@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +29,9 @@ public static class Extensions
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, TaskChatService service)
     {
         AddLogLevelDefaults(builder);
+        // URL variables a platform hands out in pieces (Render's host:port) complete the contract's own.
+        builder.Configuration.AddInMemoryCollection(DeploymentVariables.Derive(name => builder.Configuration[name])
+            .Select(variable => new KeyValuePair<string, string?>(variable.Key, variable.Value)));
         var configuration = new ServiceConfiguration(builder.Configuration, ServiceInfo.Of(service));
         var settings = configuration.Shared;
         builder.SetServiceConfiguration(configuration);

@@ -1,4 +1,5 @@
 using TaskChat.Data;
+using TaskChat.Data.Operations;
 using TaskChat.ServiceDefaults;
 using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.ServiceDefaults.Hosting;
@@ -11,6 +12,12 @@ using TaskChat.Web.Tokens;
 
 // The web service: sign-up and sign-in, the JWT issuer and its JWKS, and the Blazor pages, which
 // call the api with the signed-in user's token.
+// `migrate` and `probe` are what its container image runs besides serving (docs/deploy.md).
+if (ServiceCommands.IsCommand(args))
+{
+    return await ServiceCommands.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(TaskChatHost.Options(args));
 builder.AddServiceDefaults(TaskChatService.Web);
 builder.AddTaskChatDatabase();
