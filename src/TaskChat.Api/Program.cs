@@ -12,9 +12,9 @@ using TaskChat.ServiceDefaults.Hosting;
 // The api service: REST tasks and conversations, and the chat agent, which reaches the mcp over
 // MCP with the caller's token.
 // `migrate` and `probe` are what its container image runs besides serving (docs/deploy.md).
-if (ServiceCommands.IsCommand(args))
+if (await ServiceCommands.TryRunAsync(args) is { } exitCode)
 {
-    return await ServiceCommands.RunAsync(args);
+    return exitCode;
 }
 
 var builder = WebApplication.CreateBuilder(TaskChatHost.Options(args));

@@ -10,9 +10,9 @@ using TaskChat.ServiceDefaults.Hosting;
 // The mcp service: the task tools over MCP Streamable HTTP at /mcp, for the api's agent and any
 // MCP client, each call acting as the user of its bearer token.
 // `migrate` and `probe` are what its container image runs besides serving (docs/deploy.md).
-if (ServiceCommands.IsCommand(args))
+if (await ServiceCommands.TryRunAsync(args) is { } exitCode)
 {
-    return await ServiceCommands.RunAsync(args);
+    return exitCode;
 }
 
 var builder = WebApplication.CreateBuilder(TaskChatHost.Options(args));

@@ -13,9 +13,9 @@ using TaskChat.Web.Tokens;
 // The web service: sign-up and sign-in, the JWT issuer and its JWKS, and the Blazor pages, which
 // call the api with the signed-in user's token.
 // `migrate` and `probe` are what its container image runs besides serving (docs/deploy.md).
-if (ServiceCommands.IsCommand(args))
+if (await ServiceCommands.TryRunAsync(args) is { } exitCode)
 {
-    return await ServiceCommands.RunAsync(args);
+    return exitCode;
 }
 
 var builder = WebApplication.CreateBuilder(TaskChatHost.Options(args));

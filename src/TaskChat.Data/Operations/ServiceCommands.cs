@@ -24,6 +24,9 @@ public static class ServiceCommands
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
 
+    /// <returns>The command's exit code when <paramref name="args"/> names one; null when the service should serve.</returns>
+    public static async Task<int?> TryRunAsync(string[] args) => IsCommand(args) ? await RunAsync(args) : null;
+
     /// <param name="args">The command and its arguments.</param>
     /// <param name="variable">Reads an environment variable (tests pass their own).</param>
     /// <param name="output">Progress.</param>
