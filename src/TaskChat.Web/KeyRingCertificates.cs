@@ -52,7 +52,8 @@ public sealed record KeyRingCertificates(X509Certificate2 Current, IReadOnlyList
         X509Certificate2 certificate;
         try
         {
-            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, string.IsNullOrEmpty(password) ? null : password);
+            var bytes = File.ReadAllBytes(path);
+            certificate = X509CertificateLoader.LoadPkcs12(bytes, string.IsNullOrEmpty(password) ? null : password);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -66,6 +66,7 @@ public sealed class WebSettingsTests
         using var current = TestCertificate.Create("pfx-Secret-42");
         using var previous = TestCertificate.Create("pfx-Secret-42");
         var variables = Settings.Production();
+        variables["API_URL"] = "https://api.example.com";
         variables["KEY_RING_CERTIFICATE"] = current.Path;
         variables["KEY_RING_CERTIFICATE_PASSWORD"] = "pfx-Secret-42";
         variables["KEY_RING_PREVIOUS_CERTIFICATES"] = " " + previous.Path + " ,";
