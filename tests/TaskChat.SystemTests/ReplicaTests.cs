@@ -92,16 +92,13 @@ public sealed class ReplicaTests(ReplicatedSystem system, ITestOutputHelper outp
     [SkippableFact]
     public async Task Chat_turns_alternating_between_the_api_replicas_continue_one_conversation()
     {
-        var (_, cookie) = await ReplicatedSystem.SignUpAsync(Web(0));
-        var token = await ReplicatedSystem.TokenAsync(Web(0), cookie);
-        using var first = ReplicatedSystem.WithToken(Api(0), token);
-        using var second = ReplicatedSystem.WithToken(Api(1), token);
+        using var apis = await OneUserOnEachApiReplicaAsync();
 
-        var conversation = (await ChatAsync(first, "add buy milk")).GetProperty("conversation_id").GetInt64();
-        await ChatAsync(second, "add call mom", conversation);
-        await ChatAsync(first, "add water plants", conversation);
-        var last = await ChatAsync(second, "what's left?", conversation);
-        var stored = await first.GetFromJsonAsync<JsonElement>($"api/conversations/{conversation}");
+        var conversation = (await ChatAsync(apis.First, "add buy milk")).GetProperty("conversation_id").GetInt64();
+        await ChatAsync(apis.Second, "add call mom", conversation);
+        await ChatAsync(apis.First, "add water plants", conversation);
+        var last = await ChatAsync(apis.Second, "what's left?", conversation);
+        var stored = await apis.First.GetFromJsonAsync<JsonElement>($"api/conversations/{conversation}");
 
         Assert.Equal(conversation, last.GetProperty("conversation_id").GetInt64());
         foreach (var title in new[] { "Buy milk", "Call mom", "Water plants" })
@@ -114,16 +111,13 @@ public sealed class ReplicaTests(ReplicatedSystem system, ITestOutputHelper outp
     [SkippableFact]
     public async Task The_chat_rate_limit_holds_across_the_api_replicas()
     {
-        var (_, cookie) = await ReplicatedSystem.SignUpAsync(Web(0));
-        var token = await ReplicatedSystem.TokenAsync(Web(0), cookie);
-        using var first = ReplicatedSystem.WithToken(Api(0), token);
-        using var second = ReplicatedSystem.WithToken(Api(1), token);
+        using var apis = await OneUserOnEachApiReplicaAsync();
 
         // Alternating: each replica alone sees half the limit.
         var statuses = new List<HttpStatusCode>();
         for (var turn = 0; turn < ReplicatedSystem.ChatTurnsPerMinute + 4; turn++)
         {
-            using var response = await (turn % 2 == 0 ? first : second).PostAsJsonAsync("api/chat", new { message = "hello" });
+            using var response = await (turn % 2 == 0 ? apis.First : apis.Second).PostAsJsonAsync("api/chat", new { message = "hello" });
             statuses.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
@@ -196,6 +190,23 @@ public sealed class ReplicaTests(ReplicatedSystem system, ITestOutputHelper outp
         Assert.Equal(rows.Count, rows.Distinct().Count());
         // A turn that failed may have added its row before the failure; no row comes from nowhere.
         Assert.InRange(rows.Count, acknowledged.Count, acknowledged.Count + failed);
+    }
+
+    /// <summary>A new user's clients on each api replica.</summary>
+    private async Task<ApiPair> OneUserOnEachApiReplicaAsync()
+    {
+        var (_, cookie) = await ReplicatedSystem.SignUpAsync(Web(0));
+        var token = await ReplicatedSystem.TokenAsync(Web(0), cookie);
+        return new ApiPair(ReplicatedSystem.WithToken(Api(0), token), ReplicatedSystem.WithToken(Api(1), token));
+    }
+
+    private sealed record ApiPair(HttpClient First, HttpClient Second) : IDisposable
+    {
+        public void Dispose()
+        {
+            First.Dispose();
+            Second.Dispose();
+        }
     }
 
     /// <summary>Polls <paramref name="web"/> for a token until it is signed by a key other than <paramref name="oldKid"/>.</summary>
