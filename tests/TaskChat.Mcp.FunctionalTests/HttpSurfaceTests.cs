@@ -50,6 +50,39 @@ public sealed class HttpSurfaceTests(SqliteMcpServer server) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task APostWithoutAContentTypeIsAClientErrorNotA500()
+    {
+        using var http = server.Server.CreateHttpClient();
+        using var request = RawMcpRequests.Post(RawMcpRequests.ToolsList, server.Jwks.CreateToken("no-type-user"));
+        request.Content!.Headers.ContentType = null;
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(ProblemCodes.UnsupportedMediaType, (await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync())).RootElement.GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{}}""")]
+    public async Task AMessageWithEmptyParamsIsAClientErrorNotA500(string body)
+    {
+        using var http = server.Server.CreateHttpClient();
+
+        using var response = await http.SendAsync(RawMcpRequests.Post(body, server.Jwks.CreateToken("empty-init-user")));
+
+        var status = (int)response.StatusCode;
+        if (status == 200)
+        {
+            Assert.True((await RawMcpRequests.ReadMessageAsync(response)).TryGetProperty("error", out _));
+        }
+        else
+        {
+            Assert.InRange(status, 400, 499);
+        }
+    }
+
+    [Fact]
     public async Task ATextBodyIsUnsupportedMediaType()
     {
         using var http = server.Server.CreateHttpClient();

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace TaskChat.Api.FunctionalTests;
+namespace TaskChat.TestSupport;
 
 /// <summary>Records what a running service logs (add it to the service's ILoggerFactory), to prove that something was logged, and how.</summary>
 public sealed class CapturedLogs : ILoggerProvider
