@@ -14,6 +14,7 @@ FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS restore
 WORKDIR /src
 # .editorconfig is part of the build: without it the analyzers fail on the generated migrations.
 COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props .editorconfig ./
+COPY src/TaskChat.Contract/TaskChat.Contract.csproj src/TaskChat.Contract/
 COPY src/TaskChat.Data/TaskChat.Data.csproj src/TaskChat.Data/
 COPY src/TaskChat.ServiceDefaults/TaskChat.ServiceDefaults.csproj src/TaskChat.ServiceDefaults/
 COPY src/TaskChat.Mcp/TaskChat.Mcp.csproj src/TaskChat.Mcp/
@@ -25,13 +26,14 @@ RUN dotnet restore src/TaskChat.Mcp/TaskChat.Mcp.csproj \
 
 # --- build: the shared projects compile once for all three services -----------------------------------
 FROM restore AS build
-# The services and the two shared projects only: a change to the launcher or the tests rebuilds nothing.
+# The services and the projects they reference only: a change to the launcher or the tests rebuilds nothing.
+COPY src/TaskChat.Contract/ src/TaskChat.Contract/
 COPY src/TaskChat.Data/ src/TaskChat.Data/
 COPY src/TaskChat.ServiceDefaults/ src/TaskChat.ServiceDefaults/
 COPY src/TaskChat.Mcp/ src/TaskChat.Mcp/
 COPY src/TaskChat.Api/ src/TaskChat.Api/
 COPY src/TaskChat.Web/ src/TaskChat.Web/
-RUN dotnet build src/TaskChat.ServiceDefaults/TaskChat.ServiceDefaults.csproj -c Release --no-restore
+RUN dotnet build src/TaskChat.Data/TaskChat.Data.csproj -c Release --no-restore
 
 # --- publish, one stage per service: a target's build runs only its own (Render builds each alone) ---
 FROM build AS publish-mcp

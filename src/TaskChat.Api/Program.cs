@@ -31,7 +31,6 @@ app.UseServiceDefaults();
 app.UseCors(ApiServiceExtensions.CorsPolicy);
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 
 app.MapDefaultEndpoints();
 app.MapApiDocuments();

@@ -22,6 +22,9 @@ public static class ProblemCodes
     /// <summary>Any other status.</summary>
     public const string Error = "error";
 
+    /// <summary>Any service: the database cannot be reached or used (503, with Retry-After).</summary>
+    public const string DatabaseUnavailable = "database_unavailable";
+
     /// <summary>The api's chat: the mcp cannot be reached (503).</summary>
     public const string McpUnavailable = "mcp_unavailable";
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TaskChat.Data.Connection;
@@ -33,7 +35,21 @@ public static class DataServiceCollectionExtensions
 
     public static DbContextOptionsBuilder UseTaskChatPostgres(this DbContextOptionsBuilder options, DatabaseConnection connection) =>
         options.UseNpgsql(connection.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .LogFailuresOnce();
+
+    /// <summary>
+    /// EF Core logs a failed connection, command, query or save as an error with the exception's
+    /// stack, and the exception then reaches whoever handles it (the exception handler logs it once,
+    /// a database outage as one warning line): at Debug, those would be the same failure logged twice more.
+    /// </summary>
+    private static DbContextOptionsBuilder LogFailuresOnce(this DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.ConnectionError, LogLevel.Debug),
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (RelationalEventId.TransactionError, LogLevel.Debug),
+            (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     public static DbContextOptionsBuilder UseTaskChatSqlite(this DbContextOptionsBuilder options, DatabaseConnection connection)
     {
@@ -41,6 +57,7 @@ public static class DataServiceCollectionExtensions
         return options
             .UseSqlite(connection.ConnectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
+            .LogFailuresOnce()
             .AddInterceptors(SqliteConnectionSetup.Instance);
     }
 

@@ -28,6 +28,7 @@ public abstract class TaskChatDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ChatTurnWindow> ChatTurnWindows => Set<ChatTurnWindow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -27,6 +27,8 @@ app.UseServiceDefaults();
 app.UseOriginCheck();
 app.UseAuthentication();
 app.UseAuthorization();
+// Not JSON, or params the SDK cannot read: 4xx, not the SDK's 500.
+app.UseMcpRequestGuard(TaskToolsExtensions.McpPath);
 
 app.MapDefaultEndpoints();
 app.MapTaskTools();

@@ -69,6 +69,7 @@ public static class Extensions
         builder.AddRedactedLogging(settings);
         builder.AddTaskChatTelemetry(settings);
         builder.Services.AddTaskChatProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
         if (settings.Service.ValidatesTokens)
         {
             // The api and the mcp protect nothing that must outlive the process (no cookies), so

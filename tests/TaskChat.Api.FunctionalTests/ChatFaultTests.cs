@@ -61,6 +61,34 @@ public sealed class ChatFaultTests(SqliteChatSystem system) : IClassFixture<Sqli
     }
 
     [Fact]
+    public async Task AfterAnMcpRestartToolCallsWorkWithoutToolNotFoundInCacheWarnings()
+    {
+        var port = LoopbackServer.UnusedPort();
+        var mcp = await system.StartMcpAsync(port);
+        await using var api = await system.StartApiAsync($"http://127.0.0.1:{port}");
+        var logs = new CapturedLogs();
+        api.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+        using var http = system.ClientFor(NewUser(), api);
+        await ChatTests.ChatAsync(http, "add buy eggs");
+
+        await mcp.DisposeAsync();
+        using var down = await http.PostAsJsonAsync("api/chat", new { message = "add buy bread" });
+        await using var restarted = await system.StartMcpAsync(port);
+        var added = await ChatTests.ChatAsync(http, "add buy bread");
+        var listed = await ChatTests.ChatAsync(http, "show my tasks");
+        var completed = await ChatTests.ChatAsync(http, "mark the eggs one done");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        Assert.Equal([ToolNames.AddTask], ChatTests.Tools(added));
+        Assert.Contains(ToolNames.ListTasks, ChatTests.Tools(listed));
+        Assert.Equal([ToolNames.ListTasks, ToolNames.CompleteTask], ChatTests.Tools(completed));
+        var tasks = (await Json.ReadAsync(await http.GetAsync("api/tasks"))).GetProperty("tasks").EnumerateArray()
+            .Select(t => (t.GetProperty("title").GetString(), t.GetProperty("completed").GetBoolean()));
+        Assert.Equal([("Buy eggs", true), ("Buy bread", false)], tasks);
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("not found in cache", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheStreamReportsAnUnreachableMcpAsAnErrorEvent()
     {
         await using var api = await system.StartApiAsync($"http://127.0.0.1:{LoopbackServer.UnusedPort()}");

@@ -37,16 +37,32 @@ public sealed class HttpSurfaceTests(SqliteMcpServer server) : IClassFixture<Sql
 
         using var response = await http.SendAsync(RawMcpRequests.Post(body, server.Jwks.CreateToken("malformed-user")));
 
-        var status = (int)response.StatusCode;
-        if (status == 200)
-        {
-            // A JSON-RPC error inside a 200 is also a clear answer.
-            Assert.True((await RawMcpRequests.ReadMessageAsync(response)).TryGetProperty("error", out _));
-        }
-        else
-        {
-            Assert.InRange(status, 400, 499);
-        }
+        await AssertClientErrorAsync(response);
+    }
+
+    [Fact]
+    public async Task APostWithoutAContentTypeIsAClientErrorNotA500()
+    {
+        using var http = server.Server.CreateHttpClient();
+        using var request = RawMcpRequests.Post(RawMcpRequests.ToolsList, server.Jwks.CreateToken("no-type-user"));
+        request.Content!.Headers.ContentType = null;
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(ProblemCodes.UnsupportedMediaType, (await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync())).RootElement.GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{}}""")]
+    public async Task AMessageWithEmptyParamsIsAClientErrorNotA500(string body)
+    {
+        using var http = server.Server.CreateHttpClient();
+
+        using var response = await http.SendAsync(RawMcpRequests.Post(body, server.Jwks.CreateToken("empty-init-user")));
+
+        await AssertClientErrorAsync(response);
     }
 
     [Fact]
@@ -145,5 +161,19 @@ public sealed class HttpSurfaceTests(SqliteMcpServer server) : IClassFixture<Sql
         using var response = await http.SendAsync(RawMcpRequests.Post(RawMcpRequests.ToolsCall(ToolNames.ListTasks, "{}"), token));
         return (await RawMcpRequests.ReadMessageAsync(response)).GetProperty("result").GetProperty("structuredContent")
             .GetProperty("data").GetProperty("count").GetInt32();
+    }
+
+    /// <summary>A 4xx, or a JSON-RPC error inside a 200 (also a clear answer): never a 500.</summary>
+    private static async Task AssertClientErrorAsync(HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        if (status == 200)
+        {
+            Assert.True((await RawMcpRequests.ReadMessageAsync(response)).TryGetProperty("error", out _));
+        }
+        else
+        {
+            Assert.InRange(status, 400, 499);
+        }
     }
 }

@@ -27,6 +27,7 @@ public sealed class SystemBuilder(string databaseUrl)
 
     private readonly Dictionary<TaskChatService, IReadOnlyDictionary<string, string>> _services = [];
     private readonly Dictionary<TaskChatService, int> _ports = [];
+    private readonly Dictionary<TaskChatService, int> _replicaPorts = [];
     private Func<SystemWiring, SystemWiring> _wiring = wiring => wiring;
     private Action<IServiceCollection>? _webTestServices;
     private TestJwks? _issuer;
@@ -60,6 +61,17 @@ public sealed class SystemBuilder(string databaseUrl)
     public SystemBuilder OnPort(TaskChatService service, int port)
     {
         _ports[service] = port;
+        return this;
+    }
+
+    /// <summary>
+    /// One replica of several behind a front (<see cref="ReplicaFront"/>): the service's process listens
+    /// on <paramref name="port"/>, while the wiring, and so its peers and its own URLs (the web's
+    /// AUTH_ISSUER), name the front, given with <see cref="OnPort"/>. Processes only.
+    /// </summary>
+    public SystemBuilder AsReplica(TaskChatService service, int port)
+    {
+        _replicaPorts[service] = port;
         return this;
     }
 
@@ -104,7 +116,10 @@ public sealed class SystemBuilder(string databaseUrl)
             {
                 var running = await StartAsync(service, wiring);
                 started.Add(running);
-                wiring = wiring.WithPort(service, running.BaseAddress.Port);
+                if (!_replicaPorts.ContainsKey(service))
+                {
+                    wiring = wiring.WithPort(service, running.BaseAddress.Port);
+                }
             }
         }
         catch
@@ -159,6 +174,15 @@ public sealed class SystemBuilder(string databaseUrl)
         foreach (var (name, value) in _services[service])
         {
             variables[name] = value;
+        }
+        if (_replicaPorts.TryGetValue(service, out var replicaPort))
+        {
+            if (_hosting != ServiceHosting.Processes)
+            {
+                throw new InvalidOperationException("Replicas behind a front run as processes: call AsProcesses().");
+            }
+            variables["PORT"] = replicaPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return await ProcessService.StartAsync(service, variables, replicaPort);
         }
         return _hosting == ServiceHosting.InProcess
             ? await InProcessService.StartAsync(service, variables, service == TaskChatService.Web ? _webTestServices : null)

@@ -34,6 +34,40 @@ public abstract class AuthApiTests(WebServerFixture web)
     }
 
     [SkippableFact]
+    public async Task ANulInTheSignInEmailIsAClientErrorWithAClearMessageNotA500()
+    {
+        using var browser = web.Browser();
+
+        using var response = await browser.PostAsJsonAsync("api/auth/sign-in/email", new { email = "ada\u0000@example.test", password = WebServers.Password });
+        var body = await Json.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(ProblemCodes.Validation, body.GetProperty("code").GetString());
+        Assert.Equal("Enter a valid email address.", body.GetProperty("detail").GetString());
+    }
+
+    [SkippableTheory]
+    [InlineData("Ada\u0000Lovelace", "name")]
+    [InlineData("Ada\u0007", "name")]
+    [InlineData("{nul-email}", "email")]
+    public async Task ANulInASignUpFieldIs422NamingTheFieldNeverAlreadyExists(string name, string field)
+    {
+        using var browser = web.Browser();
+        var email = WebServers.NewEmail();
+        if (name == "{nul-email}")
+        {
+            (email, name) = ("nul\u0000" + email, "Ada");
+        }
+
+        using var response = await browser.PostAsJsonAsync("api/auth/sign-up/email", new { email, password = WebServers.Password, name });
+        var body = await Json.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(ProblemCodes.Validation, body.GetProperty("code").GetString());
+        Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), body.ToString());
+    }
+
+    [SkippableFact]
     public async Task SignUpWithAnEmptyBodyNamesEveryField()
     {
         using var browser = web.Browser();

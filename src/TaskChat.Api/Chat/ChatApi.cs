@@ -17,12 +17,11 @@ namespace TaskChat.Api.Chat;
 public static class ChatApi
 {
     public const int MaxMessageLength = FieldLimits.ChatMessage;
-    public const string RateLimitPolicy = "chat";
 
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder endpoints)
     {
         // A ProblemHttpResult declares no status of its own: the errors each handler returns are listed here.
-        var chat = endpoints.MapGroup("/api/chat").WithTags("Chat").RequireAuthorization().RequireRateLimiting(RateLimitPolicy)
+        var chat = endpoints.MapGroup("/api/chat").WithTags("Chat").RequireAuthorization().RequireChatRateLimit()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)

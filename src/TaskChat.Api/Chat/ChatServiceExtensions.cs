@@ -1,11 +1,8 @@
 using System.Net.Sockets;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using TaskChat.Api.Authorization;
-using TaskChat.Contract;
-using TaskChat.ServiceDefaults.Authentication;
-using TaskChat.ServiceDefaults.Hosting;
+using TaskChat.Data.Limits;
 
 namespace TaskChat.Api.Chat;
 
@@ -32,22 +29,7 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<ChatClientFactory>();
         builder.Services.AddScoped<ChatTurnRunner>();
 
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(ChatApi.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.GetUserId() ?? "anonymous",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.ChatTurnsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            limiter.OnRejected = async (context, _) =>
-            {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
-                await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited,
-                    $"Too many messages: at most {settings.ChatTurnsPerMinute} a minute. Please wait a moment.");
-            };
-        });
+        builder.Services.AddScoped<ChatTurnCounter>();
         return builder;
     }
 }

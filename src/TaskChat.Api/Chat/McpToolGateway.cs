@@ -11,7 +11,7 @@ namespace TaskChat.Api.Chat;
 /// <summary>
 /// The api's one long-lived MCP client: one pooled HttpClient (IHttpClientFactory, resilience
 /// handler, the caller's token on every request), connected lazily on first use so the api starts
-/// and serves REST while the mcp is down, the tool list cached after the first successful listing.
+/// and serves REST while the mcp is down; each connection lists the tools once, and the list is cached.
 /// A transport failure drops the client; the next turn reconnects, so the api recovers without a
 /// restart when the mcp comes back.
 /// </summary>
@@ -31,10 +31,8 @@ public sealed class McpToolGateway(IHttpClientFactory httpClients, ApiSettings s
         {
             return cached;
         }
-        var client = await ClientAsync(cancellationToken);
-        var tools = await Guard("tools/list", async ct => (await client.ListToolsAsync(cancellationToken: ct)).Select(t => t.ProtocolTool).ToList(), cancellationToken);
-        _tools = tools;
-        return tools;
+        await ClientAsync(cancellationToken);
+        return _tools ?? throw new InvalidOperationException("A connected MCP client has listed its tools.");
     }
 
     /// <summary>
@@ -87,7 +85,20 @@ public sealed class McpToolGateway(IHttpClientFactory httpClients, ApiSettings s
                     TransportMode = HttpTransportMode.StreamableHttp,
                     Name = "taskchat-api",
                 }, httpClients.CreateClient(HttpClientName), loggerFactory, ownsHttpClient: true);
-                _client = await Guard("connect", ct => McpClient.CreateAsync(transport, loggerFactory: loggerFactory, cancellationToken: ct), cancellationToken);
+                var client = await Guard("connect", ct => McpClient.CreateAsync(transport, loggerFactory: loggerFactory, cancellationToken: ct), cancellationToken);
+                // Every new client lists the tools: the SDK's client looks each call's tool up in its own
+                // cache (and warns "not found in cache" on every call otherwise), and a restarted mcp may
+                // have changed them.
+                try
+                {
+                    _tools = await Guard("tools/list", async ct => (await client.ListToolsAsync(cancellationToken: ct)).Select(t => t.ProtocolTool).ToList(), cancellationToken);
+                }
+                catch
+                {
+                    await client.DisposeAsync();
+                    throw;
+                }
+                _client = client;
             }
             return _client;
         }

@@ -21,6 +21,17 @@ public static class DatabaseErrors
         _ => exception.InnerException is { } inner && IsUnavailable(inner),
     };
 
+    /// <summary>
+    /// True only for a unique-key violation (PostgreSQL 23505, SQLite's UNIQUE or PRIMARY KEY
+    /// constraint): the one database error that may be read as "already exists".
+    /// </summary>
+    public static bool IsUniqueViolation(Exception exception) => exception switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
+        _ => exception.InnerException is { } inner && IsUniqueViolation(inner),
+    };
+
     /// <summary>A few words on why the database is unusable, for "error: &lt;reason&gt;".</summary>
     public static string ShortReason(Exception exception) => exception switch
     {

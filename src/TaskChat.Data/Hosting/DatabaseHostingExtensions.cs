@@ -11,12 +11,14 @@ public static class DatabaseHostingExtensions
     /// <summary>
     /// The service's database: DATABASE_URL and DB_POOL_MAX read with the service's other variables,
     /// <see cref="TaskChatDbContext"/> and the task store, the "database" check that decides
-    /// readiness, and, in development only, migrations at start-up.
+    /// readiness, 503 database_unavailable for a request that meets a database outage, and, in
+    /// development only, migrations at start-up.
     /// </summary>
     public static IHostApplicationBuilder AddTaskChatDatabase(this IHostApplicationBuilder builder)
     {
         var configuration = builder.GetServiceConfiguration();
         builder.Services.AddTaskChatData(configuration.ReadDatabase());
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));
         if (!configuration.Shared.IsProduction)

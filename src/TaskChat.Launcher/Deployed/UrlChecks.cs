@@ -1,4 +1,4 @@
-using System.Net;
+using TaskChat.ServiceDefaults.Configuration;
 
 namespace TaskChat.Launcher.Deployed;
 
@@ -87,13 +87,8 @@ internal static class UrlChecks
 
     public static string Origin(Uri uri) => uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant();
 
-    public static bool IsLoopback(string host)
-    {
-        var bare = host.Trim('[', ']');
-        return bare.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-            || bare.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(bare, out var address) && IPAddress.IsLoopback(address));
-    }
+    /// <summary>The services' own rule (localhost., 0.0.0.0 and [::] included), so that doctor and start-up agree.</summary>
+    public static bool IsLoopback(string host) => SettingsReader.IsLoopback(host);
 
     private static bool SameAuthority(Uri a, Uri b) =>
         a.Host.Equals(b.Host, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;

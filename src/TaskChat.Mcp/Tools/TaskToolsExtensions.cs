@@ -8,6 +8,9 @@ public static class TaskToolsExtensions
     /// Large enough for any valid call and for a 1 MB argument to be answered with a readable
     /// validation error rather than a bare 413; small enough that a hostile body cannot hurt.
     /// </summary>
+    /// <summary>Where the tools are served.</summary>
+    public const string McpPath = "/mcp";
+
     public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
 
     public static WebApplicationBuilder AddTaskTools(this WebApplicationBuilder builder)
@@ -27,7 +30,7 @@ public static class TaskToolsExtensions
 
     public static WebApplication MapTaskTools(this WebApplication app)
     {
-        app.MapMcp("/mcp").RequireAuthorization();
+        app.MapMcp(McpPath).RequireAuthorization();
         return app;
     }
 }

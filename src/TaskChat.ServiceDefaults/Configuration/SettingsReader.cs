@@ -145,12 +145,24 @@ public sealed class SettingsReader(IConfiguration configuration)
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="host"/> can only mean this machine: localhost and its subdomains
+    /// (with or without the root's trailing dot, "localhost."), a loopback address (IPv4-mapped
+    /// too), or the unspecified address (0.0.0.0, [::]), which a connection reaches as loopback.
+    /// </summary>
     public static bool IsLoopback(string host)
     {
-        var bare = host.Trim('[', ']');
+        var bare = host.Trim('[', ']').TrimEnd('.');
+        if (IPAddress.TryParse(bare, out var address))
+        {
+            if (address.IsIPv4MappedToIPv6)
+            {
+                address = address.MapToIPv4();
+            }
+            return IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any);
+        }
         return bare.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-            || bare.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(bare, out var address) && IPAddress.IsLoopback(address));
+            || bare.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
     }
 
     private bool ReadEnvironment()

@@ -40,11 +40,13 @@ public static class ProblemResponses
             }
             else if (context.Exception is BadHttpRequestException badRequest)
             {
-                problem.Detail = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
-                    ? "The request body is too large."
-                    : "The request could not be read.";
+                problem.Detail = BadRequestDetail(badRequest);
             }
         });
+
+    /// <summary>What a request the server could not read is told: never the parser's own words.</summary>
+    public static string BadRequestDetail(BadHttpRequestException badRequest) =>
+        badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read.";
 
     /// <summary>An error answer with its code; the problem details service adds traceId.</summary>
     public static ProblemHttpResult Problem(int status, string code, string detail) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TaskChat.Contract;
 using TaskChat.Data;
+using TaskChat.Data.Connection;
 using TaskChat.Data.Model;
 
 namespace TaskChat.Web.Auth;
@@ -41,6 +42,10 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
         {
             errors["name"] = [name.Length == 0 ? "Enter your name." : $"Names must be at most {FieldLimits.UserDisplayName} characters."];
         }
+        else if (HasControlCharacters(name))
+        {
+            errors["name"] = ["Names must not contain control characters."];
+        }
         if (password.Length == 0)
         {
             errors["password"] = ["Choose a password."];
@@ -60,7 +65,7 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
         {
             created = await users.CreateAsync(user, password);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             return EmailTaken(); // Another sign-up with this email won the race to the unique index.
         }
@@ -83,6 +88,11 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
     {
         email = email?.Trim() ?? "";
         password ??= "";
+        if (HasControlCharacters(email))
+        {
+            // No account has such an email (sign-up refuses it), and PostgreSQL cannot even compare a NUL.
+            return Invalid(new() { ["email"] = ["Enter a valid email address."] });
+        }
         var user = email.Length == 0 || password.Length == 0 ? null : await users.FindByEmailAsync(email);
         if (user is null)
         {
@@ -106,9 +116,13 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
 
     private static bool IsEmail(string email) =>
         email.Length is > 0 and <= FieldLimits.Email
+        && !HasControlCharacters(email)
         && MailAddress.TryCreate(email, out var address)
         && address.Address == email
         && address.Host.Contains('.', StringComparison.Ordinal);
+
+    /// <summary>NUL and other control characters: no name or email has them, and PostgreSQL refuses NUL in text.</summary>
+    private static bool HasControlCharacters(string text) => text.Any(char.IsControl);
 
     private static AccountOutcome Invalid(Dictionary<string, string[]> errors) =>
         new(null, StatusCodes.Status422UnprocessableEntity, ProblemCodes.Validation, string.Join(" ", errors.Values.SelectMany(e => e)), errors);

@@ -38,6 +38,13 @@ public class ProductionSettingsTests
     [InlineData("AUTH_JWKS_URL", "http://localhost:3000/api/auth/jwks")]
     [InlineData("AUTH_JWKS_URL", "http://127.0.0.2:3000/api/auth/jwks")]
     [InlineData("AUTH_JWKS_URL", "http://[::1]:3000/api/auth/jwks")]
+    [InlineData("AUTH_ISSUER", "http://localhost.:3000")]
+    [InlineData("AUTH_ISSUER", "http://LOCALHOST.:3000")]
+    [InlineData("AUTH_ISSUER", "http://web.localhost.")]
+    [InlineData("AUTH_ISSUER", "http://0.0.0.0:3000")]
+    [InlineData("AUTH_JWKS_URL", "http://[::]:3000/api/auth/jwks")]
+    [InlineData("AUTH_JWKS_URL", "http://[::ffff:127.0.0.1]:3000/api/auth/jwks")]
+    [InlineData("AUTH_JWKS_URL", "http://127.1:3000/api/auth/jwks")]
     public void LoopbackServiceUrlIsRefusedNamingTheVariable(string name, string value)
     {
         var variables = Settings.Production();
@@ -47,6 +54,19 @@ public class ProductionSettingsTests
 
         Assert.StartsWith(name + " names ", problem, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("localhost.", true)]
+    [InlineData("api.localhost.", true)]
+    [InlineData("0.0.0.0", true)]
+    [InlineData("[::]", true)]
+    [InlineData("[::ffff:127.0.0.1]", true)]
+    [InlineData("localhost.example.com", false)]
+    [InlineData("mylocalhost", false)]
+    [InlineData("10.0.0.5", false)]
+    [InlineData("web.", false)]
+    public void TheLoopbackRuleKnowsEveryNameOfThisMachine(string host, bool loopback) =>
+        Assert.Equal(loopback, SettingsReader.IsLoopback(host));
 
     [Fact]
     public void WebDoesNotFetchTheJwksSoItsLoopbackUrlIsNoProblem()

@@ -209,6 +209,27 @@ namespace TaskChat.Data.Migrations.Postgres
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("TaskChat.Data.Model.ChatTurnWindow", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Turns")
+                        .HasColumnType("integer")
+                        .HasColumnName("turns");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_chat_turn_windows");
+
+                    b.ToTable("chat_turn_windows", (string)null);
+                });
+
             modelBuilder.Entity("TaskChat.Data.Model.Conversation", b =>
                 {
                     b.Property<long>("Id")

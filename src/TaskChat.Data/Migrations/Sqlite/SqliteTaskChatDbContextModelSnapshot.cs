@@ -198,6 +198,27 @@ namespace TaskChat.Data.Migrations.Sqlite
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("TaskChat.Data.Model.ChatTurnWindow", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Turns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("turns");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_chat_turn_windows");
+
+                    b.ToTable("chat_turn_windows", (string)null);
+                });
+
             modelBuilder.Entity("TaskChat.Data.Model.Conversation", b =>
                 {
                     b.Property<long>("Id")

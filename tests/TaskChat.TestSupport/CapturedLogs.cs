@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Xunit;
 
-namespace TaskChat.Api.FunctionalTests;
+namespace TaskChat.TestSupport;
 
 /// <summary>Records what a running service logs (add it to the service's ILoggerFactory), to prove that something was logged, and how.</summary>
 public sealed class CapturedLogs : ILoggerProvider
@@ -9,6 +10,16 @@ public sealed class CapturedLogs : ILoggerProvider
     public ConcurrentQueue<(string Category, LogLevel Level, string Message, Exception? Exception)> Entries { get; } = new();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    /// <summary>Exactly <paramref name="count"/> entries, each a warning without an exception (one quiet line per failed request).</summary>
+    public void AssertQuietWarnings(int count)
+    {
+        var lines = Entries.ToList();
+        Assert.True(lines.Count == count, $"{lines.Count} lines, {lines.Count(l => l.Exception is not null)} with a stack: "
+            + string.Join(" | ", lines.Select(l => $"{l.Level} {l.Category}")));
+        Assert.All(lines, line => Assert.Equal(LogLevel.Warning, line.Level));
+        Assert.All(lines, line => Assert.Null(line.Exception));
+    }
 
     public void Dispose()
     {
