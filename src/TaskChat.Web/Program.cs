@@ -23,7 +23,7 @@ builder.AddServiceDefaults(TaskChatService.Web);
 builder.AddTaskChatDatabase();
 var web = builder.AddWebSettings();
 builder.AddWebServices(web);
-builder.AddIdentityStore();
+builder.AddIdentityStore(web);
 builder.AddTokenIssuer(web);
 builder.AddApiClient(web);
 builder.Services.AddScoped<Notices>();

@@ -16,11 +16,15 @@ public sealed record WebSettings
     /// <summary>How long one signing key signs before the next takes over (AUTH_KEY_ROTATION_DAYS).</summary>
     public required int KeyRotationDays { get; init; }
 
-    public string Summary() => $"api={ApiUrl} key_rotation_days={KeyRotationDays}";
+    /// <summary>What encrypts the Data Protection key ring at rest (KEY_RING_CERTIFICATE...); null: nothing, in development only.</summary>
+    public required KeyRingCertificates? KeyRing { get; init; }
+
+    public string Summary() => $"api={ApiUrl} key_rotation_days={KeyRotationDays} {KeyRingCertificates.Summary(KeyRing)}";
 
     public static WebSettings Read(SettingsReader reader) => new()
     {
         ApiUrl = reader.Url("API_URL", "http://localhost:8000", isServiceUrl: true),
         KeyRotationDays = reader.Number("AUTH_KEY_ROTATION_DAYS", DefaultKeyRotationDays, 1, 365),
+        KeyRing = KeyRingCertificates.Read(reader),
     };
 }

@@ -14,6 +14,7 @@ public sealed class ComposeTests
         ["TASKCHAT_API_URL"] = "https://api.taskchat.example.com",
         ["POSTGRES_PASSWORD"] = "s3cret-Pa55",
         ["OPENAI_API_KEY"] = "sk-test",
+        ["KEY_RING_CERTIFICATE_FILE"] = "./deploy/compose/key-ring.pfx",
     };
 
     private static ComposeProject Local => ComposeProject.Load(NoVariables, "compose.yaml");

@@ -31,6 +31,9 @@ public sealed class TokenTests(SqliteMcpServer server) : IClassFixture<SqliteMcp
         { "a subject longer than 255 characters", jwks => jwks.CreateToken(new string('u', 256)) },
         { "a tampered payload", jwks => Tamper(jwks.CreateToken("alice")) },
         { "not a JWT", _ => "not-a-token" },
+        { "a lifetime of one year (what a leaked key would mint)", jwks => jwks.CreateToken("alice", lifetime: TimeSpan.FromDays(365)) },
+        { "a lifetime of one year without iat", jwks => jwks.CreateToken("alice", lifetime: TimeSpan.FromDays(365), withIssuedAt: false) },
+        { "a lifetime of 16 minutes, past the 15 plus the 30 s skew", jwks => jwks.CreateToken("alice", lifetime: TimeSpan.FromMinutes(16)) },
     };
 
     public static TheoryData<string> ForgedTokens => [.. Forgeries.Keys];
@@ -89,6 +92,18 @@ public sealed class TokenTests(SqliteMcpServer server) : IClassFixture<SqliteMcp
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
         Assert.Equal(5, (await RawMcpRequests.ReadMessageAsync(fresh)).GetProperty("result").GetProperty("tools").GetArrayLength());
         Assert.Equal(HttpStatusCode.OK, skewed.StatusCode);
+    }
+
+    [Fact]
+    public async Task ATokenLivingTheIssuersFifteenMinutesIsAcceptedWithOrWithoutIat()
+    {
+        using var http = server.Server.CreateHttpClient();
+
+        using var withIat = await http.SendAsync(RawMcpRequests.Post(RawMcpRequests.ToolsList, Jwks.CreateToken("alice", lifetime: TimeSpan.FromMinutes(15))));
+        using var withoutIat = await http.SendAsync(RawMcpRequests.Post(RawMcpRequests.ToolsList, Jwks.CreateToken("alice", lifetime: TimeSpan.FromMinutes(15), withIssuedAt: false)));
+
+        Assert.Equal(HttpStatusCode.OK, withIat.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withoutIat.StatusCode);
     }
 
     [Fact]

@@ -20,6 +20,10 @@ public abstract class RunningService : IAsyncDisposable
     public virtual IServiceProvider Services =>
         throw new InvalidOperationException($"The {Service} runs as a process of its own: its services are not in the test process.");
 
+    /// <summary>Its process, whose output is its log: only for a service run as a process of its own.</summary>
+    public virtual Processes.TestProcess Process =>
+        throw new InvalidOperationException($"The {Service} runs in the test process: it has no process of its own.");
+
     /// <summary>A plain client (no token) on <see cref="BaseAddress"/>.</summary>
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
 

@@ -69,7 +69,8 @@ public sealed class TestJwks : IAsyncDisposable
         TimeSpan? lifetime = null,
         DateTime? notBefore = null,
         SecurityKey? key = null,
-        IDictionary<string, object>? claims = null)
+        IDictionary<string, object>? claims = null,
+        bool withIssuedAt = true)
     {
         key ??= CurrentKey;
         var now = DateTime.UtcNow;
@@ -86,7 +87,7 @@ public sealed class TestJwks : IAsyncDisposable
         {
             Issuer = issuer,
             Audience = audience,
-            IssuedAt = issuedAt,
+            IssuedAt = withIssuedAt ? issuedAt : null,
             NotBefore = issuedAt,
             Expires = issuedAt + (lifetime ?? TimeSpan.FromMinutes(15)),
             Claims = allClaims,

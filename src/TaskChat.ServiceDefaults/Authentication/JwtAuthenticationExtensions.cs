@@ -20,6 +20,12 @@ public static class JwtAuthenticationExtensions
     public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// The lifetime of the web's tokens, and the longest a validator accepts (plus <see cref="ClockSkew"/>):
+    /// a leaked signing key can then mint tokens that last minutes, not a year.
+    /// </summary>
+    public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromMinutes(15);
+
+    /// <summary>
     /// The longest subject accepted: the contract's user id (tasks.user_id holds 255 characters).
     /// A longer one could never own a task, so its token is refused here rather than failing later.
     /// </summary>
@@ -44,7 +50,7 @@ public static class JwtAuthenticationExtensions
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<JwksKeyCache>((options, keys) =>
+            .Configure<JwksKeyCache, TimeProvider>((options, keys, clock) =>
             {
                 options.MapInboundClaims = false;
                 options.RequireHttpsMetadata = false;
@@ -69,7 +75,7 @@ public static class JwtAuthenticationExtensions
                 options.Events = new JwtBearerEvents
                 {
                     OnMessageReceived = context => PrepareKeysAsync(context, keys),
-                    OnTokenValidated = RequireSubject,
+                    OnTokenValidated = context => RequireSubjectAndShortLifetime(context, clock),
                     OnChallenge = WriteChallengeAsync,
                 };
             });
@@ -104,14 +110,29 @@ public static class JwtAuthenticationExtensions
         await keys.EnsureKeyAsync(keyId, context.HttpContext.RequestAborted);
     }
 
-    private static Task RequireSubject(TokenValidatedContext context)
+    private static Task RequireSubjectAndShortLifetime(TokenValidatedContext context, TimeProvider clock)
     {
         var subject = context.Principal.GetUserId();
         if (string.IsNullOrWhiteSpace(subject) || subject.Length > MaxSubjectLength)
         {
             context.Fail("The token has no valid subject.");
         }
+        else if (context.SecurityToken is JsonWebToken token && IsTooLongLived(token, clock.GetUtcNow().UtcDateTime))
+        {
+            context.Fail("The token lives longer than the issuer's tokens do.");
+        }
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Whether a token outlives what the issuer ever signs: from <c>iat</c> to <c>exp</c>, and from
+    /// now to <c>exp</c> (so that an <c>iat</c> set in the future buys no extra time).
+    /// </summary>
+    public static bool IsTooLongLived(JsonWebToken token, DateTime utcNow)
+    {
+        var allowed = MaxTokenLifetime + ClockSkew;
+        var hasIssuedAt = token.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Iat, out _);
+        return token.ValidTo - utcNow > allowed || (hasIssuedAt && token.ValidTo - token.IssuedAt > allowed);
     }
 
     private static async Task WriteChallengeAsync(JwtBearerChallengeContext context)

@@ -4,7 +4,7 @@ namespace TaskChat.ServiceDefaults.Logging;
 
 /// <summary>
 /// Masks credentials in text bound for a log: passwords in URLs and connection strings, bearer
-/// tokens, JWTs and API keys. The last line of defence: code should not log secrets in the first
+/// tokens, JWTs, API keys and Data Protection key XML. The last line of defence: code should not log secrets in the first
 /// place, but a driver's exception message or a library's debug line can carry one.
 /// </summary>
 public static partial class SecretRedactor
@@ -17,6 +17,7 @@ public static partial class SecretRedactor
         {
             return text ?? "";
         }
+        text = KeyXml().Replace(text, "<${tag}${attributes}>" + Mask + "</${tag}>");
         text = UriCredentials().Replace(text, "${prefix}" + Mask + "@");
         text = KeyValueSecret().Replace(text, "${key}${sep}" + Mask);
         text = JsonSecret().Replace(text, "${key}\"" + Mask + "\"");
@@ -25,6 +26,11 @@ public static partial class SecretRedactor
         text = ApiKey().Replace(text, Mask);
         return text;
     }
+
+    // Data Protection key XML: the master key (and its <value>), and whatever an encryptor made of it.
+    [GeneratedRegex(@"<(?<tag>masterKey|value|encryptedSecret|EncryptedData|CipherValue|encryptedKey)\b(?<attributes>[^>]*)>.*?</\k<tag>\s*>",
+        RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex KeyXml();
 
     // scheme://user:password@  ->  scheme://user:***@ (up to the last '@': a pasted password may hold one unencoded)
     [GeneratedRegex(@"(?<prefix>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/?#@\s]*:)[^\s/]+@")]

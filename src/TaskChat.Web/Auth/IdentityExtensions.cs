@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.AspNetCore.Identity;
 using TaskChat.Data;
 using TaskChat.Data.Model;
@@ -16,14 +18,29 @@ public static class IdentityExtensions
     /// <summary>
     /// Users in the shared database (ASP.NET Core Identity), a session cookie (HttpOnly, SameSite=Lax,
     /// Secure in production, 7 days sliding), lockout after 5 failed sign-ins for 5 minutes, and Data
-    /// Protection keys in the database so that every replica reads every replica's cookies.
+    /// Protection keys in the database so that every replica reads every replica's cookies, encrypted
+    /// there with the key ring certificate so that a copy of the database opens neither cookies nor
+    /// signing keys.
     /// </summary>
-    public static WebApplicationBuilder AddIdentityStore(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddIdentityStore(this WebApplicationBuilder builder, WebSettings web)
     {
         var settings = builder.GetServiceConfiguration().Shared;
-        builder.Services.AddDataProtection()
+        var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("TaskChat")
             .PersistKeysToDbContext<TaskChatDbContext>();
+        if (web.KeyRing is { } certificates)
+        {
+            // Linux has no certificate store to look a decrypting certificate up in: name each one.
+            dataProtection.ProtectKeysWithCertificate(certificates.Current)
+                .UnprotectKeysWithAnyCertificate([certificates.Current, .. certificates.Previous]);
+        }
+        else
+        {
+            // Development only (production refuses to start without it): said once, by us, rather
+            // than by Data Protection's own "No XML encryptor configured" warning.
+            builder.Services.Configure<KeyManagementOptions>(options => options.XmlEncryptor = new NullXmlEncryptor());
+            builder.Services.AddHostedService<UnencryptedKeyRingWarning>();
+        }
 
         builder.Services.AddAuthentication(options =>
         {
@@ -78,5 +95,16 @@ public static class IdentityExtensions
         }
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
+    }
+
+    private sealed class UnencryptedKeyRingWarning(ILogger<UnencryptedKeyRingWarning> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            logger.LogWarning("{Variable} is not set: the Data Protection keys (session cookies, signing keys) are stored unencrypted in the database. Development only; production requires it.", KeyRingCertificates.Variable);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -23,7 +23,7 @@ internal sealed record KeyWindow(DateTimeOffset ActivatesAt, DateTimeOffset Reti
 /// </summary>
 internal sealed record KeySchedule(TimeSpan RotationPeriod, TimeSpan PublishLead, TimeSpan TokenLifetime, TimeSpan ClockSkew)
 {
-    public static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan DefaultTokenLifetime = JwtAuthenticationExtensions.MaxTokenLifetime;
 
     /// <summary>A day covers the longest JWKS caches in common use (12 hours); half a short period at most.</summary>
     public static readonly TimeSpan MaxPublishLead = TimeSpan.FromDays(1);

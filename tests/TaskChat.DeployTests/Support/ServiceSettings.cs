@@ -42,8 +42,9 @@ internal static class ServiceSettings
     /// <returns>The problems the service would refuse to start with; empty when it would start.</returns>
     public static IReadOnlyList<string> Problems(Service service, IReadOnlyDictionary<string, string> variables)
     {
+        using var certificate = StandInCertificate.For(variables);
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(variables.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))
+            .AddInMemoryCollection(variables.Select(v => new KeyValuePair<string, string?>(v.Key, certificate?.Replace(v.Key, v.Value) ?? v.Value)))
             .Build();
         // As the service's Program reads them: the shared variables, the database's, then its own.
         var settings = new ServiceConfiguration(configuration, Info(service));
@@ -69,4 +70,38 @@ internal static class ServiceSettings
 
     public static Service? FromDll(string? command) =>
         All.Cast<Service?>().FirstOrDefault(s => command is not null && command.Contains(Dll(s!.Value), StringComparison.Ordinal));
+}
+
+/// <summary>
+/// The key ring certificates are secret files mounted where the deploy file says (KEY_RING_CERTIFICATE,
+/// KEY_RING_PREVIOUS_CERTIFICATES): a generated one stands in at each path, so the web's rules run
+/// over everything else as they would in the container.
+/// </summary>
+internal sealed class StandInCertificate : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"taskchat-deploy-key-ring-{Guid.NewGuid():N}.pfx");
+
+    private StandInCertificate(string? password)
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=stand-in", rsa,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        File.WriteAllBytes(_path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, password));
+    }
+
+    public static StandInCertificate? For(IReadOnlyDictionary<string, string> variables) =>
+        variables.ContainsKey(KeyRingCertificates.Variable)
+            ? new StandInCertificate(variables.GetValueOrDefault(KeyRingCertificates.PasswordVariable))
+            : null;
+
+    /// <summary>The variable's value with every certificate path pointing at the stand-in.</summary>
+    public string Replace(string name, string value) => name switch
+    {
+        KeyRingCertificates.Variable when value.Length > 0 => _path,
+        KeyRingCertificates.PreviousVariable => string.Join(',', value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(_ => _path)),
+        _ => value,
+    };
+
+    public void Dispose() => File.Delete(_path);
 }

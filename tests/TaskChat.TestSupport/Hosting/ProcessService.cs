@@ -13,7 +13,7 @@ internal sealed class ProcessService : RunningService
     private ProcessService(TaskChatService service, Uri baseAddress, TestProcess process)
         : base(service, baseAddress) => Process = process;
 
-    public TestProcess Process { get; }
+    public override TestProcess Process { get; }
 
     /// <summary>Starts it in its project folder, as the launcher does, and waits until it is ready.</summary>
     public static async Task<ProcessService> StartAsync(TaskChatService service, IReadOnlyDictionary<string, string> variables, int port)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using TaskChat.ServiceDefaults.Configuration;
@@ -23,7 +22,7 @@ internal sealed partial class ServiceUnderLauncher(TaskChatService service, Uri 
     /// <summary>SIGKILL to the service's process: the launcher sees it die, as after a crash.</summary>
     public override async Task KillAsync()
     {
-        using var process = Process.GetProcessById(ProcessId);
+        using var process = System.Diagnostics.Process.GetProcessById(ProcessId);
         process.Kill();
         await process.WaitForExitAsync();
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using TaskChat.ServiceDefaults.Configuration;
+using TaskChat.TestSupport;
 using TaskChat.Web;
 
 namespace TaskChat.UnitTests.Configuration;
@@ -38,6 +39,84 @@ public sealed class WebSettingsTests
         var (_, problems) = Read(variables);
 
         Assert.Contains(problems, p => p.StartsWith("API_URL names localhost", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void InProductionAMissingKeyRingCertificateRefusesStartUp()
+    {
+        var (web, problems) = Read(Settings.Production());
+
+        Assert.Null(web.KeyRing);
+        Assert.Contains(problems, p => p.StartsWith("KEY_RING_CERTIFICATE is required in production", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void InDevelopmentNoKeyRingCertificateMeansAnUnencryptedKeyRing()
+    {
+        var (web, problems) = Read(new Dictionary<string, string?>());
+
+        Assert.Empty(problems);
+        Assert.Null(web.KeyRing);
+        Assert.Contains("key_ring=unencrypted", web.Summary(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AKeyRingCertificateWithItsPasswordAndPreviousCertificatesIsRead()
+    {
+        using var current = TestCertificate.Create("pfx-Secret-42");
+        using var previous = TestCertificate.Create("pfx-Secret-42");
+        var variables = Settings.Production();
+        variables["API_URL"] = "https://api.example.com";
+        variables["KEY_RING_CERTIFICATE"] = current.Path;
+        variables["KEY_RING_CERTIFICATE_PASSWORD"] = "pfx-Secret-42";
+        variables["KEY_RING_PREVIOUS_CERTIFICATES"] = " " + previous.Path + " ,";
+
+        var (web, problems) = Read(variables);
+
+        Assert.Empty(problems);
+        Assert.Equal(current.Thumbprint, web.KeyRing!.Current.Thumbprint);
+        Assert.Equal([previous.Thumbprint], web.KeyRing.Previous.Select(c => c.Thumbprint));
+        Assert.DoesNotContain("pfx-Secret-42", web.Summary(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AKeyRingCertificateThatCannotBeReadIsAProblemNamingTheVariable()
+    {
+        var variables = Settings.Production();
+        variables["KEY_RING_CERTIFICATE"] = "/nowhere/key-ring.pfx";
+        variables["KEY_RING_PREVIOUS_CERTIFICATES"] = "/nowhere/old.pfx";
+
+        var (_, problems) = Read(variables);
+
+        Assert.Contains(problems, p => p.StartsWith("KEY_RING_CERTIFICATE names '/nowhere/key-ring.pfx', which cannot be read", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("KEY_RING_PREVIOUS_CERTIFICATES names '/nowhere/old.pfx', which cannot be read", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AWrongKeyRingPasswordIsAProblemThatNeverShowsThePassword()
+    {
+        using var certificate = TestCertificate.Create("the-right-one");
+        var variables = Settings.Production();
+        variables["KEY_RING_CERTIFICATE"] = certificate.Path;
+        variables["KEY_RING_CERTIFICATE_PASSWORD"] = "Wrong-Hunter2";
+
+        var (_, problems) = Read(variables);
+
+        var problem = Assert.Single(problems, p => p.StartsWith("KEY_RING_CERTIFICATE ", StringComparison.Ordinal));
+        Assert.Contains("KEY_RING_CERTIFICATE_PASSWORD", problem, StringComparison.Ordinal);
+        Assert.All(problems, p => Assert.DoesNotContain("Wrong-Hunter2", p, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AKeyRingCertificateWithoutItsPrivateKeyIsAProblem()
+    {
+        using var certificate = TestCertificate.Create(withPrivateKey: false);
+        var variables = Settings.Production();
+        variables["KEY_RING_CERTIFICATE"] = certificate.Path;
+
+        var (_, problems) = Read(variables);
+
+        Assert.Contains(problems, p => p.StartsWith("KEY_RING_CERTIFICATE names", StringComparison.Ordinal) && p.Contains("no RSA private key", StringComparison.Ordinal));
     }
 
     private static (WebSettings Web, IReadOnlyList<string> Problems) Read(IDictionary<string, string?> variables)

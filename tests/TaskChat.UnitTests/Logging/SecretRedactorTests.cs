@@ -57,6 +57,19 @@ public class SecretRedactorTests
         Assert.Equal(text, SecretRedactor.Redact(text));
 
     [Theory]
+    [InlineData("<key id=\"k1\" version=\"1\"><descriptor><descriptor><masterKey p4:requiresEncryption=\"true\" xmlns:p4=\"http://schemas.asp.net/2015/03/dataProtection\">\n  <!-- Warning: the key below is in an unencrypted form. -->\n  <value>c2VjcmV0S2V5TWF0ZXJpYWwxMjM0NTY3ODkwYWJjZGVm</value>\n</masterKey></descriptor></descriptor></key>")]
+    [InlineData("Writing key: <value>c2VjcmV0S2V5TWF0ZXJpYWwxMjM0NTY3ODkwYWJjZGVm</value>")]
+    [InlineData("<encryptedSecret><EncryptedData Type=\"http://www.w3.org/2001/04/xmlenc#Element\"><CipherData><CipherValue>c2VjcmV0S2V5TWF0ZXJpYWwxMjM0NTY3ODkwYWJjZGVm</CipherValue></CipherData></EncryptedData></encryptedSecret>")]
+    public void DataProtectionKeyXmlIsMasked(string text)
+    {
+        var redacted = SecretRedactor.Redact(text);
+
+        Assert.DoesNotContain("c2VjcmV0S2V5TWF0ZXJpYWwxMjM0NTY3ODkwYWJjZGVm", redacted, StringComparison.Ordinal);
+        Assert.Contains(SecretRedactor.Mask, redacted, StringComparison.Ordinal);
+        Assert.Equal(redacted, SecretRedactor.Redact(redacted));
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     public void NothingRedactsToEmptyText(string? text) =>
