@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TaskChat.Contract;
 
 namespace TaskChat.Launcher.Deployed;
 
@@ -15,7 +16,7 @@ namespace TaskChat.Launcher.Deployed;
 /// </summary>
 public sealed class DeploymentDoctor(HttpClient http, TextWriter output)
 {
-    public static readonly string[] Tools = ["add_task", "complete_task", "delete_task", "list_tasks", "update_task"];
+    public static readonly IReadOnlyList<string> Tools = ToolNames.All;
 
     private const string Migrate = "run the migrate step (`dotnet TaskChat.Mcp.dll migrate` in any image: Compose's migrate service, Render's preDeployCommand, the Kubernetes Job).";
 
@@ -219,7 +220,7 @@ public sealed class DeploymentDoctor(HttpClient http, TextWriter output)
             }
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             var found = Tools.Where(t => text.Contains($"\"name\":\"{t}\"", StringComparison.Ordinal)).ToList();
-            if (found.Count == Tools.Length)
+            if (found.Count == Tools.Count)
             {
                 report.Pass("the mcp accepts the web's token; tools/list gives the five tools");
             }
