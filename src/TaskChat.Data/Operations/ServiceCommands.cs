@@ -63,6 +63,16 @@ public static class ServiceCommands
         }
 
         await output.WriteLineAsync($"Migrating {connection}");
+        return await ApplyMigrationsAsync(connection, output, error) ? Success : Failure;
+    }
+
+    /// <summary>
+    /// Applies pending migrations, printing each one, and whether it had to wait for another
+    /// migrator's lock. The launcher's `migrate` and `run` use it too.
+    /// </summary>
+    /// <returns>False when the database could not be migrated; the reason is printed (short, no credentials).</returns>
+    public static async Task<bool> ApplyMigrationsAsync(DatabaseConnection connection, TextWriter output, TextWriter error)
+    {
         var clock = Stopwatch.StartNew();
         try
         {
@@ -74,13 +84,13 @@ public static class ServiceCommands
             await output.WriteLineAsync(applied.Count == 0
                 ? "Database is up to date."
                 : $"Applied {applied.Count} migration(s) in {clock.Elapsed.TotalSeconds:0.0} s.");
-            return Success;
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A driver's message can name the host, the user or SQL: the classified reason only.
             await error.WriteLineAsync($"Could not migrate {connection}: {DatabaseErrors.ShortReason(e)} ({e.GetType().Name}).");
-            return Failure;
+            return false;
         }
     }
 

@@ -1,6 +1,6 @@
 using TaskChat.Launcher.Running;
-using TaskChat.Data;
 using TaskChat.Data.Connection;
+using TaskChat.Data.Operations;
 
 namespace TaskChat.Launcher.Commands;
 
@@ -26,21 +26,6 @@ internal static class MigrateCommand
     public static async Task<bool> ApplyAsync(LaunchDatabase database)
     {
         Console.WriteLine($"Database: {database}");
-        try
-        {
-            var applied = await DatabaseMigrator.MigrateAsync(database.Connection);
-            foreach (var migration in applied)
-            {
-                Console.WriteLine($"  applied {migration}");
-            }
-            Console.WriteLine(applied.Count == 0 ? "Database is up to date." : $"Applied {applied.Count} migration(s).");
-            return true;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // A driver's message can name the host, the user or SQL: print the classified reason only.
-            await Console.Error.WriteLineAsync($"Could not migrate {database}: {DatabaseErrors.ShortReason(e)} ({e.GetType().Name}).");
-            return false;
-        }
+        return await ServiceCommands.ApplyMigrationsAsync(database.Connection, Console.Out, Console.Error);
     }
 }
