@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using TaskChat.Api;
 using TaskChat.Data.Hosting;
 using TaskChat.ServiceDefaults.Configuration;
+using TaskChat.TestSupport;
 using TaskChat.Web;
 
 namespace TaskChat.DeployTests.Support;
@@ -79,16 +80,9 @@ internal static class ServiceSettings
 /// </summary>
 internal sealed class StandInCertificate : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"taskchat-deploy-key-ring-{Guid.NewGuid():N}.pfx");
+    private readonly TestCertificate _certificate;
 
-    private StandInCertificate(string? password)
-    {
-        using var rsa = System.Security.Cryptography.RSA.Create(2048);
-        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=stand-in", rsa,
-            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        File.WriteAllBytes(_path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, password));
-    }
+    private StandInCertificate(string? password) => _certificate = TestCertificate.Create(password);
 
     public static StandInCertificate? For(IReadOnlyDictionary<string, string> variables) =>
         variables.ContainsKey(KeyRingCertificates.Variable)
@@ -98,10 +92,10 @@ internal sealed class StandInCertificate : IDisposable
     /// <summary>The variable's value with every certificate path pointing at the stand-in.</summary>
     public string Replace(string name, string value) => name switch
     {
-        KeyRingCertificates.Variable when value.Length > 0 => _path,
-        KeyRingCertificates.PreviousVariable => string.Join(',', value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(_ => _path)),
+        KeyRingCertificates.Variable when value.Length > 0 => _certificate.Path,
+        KeyRingCertificates.PreviousVariable => string.Join(',', value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(_ => _certificate.Path)),
         _ => value,
     };
 
-    public void Dispose() => File.Delete(_path);
+    public void Dispose() => _certificate.Dispose();
 }
