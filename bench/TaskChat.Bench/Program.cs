@@ -13,6 +13,17 @@ if (!string.IsNullOrWhiteSpace(postgres))
     Environment.SetEnvironmentVariable(PostgresTestDatabase.ServerVariable, postgres);
 }
 
+if (args.Contains("auth-flood"))
+{
+    // dotnet run -c Release --project bench/TaskChat.Bench -- auth-flood [--postgres "..."] [NAME=VALUE...: the web's variables]
+    var provider = PostgresTestDatabase.Server() is not null ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+    var variables = args.Where(a => a.Contains('=', StringComparison.Ordinal) && !a.StartsWith("Host=", StringComparison.Ordinal))
+        .Select(a => a.Split('=', 2)).ToDictionary(a => a[0], a => a[1]);
+    Console.WriteLine($"# sign-in flood, {DateTime.UtcNow:yyyy-MM-dd}, {provider}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, loopback");
+    await AuthFloodBench.RunAsync(provider, variables);
+    return;
+}
+
 Console.WriteLine($"# mcp and api benchmark, {DateTime.UtcNow:yyyy-MM-dd}");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, client and server on one machine over loopback");
 Console.WriteLine();

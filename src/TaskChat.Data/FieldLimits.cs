@@ -34,4 +34,7 @@ public static class FieldLimits
 
     /// <summary>A JWS algorithm name such as ES256.</summary>
     public const int SigningKeyAlgorithm = 16;
+
+    /// <summary>A SHA-256 in hex: the key of a sign-in failure counter (an email and an address, hashed).</summary>
+    public const int SignInFailureKey = 64;
 }

@@ -69,6 +69,7 @@ public static class Extensions
         builder.AddRedactedLogging(settings);
         builder.AddTaskChatTelemetry(settings);
         builder.Services.AddTaskChatProblemDetails();
+        builder.Services.AddForwardedHeaders(settings);
         builder.Services.AddExceptionHandler<BadRequestHandler>();
         if (settings.Service.ValidatesTokens)
         {
@@ -87,12 +88,17 @@ public static class Extensions
     }
 
     /// <summary>
-    /// The first middleware: host filtering (all but the health endpoints), then error handling
-    /// (problem details, no stack traces). The service's own (CORS, the origin check,
+    /// The first middleware: forwarded headers from TRUSTED_PROXIES, nosniff and a Referrer-Policy on
+    /// every response, host filtering (all but the health endpoints), then error handling (problem
+    /// details, no stack traces). The service's own (CORS, the origin check,
     /// authentication...) follows in its Program.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        // First: everything after it (host filtering aside, rate limits, HTTPS rules) sees the client's
+        // address and scheme, when TRUSTED_PROXIES names the proxy that reported them.
+        app.UseTrustedProxies(app.Services.GetRequiredService<TaskChatSettings>());
+        app.UseBaselineSecurityHeaders();
         app.UseWhen(context => !HealthEndpoints.IsHealthPath(context.Request.Path), branch => branch.UseHostFiltering());
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ProblemResponses.StatusCodeFor });
         app.UseStatusCodePages();

@@ -6,8 +6,10 @@ using TaskChat.ServiceDefaults.Hosting;
 using TaskChat.Web;
 using TaskChat.Web.Api;
 using TaskChat.Web.Auth;
+using TaskChat.Web.Auth.Throttling;
 using TaskChat.Web.Components;
 using TaskChat.Web.Components.Layout;
+using TaskChat.Web.Security;
 using TaskChat.Web.Tokens;
 
 // The web service: sign-up and sign-in, the JWT issuer and its JWKS, and the Blazor pages, which
@@ -24,6 +26,7 @@ builder.AddTaskChatDatabase();
 var web = builder.AddWebSettings();
 builder.AddWebServices(web);
 builder.AddIdentityStore(web);
+builder.AddAuthThrottling(web);
 builder.AddTokenIssuer(web);
 builder.AddApiClient(web);
 builder.Services.AddScoped<Notices>();
@@ -31,8 +34,10 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.UseBrowserSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapDefaultEndpoints();

@@ -1,4 +1,5 @@
 using TaskChat.ServiceDefaults.Configuration;
+using TaskChat.Web.Auth.Throttling;
 
 namespace TaskChat.Web;
 
@@ -19,12 +20,16 @@ public sealed record WebSettings
     /// <summary>What encrypts the Data Protection key ring at rest (KEY_RING_CERTIFICATE...); null: nothing, in development only.</summary>
     public required KeyRingCertificates? KeyRing { get; init; }
 
-    public string Summary() => $"api={ApiUrl} key_rotation_days={KeyRotationDays} {KeyRingCertificates.Summary(KeyRing)}";
+    /// <summary>The auth endpoints' rate limits and lockout (AUTH_SIGN_IN_PER_..., AUTH_LOCKOUT_...).</summary>
+    public required AuthLimits AuthLimits { get; init; }
+
+    public string Summary() => $"api={ApiUrl} key_rotation_days={KeyRotationDays} {KeyRingCertificates.Summary(KeyRing)} {AuthLimits.Summary()}";
 
     public static WebSettings Read(SettingsReader reader) => new()
     {
         ApiUrl = reader.Url("API_URL", "http://localhost:8000", isServiceUrl: true),
         KeyRotationDays = reader.Number("AUTH_KEY_ROTATION_DAYS", DefaultKeyRotationDays, 1, 365),
         KeyRing = KeyRingCertificates.Read(reader),
+        AuthLimits = AuthLimits.Read(reader),
     };
 }

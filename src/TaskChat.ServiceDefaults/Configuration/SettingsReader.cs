@@ -49,6 +49,7 @@ public sealed class SettingsReader(IConfiguration configuration)
             }),
             LogFormat = Choice("LOG_FORMAT", IsProduction ? LogFormat.Json : LogFormat.Text),
             OtlpEndpoint = OptionalUrl("OTEL_EXPORTER_OTLP_ENDPOINT"),
+            TrustedProxies = Hosting.TrustedProxies.Read(this),
         };
     }
 

@@ -22,13 +22,17 @@ public sealed record TaskChatSettings
     public required LogFormat LogFormat { get; init; }
     public Uri? OtlpEndpoint { get; init; }
 
+    /// <summary>The proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (TRUSTED_PROXIES); none by default.</summary>
+    public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
+
     /// <summary>One line for the start-up log: every credential left out by construction.</summary>
     public string Summary() =>
         $"{Service.Name} environment={(IsProduction ? "production" : "development")} listen={Host}:{Port} " +
         $"issuer={Auth.Issuer} audience={Auth.Audience}" +
         (Service.ValidatesTokens ? $" jwks={Auth.JwksUrl}" : "") +
         $" allowed_hosts={string.Join(",", AllowedHosts)} log_format={LogFormat.ToString().ToLowerInvariant()}" +
-        $" otel={(OtlpEndpoint is null ? "off" : $"{OtlpEndpoint.Scheme}://{OtlpEndpoint.Authority}")}";
+        $" otel={(OtlpEndpoint is null ? "off" : $"{OtlpEndpoint.Scheme}://{OtlpEndpoint.Authority}")}" +
+        $" trusted_proxies={(TrustedProxies.Count == 0 ? "none" : string.Join(",", TrustedProxies))}";
 }
 
 public sealed record AuthSettings(string Issuer, string Audience, Uri JwksUrl);

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using TaskChat.Contract;
 using TaskChat.Data;
 using TaskChat.Data.Connection;
+using TaskChat.Data.Limits;
 using TaskChat.Data.Model;
+using TaskChat.Web.Auth.Throttling;
 
 namespace TaskChat.Web.Auth;
 
@@ -19,12 +21,15 @@ internal sealed record AccountOutcome(TaskChatUser? User, int Status, string? Co
 
 /// <summary>
 /// Sign-up and sign-in rules and wording, once, for both the JSON endpoints (/api/auth) and the
-/// server-rendered forms (/sign-up, /sign-in). Password rules stay in Identity (PasswordRules).
+/// server-rendered forms (/sign-up, /sign-in). Password rules stay in Identity (PasswordRules). Both
+/// are throttled here (<see cref="AuthThrottle"/>, <see cref="SignInLockout"/>), so that a form post
+/// and a JSON call spend the same budget.
 /// </summary>
-internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<TaskChatUser> signIn, TimeProvider clock)
+internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<TaskChatUser> signIn, TimeProvider clock,
+    AuthThrottle throttle, SignInLockout lockout, WebSettings web, IHttpContextAccessor http)
 {
     public const string WrongCredentialsText = "Invalid email or password.";
-    public const string LockedOutText = "Too many failed sign-ins: this account is locked for a few minutes. Try again later.";
+    public const string LockedOutText = "Too many failed sign-ins: signing in to this account from your network is paused for a few minutes. Try again later.";
     public const string EmailTakenText = "An account with this email already exists: sign in instead.";
 
     /// <summary>Creates the account and signs it in (the session cookie is set on the current response).</summary>
@@ -53,6 +58,10 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
         if (errors.Count > 0)
         {
             return Invalid(errors);
+        }
+        if (throttle.SignUpFromAddress(Address) is { } wait)
+        {
+            return RateLimited(wait, "Too many accounts created from your network. Try again in {0}.");
         }
         if (await users.FindByEmailAsync(email) is not null)
         {
@@ -93,25 +102,61 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
             // No account has such an email (sign-up refuses it), and PostgreSQL cannot even compare a NUL.
             return Invalid(new() { ["email"] = ["Enter a valid email address."] });
         }
+        var address = Address;
+        // Cheapest refusals first: no database read, no password hash.
+        if (throttle.SignInFromAddress(address) is { } wait)
+        {
+            return RateLimited(wait, "Too many sign-in attempts from your network. Try again in {0}.");
+        }
+        var cancellationToken = http.HttpContext?.RequestAborted ?? CancellationToken.None;
+        if (email.Length > 0 && await lockout.LockedForAsync(email, address, cancellationToken) is { } locked)
+        {
+            return LockedOut(locked);
+        }
+        // After the lockout check, so that a stranger's locked-out attempts do not spend the owner's budget.
+        if (email.Length > 0 && throttle.SignInToEmail(email) is { } emailWait)
+        {
+            return RateLimited(emailWait, "Too many sign-in attempts for this account. Try again in {0}.");
+        }
         var user = email.Length == 0 || password.Length == 0 ? null : await users.FindByEmailAsync(email);
         if (user is null)
         {
             // Hash anyway, so that the time taken does not tell whether the email has an account.
             users.PasswordHasher.VerifyHashedPassword(new TaskChatUser(), TimingDecoy.Hash, password);
-            return WrongCredentials();
         }
-        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: true);
-        if (result.Succeeded)
+        else
         {
-            return AccountOutcome.Ok(user);
+            // Identity's own lockout counts per account, which lets anyone lock anyone out: ours counts per address.
+            var result = await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: false);
+            if (result.Succeeded)
+            {
+                await lockout.ClearAsync(email, address, cancellationToken);
+                return AccountOutcome.Ok(user);
+            }
+            if (result.IsLockedOut && await users.GetLockoutEndDateAsync(user) is { } end)
+            {
+                return LockedOut(end - clock.GetUtcNow()); // Locked by Identity itself (before this lockout, or by hand).
+            }
         }
-        if (result.IsLockedOut)
+        if (email.Length > 0
+            && await lockout.CountFailureAsync(email, address, web.AuthLimits.LockoutFailures, web.AuthLimits.LockoutPeriod, cancellationToken) is { } nowLocked)
         {
-            var end = await users.GetLockoutEndDateAsync(user);
-            var seconds = end is { } until ? Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds)) : 300;
-            return new AccountOutcome(null, StatusCodes.Status429TooManyRequests, ProblemCodes.LockedOut, LockedOutText, RetryAfterSeconds: seconds);
+            return LockedOut(nowLocked);
         }
         return WrongCredentials();
+    }
+
+    /// <summary>The caller's address as the limits count it (<see cref="ClientAddress"/>).</summary>
+    private string Address => http.HttpContext is { } context ? ClientAddress.Of(context) : "unknown";
+
+    private static AccountOutcome LockedOut(TimeSpan wait) =>
+        new(null, StatusCodes.Status429TooManyRequests, ProblemCodes.LockedOut, LockedOutText, RetryAfterSeconds: AuthThrottlingExtensions.RetryAfterSeconds(wait));
+
+    private static AccountOutcome RateLimited(TimeSpan wait, string text)
+    {
+        var seconds = AuthThrottlingExtensions.RetryAfterSeconds(wait);
+        return new(null, StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited,
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, text, AuthThrottlingExtensions.Wait(seconds)), RetryAfterSeconds: seconds);
     }
 
     private static bool IsEmail(string email) =>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using TaskChat.Contract;
 using TaskChat.Data.Model;
 using TaskChat.ServiceDefaults.Hosting;
+using TaskChat.Web.Auth.Throttling;
 using TaskChat.Web.Tokens;
 
 namespace TaskChat.Web.Auth;
@@ -18,30 +19,31 @@ public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder endpoints)
     {
-        var auth = endpoints.MapGroup("/api/auth").WithTags("Auth");
+        var auth = endpoints.MapGroup("/api/auth").WithTags("Auth").RequireRateLimiting(AuthThrottlingExtensions.AuthRequestsPolicy);
         var changes = auth.MapGroup("").AddEndpointFilter<SameOriginJson>();
         changes.MapPost("/sign-up/email", SignUpAsync);
         changes.MapPost("/sign-in/email", SignInAsync);
         changes.MapPost("/sign-out", SignOutAsync);
         auth.MapGet("/get-session", GetSessionAsync);
         auth.MapGet("/token", GetTokenAsync);
-        auth.MapGet("/jwks", GetJwksAsync);
+        // Public, cached by every validator, and fetched by the api and mcp replicas, perhaps from one address.
+        auth.MapGet("/jwks", GetJwksAsync).DisableRateLimiting();
         return endpoints;
     }
 
-    internal static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> SignUpAsync(SignUpRequest? body, Accounts accounts) =>
-        Answer(await accounts.SignUpAsync(body?.Name, body?.Email, body?.Password), null);
+    internal static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> SignUpAsync(SignUpRequest? body, HttpContext context, Accounts accounts) =>
+        Answer(await accounts.SignUpAsync(body?.Name, body?.Email, body?.Password), context);
 
     internal static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> SignInAsync(SignInRequest? body, HttpContext context, Accounts accounts) =>
         Answer(await accounts.SignInAsync(body?.Email, body?.Password), context);
 
-    private static Results<Ok<SignedIn>, ProblemHttpResult> Answer(AccountOutcome outcome, HttpContext? context)
+    private static Results<Ok<SignedIn>, ProblemHttpResult> Answer(AccountOutcome outcome, HttpContext context)
     {
         if (outcome.User is { } user)
         {
             return TypedResults.Ok(new SignedIn(UserView.From(user)));
         }
-        if (outcome.RetryAfterSeconds is { } seconds && context is not null)
+        if (outcome.RetryAfterSeconds is { } seconds)
         {
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }

@@ -315,6 +315,34 @@ namespace TaskChat.Data.Migrations.Postgres
                     b.ToTable("messages", (string)null);
                 });
 
+            modelBuilder.Entity("TaskChat.Data.Model.SignInFailures", b =>
+                {
+                    b.Property<string>("PairHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("pair_hash");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_failure_at");
+
+                    b.Property<long>("LockedUntil")
+                        .HasColumnType("bigint")
+                        .HasColumnName("locked_until");
+
+                    b.HasKey("PairHash")
+                        .HasName("pk_sign_in_failures");
+
+                    b.HasIndex("LastFailureAt")
+                        .HasDatabaseName("ix_sign_in_failures_last_failure_at");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("TaskChat.Data.Model.SigningKey", b =>
                 {
                     b.Property<string>("Id")

@@ -300,6 +300,34 @@ namespace TaskChat.Data.Migrations.Sqlite
                     b.ToTable("messages", (string)null);
                 });
 
+            modelBuilder.Entity("TaskChat.Data.Model.SignInFailures", b =>
+                {
+                    b.Property<string>("PairHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pair_hash");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_failure_at");
+
+                    b.Property<long>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.HasKey("PairHash")
+                        .HasName("pk_sign_in_failures");
+
+                    b.HasIndex("LastFailureAt")
+                        .HasDatabaseName("ix_sign_in_failures_last_failure_at");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("TaskChat.Data.Model.SigningKey", b =>
                 {
                     b.Property<string>("Id")
