@@ -16,7 +16,7 @@ namespace TaskChat.Bench;
 /// </summary>
 /// <remarks>
 /// The web runs as its own process (the built dll of this configuration: run with -c Release), with
-/// its default limits. Two client addresses without a proxy: every 127.x.y.z address is this machine's
+/// its default limits unless NAME=VALUE arguments set others. Two client addresses without a proxy: every 127.x.y.z address is this machine's
 /// loopback on Linux, so the flood connects from 127.0.0.2 and the other user from 127.0.0.3.
 /// </remarks>
 internal static class AuthFloodBench
@@ -29,7 +29,13 @@ internal static class AuthFloodBench
     public static async Task RunAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string> webVariables)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await new SystemBuilder(database.Url).WithWeb(webVariables).AsProcesses().StartAsync();
+        // The production defaults (an empty variable is its default), not the tests' roomy limits; then the caller's.
+        var variables = SystemBuilder.RoomyAuthLimits.Keys.ToDictionary(name => name, _ => "");
+        foreach (var (name, value) in webVariables)
+        {
+            variables[name] = value;
+        }
+        await using var system = await new SystemBuilder(database.Url).WithWeb(variables).AsProcesses().StartAsync();
         var web = system.Web.BaseAddress;
 
         using var user = Client(web, "127.0.0.3");

@@ -25,6 +25,19 @@ public sealed class SystemBuilder(string databaseUrl)
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
     };
 
+    /// <summary>
+    /// The web's auth limits for tests: every test signs up and in from one loopback address, many times
+    /// a minute. A test of the limits sets its own (they win), and the sign-in flood bench sets these to
+    /// empty, which is the production default.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> RoomyAuthLimits = new Dictionary<string, string>
+    {
+        ["AUTH_SIGN_IN_PER_ADDRESS_PER_MINUTE"] = "100000",
+        ["AUTH_SIGN_IN_PER_EMAIL_PER_MINUTE"] = "100000",
+        ["AUTH_SIGN_UP_PER_ADDRESS_PER_HOUR"] = "100000",
+        ["AUTH_REQUESTS_PER_ADDRESS_PER_MINUTE"] = "1000000",
+    };
+
     private readonly Dictionary<TaskChatService, IReadOnlyDictionary<string, string>> _services = [];
     private readonly Dictionary<TaskChatService, int> _ports = [];
     private readonly Dictionary<TaskChatService, int> _replicaPorts = [];
@@ -171,6 +184,13 @@ public sealed class SystemBuilder(string databaseUrl)
                 variables[name] = value;
             }
         }
+        if (service == TaskChatService.Web)
+        {
+            foreach (var (name, value) in RoomyAuthLimits)
+            {
+                variables[name] = value;
+            }
+        }
         foreach (var (name, value) in _services[service])
         {
             variables[name] = value;
@@ -191,7 +211,8 @@ public sealed class SystemBuilder(string databaseUrl)
 
     private static async Task<RunningSystem> StartLauncherAsync(SystemWiring wiring)
     {
-        var launcher = TestProcess.Start(BuiltService.Launcher, wiring.VariablesForLauncher(), ["run"]);
+        // The launcher's environment is its services' (the web reads the limits, the others ignore them).
+        var launcher = TestProcess.Start(BuiltService.Launcher, new Dictionary<string, string>(wiring.VariablesForLauncher().Concat(RoomyAuthLimits)), ["run"]);
         try
         {
             await launcher.WaitForLineAsync("TaskChat is running");
