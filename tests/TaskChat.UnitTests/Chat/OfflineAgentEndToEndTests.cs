@@ -1,6 +1,6 @@
 using Microsoft.Agents.AI;
 using Microsoft.Extensions.AI;
-using TaskChat.Api.Chat.Offline;
+using TaskChat.Agent;
 using TaskChat.Contract;
 
 namespace TaskChat.UnitTests.Chat;
