@@ -21,7 +21,7 @@ internal abstract record FieldChangeRequest(TaskTarget Target) : TargetedRequest
 
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.UpdateTask, Argument)];
 
-    public override string CannotYet => $"I can't set {Feature} yet: the task service doesn't have them. I can add, complete, rename and delete tasks.";
+    public override string? CannotYet => $"I can't set {Feature} yet: the task service doesn't have them. I can add, complete, rename and delete tasks.";
 
     /// <summary>The new value for one task (its current fields in <paramref name="task"/>), or an answer when there is nothing to set.</summary>
     protected abstract object? NewValue(TaskSnapshot task, AgentContext context);

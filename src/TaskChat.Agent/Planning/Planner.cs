@@ -38,9 +38,9 @@ internal sealed class Planner(IReadOnlyList<Skill> skills)
 
     public static NextStep Run(SkillRequest request, AgentContext context)
     {
-        if (context.Tools.Missing(request.Needs) is not null)
+        if (context.Tools.Missing(request.Needs) is { } missing)
         {
-            return new Answer(request.CannotYet);
+            return new Answer(request.CannotYet ?? Replies.Unavailable(missing));
         }
         var rounds = context.Chat.Rounds;
         var lookup = request.Lookup(context);

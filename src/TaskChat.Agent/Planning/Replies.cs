@@ -44,8 +44,18 @@ internal static class Replies
         };
     }
 
+    private static string ToolVerb(string tool) => tool switch
+    {
+        ToolNames.AddTask => "add tasks",
+        ToolNames.ListTasks => "list tasks",
+        ToolNames.CompleteTask => "complete tasks",
+        ToolNames.DeleteTask => "delete tasks",
+        TaskToolNames.ReopenTask => "reopen tasks",
+        _ => "change tasks",
+    };
+
     /// <summary>A call the tools on offer cannot take (the mcp is older than the agent, or a tool is missing).</summary>
     public static string Unavailable(ToolNeed need) => need.Argument is null
-        ? $"Sorry, I can't do that right now: the {need.Tool} tool isn't available to me. Please try again later."
+        ? $"Sorry, I can't {ToolVerb(need.Tool)} right now: that tool isn't available to me. Please try again later."
         : $"Sorry, I can't do that yet: the task service doesn't take “{need.Argument}” for {need.Tool}.";
 }

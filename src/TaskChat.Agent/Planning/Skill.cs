@@ -63,8 +63,8 @@ internal abstract record SkillRequest
     /// <summary>Tools and arguments this request sends; when one is missing the agent says so instead (<see cref="CannotYet"/>).</summary>
     public virtual IReadOnlyList<ToolNeed> Needs => [];
 
-    /// <summary>The sentence when <see cref="Needs"/> are not met: what the agent cannot do yet.</summary>
-    public virtual string CannotYet => "I can't do that yet: the task service doesn't offer it.";
+    /// <summary>The sentence when <see cref="Needs"/> are not met (what the agent cannot do yet), or null for the general one.</summary>
+    public virtual string? CannotYet => null;
 
     /// <summary>A first round that reads tasks before acting (to find a task by words, to remember what it was), or null.</summary>
     public virtual ToolCall? Lookup(AgentContext context) => null;

@@ -172,7 +172,7 @@ internal sealed record AddRequest(
         .. Remind ? new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Reminders) } : [],
     ];
 
-    public override string CannotYet
+    public override string? CannotYet
     {
         get
         {

@@ -15,6 +15,10 @@ internal sealed class DeleteSkill : Skill
         ["from my list", "from the list", "from my tasks", "from my task list", "from my to-do list", "from my todo list", "from list",
          "off my list", "off the list", "from my to do list"];
 
+    private static readonly string[] FieldsOfATask =
+        ["the description", "description", "the note", "the notes", "the details", "the due date", "due date", "the deadline", "the priority",
+         "the tag", "the repeat", "the reminder", "the reminders"];
+
     public override string Name => "delete";
 
     public override int Precedence => 60;
@@ -32,6 +36,11 @@ internal sealed class DeleteSkill : Skill
             return null;
         }
         Phrase.TryStripEnd(rest, FromTheList, out rest);
+        // "remove the description of 3", "remove the due date from 3": a field of a task, for other skills.
+        if (Phrase.TryStripStart(rest, FieldsOfATask, out _))
+        {
+            return null;
+        }
         if (TaskReference.Parse(rest) is { } target)
         {
             return new DeleteRequest(target);

@@ -7,7 +7,7 @@ internal sealed record ListRequest(string Status, ListFilter? Filter) : SkillReq
 {
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks), .. Filter?.Needs ?? []];
 
-    public override string CannotYet => Filter?.CannotYet ?? base.CannotYet;
+    public override string? CannotYet => Filter?.CannotYet ?? base.CannotYet;
 
     public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
         new CallTools([ToolCall.Of(ToolNames.ListTasks, [(ToolArguments.Status, Status), .. Filter?.Arguments(context) ?? []])]);

@@ -53,7 +53,7 @@ internal sealed record ReopenRequest(TaskTarget Target) : TargetedRequest(Target
 
     public override IReadOnlyList<ToolNeed> Needs => [new(TaskToolNames.ReopenTask)];
 
-    public override string CannotYet => "I can't mark a task as not done yet: the task service doesn't offer that. I can rename it, delete it or add it again as a new task.";
+    public override string? CannotYet => "I can't mark a task as not done yet: the task service doesn't offer that. I can rename it, delete it or add it again as a new task.";
 
     protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
         new CallTools([.. targets.Select(t => ToolCall.Of(TaskToolNames.ReopenTask, (ToolArguments.TaskId, t.Id)))]);
