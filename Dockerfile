@@ -18,6 +18,7 @@ COPY src/TaskChat.Contract/TaskChat.Contract.csproj src/TaskChat.Contract/
 COPY src/TaskChat.Data/TaskChat.Data.csproj src/TaskChat.Data/
 COPY src/TaskChat.ServiceDefaults/TaskChat.ServiceDefaults.csproj src/TaskChat.ServiceDefaults/
 COPY src/TaskChat.Mcp/TaskChat.Mcp.csproj src/TaskChat.Mcp/
+COPY src/TaskChat.Agent/TaskChat.Agent.csproj src/TaskChat.Agent/
 COPY src/TaskChat.Api/TaskChat.Api.csproj src/TaskChat.Api/
 COPY src/TaskChat.Web/TaskChat.Web.csproj src/TaskChat.Web/
 RUN dotnet restore src/TaskChat.Mcp/TaskChat.Mcp.csproj \
@@ -31,6 +32,7 @@ COPY src/TaskChat.Contract/ src/TaskChat.Contract/
 COPY src/TaskChat.Data/ src/TaskChat.Data/
 COPY src/TaskChat.ServiceDefaults/ src/TaskChat.ServiceDefaults/
 COPY src/TaskChat.Mcp/ src/TaskChat.Mcp/
+COPY src/TaskChat.Agent/ src/TaskChat.Agent/
 COPY src/TaskChat.Api/ src/TaskChat.Api/
 COPY src/TaskChat.Web/ src/TaskChat.Web/
 RUN dotnet build src/TaskChat.Data/TaskChat.Data.csproj -c Release --no-restore

@@ -9,17 +9,22 @@ namespace TaskChat.Api.Authorization;
 /// take it as a parameter (bound once per request by <see cref="BindAsync"/>); nothing has to
 /// remember to set it.
 /// </summary>
-public sealed record Caller(string UserId, string BearerToken)
+public sealed record Caller(string UserId, string BearerToken, string? TimeZone = null)
 {
+    /// <summary>The OIDC claim naming the user's time zone ("Europe/Paris"); the agent reads dates in it.</summary>
+    public const string TimeZoneClaim = "zoneinfo";
+
     /// <summary>Minimal APIs' binding hook. Every route that takes a Caller requires authorization, so there is one.</summary>
     public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult(From(context));
 
     /// <summary>The authenticated caller of <paramref name="context"/>, or null when there is none.</summary>
     public static Caller? From(HttpContext context) =>
-        context.User.GetUserId() is { } userId && TokenOf(context.Request) is { } token ? new Caller(userId, token) : null;
+        context.User.GetUserId() is { } userId && TokenOf(context.Request) is { } token
+            ? new Caller(userId, token, context.User.FindFirst(TimeZoneClaim)?.Value)
+            : null;
 
     // The token is a credential: it never goes into a log line or an exception message by way of ToString.
-    public override string ToString() => $"Caller {{ UserId = {UserId} }}";
+    public override string ToString() => $"Caller {{ UserId = {UserId}, TimeZone = {TimeZone} }}";
 
     private static string? TokenOf(HttpRequest request) =>
         AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var value)

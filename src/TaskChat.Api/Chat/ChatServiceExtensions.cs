@@ -26,6 +26,7 @@ public static class ChatServiceExtensions
                 }),
             }));
         builder.Services.AddSingleton<McpToolGateway>();
+        builder.Services.AddSingleton(new ChatClock(TimeProvider.System));
         builder.Services.AddSingleton<ChatClientFactory>();
         builder.Services.AddScoped<ChatTurnRunner>();
 

@@ -28,12 +28,6 @@ public sealed class ChatTurnRunner(ConversationStore conversations, McpToolGatew
     /// <summary>How much history a turn sends to the model: enough for "mark it done", not a whole archive.</summary>
     public const int HistoryMessages = 20;
 
-    public const string Instructions =
-        "You are TaskChat, a friendly assistant that manages the user's task list with the tools you have. " +
-        "Use the tools for every change and every question about tasks; never invent tasks or ids. " +
-        "When the user names a task by words, list tasks first to find its id; if several match, ask which one. " +
-        "Answer in one or two short plain sentences that restate what happened.";
-
     /// <returns>The turn, or null when <paramref name="conversationId"/> is missing or another user's.</returns>
     public async Task<ChatTurn?> StartAsync(Caller caller, string message, long? conversationId, CancellationToken cancellationToken)
     {
@@ -109,12 +103,12 @@ public sealed class ChatTurnRunner(ConversationStore conversations, McpToolGatew
     private async Task<string> ReplyAsync(ChatTurn turn, bool streaming, List<ToolCallRecord> calls, ChannelWriter<ChatEvent> events, CancellationToken cancellationToken)
     {
         var tools = await gateway.GetToolsAsync(cancellationToken);
-        var agent = new ChatClientAgent(chatClients.Create(), new ChatClientAgentOptions
+        var agent = new ChatClientAgent(chatClients.Create(turn.Caller), new ChatClientAgentOptions
         {
             Name = "taskchat",
             ChatOptions = new ChatOptions
             {
-                Instructions = Instructions,
+                Instructions = chatClients.Instructions(turn.Caller),
                 Tools = [.. tools.Select(tool => new McpTaskFunction(tool, gateway, calls, events))],
             },
             UseProvidedChatClientAsIs = true,

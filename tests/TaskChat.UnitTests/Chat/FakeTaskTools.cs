@@ -1,69 +1,178 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using TaskChat.Agent;
 using TaskChat.Contract;
 
 namespace TaskChat.UnitTests.Chat;
 
 /// <summary>
-/// The five task tools as AIFunctions over an in-memory list, answering with the contract's JSON envelopes
-/// as the MCP server does; every call is recorded. Stands in for the MCP tools the api hands the agent.
+/// The task tools as AIFunctions over an in-memory list, answering with the contract's JSON envelopes as the MCP
+/// server does; every call is recorded. <see cref="Today"/> has today's five tools and arguments; <see cref="All"/>
+/// also has issue 11's (due, priority, tags, recurrence, reminders, the list filters, reopen_task), so skills that
+/// need them are tested before the mcp serves them.
 /// </summary>
-internal sealed class FakeTaskTools
+internal sealed class FakeTaskTools(TimeProvider? clock = null)
 {
-    private readonly List<(long Id, string Title, string? Description, bool Completed)> _tasks = [];
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly List<FakeTask> _tasks = [];
     private long _nextId = 1;
 
     public List<(string Tool, string Arguments)> Calls { get; } = [];
 
-    public IList<AITool> All => [Add, List, Complete, Delete, Update];
+    public IReadOnlyList<FakeTask> Tasks => _tasks;
 
-    public AIFunction Add => AIFunctionFactory.Create((string title, string? description = null) =>
+    /// <summary>Every tool with issue 11's arguments.</summary>
+    public IList<AITool> All => [Add, List, Complete, Delete, Update, Reopen];
+
+    /// <summary>The five tools with the arguments the mcp serves today.</summary>
+    public IList<AITool> Today => [AddToday, ListToday, Complete, Delete, UpdateToday];
+
+    public AIFunction Add => AIFunctionFactory.Create(
+        (string title, string? description = null, string? due = null, string? priority = null, string[]? tags = null, string? recurrence = null, string[]? reminders = null) =>
+        {
+            Record(ToolNames.AddTask, new { title, description, due, priority, tags, recurrence, reminders });
+            var task = new FakeTask(_nextId++, title) { Description = description, Due = due, Priority = priority, Tags = tags ?? [], Recurrence = recurrence, Reminders = reminders ?? [] };
+            _tasks.Add(task);
+            return Envelopes.Change(task.Id, title, TaskChangeStatus.Created);
+        }, ToolNames.AddTask, "Create a task.");
+
+    public AIFunction AddToday => AIFunctionFactory.Create((string title, string? description = null) =>
     {
         Record(ToolNames.AddTask, new { title, description });
-        _tasks.Add((_nextId, title, description, false));
-        return Envelopes.Change(_nextId++, title, TaskChangeStatus.Created);
+        var task = new FakeTask(_nextId++, title) { Description = description };
+        _tasks.Add(task);
+        return Envelopes.Change(task.Id, title, TaskChangeStatus.Created);
     }, ToolNames.AddTask, "Create a task.");
 
-    public AIFunction List => AIFunctionFactory.Create((string? status = ListStatus.All) =>
+    public AIFunction List => AIFunctionFactory.Create(
+        (string? status = ListStatus.All, string? due_before = null, string? due_after = null, bool? overdue = null, string? priority = null, string? tag = null, string? search = null) =>
+        {
+            Record(ToolNames.ListTasks, new { status, due_before, due_after, overdue, priority, tag, search });
+            var now = _clock.GetUtcNow();
+            var tasks = Filtered(status).Where(t =>
+                (due_before is null || t.DueAt is { } d1 && d1 < Parse(due_before))
+                && (due_after is null || t.DueAt is { } d2 && d2 >= Parse(due_after))
+                && (overdue != true || !t.Completed && t.DueAt is { } d3 && d3 < now)
+                && (priority is null || t.Priority == priority)
+                && (tag is null || t.Tags.Contains(tag))
+                && (search is null || t.Title.Contains(search, StringComparison.OrdinalIgnoreCase))).ToList();
+            return Envelopes.Success(new { tasks = tasks.Select(t => t.View()), count = tasks.Count });
+        }, ToolNames.ListTasks, "List tasks.");
+
+    public AIFunction ListToday => AIFunctionFactory.Create((string? status = ListStatus.All) =>
     {
         Record(ToolNames.ListTasks, new { status });
-        var tasks = _tasks.Where(t => status switch { ListStatus.Pending => !t.Completed, ListStatus.Completed => t.Completed, _ => true })
-            .Select(t => new { id = t.Id, title = t.Title, description = t.Description, completed = t.Completed }).ToList();
-        return Envelopes.Success(new { tasks, count = tasks.Count });
+        var tasks = Filtered(status).ToList();
+        return Envelopes.Success(new { tasks = tasks.Select(t => t.TodayView()), count = tasks.Count });
     }, ToolNames.ListTasks, "List tasks.");
 
     public AIFunction Complete => AIFunctionFactory.Create((long task_id) =>
     {
         Record(ToolNames.CompleteTask, new { task_id });
-        return Change(task_id, TaskChangeStatus.Completed, t => t with { Completed = true });
+        return Change(task_id, TaskChangeStatus.Completed, t =>
+        {
+            t.Completed = true;
+            t.CompletedAt = _clock.GetUtcNow();
+        });
     }, ToolNames.CompleteTask, "Complete a task.");
+
+    public AIFunction Reopen => AIFunctionFactory.Create((long task_id) =>
+    {
+        Record(TaskToolNames.ReopenTask, new { task_id });
+        return Change(task_id, "reopened", t =>
+        {
+            t.Completed = false;
+            t.CompletedAt = null;
+        });
+    }, TaskToolNames.ReopenTask, "Mark a done task as not done.");
 
     public AIFunction Delete => AIFunctionFactory.Create((long task_id) =>
     {
         Record(ToolNames.DeleteTask, new { task_id });
-        var result = Change(task_id, TaskChangeStatus.Deleted, t => t);
+        var result = Change(task_id, TaskChangeStatus.Deleted, _ => { });
         _tasks.RemoveAll(t => t.Id == task_id);
         return result;
     }, ToolNames.DeleteTask, "Delete a task.");
 
-    public AIFunction Update => AIFunctionFactory.Create((long task_id, string? title = null, string? description = null) =>
+    public AIFunction Update => AIFunctionFactory.Create(
+        (long task_id, string? title = null, string? description = null, string? due = null, string? priority = null, string[]? tags = null, string? recurrence = null, string[]? reminders = null) =>
+        {
+            Record(ToolNames.UpdateTask, new { task_id, title, description, due, priority, tags, recurrence, reminders });
+            return Change(task_id, TaskChangeStatus.Updated, t =>
+            {
+                t.Title = title ?? t.Title;
+                t.Description = description is null ? t.Description : description.Length == 0 ? null : description;
+                t.Due = due is null ? t.Due : due.Length == 0 ? null : due;
+                t.Priority = priority is null ? t.Priority : priority == TaskPriorities.None ? null : priority;
+                t.Tags = tags ?? t.Tags;
+                t.Recurrence = recurrence is null ? t.Recurrence : recurrence.Length == 0 ? null : recurrence;
+                t.Reminders = reminders ?? t.Reminders;
+            });
+        }, ToolNames.UpdateTask, "Update a task.");
+
+    public AIFunction UpdateToday => AIFunctionFactory.Create((long task_id, string? title = null, string? description = null) =>
     {
         Record(ToolNames.UpdateTask, new { task_id, title, description });
-        return Change(task_id, TaskChangeStatus.Updated, t => t with { Title = title ?? t.Title, Description = description ?? t.Description });
+        return Change(task_id, TaskChangeStatus.Updated, t =>
+        {
+            t.Title = title ?? t.Title;
+            t.Description = description is null ? t.Description : description.Length == 0 ? null : description;
+        });
     }, ToolNames.UpdateTask, "Update a task.");
 
-    private string Change(long id, string status, Func<(long Id, string Title, string? Description, bool Completed), (long, string, string?, bool)> change)
+    private IEnumerable<FakeTask> Filtered(string? status) =>
+        _tasks.Where(t => status switch { ListStatus.Pending => !t.Completed, ListStatus.Completed => t.Completed, _ => true });
+
+    private static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
+
+    private string Change(long id, string status, Action<FakeTask> change)
     {
-        var index = _tasks.FindIndex(t => t.Id == id);
-        if (index < 0)
+        var task = _tasks.Find(t => t.Id == id);
+        if (task is null)
         {
             return Envelopes.Error(ToolErrorCodes.NotFound, $"Task {id} was not found.");
         }
-        _tasks[index] = change(_tasks[index]);
-        return Envelopes.Change(id, _tasks[index].Title, status);
+        change(task);
+        return Envelopes.Change(id, task.Title, status);
     }
 
     private void Record(string tool, object arguments) => Calls.Add((tool, JsonSerializer.Serialize(arguments)));
+}
+
+internal sealed class FakeTask(long id, string title)
+{
+    public long Id { get; } = id;
+
+    public string Title { get; set; } = title;
+
+    public string? Description { get; set; }
+
+    public bool Completed { get; set; }
+
+    public string? Due { get; set; }
+
+    public string? Priority { get; set; }
+
+    public string[] Tags { get; set; } = [];
+
+    public string? Recurrence { get; set; }
+
+    public string[] Reminders { get; set; } = [];
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public DateTimeOffset? DueAt => Due is null ? null : DateOnly.TryParseExact(Due, "yyyy-MM-dd", out var day)
+        ? new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero)
+        : DateTimeOffset.Parse(Due, CultureInfo.InvariantCulture);
+
+    public object View() => new
+    {
+        id = Id, title = Title, description = Description, completed = Completed, due = Due, priority = Priority ?? TaskPriorities.None,
+        tags = Tags, recurrence = Recurrence, reminders = Reminders, completed_at = CompletedAt, created_at = "2026-12-01T00:00:00Z", updated_at = "2026-12-01T00:00:00Z",
+    };
+
+    public object TodayView() => new { id = Id, title = Title, description = Description, completed = Completed, created_at = "2026-12-01T00:00:00Z", updated_at = "2026-12-01T00:00:00Z" };
 }
 
 /// <summary>The contract's tool result envelopes, as JSON text.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.Agents.AI;
 using Microsoft.Extensions.AI;
-using TaskChat.Api.Chat.Offline;
+using TaskChat.Agent;
 using TaskChat.Contract;
 
 namespace TaskChat.UnitTests.Chat;
@@ -11,11 +11,11 @@ namespace TaskChat.UnitTests.Chat;
 /// </summary>
 public class OfflineAgentEndToEndTests
 {
-    private static ChatClientAgent Agent(IChatClient client, FakeTaskTools tools) =>
+    private static ChatClientAgent Agent(IChatClient client, FakeTaskTools tools, IList<AITool>? offered = null) =>
         new(client, new ChatClientAgentOptions
         {
             Name = "taskchat",
-            ChatOptions = new ChatOptions { Instructions = "You manage the user's tasks.", Tools = tools.All },
+            ChatOptions = new ChatOptions { Instructions = "You manage the user's tasks.", Tools = offered ?? tools.All },
         });
 
     [Fact]
@@ -23,7 +23,7 @@ public class OfflineAgentEndToEndTests
     {
         var tools = new FakeTaskTools();
         using var client = new OfflineAgentChatClient();
-        var agent = Agent(client, tools);
+        var agent = Agent(client, tools, tools.Today);
         var session = await agent.CreateSessionAsync();
 
         var added = await agent.RunAsync("add eggs, bread and milk", session);
@@ -50,7 +50,7 @@ public class OfflineAgentEndToEndTests
     {
         var tools = new FakeTaskTools();
         using var client = new OfflineAgentChatClient();
-        var agent = Agent(client, tools);
+        var agent = Agent(client, tools, tools.Today);
         var session = await agent.CreateSessionAsync();
         await agent.RunAsync("add buy milk with description two litres", session);
 
@@ -60,7 +60,7 @@ public class OfflineAgentEndToEndTests
             updates.Add(update);
         }
 
-        Assert.Equal("Renamed task 1 to “Buy oat milk”.", string.Concat(updates.Select(u => u.Text)));
+        Assert.Equal("Renamed “Buy milk” to “Buy oat milk”.", string.Concat(updates.Select(u => u.Text)));
         Assert.True(updates.Count(u => u.Text.Length > 0) > 1, "The answer arrives in several chunks.");
         Assert.Equal((ToolNames.UpdateTask, """{"task_id":1,"title":"Buy oat milk","description":null}"""), tools.Calls[^1]);
     }
@@ -71,7 +71,7 @@ public class OfflineAgentEndToEndTests
         using var client = new OfflineAgentChatClient();
         var options = new ChatOptions { Tools = new FakeTaskTools().All };
         List<ChatMessage> help = [new(ChatRole.User, "help")];
-        List<ChatMessage> add = [new(ChatRole.User, "add eggs and bread")];
+        List<ChatMessage> add = [new(ChatRole.User, "add eggs, bread")];
 
         var streamedText = await client.GetStreamingResponseAsync(help, options).ToChatResponseAsync();
         var streamedCalls = await client.GetStreamingResponseAsync(add, options).ToChatResponseAsync();

@@ -45,10 +45,12 @@ public class OfflineScenarioTests
         await turns.SayAsync("delete the milk one");
         await turns.AnswerAsync(Envelopes.Tasks((3, "Buy milk", false), (5, "Milk the cow", false)));
 
-        var delete = await turns.SayAsync("#5");
+        // Deleting looks the task up first (so "undo" can restore it), then deletes the chosen one.
+        await turns.SayAsync("#5");
+        var delete = await turns.AnswerAsync(Envelopes.Tasks((3, "Buy milk", false), (5, "Milk the cow", false)));
 
         Assert.Equal(5L, delete.SingleCall(ToolNames.DeleteTask).Arguments![ToolArguments.TaskId]);
-        Assert.Equal("Deleted “Milk the cow”.", (await turns.AnswerAsync(Envelopes.Change(5, "Milk the cow", TaskChangeStatus.Deleted))).Text);
+        Assert.Equal("Deleted “Milk the cow”. Say “undo” to bring it back.", (await turns.AnswerAsync(Envelopes.Change(5, "Milk the cow", TaskChangeStatus.Deleted))).Text);
     }
 
     [Fact]
@@ -87,7 +89,7 @@ public class OfflineScenarioTests
         Assert.Equal("Buy oat milk", arguments[ToolArguments.Title]);
         Assert.False(arguments.ContainsKey(ToolArguments.Description));
 
-        Assert.Equal("Renamed task 3 to “Buy oat milk”.", (await turns.AnswerAsync(Envelopes.Change(3, "Buy oat milk", TaskChangeStatus.Updated))).Text);
+        Assert.Equal("Renamed “Buy milk” to “Buy oat milk”.", (await turns.AnswerAsync(Envelopes.Change(3, "Buy oat milk", TaskChangeStatus.Updated))).Text);
     }
 
     [Fact]
@@ -175,11 +177,11 @@ public class OfflineScenarioTests
     public async Task SuccessesAndFailuresInOneRoundAreBothReported()
     {
         var turns = new OfflineTurns();
-        await turns.SayAsync("delete 2 and 9");
+        await turns.SayAsync("complete 2 and 9");
 
-        var answer = await turns.AnswerAsync(Envelopes.Change(2, "Pay rent", TaskChangeStatus.Deleted), Envelopes.Error(ToolErrorCodes.NotFound, "Task 9 was not found."));
+        var answer = await turns.AnswerAsync(Envelopes.Change(2, "Pay rent", TaskChangeStatus.Completed), Envelopes.Error(ToolErrorCodes.NotFound, "Task 9 was not found."));
 
-        Assert.Equal("Deleted “Pay rent”. I couldn't find task 9.", answer.Text);
+        Assert.Equal("Marked “Pay rent” done. I couldn't find task 9.", answer.Text);
     }
 
     public static TheoryData<string> ResultShapes() => ["string", "JsonElement", "JsonNode", "object", "CallToolResult", "serialized CallToolResult"];
@@ -229,8 +231,8 @@ public class OfflineScenarioTests
 
     [Theory]
     [InlineData("hi", "Hi! I keep your to-do list.")]
-    [InlineData("help", "I manage your tasks.")]
-    [InlineData("buy milk", "Sorry, I didn't quite get that.")]
+    [InlineData("help", "Here's what I understand:")]
+    [InlineData("what's the weather like?", "Sorry, I didn't quite get that.")]
     public async Task GreetingsHelpAndTheUnknownGetAFriendlyAnswerWithExamples(string utterance, string opening)
     {
         var answer = await new OfflineTurns().SayAsync(utterance);
@@ -241,6 +243,6 @@ public class OfflineScenarioTests
     }
 
     [Fact]
-    public async Task AnUnknownCommandIsOfferedBackAsATaskToAdd() =>
-        Assert.EndsWith("If “water the plants” is something to do, say “add water the plants”.", (await new OfflineTurns().SayAsync("water the plants")).Text);
+    public async Task AnEverydayTaskWithoutAVerbIsOfferedBackAsATaskToAdd() =>
+        Assert.Equal("Should I add “Water the plants” as a task? Say “add water the plants” and I will.", (await new OfflineTurns().SayAsync("water the plants")).Text);
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.AI;
-using TaskChat.Api.Chat.Offline;
+using TaskChat.Agent;
 
 namespace TaskChat.UnitTests.Chat;
 
@@ -9,11 +9,14 @@ namespace TaskChat.UnitTests.Chat;
 /// </summary>
 internal sealed class OfflineTurns
 {
-    // The client keeps no state between calls, so one serves every conversation.
-    private static readonly OfflineAgentChatClient Client = new();
+    private readonly UserClock _clock;
     private readonly ChatOptions _options;
 
-    public OfflineTurns(IList<AITool>? tools = null) => _options = new ChatOptions { Tools = tools ?? new FakeTaskTools().All };
+    public OfflineTurns(IList<AITool>? tools = null, UserClock? clock = null)
+    {
+        _clock = clock ?? UserClock.Utc;
+        _options = new ChatOptions { Tools = tools ?? new FakeTaskTools().All };
+    }
 
     public List<ChatMessage> Conversation { get; } = [];
 
@@ -32,11 +35,31 @@ internal sealed class OfflineTurns
         return await NextAsync();
     }
 
+    /// <summary>A whole turn: every planned call runs against the tools (as the agent framework would) until the agent answers.</summary>
+    public async Task<string> TurnAsync(string text)
+    {
+        var response = await SayAsync(text);
+        for (var round = 0; response.Calls().Count > 0; round++)
+        {
+            Assert.True(round < Planner.MaxRounds, $"\"{text}\" kept calling tools.");
+            var results = new List<object?>();
+            foreach (var call in response.Calls())
+            {
+                var tool = _options.Tools!.OfType<AIFunction>().Single(t => t.Name == call.Name);
+                results.Add(await tool.InvokeAsync(new AIFunctionArguments(call.Arguments)));
+            }
+            response = await AnswerAsync([.. results]);
+        }
+        return response.Text;
+    }
+
     public void AssistantSaid(string text) => Conversation.Add(new ChatMessage(ChatRole.Assistant, text));
 
     private async Task<ChatResponse> NextAsync()
     {
-        var response = await Client.GetResponseAsync(Conversation, _options);
+        // The client keeps no state between calls: a new one each time proves it.
+        using var client = new OfflineAgentChatClient(_clock);
+        var response = await client.GetResponseAsync(Conversation, _options);
         Conversation.AddRange(response.Messages);
         return response;
     }

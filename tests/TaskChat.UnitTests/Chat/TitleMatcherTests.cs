@@ -1,15 +1,15 @@
-using TaskChat.Api.Chat.Offline;
+using TaskChat.Agent;
 
 namespace TaskChat.UnitTests.Chat;
 
 public sealed class TitleMatcherTests
 {
-    private static readonly TaskSummary[] Tasks =
+    private static readonly TaskSnapshot[] Tasks =
     [
-        new(1, "Water the plants tomorrow", false),
-        new(2, "Go shopping for shoes", false),
-        new(3, "Called the bank", true),
-        new(4, "Buy eggs", false),
+        new(1, "Water the plants tomorrow", false, default),
+        new(2, "Go shopping for shoes", false, default),
+        new(3, "Called the bank", true, default),
+        new(4, "Buy eggs", false, default),
     ];
 
     [Theory]
@@ -38,4 +38,30 @@ public sealed class TitleMatcherTests
     [Fact]
     public void AWordNoTitleHasMatchesNothing() =>
         Assert.Empty(TitleMatcher.Match(Tasks, TaskReference.MeaningfulWords(Phrase.Words("dentist"))));
+
+    [Theory]
+    [InlineData("by eggs", 4)]
+    [InlineData("buy egs", 4)]
+    [InlineData("shoping", 2)]
+    [InlineData("watr plants", 1)]
+    public void ATypoFindsTheOneTitleItIsCloseTo(string query, long expected) =>
+        Assert.Equal(expected, Assert.Single(TitleMatcher.Match(Tasks, TaskReference.MeaningfulWords(Phrase.Words(query)))).Id);
+
+    [Fact]
+    public void ATypoCloseToSeveralTitlesMatchesThemAllSoTheAgentAsks()
+    {
+        TaskSnapshot[] tasks = [new(1, "Call Anna", false, default), new(2, "Call Anne", false, default)];
+
+        Assert.Equal([1L, 2L], TitleMatcher.Match(tasks, ["ann"]).Select(t => t.Id));
+    }
+
+    [Theory]
+    [InlineData("by", "buy", true)]
+    [InlineData("mlik", "milk", true)]
+    [InlineData("appointment", "appointmnet", true)]
+    [InlineData("a", "i", false)]
+    [InlineData("cat", "hat", false)]
+    [InlineData("rent", "tent", false)]
+    public void NearWordsDifferByOneLetterAndShareTheirStart(string word, string other, bool near) =>
+        Assert.Equal(near, TitleMatcher.IsNear(word, other));
 }

@@ -1,30 +1,45 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 
-namespace TaskChat.Api.Chat.Offline;
+namespace TaskChat.Agent;
 
 /// <summary>
 /// The <c>offline</c> LLM provider: a deterministic agent that understands everyday task requests and plans
 /// real tool calls, behind the same <see cref="IChatClient"/> interface as a model. The agent framework's
 /// function invocation runs the calls it returns and calls back with their results, so the api treats it
 /// exactly like an OpenAI-compatible model, with no key, no network and the same answer every time.
+/// What it understands is a set of skills (<see cref="SkillSet"/>); the user's clock and zone come in, so
+/// "tomorrow at 5pm" is the user's tomorrow.
 /// </summary>
-public sealed class OfflineAgentChatClient : IChatClient
+public sealed class OfflineAgentChatClient(UserClock clock) : IChatClient
 {
     public const string ProviderName = "offline";
 
     private static readonly ChatClientMetadata Metadata = new(ProviderName, defaultModelId: ProviderName);
 
+    private static readonly Planner Planner = new(SkillSet.All);
+
     // Streamed text arrives a few words at a time, as a model's would, so the chat page renders it the same way.
     private const int WordsPerChunk = 3;
+
+    /// <summary>An agent on the system clock in UTC.</summary>
+    public OfflineAgentChatClient()
+        : this(UserClock.Utc)
+    {
+    }
+
+    public UserClock Clock { get; } = clock;
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var turn = ConversationTurn.Read([.. messages]);
-        var step = TurnPlanner.Plan(turn.Intent, turn.Rounds, AvailableTools(options));
+        var chat = ChatState.Read([.. messages]);
+        var context = new AgentContext(Clock, ToolCatalog.From(options?.Tools), chat);
+        var step = chat.Rounds.Count >= Planner.MaxRounds
+            ? new Answer("Sorry, that took too many steps. Please try again with one request at a time.")
+            : Planner.Next(context);
         return Task.FromResult(ToResponse(step));
     }
 
@@ -73,9 +88,6 @@ public sealed class OfflineAgentChatClient : IChatClient
     public void Dispose()
     {
     }
-
-    private static HashSet<string> AvailableTools(ChatOptions? options) =>
-        options?.Tools is { } tools ? tools.Select(t => t.Name).ToHashSet(StringComparer.Ordinal) : [];
 
     private static ChatResponse ToResponse(NextStep step)
     {

@@ -3,10 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using TaskChat.Contract;
 
-namespace TaskChat.Api.Chat.Offline;
-
-/// <summary>A task as list_tasks describes it, reduced to what the agent talks about.</summary>
-internal sealed record TaskSummary(long Id, string Title, bool Completed);
+namespace TaskChat.Agent;
 
 /// <summary>
 /// One tool result, read from the contract's envelope {"status":"success","data":{...}} or
@@ -34,7 +31,7 @@ internal sealed record ToolOutcome(bool Succeeded, JsonElement Data, string? Err
         ? title.GetString()
         : null;
 
-    public IReadOnlyList<TaskSummary> Tasks
+    public IReadOnlyList<TaskSnapshot> Tasks
     {
         get
         {
@@ -42,13 +39,7 @@ internal sealed record ToolOutcome(bool Succeeded, JsonElement Data, string? Err
             {
                 return [];
             }
-            return [.. tasks.EnumerateArray()
-                .Where(t => t.ValueKind == JsonValueKind.Object)
-                .Select(t => new TaskSummary(
-                    t.TryGetProperty("id", out var id) ? AsLong(id) ?? 0 : 0,
-                    t.TryGetProperty(ToolArguments.Title, out var title) && title.ValueKind == JsonValueKind.String ? title.GetString() ?? "" : "",
-                    t.TryGetProperty("completed", out var done) && done.ValueKind == JsonValueKind.True))
-                .Where(t => t.Id > 0)];
+            return [.. tasks.EnumerateArray().Select(TaskSnapshot.From).OfType<TaskSnapshot>()];
         }
     }
 
@@ -134,7 +125,7 @@ internal sealed record ToolOutcome(bool Succeeded, JsonElement Data, string? Err
         return null;
     }
 
-    private static long? AsLong(JsonElement value) => value.ValueKind switch
+    internal static long? AsLong(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Number when value.TryGetInt64(out var n) => n,
         JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace TaskChat.Api.Chat.Offline;
+namespace TaskChat.Agent;
 
 /// <summary>
 /// Reads how a message points at tasks: by number ("3", "#3", "task 3", "tasks 2 and 4") or by words of a
@@ -23,9 +23,15 @@ internal static class TaskReference
     private static readonly HashSet<string> Everything =
         ["all", "everything", "every", "each", "completed", "done", "finished", "pending", "list", "whole", "entire"];
 
+    private static readonly HashSet<string> Pronouns = ["it", "that", "this", "that one", "this one", "the last one", "last one"];
+
     public static TaskTarget? Parse(string text)
     {
         var words = Phrase.Words(text);
+        if (Pronouns.Contains(string.Join(' ', words)))
+        {
+            return TaskTarget.It;
+        }
         var numbers = words.Where(w => !NumberWords.Contains(w)).ToList();
         if (numbers.Count > 0 && numbers.All(IsId))
         {
@@ -42,9 +48,26 @@ internal static class TaskReference
         return words.Any(w => w is "all" or "everything" or "every") && words.All(Everything.Contains);
     }
 
+    /// <summary>"it", "that": the task the conversation last acted on.</summary>
+    public static bool IsPronoun(string text) => Pronouns.Contains(string.Join(' ', Phrase.Words(text)));
+
     public static IReadOnlyList<string> MeaningfulWords(IEnumerable<string> words) => [.. words.Where(w => !StopWords.Contains(w))];
 
     // Up to 18 digits always fits a long; a task id is positive.
     private static bool IsId(string word) =>
         word.Length is > 0 and <= 18 && word.All(char.IsAsciiDigit) && word.Any(c => c != '0');
+}
+
+/// <summary>
+/// The tasks a message points at: ids when it gave numbers ("3", "#3", "tasks 2 and 4"), "it" (the task the
+/// conversation last acted on), otherwise the meaningful words of a title ("the milk one" gives "milk"), which need a
+/// list_tasks lookup first.
+/// </summary>
+internal sealed record TaskTarget(IReadOnlyList<long> Ids, IReadOnlyList<string> Words, bool IsIt = false)
+{
+    public static TaskTarget It { get; } = new([], [], IsIt: true);
+
+    public bool ByWords => Ids.Count == 0 && !IsIt;
+
+    public string Phrase => string.Join(' ', Words);
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace TaskChat.Api.Chat.Offline;
+namespace TaskChat.Agent;
 
 /// <summary>
 /// Small, readable text operations the intent parser is built from: phrases are matched case-insensitively

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.AI;
+using TaskChat.Contract;
+
+namespace TaskChat.Agent;
+
+/// <summary>An earlier turn of the conversation: what the user said, the tool calls it made and the reply.</summary>
+internal sealed record PastTurn(string UserText, IReadOnlyList<ToolExchange> Exchanges, string Reply);
+
+/// <summary>
+/// The conversation as the agent reads it each time it is called: the current message, the tool rounds already
+/// done in this turn, and the earlier turns (with their tool calls, which the api replays from storage). The agent
+/// keeps no state of its own, so the same conversation always gives the same next step, in any process.
+/// </summary>
+internal sealed record ChatState(string Message, IReadOnlyList<IReadOnlyList<ToolExchange>> Rounds, IReadOnlyList<PastTurn> Earlier)
+{
+    public PastTurn? Previous => Earlier.Count > 0 ? Earlier[^1] : null;
+
+    /// <summary>The task the conversation last acted on or listed alone: what "it" and "that" mean.</summary>
+    public long? LastTaskId =>
+        Earlier.Reverse().SelectMany(t => t.Exchanges.Reverse())
+            .Select(e => e.Changed ? e.Outcome.TaskId : e.Outcome.Tasks is [var only] ? only.Id : null)
+            .FirstOrDefault(id => id is not null);
+
+    /// <summary>The latest snapshot of a task in any list of this conversation, this turn's included.</summary>
+    public TaskSnapshot? LastSeen(long id) =>
+        Rounds.Reverse().SelectMany(r => r).Concat(Earlier.Reverse().SelectMany(t => t.Exchanges.Reverse()))
+            .Where(e => e.Tool == ToolNames.ListTasks)
+            .SelectMany(e => e.Outcome.Tasks)
+            .FirstOrDefault(t => t.Id == id);
+
+    public static ChatState Read(IReadOnlyList<ChatMessage> messages)
+    {
+        var turns = new List<(string User, List<ChatMessage> After)>();
+        foreach (var message in messages)
+        {
+            if (message.Role == ChatRole.User && !string.IsNullOrWhiteSpace(message.Text))
+            {
+                turns.Add((message.Text, []));
+            }
+            else if (turns.Count > 0)
+            {
+                turns[^1].After.Add(message);
+            }
+        }
+        if (turns.Count == 0)
+        {
+            return new ChatState("", [], []);
+        }
+        var earlier = turns[..^1].Select(t => new PastTurn(t.User, [.. ReadRounds(t.After).SelectMany(r => r)], LastText(t.After))).ToList();
+        return new ChatState(turns[^1].User, ReadRounds(turns[^1].After), earlier);
+    }
+
+    private static string LastText(List<ChatMessage> messages) =>
+        messages.LastOrDefault(m => m.Role == ChatRole.Assistant && !string.IsNullOrWhiteSpace(m.Text))?.Text ?? "";
+
+    // A round is the assistant's calls followed by their results; a call whose result never came back
+    // counts as failed, so the agent answers instead of calling it again.
+    private static List<IReadOnlyList<ToolExchange>> ReadRounds(IReadOnlyList<ChatMessage> turn)
+    {
+        var results = turn.SelectMany(m => m.Contents.OfType<FunctionResultContent>())
+            .GroupBy(r => r.CallId)
+            .ToDictionary(g => g.Key, g => g.First());
+        var rounds = new List<IReadOnlyList<ToolExchange>>();
+        List<ToolExchange>? current = null;
+        var sawResults = false;
+        foreach (var message in turn)
+        {
+            var calls = message.Contents.OfType<FunctionCallContent>().ToList();
+            if (calls.Count > 0)
+            {
+                if (current is null || sawResults)
+                {
+                    current = [];
+                    rounds.Add(current);
+                    sawResults = false;
+                }
+                current.AddRange(calls.Select(call => Exchange(call, results)));
+            }
+            sawResults |= message.Contents.OfType<FunctionResultContent>().Any();
+        }
+        return rounds;
+    }
+
+    private static ToolExchange Exchange(FunctionCallContent call, Dictionary<string, FunctionResultContent> results) =>
+        new(call.Name,
+            call.Arguments is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(call.Arguments),
+            results.TryGetValue(call.CallId, out var result) ? ToolOutcome.From(result) : ToolOutcome.Failed("the tool gave no result", ToolErrorCodes.Internal));
+}

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+
+namespace TaskChat.Agent;
+
+/// <summary>
+/// Priority and tags written into a message: "high priority", "urgent", "important", "!!" (high), "low priority",
+/// "#work" (a tag). They are taken out of the text, so the title is what is left.
+/// </summary>
+internal static partial class Markers
+{
+    public static bool TryExtractPriority(string text, out string rest, out string priority)
+    {
+        rest = text;
+        priority = "";
+        if (PriorityWords().Match(text) is { Success: true } words)
+        {
+            priority = Normalize(words.Groups["level"].Value);
+            rest = Collapse(text.Remove(words.Index, words.Length));
+            return true;
+        }
+        if (Bangs().Match(text) is { Success: true } bangs)
+        {
+            priority = bangs.Groups["bangs"].Length >= 2 ? TaskPriorities.High : TaskPriorities.Medium;
+            rest = Collapse(text.Remove(bangs.Index, bangs.Length));
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>"high", "urgent", "top", "important" give high; "normal"/"medium" medium; "low" low; "no" none.</summary>
+    public static string Normalize(string level) => level.ToLowerInvariant() switch
+    {
+        "high" or "urgent" or "top" or "important" or "highest" or "critical" => TaskPriorities.High,
+        "medium" or "normal" or "mid" => TaskPriorities.Medium,
+        "low" or "lowest" or "minor" => TaskPriorities.Low,
+        _ => TaskPriorities.None,
+    };
+
+    public static IReadOnlyList<string> ExtractTags(string text, out string rest)
+    {
+        var tags = HashTag().Matches(text).Select(m => m.Groups["tag"].Value.ToLowerInvariant()).Distinct().ToList();
+        rest = tags.Count == 0 ? text : Collapse(HashTag().Replace(text, ""));
+        return tags;
+    }
+
+    /// <summary>A label as the tools take it: lower case, letters, digits, '-' and '_', at most 32 characters.</summary>
+    public static string? Tag(string word)
+    {
+        var tag = new string([.. word.Trim().TrimStart('#').ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c is '-' or '_')]);
+        return tag.Length is > 0 and <= 32 ? tag : null;
+    }
+
+    private static string Collapse(string text) =>
+        string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim().Trim(',', ';', ':', '-').Trim();
+
+    [GeneratedRegex(@"(?:^|\s|,)(?:(?:with|as|at|,)\s+)?(?:(?:a|an)\s+)?(?<level>high|low|medium|normal|top|urgent|highest|lowest)[\s-]+priority\b|(?:^|\s|,)(?:it'?s\s+|it\s+is\s+)?(?<level>urgent|important)(?=\s*[.!]*$)|^(?<level>urgent|important)\s*[:!-]\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PriorityWords();
+
+    [GeneratedRegex(@"(?:^|\s)(?<bangs>!{1,3})(?=\s|$)|(?<=\w)(?<bangs>!{2,3})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Bangs();
+
+    [GeneratedRegex(@"(?:^|(?<=\s))#(?<tag>[\p{L}\p{N}_-]{1,32})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HashTag();
+}

@@ -1,0 +1,42 @@
+namespace TaskChat.Agent;
+
+/// <summary>
+/// Cleans a message for the skills: whitespace collapsed, apostrophes straightened, closing punctuation dropped,
+/// then politeness and fillers ("please", "can you", "hey", "thanks") removed from both ends, so they never change
+/// what a message means.
+/// </summary>
+internal static class Utterances
+{
+    private static readonly string[] LeadingFillers =
+        ["please", "pls", "plz", "kindly", "hey", "hey there", "hi", "hi there", "hello", "ok", "okay", "ok so", "so", "um", "uh", "well",
+         "also", "and", "now", "then", "oh", "yo", "just", "quickly", "can you", "could you", "would you", "will you", "can u", "could u",
+         "can you please", "could you please", "would you please", "i want you to", "i'd like you to", "i would like you to",
+         "i want to", "i'd like to", "i would like to", "i wanna", "let me", "let's", "lets", "go ahead and", "help me", "actually", "oops",
+         "hmm", "sorry", "wait", "ah"];
+
+    private static readonly string[] TrailingFillers =
+        ["please", "pls", "plz", "thanks", "thank you", "thx", "for me", "now", "right now", "asap", "actually"];
+
+    public static Utterance From(string raw, AgentContext context)
+    {
+        var text = Phrase.Clean(raw);
+        var whole = Phrase.Words(text);
+        // A message that is only fillers ("thanks", "hi") keeps them: small talk reads those.
+        var stripped = Strip(text);
+        if (Phrase.Words(stripped).Count > 0)
+        {
+            text = stripped;
+        }
+        var words = Phrase.Words(text);
+        return new Utterance(raw, text, words.Count > 0 ? words : whole, context);
+    }
+
+    private static string Strip(string text)
+    {
+        while (Phrase.TryStripStart(text, LeadingFillers, out var rest) || Phrase.TryStripEnd(text, TrailingFillers, out rest))
+        {
+            text = rest;
+        }
+        return text;
+    }
+}

@@ -1,0 +1,345 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace TaskChat.Agent;
+
+/// <summary>A due date the user gave: a day, and a time of day when they said one.</summary>
+internal sealed record Due(DateOnly Date, TimeOnly? Time)
+{
+    /// <summary>The <c>due</c> argument: "2026-12-04", or "2026-12-04T17:00:00+01:00" with the user's offset that day.</summary>
+    public string ToArgument(UserClock clock) =>
+        Time is { } time
+            ? clock.At(Date, time).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)
+            : Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>"today", "tomorrow at 17:00", "Friday", "Saturday 5 December at 09:30".</summary>
+    public string Describe(UserClock clock) => When.DescribeDay(Date, clock) + (Time is { } t ? " at " + t.ToString("HH:mm", CultureInfo.InvariantCulture) : "");
+}
+
+/// <summary>
+/// Reads when something is due from everyday words at the end of a message, in the user's zone: "today", "tonight",
+/// "tomorrow at 5pm", "tomorrow morning", "on friday", "next tuesday" (the Tuesday of next week), "in 2 hours",
+/// "in 3 days", "this weekend" (its Saturday), "end of the month", "5 Dec", "12/5" (in the user's date order),
+/// "2026-12-05", and "by"/"due" before any of them. A time alone ("at 5pm") is today's if still ahead, else tomorrow's;
+/// an hour from 1 to 7 without am/pm is in the afternoon ("at 5" is 17:00).
+/// </summary>
+internal static partial class When
+{
+    private const string Prefix = @"(?:(?:due|by|on|for|until|before|at|over)\s+)*";
+    private const string Weekday = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+    private const string ShortWeekday = "mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun";
+    private const string Month = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+    private const string Count = @"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a couple of|a few";
+
+    /// <summary>Removes the due phrase at the end of <paramref name="text"/>; false when there is none.</summary>
+    public static bool TryExtract(string text, UserClock clock, out string rest, out Due due)
+    {
+        rest = text;
+        due = null!;
+        DateOnly? day = null;
+        TimeOnly? time = null;
+        TimeOnly? partOfDay = null;
+        for (var i = 0; i < 3; i++)
+        {
+            if (time is null && TryTime(rest, out var t, out var afterTime))
+            {
+                (time, rest) = (t, afterTime);
+                continue;
+            }
+            if (time is null && partOfDay is null && PartOfDay().Match(rest) is { Success: true } part)
+            {
+                partOfDay = PartTime(part.Groups["part"].Value);
+                rest = Trim(rest[..part.Index]);
+                continue;
+            }
+            if (day is null && TryDay(rest, clock, out var d, out var dayTime, out var afterDay))
+            {
+                (day, rest) = (d, afterDay);
+                time ??= dayTime;
+                continue;
+            }
+            break;
+        }
+        time ??= partOfDay;
+        if (day is null && time is null)
+        {
+            rest = text;
+            return false;
+        }
+        if (day is null)
+        {
+            day = clock.At(clock.Today, time!.Value) > clock.Now ? clock.Today : clock.Today.AddDays(1);
+        }
+        due = new Due(day.Value, time);
+        return true;
+    }
+
+    /// <summary>The whole text is a due phrase ("friday", "tomorrow at 5").</summary>
+    public static Due? ParseWhole(string text, UserClock clock) =>
+        TryExtract(text, clock, out var rest, out var due) && rest.Length == 0 ? due : null;
+
+    /// <summary>A <c>due</c> value from a tool: a date alone counts as the end of that day in the user's zone.</summary>
+    public static DateTimeOffset? ParseArgument(string value, TimeZoneInfo zone)
+    {
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            var local = date.ToDateTime(new TimeOnly(23, 59, 59));
+            return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        }
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+    }
+
+    public static string DescribeDay(DateOnly date, UserClock clock)
+    {
+        var days = date.DayNumber - clock.Today.DayNumber;
+        return days switch
+        {
+            0 => "today",
+            1 => "tomorrow",
+            -1 => "yesterday",
+            > 1 and < 7 => date.DayOfWeek.ToString(),
+            _ when date.Year == clock.Today.Year => date.ToString("dddd d MMMM", CultureInfo.InvariantCulture),
+            _ => date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static bool TryTime(string text, out TimeOnly time, out string rest)
+    {
+        time = default;
+        rest = text;
+        var match = TimeOfDay().Match(text);
+        if (!match.Success)
+        {
+            return false;
+        }
+        if (match.Groups["word"].Success)
+        {
+            time = match.Groups["word"].Value.Equals("midnight", StringComparison.OrdinalIgnoreCase) ? new TimeOnly(23, 59) : new TimeOnly(12, 0);
+        }
+        else
+        {
+            var hour = int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture);
+            var minute = match.Groups["m"].Success ? int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
+            var meridiem = match.Groups["ap"].Value.ToLowerInvariant().Replace(".", "", StringComparison.Ordinal);
+            hour = meridiem switch
+            {
+                "am" => hour == 12 ? 0 : hour,
+                "pm" => hour < 12 ? hour + 12 : hour,
+                _ => hour is >= 1 and <= 7 ? hour + 12 : hour,
+            };
+            if (hour > 23 || minute > 59 || (meridiem.Length > 0 && int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture) is 0 or > 12))
+            {
+                return false;
+            }
+            time = new TimeOnly(hour, minute);
+        }
+        rest = Trim(text[..match.Index]);
+        return true;
+    }
+
+    private static bool TryDay(string text, UserClock clock, out DateOnly day, out TimeOnly? time, out string rest)
+    {
+        day = default;
+        time = null;
+        rest = text;
+        var today = clock.Today;
+        var match = Day().Match(text);
+        if (!match.Success)
+        {
+            return TryIn(text, clock, out day, out time, out rest);
+        }
+        var g = match.Groups;
+        DateOnly? found = null;
+        if (g["rel"].Success)
+        {
+            var word = g["rel"].Value.ToLowerInvariant();
+            found = word switch
+            {
+                "today" => today,
+                "tonight" => today,
+                _ when word.Contains("after", StringComparison.Ordinal) => today.AddDays(2),
+                _ => today.AddDays(1),
+            };
+            if (word == "tonight")
+            {
+                time = new TimeOnly(20, 0);
+            }
+        }
+        else if (g["wd"].Success)
+        {
+            found = NextWeekday(today, WeekdayOf(g["wd"].Value), g["mod"].Value.ToLowerInvariant());
+        }
+        else if (g["wk"].Success)
+        {
+            var saturday = today.DayOfWeek is DayOfWeek.Saturday ? today : today.DayOfWeek is DayOfWeek.Sunday ? today : NextWeekday(today, DayOfWeek.Saturday, "");
+            found = g["wk"].Value.StartsWith("next", StringComparison.OrdinalIgnoreCase) ? saturday.AddDays(7) : saturday;
+        }
+        else if (g["eom"].Success)
+        {
+            found = new DateOnly(today.Year, today.Month, DateTime.DaysInMonth(today.Year, today.Month));
+        }
+        else if (g["eow"].Success)
+        {
+            found = today.AddDays(((int)DayOfWeek.Sunday - (int)today.DayOfWeek + 7) % 7);
+        }
+        else if (g["next"].Success)
+        {
+            found = g["next"].Value.EndsWith("month", StringComparison.OrdinalIgnoreCase)
+                ? new DateOnly(today.Year, today.Month, 1).AddMonths(1)
+                : today.AddDays(7 - ((int)today.DayOfWeek + 6) % 7);
+        }
+        else if (g["y"].Success && g["iso"].Success)
+        {
+            found = Date(Number(g["y"]), Number(g["mo"]), Number(g["d"]));
+        }
+        else if (g["a"].Success)
+        {
+            var (month, dayOfMonth) = clock.DateOrder == DateOrder.MonthFirst ? (Number(g["a"]), Number(g["b"])) : (Number(g["b"]), Number(g["a"]));
+            found = g["sy"].Success ? Date(FullYear(Number(g["sy"])), month, dayOfMonth) : Upcoming(today, month, dayOfMonth);
+        }
+        else if (g["mon"].Success)
+        {
+            var month = MonthOf(g["mon"].Value);
+            var dayOfMonth = Number(g["md"]);
+            found = g["my"].Success ? Date(Number(g["my"]), month, dayOfMonth) : Upcoming(today, month, dayOfMonth);
+        }
+        else if (g["dom"].Success)
+        {
+            var dayOfMonth = Number(g["dom"]);
+            found = Date(today.Year, today.Month, dayOfMonth) is { } thisMonth && thisMonth >= today
+                ? thisMonth
+                : Date(today.AddMonths(1).Year, today.AddMonths(1).Month, dayOfMonth);
+        }
+        if (found is not { } value)
+        {
+            return false;
+        }
+        day = value;
+        rest = Trim(text[..match.Index]);
+        return true;
+    }
+
+    // "in 2 hours" is a time today (or later), "in 3 days" a day.
+    private static bool TryIn(string text, UserClock clock, out DateOnly day, out TimeOnly? time, out string rest)
+    {
+        day = default;
+        time = null;
+        rest = text;
+        var match = InSpan().Match(text);
+        if (!match.Success)
+        {
+            return false;
+        }
+        var count = CountOf(match.Groups["n"].Value);
+        var unit = match.Groups["unit"].Value.ToLowerInvariant();
+        if (count is < 1 or > 1000)
+        {
+            return false;
+        }
+        if (unit.StartsWith('m') && unit.StartsWith("mo", StringComparison.Ordinal))
+        {
+            day = clock.Today.AddMonths(count);
+        }
+        else if (unit.StartsWith('w'))
+        {
+            day = clock.Today.AddDays(7 * count);
+        }
+        else if (unit.StartsWith('d'))
+        {
+            day = clock.Today.AddDays(count);
+        }
+        else
+        {
+            var at = clock.Now.AddMinutes(unit.StartsWith('h') ? 60 * count : count);
+            day = DateOnly.FromDateTime(at.DateTime);
+            time = new TimeOnly(at.Hour, at.Minute);
+        }
+        rest = Trim(text[..match.Index]);
+        return true;
+    }
+
+    private static DateOnly NextWeekday(DateOnly today, DayOfWeek target, string modifier)
+    {
+        var ahead = ((int)target - (int)today.DayOfWeek + 7) % 7;
+        if (modifier == "next")
+        {
+            // The day of next week (weeks start on Monday): "next tuesday" on a Wednesday is in six days, on a Monday in eight.
+            var mondayNextWeek = today.AddDays(7 - ((int)today.DayOfWeek + 6) % 7);
+            return mondayNextWeek.AddDays(((int)target + 6) % 7);
+        }
+        return today.AddDays(ahead == 0 && modifier != "this" ? 7 : ahead);
+    }
+
+    private static DateOnly? Upcoming(DateOnly today, int month, int day) =>
+        Date(today.Year, month, day) is { } date && date >= today ? date : Date(today.Year + 1, month, day);
+
+    private static DateOnly? Date(int year, int month, int day) =>
+        year is >= 1900 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+
+    private static int FullYear(int year) => year < 100 ? 2000 + year : year;
+
+    private static int Number(Group group) => int.Parse(group.Value, CultureInfo.InvariantCulture);
+
+    private static int CountOf(string text) => text.ToLowerInvariant() switch
+    {
+        "a" or "an" or "one" => 1,
+        "two" or "a couple of" => 2,
+        "three" or "a few" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "twelve" => 12,
+        var digits => int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0,
+    };
+
+    private static TimeOnly PartTime(string part) => part.ToLowerInvariant() switch
+    {
+        "morning" => new TimeOnly(9, 0),
+        "afternoon" => new TimeOnly(15, 0),
+        _ => new TimeOnly(19, 0),
+    };
+
+    internal static DayOfWeek WeekdayOf(string word) => word.ToLowerInvariant()[..2] switch
+    {
+        "mo" => DayOfWeek.Monday,
+        "tu" => DayOfWeek.Tuesday,
+        "we" => DayOfWeek.Wednesday,
+        "th" => DayOfWeek.Thursday,
+        "fr" => DayOfWeek.Friday,
+        "sa" => DayOfWeek.Saturday,
+        _ => DayOfWeek.Sunday,
+    };
+
+    private static int MonthOf(string word) =>
+        Array.FindIndex(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], m => word.ToLowerInvariant().StartsWith(m, StringComparison.Ordinal)) + 1;
+
+    private static string Trim(string text) => text.TrimEnd().TrimEnd(',', ';', ':', '-', '–').TrimEnd();
+
+    [GeneratedRegex(@"(?:^|\s)(?:(?:at|@)\s*(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\s*(?<ap>am|pm|a\.m\.|p\.m\.)?|(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ap>am|pm|a\.m\.|p\.m\.)|(?<h>\d{1,2}):(?<m>\d{2})|(?:at\s+)?(?<word>noon|midday|midnight))\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeOfDay();
+
+    [GeneratedRegex(@"(?:^|\s)(?:in the|this)\s+(?<part>morning|afternoon|evening)$|(?<=\b(?:today|tomorrow|tmrw|" + Weekday + @")\s+)(?<part>morning|afternoon|evening)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PartOfDay();
+
+    [GeneratedRegex(@"(?:^|\s)" + Prefix + @"(?:(?<rel>today|tonight|tomorrow|tmrw|tmr|tomorow|(?:the\s+)?day after tomorrow)" +
+        @"|(?<!\b(?:every|each)\s+)(?:(?<mod>this|next|coming|on)\s+)?(?<wd>" + Weekday + @")" +
+        @"|(?<=\b(?:on|by|due|next|this|until|before)\s+)(?<wd>" + ShortWeekday + @")" +
+        @"|(?<wk>this weekend|next weekend|(?<=\b(?:by|for|over|on|until)\s+)the weekend)" +
+        @"|(?:the\s+)?(?<eom>end of (?:the |this )?month|month end)" +
+        @"|(?:the\s+)?(?<eow>end of (?:the |this )?week)" +
+        @"|(?<next>next week|next month)" +
+        @"|(?<iso>(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2}))" +
+        @"|(?<a>\d{1,2})/(?<b>\d{1,2})(?:/(?<sy>\d{2}|\d{4}))?" +
+        @"|(?<md>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + Month + @")\.?(?:\s+(?<my>\d{4}))?" +
+        @"|(?<mon>" + Month + @")\.?\s+(?<md>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<my>\d{4}))?" +
+        @"|(?<=\b(?:on|by|due|until|before)\s+)the\s+(?<dom>\d{1,2})(?:st|nd|rd|th))\.?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Day();
+
+    [GeneratedRegex(@"(?:^|\s)" + Prefix + @"in\s+(?<n>" + Count + @")\s+(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InSpan();
+}

@@ -1,0 +1,25 @@
+namespace TaskChat.Agent;
+
+/// <summary>
+/// The answer to a message no skill reads: a suggestion that fits it ("buy milk" → “add buy milk”; "3" → what to do
+/// with task 3), never a nonsense one ("add I bought the milk"), else a few examples and "help".
+/// </summary>
+internal static class Fallback
+{
+    private const string Examples = "“add buy milk”, “what's due today?”, “I bought the milk” or “undo that”";
+
+    public static SkillRequest For(Utterance utterance)
+    {
+        if (TaskReference.Parse(utterance.Text) is { ByWords: false, IsIt: false } bare)
+        {
+            var n = string.Join(", ", bare.Ids);
+            return new Say($"What should I do with task {n}? For example “complete {n}”, “delete {n}” or “rename {n} to …”.");
+        }
+        if (!utterance.IsQuestion && utterance.Words is [var first, _, ..] && Verbs.IsImperative(first) && utterance.Text.Length <= 80)
+        {
+            var plain = char.ToLowerInvariant(utterance.Text[0]) + utterance.Text[1..];
+            return new Say($"Should I add “{AddSkill.Title(utterance.Text)}” as a task? Say “add {plain}” and I will.");
+        }
+        return new Say($"Sorry, I didn't quite get that. I look after your tasks: try {Examples}, or say “help” to see everything I understand.");
+    }
+}

@@ -1,0 +1,37 @@
+using TaskChat.Contract;
+
+namespace TaskChat.Agent;
+
+/// <summary>
+/// A change of one issue-11 field of named tasks through update_task (due, priority, tags, recurrence, reminders).
+/// The task is looked up first: its current value is what "undo" restores, and what a change builds on (tags and
+/// reminders are whole sets).
+/// </summary>
+internal abstract record FieldChangeRequest(TaskTarget Target) : TargetedRequest(Target)
+{
+    /// <summary>The update_task argument this request sets.</summary>
+    protected abstract string Argument { get; }
+
+    /// <summary>"due dates", "priorities": what the agent cannot set while the mcp lacks <see cref="Argument"/>.</summary>
+    protected abstract string Feature { get; }
+
+    protected override bool NeedsCurrentFields => true;
+
+    protected override string Verb => "change";
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.UpdateTask, Argument)];
+
+    public override string? CannotYet => $"I can't set {Feature} yet: the task service doesn't have them. I can add, complete, rename and delete tasks.";
+
+    /// <summary>The new value for one task (its current fields in <paramref name="task"/>), or an answer when there is nothing to set.</summary>
+    protected abstract object? NewValue(TaskSnapshot task, AgentContext context);
+
+    protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
+        new CallTools([.. targets.Select(t => ToolCall.Of(ToolNames.UpdateTask, (ToolArguments.TaskId, t.Id), (Argument, NewValue(t, context))))]);
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        string.Join(' ', done.Select(d => Changed(d.Outcome.Title ?? "", context)));
+
+    /// <summary>The sentence for one changed task.</summary>
+    protected abstract string Changed(string title, AgentContext context);
+}

@@ -1,0 +1,103 @@
+namespace TaskChat.Agent;
+
+/// <summary>
+/// Decides the next step of a turn, the same way for every skill: find the request (an answer to the agent's own
+/// question first, then the skills by precedence, then a helpful fallback), check the tools can take it, then run
+/// it: its lookup round if it has one, its calls, and its reply once they came back. There is no per-action branch
+/// here: what a request calls and says is the request's own business.
+/// </summary>
+internal sealed class Planner(IReadOnlyList<Skill> skills)
+{
+    public const int MaxRounds = 8;
+
+    public IReadOnlyList<Skill> Skills { get; } = [.. skills.OrderBy(s => s.Precedence)];
+
+    public NextStep Next(AgentContext context) => Run(Understand(context.Chat.Message, context), context);
+
+    /// <summary>The request a message makes in this conversation.</summary>
+    public SkillRequest Understand(string message, AgentContext context)
+    {
+        var utterance = Utterances.From(message, context);
+        if (context.Chat.Previous is { } previous)
+        {
+            if (Skills.Select(s => s.ReadAnswer(utterance, previous)).FirstOrDefault(r => r is not null) is { } answer)
+            {
+                return answer;
+            }
+            if (ChosenFromQuestion(utterance, previous, context) is { } chosen)
+            {
+                return chosen;
+            }
+        }
+        return Read(utterance) ?? Fallback.For(utterance);
+    }
+
+    /// <summary>The first skill, by precedence, that reads the message, with its request.</summary>
+    public SkillRequest? Read(Utterance utterance) =>
+        Skills.Select(s => s.Read(utterance)).FirstOrDefault(r => r is not null);
+
+    public static NextStep Run(SkillRequest request, AgentContext context)
+    {
+        if (context.Tools.Missing(request.Needs) is { } missing)
+        {
+            return new Answer(request.CannotYet ?? Replies.Unavailable(missing));
+        }
+        var rounds = context.Chat.Rounds;
+        var lookup = request.Lookup(context);
+        if (rounds.Count == 0)
+        {
+            return Checked(lookup is not null ? new CallTools([lookup]) : request.Act(null, context), context);
+        }
+        IReadOnlyList<TaskSnapshot>? tasks = null;
+        var acted = rounds[0];
+        if (lookup is not null)
+        {
+            if (rounds[0].FirstOrDefault(e => !e.Outcome.Succeeded) is { } failedLookup)
+            {
+                return new Answer(Replies.Failed(failedLookup));
+            }
+            tasks = [.. rounds[0].SelectMany(e => e.Outcome.Tasks)];
+            if (rounds.Count == 1)
+            {
+                return Checked(request.Act(tasks, context), context);
+            }
+            acted = rounds[1];
+        }
+        var done = acted.Where(e => e.Outcome.Succeeded).ToList();
+        var sentences = new List<string>();
+        if (done.Count > 0)
+        {
+            sentences.Add(request.Reply(done, tasks, context));
+        }
+        sentences.AddRange(acted.Where(e => !e.Outcome.Succeeded).Select(Replies.Failed));
+        return new Answer(string.Join(' ', sentences.Where(s => s.Length > 0)));
+    }
+
+    // A bare number right after "Which one did you mean: …" repeats the earlier request with the chosen task.
+    private SkillRequest? ChosenFromQuestion(Utterance utterance, PastTurn previous, AgentContext context)
+    {
+        if (!previous.Reply.StartsWith(TargetedRequest.WhichOpening, StringComparison.Ordinal)
+            || TaskReference.Parse(utterance.Text) is not { ByWords: false, IsIt: false } chosen)
+        {
+            return null;
+        }
+        var asked = Read(Utterances.From(previous.UserText, context));
+        return asked is TargetedRequest { Target.ByWords: true } targeted ? targeted with { Target = chosen } : null;
+    }
+
+    // The agent never sends a tool or an argument the tools did not declare.
+    private static NextStep Checked(NextStep step, AgentContext context)
+    {
+        if (step is not CallTools calls)
+        {
+            return step;
+        }
+        if (calls.Calls.Count == 0)
+        {
+            return new Answer("There was nothing to do.");
+        }
+        return calls.Calls.Select(context.Tools.Missing).FirstOrDefault(m => m is not null) is { } missing
+            ? new Answer(Replies.Unavailable(missing))
+            : step;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using TaskChat.Contract;
+
+namespace TaskChat.Agent;
+
+/// <summary>Sentence pieces every skill's replies share, and the kind words for a tool that failed.</summary>
+internal static class Replies
+{
+    public static string Label(TaskSnapshot task) => $"#{task.Id} “{task.Title}”";
+
+    public static string Quoted(string? title) => $"“{title}”";
+
+    public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    // "a", "a and b", "a, b and c".
+    public static string Join(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list[..^1]) + " and " + list[^1];
+    }
+
+    public static string Titles(IEnumerable<ToolExchange> done) => Join(done.Select(c => Quoted(c.Outcome.Title)));
+
+    /// <summary>A failed call, restated kindly, without codes or internals.</summary>
+    public static string Failed(ToolExchange failed)
+    {
+        var id = failed.ArgumentId;
+        var what = failed.Tool switch
+        {
+            ToolNames.AddTask => $"add {Quoted(failed.Argument(ToolArguments.Title)?.ToString())}",
+            ToolNames.ListTasks => "list your tasks",
+            ToolNames.CompleteTask => $"complete task {id}",
+            ToolNames.DeleteTask => $"delete task {id}",
+            TaskToolNames.ReopenTask => $"reopen task {id}",
+            _ => $"change task {id}",
+        };
+        var error = failed.Outcome.Error ?? "";
+        return failed.Outcome.Code switch
+        {
+            ToolErrorCodes.NotFound when id is { } missing => $"I couldn't find task {missing.ToString(CultureInfo.InvariantCulture)}.",
+            ToolErrorCodes.Validation => $"I couldn't {what}: {error.TrimEnd('.')}.",
+            ToolErrorCodes.Unavailable => $"I couldn't {what} because the task service isn't reachable right now. Please try again in a moment.",
+            _ => $"Sorry, something went wrong and I couldn't {what}. Please try again.",
+        };
+    }
+
+    private static string ToolVerb(string tool) => tool switch
+    {
+        ToolNames.AddTask => "add tasks",
+        ToolNames.ListTasks => "list tasks",
+        ToolNames.CompleteTask => "complete tasks",
+        ToolNames.DeleteTask => "delete tasks",
+        TaskToolNames.ReopenTask => "reopen tasks",
+        _ => "change tasks",
+    };
+
+    /// <summary>A call the tools on offer cannot take (the mcp is older than the agent, or a tool is missing).</summary>
+    public static string Unavailable(ToolNeed need) => need.Argument is null
+        ? $"Sorry, I can't {ToolVerb(need.Tool)} right now: that tool isn't available to me. Please try again later."
+        : $"Sorry, I can't do that yet: the task service doesn't take “{need.Argument}” for {need.Tool}.";
+}

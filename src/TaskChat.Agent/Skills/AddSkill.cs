@@ -1,0 +1,244 @@
+using TaskChat.Contract;
+
+namespace TaskChat.Agent;
+
+/// <summary>
+/// "add buy milk", "remind me to call mom tomorrow at 5pm" (a due time and a reminder), "add eggs, bread and milk"
+/// (three tasks), "add salt and pepper" (one: nothing says they are separate), "add pay rent by friday !!",
+/// "water the plants every 3 days", "add call Bob with description about the offer", "add file taxes #home".
+/// </summary>
+internal sealed class AddSkill : Skill
+{
+    private static readonly string[] Verbs =
+    [
+        "add", "add a task", "add task", "add a new task", "add new task", "add an item", "add item", "add a reminder",
+        "create", "create a task", "create task", "create a new task", "create new task", "make a task", "make a new task",
+        "new task", "new todo", "new to-do", "new reminder", "remind me to", "remind me about", "remind me that", "remind me",
+        "i need to", "i have to", "i must", "i should", "i gotta", "i've got to", "i got to", "don't forget to",
+        "dont forget to", "don't let me forget to", "remember to", "note to self", "put", "jot down", "write down",
+        "note down", "todo:", "to do:", "to-do:", "task:", "note:", "reminder:", "schedule",
+    ];
+
+    private static readonly string[] RemindVerbs = ["remind me to", "remind me about", "remind me that", "remind me", "add a reminder", "new reminder", "reminder:"];
+
+    private static readonly string[] Naming = ["called", "named", "titled", "to", "that says", "saying"];
+
+    private static readonly string[] ToTheList =
+    [
+        "to my list", "to the list", "to my tasks", "to my task list", "to my to-do list", "to my todo list", "to my to do list",
+        "to the task list", "to list", "on my list", "on the list", "as a task", "as a new task", "as well", "too",
+    ];
+
+    private static readonly string[] DescriptionMarkers =
+    [
+        "with description", "with the description", "with a description", "with details", "with the details", "with a note",
+        "with note", "with notes", "with the note", "description:", "details:", "notes:", "note:",
+    ];
+
+    public override string Name => "add";
+
+    public override int Precedence => 90;
+
+    public override string Capability => "add tasks, with a due date, priority, tags or a repeat";
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.AddTask)];
+
+    public override IReadOnlyList<string> Examples =>
+    [
+        "add buy milk", "remind me to call mom tomorrow at 5pm", "add eggs, bread and milk", "add salt and pepper",
+        "add pay rent by friday", "add renew passport high priority", "add file taxes #home", "water the plants every 3 days",
+        "add call Bob with description about the offer", "I need to renew my passport",
+    ];
+
+    public override SkillRequest? Read(Utterance utterance)
+    {
+        var text = utterance.Text;
+        var clock = utterance.Context.Clock;
+        var repeatOnly = false;
+        string? priority = null;
+        // "urgent: call the insurance" is an urgent task to add.
+        if (Phrase.TryStripStart(text, ["urgent:", "urgent!", "important:", "asap:"], out var urgent))
+        {
+            (text, priority) = (urgent, TaskPriorities.High);
+            if (!Phrase.TryStripStart(text, Verbs, out _))
+            {
+                text = "add " + text;
+            }
+        }
+        if (!Phrase.TryStripStart(text, Verbs, out var rest))
+        {
+            // "water the plants every 3 days": an everyday task with a repeat needs no "add".
+            if (utterance.Words is not [var first, ..] || !Agent.Verbs.IsImperative(first) || !Repeats.TryExtract(text, out _, out _))
+            {
+                return null;
+            }
+            (rest, repeatOnly) = (text, true);
+        }
+        var remind = !repeatOnly && Phrase.TryStripStart(text, RemindVerbs, out _);
+        if (Phrase.TryStripStart(rest, ToTheList, out var afterList))
+        {
+            rest = afterList;
+        }
+        Phrase.TryStripStart(rest, Naming, out rest);
+        Phrase.TryStripEnd(rest, ToTheList, out rest);
+
+        string? description = null;
+        if (Phrase.TrySplit(rest, DescriptionMarkers, out var titlePart, out var descriptionPart))
+        {
+            rest = titlePart;
+            description = Phrase.Unquote(descriptionPart) is { Length: > 0 } d ? d : null;
+        }
+
+        var tags = Markers.ExtractTags(rest, out rest).ToList();
+        Due? due = null;
+        Repeat? repeat = null;
+        for (var i = 0; i < 4; i++)
+        {
+            if (repeat is null && Repeats.TryExtract(rest, out var r, out var foundRepeat))
+            {
+                (rest, repeat) = (r, foundRepeat);
+            }
+            else if (priority is null && Markers.TryExtractPriority(rest, out r, out var foundPriority))
+            {
+                (rest, priority) = (r, foundPriority);
+            }
+            else if (due is null && When.TryExtract(rest, clock, out r, out var foundDue) && r.Length > 0)
+            {
+                (rest, due) = (r, foundDue);
+            }
+            else
+            {
+                break;
+            }
+        }
+        if (priority is null && utterance.Raw.TrimEnd().EndsWith("!!", StringComparison.Ordinal))
+        {
+            priority = TaskPriorities.High;
+        }
+        Phrase.TryStripEnd(rest, ToTheList, out rest);
+
+        var titles = (description is null ? SplitTitles(rest) : [rest]).Select(Title).Where(t => t.Length > 0).ToList();
+        return titles.Count == 0
+            ? new Say("What should I add? For example “add buy milk” or “add eggs, bread and milk”.")
+            : new AddRequest(titles, description, due, priority, tags, repeat, remind && due is not null);
+    }
+
+    public static string Title(string text) => Phrase.Capitalize(Phrase.Unquote(text));
+
+    // Quoted titles are taken as they are; commas and semicolons separate tasks, and so does "and" in a list with
+    // commas ("eggs, bread and milk") or between pieces that each start with a verb ("buy milk and call mom").
+    // Otherwise "and" belongs to the title ("salt and pepper", "fish and chips").
+    private static List<string> SplitTitles(string text)
+    {
+        var quoted = Phrase.QuotedSegments(text);
+        if (quoted.Count > 0)
+        {
+            return [.. quoted];
+        }
+        var parts = text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var isList = parts.Count > 1;
+        return [.. parts.SelectMany(part => SplitOnAnd(part, isList))];
+    }
+
+    private static List<string> SplitOnAnd(string part, bool isList)
+    {
+        Phrase.TryStripStart(part, ["and", "&"], out var rest);
+        var pieces = new List<string>();
+        while (Phrase.TrySplit(rest, ["and", "&"], out var before, out var after))
+        {
+            pieces.Add(before);
+            rest = after;
+        }
+        pieces.Add(rest);
+        var separate = isList || pieces.All(p => Phrase.Words(p) is [var first, ..] && Agent.Verbs.IsImperative(first));
+        return pieces.Count > 1 && !separate ? [string.Join(" and ", pieces)] : pieces;
+    }
+}
+
+/// <summary>New tasks, with what the message said about them; the reply says each thing that was set.</summary>
+internal sealed record AddRequest(
+    IReadOnlyList<string> Titles, string? Description, Due? Due, string? Priority, IReadOnlyList<string> Tags, Repeat? Repeat, bool Remind) : SkillRequest
+{
+    /// <summary>A reminder at the due time itself: "remind me to call mom at 5pm".</summary>
+    public const string AtDueTime = "PT0S";
+
+    public override IReadOnlyList<ToolNeed> Needs =>
+    [
+        new(ToolNames.AddTask),
+        .. Due is null ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Due) },
+        .. Priority is null ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Priority) },
+        .. Tags.Count == 0 ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Tags) },
+        .. Repeat is null ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Recurrence) },
+        .. Remind ? new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Reminders) } : [],
+    ];
+
+    public override string? CannotYet
+    {
+        get
+        {
+            var missing = new List<string>();
+            if (Remind)
+            {
+                missing.Add("reminders");
+            }
+            if (Due is not null)
+            {
+                missing.Add("due dates");
+            }
+            if (Priority is not null)
+            {
+                missing.Add("priorities");
+            }
+            if (Tags.Count > 0)
+            {
+                missing.Add("tags");
+            }
+            if (Repeat is not null)
+            {
+                missing.Add("repeats");
+            }
+            var plain = string.Join(", ", Titles.Select(t => t.Length > 1 ? char.ToLowerInvariant(t[0]) + t[1..] : t.ToLowerInvariant()));
+            return $"I can't set {Replies.Join(missing)} yet, so I haven't added {Replies.Join(Titles.Select(Replies.Quoted))}. " +
+                $"Say “add {plain}” to add it without {(missing.Count == 1 ? "that" : "them")}.";
+        }
+    }
+
+    public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        new CallTools([.. Titles.Select(title => ToolCall.Of(ToolNames.AddTask,
+            (ToolArguments.Title, title),
+            (ToolArguments.Description, Description),
+            (TaskToolArguments.Due, Due?.ToArgument(context.Clock)),
+            (TaskToolArguments.Priority, Priority),
+            (TaskToolArguments.Tags, Tags.Count > 0 ? Tags.ToArray() : null),
+            (TaskToolArguments.Recurrence, Repeat?.Rule),
+            (TaskToolArguments.Reminders, Remind ? new[] { AtDueTime } : null)))]);
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
+    {
+        var added = done.Count == 1
+            ? $"Added “{done[0].Outcome.Title}” (task {done[0].Outcome.TaskId})"
+            : $"Added {done.Count} tasks: {Replies.Join(done.Select(c => $"“{c.Outcome.Title}” (task {c.Outcome.TaskId})"))}";
+        var details = new List<string>();
+        if (Due is not null)
+        {
+            details.Add("due " + Due.Describe(context.Clock));
+        }
+        if (Remind)
+        {
+            details.Add("I'll remind you then");
+        }
+        if (Repeat is not null)
+        {
+            details.Add("repeating " + Repeat.Words);
+        }
+        if (Priority is not null)
+        {
+            details.Add(Priority + " priority");
+        }
+        if (Tags.Count > 0)
+        {
+            details.Add("tagged " + Replies.Join(Tags.Select(t => "#" + t)));
+        }
+        return added + (details.Count > 0 ? ", " + string.Join(", ", details) : "") + ".";
+    }
+}

@@ -1,0 +1,126 @@
+using TaskChat.Contract;
+
+namespace TaskChat.Agent;
+
+/// <summary>"complete 3", "mark the milk one done", "I finished task 3", "check off #2", "task 7 is done".</summary>
+internal sealed class CompleteSkill : Skill
+{
+    private static readonly string[] CompleteVerbs =
+        ["mark", "complete", "finish", "finished", "check off", "tick off", "cross off", "close", "done", "done with",
+         "i finished", "i've finished", "i have finished", "i completed", "i've completed", "i have completed", "i did",
+         "i've done", "i have done", "i'm done with", "im done with", "i am done with", "i'm finished with", "set done", "tick", "check"];
+
+    private static readonly string[] DoneWords =
+        ["done", "as done", "complete", "as complete", "completed", "as completed", "finished", "as finished", "off", "as checked", "checked"];
+
+    private static readonly string[] DoneEndings = ["is done", "is finished", "is complete", "is completed", "are done", "done", "finished", "completed"];
+
+    public override string Name => "complete";
+
+    public override int Precedence => 55;
+
+    public override string Capability => "complete tasks";
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.CompleteTask)];
+
+    public override IReadOnlyList<string> Examples =>
+        ["complete 3", "mark the milk one done", "I finished task 3", "check off #2", "task 7 is done", "complete 3 and 5", "mark it done"];
+
+    public override SkillRequest? Read(Utterance utterance)
+    {
+        var text = utterance.Text;
+        if (Phrase.TryStripStart(text, CompleteVerbs, out var rest))
+        {
+            Phrase.TryStripEnd(rest, DoneWords, out rest);
+            if (TaskReference.IsEverything(rest))
+            {
+                return new Say("I complete tasks one at a time by name, or several by number (for example “complete 2 and 4”). Which ones?");
+            }
+            if (TaskReference.Parse(rest) is { } target)
+            {
+                return new CompleteRequest(target);
+            }
+            // "finished tasks" is a list request, not an attempt to complete something.
+            return Phrase.Words(rest).Count > 0 ? null : new Say("Which task should I complete? Tell me its number or a few words of its title, for example “complete 3” or “complete the milk one”.");
+        }
+        if (!utterance.IsQuestion && !ListSkill.StartsAsking(utterance.Words) && Phrase.TryStripEnd(text, DoneEndings, out rest) && !ListSkill.OnlyNamesTasks(Phrase.Words(rest)))
+        {
+            return TaskReference.Parse(rest) is { } target ? new CompleteRequest(target) : null;
+        }
+        return null;
+    }
+}
+
+internal sealed record CompleteRequest(TaskTarget Target) : TargetedRequest(Target)
+{
+    protected override string LookupStatus => ListStatus.Pending;
+
+    protected override string Verb => "complete";
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.CompleteTask)];
+
+    protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
+        new CallTools([.. targets.Select(t => ToolCall.Of(ToolNames.CompleteTask, (ToolArguments.TaskId, t.Id)))]);
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        $"Marked {Replies.Titles(done)} done.";
+}
+
+/// <summary>
+/// "I bought the milk", "called mom", "paid the rent": a past tense completes the one pending task it matches (the
+/// verb's base and the words after it, or those words alone), asks when several match, and never adds a task.
+/// </summary>
+internal sealed class PastTenseSkill : Skill
+{
+    private static readonly string[] Subjects = ["i've just", "i have just", "i just", "i've already", "i already", "i've", "i have", "i", "just", "already", "finally", "i finally"];
+
+    // Words that are past tense and present alike: only with "I" ("I read the book"), never alone ("read the book").
+    private static readonly HashSet<string> Ambiguous = ["read", "put", "set", "cut", "shut", "hit", "let", "quit"];
+
+    public override string Name => "past tense";
+
+    public override int Precedence => 120;
+
+    public override string Capability => "tick off what you did (“I bought the milk”)";
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.CompleteTask)];
+
+    public override IReadOnlyList<string> Examples => ["I bought the milk", "called mom", "paid the rent", "I've emailed Sarah", "just walked the dog"];
+
+    public override SkillRequest? Read(Utterance utterance)
+    {
+        if (utterance.IsQuestion)
+        {
+            return null;
+        }
+        var hasSubject = Phrase.TryStripStart(utterance.Text, Subjects, out var rest);
+        var words = Phrase.Words(rest).ToArray();
+        if (words is not [var verb, .. var after] || Verbs.BaseOfPast(verb) is not { } baseForm || (!hasSubject && Ambiguous.Contains(verb)))
+        {
+            return null;
+        }
+        var objectWords = TaskReference.MeaningfulWords(after);
+        return objectWords.Count == 0 ? null : new PastTenseRequest(new TaskTarget([], [baseForm, .. objectWords]), objectWords, string.Join(' ', words));
+    }
+}
+
+internal sealed record PastTenseRequest(TaskTarget Target, IReadOnlyList<string> ObjectWords, string Said) : TargetedRequest(Target)
+{
+    protected override string LookupStatus => ListStatus.Pending;
+
+    protected override string Verb => "complete";
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.CompleteTask)];
+
+    protected override IReadOnlyList<TaskSnapshot> Match(IReadOnlyList<TaskSnapshot> tasks) =>
+        TitleMatcher.Match(tasks, Target.Words) is { Count: > 0 } both ? both : TitleMatcher.Match(tasks, ObjectWords);
+
+    protected override string NoMatch(IReadOnlyList<TaskSnapshot> tasks) =>
+        $"Nice! I couldn't find a pending task about “{string.Join(' ', ObjectWords)}”, so there was nothing to tick off. Say “show my tasks” to see what's left.";
+
+    protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
+        new CallTools([.. targets.Select(t => ToolCall.Of(ToolNames.CompleteTask, (ToolArguments.TaskId, t.Id)))]);
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        $"Nice! Marked {Replies.Titles(done)} done.";
+}

@@ -1,0 +1,161 @@
+using TaskChat.Contract;
+
+namespace TaskChat.Agent;
+
+/// <summary>
+/// "delete task 4", "remove #2", "delete the rent task", "get rid of the milk one", "delete by milk" (a typo for
+/// "buy milk"). The task is always looked up first, so the reply names it and "undo" can re-create it as it was.
+/// </summary>
+internal sealed class DeleteSkill : Skill
+{
+    public static readonly string[] DeleteVerbs =
+        ["delete", "remove", "erase", "drop", "cancel", "get rid of", "forget", "forget about", "trash", "scratch", "discard", "bin"];
+
+    private static readonly string[] FromTheList =
+        ["from my list", "from the list", "from my tasks", "from my task list", "from my to-do list", "from my todo list", "from list",
+         "off my list", "off the list", "from my to do list"];
+
+    private static readonly string[] FieldsOfATask =
+        ["the description", "description", "the note", "the notes", "the details", "the due date", "due date", "the deadline", "the priority",
+         "the tag", "the repeat", "the reminder", "the reminders"];
+
+    public override string Name => "delete";
+
+    public override int Precedence => 60;
+
+    public override string Capability => "delete tasks";
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.DeleteTask)];
+
+    public override IReadOnlyList<string> Examples => ["delete task 4", "remove #2", "delete the rent task", "get rid of the milk one", "delete by milk", "delete tasks 2 and 4"];
+
+    public override SkillRequest? Read(Utterance utterance)
+    {
+        if (!Phrase.TryStripStart(utterance.Text, DeleteVerbs, out var rest))
+        {
+            return null;
+        }
+        Phrase.TryStripEnd(rest, FromTheList, out rest);
+        // "remove the description of 3", "remove the due date from 3": a field of a task, for other skills.
+        if (Phrase.TryStripStart(rest, FieldsOfATask, out _))
+        {
+            return null;
+        }
+        if (TaskReference.Parse(rest) is { } target)
+        {
+            return new DeleteRequest(target);
+        }
+        return Phrase.Words(rest).Count > 0 ? null : new Say("Which task should I delete? Tell me its number or a few words of its title, for example “delete 3” or “delete the milk one”.");
+    }
+}
+
+internal sealed record DeleteRequest(TaskTarget Target) : TargetedRequest(Target)
+{
+    protected override bool NeedsCurrentFields => true;
+
+    protected override string Verb => "delete";
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.DeleteTask)];
+
+    protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
+        new CallTools([.. targets.Select(t => ToolCall.Of(ToolNames.DeleteTask, (ToolArguments.TaskId, t.Id)))]);
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        $"Deleted {Replies.Titles(done)}. Say “undo” to bring {(done.Count == 1 ? "it" : "them")} back.";
+}
+
+/// <summary>
+/// "clear completed tasks", "delete everything done", "delete all my tasks": lists what it would remove and asks;
+/// only a "yes" in the next message deletes exactly the tasks it listed.
+/// </summary>
+internal sealed class ClearTasksSkill : Skill
+{
+    public const string QuestionOpening = "I'll delete ";
+
+    private static readonly string[] ClearVerbs = [.. DeleteSkill.DeleteVerbs, "clear", "clear out", "clean up", "clean out", "purge", "wipe", "empty"];
+
+    private static readonly HashSet<string> DoneWords = ["done", "completed", "complete", "finished", "checked", "ticked", "old"];
+
+    private static readonly HashSet<string> AllWords = ["all", "everything", "every", "list", "whole", "entire", "tasks", "task", "my", "the", "ones", "items", "of", "on", "it", "that", "is", "are", "which", "thats", "s", "out", "up"];
+
+    private static readonly string[] Yes = ["yes", "y", "yes please", "yep", "yeah", "sure", "ok", "okay", "go ahead", "do it", "confirm", "yes delete them", "yes do it", "please do"];
+
+    private static readonly string[] No = ["no", "n", "nope", "cancel", "stop", "don't", "dont", "keep them", "no thanks", "never mind", "nevermind"];
+
+    public override string Name => "clear tasks";
+
+    public override int Precedence => 30;
+
+    public override string Capability => "clear completed tasks (after you confirm)";
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.DeleteTask)];
+
+    public override IReadOnlyList<string> Examples => ["clear completed tasks", "delete everything done", "delete all completed tasks", "clear done", "delete everything", "remove all finished tasks"];
+
+    public override SkillRequest? Read(Utterance utterance)
+    {
+        if (!Phrase.TryStripStart(utterance.Text, ClearVerbs, out var rest))
+        {
+            return null;
+        }
+        var words = Phrase.Words(rest);
+        var done = words.Any(DoneWords.Contains);
+        if (words.Count == 0 || !words.All(w => DoneWords.Contains(w) || AllWords.Contains(w)))
+        {
+            return null;
+        }
+        if (done)
+        {
+            return new ClearRequest(ListStatus.Completed);
+        }
+        return words.Any(w => w is "all" or "everything" or "every" or "list") ? new ClearRequest(ListStatus.All) : null;
+    }
+
+    public override SkillRequest? ReadAnswer(Utterance utterance, PastTurn previous)
+    {
+        if (!previous.Reply.StartsWith(QuestionOpening, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var said = string.Join(' ', Phrase.Words(Phrase.Clean(utterance.Raw)));
+        if (Yes.Contains(said))
+        {
+            var listed = previous.Exchanges.Where(e => e.Tool == ToolNames.ListTasks).SelectMany(e => e.Outcome.Tasks).ToList();
+            return new ConfirmedClearRequest([.. listed.Select(t => t.Id)]);
+        }
+        return No.Contains(said) ? new Say("OK, I kept them.") : null;
+    }
+}
+
+internal sealed record ClearRequest(string Status) : SkillRequest
+{
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks), new(ToolNames.DeleteTask)];
+
+    public override ToolCall? Lookup(AgentContext context) => ToolCall.List(Status);
+
+    public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
+    {
+        var which = Status == ListStatus.Completed ? "completed task" : "task";
+        if (tasks is null or { Count: 0 })
+        {
+            return new Answer(Status == ListStatus.Completed ? "You have no completed tasks to clear." : "You have no tasks to delete.");
+        }
+        return new Answer(ClearTasksSkill.QuestionOpening + $"{Replies.Count(tasks.Count, which)}: {Replies.Join(tasks.Select(Replies.Label))}. " +
+            "Shall I go ahead? Say “yes” to delete them or “no” to keep them.");
+    }
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) => "";
+}
+
+internal sealed record ConfirmedClearRequest(IReadOnlyList<long> Ids) : SkillRequest
+{
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.DeleteTask)];
+
+    public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        Ids.Count == 0
+            ? new Answer("There was nothing to delete.")
+            : new CallTools([.. Ids.Select(id => ToolCall.Of(ToolNames.DeleteTask, (ToolArguments.TaskId, id)))]);
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        $"Deleted {Replies.Count(done.Count, "task")}: {Replies.Titles(done)}. Say “undo” to bring {(done.Count == 1 ? "it" : "them")} back.";
+}

@@ -1,0 +1,76 @@
+namespace TaskChat.Agent;
+
+/// <summary>
+/// "set 3 due to friday", "the dentist is due tomorrow at 9", "move the report to next tuesday", "postpone 3 to
+/// next week", "change the due date of 3 to 5 Dec", "remove the due date from 3". Needs update_task's <c>due</c>.
+/// </summary>
+internal sealed class DueDateSkill : Skill
+{
+    private static readonly string[] SetDueOf =
+        ["set the due date of", "set the due date for", "change the due date of", "change the due date for", "update the due date of",
+         "move the due date of", "set due date of", "set due date for", "set the deadline of", "set the deadline for", "change the deadline of"];
+
+    private static readonly string[] ClearDueOf =
+        ["remove the due date of", "remove the due date from", "clear the due date of", "clear the due date from", "delete the due date of",
+         "remove the deadline from", "remove the deadline of", "clear the deadline of"];
+
+    private static readonly string[] MoveVerbs = ["move", "postpone", "push", "push back", "reschedule", "defer", "delay", "bump", "snooze"];
+
+    public override string Name => "due date";
+
+    public override int Precedence => 40;
+
+    public override string Capability => "set due dates (“set 3 due to friday”)";
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(Contract.ToolNames.UpdateTask, TaskToolArguments.Due)];
+
+    public override IReadOnlyList<string> Examples =>
+        ["set 3 due to friday", "the dentist is due tomorrow at 9", "move the report to next tuesday", "postpone 3 to next week",
+         "change the due date of 3 to 5 Dec", "remove the due date from 3", "make 3 due tomorrow"];
+
+    public override SkillRequest? Read(Utterance utterance)
+    {
+        var text = utterance.Text;
+        var clock = utterance.Context.Clock;
+        if (Phrase.TryStripStart(text, ClearDueOf, out var cleared))
+        {
+            return Target(cleared) is { } clearTarget ? new DueRequest(clearTarget, null) : null;
+        }
+        if (Phrase.TryStripStart(text, SetDueOf, out var rest))
+        {
+            return Phrase.TrySplit(rest, ["to", "as", "for", ":"], out var target, out var when) ? Due(target, when, clock) : null;
+        }
+        if (Phrase.TryStripStart(text, ["set", "make"], out rest) && Phrase.TrySplit(rest, ["due"], out var setTarget, out var setWhen))
+        {
+            Phrase.TryStripStart(setWhen, ["to", "for"], out setWhen);
+            return Due(setTarget, setWhen, clock);
+        }
+        if (Phrase.TryStripStart(text, MoveVerbs, out rest) && Phrase.TrySplit(rest, ["to", "until", "till"], out var moved, out var movedTo))
+        {
+            return Due(moved, movedTo, clock);
+        }
+        if (!utterance.IsQuestion && Phrase.TrySplit(text, ["is due", "are due", "should be due", "is now due"], out var subject, out var dueWhen))
+        {
+            return Due(subject, dueWhen, clock);
+        }
+        return null;
+    }
+
+    private static DueRequest? Due(string targetText, string whenText, UserClock clock) =>
+        Target(targetText) is { } target && When.ParseWhole(whenText.Trim(), clock) is { } due ? new DueRequest(target, due) : null;
+
+    private static TaskTarget? Target(string text) => TaskReference.IsEverything(text) ? null : TaskReference.Parse(text);
+}
+
+/// <summary>A new due date (null removes it).</summary>
+internal sealed record DueRequest(TaskTarget Target, Due? Due) : FieldChangeRequest(Target)
+{
+    protected override string Argument => TaskToolArguments.Due;
+
+    protected override string Feature => "due dates";
+
+    protected override object? NewValue(TaskSnapshot task, AgentContext context) => Due?.ToArgument(context.Clock) ?? "";
+
+    protected override string Changed(string title, AgentContext context) =>
+        Due is null ? $"Removed the due date of “{title}”." : $"“{title}” is now due {Due.Describe(context.Clock)}.";
+}

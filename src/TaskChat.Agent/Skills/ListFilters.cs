@@ -1,0 +1,218 @@
+using TaskChat.Contract;
+
+namespace TaskChat.Agent;
+
+/// <summary>list_tasks with a status and, optionally, a filter; the reply lists what came back (the filter also applied here).</summary>
+internal sealed record ListRequest(string Status, ListFilter? Filter) : SkillRequest
+{
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks), .. Filter?.Needs ?? []];
+
+    public override string? CannotYet => Filter?.CannotYet ?? base.CannotYet;
+
+    public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        new CallTools([ToolCall.Of(ToolNames.ListTasks, [(ToolArguments.Status, Status), .. Filter?.Arguments(context) ?? []])]);
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? looked, AgentContext context)
+    {
+        var tasks = done.SelectMany(d => d.Outcome.Tasks).Where(t => Filter?.Keeps(t, context) ?? true).ToList();
+        if (Filter is not null)
+        {
+            return Filter.Reply(tasks, context);
+        }
+        if (tasks.Count == 0)
+        {
+            return Status switch
+            {
+                ListStatus.Pending => "You have no pending tasks. Nice work!",
+                ListStatus.Completed => "You haven't completed any tasks yet.",
+                _ => "You have no tasks yet. Try “add buy milk”.",
+            };
+        }
+        var items = Items(tasks, context, markDone: Status == ListStatus.All);
+        return Status switch
+        {
+            ListStatus.Pending => $"You have {Replies.Count(tasks.Count, "pending task")}: {items}.",
+            ListStatus.Completed => $"You have completed {Replies.Count(tasks.Count, "task")}: {items}.",
+            _ => $"You have {Replies.Count(tasks.Count, "task")}: {items}.",
+        };
+    }
+
+    /// <summary>"#1 “Buy milk” (due tomorrow, high priority)" for each task.</summary>
+    public static string Items(IEnumerable<TaskSnapshot> tasks, AgentContext context, bool markDone = false) =>
+        Replies.Join(tasks.Select(t =>
+        {
+            var notes = new List<string>();
+            if (markDone && t.Completed)
+            {
+                notes.Add("done");
+            }
+            if (!t.Completed && t.DueAt(context.Clock.Zone) is { } due)
+            {
+                notes.Add((due < context.Clock.Now ? "overdue, was due " : "due ") + DescribeDue(t, context));
+            }
+            if (t.Priority is TaskPriorities.High or TaskPriorities.Medium or TaskPriorities.Low)
+            {
+                notes.Add(t.Priority + " priority");
+            }
+            return Replies.Label(t) + (notes.Count > 0 ? $" ({string.Join(", ", notes)})" : "");
+        }));
+
+    public static string DescribeDue(TaskSnapshot task, AgentContext context)
+    {
+        var due = task.DueText ?? "";
+        var at = task.DueAt(context.Clock.Zone)!.Value;
+        var local = TimeZoneInfo.ConvertTime(at, context.Clock.Zone);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        return due.Length <= 10 ? When.DescribeDay(day, context.Clock) : new Due(day, TimeOnly.FromDateTime(local.DateTime)).Describe(context.Clock);
+    }
+}
+
+/// <summary>A narrower list: the list_tasks arguments it adds, what it needs from the mcp, and its own reply.</summary>
+internal abstract record ListFilter
+{
+    public virtual IReadOnlyList<ToolNeed> Needs => [];
+
+    public virtual string? CannotYet => null;
+
+    public abstract IEnumerable<(string Name, object? Value)> Arguments(AgentContext context);
+
+    public virtual bool Keeps(TaskSnapshot task, AgentContext context) => true;
+
+    /// <summary>"due today", "tagged #work": how the reply names the list.</summary>
+    protected abstract string Describe(AgentContext context);
+
+    public virtual string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => tasks.Count == 0
+        ? $"Nothing {Describe(context)}."
+        : $"{Replies.Count(tasks.Count, "task")} {Describe(context)}: {ListRequest.Items(tasks, context)}.";
+}
+
+internal sealed record DueFilter(string Range) : ListFilter
+{
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks, TaskToolArguments.DueBefore), new(ToolNames.ListTasks, TaskToolArguments.DueAfter)];
+
+    public override string CannotYet => "I can't look up due dates yet: tasks don't have them in this task service. Say “what's left?” to see your pending tasks.";
+
+    public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context)
+    {
+        var (from, until) = Span(context.Clock);
+        yield return (TaskToolArguments.DueAfter, Format(from));
+        yield return (TaskToolArguments.DueBefore, Format(until));
+    }
+
+    public override bool Keeps(TaskSnapshot task, AgentContext context)
+    {
+        var (from, until) = Span(context.Clock);
+        return task.DueAt(context.Clock.Zone) is { } due && due >= from && due < until;
+    }
+
+    protected override string Describe(AgentContext context) => "due " + Range;
+
+    // From the start of the first day to the start of the day after the last, in the user's zone.
+    private (DateTimeOffset From, DateTimeOffset Until) Span(UserClock clock)
+    {
+        var today = clock.Today;
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var (first, end) = Range switch
+        {
+            "tomorrow" => (today.AddDays(1), today.AddDays(2)),
+            "this week" => (today, monday.AddDays(7)),
+            "next week" => (monday.AddDays(7), monday.AddDays(14)),
+            "this weekend" => (monday.AddDays(5), monday.AddDays(7)),
+            _ => (today, today.AddDays(1)),
+        };
+        return (clock.At(first, TimeOnly.MinValue), clock.At(end, TimeOnly.MinValue));
+    }
+
+    private static string Format(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+internal sealed record OverdueFilter : ListFilter
+{
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks, TaskToolArguments.Overdue)];
+
+    public override string CannotYet => "I can't tell what's overdue yet: tasks don't have due dates in this task service. Say “what's left?” to see your pending tasks.";
+
+    public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context) => [(TaskToolArguments.Overdue, true)];
+
+    public override bool Keeps(TaskSnapshot task, AgentContext context) => task.DueAt(context.Clock.Zone) is { } due && due < context.Clock.Now;
+
+    protected override string Describe(AgentContext context) => "overdue";
+
+    public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) =>
+        tasks.Count == 0 ? "Nothing is overdue. Nice work!" : base.Reply(tasks, context);
+}
+
+internal sealed record TagFilter(string Tag) : ListFilter
+{
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks, TaskToolArguments.Tag)];
+
+    public override string CannotYet => $"I can't list tasks by tag yet: the task service doesn't have tags. Say “search for {Tag}” to find tasks with “{Tag}” in their title.";
+
+    public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context) => [(TaskToolArguments.Tag, Tag)];
+
+    protected override string Describe(AgentContext context) => $"tagged #{Tag}";
+}
+
+internal sealed record PriorityFilter(string Priority) : ListFilter
+{
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks, TaskToolArguments.Priority)];
+
+    public override string CannotYet => "I can't list tasks by priority yet: the task service doesn't have priorities.";
+
+    public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context) => [(TaskToolArguments.Priority, Priority)];
+
+    protected override string Describe(AgentContext context) => $"with {Priority} priority";
+}
+
+/// <summary>Words in titles: the mcp's <c>search</c> when it has one, otherwise every task, matched here.</summary>
+internal sealed record SearchFilter(string Query) : ListFilter
+{
+    public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context) =>
+        context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Search) ? [(TaskToolArguments.Search, Query)] : [];
+
+    public override bool Keeps(TaskSnapshot task, AgentContext context) =>
+        context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Search)
+        || TitleMatcher.Match([task], TaskReference.MeaningfulWords(Phrase.Words(Query))).Count > 0;
+
+    protected override string Describe(AgentContext context) => $"matching “{Query}”";
+
+    public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) =>
+        tasks.Count == 0 ? $"I found no task matching “{Query}”." : base.Reply(tasks, context);
+}
+
+/// <summary>Completed tasks finished on a day or in a week, by their completed_at.</summary>
+internal sealed record FinishedFilter(string When) : ListFilter
+{
+    public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context) => [];
+
+    public override bool Keeps(TaskSnapshot task, AgentContext context)
+    {
+        if (task.CompletedAt is not { } at)
+        {
+            return true; // Without completed_at the reply says it cannot tell.
+        }
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, context.Clock.Zone).DateTime);
+        var today = context.Clock.Today;
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        return When switch
+        {
+            "yesterday" => day == today.AddDays(-1),
+            "today" => day == today,
+            "last week" => day >= monday.AddDays(-7) && day < monday,
+            _ => day >= monday,
+        };
+    }
+
+    protected override string Describe(AgentContext context) => $"finished {When}";
+
+    public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context)
+    {
+        if (tasks.Any(t => t.CompletedAt is null))
+        {
+            return tasks.Count == 0
+                ? "You haven't completed any tasks yet."
+                : $"I can't tell when tasks were finished yet. You have completed {Replies.Count(tasks.Count, "task")} in all: {ListRequest.Items(tasks, context)}.";
+        }
+        return tasks.Count == 0 ? $"You didn't finish anything {When}." : $"You finished {Replies.Count(tasks.Count, "task")} {When}: {ListRequest.Items(tasks, context)}.";
+    }
+}

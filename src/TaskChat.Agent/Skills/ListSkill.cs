@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+using TaskChat.Contract;
+
+namespace TaskChat.Agent;
+
+/// <summary>
+/// Questions about the list: "show my tasks", "what's left?" (pending), "what have I finished?" (completed),
+/// "what's due today / this week?", "what's overdue?", "what's on my work list?", "show high priority tasks",
+/// "search for dentist", "what did I finish yesterday?".
+/// </summary>
+internal sealed partial class ListSkill : Skill
+{
+    private static readonly HashSet<string> ShowWords =
+        ["show", "list", "display", "view", "see", "what", "whats", "which", "how", "give", "tell", "get", "do", "any", "check", "read", "print", "where", "anything"];
+
+    private static readonly HashSet<string> AboutTasks =
+    [
+        "task", "tasks", "todo", "todos", "list", "everything", "all", "left", "pending", "open", "remaining", "outstanding",
+        "unfinished", "incomplete", "done", "finished", "completed", "complete", "did", "have", "anything", "items", "stuff",
+        "agenda", "plate", "due", "overview", "progress", "next", "accomplished",
+    ];
+
+    private static readonly HashSet<string> PendingWords =
+        ["left", "pending", "open", "remaining", "outstanding", "unfinished", "incomplete", "undone", "still", "next", "due", "upcoming", "active"];
+
+    private static readonly HashSet<string> CompletedWords =
+        ["done", "finished", "completed", "complete", "did", "accomplished", "achieved", "closed", "checked"];
+
+    private static readonly HashSet<string> NotTags = ["my", "the", "to-do", "to", "whole", "entire", "full", "your", "this", "that", "a", "task", "shopping-list"];
+
+    private static readonly string[] NotDone = ["not done", "not finished", "not completed", "not complete", "not yet", "have to do", "need to do", "to do"];
+
+    public override string Name => "list";
+
+    public override int Precedence => 110;
+
+    public override string Capability => "show, filter and search your tasks";
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks)];
+
+    public override IReadOnlyList<string> Examples =>
+        ["show my tasks", "what's left?", "what have I finished?", "what's due today?", "what's due this week?", "what's overdue?",
+         "what's on my work list?", "show high priority tasks", "search for dentist", "what did I finish yesterday?", "show #home"];
+
+    /// <summary>"show …", "what …", "list …": the message asks to see something.</summary>
+    public static bool StartsAsking(IReadOnlyList<string> words) => words.Count > 0 && ShowWords.Contains(words[0]);
+
+    /// <summary>Words that only name tasks or their state ("finished tasks", "list"): no task's title.</summary>
+    public static bool OnlyNamesTasks(IReadOnlyList<string> words) =>
+        words.Count > 0 && words.All(w => AboutTasks.Contains(w) || TaskReference.StopWords.Contains(w) || w is "me" or "i");
+
+    public override SkillRequest? Read(Utterance utterance)
+    {
+        var text = utterance.Text;
+        var words = utterance.Words;
+        if (words.Count == 0)
+        {
+            return null;
+        }
+        if (Search().Match(text) is { Success: true } search)
+        {
+            var query = Phrase.Unquote(search.Groups["q"].Value);
+            return TaskReference.MeaningfulWords(Phrase.Words(query)).Count == 0 ? null : new ListRequest(ListStatus.All, new SearchFilter(query));
+        }
+        if (TagList().Match(text) is { Success: true } tagged && Markers.Tag(tagged.Groups["tag"].Value) is { } tag && !AboutTasks.Contains(tag) && !PendingWords.Contains(tag) && !NotTags.Contains(tag))
+        {
+            return new ListRequest(ListStatus.Pending, new TagFilter(tag));
+        }
+        var asks = ShowWords.Contains(words[0]) || words[0] is "is" or "are" or "anything";
+        if (FinishedWhen().Match(text) is { Success: true } finished)
+        {
+            return new ListRequest(ListStatus.Completed, new FinishedFilter(finished.Groups["when"].Value.ToLowerInvariant()));
+        }
+        if (asks && words.Contains("overdue") || words is ["overdue"] or ["overdue", "tasks"] || words.Contains("late") && asks)
+        {
+            return new ListRequest(ListStatus.Pending, new OverdueFilter());
+        }
+        if ((asks || words[0] == "due") && DueRange().Match(text) is { Success: true } due)
+        {
+            return new ListRequest(ListStatus.Pending, new DueFilter(due.Groups["range"].Value.ToLowerInvariant()));
+        }
+        if (asks && PriorityList().Match(text) is { Success: true } priority)
+        {
+            return new ListRequest(ListStatus.Pending, new PriorityFilter(Markers.Normalize(priority.Groups["level"].Value)));
+        }
+        var namesTasks = OnlyNamesTasks(words);
+        return (asks && (words.Count == 1 || words.Any(AboutTasks.Contains))) || namesTasks ? new ListRequest(Status(words), null) : null;
+    }
+
+    private static string Status(IReadOnlyList<string> words)
+    {
+        var sentence = " " + string.Join(' ', words) + " ";
+        if (NotDone.Any(phrase => sentence.Contains(" " + phrase + " ", StringComparison.Ordinal)) || words.Any(PendingWords.Contains))
+        {
+            return ListStatus.Pending;
+        }
+        return words.Any(CompletedWords.Contains) ? ListStatus.Completed : ListStatus.All;
+    }
+
+    [GeneratedRegex(@"^(?:search my tasks for|find the tasks about|which tasks mention|tasks mentioning|find tasks about|any tasks about|anything about|search for|tasks about|look for|look up|find me|search|find)\s+(?<q>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Search();
+
+    [GeneratedRegex(@"^(?:(?:what'?s|what is|show|show me|list|display|whats)\s+)?(?:on\s+)?(?:(?:my|the)\s+)?(?:#(?<tag>[\w-]+)(?:\s+(?:tasks|list|items))?|(?<tag>[\w-]+)\s+list|(?:tasks|items)\s+(?:tagged|labelled|labeled)\s+(?:as\s+)?#?(?<tag>[\w-]+)|tagged\s+#?(?<tag>[\w-]+))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TagList();
+
+    [GeneratedRegex(@"\b(?:did i|have i|i)\s+(?:finish|finished|complete|completed|do|done|get done|tick off|check off)\b.*\b(?<when>yesterday|today|this week|last week)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FinishedWhen();
+
+    [GeneratedRegex(@"\b(?:due|for|have|on my plate|to do|on)\b.*?\b(?<range>today|tonight|tomorrow|this week|next week|this weekend)\b|^(?<range>today|tomorrow)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DueRange();
+
+    [GeneratedRegex(@"\b(?<level>high|low|medium|urgent|important|top)\b(?:[\s-]+priority)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PriorityList();
+}

@@ -1,0 +1,80 @@
+using TaskChat.Contract;
+
+namespace TaskChat.Agent;
+
+/// <summary>
+/// "what should I do first?", "what's next?", "where do I start?": the pending tasks ranked overdue first (oldest
+/// due first), then those due soonest, then by priority, then the oldest; the answer names the first few and why.
+/// </summary>
+internal sealed class NextUpSkill : Skill
+{
+    private static readonly string[] Questions =
+    [
+        "what should i do first", "what should i do next", "what should i do now", "what should i do", "what do i do first",
+        "what do i do next", "whats next", "what is next", "what next", "what to do first", "what to do next", "where do i start",
+        "where should i start", "what should i start with", "what should i work on", "what should i focus on", "whats most important",
+        "what is most important", "whats the most important", "what is the most important task", "what first", "whats urgent",
+        "what is urgent", "what should i tackle first", "what comes first", "whats my top priority", "what is my top priority",
+    ];
+
+    public override string Name => "what first";
+
+    public override int Precedence => 100;
+
+    public override string Capability => "tell you what to do first";
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks)];
+
+    public override IReadOnlyList<string> Examples => ["what should I do first?", "what's next?", "where do I start?", "what's most important?"];
+
+    public override SkillRequest? Read(Utterance utterance) =>
+        Questions.Contains(utterance.Joined) ? new NextUpRequest() : null;
+}
+
+internal sealed record NextUpRequest : SkillRequest
+{
+    private const int Shown = 3;
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks)];
+
+    public override ToolCall? Lookup(AgentContext context) => ToolCall.List(ListStatus.Pending);
+
+    public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
+    {
+        var pending = (tasks ?? []).Where(t => !t.Completed).ToList();
+        if (pending.Count == 0)
+        {
+            return new Answer("Nothing is pending, so nothing to do first. Enjoy!");
+        }
+        var now = context.Clock.Now;
+        var ranked = pending
+            .OrderBy(t => t.DueAt(context.Clock.Zone) is { } due ? due < now ? 0 : 1 : 2)
+            .ThenBy(t => t.DueAt(context.Clock.Zone) ?? DateTimeOffset.MaxValue)
+            .ThenByDescending(t => TaskPriorities.Rank(t.Priority))
+            .ThenBy(t => t.Id)
+            .ToList();
+        var first = ranked[0];
+        var text = $"Start with {Replies.Label(first)}{Why(first, context)}.";
+        if (ranked.Count > 1)
+        {
+            text += $" Then {Replies.Join(ranked.Skip(1).Take(Shown - 1).Select(t => Replies.Label(t) + Why(t, context)))}.";
+        }
+        return new Answer(text);
+    }
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) => "";
+
+    private static string Why(TaskSnapshot task, AgentContext context)
+    {
+        var reasons = new List<string>();
+        if (task.DueAt(context.Clock.Zone) is { } due)
+        {
+            reasons.Add((due < context.Clock.Now ? "overdue, it was due " : "due ") + ListRequest.DescribeDue(task, context));
+        }
+        if (task.Priority is TaskPriorities.High or TaskPriorities.Medium)
+        {
+            reasons.Add(task.Priority + " priority");
+        }
+        return reasons.Count == 0 ? (task.DueText is null && task.Priority is null ? " (your oldest)" : "") : $" ({string.Join(", ", reasons)})";
+    }
+}

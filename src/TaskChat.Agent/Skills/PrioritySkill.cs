@@ -1,0 +1,87 @@
+using TaskChat.Contract;
+
+namespace TaskChat.Agent;
+
+/// <summary>
+/// "make 3 high priority", "mark the rent urgent", "set the priority of 3 to low", "the report is important",
+/// "prioritize 3", "remove the priority from 3". Needs update_task's <c>priority</c>.
+/// </summary>
+internal sealed class PrioritySkill : Skill
+{
+    private static readonly string[] Levels = ["high priority", "low priority", "medium priority", "normal priority", "top priority", "no priority", "urgent", "important", "a priority", "high", "low", "medium"];
+
+    private static readonly string[] PriorityOf = ["set the priority of", "set the priority for", "change the priority of", "change the priority for", "set priority of", "set priority for"];
+
+    public override string Name => "priority";
+
+    public override int Precedence => 42;
+
+    public override string Capability => "set priorities (“make 3 high priority”)";
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.UpdateTask, TaskToolArguments.Priority)];
+
+    public override IReadOnlyList<string> Examples =>
+        ["make 3 high priority", "mark the rent urgent", "set the priority of 3 to low", "the report is important", "prioritize 3", "remove the priority from 3"];
+
+    public override SkillRequest? Read(Utterance utterance)
+    {
+        var text = utterance.Text;
+        if (Phrase.TryStripStart(text, ["remove the priority from", "remove the priority of", "clear the priority of", "deprioritize", "deprioritise"], out var rest))
+        {
+            var lowered = text.StartsWith("depriorit", StringComparison.OrdinalIgnoreCase) ? TaskPriorities.Low : TaskPriorities.None;
+            return Target(rest) is { } t ? new PriorityRequest(t, lowered) : null;
+        }
+        if (Phrase.TryStripStart(text, ["prioritize", "prioritise"], out rest))
+        {
+            return Target(rest) is { } t ? new PriorityRequest(t, TaskPriorities.High) : null;
+        }
+        if (Phrase.TryStripStart(text, PriorityOf, out rest) && Phrase.TrySplit(rest, ["to", "as"], out var target, out var level))
+        {
+            return Level(level) is { } l && Target(target) is { } t ? new PriorityRequest(t, l) : null;
+        }
+        string? subject = null;
+        if (Phrase.TryStripStart(text, ["make", "mark", "set", "flag"], out rest))
+        {
+            subject = rest;
+        }
+        else if (!utterance.IsQuestion && Phrase.TrySplit(text, ["is", "are", "is now"], out var before, out var after))
+        {
+            subject = before + " " + after;
+        }
+        if (subject is null)
+        {
+            return null;
+        }
+        foreach (var phrase in Levels.OrderByDescending(l => l.Length))
+        {
+            if (Phrase.TryStripEnd(subject, [phrase], out var named) && Level(phrase) is { } namedLevel)
+            {
+                Phrase.TryStripEnd(named, ["as a", "to a", "as", "to", "a"], out named);
+                return Target(named) is { } t ? new PriorityRequest(t, namedLevel) : null;
+            }
+        }
+        return null;
+    }
+
+    private static string? Level(string text)
+    {
+        var words = Phrase.Words(text).Where(w => w is not ("a" or "an" or "priority" or "as" or "to")).ToList();
+        return words is [var only] && only is "high" or "low" or "medium" or "normal" or "top" or "urgent" or "important" or "no" or "none"
+            ? only is "no" or "none" ? TaskPriorities.None : Markers.Normalize(only)
+            : words.Count == 0 && Phrase.Words(text).Contains("priority") ? TaskPriorities.High : null;
+    }
+
+    private static TaskTarget? Target(string text) => TaskReference.IsEverything(text) ? null : TaskReference.Parse(text);
+}
+
+internal sealed record PriorityRequest(TaskTarget Target, string Priority) : FieldChangeRequest(Target)
+{
+    protected override string Argument => TaskToolArguments.Priority;
+
+    protected override string Feature => "priorities";
+
+    protected override object? NewValue(TaskSnapshot task, AgentContext context) => Priority;
+
+    protected override string Changed(string title, AgentContext context) =>
+        Priority == TaskPriorities.None ? $"“{title}” has no priority now." : $"“{title}” is now {Priority} priority.";
+}

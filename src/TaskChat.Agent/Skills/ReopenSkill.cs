@@ -1,0 +1,63 @@
+using TaskChat.Contract;
+
+namespace TaskChat.Agent;
+
+/// <summary>"mark eggs as not done", "reopen 3", "uncheck the milk", "3 is not done": needs the mcp's reopen_task.</summary>
+internal sealed class ReopenSkill : Skill
+{
+    private static readonly string[] ReopenVerbs = ["reopen", "re-open", "unmark", "uncheck", "untick", "uncomplete", "un-complete", "restore", "unfinish"];
+
+    private static readonly string[] MarkVerbs = ["mark", "set", "make", "put", "change", "turn"];
+
+    private static readonly string[] NotDoneWords =
+        ["not done", "as not done", "undone", "as undone", "incomplete", "as incomplete", "pending", "as pending", "open", "as open",
+         "not complete", "as not complete", "not completed", "as not completed", "not finished", "as not finished", "back to pending",
+         "as to do", "as todo", "unfinished", "as unfinished"];
+
+    private static readonly string[] NotDoneEndings = ["is not done", "isn't done", "is not finished", "isn't finished", "is not complete", "isn't complete", "is still open", "is still pending"];
+
+    public override string Name => "reopen";
+
+    public override int Precedence => 50;
+
+    public override string Capability => "mark a done task as not done";
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(TaskToolNames.ReopenTask)];
+
+    public override IReadOnlyList<string> Examples => ["mark eggs as not done", "reopen 3", "uncheck the milk", "mark 3 as not done", "task 4 isn't done"];
+
+    public override SkillRequest? Read(Utterance utterance)
+    {
+        var text = utterance.Text;
+        string rest;
+        if (Phrase.TryStripStart(text, ReopenVerbs, out rest))
+        {
+            Phrase.TryStripEnd(rest, ["as pending", "as not done", "as open"], out rest);
+        }
+        else if (!(Phrase.TryStripStart(text, MarkVerbs, out var marked) && Phrase.TryStripEnd(marked, NotDoneWords, out rest))
+            && !(!utterance.IsQuestion && Phrase.TryStripEnd(text, NotDoneEndings, out rest)))
+        {
+            return null;
+        }
+        return TaskReference.Parse(rest) is { } target
+            ? new ReopenRequest(target)
+            : new Say("Which task should I mark as not done? Tell me its number or a few words of its title.");
+    }
+}
+
+internal sealed record ReopenRequest(TaskTarget Target) : TargetedRequest(Target)
+{
+    protected override string LookupStatus => ListStatus.Completed;
+
+    protected override string Verb => "reopen";
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(TaskToolNames.ReopenTask)];
+
+    public override string? CannotYet => "I can't mark a task as not done yet: the task service doesn't offer that. I can rename it, delete it or add it again as a new task.";
+
+    protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
+        new CallTools([.. targets.Select(t => ToolCall.Of(TaskToolNames.ReopenTask, (ToolArguments.TaskId, t.Id)))]);
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        $"Marked {Replies.Titles(done)} as not done.";
+}

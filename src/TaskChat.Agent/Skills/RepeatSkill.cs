@@ -1,0 +1,63 @@
+using TaskChat.Contract;
+
+namespace TaskChat.Agent;
+
+/// <summary>
+/// "make 3 repeat every week", "the plants repeat every 3 days", "repeat 3 every monday and thursday",
+/// "stop repeating 3", "stop repeating" (the task just talked about). Needs update_task's <c>recurrence</c>.
+/// </summary>
+internal sealed class RepeatSkill : Skill
+{
+    private static readonly string[] StopPhrases =
+        ["stop repeating", "don't repeat", "dont repeat", "no longer repeat", "stop the repeat of", "remove the repeat from", "remove the repeat of", "cancel the repeat of", "make it stop repeating"];
+
+    public override string Name => "repeat";
+
+    public override int Precedence => 46;
+
+    public override string Capability => "repeat tasks (“every monday”, “every 3 days”)";
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.UpdateTask, TaskToolArguments.Recurrence)];
+
+    public override IReadOnlyList<string> Examples =>
+        ["make 3 repeat every week", "repeat 3 every monday and thursday", "stop repeating 3", "stop repeating", "the plants should repeat every 3 days", "make it repeat every month on the 1st"];
+
+    public override SkillRequest? Read(Utterance utterance)
+    {
+        var text = utterance.Text;
+        if (Phrase.TryStripStart(text, StopPhrases, out var rest))
+        {
+            return new RepeatRequest(rest.Length == 0 ? TaskTarget.It : TaskReference.Parse(rest) ?? TaskTarget.It, null);
+        }
+        if (Phrase.TryStripEnd(text, ["stop repeating", "should stop repeating", "no longer repeats", "shouldn't repeat", "should not repeat"], out rest))
+        {
+            return TaskReference.Parse(rest) is { } stopped ? new RepeatRequest(stopped, null) : null;
+        }
+        if (!Repeats.TryExtract(text, out var before, out var repeat))
+        {
+            return null;
+        }
+        // "make 3 repeat every week", "repeat 3 every monday", "the plants should repeat every 3 days": a repeat of a task
+        // that exists needs the word "repeat" (or "recur"); without it, "water the plants every 3 days" is a new task.
+        if (!utterance.Words.Any(w => w.StartsWith("repeat", StringComparison.Ordinal) || w.StartsWith("recur", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+        Phrase.TryStripStart(before, ["make", "set", "repeat", "have"], out var target);
+        Phrase.TryStripEnd(target, ["repeat", "recur", "to repeat", "repeating", "repeats", "recurs", "should repeat", "should recur", "must repeat", "should", "must", "to"], out target);
+        return TaskReference.Parse(target) is { } t ? new RepeatRequest(t, repeat) : null;
+    }
+}
+
+/// <summary>A new repeat (null stops it).</summary>
+internal sealed record RepeatRequest(TaskTarget Target, Repeat? Repeat) : FieldChangeRequest(Target)
+{
+    protected override string Argument => TaskToolArguments.Recurrence;
+
+    protected override string Feature => "repeats";
+
+    protected override object? NewValue(TaskSnapshot task, AgentContext context) => Repeat?.Rule ?? "";
+
+    protected override string Changed(string title, AgentContext context) =>
+        Repeat is null ? $"“{title}” no longer repeats." : $"“{title}” now repeats {Repeat.Words}.";
+}

@@ -1,0 +1,129 @@
+using TaskChat.Contract;
+
+namespace TaskChat.Agent;
+
+/// <summary>
+/// "undo", "undo that", "take that back": reverses the last change of this conversation, once. An add is deleted, a
+/// completion reopened (reopen_task), a reopening completed, a deletion re-created with the fields the task had (from
+/// the lookup before it), an edit set back to the previous values. The conversation is the only memory it needs.
+/// </summary>
+internal sealed class UndoSkill : Skill
+{
+    private static readonly string[] Phrases =
+        ["undo", "undo that", "undo it", "undo this", "undo the last change", "undo last change", "undo the last one", "undo last",
+         "revert", "revert that", "revert it", "revert the last change", "take that back", "take it back", "undo what you just did",
+         "undo my last change", "oops undo", "undo please", "cancel that", "reverse that", "put it back", "bring it back", "bring them back"];
+
+    public override string Name => "undo";
+
+    public override int Precedence => 20;
+
+    public override string Capability => "undo your last change";
+
+    public override IReadOnlyList<string> Examples => ["undo that", "undo", "take that back", "bring it back"];
+
+    public override SkillRequest? Read(Utterance utterance) =>
+        Phrases.Contains(string.Join(' ', Phrase.Words(Phrase.Clean(utterance.Raw)))) || Phrases.Contains(utterance.Joined) ? new UndoRequest() : null;
+
+    public static bool IsUndo(string message) =>
+        Phrases.Contains(string.Join(' ', Phrase.Words(Phrase.Clean(message))));
+}
+
+internal sealed record UndoRequest : SkillRequest
+{
+    public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
+    {
+        var chat = context.Chat;
+        var last = chat.Earlier.LastOrDefault(t => t.Exchanges.Any(e => e.Changed));
+        if (last is null)
+        {
+            return new Answer("There's nothing to undo in this conversation yet.");
+        }
+        if (UndoSkill.IsUndo(last.UserText))
+        {
+            return new Answer("I already undid the last change; I can only undo it once.");
+        }
+        var calls = new List<ToolCall>();
+        foreach (var change in last.Exchanges.Where(e => e.Changed))
+        {
+            if (Reverse(change, chat, context.Tools) is not { } reverse)
+            {
+                return new Answer($"Sorry, I can't undo that: {WhyNot(change)}.");
+            }
+            calls.Add(reverse);
+        }
+        return new CallTools(calls);
+    }
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        "Undone: " + Replies.Join(done.Select(d => d.Tool switch
+        {
+            ToolNames.DeleteTask => $"removed “{d.Outcome.Title}” again",
+            ToolNames.AddTask => $"“{d.Outcome.Title}” is back (as task {d.Outcome.TaskId})",
+            TaskToolNames.ReopenTask => $"“{d.Outcome.Title}” is not done again",
+            ToolNames.CompleteTask => $"“{d.Outcome.Title}” is done again",
+            _ => $"“{d.Outcome.Title}” is back to how it was",
+        })) + ".";
+
+    private static ToolCall? Reverse(ToolExchange change, ChatState chat, ToolCatalog tools)
+    {
+        var id = change.Outcome.TaskId ?? change.ArgumentId;
+        if (id is not { } taskId)
+        {
+            return null;
+        }
+        switch (change.Tool)
+        {
+            case ToolNames.AddTask:
+                return ToolCall.Of(ToolNames.DeleteTask, (ToolArguments.TaskId, taskId));
+            case ToolNames.CompleteTask:
+                return tools.Has(TaskToolNames.ReopenTask) ? ToolCall.Of(TaskToolNames.ReopenTask, (ToolArguments.TaskId, taskId)) : null;
+            case TaskToolNames.ReopenTask:
+                return ToolCall.Of(ToolNames.CompleteTask, (ToolArguments.TaskId, taskId));
+            case ToolNames.DeleteTask:
+                var gone = chat.LastSeen(taskId);
+                var title = gone?.Title is { Length: > 0 } t ? t : change.Outcome.Title;
+                if (title is null)
+                {
+                    return null;
+                }
+                // Every field the task had that add_task takes back.
+                string[] fields = [ToolArguments.Description, TaskToolArguments.Due, TaskToolArguments.Priority, TaskToolArguments.Tags, TaskToolArguments.Recurrence, TaskToolArguments.Reminders];
+                return ToolCall.Of(ToolNames.AddTask, [(ToolArguments.Title, title),
+                    .. fields.Where(f => tools.Has(ToolNames.AddTask, f)).Select(f => (f, Present(gone?.Field(f))))]);
+            case ToolNames.UpdateTask:
+                var before = chat.LastSeen(taskId);
+                if (before is null)
+                {
+                    return null;
+                }
+                var changed = change.Arguments.Keys.Where(k => k != ToolArguments.TaskId).ToList();
+                return ToolCall.Of(ToolNames.UpdateTask, [(ToolArguments.TaskId, taskId), .. changed.Select(f => (f, Previous(before, f)))]);
+            default:
+                return null;
+        }
+    }
+
+    // A field that was empty is left out when re-creating, so the tools' defaults apply.
+    private static object? Present(object? value) => value switch
+    {
+        string { Length: 0 } or TaskPriorities.None => null,
+        string[] { Length: 0 } => null,
+        _ => value,
+    };
+
+    // What a field was before the edit; an absent field is cleared the way update_task clears it.
+    private static object Previous(TaskSnapshot before, string field) =>
+        before.Field(field) ?? field switch
+        {
+            TaskToolArguments.Tags or TaskToolArguments.Reminders => Array.Empty<string>(),
+            TaskToolArguments.Priority => TaskPriorities.None,
+            _ => "",
+        };
+
+    private static string WhyNot(ToolExchange change) => change.Tool switch
+    {
+        ToolNames.CompleteTask => $"I can't mark “{change.Outcome.Title}” as not done yet; the task service doesn't offer that",
+        _ => "I don't know what the task was like before",
+    };
+}

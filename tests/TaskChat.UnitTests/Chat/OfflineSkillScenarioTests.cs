@@ -1,0 +1,296 @@
+using Microsoft.Extensions.Time.Testing;
+using TaskChat.Agent;
+
+namespace TaskChat.UnitTests.Chat;
+
+/// <summary>
+/// The everyday requests a new user tried (issue 12), as whole conversations against the fake tools with the fields
+/// of issue 11: the tools' state afterwards and the reply. The clock is Wednesday 2 December 2026, 09:00 UTC.
+/// </summary>
+public class OfflineSkillScenarioTests
+{
+    private static readonly DateTimeOffset Wednesday = new(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private static (OfflineTurns Turns, FakeTaskTools Tools) Start(bool withTaskFields = true, FakeTimeProvider? time = null)
+    {
+        time ??= new FakeTimeProvider(Wednesday);
+        var tools = new FakeTaskTools(time);
+        return (new OfflineTurns(withTaskFields ? tools.All : tools.Today, new UserClock(time, TimeZoneInfo.Utc)), tools);
+    }
+
+    [Fact]
+    public async Task UndoThatDeletesTheTaskJustAddedAndSaysSo()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add buy milk");
+
+        Assert.Equal("Undone: removed “Buy milk” again.", await turns.TurnAsync("undo that"));
+        Assert.Empty(tools.Tasks);
+    }
+
+    [Fact]
+    public async Task UndoWorksOnceAndSaysWhenThereIsNothingLeftToUndo()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add eggs");
+        await turns.TurnAsync("add bread");
+        await turns.TurnAsync("undo");
+
+        Assert.Equal("I already undid the last change; I can only undo it once.", await turns.TurnAsync("undo"));
+        Assert.Equal(["Eggs"], tools.Tasks.Select(t => t.Title));
+    }
+
+    [Fact]
+    public async Task UndoingADeletionRecreatesTheTaskWithEveryField()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add pay rent by friday #home high priority with description before noon");
+        Assert.StartsWith("Deleted “Pay rent”.", await turns.TurnAsync("delete the rent"));
+
+        var reply = await turns.TurnAsync("undo that");
+
+        var restored = Assert.Single(tools.Tasks);
+        Assert.Equal(("Pay rent", "before noon", "2026-12-04", "high", "home"), (restored.Title, restored.Description, restored.Due, restored.Priority, string.Join(',', restored.Tags)));
+        Assert.Equal($"Undone: “Pay rent” is back (as task {restored.Id}).", reply);
+    }
+
+    [Fact]
+    public async Task UndoingAnEditPutsThePreviousValuesBack()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add buy milk");
+        await turns.TurnAsync("rename 1 to buy oat milk");
+        await turns.TurnAsync("set 1 due to friday");
+
+        Assert.Equal("Undone: “Buy oat milk” is back to how it was.", await turns.TurnAsync("undo"));
+        Assert.Equal(("Buy oat milk", null), (tools.Tasks[0].Title, tools.Tasks[0].Due));
+    }
+
+    [Fact]
+    public async Task UndoingACompletionReopensTheTask()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add eggs");
+        await turns.TurnAsync("I bought the eggs");
+
+        Assert.Equal("Undone: “Eggs” is not done again.", await turns.TurnAsync("undo"));
+        Assert.False(tools.Tasks[0].Completed);
+    }
+
+    [Fact]
+    public async Task ClearCompletedTasksListsThemAndDeletesOnlyAfterYes()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add eggs, bread, milk");
+        await turns.TurnAsync("complete 1 and 3");
+
+        var question = await turns.TurnAsync("clear completed tasks");
+        Assert.Equal("I'll delete 2 completed tasks: #1 “Eggs” and #3 “Milk”. Shall I go ahead? Say “yes” to delete them or “no” to keep them.", question);
+        Assert.Equal(3, tools.Tasks.Count);
+
+        Assert.Equal("Deleted 2 tasks: “Eggs” and “Milk”. Say “undo” to bring them back.", await turns.TurnAsync("yes"));
+        Assert.Equal(["Bread"], tools.Tasks.Select(t => t.Title));
+    }
+
+    [Fact]
+    public async Task NoKeepsTheCompletedTasks()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add eggs");
+        await turns.TurnAsync("complete 1");
+        await turns.TurnAsync("delete everything done");
+
+        Assert.Equal("OK, I kept them.", await turns.TurnAsync("no"));
+        Assert.Single(tools.Tasks);
+    }
+
+    [Fact]
+    public async Task APastTenseCompletesTheOneMatchingTask()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add buy milk, call mom");
+
+        Assert.Equal("Nice! Marked “Buy milk” done.", await turns.TurnAsync("I bought the milk"));
+        Assert.Equal([true, false], tools.Tasks.Select(t => t.Completed));
+        Assert.Equal("Nice! Marked “Call mom” done.", await turns.TurnAsync("called mom"));
+    }
+
+    [Fact]
+    public async Task APastTenseMatchingSeveralTasksAsksAndNeverAdds()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add buy milk for mom, buy oat milk");
+
+        var reply = await turns.TurnAsync("I bought the milk");
+
+        Assert.Equal("Which one did you mean: #1 “Buy milk for mom”, #2 “Buy oat milk”? Reply with its number.", reply);
+        Assert.Equal("Nice! Marked “Buy oat milk” done.", await turns.TurnAsync("2"));
+        Assert.Equal(2, tools.Tasks.Count);
+    }
+
+    [Fact]
+    public async Task APastTenseWithNoMatchingTaskNeverSuggestsAddingTheSentence()
+    {
+        var (turns, tools) = Start();
+
+        var reply = await turns.TurnAsync("I bought the milk");
+
+        Assert.Empty(tools.Tasks);
+        Assert.DoesNotContain("add I bought", reply, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("Nice! I couldn't find a pending task about “milk”", reply);
+    }
+
+    [Fact]
+    public async Task ATypoInATasksNameFindsTheOnlyCloseTask()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add buy milk, call mom");
+
+        Assert.StartsWith("Deleted “Buy milk”.", await turns.TurnAsync("delete by milk"));
+        Assert.Equal(["Call mom"], tools.Tasks.Select(t => t.Title));
+    }
+
+    [Fact]
+    public async Task MarkEggsAsNotDoneReopensIt()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add eggs");
+        await turns.TurnAsync("complete 1");
+
+        Assert.Equal("Marked “Eggs” as not done.", await turns.TurnAsync("actually mark eggs as not done"));
+        Assert.False(tools.Tasks[0].Completed);
+    }
+
+    [Fact]
+    public async Task WithoutReopenTaskMarkAsNotDoneSaysItCannotYet()
+    {
+        var (turns, tools) = Start(withTaskFields: false);
+        await turns.TurnAsync("add eggs");
+        await turns.TurnAsync("complete 1");
+
+        Assert.StartsWith("I can't mark a task as not done yet", await turns.TurnAsync("actually mark eggs as not done"));
+        Assert.True(tools.Tasks[0].Completed);
+    }
+
+    [Fact]
+    public async Task RemindMeToCallMomTomorrowAt5pmIsATaskDueThenWithAReminder()
+    {
+        var (turns, tools) = Start();
+
+        var reply = await turns.TurnAsync("remind me to call mom tomorrow at 5pm");
+
+        var task = Assert.Single(tools.Tasks);
+        Assert.Equal(("Call mom", "2026-12-03T17:00:00+00:00", "PT0S"), (task.Title, task.Due, string.Join(',', task.Reminders)));
+        Assert.Equal("Added “Call mom” (task 1), due tomorrow at 17:00, I'll remind you then.", reply);
+
+        Assert.Equal("I'll remind you about “Call mom” 1 hour before it's due.", await turns.TurnAsync("remind me an hour before"));
+        Assert.Equal(["PT0S", "PT1H"], task.Reminders);
+    }
+
+    [Fact]
+    public async Task WithoutDueDatesRemindMeDeclinesInsteadOfStoringTheDateInTheTitle()
+    {
+        var (turns, tools) = Start(withTaskFields: false);
+
+        var reply = await turns.TurnAsync("remind me to call mom tomorrow at 5pm");
+
+        Assert.Empty(tools.Tasks);
+        Assert.Equal("I can't set reminders and due dates yet, so I haven't added “Call mom”. Say “add call mom” to add it without them.", reply);
+    }
+
+    [Fact]
+    public async Task SetThreeDueToFridaySetsTheDateAndKeepsTheTitle()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add a, b, pay rent");
+
+        Assert.Equal("“Pay rent” is now due Friday.", await turns.TurnAsync("set 3 due to friday"));
+        Assert.Equal(("Pay rent", "2026-12-04"), (tools.Tasks[2].Title, tools.Tasks[2].Due));
+    }
+
+    [Fact]
+    public async Task WhatShouldIDoFirstPutsOverdueThenDueSoonThenPriority()
+    {
+        var time = new FakeTimeProvider(Wednesday.AddDays(-3));
+        var (turns, _) = Start(time: time);
+        await turns.TurnAsync("add sort photos high priority");
+        await turns.TurnAsync("add call mom friday");
+        await turns.TurnAsync("add pay rent by monday");
+        await turns.TurnAsync("add water plants");
+        time.SetUtcNow(Wednesday);
+
+        var reply = await turns.TurnAsync("what should I do first?");
+
+        Assert.Equal("Start with #3 “Pay rent” (overdue, it was due Monday 30 November). Then #2 “Call mom” (due Friday) and #1 “Sort photos” (high priority).", reply);
+    }
+
+    [Fact]
+    public async Task WhatDidIFinishYesterdayReadsCompletedAt()
+    {
+        var time = new FakeTimeProvider(Wednesday.AddDays(-1));
+        var (turns, _) = Start(time: time);
+        await turns.TurnAsync("add eggs, bread");
+        await turns.TurnAsync("complete 1");
+        time.SetUtcNow(Wednesday);
+        await turns.TurnAsync("complete 2");
+
+        Assert.Equal("You finished 1 task yesterday: #1 “Eggs”.", await turns.TurnAsync("what did I finish yesterday?"));
+    }
+
+    [Fact]
+    public async Task WhatsDueTodayListsOnlyTodaysTasks()
+    {
+        var (turns, _) = Start();
+        await turns.TurnAsync("add call the bank today");
+        await turns.TurnAsync("add call mom tomorrow");
+
+        Assert.Equal("1 task due today: #1 “Call the bank” (due today).", await turns.TurnAsync("what's due today?"));
+    }
+
+    [Fact]
+    public async Task TagItHomeAddsATagToTheTaskJustAdded()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add buy paint #weekend");
+
+        Assert.Equal("Tagged “Buy paint” #home.", await turns.TurnAsync("tag it home"));
+        Assert.Equal(["weekend", "home"], tools.Tasks[0].Tags);
+        Assert.Equal("1 task tagged #home: #1 “Buy paint”.", await turns.TurnAsync("what's on my home list?"));
+    }
+
+    [Fact]
+    public async Task StopRepeatingClearsTheRule()
+    {
+        var (turns, tools) = Start();
+        Assert.Equal("Added “Water the plants” (task 1), repeating every 3 days.", await turns.TurnAsync("water the plants every 3 days"));
+
+        Assert.Equal("“Water the plants” no longer repeats.", await turns.TurnAsync("stop repeating"));
+        Assert.Null(tools.Tasks[0].Recurrence);
+    }
+
+    [Fact]
+    public async Task SaltAndPepperIsOneTaskButEggsBreadAndMilkAreThree()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add salt and pepper");
+        await turns.TurnAsync("add eggs, bread and milk");
+
+        Assert.Equal(["Salt and pepper", "Eggs", "Bread", "Milk"], tools.Tasks.Select(t => t.Title));
+    }
+
+    [Fact]
+    public async Task HelpListsWhatTheToolsAllowAndWhatIsNotAvailableYet()
+    {
+        var (full, _) = Start();
+        var (today, _) = Start(withTaskFields: false);
+
+        var all = await full.TurnAsync("help");
+        var limited = await today.TurnAsync("help");
+
+        Assert.Contains("“set 3 due to friday”", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not available yet", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("“set 3 due to friday”", limited, StringComparison.Ordinal);
+        Assert.Contains("Not available yet with this task service: due date, priority, tags, repeat, reminders and reopen.", limited, StringComparison.Ordinal);
+        Assert.Contains("“add buy milk”", limited, StringComparison.Ordinal);
+    }
+}
