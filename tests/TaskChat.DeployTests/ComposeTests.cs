@@ -78,6 +78,16 @@ public sealed class ComposeTests
         Assert.Contains(ServiceSettings.Problems(Service.Api, api), p => p.StartsWith("AUTH_ISSUER names localhost", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_web_believes_forwarded_headers_only_behind_the_production_proxy()
+    {
+        Assert.False(Local.Environment("web").ContainsKey("TRUSTED_PROXIES")); // Reached directly: nothing to trust.
+        var trusted = Production.Environment("web")["TRUSTED_PROXIES"];
+        Assert.Equal("172.16.0.0/12,192.168.0.0/16", trusted);
+        var replaced = ComposeProject.Load(new Dictionary<string, string>(ProductionVariables) { ["TRUSTED_PROXIES"] = "10.9.0.0/16" }, "compose.yaml", "compose.production.yaml");
+        Assert.Equal("10.9.0.0/16", replaced.Environment("web")["TRUSTED_PROXIES"]);
+    }
+
     [Theory]
     [MemberData(nameof(Projects))]
     public void Every_dependency_names_an_existing_service_and_waits_for_the_right_condition(string project)

@@ -54,6 +54,15 @@ public sealed class KubernetesManifestTests
 
     [Theory]
     [MemberData(nameof(Overlays))]
+    public void The_web_believes_forwarded_headers_from_the_cluster_network_behind_the_ingress(string overlay)
+    {
+        var rendered = RenderedOverlay.Load(overlay);
+
+        Assert.Equal("10.0.0.0/8,172.16.0.0/12,192.168.0.0/16", VariablesOf(rendered, Service.Web)["TRUSTED_PROXIES"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
     public void Peers_are_services_that_exist_on_the_right_ports_and_the_api_never_calls_itself(string overlay)
     {
         var rendered = RenderedOverlay.Load(overlay);

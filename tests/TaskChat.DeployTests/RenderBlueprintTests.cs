@@ -134,6 +134,12 @@ public sealed class RenderBlueprintTests
     }
 
     [Fact]
+    public void The_web_believes_forwarded_headers_from_renders_private_network()
+    {
+        Assert.Equal("10.0.0.0/8,172.16.0.0/12,192.168.0.0/16", VariablesOf(Service.Web)["TRUSTED_PROXIES"]);
+    }
+
+    [Fact]
     public void The_api_reaches_the_mcp_by_reference_never_itself()
     {
         var api = ServiceRunning(Service.Api);

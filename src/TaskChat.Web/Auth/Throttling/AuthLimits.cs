@@ -34,7 +34,7 @@ public sealed record AuthLimits
     public string Summary() =>
         $"sign_in_per_address={SignInsPerAddressPerMinute}/min sign_in_per_email={SignInsPerEmailPerMinute}/min " +
         $"sign_up_per_address={SignUpsPerAddressPerHour}/h auth_requests_per_address={AuthRequestsPerAddressPerMinute}/min " +
-        $"lockout={LockoutFailures} failures/{LockoutPeriod.TotalMinutes:0} min";
+        $"lockout={LockoutFailures}_failures/{LockoutPeriod.TotalMinutes:0}min";
 
     public static AuthLimits Read(SettingsReader reader) => new()
     {
