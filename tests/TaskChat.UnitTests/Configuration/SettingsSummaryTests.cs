@@ -37,7 +37,7 @@ public class SettingsSummaryTests
         Assert.Equal(
             "mcp-server environment=production listen=0.0.0.0:8001 " +
             "issuer=https://tasks.example.com audience=taskchat jwks=https://tasks.example.com/api/auth/jwks " +
-            "allowed_hosts=localhost,127.0.0.1,[::1] log_format=json otel=off database=[postgresql db.example.com:5432/tasks ssl=require pool=15]",
+            "allowed_hosts=localhost,127.0.0.1,[::1] log_format=json otel=off trusted_proxies=none database=[postgresql db.example.com:5432/tasks ssl=require pool=15]",
             summary);
     }
 
