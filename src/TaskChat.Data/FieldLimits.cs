@@ -34,4 +34,10 @@ public static class FieldLimits
 
     /// <summary>A JWS algorithm name such as ES256.</summary>
     public const int SigningKeyAlgorithm = 16;
+
+    /// <summary>A web session's key (the user_sessions row and the id inside the session cookie).</summary>
+    public const int SessionId = 64;
+
+    /// <summary>As much of a User-Agent header as a session keeps to describe the device.</summary>
+    public const int UserAgent = 512;
 }

@@ -29,6 +29,7 @@ public abstract class TaskChatDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ChatTurnWindow> ChatTurnWindows => Set<ChatTurnWindow>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,6 +8,7 @@ using TaskChat.Web.Api;
 using TaskChat.Web.Auth;
 using TaskChat.Web.Components;
 using TaskChat.Web.Components.Layout;
+using TaskChat.Web.Sessions;
 using TaskChat.Web.Tokens;
 
 // The web service: sign-up and sign-in, the JWT issuer and its JWKS, and the Blazor pages, which
@@ -24,6 +25,7 @@ builder.AddTaskChatDatabase();
 var web = builder.AddWebSettings();
 builder.AddWebServices(web);
 builder.AddIdentityStore(web);
+builder.AddUserSessions();
 builder.AddTokenIssuer(web);
 builder.AddApiClient(web);
 builder.Services.AddScoped<Notices>();
@@ -38,6 +40,7 @@ app.UseAntiforgery();
 app.MapDefaultEndpoints();
 app.MapBackendHealth();
 app.MapAuthApi();
+app.MapSessionsApi();
 app.MapAccountPages();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -1,4 +1,5 @@
 using TaskChat.ServiceDefaults.Configuration;
+using TaskChat.Web.Sessions;
 
 namespace TaskChat.Web;
 
@@ -19,12 +20,16 @@ public sealed record WebSettings
     /// <summary>What encrypts the Data Protection key ring at rest (KEY_RING_CERTIFICATE...); null: nothing, in development only.</summary>
     public required KeyRingCertificates? KeyRing { get; init; }
 
-    public string Summary() => $"api={ApiUrl} key_rotation_days={KeyRotationDays} {KeyRingCertificates.Summary(KeyRing)}";
+    /// <summary>How long sign-in sessions live and how often open pages re-check theirs (AUTH_SESSION_...).</summary>
+    public required SessionLifetime Sessions { get; init; }
+
+    public string Summary() => $"api={ApiUrl} key_rotation_days={KeyRotationDays} {Sessions.Summary()} {KeyRingCertificates.Summary(KeyRing)}";
 
     public static WebSettings Read(SettingsReader reader) => new()
     {
         ApiUrl = reader.Url("API_URL", "http://localhost:8000", isServiceUrl: true),
         KeyRotationDays = reader.Number("AUTH_KEY_ROTATION_DAYS", DefaultKeyRotationDays, 1, 365),
         KeyRing = KeyRingCertificates.Read(reader),
+        Sessions = SessionLifetime.Read(reader),
     };
 }

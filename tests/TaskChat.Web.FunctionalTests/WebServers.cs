@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection;
 using TaskChat.TestSupport;
+using TaskChat.Web.Sessions;
 
 namespace TaskChat.Web.FunctionalTests;
 
@@ -56,6 +59,17 @@ public static class WebServers
 
     private static CookieContainer CookiesOf(HttpClient browser) =>
         Jars.TryGetValue(browser, out var cookies) ? cookies : throw new InvalidOperationException("Not a client from Browser().");
+
+    /// <summary>
+    /// The principal a page's circuit has for the user's one session (its user id and its session id),
+    /// as the cookie handler builds it: for tests that call the web's services directly.
+    /// </summary>
+    public static async Task<ClaimsPrincipal> CircuitUserAsync(RunningService web, string userId)
+    {
+        var session = Assert.Single(await web.Services.GetRequiredService<SessionRecords>().ListAsync(userId, CancellationToken.None));
+        return new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, userId), new Claim(SessionRecords.SessionIdClaim, session.Id)], "test"));
+    }
 
     public static async Task<string> TokenAsync(HttpClient browser)
     {

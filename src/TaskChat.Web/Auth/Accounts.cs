@@ -5,6 +5,7 @@ using TaskChat.Contract;
 using TaskChat.Data;
 using TaskChat.Data.Connection;
 using TaskChat.Data.Model;
+using TaskChat.Web.Sessions;
 
 namespace TaskChat.Web.Auth;
 
@@ -21,7 +22,8 @@ internal sealed record AccountOutcome(TaskChatUser? User, int Status, string? Co
 /// Sign-up and sign-in rules and wording, once, for both the JSON endpoints (/api/auth) and the
 /// server-rendered forms (/sign-up, /sign-in). Password rules stay in Identity (PasswordRules).
 /// </summary>
-internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<TaskChatUser> signIn, TimeProvider clock)
+internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<TaskChatUser> signIn, SessionSignIn sessions,
+    IHttpContextAccessor http, TimeProvider clock)
 {
     public const string WrongCredentialsText = "Invalid email or password.";
     public const string LockedOutText = "Too many failed sign-ins: this account is locked for a few minutes. Try again later.";
@@ -79,7 +81,7 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
                 .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email")
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
         }
-        await signIn.SignInAsync(user, isPersistent: true);
+        await sessions.StartAsync(HttpContext, user);
         return AccountOutcome.Ok(user);
     }
 
@@ -100,9 +102,10 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
             users.PasswordHasher.VerifyHashedPassword(new TaskChatUser(), TimingDecoy.Hash, password);
             return WrongCredentials();
         }
-        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: true);
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            await sessions.StartAsync(HttpContext, user);
             return AccountOutcome.Ok(user);
         }
         if (result.IsLockedOut)
@@ -113,6 +116,8 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
         }
         return WrongCredentials();
     }
+
+    private HttpContext HttpContext => http.HttpContext ?? throw new InvalidOperationException("Signing in needs the request (its cookie).");
 
     private static bool IsEmail(string email) =>
         email.Length is > 0 and <= FieldLimits.Email
