@@ -53,7 +53,7 @@ public sealed class SessionRecords(IServiceScopeFactory scopes, WebSettings sett
     /// </summary>
     public async Task<UserSession?> FindActiveAsync(string? id, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(id) || id.Length > FieldLimits.SessionId)
+        if (!IsWellFormed(id))
         {
             return null;
         }
@@ -121,7 +121,7 @@ public sealed class SessionRecords(IServiceScopeFactory scopes, WebSettings sett
     /// <summary>Ends one of the user's sessions; false when the user has no such session (another's is not theirs to end).</summary>
     public async Task<bool> RevokeAsync(string userId, string id, CancellationToken cancellationToken)
     {
-        if (id.Length is 0 or > FieldLimits.SessionId)
+        if (!IsWellFormed(id))
         {
             return false;
         }
@@ -152,6 +152,13 @@ public sealed class SessionRecords(IServiceScopeFactory scopes, WebSettings sett
         var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
         return await db.UserSessions.Where(s => s.ExpiresAt <= now || s.LastSeenAt <= idleSince).ExecuteDeleteAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Only what <see cref="NewId"/> makes (URL-safe base64) can name a session; anything else (a NUL,
+    /// which PostgreSQL refuses in text, a megabyte) is no session without asking the database.
+    /// </summary>
+    private static bool IsWellFormed([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? id) =>
+        id is { Length: > 0 and <= FieldLimits.SessionId } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     private bool IsAlive(UserSession session, DateTime now) => session.ExpiresAt > now && session.LastSeenAt + Lifetime.Idle > now;
 
