@@ -189,9 +189,18 @@ public sealed class SystemBuilder(string databaseUrl)
             : await ProcessService.StartAsync(service, variables, wiring.PortOf(service));
     }
 
-    private static async Task<RunningSystem> StartLauncherAsync(SystemWiring wiring)
+    /// <summary>
+    /// The launcher passes its environment on to the services it starts, so the services' own
+    /// variables (given with WithWeb and the like) are set on the launcher; each service reads its own.
+    /// </summary>
+    private async Task<RunningSystem> StartLauncherAsync(SystemWiring wiring)
     {
-        var launcher = TestProcess.Start(BuiltService.Launcher, wiring.VariablesForLauncher(), ["run"]);
+        var variables = new Dictionary<string, string>(wiring.VariablesForLauncher());
+        foreach (var (name, value) in _services.Values.SelectMany(own => own))
+        {
+            variables[name] = value;
+        }
+        var launcher = TestProcess.Start(BuiltService.Launcher, variables, ["run"]);
         try
         {
             await launcher.WaitForLineAsync("TaskChat is running");
