@@ -124,6 +124,25 @@ public abstract class SessionLifetimeTests(DatabaseProvider provider)
     }
 
     [SkippableFact]
+    public async Task AfterAPasswordChangeThisSessionPassesIdentitysSecurityStampCheck()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var web = await StartAsync(database, clock);
+        using var browser = WebServers.Browser(web);
+        await WebServers.SignUpAsync(browser);
+        using var changed = await browser.PostAsJsonAsync("api/auth/change-password", new { current_password = WebServers.Password, new_password = "a new password 7" });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+
+        // Identity compares the session's security stamp with the user's every 30 minutes; the change
+        // renewed the stamp, so this session must carry the new one or be signed out here.
+        clock.Advance(TimeSpan.FromMinutes(31));
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("api/auth/token")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("api/auth/token")).StatusCode);
+    }
+
+    [SkippableFact]
     public async Task ASessionRevokedOnOneReplicaIsRefusedByTheOtherAtOnce()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
