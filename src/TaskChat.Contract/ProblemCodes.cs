@@ -43,6 +43,9 @@ public static class ProblemCodes
     /// <summary>The web's sign-in: too many failures, the account is locked for a while (429).</summary>
     public const string LockedOut = "locked_out";
 
+    /// <summary>The web's change-password: the current password given is wrong (403).</summary>
+    public const string WrongPassword = "wrong_password";
+
     /// <summary>The web's sign-up: the email has an account (409).</summary>
     public const string UserAlreadyExists = "user_already_exists";
 

@@ -37,4 +37,10 @@ public static class FieldLimits
 
     /// <summary>A SHA-256 in hex: the key of a sign-in failure counter (an email and an address, hashed).</summary>
     public const int SignInFailureKey = 64;
+
+    /// <summary>A web session's key (the user_sessions row and the id inside the session cookie).</summary>
+    public const int SessionId = 64;
+
+    /// <summary>As much of a User-Agent header as a session keeps to describe the device.</summary>
+    public const int UserAgent = 512;
 }

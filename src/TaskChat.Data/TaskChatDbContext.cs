@@ -30,6 +30,7 @@ public abstract class TaskChatDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ChatTurnWindow> ChatTurnWindows => Set<ChatTurnWindow>();
     public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

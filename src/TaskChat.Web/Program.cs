@@ -10,6 +10,7 @@ using TaskChat.Web.Auth.Throttling;
 using TaskChat.Web.Components;
 using TaskChat.Web.Components.Layout;
 using TaskChat.Web.Security;
+using TaskChat.Web.Sessions;
 using TaskChat.Web.Tokens;
 
 // The web service: sign-up and sign-in, the JWT issuer and its JWKS, and the Blazor pages, which
@@ -27,6 +28,7 @@ var web = builder.AddWebSettings();
 builder.AddWebServices(web);
 builder.AddIdentityStore(web);
 builder.AddAuthThrottling(web);
+builder.AddUserSessions();
 builder.AddTokenIssuer(web);
 builder.AddApiClient(web);
 builder.Services.AddScoped<Notices>();
@@ -43,6 +45,7 @@ app.UseAntiforgery();
 app.MapDefaultEndpoints();
 app.MapBackendHealth();
 app.MapAuthApi();
+app.MapSessionsApi();
 app.MapAccountPages();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -1,5 +1,6 @@
 using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.Web.Auth.Throttling;
+using TaskChat.Web.Sessions;
 
 namespace TaskChat.Web;
 
@@ -23,7 +24,10 @@ public sealed record WebSettings
     /// <summary>The auth endpoints' rate limits and lockout (AUTH_SIGN_IN_PER_..., AUTH_LOCKOUT_...).</summary>
     public required AuthLimits AuthLimits { get; init; }
 
-    public string Summary() => $"api={ApiUrl} key_rotation_days={KeyRotationDays} {KeyRingCertificates.Summary(KeyRing)} {AuthLimits.Summary()}";
+    /// <summary>How long sign-in sessions live and how often open pages re-check theirs (AUTH_SESSION_...).</summary>
+    public required SessionLifetime Sessions { get; init; }
+
+    public string Summary() => $"api={ApiUrl} key_rotation_days={KeyRotationDays} {Sessions.Summary()} {KeyRingCertificates.Summary(KeyRing)} {AuthLimits.Summary()}";
 
     public static WebSettings Read(SettingsReader reader) => new()
     {
@@ -31,5 +35,6 @@ public sealed record WebSettings
         KeyRotationDays = reader.Number("AUTH_KEY_ROTATION_DAYS", DefaultKeyRotationDays, 1, 365),
         KeyRing = KeyRingCertificates.Read(reader),
         AuthLimits = AuthLimits.Read(reader),
+        Sessions = SessionLifetime.Read(reader),
     };
 }

@@ -209,10 +209,18 @@ public sealed class SystemBuilder(string databaseUrl)
             : await ProcessService.StartAsync(service, variables, wiring.PortOf(service));
     }
 
-    private static async Task<RunningSystem> StartLauncherAsync(SystemWiring wiring)
+    /// <summary>
+    /// The launcher passes its environment on to the services it starts, so the services' own
+    /// variables (given with WithWeb and the like) are set on the launcher; each service reads its own.
+    /// </summary>
+    private async Task<RunningSystem> StartLauncherAsync(SystemWiring wiring)
     {
-        // The launcher's environment is its services' (the web reads the limits, the others ignore them).
-        var launcher = TestProcess.Start(BuiltService.Launcher, new Dictionary<string, string>(wiring.VariablesForLauncher().Concat(RoomyAuthLimits)), ["run"]);
+        var variables = new Dictionary<string, string>(wiring.VariablesForLauncher().Concat(RoomyAuthLimits));
+        foreach (var (name, value) in _services.Values.SelectMany(own => own))
+        {
+            variables[name] = value;
+        }
+        var launcher = TestProcess.Start(BuiltService.Launcher, variables, ["run"]);
         try
         {
             await launcher.WaitForLineAsync("TaskChat is running");

@@ -9,7 +9,7 @@ namespace TaskChat.Web.BrowserTests;
 /// TaskChat as its one command starts it: the real launcher (its built dll, `run`) on free ports over a
 /// temp SQLite file, and one headless Chromium. One per test class.
 /// </summary>
-public sealed class RunningTaskChat() : SystemFixture(DatabaseProvider.Sqlite)
+public class RunningTaskChat() : SystemFixture(DatabaseProvider.Sqlite)
 {
     private IPlaywright? _playwright;
 
@@ -45,5 +45,8 @@ public sealed class RunningTaskChat() : SystemFixture(DatabaseProvider.Sqlite)
         await base.DisposeAsync();
     }
 
-    protected override SystemBuilder Describe(SystemBuilder system) => system.UnderLauncher();
+    /// <summary>The web's own variables beyond the launcher's, for a test class that needs other settings.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? WebVariables => null;
+
+    protected override SystemBuilder Describe(SystemBuilder system) => system.WithWeb(WebVariables).UnderLauncher();
 }

@@ -130,7 +130,7 @@ public sealed class ApiClientTests : IAsyncLifetime
     {
         using var browser = WebServers.Browser(_web);
         var (_, userId) = await WebServers.SignUpAsync(browser);
-        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], "test"));
+        var user = await WebServers.CircuitUserAsync(_web, userId);
         return new ApiClient(new HttpClient { BaseAddress = apiUrl }, _web.Services.GetRequiredService<ApiTokens>(), new SignedIn(user));
     }
 

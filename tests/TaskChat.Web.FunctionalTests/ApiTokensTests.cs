@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -57,11 +59,24 @@ public sealed class ApiTokensTests : IAsyncLifetime
         Assert.Null(await tokens.GetAsync(Principal(Guid.NewGuid().ToString()), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task NoNewTokenForASessionThatHasEnded()
+    {
+        using var browser = WebServers.Browser(_web);
+        var (_, userId) = await WebServers.SignUpAsync(browser);
+        var user = await WebServers.CircuitUserAsync(_web, userId);
+        var tokens = _web.Services.GetRequiredService<ApiTokens>();
+        using var signOut = await browser.PostAsJsonAsync("api/auth/sign-out", new { });
+        Assert.Equal(HttpStatusCode.OK, signOut.StatusCode);
+
+        Assert.Null(await tokens.GetAsync(user, CancellationToken.None));
+    }
+
     private async Task<(ApiTokens Tokens, ClaimsPrincipal User)> SignedInUserAsync()
     {
         using var browser = WebServers.Browser(_web);
         var (_, userId) = await WebServers.SignUpAsync(browser);
-        return (_web.Services.GetRequiredService<ApiTokens>(), Principal(userId));
+        return (_web.Services.GetRequiredService<ApiTokens>(), await WebServers.CircuitUserAsync(_web, userId));
     }
 
     private static ClaimsPrincipal Principal(string userId) =>

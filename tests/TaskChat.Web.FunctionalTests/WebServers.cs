@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection;
 using TaskChat.TestSupport;
+using TaskChat.Web.Sessions;
 
 namespace TaskChat.Web.FunctionalTests;
 
@@ -12,8 +16,15 @@ public static class WebServers
     public const string Audience = "taskchat";
     public const string Password = "correct horse 42";
 
-    public static HttpClient Browser(RunningService server) =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+    private static readonly ConditionalWeakTable<HttpClient, CookieContainer> Jars = [];
+
+    public static HttpClient Browser(RunningService server)
+    {
+        var cookies = new CookieContainer();
+        var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+        Jars.Add(browser, cookies);
+        return browser;
+    }
 
     public static string NewEmail() => $"user-{Guid.NewGuid():N}@example.test";
 
@@ -25,6 +36,39 @@ public static class WebServers
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await Json.ReadAsync(response);
         return (email, body.GetProperty("user").GetProperty("id").GetString()!);
+    }
+
+    /// <summary>The session cookie as a browser would send it (<c>taskchat.session=...</c>): what a thief would copy.</summary>
+    public static string SessionCookie(HttpClient browser, RunningService server) =>
+        CookiesOf(browser).GetCookies(server.BaseAddress)["taskchat.session"] is { } cookie
+            ? $"{cookie.Name}={cookie.Value}"
+            : throw new InvalidOperationException("The client holds no session cookie.");
+
+    /// <summary>A GET with only <paramref name="cookie"/>, from a client that keeps nothing: a replayed copy.</summary>
+    public static async Task<HttpResponseMessage> ReplayAsync(RunningService server, string cookie, string path, HttpMethod? method = null)
+    {
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Get, path);
+        request.Headers.Add("Cookie", cookie);
+        return await http.SendAsync(request);
+    }
+
+    /// <summary>Where a redirect leads, whether the server wrote the Location absolute or relative.</summary>
+    public static string? RedirectPath(HttpResponseMessage response) =>
+        response.Headers.Location is { } location && location.IsAbsoluteUri ? location.PathAndQuery : response.Headers.Location?.OriginalString;
+
+    private static CookieContainer CookiesOf(HttpClient browser) =>
+        Jars.TryGetValue(browser, out var cookies) ? cookies : throw new InvalidOperationException("Not a client from Browser().");
+
+    /// <summary>
+    /// The principal a page's circuit has for the user's one session (its user id and its session id),
+    /// as the cookie handler builds it: for tests that call the web's services directly.
+    /// </summary>
+    public static async Task<ClaimsPrincipal> CircuitUserAsync(RunningService web, string userId)
+    {
+        var session = Assert.Single(await web.Services.GetRequiredService<SessionRecords>().ListAsync(userId, CancellationToken.None));
+        return new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, userId), new Claim(SessionRecords.SessionIdClaim, session.Id)], "test"));
     }
 
     public static async Task<string> TokenAsync(HttpClient browser)

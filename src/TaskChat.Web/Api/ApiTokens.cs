@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using TaskChat.Data.Model;
+using TaskChat.Web.Sessions;
 using TaskChat.Web.Tokens;
 
 namespace TaskChat.Web.Api;
@@ -11,7 +12,7 @@ namespace TaskChat.Web.Api;
 /// minute before it expires: a page makes many calls and each would otherwise sign a new JWT.
 /// Tokens stay on the server (backend-for-frontend).
 /// </summary>
-internal sealed class ApiTokens(TokenIssuer issuer, KeySchedule schedule, IServiceScopeFactory scopes, TimeProvider clock)
+internal sealed class ApiTokens(TokenIssuer issuer, KeySchedule schedule, SessionRecords sessions, IServiceScopeFactory scopes, TimeProvider clock)
 {
     /// <summary>How long before expiry a token is replaced, so that it never expires in flight.</summary>
     public static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(1);
@@ -32,6 +33,12 @@ internal sealed class ApiTokens(TokenIssuer issuer, KeySchedule schedule, IServi
             return cached.Token;
         }
 
+        // As /api/auth/token: no new token for a session that has ended (the page's circuit learns it
+        // at its next revalidation; meanwhile it gets no fresh token).
+        if (!await sessions.IsActiveAsync(user, cancellationToken))
+        {
+            return null;
+        }
         // The token carries the stored name and email, so read them fresh whenever one is minted.
         await using var scope = scopes.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<UserManager<TaskChatUser>>().FindByIdAsync(userId);

@@ -7,6 +7,7 @@ using TaskChat.Data.Connection;
 using TaskChat.Data.Limits;
 using TaskChat.Data.Model;
 using TaskChat.Web.Auth.Throttling;
+using TaskChat.Web.Sessions;
 
 namespace TaskChat.Web.Auth;
 
@@ -25,8 +26,8 @@ internal sealed record AccountOutcome(TaskChatUser? User, int Status, string? Co
 /// are throttled here (<see cref="AuthThrottle"/>, <see cref="SignInLockout"/>), so that a form post
 /// and a JSON call spend the same budget.
 /// </summary>
-internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<TaskChatUser> signIn, TimeProvider clock,
-    AuthThrottle throttle, SignInLockout lockout, WebSettings web, IHttpContextAccessor http)
+internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<TaskChatUser> signIn, SessionSignIn sessions,
+    TimeProvider clock, AuthThrottle throttle, SignInLockout lockout, WebSettings web, IHttpContextAccessor http)
 {
     public const string WrongCredentialsText = "Invalid email or password.";
     public const string LockedOutText = "Too many failed sign-ins: signing in to this account from your network is paused for a few minutes. Try again later.";
@@ -88,7 +89,7 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
                 .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email")
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
         }
-        await signIn.SignInAsync(user, isPersistent: true);
+        await sessions.StartAsync(HttpContext, user);
         return AccountOutcome.Ok(user);
     }
 
@@ -127,10 +128,11 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
         else
         {
             // Identity's own lockout counts per account, which lets anyone lock anyone out: ours counts per address.
-            var result = await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: false);
+            var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
             if (result.Succeeded)
             {
                 await lockout.ClearAsync(email, address, cancellationToken);
+                await sessions.StartAsync(HttpContext, user);
                 return AccountOutcome.Ok(user);
             }
             if (result.IsLockedOut && await users.GetLockoutEndDateAsync(user) is { } end)
@@ -158,6 +160,8 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
         return new(null, StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited,
             string.Format(System.Globalization.CultureInfo.InvariantCulture, text, AuthThrottlingExtensions.Wait(seconds)), RetryAfterSeconds: seconds);
     }
+
+    private HttpContext HttpContext => http.HttpContext ?? throw new InvalidOperationException("Signing in needs the request (its cookie).");
 
     private static bool IsEmail(string email) =>
         email.Length is > 0 and <= FieldLimits.Email

@@ -13,11 +13,10 @@ public static class IdentityExtensions
 {
     public const string SessionCookieName = "taskchat.session";
 
-    public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(7);
-
     /// <summary>
     /// Users in the shared database (ASP.NET Core Identity), a session cookie (HttpOnly, SameSite=Lax,
-    /// Secure in production, 7 days sliding), lockout after 5 failed sign-ins for 5 minutes, and Data
+    /// Secure in production, sliding over the idle time; what it names is a server-side session, see
+    /// Sessions/), lockout after 5 failed sign-ins for 5 minutes, and Data
     /// Protection keys in the database so that every replica reads every replica's cookies, encrypted
     /// there with the key ring certificate so that a copy of the database opens neither cookies nor
     /// signing keys.
@@ -74,7 +73,8 @@ public static class IdentityExtensions
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = settings.IsProduction ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-            cookie.ExpireTimeSpan = SessionLifetime;
+            // The session row decides (idle and absolute ends, revocation); the cookie merely lasts as long.
+            cookie.ExpireTimeSpan = web.Sessions.Idle;
             cookie.SlidingExpiration = true;
             cookie.LoginPath = "/sign-in";
             // A script or the api client calling a JSON endpoint wants a status, not the sign-in page.

@@ -31,6 +31,42 @@ public sealed class WebSettingsTests
     }
 
     [Fact]
+    public void SessionsDefaultToSevenIdleDaysThirtyInAllAndAMinuteBetweenChecks()
+    {
+        var (web, problems) = Read(new Dictionary<string, string?>());
+
+        Assert.Empty(problems);
+        Assert.Equal(new Web.Sessions.SessionLifetime(TimeSpan.FromDays(7), TimeSpan.FromDays(30), TimeSpan.FromMinutes(1)), web.Sessions);
+        Assert.Contains("session_idle_days=7 session_max_days=30 session_revalidation_seconds=60", web.Summary(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("AUTH_SESSION_IDLE_DAYS", "0")]
+    [InlineData("AUTH_SESSION_IDLE_DAYS", "91")]
+    [InlineData("AUTH_SESSION_MAX_DAYS", "0")]
+    [InlineData("AUTH_SESSION_MAX_DAYS", "a month")]
+    [InlineData("AUTH_SESSION_REVALIDATION_SECONDS", "0")]
+    [InlineData("AUTH_SESSION_REVALIDATION_SECONDS", "301")]
+    public void ASessionSettingOutOfRangeIsRefusedByName(string variable, string value)
+    {
+        var (_, problems) = Read(new Dictionary<string, string?> { [variable] = value });
+
+        Assert.Contains(problems, p => p.StartsWith(variable + " must be a whole number", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SessionSettingsAreRead()
+    {
+        var (web, problems) = Read(new Dictionary<string, string?>
+        {
+            ["AUTH_SESSION_IDLE_DAYS"] = "2", ["AUTH_SESSION_MAX_DAYS"] = "14", ["AUTH_SESSION_REVALIDATION_SECONDS"] = "5",
+        });
+
+        Assert.Empty(problems);
+        Assert.Equal(new Web.Sessions.SessionLifetime(TimeSpan.FromDays(2), TimeSpan.FromDays(14), TimeSpan.FromSeconds(5)), web.Sessions);
+    }
+
+    [Fact]
     public void InProductionApiUrlMustNotBeLoopback()
     {
         var variables = Settings.Production();

@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Identity;
+using TaskChat.Contract;
+using TaskChat.Data.Limits;
+using TaskChat.Data.Model;
+using TaskChat.Web.Auth;
+using TaskChat.Web.Auth.Throttling;
+
+namespace TaskChat.Web.Sessions;
+
+/// <summary>
+/// Changing the password and ending sessions, once, for the JSON endpoints and the account page.
+/// A changed password ends every other session: whoever learnt the old one may be signed in elsewhere.
+/// </summary>
+internal sealed class AccountSecurity(UserManager<TaskChatUser> users, SignInManager<TaskChatUser> signIn, SessionRecords sessions, TimeProvider clock,
+    SignInLockout lockout, WebSettings web)
+{
+    public const string WrongPasswordText = "That is not your current password.";
+
+    public async Task<AccountOutcome> ChangePasswordAsync(HttpContext context, string? currentPassword, string? newPassword, CancellationToken cancellationToken)
+    {
+        if (await users.GetUserAsync(context.User) is not { } user)
+        {
+            return new AccountOutcome(null, StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Sign in first.");
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrEmpty(currentPassword))
+        {
+            errors["current_password"] = ["Enter your current password."];
+        }
+        if (string.IsNullOrEmpty(newPassword))
+        {
+            errors["new_password"] = ["Choose a new password."];
+        }
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+
+        // Counted towards the lockout like a sign-in (per email and address): a stolen session must not
+        // become a password oracle, nor a way to lock the owner out from everywhere.
+        var email = user.Email ?? "";
+        var address = ClientAddress.Of(context);
+        if (await lockout.LockedForAsync(email, address, cancellationToken) is { } locked)
+        {
+            return LockedOut(locked);
+        }
+        var check = await signIn.CheckPasswordSignInAsync(user, currentPassword!, lockoutOnFailure: false);
+        if (check.IsLockedOut && await users.GetLockoutEndDateAsync(user) is { } end)
+        {
+            return LockedOut(end - clock.GetUtcNow()); // Locked by Identity itself (by hand).
+        }
+        if (!check.Succeeded)
+        {
+            if (await lockout.CountFailureAsync(email, address, web.AuthLimits.LockoutFailures, web.AuthLimits.LockoutPeriod, cancellationToken) is { } nowLocked)
+            {
+                return LockedOut(nowLocked);
+            }
+            return new AccountOutcome(null, StatusCodes.Status403Forbidden, ProblemCodes.WrongPassword, WrongPasswordText);
+        }
+        await lockout.ClearAsync(email, address, cancellationToken);
+
+        // The same validators as sign-up (Identity's options and PasswordRules).
+        var changed = await users.ChangePasswordAsync(user, currentPassword!, newPassword!);
+        if (!changed.Succeeded)
+        {
+            return Invalid(new() { ["new_password"] = [.. changed.Errors.Select(e => e.Description)] });
+        }
+        await sessions.RevokeAllAsync(user.Id, keep: SessionRecords.SessionIdOf(context.User), cancellationToken);
+        // The password change renewed the security stamp; this session's ticket gets the new one (same
+        // session id), or Identity's stamp check would end it within half an hour.
+        await signIn.RefreshSignInAsync(user);
+        return AccountOutcome.Ok(user);
+    }
+
+    /// <summary>Ends every session of the signed-in user but the current one; returns how many.</summary>
+    public async Task<int> SignOutOthersAsync(HttpContext context, CancellationToken cancellationToken) =>
+        UserIdOf(context) is { } userId ? await sessions.RevokeAllAsync(userId, keep: SessionRecords.SessionIdOf(context.User), cancellationToken) : 0;
+
+    /// <summary>Ends every session of the signed-in user, this one included, and clears this browser's cookie.</summary>
+    public async Task<int> SignOutEverywhereAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var ended = UserIdOf(context) is { } userId ? await sessions.RevokeAllAsync(userId, keep: null, cancellationToken) : 0;
+        await signIn.SignOutAsync();
+        return ended;
+    }
+
+    /// <summary>Ends one of the signed-in user's sessions (this one too: then it is a sign-out); false when they have no such session.</summary>
+    public async Task<bool> RevokeAsync(HttpContext context, string? sessionId, CancellationToken cancellationToken)
+    {
+        if (UserIdOf(context) is not { } userId || string.IsNullOrEmpty(sessionId) || !await sessions.RevokeAsync(userId, sessionId, cancellationToken))
+        {
+            return false;
+        }
+        if (sessionId == SessionRecords.SessionIdOf(context.User))
+        {
+            await signIn.SignOutAsync();
+        }
+        return true;
+    }
+
+    private string? UserIdOf(HttpContext context) => users.GetUserId(context.User);
+
+    private static AccountOutcome Invalid(Dictionary<string, string[]> errors) =>
+        new(null, StatusCodes.Status422UnprocessableEntity, ProblemCodes.Validation, string.Join(" ", errors.Values.SelectMany(e => e)), errors);
+
+    private static AccountOutcome LockedOut(TimeSpan wait) =>
+        new(null, StatusCodes.Status429TooManyRequests, ProblemCodes.LockedOut, Accounts.LockedOutText, RetryAfterSeconds: AuthThrottlingExtensions.RetryAfterSeconds(wait));
+}

@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+
+namespace TaskChat.Web.FunctionalTests;
+
+/// <summary>The account page's server-rendered forms over plain HTTP, as a browser without script posts them.</summary>
+public abstract partial class AccountPageTests(WebServerFixture web)
+{
+    [SkippableFact]
+    public async Task TheHeaderLinksToTheAccountPageWhichListsTheSessionsWithThisOneMarked()
+    {
+        using var browser = web.Browser();
+        var (email, _) = await WebServers.SignUpAsync(browser, name: "Grace Hopper");
+        using var elsewhere = await SignInAsync(email);
+
+        var chat = await (await browser.GetAsync("chat")).Content.ReadAsStringAsync();
+        using var response = await browser.GetAsync("account");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("data-testid=\"nav-account\"", chat, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Grace Hopper", html, StringComparison.Ordinal);
+        Assert.Contains(email, html, StringComparison.Ordinal);
+        Assert.Equal(2, Regex.Count(html, "data-testid=\"session\""));
+        Assert.Equal(1, Regex.Count(html, "data-testid=\"session-current\""));
+        Assert.Equal(1, Regex.Count(html, "data-testid=\"session-revoke\""));
+        foreach (var id in new[] { "current-password", "new-password", "change-password-submit", "sign-out-others", "sign-out-everywhere" })
+        {
+            Assert.Contains($"data-testid=\"{id}\"", html, StringComparison.Ordinal);
+        }
+    }
+
+    [SkippableFact]
+    public async Task AnAnonymousVisitIsSentToSignIn()
+    {
+        using var browser = web.Browser();
+
+        using var response = await browser.GetAsync("account");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/sign-in", WebServers.RedirectPath(response), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task TheChangePasswordFormSaysWhenTheCurrentPasswordIsWrong()
+    {
+        using var browser = web.Browser();
+        await WebServers.SignUpAsync(browser);
+
+        using var response = await PostFormAsync(browser, "change-password", new() { ["Password.Current"] = "wrong password 1", ["Password.New"] = "a new password 7" });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"form-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("That is not your current password.", html, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task TheChangePasswordFormSignsOutTheOtherSessionsAndKeepsThisOne()
+    {
+        using var browser = web.Browser();
+        var (email, _) = await WebServers.SignUpAsync(browser);
+        using var elsewhere = await SignInAsync(email);
+
+        using var response = await PostFormAsync(browser, "change-password", new() { ["Password.Current"] = WebServers.Password, ["Password.New"] = "a new password 7" });
+        using var after = await browser.GetAsync(WebServers.RedirectPath(response));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account?done=password", WebServers.RedirectPath(response));
+        Assert.Contains("Password changed.", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("api/auth/token")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await elsewhere.GetAsync("api/auth/token")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task ASessionSignedOutFromTheListEndsAndTheOthersStay()
+    {
+        using var browser = web.Browser();
+        var (email, _) = await WebServers.SignUpAsync(browser);
+        using var elsewhere = await SignInAsync(email);
+        var sessions = await browser.GetFromJsonAsync<SessionItem[]>("api/auth/list-sessions");
+        var otherId = Assert.Single(sessions!, s => !s.Current).Id;
+
+        using var response = await PostFormAsync(browser, "revoke-session", new() { ["RevokeId"] = otherId });
+
+        Assert.Equal("/account?done=revoked", WebServers.RedirectPath(response));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await elsewhere.GetAsync("api/auth/token")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("api/auth/token")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task SignOutEverywhereEndsThisSessionToo()
+    {
+        using var browser = web.Browser();
+        var (email, _) = await WebServers.SignUpAsync(browser);
+        var copy = WebServers.SessionCookie(browser, web.Server);
+        using var elsewhere = await SignInAsync(email);
+
+        using var response = await PostFormAsync(browser, "sign-out-everywhere", []);
+
+        Assert.Equal("/sign-in", WebServers.RedirectPath(response));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await elsewhere.GetAsync("api/auth/token")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await WebServers.ReplayAsync(web.Server, copy, "api/auth/token")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await WebServers.ReplayAsync(web.Server, copy, "account")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task AFormPostWithoutTheAntiforgeryTokenChangesNothing()
+    {
+        using var browser = web.Browser();
+        var (email, _) = await WebServers.SignUpAsync(browser);
+        using var elsewhere = await SignInAsync(email);
+
+        using var response = await browser.PostAsync("account", new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "sign-out-everywhere" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("api/auth/token")).StatusCode);
+    }
+
+    private async Task<HttpClient> SignInAsync(string email)
+    {
+        var browser = web.Browser();
+        using var response = await browser.PostAsJsonAsync("api/auth/sign-in/email", new { email, password = WebServers.Password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return browser;
+    }
+
+    /// <summary>As a browser does: load the page (antiforgery cookie and field), then post one of its forms.</summary>
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string form, Dictionary<string, string> fields)
+    {
+        using var page = await browser.GetAsync("account");
+        fields["__RequestVerificationToken"] = AntiforgeryToken(await page.Content.ReadAsStringAsync());
+        fields["_handler"] = form;
+        return await browser.PostAsync("account", new FormUrlEncodedContent(fields));
+    }
+
+    private static string AntiforgeryToken(string html) =>
+        WebUtility.HtmlDecode(TokenField().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No antiforgery field in the page."));
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
+    private sealed record SessionItem(string Id, bool Current);
+}
+
+public sealed class SqliteAccountPageTests(SqliteWebServer web) : AccountPageTests(web), IClassFixture<SqliteWebServer>;
+
+public sealed class PostgresAccountPageTests(PostgresWebServer web) : AccountPageTests(web), IClassFixture<PostgresWebServer>;
