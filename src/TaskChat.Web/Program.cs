@@ -27,10 +27,12 @@ builder.AddIdentityStore(web);
 builder.AddTokenIssuer(web);
 builder.AddApiClient(web);
 builder.Services.AddScoped<Notices>();
+builder.Services.AddScoped<ApiAvailability>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.UseNotFoundPage();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -7,7 +7,8 @@ namespace TaskChat.Web.BrowserTests;
 /// the api-down states, sign-in/up, an unknown page), with the axe-core serious/critical count of each
 /// written beside them (axe-SIZE.txt). TASKCHAT_SHOTS_DIR chooses the folder (for before/after sets).
 /// </summary>
-public sealed class Screenshots(RunningTaskChat stack) : BrowserTest(stack), IClassFixture<RunningTaskChat>
+[Collection(OutageProduct.Name)]
+public sealed class Screenshots(RunningTaskChat stack) : BrowserTest(stack)
 {
     private static readonly string Folder = Environment.GetEnvironmentVariable("TASKCHAT_SHOTS_DIR") is { Length: > 0 } chosen
         ? Directory.CreateDirectory(chosen).FullName
@@ -20,6 +21,7 @@ public sealed class Screenshots(RunningTaskChat stack) : BrowserTest(stack), ICl
     [InlineData("laptop")]
     public Task Each_page_is_captured_with_its_axe_count(string size) => RunAsync($"screenshots-{size}", async () =>
     {
+        await Stack.WaitForApiAsync();
         var report = new List<string>();
         var page = await NewPageAsync(size == "phone" ? Phone : Laptop);
 
