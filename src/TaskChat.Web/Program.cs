@@ -33,6 +33,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.UseNotFoundPage();
+app.UseRouting(); // Here, after the not-found page's re-execution, so that its second pass routes to /not-found.
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

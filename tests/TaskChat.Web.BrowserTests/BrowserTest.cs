@@ -133,7 +133,7 @@ public abstract class BrowserTest(RunningTaskChat stack)
     protected static async Task TypeAsync(IPage page, string inputTestId, string text, string submitTestId)
     {
         await page.GetByTestId(inputTestId).FillAsync(text);
-        await Assertions.Expect(page.GetByTestId(submitTestId)).ToBeEnabledAsync();
+        await Assertions.Expect(page.GetByTestId(submitTestId)).Not.ToHaveClassAsync(new Regex(@"\bidle\b"));
     }
 
     /// <summary>Sends a chat message with Enter and waits until its reply is complete.</summary>

@@ -33,13 +33,6 @@ export function followThread(thread, container, button) {
     new ResizeObserver(onChange).observe(thread);
     button.addEventListener('click', () => toBottom());
     toBottom();
-    return { toBottom };
-}
-
-/** Scrolls to the newest message (the user just sent one: they want to see the answer). */
-export function showNewest(thread) {
-    thread.scrollTop = thread.scrollHeight;
-    thread.dispatchEvent(new Event('scroll'));
 }
 
 /** Saves what is typed into `input` under `key` for this tab; returns what was saved before (a reload). */

@@ -58,7 +58,7 @@ public sealed partial class ChatPage
     {
         if (firstRender && RendererInfo.IsInteractive)
         {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", Assets["js/chat.js"]);
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/chat.js"]);
             await _module.InvokeVoidAsync("followThread", _thread, _threadBox, _newMessages);
             var kept = await _module.InvokeAsync<string>("keepDraft", _input, DraftKey);
             if (kept.Length > 0 && _draft.Length == 0)
@@ -180,11 +180,9 @@ public sealed partial class ChatPage
         var reply = new ChatBubble(MessageRoles.Assistant, "") { Streaming = true };
         _bubbles.Add(question);
         _bubbles.Add(reply);
+        // No forced scroll: at the bottom the thread follows by itself (chat.js); scrolled up to
+        // read, the user keeps their place and gets the "new messages" button.
         StateHasChanged();
-        if (_module is not null)
-        {
-            await _module.InvokeVoidAsync("showNewest", _thread);
-        }
         var stream = new ChatStream(reply, LoadTasksAsync, () => InvokeAsync(StateHasChanged));
         bool sent;
         try
