@@ -25,20 +25,26 @@ public sealed class AccessibilityTests(RunningTaskChat stack) : BrowserTest(stac
         await ChatAsync(page, "add buy milk");
         await ChatAsync(page, "complete 987654");
         await Axe.AssertNoSeriousViolationsAsync(page, "a chat with chips, a failed one included");
-        await page.GetByTestId("conversation-rename").ClickAsync(new() { Force = size == "phone" });
+        if (size == "phone")
+        {
+            await page.GetByTestId("conversations-toggle").ClickAsync();
+            await Axe.AssertNoSeriousViolationsAsync(page, "the chat with its conversations open");
+        }
+        await page.GetByTestId("conversation-rename").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("conversation-title-input")).ToBeFocusedAsync();
         await Axe.AssertNoSeriousViolationsAsync(page, "a conversation being renamed");
+        await page.GetByTestId("conversation-rename-cancel").ClickAsync();
         if (size == "phone")
         {
             await page.GetByTestId("tasks-toggle").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("side-task-item").First).ToBeVisibleAsync();
             await Axe.AssertNoSeriousViolationsAsync(page, "the chat with its tasks panel open");
-            await page.GetByTestId("conversations-toggle").ClickAsync();
-            await Axe.AssertNoSeriousViolationsAsync(page, "the chat with its conversations open");
         }
 
         await OpenTasksAsync(page);
         await AddTaskAsync(page, "Water the plants");
         await Axe.AssertNoSeriousViolationsAsync(page, "tasks");
-        await page.GetByTestId("task-delete").ClickAsync();
+        await page.GetByTestId("task-delete").First.ClickAsync();
         await Axe.AssertNoSeriousViolationsAsync(page, "tasks with a delete to confirm");
         await page.GetByTestId("cancel-delete").ClickAsync();
         await page.GetByTestId("filter-completed").ClickAsync();
