@@ -32,3 +32,7 @@ public sealed record ConversationDetail(
     [property: JsonPropertyName("created_at")] DateTime CreatedAt,
     [property: JsonPropertyName("updated_at")] DateTime UpdatedAt,
     [property: JsonPropertyName("messages")] IReadOnlyList<MessageView> Messages);
+
+/// <summary>PATCH /api/conversations/{id}: a new title (trimmed, whitespace collapsed, 1–80 characters).</summary>
+public sealed record RenameConversationRequest(
+    [property: JsonPropertyName("title")] string? Title);

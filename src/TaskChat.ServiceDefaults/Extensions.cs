@@ -133,6 +133,9 @@ public static class Extensions
     /// <summary>
     /// Lowest priority, so Logging__LogLevel__... variables still win: a line per request (health
     /// probes included) drowns what matters; the framework's warnings and errors still show.
+    /// Information is for what a person watching the terminal needs (start, stop, URLs, failures):
+    /// Polly's resilience pipelines (the api's MCP and model clients) log every execution attempt
+    /// at Information, several lines per chat turn; their retries and failures are Warning and up.
     /// </summary>
     private static void AddLogLevelDefaults(WebApplicationBuilder builder) =>
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
@@ -143,6 +146,9 @@ public static class Extensions
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
                 ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
                 ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+                ["Logging:LogLevel:Polly"] = "Warning",
+                ["Logging:LogLevel:Microsoft.Extensions.Resilience"] = "Warning",
+                ["Logging:LogLevel:Microsoft.Extensions.Http.Resilience"] = "Warning",
             },
         });
 

@@ -32,11 +32,14 @@ builder.AddUserSessions();
 builder.AddTokenIssuer(web);
 builder.AddApiClient(web);
 builder.Services.AddScoped<Notices>();
+builder.Services.AddScoped<ApiAvailability>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.UseBrowserSecurityHeaders();
+app.UseNotFoundPage();
+app.UseRouting(); // Here, after the not-found page's re-execution, so that its second pass routes to /not-found.
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -30,6 +30,25 @@ public static class WebServiceExtensions
         return builder;
     }
 
+    /// <summary>
+    /// A browser asking for a page that does not exist gets the site's own "not found" page (still a
+    /// 404), not the problem JSON the api-style endpoints answer with (the status code pages of
+    /// UseServiceDefaults, which still serve /api and everything that is not a page).
+    /// </summary>
+    public static WebApplication UseNotFoundPage(this WebApplication app)
+    {
+        app.UseWhen(IsPageRequest, branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        return app;
+    }
+
+    private static bool IsPageRequest(HttpContext context) =>
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && !context.Request.Path.StartsWithSegments("/api")
+        && !context.Request.Path.StartsWithSegments("/_framework")
+        && !context.Request.Path.StartsWithSegments("/_blazor")
+        && !context.Request.Path.StartsWithSegments("/health")
+        && context.Request.Headers.Accept.Any(accept => accept?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+
     /// <summary><c>/api/health</c>: the reference's frontend report, whether the web reaches the api.</summary>
     public static WebApplication MapBackendHealth(this WebApplication app)
     {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -182,6 +183,96 @@ public abstract class ConversationsApiTests(ApiServerFixture server)
 
         var title = (await Json.ReadAsync(await http.GetAsync($"api/conversations/{id}"))).GetProperty("title").GetString()!;
         Assert.Equal(new string('a', ConversationStore.MaxTitleLength - 2) + "…", title);
+    }
+
+    [SkippableFact]
+    public async Task RenameGivesTheConversationTheTitleTypedOnOneLineAndKeepsItsPlace()
+    {
+        var user = NewUser();
+        using var http = server.ClientFor(user);
+        var older = await SaveTurnAsync(user, null, "add buy milk");
+        var newer = await SaveTurnAsync(user, null, "add walk the dog");
+
+        using var response = await http.PatchAsync($"api/conversations/{older}", JsonContent.Create(new { title = "  Groceries\n for   the week 🛒 " }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = await Json.ReadAsync(response);
+        Assert.Equal(["id", "title", "created_at", "updated_at"], summary.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Groceries for the week 🛒", summary.GetProperty("title").GetString());
+        var list = await Json.ReadAsync(await http.GetAsync("api/conversations"));
+        Assert.Equal([newer, older], Ids(list));
+        Assert.Equal("Groceries for the week 🛒", (await Json.ReadAsync(await http.GetAsync($"api/conversations/{older}"))).GetProperty("title").GetString());
+    }
+
+    [SkippableTheory]
+    [InlineData("""{"title":""}""")]
+    [InlineData("""{"title":"   \n\t "}""")]
+    [InlineData("""{"title":null}""")]
+    [InlineData("""{}""")]
+    [InlineData("""{"title":"tab\u0000nul"}""")]
+    [InlineData("""{"title":"bell\u0007"}""")]
+    public async Task RenameRefusesAnEmptyOrControlCharacterTitleAndKeepsTheOld(string body)
+    {
+        var user = NewUser();
+        using var http = server.ClientFor(user);
+        var id = await SaveTurnAsync(user, null, "add buy milk");
+
+        using var response = await http.PatchAsync($"api/conversations/{id}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await Json.ReadAsync(response);
+        Assert.Equal(ProblemCodes.Validation, problem.GetProperty("code").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("title", out _));
+        Assert.Equal("add buy milk", (await Json.ReadAsync(await http.GetAsync($"api/conversations/{id}"))).GetProperty("title").GetString());
+    }
+
+    [SkippableFact]
+    public async Task RenameRefusesAnOversizedTitleButTakesOneAtTheLimit()
+    {
+        var user = NewUser();
+        using var http = server.ClientFor(user);
+        var id = await SaveTurnAsync(user, null, "add buy milk");
+
+        using var tooLong = await http.PatchAsync($"api/conversations/{id}", JsonContent.Create(new { title = new string('x', ConversationStore.MaxTitleLength + 1) }));
+        using var atLimit = await http.PatchAsync($"api/conversations/{id}", JsonContent.Create(new { title = new string('y', ConversationStore.MaxTitleLength) }));
+        using var huge = await http.PatchAsync($"api/conversations/{id}", JsonContent.Create(new { title = new string('z', 2_000_000) }));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, atLimit.StatusCode);
+        Assert.True(huge.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.UnprocessableEntity, $"{huge.StatusCode}");
+        Assert.Equal(new string('y', ConversationStore.MaxTitleLength), (await Json.ReadAsync(await http.GetAsync($"api/conversations/{id}"))).GetProperty("title").GetString());
+    }
+
+    [SkippableTheory]
+    [InlineData("not json")]
+    [InlineData("""{"title":42}""")]
+    [InlineData("""["title"]""")]
+    public async Task RenameWithAMalformedBodyIsABadRequestNotAServerError(string body)
+    {
+        var user = NewUser();
+        using var http = server.ClientFor(user);
+        var id = await SaveTurnAsync(user, null, "add buy milk");
+
+        using var response = await http.PatchAsync($"api/conversations/{id}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("add buy milk", (await Json.ReadAsync(await http.GetAsync($"api/conversations/{id}"))).GetProperty("title").GetString());
+    }
+
+    [SkippableFact]
+    public async Task RenamingAnotherUsersOrAMissingConversationIsNotFoundAndChangesNothing()
+    {
+        var owner = NewUser();
+        var id = await SaveTurnAsync(owner, null, "add buy milk");
+        using var intruder = server.ClientFor(NewUser());
+        using var ownerHttp = server.ClientFor(owner);
+
+        using var theirs = await intruder.PatchAsync($"api/conversations/{id}", JsonContent.Create(new { title = "<script>alert(1)</script>" }));
+        using var missing = await ownerHttp.PatchAsync("api/conversations/99999999", JsonContent.Create(new { title = "x" }));
+
+        Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("add buy milk", (await Json.ReadAsync(await ownerHttp.GetAsync($"api/conversations/{id}"))).GetProperty("title").GetString());
     }
 
     private static long[] Ids(JsonElement list) =>

@@ -126,40 +126,34 @@ public abstract class BrowserTest(RunningTaskChat stack)
     }
 
     /// <summary>
-    /// Types into an input until the server has the text, which its submit button shows by becoming
-    /// enabled. The circuit may be up while the page's component has not rendered interactively yet
-    /// (AuthorizeRouteView renders it once the auth state is known; on a cold server the page's API
-    /// calls take seconds): that render resets the input, and then the text is typed again.
+    /// Types into an input. The page keeps its inputs disabled until its circuit is interactive
+    /// (text typed into the prerendered page would be lost), and Playwright's fill waits for an
+    /// enabled input: what is typed reaches the server, with no retyping.
     /// </summary>
     protected static async Task TypeAsync(IPage page, string inputTestId, string text, string submitTestId)
     {
-        var deadline = DateTime.UtcNow + CircuitPatience;
-        while (true)
-        {
-            await page.GetByTestId(inputTestId).FillAsync(text);
-            try
-            {
-                await Assertions.Expect(page.GetByTestId(submitTestId)).ToBeEnabledAsync(new() { Timeout = 5_000 });
-                await Assertions.Expect(page.GetByTestId(inputTestId)).ToHaveValueAsync(text, new() { Timeout = 5_000 });
-                return;
-            }
-            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
-            {
-                // Reset by a render that came after the fill: type again.
-            }
-        }
+        await page.GetByTestId(inputTestId).FillAsync(text);
+        await Assertions.Expect(page.GetByTestId(submitTestId)).Not.ToHaveClassAsync(new Regex(@"\bidle\b"));
     }
 
-    /// <summary>Sends a chat message and waits until the reply is complete (the composer is back).</summary>
+    /// <summary>Sends a chat message with Enter and waits until its reply is complete.</summary>
     protected static async Task ChatAsync(IPage page, string text)
     {
         var replies = page.Locator("[data-testid=chat-message][data-role=assistant]");
         var before = await replies.CountAsync();
-        await TypeAsync(page, "chat-input", text, "chat-send");
-        await page.GetByTestId("chat-send").ClickAsync();
+        await page.GetByTestId("chat-input").FillAsync(text);
+        await page.GetByTestId("chat-input").PressAsync("Enter");
         await Assertions.Expect(replies).ToHaveCountAsync(before + 1);
-        await Assertions.Expect(page.GetByTestId("chat-input")).ToBeEnabledAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(replies.Last).ToHaveAttributeAsync("data-streaming", "false", new() { Timeout = 60_000 });
         await Assertions.Expect(replies.Last.Locator(".bubble-text")).Not.ToBeEmptyAsync();
+    }
+
+    /// <summary>A full load of a page of the app, waiting until its circuit is interactive.</summary>
+    protected static async Task GotoInteractiveAsync(IPage page, string path)
+    {
+        var ready = CircuitReadyAsync(page);
+        await page.GotoAsync(path);
+        await ready;
     }
 
     /// <summary>Emptied once per run, so a FAILED-*.png there is always from this run.</summary>

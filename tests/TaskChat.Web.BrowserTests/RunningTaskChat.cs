@@ -35,6 +35,36 @@ public class RunningTaskChat() : SystemFixture(DatabaseProvider.Sqlite)
     /// <summary>Kills a service the way an outage would (SIGKILL); the launcher starts it again after a moment.</summary>
     public Task KillAsync(TaskChatService service) => Running[service].KillAsync();
 
+    /// <summary>
+    /// Waits until the api answers its readiness probe again (after a kill or an <see cref="ApiOutage"/>,
+    /// the launcher restarts it after its back-off, at most 30 s, plus the start-up).
+    /// </summary>
+    public async Task WaitForApiAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(Running.UrlOf(TaskChatService.Api)), Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync("/health/ready");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline)
+            {
+                // Not listening yet: poll again.
+            }
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException("The api did not come back within two minutes.");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
     public override async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -33,6 +33,35 @@ public abstract class AuthApiTests(WebServerFixture web)
         Assert.False(response.Headers.Contains("Set-Cookie"));
     }
 
+    [SkippableTheory]
+    [InlineData("short1")]
+    [InlineData("onlyletters")]
+    [InlineData("1234567890")]
+    [InlineData("abc")]
+    public async Task ATooSimplePasswordIsToldTheHintsWordsOnceNotIdentitysRulesOneByOne(string password)
+    {
+        using var browser = web.Browser();
+
+        using var response = await browser.PostAsJsonAsync("api/auth/sign-up/email", new { email = WebServers.NewEmail(), password, name = "Ada" });
+        var body = await Json.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(["Choose a password of at least 8 characters, with a letter and a digit."],
+            body.GetProperty("errors").GetProperty("password").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [SkippableFact]
+    public async Task APasswordOverTheLimitIsToldTheLimit()
+    {
+        using var browser = web.Browser();
+
+        using var response = await browser.PostAsJsonAsync("api/auth/sign-up/email", new { email = WebServers.NewEmail(), password = new string('a', 200) + "1", name = "Ada" });
+        var body = await Json.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(["Passwords must be at most 128 characters."], body.GetProperty("errors").GetProperty("password").EnumerateArray().Select(e => e.GetString()));
+    }
+
     [SkippableFact]
     public async Task ANulInTheSignInEmailIsAClientErrorWithAClearMessageNotA500()
     {

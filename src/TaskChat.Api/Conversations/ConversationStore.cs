@@ -12,7 +12,7 @@ namespace TaskChat.Api.Conversations;
 /// </summary>
 public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
 {
-    /// <summary>Conversation titles are the first message, shortened.</summary>
+    /// <summary>Conversation titles are the first message, shortened, or what the user renamed them to.</summary>
     public const int MaxTitleLength = 80;
 
     public async Task<IReadOnlyList<Conversation>> ListAsync(string userId, CancellationToken cancellationToken = default)
@@ -94,6 +94,43 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
         var owner = TaskRules.UserId(userId);
         await db.Conversations.Where(c => c.Id == conversationId && c.UserId == owner && !c.Messages.Any())
             .ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives the conversation the title the user chose. Its place in the list stays (updated_at is
+    /// the last turn's time): renaming is not a new message.
+    /// </summary>
+    /// <returns>The renamed conversation, or null when it is missing or another user's.</returns>
+    public async Task<Conversation?> RenameAsync(string userId, long conversationId, string title, CancellationToken cancellationToken = default)
+    {
+        var owner = TaskRules.UserId(userId);
+        var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == conversationId && c.UserId == owner, cancellationToken);
+        if (conversation is null)
+        {
+            return null;
+        }
+        conversation.Title = title;
+        await db.SaveChangesAsync(cancellationToken);
+        return conversation;
+    }
+
+    /// <summary>A title as the user typed it, made one line; an error a person can read when it cannot be one.</summary>
+    public static (string? Title, string? Error) CleanTitle(string? title)
+    {
+        var oneLine = string.Join(' ', (title ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (oneLine.Length == 0)
+        {
+            return (null, "Give the conversation a title.");
+        }
+        if (oneLine.Any(char.IsControl))
+        {
+            return (null, "Titles must not contain control characters.");
+        }
+        if (oneLine.Length > MaxTitleLength)
+        {
+            return (null, $"Titles must be at most {MaxTitleLength} characters.");
+        }
+        return (oneLine, null);
     }
 
     private static string TitleFrom(string message)

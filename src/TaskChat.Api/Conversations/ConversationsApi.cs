@@ -5,7 +5,7 @@ using TaskChat.ServiceDefaults.Hosting;
 
 namespace TaskChat.Api.Conversations;
 
-/// <summary>The caller's chat conversations: list, read with messages, delete.</summary>
+/// <summary>The caller's chat conversations: list, read with messages, rename, delete.</summary>
 public static class ConversationsApi
 {
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder endpoints)
@@ -15,6 +15,8 @@ public static class ConversationsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         conversations.MapGet("/", ListAsync).WithName("ListConversations");
         conversations.MapGet("/{id:long}", GetAsync).WithName("GetConversation").ProducesProblem(StatusCodes.Status404NotFound);
+        conversations.MapPatch("/{id:long}", RenameAsync).WithName("RenameConversation")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         conversations.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteConversation").ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
@@ -30,6 +32,18 @@ public static class ConversationsApi
     {
         var conversation = await store.GetAsync(caller.UserId, id, cancellationToken);
         return conversation is null ? NotFound(id) : TypedResults.Ok(conversation.ToDetail());
+    }
+
+    internal static async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> RenameAsync(
+        long id, RenameConversationRequest request, Caller caller, ConversationStore store, CancellationToken cancellationToken)
+    {
+        var (title, error) = ConversationStore.CleanTitle(request.Title);
+        if (title is null)
+        {
+            return ProblemResponses.Invalid(new Dictionary<string, string[]> { ["title"] = [error!] });
+        }
+        var renamed = await store.RenameAsync(caller.UserId, id, title, cancellationToken);
+        return renamed is null ? NotFound(id) : TypedResults.Ok(renamed.ToSummary());
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(

@@ -38,6 +38,28 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
     public Task<ConversationDetail> GetConversationAsync(long id, CancellationToken cancellationToken = default) =>
         SendAsync<ConversationDetail>(HttpMethod.Get, $"api/conversations/{id}", null, cancellationToken);
 
+    public Task<ConversationSummary> RenameConversationAsync(long id, string title, CancellationToken cancellationToken = default) =>
+        SendAsync<ConversationSummary>(HttpMethod.Patch, $"api/conversations/{id}", new RenameConversationRequest(title), cancellationToken);
+
+    public Task DeleteConversationAsync(long id, CancellationToken cancellationToken = default) =>
+        SendAsync<object>(HttpMethod.Delete, $"api/conversations/{id}", null, cancellationToken);
+
+    /// <summary>Whether the api answers its readiness probe (no token needed): polled while it is down.</summary>
+    public async Task<bool> IsAnsweringAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            using var response = await http.GetAsync("health/ready", timeout.Token);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return false;
+        }
+    }
+
     /// <summary>One chat turn as its server-sent events, each yielded as soon as its data line arrives.</summary>
     public async IAsyncEnumerable<ChatEvent> StreamChatAsync(string message, long? conversationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

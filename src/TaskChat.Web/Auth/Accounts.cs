@@ -87,7 +87,7 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
             }
             return Invalid(created.Errors
                 .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email")
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
+                .ToDictionary(g => g.Key, g => g.Key == "password" ? PasswordRules.Describe(g) : g.Select(e => e.Description).ToArray()));
         }
         await sessions.StartAsync(HttpContext, user);
         return AccountOutcome.Ok(user);

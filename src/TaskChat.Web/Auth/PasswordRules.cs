@@ -23,6 +23,32 @@ internal sealed class PasswordRules : IPasswordValidator<TaskChatUser>
 
     private static readonly Lazy<FrozenSet<string>> CommonPasswords = new(LoadCommonPasswords);
 
+    /// <summary>The sign-up form's hint under the field.</summary>
+    public const string Hint = "At least 8 characters, with a letter and a digit.";
+
+    /// <summary>What a too-simple password is told, in the hint's words rather than Identity's one rule at a time.</summary>
+    public const string TooSimpleText = "Choose a password of at least 8 characters, with a letter and a digit.";
+
+    /// <summary>Identity's own codes (and ours) for a password that misses the hint's rules.</summary>
+    private static readonly HashSet<string> HintCodes =
+    [
+        "PasswordTooShort", "PasswordRequiresDigit", "PasswordRequiresLetter", "PasswordRequiresLower",
+        "PasswordRequiresUpper", "PasswordRequiresNonAlphanumeric", "PasswordRequiresUniqueChars",
+    ];
+
+    /// <summary>The messages for a refused password: the hint's words once for its rules, any other rule's own.</summary>
+    public static string[] Describe(IEnumerable<IdentityError> errors)
+    {
+        var list = errors.ToList();
+        List<string> messages = [];
+        if (list.Any(e => HintCodes.Contains(e.Code)))
+        {
+            messages.Add(TooSimpleText);
+        }
+        messages.AddRange(list.Where(e => !HintCodes.Contains(e.Code)).Select(e => e.Description));
+        return [.. messages];
+    }
+
     public Task<IdentityResult> ValidateAsync(UserManager<TaskChatUser> manager, TaskChatUser user, string? password)
     {
         if (password is { Length: > MaxLength })

@@ -4,11 +4,17 @@ using TaskChat.Web.Components.Layout;
 
 namespace TaskChat.Web.Components.Pages;
 
-/// <summary>A page that calls the api: one place turns the api's failures into what the user sees.</summary>
-public abstract class ApiPage : ComponentBase
+/// <summary>
+/// A page (or part of one) that calls the api: one place turns the api's failures into what the
+/// user sees, and reloads what could not be loaded once a down api answers again.
+/// </summary>
+public abstract class ApiPage : ComponentBase, IDisposable
 {
     [Inject]
     internal ApiClient Api { get; set; } = default!;
+
+    [Inject]
+    internal ApiAvailability Availability { get; set; } = default!;
 
     [Inject]
     protected Notices Notices { get; set; } = default!;
@@ -16,12 +22,18 @@ public abstract class ApiPage : ComponentBase
     [Inject]
     protected NavigationManager Navigation { get; set; } = default!;
 
-    /// <summary>Runs <paramref name="call"/>; false when it failed (and the user has been told, or sent to sign in).</summary>
-    protected async Task<bool> CallAsync(Func<Task> call)
+    protected override void OnInitialized() => Availability.Recovered += OnRecoveredAsync;
+
+    /// <summary>
+    /// Runs <paramref name="call"/>; false when it failed (and the user has been told, or sent to sign
+    /// in). <paramref name="failed"/> says what was not saved, in place of the api's own words.
+    /// </summary>
+    protected async Task<bool> CallAsync(Func<Task> call, string? failed = null)
     {
         try
         {
             await call();
+            Availability.ReportUp();
             return true;
         }
         catch (ApiException e) when (e.Status == StatusCodes.Status401Unauthorized)
@@ -31,16 +43,35 @@ public abstract class ApiPage : ComponentBase
         }
         catch (ApiException e) when (e.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            Notices.Show(Notices.Unavailable);
+            Notices.Show(failed ?? Notices.Unavailable);
         }
         catch (ApiException e)
         {
-            Notices.Show(e.Message);
+            Notices.Show(failed is null ? e.Message : $"{failed} {e.Message}");
         }
         catch (HttpRequestException)
         {
-            Notices.Show(Notices.NoConnection);
+            Availability.ReportDown();
+            if (failed is not null)
+            {
+                Notices.Show(failed);
+            }
         }
         return false;
+    }
+
+    /// <summary>The api answers again after it was down: load what the page could not.</summary>
+    protected virtual Task OnApiRecoveredAsync() => Task.CompletedTask;
+
+    private Task OnRecoveredAsync() => InvokeAsync(async () =>
+    {
+        await OnApiRecoveredAsync();
+        StateHasChanged();
+    });
+
+    public virtual void Dispose()
+    {
+        Availability.Recovered -= OnRecoveredAsync;
+        GC.SuppressFinalize(this);
     }
 }

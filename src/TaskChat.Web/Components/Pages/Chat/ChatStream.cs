@@ -21,12 +21,12 @@ internal sealed class ChatStream(ChatBubble reply, Func<Task> afterToolResult, F
                 ConversationId = started.ConversationId;
                 break;
             case ToolCalled called:
-                reply.Tools.Add(ToolChip.From(called.Tool, called.Arguments));
+                reply.Tools.Add(new ToolChip(called.Tool, called.Arguments));
                 break;
             case ToolAnswered answered:
-                if (reply.Tools.LastOrDefault(c => c.Tool == answered.Tool && c.Succeeded is null) is { } chip)
+                if (reply.Tools.FirstOrDefault(c => c.Tool == answered.Tool && c.State == ToolCallState.Running) is { } chip)
                 {
-                    chip.Succeeded = ToolChip.IsSuccess(answered.Result);
+                    chip.Answer(answered.Result);
                 }
                 await render();
                 await afterToolResult(); // The side panel shows what the tool just changed.
@@ -43,6 +43,16 @@ internal sealed class ChatStream(ChatBubble reply, Func<Task> afterToolResult, F
                 break;
         }
         await render();
+    }
+
+    /// <summary>The turn is over, however it ended: the bubble stops streaming, unanswered calls say so.</summary>
+    public void End()
+    {
+        reply.Streaming = false;
+        foreach (var chip in reply.Tools)
+        {
+            chip.EndTurn();
+        }
     }
 
     /// <summary>A stored message as a bubble, its tool calls as settled chips.</summary>

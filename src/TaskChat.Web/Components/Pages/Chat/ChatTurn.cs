@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using TaskChat.Contract;
 
@@ -12,31 +13,138 @@ public sealed class ChatBubble(string role, string text)
     public bool Streaming { get; set; }
 }
 
-/// <summary>A tool call shown as "✓ add_task · Buy milk": pending until its result arrives.</summary>
-public sealed class ToolChip(string tool, string label)
+/// <summary>Where a tool call stands, as its chip says it.</summary>
+public enum ToolCallState
+{
+    Running,
+    Succeeded,
+    Failed,
+
+    /// <summary>The turn ended (an error, a cut connection) before the call's result came.</summary>
+    Unfinished,
+}
+
+/// <summary>
+/// A tool call in the user's words: "Added “Buy milk”", "Looked at 5 pending tasks", "Couldn't
+/// complete task #7: Task 7 was not found." Running until its result arrives.
+/// </summary>
+public sealed class ToolChip(string tool, JsonElement arguments)
 {
     public string Tool { get; } = tool;
-    public string Label { get; } = label;
-    public bool? Succeeded { get; set; }
+    public JsonElement Arguments { get; } = arguments.Clone();
+    public JsonElement? Result { get; private set; }
+    public ToolCallState State { get; private set; } = ToolCallState.Running;
 
-    public string Mark => Succeeded switch { true => "✓", false => "✗", null => "…" };
+    public string Mark => State switch
+    {
+        ToolCallState.Succeeded => "✓",
+        ToolCallState.Failed => "✗",
+        ToolCallState.Unfinished => "!",
+        _ => "…",
+    };
 
-    public static ToolChip From(string tool, JsonElement arguments) => new(tool, LabelFor(arguments));
+    public string Text => State switch
+    {
+        ToolCallState.Succeeded => Done(),
+        ToolCallState.Failed => $"Couldn't {Verb()}" + (Field(Result, "error") is { } error ? $": {error}" : ""),
+        ToolCallState.Unfinished => $"Didn't finish: {Verb()}",
+        _ => Char.ToUpper(Doing()[0], CultureInfo.InvariantCulture) + Doing()[1..] + "…",
+    };
 
-    /// <summary>A chip for a stored call (conversation history).</summary>
-    public static ToolChip FromRecord(ToolCallRecord call) => new(call.Tool, LabelFor(call.Arguments)) { Succeeded = IsSuccess(call.Result) };
+    public static ToolChip FromRecord(ToolCallRecord call)
+    {
+        var chip = new ToolChip(call.Tool, call.Arguments);
+        if (call.Result.ValueKind is JsonValueKind.Object)
+        {
+            chip.Answer(call.Result);
+        }
+        chip.EndTurn(); // Stored without a result: the call never finished.
+        return chip;
+    }
 
-    public static bool IsSuccess(JsonElement result) => Text(result, "status") != ToolEnvelope.ErrorStatus;
+    public void Answer(JsonElement result)
+    {
+        Result = result.Clone();
+        State = Field(result, "status") == ToolEnvelope.ErrorStatus ? ToolCallState.Failed : ToolCallState.Succeeded;
+    }
 
-    // What the call was about, in a word or two: its title, its task, or the list it asked for.
-    private static string LabelFor(JsonElement arguments) =>
-        Text(arguments, ToolArguments.Title)
-        ?? (arguments.ValueKind == JsonValueKind.Object && arguments.TryGetProperty(ToolArguments.TaskId, out var id) ? $"#{id}" : null)
-        ?? Text(arguments, ToolArguments.Status)
-        ?? "";
+    /// <summary>The turn is over: a call still waiting for its result will never get one.</summary>
+    public void EndTurn()
+    {
+        if (State == ToolCallState.Running)
+        {
+            State = ToolCallState.Unfinished;
+        }
+    }
 
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+    private string Subject() =>
+        Quoted(Field(Data(), ToolArguments.Title) ?? Field(Arguments, ToolArguments.Title))
+        ?? (Number(Arguments, ToolArguments.TaskId) is { } id ? $"task #{id}" : "a task");
+
+    private string Verb() => Tool switch
+    {
+        ToolNames.AddTask => $"add {Subject()}",
+        ToolNames.ListTasks => "look at your tasks",
+        ToolNames.CompleteTask => $"complete {Subject()}",
+        ToolNames.DeleteTask => $"delete {Subject()}",
+        ToolNames.UpdateTask => $"update {Subject()}",
+        _ => $"use {Tool}",
+    };
+
+    private string Doing() => Tool switch
+    {
+        ToolNames.AddTask => $"adding {Subject()}",
+        ToolNames.ListTasks => "looking at your tasks",
+        ToolNames.CompleteTask => $"completing {Subject()}",
+        ToolNames.DeleteTask => $"deleting {Subject()}",
+        ToolNames.UpdateTask => $"updating {Subject()}",
+        _ => $"using {Tool}",
+    };
+
+    private string Done() => Tool switch
+    {
+        ToolNames.AddTask => $"Added {Subject()}",
+        ToolNames.ListTasks => LookedAt(),
+        ToolNames.CompleteTask => $"Completed {Subject()}",
+        ToolNames.DeleteTask => $"Deleted {Subject()}",
+        ToolNames.UpdateTask => $"Updated {Subject()}",
+        _ => $"Used {Tool}",
+    };
+
+    private string LookedAt()
+    {
+        var kind = Field(Arguments, ToolArguments.Status) switch
+        {
+            ListStatus.Pending => "pending ",
+            ListStatus.Completed => "completed ",
+            _ => "",
+        };
+        return Number(Data(), "count") is { } count
+            ? $"Looked at {count} {kind}{(count == 1 ? "task" : "tasks")}"
+            : $"Looked at your {kind}tasks";
+    }
+
+    private JsonElement? Data() =>
+        Result is { ValueKind: JsonValueKind.Object } result && result.TryGetProperty("data", out var data) ? data : null;
+
+    private static string? Quoted(string? title) => string.IsNullOrWhiteSpace(title) ? null : $"“{title}”";
+
+    private static string? Field(JsonElement? element, string name) =>
+        element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
+
+    private static long? Number(JsonElement? element, string name)
+    {
+        if (element is not { ValueKind: JsonValueKind.Object } e || !e.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetInt64(out var n) => n,
+            JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+            _ => null,
+        };
+    }
 }

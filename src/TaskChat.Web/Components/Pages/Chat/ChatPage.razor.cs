@@ -1,0 +1,282 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+using TaskChat.Contract;
+
+namespace TaskChat.Web.Components.Pages.Chat;
+
+/// <summary>
+/// The chat: the conversations, the thread with its composer, and the user's tasks beside it.
+/// A message that could not be sent stays as <see cref="UnsentMessage"/>: sending the same text
+/// again (the composer, or "Send again") is a retry of that message, not a new one.
+/// </summary>
+public sealed partial class ChatPage
+{
+    /// <summary>Where this tab keeps the composer's draft (sessionStorage), so a reload loses nothing.</summary>
+    private const string DraftKey = "taskchat.chat.draft";
+
+    private IReadOnlyList<ConversationSummary>? _conversations;
+    private bool _conversationsFailed;
+    private IReadOnlyList<TaskView>? _tasks;
+    private bool _tasksFailed;
+    private readonly List<ChatBubble> _bubbles = [];
+    private long? _conversationId;
+    private string _draft = "";
+    private bool _sending;
+    private bool _showTasks;
+    private bool _showConversations;
+    private bool _renaming;
+    private bool _focusRename;
+    private string _renameDraft = "";
+    private bool _confirmingDelete;
+    private UnsentMessage? _unsent;
+    private readonly CancellationTokenSource _leaving = new();
+    private IJSObjectReference? _module;
+    private ElementReference _thread;
+    private ElementReference _threadBox;
+    private ElementReference _newMessages;
+    private ElementReference _input;
+    private ElementReference _renameInput;
+
+    /// <summary>A message the api did not answer; its <see cref="Id"/> stays the same for every retry.</summary>
+    internal sealed record UnsentMessage(string Text, Guid Id);
+
+    private string CurrentTitle =>
+        _conversations?.FirstOrDefault(c => c.Id == _conversationId)?.Title ?? "New chat";
+
+    protected override async Task OnInitializedAsync()
+    {
+        await Task.WhenAll(LoadConversationsAsync(), LoadTasksAsync());
+        // /chat carries on where the user left off: the most recent conversation.
+        if (_conversations is [var latest, ..])
+        {
+            await OpenAsync(latest.Id);
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/chat.js"]);
+            await _module.InvokeVoidAsync("followThread", _thread, _threadBox, _newMessages);
+            var kept = await _module.InvokeAsync<string>("keepDraft", _input, DraftKey);
+            if (kept.Length > 0 && _draft.Length == 0)
+            {
+                _draft = kept;
+                StateHasChanged();
+            }
+            await FocusComposerAsync();
+        }
+        if (_focusRename && _renaming)
+        {
+            _focusRename = false;
+            await _renameInput.FocusAsync();
+        }
+    }
+
+    protected override async Task OnApiRecoveredAsync()
+    {
+        await Task.WhenAll(LoadConversationsAsync(), LoadTasksAsync());
+    }
+
+    private async Task LoadConversationsAsync() =>
+        _conversationsFailed = !await CallAsync(async () => _conversations = (await Api.GetConversationsAsync(_leaving.Token)).Conversations);
+
+    private async Task LoadTasksAsync() =>
+        _tasksFailed = !await CallAsync(async () => _tasks = (await Api.GetTasksAsync(ListStatus.All, _leaving.Token)).Tasks);
+
+    private async Task NewConversationAsync()
+    {
+        _conversationId = null;
+        _bubbles.Clear();
+        _renaming = _confirmingDelete = _showConversations = false;
+        await FocusComposerAsync();
+    }
+
+    private async Task OpenAsync(long id)
+    {
+        await CallAsync(async () =>
+        {
+            var conversation = await Api.GetConversationAsync(id, _leaving.Token);
+            _conversationId = conversation.Id;
+            _bubbles.Clear();
+            _bubbles.AddRange(conversation.Messages.Select(ChatStream.ToBubble));
+            _renaming = _confirmingDelete = _showConversations = false;
+        });
+    }
+
+    private void StartRename()
+    {
+        _renameDraft = CurrentTitle;
+        _renaming = true;
+        _focusRename = true;
+    }
+
+    private void RenameKey(KeyboardEventArgs e)
+    {
+        if (e.Key == "Escape")
+        {
+            _renaming = false;
+        }
+    }
+
+    private async Task RenameAsync()
+    {
+        var title = _renameDraft.Trim();
+        if (_conversationId is not { } id || title.Length == 0)
+        {
+            _renaming = false;
+            return;
+        }
+        if (await CallAsync(() => Api.RenameConversationAsync(id, title, _leaving.Token), "The conversation wasn't renamed."))
+        {
+            _renaming = false;
+            await LoadConversationsAsync();
+        }
+    }
+
+    private async Task DeleteAsync()
+    {
+        _confirmingDelete = false;
+        if (_conversationId is not { } id)
+        {
+            return;
+        }
+        if (await CallAsync(() => Api.DeleteConversationAsync(id, _leaving.Token), "The conversation wasn't deleted."))
+        {
+            await NewConversationAsync();
+            await LoadConversationsAsync();
+        }
+    }
+
+    private async Task SendAsync()
+    {
+        var text = _draft.Trim();
+        if (text.Length == 0 || _sending)
+        {
+            return; // Typed while the agent works: it waits in the composer for the reply.
+        }
+        await SendMessageAsync(_unsent is { } unsent && unsent.Text == text ? unsent : new UnsentMessage(text, Guid.NewGuid()));
+    }
+
+    /// <summary>"Send again": the message that was not answered, as it was.</summary>
+    private async Task RetryAsync()
+    {
+        if (_unsent is { } unsent && !_sending)
+        {
+            await SendMessageAsync(unsent);
+        }
+    }
+
+    private async Task SendMessageAsync(UnsentMessage message)
+    {
+        _sending = true;
+        if (_draft.Trim() == message.Text)
+        {
+            await SetDraftAsync("");
+        }
+        var question = new ChatBubble(MessageRoles.User, message.Text);
+        var reply = new ChatBubble(MessageRoles.Assistant, "") { Streaming = true };
+        _bubbles.Add(question);
+        _bubbles.Add(reply);
+        // No forced scroll: at the bottom the thread follows by itself (chat.js); scrolled up to
+        // read, the user keeps their place and gets the "new messages" button.
+        StateHasChanged();
+        var stream = new ChatStream(reply, LoadTasksAsync, () => InvokeAsync(StateHasChanged));
+        bool sent;
+        try
+        {
+            sent = await CallAsync(async () =>
+            {
+                await foreach (var e in Api.StreamChatAsync(message.Text, _conversationId, _leaving.Token))
+                {
+                    await stream.ApplyAsync(e);
+                    _conversationId = stream.ConversationId ?? _conversationId;
+                }
+            });
+        }
+        catch (OperationCanceledException) when (_leaving.IsCancellationRequested)
+        {
+            return; // The user left the page (or closed the tab): nobody is left to show the reply to.
+        }
+        stream.End();
+        _sending = false;
+        if (sent && stream.Done && stream.Error is null)
+        {
+            _unsent = null;
+        }
+        else
+        {
+            if (stream.Error is { } error)
+            {
+                Notices.Show(error);
+            }
+            else if (sent)
+            {
+                Notices.Show("The reply was cut off. Please try again.");
+            }
+            // Nothing was answered: take the bubbles back and give the user their words again,
+            // unless they have started typing the next message meanwhile ("Send again" still works).
+            if (reply.Text.Length == 0 && reply.Tools.Count == 0)
+            {
+                _bubbles.Remove(reply);
+                _bubbles.Remove(question);
+            }
+            _unsent = message;
+            if (_draft.Length == 0)
+            {
+                await SetDraftAsync(message.Text);
+            }
+        }
+        await LoadConversationsAsync();
+        await FocusComposerAsync();
+    }
+
+    private async Task SetDraftAsync(string text)
+    {
+        _draft = text;
+        if (_module is not null)
+        {
+            await _module.InvokeVoidAsync("setDraft", DraftKey, text);
+        }
+    }
+
+    private async Task FocusComposerAsync()
+    {
+        if (RendererInfo.IsInteractive)
+        {
+            try
+            {
+                await _input.FocusAsync();
+            }
+            catch (InvalidOperationException)
+            {
+                // Not rendered yet (the first render is still on its way): the after-render focus follows.
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _leaving.Cancel();
+        _leaving.Dispose();
+        if (_module is not null)
+        {
+            _ = DisposeModuleAsync(_module);
+        }
+    }
+
+    private static async Task DisposeModuleAsync(IJSObjectReference module)
+    {
+        try
+        {
+            await module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone, and the module with it.
+        }
+    }
+}

@@ -1,0 +1,58 @@
+// The chat thread's behaviour that must not wait for a server round trip: keeping the newest
+// message in view while the reply streams, and keeping the composer's draft across a reload.
+
+const nearBottom = 48; // px: "at the bottom" allows for rounding and a last line half shown
+
+/**
+ * Keeps `thread` scrolled to the bottom as messages arrive and text streams in, unless the user
+ * scrolled up to read: then `container` gets the class has-unseen (which shows the "new messages"
+ * button) until they come back down or press it.
+ */
+export function followThread(thread, container, button) {
+    let pinned = true;
+    const atBottom = () => thread.scrollHeight - thread.scrollTop - thread.clientHeight <= nearBottom;
+    const toBottom = () => {
+        thread.scrollTop = thread.scrollHeight;
+        pinned = true;
+        container.classList.remove('has-unseen');
+    };
+    thread.addEventListener('scroll', () => {
+        pinned = atBottom();
+        if (pinned) {
+            container.classList.remove('has-unseen');
+        }
+    }, { passive: true });
+    const onChange = () => {
+        if (pinned) {
+            toBottom();
+        } else {
+            container.classList.add('has-unseen');
+        }
+    };
+    new MutationObserver(onChange).observe(thread, { childList: true, subtree: true, characterData: true });
+    new ResizeObserver(onChange).observe(thread);
+    button.addEventListener('click', () => toBottom());
+    toBottom();
+}
+
+/** Saves what is typed into `input` under `key` for this tab; returns what was saved before (a reload). */
+export function keepDraft(input, key) {
+    input.addEventListener('input', () => setDraft(key, input.value));
+    try {
+        return sessionStorage.getItem(key) || '';
+    } catch {
+        return '';
+    }
+}
+
+export function setDraft(key, text) {
+    try {
+        if (text) {
+            sessionStorage.setItem(key, text);
+        } else {
+            sessionStorage.removeItem(key);
+        }
+    } catch {
+        // Storage refused (private mode, quota): the draft just does not survive a reload.
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TaskChat.ServiceDefaults;
+using TaskChat.ServiceDefaults.Configuration;
+
+namespace TaskChat.UnitTests.Logging;
+
+/// <summary>What reaches the one terminal a person watches: start, stop and failures, not every resilience attempt.</summary>
+public sealed class LogLevelDefaultsTests
+{
+    [Theory]
+    [InlineData(TaskChatService.Api)]
+    [InlineData(TaskChatService.Mcp)]
+    [InlineData(TaskChatService.Web)]
+    public async Task Resilience_attempts_are_not_logged_at_information_but_their_warnings_are(TaskChatService service)
+    {
+        await using var app = Build(service, new());
+        var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+
+        foreach (var category in new[] { "Polly", "Microsoft.Extensions.Resilience", "Microsoft.Extensions.Http.Resilience.ResilienceHandler" })
+        {
+            Assert.False(loggers.CreateLogger(category).IsEnabled(LogLevel.Information), category);
+            Assert.True(loggers.CreateLogger(category).IsEnabled(LogLevel.Warning), category);
+        }
+        Assert.True(loggers.CreateLogger("Microsoft.Hosting.Lifetime").IsEnabled(LogLevel.Information));
+        Assert.True(loggers.CreateLogger("TaskChat.Api.Chat.ChatApi").IsEnabled(LogLevel.Information));
+    }
+
+    [Fact]
+    public async Task A_logging_variable_still_turns_the_attempts_back_on()
+    {
+        await using var app = Build(TaskChatService.Api, new() { ["Logging:LogLevel:Polly"] = "Information" });
+
+        Assert.True(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Polly").IsEnabled(LogLevel.Information));
+    }
+
+    private static WebApplication Build(TaskChatService service, Dictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddServiceDefaults(service);
+        return builder.Build();
+    }
+}

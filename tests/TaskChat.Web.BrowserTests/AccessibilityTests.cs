@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+namespace TaskChat.Web.BrowserTests;
+
+/// <summary>axe-core on every page, in the states a person sees, at phone and laptop sizes: no serious or critical violation.</summary>
+[Collection(SharedProduct.Name)]
+public sealed class AccessibilityTests(RunningTaskChat stack) : BrowserTest(stack)
+{
+    [Theory]
+    [InlineData("phone")]
+    [InlineData("laptop")]
+    public Task Every_page_has_no_serious_or_critical_axe_violation(string size) => RunAsync($"axe-{size}", async () =>
+    {
+        var page = await NewPageAsync(size == "phone" ? Phone : Laptop);
+
+        await page.GotoAsync("/sign-in");
+        await Axe.AssertNoSeriousViolationsAsync(page, "sign-in");
+        await page.GotoAsync("/sign-up");
+        await Axe.AssertNoSeriousViolationsAsync(page, "sign-up");
+        await page.GotoAsync("/no-such-page");
+        await Axe.AssertNoSeriousViolationsAsync(page, "not found");
+
+        await SignUpAsync(page);
+        await Axe.AssertNoSeriousViolationsAsync(page, "an empty chat");
+        await ChatAsync(page, "add buy milk");
+        await ChatAsync(page, "complete 987654");
+        await Axe.AssertNoSeriousViolationsAsync(page, "a chat with chips, a failed one included");
+        if (size == "phone")
+        {
+            await page.GetByTestId("conversations-toggle").ClickAsync();
+            await Axe.AssertNoSeriousViolationsAsync(page, "the chat with its conversations open");
+        }
+        await page.GetByTestId("conversation-rename").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("conversation-title-input")).ToBeFocusedAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page, "a conversation being renamed");
+        await page.GetByTestId("conversation-rename-cancel").ClickAsync();
+        if (size == "phone")
+        {
+            await page.GetByTestId("tasks-toggle").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("side-task-item").First).ToBeVisibleAsync();
+            await Axe.AssertNoSeriousViolationsAsync(page, "the chat with its tasks panel open");
+        }
+
+        await OpenTasksAsync(page);
+        await AddTaskAsync(page, "Water the plants");
+        await Axe.AssertNoSeriousViolationsAsync(page, "tasks");
+        await page.GetByTestId("task-delete").First.ClickAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page, "tasks with a delete to confirm");
+        await page.GetByTestId("cancel-delete").ClickAsync();
+        await page.GetByTestId("filter-completed").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("tasks-empty")).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page, "an empty filter");
+    });
+}

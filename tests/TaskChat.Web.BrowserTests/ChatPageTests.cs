@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace TaskChat.Web.BrowserTests;
+
+/// <summary>The chat as a daily tool: scrolling, focus, the first message, conversations, chips, replies.</summary>
+[Collection(SharedProduct.Name)]
+public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
+{
+    private static ILocator Messages(IPage page) => page.GetByTestId("chat-message");
+
+    [Fact]
+    public Task The_thread_keeps_the_newest_message_in_view_unless_the_user_scrolled_up() => RunAsync(nameof(The_thread_keeps_the_newest_message_in_view_unless_the_user_scrolled_up), async () =>
+    {
+        var page = await NewPageAsync(Phone);
+        await SignUpAsync(page);
+        for (var i = 1; i <= 6; i++)
+        {
+            await ChatAsync(page, $"add errand number {i}");
+            await Assertions.Expect(Messages(page).Last).ToBeInViewportAsync();
+        }
+        await Assertions.Expect(page.GetByTestId("new-messages")).ToBeHiddenAsync();
+
+        // Scrolled up to read: the next reply does not pull the view down; a button offers to.
+        await page.GetByTestId("messages").EvaluateAsync("thread => { thread.scrollTop = 0; thread.dispatchEvent(new Event('scroll')); }");
+        await ChatAsync(page, "what's left?");
+        await Assertions.Expect(page.GetByTestId("new-messages")).ToBeVisibleAsync();
+        await Assertions.Expect(Messages(page).Last).Not.ToBeInViewportAsync();
+
+        await page.GetByTestId("new-messages").ClickAsync();
+        await Assertions.Expect(Messages(page).Last).ToBeInViewportAsync();
+        await Assertions.Expect(page.GetByTestId("new-messages")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("chat-input")).ToBeInViewportAsync();
+    });
+
+    [Fact]
+    public Task Focus_stays_in_the_composer_and_the_next_message_can_be_typed_while_the_agent_works() => RunAsync(nameof(Focus_stays_in_the_composer_and_the_next_message_can_be_typed_while_the_agent_works), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        var input = page.GetByTestId("chat-input");
+        await Assertions.Expect(input).ToBeFocusedAsync();
+
+        await input.FillAsync("add buy milk");
+        await input.PressAsync("Enter");
+        // Typed straight away, while the first turn may still run: the keys land in the composer.
+        await page.Keyboard.TypeAsync("add walk the dog");
+        await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=assistant]").First).ToHaveAttributeAsync("data-streaming", "false");
+        await Assertions.Expect(input).ToHaveValueAsync("add walk the dog");
+        await Assertions.Expect(input).ToBeFocusedAsync();
+
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("side-task-item")).ToHaveCountAsync(2);
+        await Assertions.Expect(input).ToBeFocusedAsync();
+        await Assertions.Expect(input).ToHaveValueAsync("");
+    });
+
+    [Fact]
+    public Task A_message_typed_as_soon_as_the_chat_opens_reaches_the_server() => RunAsync(nameof(A_message_typed_as_soon_as_the_chat_opens_reaches_the_server), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+
+        // The prerendered page (before the circuit) shows the composer disabled: nothing can be typed into it and lost.
+        var prerendered = await (await page.APIRequest.GetAsync("/chat")).TextAsync();
+        Assert.Matches(new Regex(@"<input[^>]*data-testid=""chat-input""[^>]*disabled|<input[^>]*disabled[^>]*data-testid=""chat-input"""), prerendered);
+
+        // A full load, typing at once without waiting for the circuit: no retyping, no lost message.
+        await page.GotoAsync("/chat");
+        await page.GetByTestId("chat-input").FillAsync("add call the bank");
+        await page.GetByTestId("chat-input").PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=user]")).ToHaveTextAsync(["add call the bank"]);
+        await Assertions.Expect(page.GetByTestId("side-task-item")).ToContainTextAsync(["Call the bank"]);
+    });
+
+    [Fact]
+    public Task Chat_reopens_the_last_conversation_which_can_be_renamed_by_keyboard_and_deleted() => RunAsync(nameof(Chat_reopens_the_last_conversation_which_can_be_renamed_by_keyboard_and_deleted), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await Assertions.Expect(page.GetByTestId("conversations-empty")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("thread-title")).ToHaveTextAsync("New chat");
+        await ChatAsync(page, "add buy milk");
+        await Assertions.Expect(page.GetByTestId("conversation-item")).ToHaveCountAsync(1);
+
+        await GotoInteractiveAsync(page, "/chat");
+        await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=user]")).ToHaveTextAsync(["add buy milk"]);
+        await Assertions.Expect(page.GetByTestId("thread-title")).ToHaveTextAsync("add buy milk");
+
+        await page.GetByTestId("conversation-rename").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("conversation-title-input")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("Groceries");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("conversation-open")).ToHaveTextAsync(["Groceries"]);
+        await Assertions.Expect(page.GetByTestId("thread-title")).ToHaveTextAsync("Groceries");
+
+        await page.GetByTestId("conversation-delete").ClickAsync();
+        await page.GetByTestId("conversation-delete-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("conversations-empty")).ToBeVisibleAsync();
+        await Assertions.Expect(Messages(page)).ToHaveCountAsync(0);
+        await GotoInteractiveAsync(page, "/chat");
+        await Assertions.Expect(page.GetByTestId("conversations-empty")).ToBeVisibleAsync();
+        // The task it added stays: deleting a conversation is not deleting what it did.
+        await Assertions.Expect(page.GetByTestId("side-task-item")).ToContainTextAsync(["Buy milk"]);
+    });
+
+    [Fact]
+    public Task Tool_chips_say_what_happened_in_words_and_a_failed_call_says_so() => RunAsync(nameof(Tool_chips_say_what_happened_in_words_and_a_failed_call_says_so), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        var chips = page.GetByTestId("tool-chip");
+
+        await ChatAsync(page, "add buy milk");
+        await ChatAsync(page, "what's left?");
+        await ChatAsync(page, "complete 987654");
+
+        await Assertions.Expect(chips).ToHaveTextAsync([
+            new Regex("^✓ Added “Buy milk”$"),
+            new Regex("^✓ Looked at 1 pending task$"),
+            new Regex("^✗ Couldn't complete task #987654: .*987654.*not found", RegexOptions.IgnoreCase),
+        ]);
+        await Assertions.Expect(chips.Last).ToHaveAttributeAsync("data-state", "failed");
+        Assert.DoesNotContain(await chips.AllTextContentsAsync(), text => text.Contains("add_task", StringComparison.Ordinal));
+    });
+
+    [Fact]
+    public Task Replies_render_bold_as_bold_and_markup_in_a_title_as_plain_text() => RunAsync(nameof(Replies_render_bold_as_bold_and_markup_in_a_title_as_plain_text), async () =>
+    {
+        var page = await NewPageAsync();
+        var dialogs = 0;
+        page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
+        await SignUpAsync(page);
+
+        await ChatAsync(page, "add **urgent** <img src=x onerror=alert(1)> report");
+
+        var reply = page.Locator("[data-testid=chat-message][data-role=assistant] .bubble-text").Last;
+        await Assertions.Expect(reply.Locator("strong")).ToHaveTextAsync("urgent");
+        await Assertions.Expect(reply).ToContainTextAsync("<img src=x onerror=alert(1)>");
+        await Assertions.Expect(page.Locator(".messages img")).ToHaveCountAsync(0);
+        Assert.Equal(0, dialogs);
+    });
+
+    [Fact]
+    public Task A_chat_turn_writes_no_resilience_attempts_to_the_terminal() => RunAsync(nameof(A_chat_turn_writes_no_resilience_attempts_to_the_terminal), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+
+        await ChatAsync(page, "add buy milk");
+        await ChatAsync(page, "what's left?");
+
+        Assert.DoesNotContain(Stack.Running.Launcher.Lines(), line => line.Contains("Execution attempt", StringComparison.Ordinal));
+    });
+}

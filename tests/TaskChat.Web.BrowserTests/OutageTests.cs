@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using TaskChat.ServiceDefaults.Configuration;
+
+namespace TaskChat.Web.BrowserTests;
+
+/// <summary>Honest states when something is down: the api held down, the web itself killed.</summary>
+[Collection(OutageProduct.Name)]
+public sealed class OutageTests(RunningTaskChat stack) : BrowserTest(stack)
+{
+    private static readonly Regex BlamesTheUser = new("your connection|check your", RegexOptions.IgnoreCase);
+
+    [Fact]
+    public Task With_the_api_down_nothing_pretends_to_be_saved_or_lost_and_the_notice_clears_itself() => RunAsync(nameof(With_the_api_down_nothing_pretends_to_be_saved_or_lost_and_the_notice_clears_itself), async () =>
+    {
+        await Stack.WaitForApiAsync();
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+        await AddTaskAsync(page, "Buy milk");
+        var notice = page.GetByTestId("notice");
+
+        await using (await ApiOutage.BeginAsync(Stack))
+        {
+            // A checkbox never shows a state that was not saved.
+            await page.GetByTestId("task-toggle").ClickAsync();
+            await Assertions.Expect(notice.Filter(new() { HasText = "wasn't saved" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("task-toggle")).Not.ToBeCheckedAsync();
+            await Assertions.Expect(page.GetByTestId("task-toggle")).ToBeEnabledAsync();
+            await Assertions.Expect(notice.First).Not.ToHaveTextAsync(BlamesTheUser);
+
+            // Reloading /tasks: an error with a way to try again, not "Loading..." forever.
+            await GotoInteractiveAsync(page, "/tasks");
+            await Assertions.Expect(page.GetByTestId("tasks-error")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("tasks-error-retry")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("tasks-loading")).ToHaveCountAsync(0);
+
+            // Reloading /chat: "couldn't load", never "Nothing yet" (that reads as data loss).
+            await GotoInteractiveAsync(page, "/chat");
+            await Assertions.Expect(page.GetByTestId("side-tasks-error")).ToBeAttachedAsync();
+            await Assertions.Expect(page.GetByTestId("conversations-error")).ToBeAttachedAsync();
+            await Assertions.Expect(page.GetByTestId("side-tasks-empty")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByTestId("conversations-empty")).ToHaveCountAsync(0);
+
+            // A message sent now is kept, with a way to send it again.
+            await page.GetByTestId("chat-input").FillAsync("add call mom");
+            await page.GetByTestId("chat-input").PressAsync("Enter");
+            await Assertions.Expect(page.GetByTestId("send-failed")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("chat-input")).ToHaveValueAsync("add call mom");
+            await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=user]")).ToHaveCountAsync(0);
+            await Assertions.Expect(notice.Filter(new() { HasText = "isn't answering" })).ToBeVisibleAsync();
+            await Assertions.Expect(notice.First).Not.ToHaveTextAsync(BlamesTheUser);
+        }
+
+        // The api is back: the notice goes by itself and the page loads what it could not.
+        await Assertions.Expect(notice).ToHaveCountAsync(0, new() { Timeout = 120_000 });
+        await Assertions.Expect(page.GetByTestId("side-task-item")).ToContainTextAsync(["Buy milk"]);
+        await page.GetByTestId("retry-send").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=user]")).ToHaveTextAsync(["add call mom"]);
+        await Assertions.Expect(page.GetByTestId("side-task-item")).ToContainTextAsync(["Buy milk", "Call mom"]);
+        await Assertions.Expect(page.GetByTestId("send-failed")).ToHaveCountAsync(0);
+    });
+
+    [Fact]
+    public Task With_the_webs_circuit_lost_enter_keeps_the_page_and_the_text() => RunAsync(nameof(With_the_webs_circuit_lost_enter_keeps_the_page_and_the_text), async () =>
+    {
+        await Stack.WaitForApiAsync();
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        var url = page.Url;
+        await page.GetByTestId("chat-input").FillAsync("add renew the passport");
+
+        await Stack.KillAsync(TaskChatService.Web);
+        await Assertions.Expect(page.GetByTestId("reconnect")).ToBeVisibleAsync();
+        await page.GetByTestId("chat-input").PressAsync("Enter");
+
+        Assert.Equal(url, page.Url);
+        await Assertions.Expect(page.GetByTestId("chat-input")).ToHaveValueAsync("add renew the passport");
+        await Assertions.Expect(page.GetByTestId("reconnect")).ToBeVisibleAsync();
+
+        // The launcher brings the web back; the circuit is gone, so the page loads again, and the draft is still there.
+        await Assertions.Expect(page.GetByTestId("chat-input")).ToBeEnabledAsync(new() { Timeout = 120_000 });
+        await Assertions.Expect(page.GetByTestId("chat-input")).ToHaveValueAsync("add renew the passport");
+    });
+}
