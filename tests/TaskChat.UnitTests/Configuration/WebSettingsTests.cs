@@ -36,7 +36,7 @@ public sealed class WebSettingsTests
         var (web, problems) = Read(new Dictionary<string, string?>());
 
         Assert.Empty(problems);
-        Assert.Equal(new Web.Sessions.SessionLifetime(TimeSpan.FromDays(7), TimeSpan.FromDays(30), TimeSpan.FromMinutes(1)), web.Sessions);
+        Assert.Equal(new TaskChat.Web.Sessions.SessionLifetime(TimeSpan.FromDays(7), TimeSpan.FromDays(30), TimeSpan.FromMinutes(1)), web.Sessions);
         Assert.Contains("session_idle_days=7 session_max_days=30 session_revalidation_seconds=60", web.Summary(), StringComparison.Ordinal);
     }
 
@@ -63,7 +63,7 @@ public sealed class WebSettingsTests
         });
 
         Assert.Empty(problems);
-        Assert.Equal(new Web.Sessions.SessionLifetime(TimeSpan.FromDays(2), TimeSpan.FromDays(14), TimeSpan.FromSeconds(5)), web.Sessions);
+        Assert.Equal(new TaskChat.Web.Sessions.SessionLifetime(TimeSpan.FromDays(2), TimeSpan.FromDays(14), TimeSpan.FromSeconds(5)), web.Sessions);
     }
 
     [Fact]
