@@ -38,7 +38,7 @@ public abstract class ChatSystem(DatabaseProvider provider) : SystemFixture(prov
         return system.Api;
     }
 
-    public HttpClient ClientFor(string userId, RunningService? api = null) => Running.ClientFor(userId, api);
+    public HttpClient ClientFor(string userId, RunningService? api = null, IDictionary<string, object>? claims = null) => Running.ClientFor(userId, api, claims);
 
     protected override SystemBuilder Describe(SystemBuilder system) => system.WithMcp().WithApi(OfflineAgent);
 }
