@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using TaskChat.Api.Chat;
 using TaskChat.Data.Connection;
 using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.TestSupport;
@@ -36,11 +38,37 @@ public abstract class ChatSystem(DatabaseProvider provider) : SystemFixture(prov
         return system.Api;
     }
 
-    public HttpClient ClientFor(string userId, RunningService? api = null) => Running.ClientFor(userId, api);
+    public HttpClient ClientFor(string userId, RunningService? api = null, IDictionary<string, object>? claims = null) => Running.ClientFor(userId, api, claims);
 
     protected override SystemBuilder Describe(SystemBuilder system) => system.WithMcp().WithApi(OfflineAgent);
 }
 
 public sealed class SqliteChatSystem() : ChatSystem(DatabaseProvider.Sqlite);
 
+/// <summary>
+/// A chat system whose agent reads "now" from <see cref="Clock"/> (the api's ChatClock replaced; token lifetimes
+/// still use the real clock), so the corpus's dates are the same on every run.
+/// </summary>
+public abstract class ClockedChatSystem(DatabaseProvider provider) : ChatSystem(provider)
+{
+    public SettableClock Clock { get; } = new();
+
+    protected override SystemBuilder Describe(SystemBuilder system) =>
+        system.WithMcp().WithApi(new Dictionary<string, string> { ["LLM_PROVIDER"] = "offline" }, services => services.AddSingleton(new ChatClock(Clock)));
+}
+
+public sealed class SqliteClockedChatSystem() : ClockedChatSystem(DatabaseProvider.Sqlite);
+
+public sealed class PostgresClockedChatSystem() : ClockedChatSystem(DatabaseProvider.Postgres);
+
 public sealed class PostgresChatSystem() : ChatSystem(DatabaseProvider.Postgres);
+
+/// <summary>A clock a test sets to any time, earlier ones too (each corpus line has its own "now"); it never moves by itself.</summary>
+public sealed class SettableClock : TimeProvider
+{
+    private long _utcTicks = new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero).UtcTicks;
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
+
+    public void SetUtcNow(DateTimeOffset now) => Interlocked.Exchange(ref _utcTicks, now.UtcTicks);
+}

@@ -73,8 +73,9 @@ public abstract class ChatTests(ChatSystem system)
         using var http = system.ClientFor(NewUser());
         var id = (await ChatAsync(http, "add buy milk")).GetProperty("tool_calls")[0].GetProperty("result").GetProperty("data").GetProperty("task_id").GetInt64();
 
-        Assert.Equal([ToolNames.UpdateTask], Tools(await ChatAsync(http, $"rename {id} to buy oat milk")));
-        Assert.Equal([ToolNames.UpdateTask], Tools(await ChatAsync(http, $"change the description of #{id} to two litres")));
+        // Edits and deletions look the task up first: the reply names it and "undo" can restore it.
+        Assert.Equal([ToolNames.ListTasks, ToolNames.UpdateTask], Tools(await ChatAsync(http, $"rename {id} to buy oat milk")));
+        Assert.Equal([ToolNames.ListTasks, ToolNames.UpdateTask], Tools(await ChatAsync(http, $"change the description of #{id} to two litres")));
         var task = await Json.ReadAsync(await http.GetAsync($"api/tasks/{id}"));
         Assert.Equal("Buy oat milk", task.GetProperty("title").GetString());
         Assert.Equal("two litres", task.GetProperty("description").GetString());
@@ -83,7 +84,7 @@ public abstract class ChatTests(ChatSystem system)
         Assert.True((await Json.ReadAsync(await http.GetAsync($"api/tasks/{id}"))).GetProperty("completed").GetBoolean());
 
         var deleted = await ChatAsync(http, $"delete task {id}");
-        Assert.Equal([ToolNames.DeleteTask], Tools(deleted));
+        Assert.Equal([ToolNames.ListTasks, ToolNames.DeleteTask], Tools(deleted));
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"api/tasks/{id}")).StatusCode);
     }
 

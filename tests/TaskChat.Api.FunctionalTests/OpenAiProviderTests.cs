@@ -44,6 +44,55 @@ public sealed class OpenAiProviderTests(SqliteChatSystem system) : IClassFixture
     }
 
     [Fact]
+    public async Task ADateRequestReachesTheToolAsTheModelReadsItFromTheUsersDateAndZone()
+    {
+        var requests = new ConcurrentQueue<JsonElement>();
+        // A model that does what the instructions say: "tomorrow at 5pm" from the date and offset in the system
+        // prompt, as a due argument when add_task's schema has one, else the title alone.
+        var (model, address) = await StartModelAsync(requests, messages =>
+        {
+            if (messages.Any(m => m.GetProperty("role").GetString() == "tool"))
+            {
+                return Completion(new { role = "assistant", content = "Added." }, "stop");
+            }
+            var prompt = SystemPrompt(messages);
+            var today = DateOnly.ParseExact(Between(prompt, "today is ", ";"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var offset = Between(prompt, "UTC offset ", ")");
+            var hasDue = requests.Last().GetProperty("tools").EnumerateArray()
+                .Any(t => t.GetProperty("function").GetProperty("name").GetString() == ToolNames.AddTask
+                    && t.GetProperty("function").GetProperty("parameters").GetProperty("properties").EnumerateObject().Any(p => p.Name == "due"));
+            var due = $"{today.AddDays(1):yyyy-MM-dd}T17:00:00{offset}";
+            return ToolCall("call_date", ToolNames.AddTask, hasDue ? $$"""{"title":"Call mom","due":"{{due}}"}""" : """{"title":"Call mom"}""");
+        });
+        await using var _ = model;
+        await using var api = await StartApiAsync(address);
+        using var http = system.ClientFor("openai-date-" + Guid.NewGuid().ToString("N")[..8], api, new Dictionary<string, object> { ["zoneinfo"] = "Europe/Paris" });
+
+        var reply = await ChatTests.ChatAsync(http, "remind me to call mom tomorrow at 5pm");
+
+        var prompt = SystemPrompt([.. requests.First().GetProperty("messages").EnumerateArray()]);
+        var paris = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+        Assert.Contains("time zone Europe/Paris, UTC offset +01:00", prompt, StringComparison.Ordinal);
+        Assert.Contains("today is " + paris.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), prompt, StringComparison.Ordinal);
+        var call = Assert.Single(reply.GetProperty("tool_calls").EnumerateArray());
+        var sent = JsonDocument.Parse(requests.ElementAt(1).GetProperty("messages").EnumerateArray().Single(m => m.GetProperty("role").GetString() == "assistant")
+            .GetProperty("tool_calls")[0].GetProperty("function").GetProperty("arguments").GetString()!).RootElement;
+        // What the model sent is what the mcp's tool received, argument for argument (due too, once add_task has it).
+        Assert.Equal(sent.EnumerateObject().Select(a => (a.Name, a.Value.ToString())), call.GetProperty("arguments").EnumerateObject().Select(a => (a.Name, a.Value.ToString())));
+        Assert.Equal(ToolEnvelope.SuccessStatus, call.GetProperty("result").GetProperty("status").GetString());
+        Assert.Equal("Call mom", Assert.Single((await Json.ReadAsync(await http.GetAsync("api/tasks"))).GetProperty("tasks").EnumerateArray()).GetProperty("title").GetString());
+    }
+
+    private static string SystemPrompt(List<JsonElement> messages) =>
+        messages.First(m => m.GetProperty("role").GetString() is "system" or "developer").GetProperty("content").ToString();
+
+    private static string Between(string text, string start, string end)
+    {
+        var from = text.IndexOf(start, StringComparison.Ordinal) + start.Length;
+        return text[from..text.IndexOf(end, from, StringComparison.Ordinal)];
+    }
+
+    [Fact]
     public async Task TheNextTurnShowsTheModelTheEarlierToolCallsAndResultsSoItKnowsWhatItIs()
     {
         var requests = new ConcurrentQueue<JsonElement>();

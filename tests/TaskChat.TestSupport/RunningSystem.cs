@@ -47,10 +47,13 @@ public sealed class RunningSystem : IAsyncDisposable
     public string UrlOf(TaskChatService service) => Wiring.UrlOf(service);
 
     /// <summary>An HttpClient on the api (or <paramref name="api"/>, another one) acting as <paramref name="userId"/>.</summary>
-    public HttpClient ClientFor(string userId, RunningService? api = null)
+    /// <param name="userId">The token's subject.</param>
+    /// <param name="api">Another api than the system's own.</param>
+    /// <param name="claims">More claims in the token (zoneinfo, locale).</param>
+    public HttpClient ClientFor(string userId, RunningService? api = null, IDictionary<string, object>? claims = null)
     {
         var http = (api ?? Api).CreateHttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(userId));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(userId, claims));
         return http;
     }
 
@@ -86,6 +89,6 @@ public sealed class RunningSystem : IAsyncDisposable
         }
     }
 
-    private string TokenFor(string userId) =>
-        (_issuer ?? throw new InvalidOperationException("Tokens come from a stand-in issuer: build the system with SignedBy(jwks).")).CreateToken(userId);
+    private string TokenFor(string userId, IDictionary<string, object>? claims = null) =>
+        (_issuer ?? throw new InvalidOperationException("Tokens come from a stand-in issuer: build the system with SignedBy(jwks).")).CreateToken(userId, claims: claims);
 }

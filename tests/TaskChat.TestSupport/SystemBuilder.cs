@@ -43,6 +43,7 @@ public sealed class SystemBuilder(string databaseUrl)
     private readonly Dictionary<TaskChatService, int> _replicaPorts = [];
     private Func<SystemWiring, SystemWiring> _wiring = wiring => wiring;
     private Action<IServiceCollection>? _webTestServices;
+    private Action<IServiceCollection>? _apiTestServices;
     private TestJwks? _issuer;
     private ServiceHosting _hosting = ServiceHosting.InProcess;
 
@@ -57,7 +58,12 @@ public sealed class SystemBuilder(string databaseUrl)
     public SystemBuilder WithMcp(IReadOnlyDictionary<string, string>? variables = null) => With(TaskChatService.Mcp, variables);
 
     /// <param name="variables">Its own variables beyond the wiring (LLM_PROVIDER, MCP_TIMEOUT_SECONDS...); they win over the wiring's.</param>
-    public SystemBuilder WithApi(IReadOnlyDictionary<string, string>? variables = null) => With(TaskChatService.Api, variables);
+    /// <param name="testServices">Replaces some of its services after its own (the agent's clock); in the test process only.</param>
+    public SystemBuilder WithApi(IReadOnlyDictionary<string, string>? variables = null, Action<IServiceCollection>? testServices = null)
+    {
+        _apiTestServices = testServices;
+        return With(TaskChatService.Api, variables);
+    }
 
     /// <param name="variables">Its own variables beyond the wiring (AUTH_KEY_ROTATION_DAYS...); they win over the wiring's.</param>
     /// <param name="testServices">Replaces some of its services after its own (a fake clock); in the test process only.</param>
@@ -205,7 +211,12 @@ public sealed class SystemBuilder(string databaseUrl)
             return await ProcessService.StartAsync(service, variables, replicaPort);
         }
         return _hosting == ServiceHosting.InProcess
-            ? await InProcessService.StartAsync(service, variables, service == TaskChatService.Web ? _webTestServices : null)
+            ? await InProcessService.StartAsync(service, variables, service switch
+            {
+                TaskChatService.Web => _webTestServices,
+                TaskChatService.Api => _apiTestServices,
+                _ => null,
+            })
             : await ProcessService.StartAsync(service, variables, wiring.PortOf(service));
     }
 

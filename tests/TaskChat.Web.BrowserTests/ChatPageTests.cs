@@ -108,6 +108,22 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
     });
 
     [Fact]
+    public Task The_empty_chat_offers_messages_to_tap_and_a_tapped_one_is_sent() => RunAsync(nameof(The_empty_chat_offers_messages_to_tap_and_a_tapped_one_is_sent), async () =>
+    {
+        var page = await NewPageAsync(Phone);
+        await SignUpAsync(page);
+        var suggestions = page.GetByTestId("chat-suggestion");
+        await Assertions.Expect(suggestions.First).ToHaveTextAsync("add buy milk");
+        await Assertions.Expect(suggestions.First).ToBeEnabledAsync();
+
+        await suggestions.First.ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("tool-chip").First).ToHaveTextAsync(new Regex("^✓ Added “Buy milk”$"));
+        await Assertions.Expect(page.GetByTestId("side-task-item")).ToHaveCountAsync(1);
+        await Assertions.Expect(suggestions).ToHaveCountAsync(0); // A conversation under way shows its messages instead.
+    });
+
+    [Fact]
     public Task Tool_chips_say_what_happened_in_words_and_a_failed_call_says_so() => RunAsync(nameof(Tool_chips_say_what_happened_in_words_and_a_failed_call_says_so), async () =>
     {
         var page = await NewPageAsync();

@@ -9,8 +9,11 @@ namespace TaskChat.Api.Authorization;
 /// take it as a parameter (bound once per request by <see cref="BindAsync"/>); nothing has to
 /// remember to set it.
 /// </summary>
-public sealed record Caller(string UserId, string BearerToken, string? TimeZone = null)
+public sealed record Caller(string UserId, string BearerToken, string? TimeZone = null, string? Locale = null)
 {
+    /// <summary>The OIDC claim naming the user's language and region ("en-GB"); the agent reads 12/5 in its order.</summary>
+    public const string LocaleClaim = "locale";
+
     /// <summary>The OIDC claim naming the user's time zone ("Europe/Paris"); the agent reads dates in it.</summary>
     public const string TimeZoneClaim = "zoneinfo";
 
@@ -20,7 +23,7 @@ public sealed record Caller(string UserId, string BearerToken, string? TimeZone 
     /// <summary>The authenticated caller of <paramref name="context"/>, or null when there is none.</summary>
     public static Caller? From(HttpContext context) =>
         context.User.GetUserId() is { } userId && TokenOf(context.Request) is { } token
-            ? new Caller(userId, token, context.User.FindFirst(TimeZoneClaim)?.Value)
+            ? new Caller(userId, token, context.User.FindFirst(TimeZoneClaim)?.Value, context.User.FindFirst(LocaleClaim)?.Value)
             : null;
 
     // The token is a credential: it never goes into a log line or an exception message by way of ToString.

@@ -28,8 +28,8 @@ public sealed class ChatClientFactory(ApiSettings settings, ChatClock clock, ILo
         _ => null,
     };
 
-    /// <summary>"Now" for <paramref name="caller"/>: the api's clock in the caller's time zone (the token's zoneinfo claim, else UTC).</summary>
-    public UserClock ClockFor(Caller caller) => new(clock.Time, UserClock.ZoneOf(caller.TimeZone));
+    /// <summary>"Now" for <paramref name="caller"/>: the api's clock in the caller's time zone (the token's zoneinfo claim, else UTC) and date order (its locale claim).</summary>
+    public UserClock ClockFor(Caller caller) => new(clock.Time, UserClock.ZoneOf(caller.TimeZone), UserClock.OrderOf(caller.Locale));
 
     /// <summary>The system prompt for the caller's turn, with their date, time and time zone.</summary>
     public string Instructions(Caller caller) => AgentInstructions.For(ClockFor(caller));

@@ -28,6 +28,15 @@ public class CallerTests
         Assert.Null(Caller.From(Request(subject, authorization)));
 
     [Fact]
+    public void TheTokensZoneinfoAndLocaleClaimsAreTheCallersTimeZoneAndLocale()
+    {
+        var context = Request("user-1", "Bearer a.b.c");
+        context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "user-1"), new Claim("zoneinfo", "Europe/Paris"), new Claim("locale", "en-GB")], "Bearer"));
+
+        Assert.Equal(new Caller("user-1", "a.b.c", "Europe/Paris", "en-GB"), Caller.From(context));
+    }
+
+    [Fact]
     public void ACallerNeverPrintsItsToken() =>
         Assert.DoesNotContain("secret", new Caller("user-1", "secret.token.value").ToString(), StringComparison.Ordinal);
 

@@ -160,6 +160,9 @@ public sealed partial class ChatPage
         await SendMessageAsync(_unsent is { } unsent && unsent.Text == text ? unsent : new UnsentMessage(text, Guid.NewGuid()));
     }
 
+    /// <summary>A suggestion tapped in the empty chat: sent as if typed (the draft is left alone).</summary>
+    private Task SendSuggestionAsync(string text) => _sending ? Task.CompletedTask : SendMessageAsync(new UnsentMessage(text, Guid.NewGuid()));
+
     /// <summary>"Send again": the message that was not answered, as it was.</summary>
     private async Task RetryAsync()
     {

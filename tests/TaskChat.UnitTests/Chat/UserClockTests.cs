@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Time.Testing;
+using TaskChat.Agent;
+
+namespace TaskChat.UnitTests.Chat;
+
+/// <summary>The user's "now", the words for dates, and the system prompt a model gets.</summary>
+public class UserClockTests
+{
+    private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Not/AZone")]
+    [InlineData("../../etc/passwd")]
+    [InlineData("Europe/Paris\u0000")]
+    public void AMissingOrUnknownZoneIsUtc(string? zone) => Assert.Equal(TimeZoneInfo.Utc, UserClock.ZoneOf(zone));
+
+    [Fact]
+    public void AnOversizedZoneIsUtc() => Assert.Equal(TimeZoneInfo.Utc, UserClock.ZoneOf(new string('A', 10_000)));
+
+    [Theory]
+    [InlineData("en-US", DateOrder.MonthFirst)]
+    [InlineData("en-GB", DateOrder.DayFirst)]
+    [InlineData("fr-FR", DateOrder.DayFirst)]
+    [InlineData(null, DateOrder.MonthFirst)]
+    public void TheLocaleSaysWhetherTheMonthComesFirst(string? locale, DateOrder order) => Assert.Equal(order, UserClock.OrderOf(locale));
+
+    [Fact]
+    public void NowIsTheUsersWallClock()
+    {
+        var tokyo = new UserClock(Time, UserClock.ZoneOf("Asia/Tokyo"));
+
+        Assert.Equal(new DateOnly(2026, 12, 2), tokyo.Today);
+        Assert.Equal(18, tokyo.Now.Hour);
+        Assert.Equal(TimeSpan.FromHours(9), tokyo.At(tokyo.Today, new TimeOnly(17, 0)).Offset);
+    }
+
+    [Theory]
+    [InlineData("tomorrow at 5pm", "2026-12-03T17:00:00+00:00")]
+    [InlineData("friday", "2026-12-04")]
+    [InlineData("next tuesday", "2026-12-08")]
+    [InlineData("on monday", "2026-12-07")]
+    [InlineData("in 2 hours", "2026-12-02T11:00:00+00:00")]
+    [InlineData("in 3 days", "2026-12-05")]
+    [InlineData("this weekend", "2026-12-05")]
+    [InlineData("end of the month", "2026-12-31")]
+    [InlineData("5 Dec", "2026-12-05")]
+    [InlineData("December 1st", "2027-12-01")]
+    [InlineData("2026-12-05", "2026-12-05")]
+    [InlineData("tonight", "2026-12-02T20:00:00+00:00")]
+    [InlineData("tomorrow morning", "2026-12-03T09:00:00+00:00")]
+    [InlineData("at noon", "2026-12-02T12:00:00+00:00")]
+    [InlineData("at 8am", "2026-12-03T08:00:00+00:00")]
+    [InlineData("by the 15th", "2026-12-15")]
+    public void EverydayDatesAreReadInTheUsersCalendar(string words, string due) =>
+        Assert.Equal(due, When.ParseWhole(words, new UserClock(Time, TimeZoneInfo.Utc))?.ToArgument(new UserClock(Time, TimeZoneInfo.Utc)));
+
+    [Theory]
+    [InlineData("13/13")]
+    [InlineData("2/30")]
+    [InlineData("at 25")]
+    [InlineData("at 13pm")]
+    [InlineData("in 0 days")]
+    [InlineData("in 99999 days")]
+    public void ImpossibleDatesAreNotDates(string words) => Assert.Null(When.ParseWhole(words, new UserClock(Time, TimeZoneInfo.Utc)));
+
+    [Fact]
+    public void ADayOrderedDateFollowsTheLocale()
+    {
+        var british = new UserClock(Time, TimeZoneInfo.Utc, DateOrder.DayFirst);
+
+        Assert.Equal("2026-12-05", When.ParseWhole("5/12", british)?.ToArgument(british));
+        Assert.Equal("2027-05-12", When.ParseWhole("12/5", british)?.ToArgument(british));
+    }
+
+    [Fact]
+    public void TheSystemPromptGivesTheUsersDateTimeAndZone()
+    {
+        var prompt = AgentInstructions.For(new UserClock(Time, UserClock.ZoneOf("Europe/Paris")));
+
+        Assert.Contains("Now it is Wednesday 2 December 2026, 10:00 for the user (today is 2026-12-02; time zone Europe/Paris, UTC offset +01:00).", prompt, StringComparison.Ordinal);
+        Assert.Contains("\"tomorrow at 5pm\" -> \"2026-12-03T17:00:00+01:00\"", prompt, StringComparison.Ordinal);
+    }
+}
