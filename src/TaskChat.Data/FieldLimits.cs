@@ -34,4 +34,10 @@ public static class FieldLimits
 
     /// <summary>A JWS algorithm name such as ES256.</summary>
     public const int SigningKeyAlgorithm = 16;
+
+    /// <summary>An MCP tool's name.</summary>
+    public const int ToolName = 64;
+
+    /// <summary>A SHA-256 in hex: what an idempotency key was first used for.</summary>
+    public const int RequestHash = 64;
 }

@@ -29,6 +29,8 @@ public abstract class TaskChatDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ChatTurnWindow> ChatTurnWindows => Set<ChatTurnWindow>();
+    public DbSet<IdempotentChatTurn> IdempotentChatTurns => Set<IdempotentChatTurn>();
+    public DbSet<IdempotentToolCall> IdempotentToolCalls => Set<IdempotentToolCall>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
