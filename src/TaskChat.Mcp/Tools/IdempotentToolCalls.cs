@@ -66,9 +66,14 @@ internal static class IdempotentToolCalls
                 .SingleOrDefaultAsync(c => c.UserId == call.UserId && c.Key == call.Key, cancellationToken);
             if (stored is not null)
             {
-                return stored.RequestHash == call.RequestHash && stored.Result is { } result
-                    ? ToolResults.Stored(result, stored.IsError)
-                    : ToolResults.Error(ToolErrorCodes.Validation,
+                if (stored.RequestHash == call.RequestHash && stored.Result is { } result)
+                {
+                    // Operators see how often an answer was lost and the call sent again (the key is the caller's: not logged).
+                    context.Services!.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IdempotentToolCalls))
+                        .LogInformation("Tool {Tool} was sent again with an idempotency key it had applied: answered with the stored result", call.Tool);
+                    return ToolResults.Stored(result, stored.IsError);
+                }
+                return ToolResults.Error(ToolErrorCodes.Validation,
                         $"This {MetaPath} was already used for another call ({stored.Tool} with other arguments): send a new key for a new call.");
             }
             if (attempt == Attempts)
