@@ -169,6 +169,28 @@ public abstract class IdempotentToolCallTests(McpServerFixture server)
         Assert.False(await db.IdempotentToolCalls.AnyAsync(c => c.UserId == user));
     }
 
+    [SkippableFact]
+    public async Task Keys_older_than_the_retention_are_pruned_and_newer_ones_kept()
+    {
+        var user = NewUser();
+        var now = new DateTime(2026, 12, 2, 12, 0, 0, DateTimeKind.Utc);
+        await using (var seed = server.Database.CreateDbContext())
+        {
+            foreach (var (key, age) in new[] { ("old", TimeSpan.FromHours(25)), ("recent", TimeSpan.FromHours(23)) })
+            {
+                seed.IdempotentToolCalls.Add(new() { UserId = user, Key = key, Tool = ToolNames.AddTask, RequestHash = new string('0', 64), Result = "{}", CreatedAt = now - age });
+                seed.IdempotentChatTurns.Add(new() { UserId = user, Key = key, RequestHash = new string('0', 64), CreatedAt = now - age, ClaimedAt = now - age });
+            }
+            await seed.SaveChangesAsync();
+        }
+
+        await using var db = server.Database.CreateDbContext();
+        await TaskChat.Data.Idempotency.IdempotencyRecords.PruneAsync(db, now);
+
+        Assert.Equal(["recent"], await db.IdempotentToolCalls.Where(c => c.UserId == user).Select(c => c.Key).ToListAsync());
+        Assert.Equal(["recent"], await db.IdempotentChatTurns.Where(t => t.UserId == user).Select(t => t.Key).ToListAsync());
+    }
+
     public static TheoryData<string, JsonNode?> BadKeys => new()
     {
         { "empty", "" },

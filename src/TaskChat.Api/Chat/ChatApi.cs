@@ -156,7 +156,17 @@ public static class ChatApi
         }
         // Without a key of the client's, the turn still gets one: its own retries of a write are then safe.
         var key = clientKey ?? "turn-" + Guid.NewGuid().ToString("N");
-        var (turn, refused) = await runner.StartAsync(caller, message, request.ConversationId, key, isClientKey: clientKey is not null, cancellationToken);
+        ChatTurn? turn;
+        TurnFailed? refused;
+        try
+        {
+            (turn, refused) = await runner.StartAsync(caller, message, request.ConversationId, key, isClientKey: clientKey is not null, cancellationToken);
+        }
+        catch when (clientKey is not null)
+        {
+            await keys.ReleaseAsync(caller.UserId, clientKey); // A database outage or a cancelled request: nothing ran.
+            throw;
+        }
         if (turn is null)
         {
             if (clientKey is not null)
