@@ -14,6 +14,8 @@ public sealed record ApiSettings
 {
     public const int DefaultChatTurnsPerMinute = 30;
 
+    public const int DefaultMaxConversationsPerUser = 1000;
+
     /// <summary>The MCP endpoint: MCP_SERVER_URL + "/mcp" (a URL already ending in /mcp is taken as is).</summary>
     public required Uri McpEndpoint { get; init; }
 
@@ -28,11 +30,15 @@ public sealed record ApiSettings
     public required TimeSpan McpTimeout { get; init; }
     public required int ChatTurnsPerMinute { get; init; }
 
+    /// <summary>MAX_CONVERSATIONS_PER_USER: a chat that would start one more is refused (409 conversation_limit_reached).</summary>
+    public required int MaxConversationsPerUser { get; init; }
+
     /// <summary>One line for the start-up log, without the API key.</summary>
     public string Summary() =>
         $"mcp={McpEndpoint} llm={LlmProvider.ToString().ToLowerInvariant()}" +
         (LlmProvider == LlmProvider.OpenAI ? $" model={OpenAIModel} base_url={(OpenAIBaseUrl is { } url ? $"{url.Scheme}://{url.Host}:{url.Port}" : "openai")}" : "") +
-        $" cors={string.Join(",", CorsOrigins)} mcp_timeout={McpTimeout.TotalSeconds}s chat_turns_per_minute={ChatTurnsPerMinute}";
+        $" cors={string.Join(",", CorsOrigins)} mcp_timeout={McpTimeout.TotalSeconds}s chat_turns_per_minute={ChatTurnsPerMinute}" +
+        $" max_conversations_per_user={MaxConversationsPerUser}";
 
     public static ApiSettings Read(SettingsReader reader, TaskChatSettings shared)
     {
@@ -56,6 +62,7 @@ public sealed record ApiSettings
             OpenAIBaseUrl = reader.OptionalUrl("OPENAI_BASE_URL"),
             McpTimeout = TimeSpan.FromSeconds(reader.Number("MCP_TIMEOUT_SECONDS", 30, 1, 600)),
             ChatTurnsPerMinute = reader.Number("CHAT_TURNS_PER_MINUTE", DefaultChatTurnsPerMinute, 1, 10_000),
+            MaxConversationsPerUser = reader.Number("MAX_CONVERSATIONS_PER_USER", DefaultMaxConversationsPerUser, 1, 1_000_000),
         };
         if (settings.LlmProvider == LlmProvider.OpenAI && settings.OpenAIApiKey is null && settings.OpenAIBaseUrl is null)
         {

@@ -34,6 +34,18 @@ public static class ProblemCodes
     /// <summary>The api's chat: the model's server cannot be reached or refused the request (503).</summary>
     public const string LlmUnavailable = "llm_unavailable";
 
+    /// <summary>The api's chat: the Idempotency-Key header is empty, too long or has characters keys may not have (400).</summary>
+    public const string InvalidIdempotencyKey = "invalid_idempotency_key";
+
+    /// <summary>The api's chat: the turn under this Idempotency-Key is still running (409, with Retry-After).</summary>
+    public const string IdempotencyKeyInUse = "idempotency_key_in_use";
+
+    /// <summary>The api's chat: the Idempotency-Key was used for another message or conversation (422).</summary>
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+
+    /// <summary>The api's chat: the user has MAX_CONVERSATIONS_PER_USER conversations; a new one is refused (409).</summary>
+    public const string ConversationLimitReached = "conversation_limit_reached";
+
     /// <summary>The mcp: a browser page of another host (403).</summary>
     public const string ForbiddenOrigin = "forbidden_origin";
 

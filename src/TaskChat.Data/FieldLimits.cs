@@ -43,4 +43,10 @@ public static class FieldLimits
 
     /// <summary>As much of a User-Agent header as a session keeps to describe the device.</summary>
     public const int UserAgent = 512;
+
+    /// <summary>An MCP tool's name.</summary>
+    public const int ToolName = 64;
+
+    /// <summary>A SHA-256 in hex: what an idempotency key was first used for.</summary>
+    public const int RequestHash = 64;
 }

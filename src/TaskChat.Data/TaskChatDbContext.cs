@@ -31,6 +31,8 @@ public abstract class TaskChatDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ChatTurnWindow> ChatTurnWindows => Set<ChatTurnWindow>();
     public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<IdempotentChatTurn> IdempotentChatTurns => Set<IdempotentChatTurn>();
+    public DbSet<IdempotentToolCall> IdempotentToolCalls => Set<IdempotentToolCall>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -21,6 +21,8 @@ public sealed class ReplicatedSystem() : SystemFixture(DatabaseProvider.Postgres
 
     private readonly Dictionary<TaskChatService, ReplicaFront> _fronts = [];
     private readonly Dictionary<TaskChatService, RunningService[]> _replicas = [];
+    private readonly Dictionary<TaskChatService, int[]> _replicaPorts = [];
+    private Dictionary<TaskChatService, int> _frontPorts = [];
 
     protected override bool UsesStandInIssuer => false;
 
@@ -39,24 +41,38 @@ public sealed class ReplicatedSystem() : SystemFixture(DatabaseProvider.Postgres
         {
             return; // The tests skip.
         }
-        var frontPorts = Services.ToDictionary(s => s, _ => LoopbackServer.UnusedPort());
+        _frontPorts = Services.ToDictionary(s => s, _ => LoopbackServer.UnusedPort());
         foreach (var service in Services)
         {
             int[] replicaPorts = [LoopbackServer.UnusedPort(), LoopbackServer.UnusedPort()];
+            _replicaPorts[service] = replicaPorts;
             // The fronts own their ports first: the replicas are wired to them.
-            _fronts[service] = await ReplicaFront.StartAsync(frontPorts[service], replicaPorts, cookieAffinity: service == TaskChatService.Web);
+            _fronts[service] = await ReplicaFront.StartAsync(_frontPorts[service], replicaPorts, cookieAffinity: service == TaskChatService.Web);
             var replicas = new List<RunningService>();
             foreach (var port in replicaPorts)
             {
-                var system = await StartAsync(builder => With(builder.AsProcesses(), service)
-                    .OnPort(TaskChatService.Mcp, frontPorts[TaskChatService.Mcp])
-                    .OnPort(TaskChatService.Api, frontPorts[TaskChatService.Api])
-                    .OnPort(TaskChatService.Web, frontPorts[TaskChatService.Web])
-                    .AsReplica(service, port));
-                replicas.Add(system[service]);
+                replicas.Add(await StartReplicaAsync(service, port));
             }
             _replicas[service] = [.. replicas];
         }
+    }
+
+    /// <summary>Starts replica <paramref name="index"/> of <paramref name="service"/> again on its port (after a kill).</summary>
+    public async Task<RunningService> RestartReplicaAsync(TaskChatService service, int index)
+    {
+        var replica = await StartReplicaAsync(service, _replicaPorts[service][index]);
+        _replicas[service][index] = replica;
+        return replica;
+    }
+
+    private async Task<RunningService> StartReplicaAsync(TaskChatService service, int port)
+    {
+        var system = await StartAsync(builder => With(builder.AsProcesses(), service)
+            .OnPort(TaskChatService.Mcp, _frontPorts[TaskChatService.Mcp])
+            .OnPort(TaskChatService.Api, _frontPorts[TaskChatService.Api])
+            .OnPort(TaskChatService.Web, _frontPorts[TaskChatService.Web])
+            .AsReplica(service, port));
+        return system[service];
     }
 
     public override async Task DisposeAsync()

@@ -119,6 +119,43 @@ public sealed class ApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_sent_again_after_a_failed_turn_carries_the_same_idempotency_key_and_the_next_message_a_new_one()
+    {
+        // A stand-in api: the first turn starts conversation 7 and fails (the api then removes 7); later turns succeed.
+        var seen = new List<(string? Key, long? ConversationId)>();
+        var (standIn, address) = await LoopbackServer.StartAsync(app => app.MapPost("/api/chat/stream", (HttpRequest request, ChatRequest body) =>
+        {
+            lock (seen)
+            {
+                seen.Add((request.Headers[IdempotencyKeys.Header].SingleOrDefault(), body.ConversationId));
+                var events = seen.Count == 1
+                    ? "event: conversation\ndata: {\"conversation_id\":7}\n\nevent: error\ndata: {\"code\":\"mcp_unavailable\",\"detail\":\"It may have been saved.\",\"status\":503}\n\n"
+                    : "event: conversation\ndata: {\"conversation_id\":8}\n\nevent: done\ndata: {\"conversation_id\":8,\"response\":\"Added.\",\"tool_calls\":[],\"status\":\"success\"}\n\n";
+                return Results.Text(events, "text/event-stream");
+            }
+        }));
+        await using var _ = standIn;
+        var api = await ClientForNewUserAsync(address);
+
+        await DrainAsync(api.StreamChatAsync("add buy milk", null));
+        await DrainAsync(api.StreamChatAsync("add buy milk", 7)); // The page keeps the conversation the failed turn named.
+        await DrainAsync(api.StreamChatAsync("add buy milk", 8)); // Answered before: the same words again are a new message.
+
+        Assert.Equal(3, seen.Count);
+        Assert.False(string.IsNullOrEmpty(seen[0].Key));
+        Assert.Equal(seen[0], seen[1]); // Same key, and sent as it first went: without the removed conversation.
+        Assert.NotEqual(seen[0].Key, seen[2].Key);
+        Assert.Equal(8, seen[2].ConversationId);
+    }
+
+    private static async Task DrainAsync(IAsyncEnumerable<ChatEvent> events)
+    {
+        await foreach (var _ in events)
+        {
+        }
+    }
+
+    [Fact]
     public async Task NoApiIsAConnectionFailure()
     {
         var api = await ClientForNewUserAsync(new Uri($"http://127.0.0.1:{LoopbackServer.UnusedPort()}"));
@@ -131,7 +168,7 @@ public sealed class ApiClientTests : IAsyncLifetime
         using var browser = WebServers.Browser(_web);
         var (_, userId) = await WebServers.SignUpAsync(browser);
         var user = await WebServers.CircuitUserAsync(_web, userId);
-        return new ApiClient(new HttpClient { BaseAddress = apiUrl }, _web.Services.GetRequiredService<ApiTokens>(), new SignedIn(user));
+        return new ApiClient(new HttpClient { BaseAddress = apiUrl }, _web.Services.GetRequiredService<ApiTokens>(), new SignedIn(user), new ChatRetryKeys());
     }
 
     private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider

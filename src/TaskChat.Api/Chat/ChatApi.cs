@@ -22,17 +22,25 @@ public static class ChatApi
     {
         // A ProblemHttpResult declares no status of its own: the errors each handler returns are listed here.
         var chat = endpoints.MapGroup("/api/chat").WithTags("Chat").RequireAuthorization().RequireChatRateLimit()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        chat.MapPost("/", ChatAsync).WithName("Chat")
+        chat.MapPost("/", ChatAsync).WithName("Chat").WithDescription(KeyDescription)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
         // Once the first event is sent the status is 200: a later failure (503, 504) is an error event.
-        chat.MapPost("/stream", StreamAsync).WithName("ChatStream").WithDescription(StreamDescription);
+        chat.MapPost("/stream", StreamAsync).WithName("ChatStream").WithDescription(StreamDescription + " " + KeyDescription);
         return endpoints;
     }
+
+    private const string KeyDescription =
+        $"An optional `{IdempotencyKeys.Header}` header (1 to 128 letters, digits or `- _ . : ~ +`, e.g. a UUID) makes a retry safe: " +
+        "sent again with the same message and conversation, it returns the finished turn's answer (header `" + IdempotencyKeys.ReplayedHeader + ": true`) " +
+        "without running the tools again, 409 `" + ProblemCodes.IdempotencyKeyInUse + "` while that turn is still running, 422 `" + ProblemCodes.IdempotencyKeyReused +
+        "` with another message. A failed turn frees its key: sent again, it runs again, and its writes already applied are not applied twice. Keys are per user, kept 24 hours.";
 
     private const string StreamDescription =
         "The same turn as POST /api/chat, as server-sent events (one `event:` and one JSON `data:` line each): " +
@@ -41,14 +49,18 @@ public static class ChatApi
         $"`{ChatEventNames.Error}` ({{code, detail, status}}) when the turn fails after the stream started.";
 
     internal static async Task<Results<Ok<ChatReply>, ProblemHttpResult>> ChatAsync(
-        ChatRequest request, Caller caller, ChatTurnRunner runner, CancellationToken cancellationToken)
+        ChatRequest request, Caller caller, ChatTurnRunner runner, ChatTurnKeys keys, HttpContext http, CancellationToken cancellationToken)
     {
-        var (turn, refused) = await StartAsync(request, caller, runner, cancellationToken);
-        if (turn is null)
+        var start = await StartAsync(request, caller, runner, keys, http, cancellationToken);
+        if (start.Refused is { } refused)
         {
-            return refused!;
+            return refused;
         }
-        await foreach (var e in runner.RunAsync(turn, streaming: false, cancellationToken))
+        if (start.Replay is { } replay)
+        {
+            return TypedResults.Ok(replay);
+        }
+        await foreach (var e in runner.RunAsync(start.Turn!, streaming: false, cancellationToken))
         {
             switch (e)
             {
@@ -63,16 +75,17 @@ public static class ChatApi
     }
 
     internal static async Task<Results<ServerSentEventsResult<object>, ProblemHttpResult>> StreamAsync(
-        ChatRequest request, Caller caller, ChatTurnRunner runner, HttpResponse response, CancellationToken cancellationToken)
+        ChatRequest request, Caller caller, ChatTurnRunner runner, ChatTurnKeys keys, HttpContext http, CancellationToken cancellationToken)
     {
         // Everything that can refuse the turn with a plain status runs before the first event.
-        var (turn, refused) = await StartAsync(request, caller, runner, cancellationToken);
-        if (turn is null)
+        var start = await StartAsync(request, caller, runner, keys, http, cancellationToken);
+        if (start.Refused is { } refused)
         {
-            return refused!;
+            return refused;
         }
-        response.Headers["X-Accel-Buffering"] = "no"; // Proxies must not hold the stream back.
-        return TypedResults.ServerSentEvents(ServerSentEvents(runner.RunAsync(turn, streaming: true, cancellationToken), cancellationToken));
+        http.Response.Headers["X-Accel-Buffering"] = "no"; // Proxies must not hold the stream back.
+        var events = start.Replay is { } replay ? Replayed(replay) : runner.RunAsync(start.Turn!, streaming: true, cancellationToken);
+        return TypedResults.ServerSentEvents(ServerSentEvents(events, cancellationToken));
     }
 
     /// <summary>The one writer of the chat events: each one `event: name` line and one `data: json` line.</summary>
@@ -85,17 +98,88 @@ public static class ChatApi
         }
     }
 
-    /// <returns>The turn, or why it is refused (422, 404).</returns>
-    private static async Task<(ChatTurn? Turn, ProblemHttpResult? Refused)> StartAsync(
-        ChatRequest request, Caller caller, ChatTurnRunner runner, CancellationToken cancellationToken)
+    /// <summary>A finished turn told again as a stream: its conversation, its tool calls and results, its reply in one piece, done.</summary>
+    private static async IAsyncEnumerable<ChatEvent> Replayed(ChatReply reply)
     {
+        yield return new ConversationStarted(reply.ConversationId);
+        foreach (var call in reply.ToolCalls)
+        {
+            yield return new ToolCalled(call.Tool, call.Arguments);
+            yield return new ToolAnswered(call.Tool, call.Result);
+        }
+        yield return new TextDelta(reply.Response);
+        yield return new TurnDone(reply);
+        await Task.CompletedTask;
+    }
+
+    /// <summary>How a request begins: a turn to run, a finished turn's reply to give again, or a refusal.</summary>
+    private sealed record ChatStart(ChatTurn? Turn = null, ChatReply? Replay = null, ProblemHttpResult? Refused = null);
+
+    /// <summary>
+    /// Checks the request (400 a bad Idempotency-Key, 422 a bad message), then the key (409 its turn is
+    /// still running, 422 it was used for another request, or the stored reply of its finished turn),
+    /// then starts the turn (404 a missing conversation, 409 too many conversations: the key is released).
+    /// </summary>
+    private static async Task<ChatStart> StartAsync(
+        ChatRequest request, Caller caller, ChatTurnRunner runner, ChatTurnKeys keys, HttpContext http, CancellationToken cancellationToken)
+    {
+        var headers = http.Request.Headers[IdempotencyKeys.Header];
+        if (headers.Count > 1)
+        {
+            return new(Refused: BadKey($"Send one {IdempotencyKeys.Header} header, not {headers.Count}."));
+        }
+        var clientKey = headers.Count == 1 ? headers[0] : null;
+        if (clientKey is not null && IdempotencyKeys.Problem(clientKey, IdempotencyKeys.MaxChatKeyLength) is { } badKey)
+        {
+            return new(Refused: BadKey(badKey));
+        }
         if (Validate(request) is { } invalid)
         {
-            return (null, invalid);
+            return new(Refused: invalid);
         }
-        var turn = await runner.StartAsync(caller, request.Message!.Trim(), request.ConversationId, cancellationToken);
-        return turn is null ? (null, ConversationsApi.NotFound(request.ConversationId!.Value)) : (turn, null);
+        var message = request.Message!.Trim();
+        if (clientKey is not null)
+        {
+            switch (await keys.ClaimAsync(caller.UserId, clientKey, ChatTurnKeys.RequestHash(message, request.ConversationId), cancellationToken))
+            {
+                case KeyClaim.Done done:
+                    http.Response.Headers[IdempotencyKeys.ReplayedHeader] = "true";
+                    return new(Replay: done.Reply);
+                case KeyClaim.Running:
+                    http.Response.Headers.RetryAfter = "1";
+                    return new(Refused: ProblemResponses.Problem(StatusCodes.Status409Conflict, ProblemCodes.IdempotencyKeyInUse,
+                        $"A turn with this {IdempotencyKeys.Header} is still running: wait for its answer, or send it again in a moment to get it."));
+                case KeyClaim.OtherRequest:
+                    return new(Refused: ProblemResponses.Problem(StatusCodes.Status422UnprocessableEntity, ProblemCodes.IdempotencyKeyReused,
+                        $"This {IdempotencyKeys.Header} was already used for another message or conversation: send a new key with a new message."));
+            }
+        }
+        // Without a key of the client's, the turn still gets one: its own retries of a write are then safe.
+        var key = clientKey ?? "turn-" + Guid.NewGuid().ToString("N");
+        ChatTurn? turn;
+        TurnFailed? refused;
+        try
+        {
+            (turn, refused) = await runner.StartAsync(caller, message, request.ConversationId, key, isClientKey: clientKey is not null, cancellationToken);
+        }
+        catch when (clientKey is not null)
+        {
+            await keys.ReleaseAsync(caller.UserId, clientKey); // A database outage or a cancelled request: nothing ran.
+            throw;
+        }
+        if (turn is null)
+        {
+            if (clientKey is not null)
+            {
+                await keys.ReleaseAsync(caller.UserId, clientKey);
+            }
+            return new(Refused: ProblemResponses.Problem(refused!.Status, refused.Code, refused.Detail));
+        }
+        return new(Turn: turn);
     }
+
+    private static ProblemHttpResult BadKey(string detail) =>
+        ProblemResponses.Problem(StatusCodes.Status400BadRequest, ProblemCodes.InvalidIdempotencyKey, detail);
 
     private static ProblemHttpResult? Validate(ChatRequest request)
     {

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using TaskChat.Api.Authorization;
+using TaskChat.Data.Idempotency;
 using TaskChat.Data.Limits;
 
 namespace TaskChat.Api.Chat;
@@ -16,7 +17,7 @@ public static class ChatServiceExtensions
             .AddResilienceHandler("mcp", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 // Only what is always safe to repeat: the connection failed, so nothing was sent.
-                // Read-only tools get one more try in McpToolGateway; writes never do.
+                // Calls get more tries in McpToolGateway when that is safe: read-only, or a write with its idempotency key.
                 MaxRetryAttempts = 2,
                 Delay = TimeSpan.FromMilliseconds(200),
                 BackoffType = DelayBackoffType.Exponential,
@@ -29,6 +30,8 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton(new ChatClock(TimeProvider.System));
         builder.Services.AddSingleton<ChatClientFactory>();
         builder.Services.AddScoped<ChatTurnRunner>();
+        builder.Services.AddScoped<ChatTurnKeys>();
+        builder.Services.AddIdempotencyPruning();
 
         builder.Services.AddScoped<ChatTurnCounter>();
         return builder;

@@ -23,23 +23,36 @@ namespace TaskChat.Api.Chat;
 /// one transaction, or <see cref="TurnFailed"/>: then nothing is stored, and a conversation the turn
 /// started is removed.
 /// </summary>
-public sealed class ChatTurnRunner(ConversationStore conversations, McpToolGateway gateway, ChatClientFactory chatClients, ILogger<ChatTurnRunner> logger)
+public sealed class ChatTurnRunner(ConversationStore conversations, ChatTurnKeys keys, McpToolGateway gateway, ChatClientFactory chatClients, ApiSettings settings, ILogger<ChatTurnRunner> logger)
 {
     /// <summary>How much history a turn sends to the model: enough for "mark it done", not a whole archive.</summary>
     public const int HistoryMessages = 20;
 
-    /// <returns>The turn, or null when <paramref name="conversationId"/> is missing or another user's.</returns>
-    public async Task<ChatTurn?> StartAsync(Caller caller, string message, long? conversationId, CancellationToken cancellationToken)
+    /// <param name="caller">Who is chatting.</param>
+    /// <param name="message">The message, checked.</param>
+    /// <param name="conversationId">The conversation it continues, or null to start one.</param>
+    /// <param name="key">The turn's key (see <see cref="ChatTurn.Key"/>).</param>
+    /// <param name="isClientKey">The key is the client's, claimed for this turn.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The turn, or why it cannot run: the conversation is missing or another user's (404), or the user has too many (409).</returns>
+    public async Task<(ChatTurn? Turn, TurnFailed? Refused)> StartAsync(Caller caller, string message, long? conversationId, string key, bool isClientKey, CancellationToken cancellationToken)
     {
         if (conversationId is not { } existing)
         {
-            var started = await conversations.StartAsync(caller.UserId, message, cancellationToken);
-            return new ChatTurn(caller, started, IsNewConversation: true, message, [new ChatMessage(ChatRole.User, message)]);
+            var started = await conversations.StartAsync(caller.UserId, message, settings.MaxConversationsPerUser, cancellationToken);
+            return started is { } id
+                ? (new ChatTurn(caller, id, IsNewConversation: true, message, [new ChatMessage(ChatRole.User, message)], key, isClientKey), null)
+                : (null, new TurnFailed(ProblemCodes.ConversationLimitReached, ConversationLimitDetail(settings.MaxConversationsPerUser), StatusCodes.Status409Conflict));
         }
         var conversation = await conversations.GetAsync(caller.UserId, existing, cancellationToken);
-        return conversation is null ? null : new ChatTurn(caller, existing, IsNewConversation: false, message,
-            [.. ChatHistory.From(conversation.Messages.TakeLast(HistoryMessages)), new ChatMessage(ChatRole.User, message)]);
+        return conversation is null
+            ? (null, new TurnFailed(ProblemCodes.NotFound, ConversationsApi.NotFoundDetail(existing), StatusCodes.Status404NotFound))
+            : (new ChatTurn(caller, existing, IsNewConversation: false, message,
+                [.. ChatHistory.From(conversation.Messages.TakeLast(HistoryMessages)), new ChatMessage(ChatRole.User, message)], key, isClientKey), null);
     }
+
+    public static string ConversationLimitDetail(int limit) =>
+        $"You have reached the limit of {limit:N0} conversations. Delete old conversations to start a new one, or continue an existing one.";
 
     /// <summary>Runs the turn; it ends with <see cref="TurnDone"/> or <see cref="TurnFailed"/> (not at all when cancelled).</summary>
     /// <param name="turn">From <see cref="StartAsync"/>.</param>
@@ -89,6 +102,10 @@ public sealed class ChatTurnRunner(ConversationStore conversations, McpToolGatew
             {
                 await ForgetStartedConversationAsync(turn);
             }
+            if (last is not TurnDone && turn.IsClientKey)
+            {
+                await keys.ReleaseAsync(turn.Caller.UserId, turn.Key);
+            }
             if (last is not null)
             {
                 events.TryWrite(last);
@@ -109,7 +126,7 @@ public sealed class ChatTurnRunner(ConversationStore conversations, McpToolGatew
             ChatOptions = new ChatOptions
             {
                 Instructions = chatClients.Instructions(turn.Caller),
-                Tools = [.. tools.Select(tool => new McpTaskFunction(tool, gateway, calls, events))],
+                Tools = [.. tools.Select(tool => new McpTaskFunction(tool, turn, gateway, calls, events))],
             },
             UseProvidedChatClientAsIs = true,
         });
@@ -166,19 +183,28 @@ public sealed class ChatTurnRunner(ConversationStore conversations, McpToolGatew
         // PostgreSQL's jsonb refuses \u0000, which a model could put in an argument: keep the
         // turn and store a replacement character instead.
         var toolCallsJson = calls.Count == 0 ? null : JsonSerializer.Serialize(calls).Replace("\\u0000", "\\uFFFD", StringComparison.Ordinal);
-        if (await conversations.SaveTurnAsync(turn.Caller.UserId, turn.ConversationId, turn.Message, reply, toolCallsJson, cancellationToken) is null)
+        var answer = new ChatReply(turn.ConversationId, reply, calls);
+        var keptUnder = turn.IsClientKey ? (turn.Key, ChatTurnKeys.ReplyJson(answer)) : ((string, string)?)null;
+        if (await conversations.SaveTurnAsync(turn.Caller.UserId, turn.ConversationId, turn.Message, reply, toolCallsJson, keptUnder, cancellationToken) is null)
         {
             // Deleted while the turn ran.
             return new TurnFailed(ProblemCodes.NotFound, ConversationsApi.NotFoundDetail(turn.ConversationId), StatusCodes.Status404NotFound);
         }
-        return new TurnDone(new ChatReply(turn.ConversationId, reply, calls));
+        return new TurnDone(answer);
     }
+
+    /// <summary>A change was sent and its answer never came: "try again" could be wrong, so it does not say that.</summary>
+    public const string WriteOutcomeUnknownDetail =
+        "The task service stopped answering while it was making a change, so it may have been saved: check your tasks.";
 
     /// <summary>The contract's answers for a failed turn; anything else is a bug: logged, and 500 internal.</summary>
     private TurnFailed Failed(Exception e)
     {
         switch (e)
         {
+            case McpWriteOutcomeUnknownException unknown:
+                return new(unknown.TimedOut ? ProblemCodes.McpTimeout : ProblemCodes.McpUnavailable, WriteOutcomeUnknownDetail,
+                    unknown.TimedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status503ServiceUnavailable);
             case McpUnavailableException:
                 return new(ProblemCodes.McpUnavailable, "Service temporarily unavailable. Please try again.", StatusCodes.Status503ServiceUnavailable);
             case McpTimeoutException:

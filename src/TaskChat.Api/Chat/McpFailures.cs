@@ -17,3 +17,14 @@ public sealed class LlmUnavailableException(string reason, Exception? inner = nu
 /// </summary>
 public sealed class McpTokenRejectedException(string what, Exception inner)
     : Exception($"The mcp refused the forwarded token during {what} (401): check that the api and the mcp share AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL.", inner);
+
+/// <summary>
+/// A tool that writes was sent and no answer came back (the connection broke mid-call, or it timed
+/// out), even after the retries its idempotency key allows: it may or may not have been applied. The
+/// user is told to check, not to try again blindly: 503 mcp_unavailable, or 504 mcp_timeout.
+/// </summary>
+public sealed class McpWriteOutcomeUnknownException(string tool, Exception inner)
+    : Exception($"The tool {tool} was sent but its answer never came: it may have been applied.", inner)
+{
+    public bool TimedOut => InnerException is McpTimeoutException;
+}

@@ -10,8 +10,9 @@ namespace TaskChat.Api.Chat;
 /// One MCP tool as the agent sees it: the mcp's name, description and input schema, invoked
 /// through the shared gateway. The model gets the compact envelope, not the whole MCP result; every
 /// call is recorded for the reply's tool_calls and reported to the turn's events as it happens.
+/// A call that writes carries an idempotency key derived from the turn's key and the call's position.
 /// </summary>
-internal sealed class McpTaskFunction(Tool tool, McpToolGateway gateway, List<ToolCallRecord> calls, ChannelWriter<ChatEvent> events) : AIFunction
+internal sealed class McpTaskFunction(Tool tool, ChatTurn turn, McpToolGateway gateway, List<ToolCallRecord> calls, ChannelWriter<ChatEvent> events) : AIFunction
 {
     public override string Name => tool.Name;
 
@@ -24,7 +25,9 @@ internal sealed class McpTaskFunction(Tool tool, McpToolGateway gateway, List<To
         var given = arguments.ToDictionary(a => a.Key, a => a.Value);
         var argumentsJson = JsonSerializer.SerializeToElement(given);
         events.TryWrite(new ToolCalled(tool.Name, argumentsJson));
-        var result = await gateway.CallToolAsync(tool, given, cancellationToken);
+        var position = turn.NextToolCallPosition();
+        var key = McpToolGateway.IsReadOnly(tool) ? null : IdempotencyKeys.ForToolCall(turn.Key, position);
+        var result = await gateway.CallToolAsync(tool, given, key, cancellationToken);
         lock (calls)
         {
             calls.Add(new ToolCallRecord(tool.Name, argumentsJson, result));

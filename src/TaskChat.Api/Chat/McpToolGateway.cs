@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -38,35 +39,78 @@ public sealed class McpToolGateway(IHttpClientFactory httpClients, ApiSettings s
     /// <summary>
     /// Calls a tool for the current caller and returns its compact JSON envelope
     /// ({"status":"success","data":...} or {"status":"error",...}): what the model reads, and what
-    /// the api stores and returns. Throws <see cref="McpUnavailableException"/>, <see cref="McpTimeoutException"/>
-    /// or <see cref="McpTokenRejectedException"/>.
+    /// the api stores and returns. Throws <see cref="McpUnavailableException"/>, <see cref="McpTimeoutException"/>,
+    /// <see cref="McpWriteOutcomeUnknownException"/> or <see cref="McpTokenRejectedException"/>.
     /// </summary>
-    /// <param name="tool">The tool as the mcp listed it: a tool it marks read-only is safe to call once more after a transport failure.</param>
+    /// <param name="tool">The tool as the mcp listed it.</param>
     /// <param name="arguments">The arguments.</param>
+    /// <param name="idempotencyKey">
+    /// For a tool that writes: sent as <c>_meta.idempotency_key</c>, so the mcp applies the call once
+    /// however often it is sent, which makes the call safe to send again after a transport failure.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<JsonElement> CallToolAsync(Tool tool, IReadOnlyDictionary<string, object?> arguments, CancellationToken cancellationToken)
+    public async Task<JsonElement> CallToolAsync(Tool tool, IReadOnlyDictionary<string, object?> arguments, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        var attempts = IsSafeToRetry(tool) ? 2 : 1;
+        var attempts = IsReadOnly(tool) || idempotencyKey is not null ? MaxAttempts : 1;
+        var options = idempotencyKey is null ? null : new RequestOptions { Meta = new JsonObject { [IdempotencyKeys.MetaName] = idempotencyKey } };
+        var mayHaveApplied = false;
         for (var attempt = 1; ; attempt++)
         {
+            var sent = false;
             try
             {
                 var client = await ClientAsync(cancellationToken);
-                var result = await Guard(tool.Name, ct => client.CallToolAsync(tool.Name, arguments, cancellationToken: ct).AsTask(), cancellationToken);
+                sent = true;
+                var result = await Guard(tool.Name, ct => client.CallToolAsync(tool.Name, arguments, options: options, cancellationToken: ct).AsTask(), cancellationToken);
                 return Envelope(result);
+            }
+            catch (Exception e) when (e is McpUnavailableException or McpTimeoutException && !IsReadOnly(tool))
+            {
+                // A refused connection never delivered the request; anything else after sending may have.
+                mayHaveApplied |= sent && !WasRefused(e);
+                if (attempt < attempts && e is McpUnavailableException)
+                {
+                    _logger.LogInformation("Sending {Tool} again with its idempotency key after: {Reason}", tool.Name, e.Message);
+                    await Task.Delay(RetryDelay * attempt, cancellationToken);
+                    continue;
+                }
+                if (mayHaveApplied)
+                {
+                    throw new McpWriteOutcomeUnknownException(tool.Name, e);
+                }
+                throw;
             }
             catch (McpUnavailableException e) when (attempt < attempts)
             {
                 _logger.LogInformation("Retrying read-only tool {Tool} after: {Reason}", tool.Name, e.Message);
+                await Task.Delay(RetryDelay * attempt, cancellationToken);
             }
         }
     }
 
     /// <summary>
-    /// A failure after the request left may still have changed something: only a tool that says it
-    /// changes nothing (readOnlyHint) may run again. A write could add a task twice.
+    /// Calls per tool: the first and two more after a transport failure, spaced out a little, which
+    /// gives a load balancer time to stop sending to a replica that just died. Only for calls that are
+    /// safe to repeat: a read-only tool, or a write with an idempotency key.
     /// </summary>
-    public static bool IsSafeToRetry(Tool tool) => tool.Annotations?.ReadOnlyHint == true;
+    public const int MaxAttempts = 3;
+
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>A tool that says it changes nothing (readOnlyHint): it needs no idempotency key.</summary>
+    public static bool IsReadOnly(Tool tool) => tool.Annotations?.ReadOnlyHint == true;
+
+    private static bool WasRefused(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private async Task<McpClient> ClientAsync(CancellationToken cancellationToken)
     {

@@ -51,7 +51,15 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
     /// transaction: a turn is never half saved. Starts a new conversation when none is given.
     /// </summary>
     /// <returns>The conversation id, or null when <paramref name="conversationId"/> is missing or another user's.</returns>
-    public async Task<long?> SaveTurnAsync(string userId, long? conversationId, string userMessage, string reply, string? toolCallsJson, CancellationToken cancellationToken = default)
+    /// <param name="userId">The caller.</param>
+    /// <param name="conversationId">The conversation, or null to start one (tests; the chat starts it first with <see cref="StartAsync"/>).</param>
+    /// <param name="userMessage">What the user said.</param>
+    /// <param name="reply">The agent's answer.</param>
+    /// <param name="toolCallsJson">The turn's tool calls, or null.</param>
+    /// <param name="keptUnder">The turn's Idempotency-Key and its answer as JSON: marked done with the messages, in the same transaction.</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
+    public async Task<long?> SaveTurnAsync(string userId, long? conversationId, string userMessage, string reply, string? toolCallsJson,
+        (string Key, string ReplyJson)? keptUnder = null, CancellationToken cancellationToken = default)
     {
         var owner = TaskRules.UserId(userId);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -74,17 +82,39 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
         conversation.Messages.Add(new Message { UserId = owner, Role = MessageRoles.User, Content = userMessage, CreatedAt = now });
         conversation.Messages.Add(new Message { UserId = owner, Role = MessageRoles.Assistant, Content = reply, ToolCalls = toolCallsJson, CreatedAt = now });
         await db.SaveChangesAsync(cancellationToken);
+        if (keptUnder is { } kept)
+        {
+            await db.IdempotentChatTurns.Where(t => t.UserId == owner && t.Key == kept.Key)
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.Reply, kept.ReplyJson), cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return conversation.Id;
     }
 
-    /// <summary>A new, empty conversation titled after its first message (a streamed turn names it first).</summary>
-    public async Task<long> StartAsync(string userId, string firstMessage, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A new, empty conversation titled after its first message (a streamed turn names it first), unless
+    /// the user already has <paramref name="limit"/> conversations. Counted and added in one transaction
+    /// that no other start of the same user's can interleave with (SQLite's write transaction is exclusive;
+    /// on PostgreSQL a transaction-scoped advisory lock per user), so concurrent turns cannot exceed it.
+    /// </summary>
+    /// <returns>The new conversation's id, or null when the user is at the limit.</returns>
+    public async Task<long?> StartAsync(string userId, string firstMessage, int limit, CancellationToken cancellationToken = default)
     {
+        var owner = TaskRules.UserId(userId);
         var now = clock.GetUtcNow().UtcDateTime;
-        var conversation = new Conversation { UserId = TaskRules.UserId(userId), Title = TitleFrom(firstMessage), CreatedAt = now, UpdatedAt = now };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"conversations:" + owner}, 0))", cancellationToken);
+        }
+        if (await db.Conversations.CountAsync(c => c.UserId == owner, cancellationToken) >= limit)
+        {
+            return null;
+        }
+        var conversation = new Conversation { UserId = owner, Title = TitleFrom(firstMessage), CreatedAt = now, UpdatedAt = now };
         db.Conversations.Add(conversation);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return conversation.Id;
     }
 

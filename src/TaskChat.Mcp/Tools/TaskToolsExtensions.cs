@@ -1,4 +1,5 @@
 using TaskChat.Contract;
+using TaskChat.Data.Idempotency;
 
 namespace TaskChat.Mcp.Tools;
 
@@ -25,6 +26,7 @@ public static class TaskToolsExtensions
             .WithHttpTransport(options => options.Stateless = true)
             .WithTools<TaskTools>()
             .WithRequestFilters(filters => filters.AddCallToolFilter(ToolCallGuard.Wrap));
+        builder.Services.AddIdempotencyPruning();
         return builder;
     }
 

@@ -12,7 +12,8 @@ namespace TaskChat.Mcp.Tools;
 /// arguments are checked against the tool's input schema first (a missing title or a task_id of
 /// "abc" gets a validation result that says so, where the SDK would only say "An error occurred");
 /// a database that cannot be reached becomes an "unavailable" result; anything else an "internal"
-/// one, logged with its exception, never shown.
+/// one, logged with its exception, never shown. A write sent with an idempotency key is applied once
+/// per key (<see cref="IdempotentToolCalls"/>).
 /// </summary>
 public static class ToolCallGuard
 {
@@ -31,7 +32,7 @@ public static class ToolCallGuard
             }
             try
             {
-                return await next(context, cancellationToken);
+                return await IdempotentToolCalls.RunAsync(context, tool, next, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

@@ -25,6 +25,23 @@ public static class ToolResults
             ? Success(new TaskChange(outcome.Value!.Id, outcome.Value.Title, status))
             : Error(outcome.Error!.Kind == TaskErrorKind.NotFound ? ToolErrorCodes.NotFound : ToolErrorCodes.Validation, outcome.Error.Message);
 
+    /// <summary>What a result's <c>_meta</c> says when it is a stored one, answered again.</summary>
+    public const string ReplayedMeta = "idempotent_replayed";
+
+    /// <summary>A result stored earlier (<see cref="EnvelopeJson"/>), answered again as it was, marked as replayed.</summary>
+    public static CallToolResult Stored(string envelopeJson, bool isError)
+    {
+        var result = Create(JsonDocument.Parse(envelopeJson).RootElement.Clone(), isError);
+        result.Meta = new System.Text.Json.Nodes.JsonObject { [ReplayedMeta] = true };
+        return result;
+    }
+
+    /// <summary>The envelope of a result made here, as compact JSON.</summary>
+    public static string EnvelopeJson(CallToolResult result) =>
+        result.StructuredContent is { } envelope ? envelope.GetRawText()
+        : result.Content.OfType<TextContentBlock>().FirstOrDefault()?.Text
+            ?? throw new InvalidOperationException("A tool result without its envelope.");
+
     private static CallToolResult Create<TEnvelope>(TEnvelope envelope, bool isError)
     {
         var element = JsonSerializer.SerializeToElement(envelope, Json);

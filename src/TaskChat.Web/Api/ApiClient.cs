@@ -13,7 +13,7 @@ namespace TaskChat.Web.Api;
 /// the contract's shapes (README "Talk to the api").
 /// Failures come out as ApiException (status and detail) or HttpRequestException (no connection).
 /// </summary>
-internal sealed class ApiClient(HttpClient http, ApiTokens tokens, AuthenticationStateProvider auth)
+internal sealed class ApiClient(HttpClient http, ApiTokens tokens, AuthenticationStateProvider auth, ChatRetryKeys retryKeys)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -60,10 +60,15 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
         }
     }
 
-    /// <summary>One chat turn as its server-sent events, each yielded as soon as its data line arrives.</summary>
+    /// <summary>
+    /// One chat turn as its server-sent events, each yielded as soon as its data line arrives. The turn
+    /// carries an Idempotency-Key, the same one when the same message is sent again after a failure (<see cref="ChatRetryKeys"/>).
+    /// </summary>
     public async IAsyncEnumerable<ChatEvent> StreamChatAsync(string message, long? conversationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var request = await RequestAsync(HttpMethod.Post, "api/chat/stream", new ChatRequest(message, conversationId), cancellationToken);
+        var (key, conversation) = retryKeys.ForSubmission(message, conversationId);
+        using var request = await RequestAsync(HttpMethod.Post, "api/chat/stream", new ChatRequest(message, conversation), cancellationToken);
+        ChatRetryKeys.Attach(request, key);
         // Headers only: reading the whole body first would hold every delta back until the turn ends.
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
@@ -72,6 +77,14 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
         {
             if (item.Data is { } e) // An event this contract does not know is skipped.
             {
+                if (e is ConversationStarted started)
+                {
+                    retryKeys.Started(key, started.ConversationId);
+                }
+                else if (e is TurnDone)
+                {
+                    retryKeys.Answered(key);
+                }
                 yield return e;
             }
         }

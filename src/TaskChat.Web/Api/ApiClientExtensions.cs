@@ -6,6 +6,7 @@ public static class ApiClientExtensions
     public static WebApplicationBuilder AddApiClient(this WebApplicationBuilder builder, WebSettings settings)
     {
         builder.Services.AddSingleton<ApiTokens>();
+        builder.Services.AddScoped<ChatRetryKeys>(); // Per circuit: one user's page.
         builder.Services.AddHttpClient<ApiClient>(http =>
         {
             http.BaseAddress = settings.ApiUrl;

@@ -15,7 +15,8 @@ public static class Listening
             {
                 return await Http.GetAsync(url);
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            // A process still starting on a busy machine may take longer than the client's timeout to answer.
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline)
             {
                 if (process.HasExited)
                 {

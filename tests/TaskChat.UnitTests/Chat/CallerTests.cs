@@ -41,11 +41,11 @@ public class CallerTests
         Assert.DoesNotContain("secret", new Caller("user-1", "secret.token.value").ToString(), StringComparison.Ordinal);
 
     [Fact]
-    public void OnlyAToolThatSaysItIsReadOnlyIsSafeToCallAgain()
+    public void OnlyAToolThatSaysItIsReadOnlyGoesWithoutAnIdempotencyKey()
     {
-        Assert.True(McpToolGateway.IsSafeToRetry(new Tool { Name = "look", Annotations = new ToolAnnotations { ReadOnlyHint = true } }));
-        Assert.False(McpToolGateway.IsSafeToRetry(new Tool { Name = "write", Annotations = new ToolAnnotations { ReadOnlyHint = false } }));
-        Assert.False(McpToolGateway.IsSafeToRetry(new Tool { Name = "unknown" }));
+        Assert.True(McpToolGateway.IsReadOnly(new Tool { Name = "look", Annotations = new ToolAnnotations { ReadOnlyHint = true } }));
+        Assert.False(McpToolGateway.IsReadOnly(new Tool { Name = "write", Annotations = new ToolAnnotations { ReadOnlyHint = false } }));
+        Assert.False(McpToolGateway.IsReadOnly(new Tool { Name = "unknown" }));
     }
 
     private static DefaultHttpContext Request(string? subject, string? authorization)

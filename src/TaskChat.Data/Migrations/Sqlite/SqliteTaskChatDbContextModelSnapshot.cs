@@ -255,6 +255,90 @@ namespace TaskChat.Data.Migrations.Sqlite
                     b.ToTable("conversations", (string)null);
                 });
 
+            modelBuilder.Entity("TaskChat.Data.Model.IdempotentChatTurn", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Reply")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.HasKey("UserId", "Key")
+                        .HasName("pk_idempotent_chat_turns");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotent_chat_turns_created_at");
+
+                    b.ToTable("idempotent_chat_turns", (string)null);
+                });
+
+            modelBuilder.Entity("TaskChat.Data.Model.IdempotentToolCall", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsError")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_error");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<string>("Tool")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tool");
+
+                    b.HasKey("UserId", "Key")
+                        .HasName("pk_idempotent_tool_calls");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotent_tool_calls_created_at");
+
+                    b.ToTable("idempotent_tool_calls", (string)null);
+                });
+
             modelBuilder.Entity("TaskChat.Data.Model.Message", b =>
                 {
                     b.Property<long>("Id")

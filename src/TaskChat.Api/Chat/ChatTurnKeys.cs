@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TaskChat.Contract;
+using TaskChat.Data;
+using TaskChat.Data.Connection;
+using TaskChat.Data.Idempotency;
+using TaskChat.Data.Model;
+
+namespace TaskChat.Api.Chat;
+
+/// <summary>What a chat turn's Idempotency-Key says about the turn.</summary>
+public abstract record KeyClaim
+{
+    /// <summary>The key is this request's now: run the turn.</summary>
+    public sealed record Claimed : KeyClaim;
+
+    /// <summary>The turn under this key is done: answer with its reply again.</summary>
+    public sealed record Done(ChatReply Reply) : KeyClaim;
+
+    /// <summary>The turn under this key is still running (409).</summary>
+    public sealed record Running : KeyClaim;
+
+    /// <summary>The key was used for another message or conversation (422).</summary>
+    public sealed record OtherRequest : KeyClaim;
+}
+
+/// <summary>
+/// The chat turns started under an Idempotency-Key (table idempotent_chat_turns), so that every api
+/// replica sees them: claimed before a turn runs, marked done with its reply in the transaction that
+/// saves the turn (<see cref="Conversations.ConversationStore.SaveTurnAsync"/>), released when the turn
+/// fails so that a retry runs it again. Keys are per user.
+/// </summary>
+public sealed class ChatTurnKeys(TaskChatDbContext db, TimeProvider clock, ILogger<ChatTurnKeys> logger)
+{
+    /// <summary>
+    /// A running claim older than this belongs to an api that died mid-turn: a retry may take it over.
+    /// Longer than any turn (8 tool rounds, each bounded by MCP_TIMEOUT_SECONDS, and the model's answers).
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>What a turn's key is first used for: its message and its conversation (none: a new one).</summary>
+    public static string RequestHash(string message, long? conversationId) =>
+        IdempotencyRecords.Hash(message, conversationId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "new");
+
+    public static string ReplyJson(ChatReply reply) => JsonSerializer.Serialize(reply, Json);
+
+    public async Task<KeyClaim> ClaimAsync(string userId, string key, string requestHash, CancellationToken cancellationToken)
+    {
+        // A claim that loses a race looks at the winner's row; if that row went meanwhile (its turn
+        // failed), it claims again.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.IdempotentChatTurns.Add(new IdempotentChatTurn { UserId = userId, Key = key, RequestHash = requestHash, CreatedAt = now, ClaimedAt = now });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new KeyClaim.Claimed();
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+            {
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+
+            var existing = await db.IdempotentChatTurns.AsNoTracking().SingleOrDefaultAsync(t => t.UserId == userId && t.Key == key, cancellationToken);
+            if (existing is null)
+            {
+                continue;
+            }
+            if (existing.CreatedAt < now - IdempotencyRecords.Retention)
+            {
+                // Expired, not pruned yet: the key is free again.
+                await db.IdempotentChatTurns.Where(t => t.UserId == userId && t.Key == key && t.CreatedAt == existing.CreatedAt).ExecuteDeleteAsync(cancellationToken);
+                continue;
+            }
+            if (existing.RequestHash != requestHash)
+            {
+                return new KeyClaim.OtherRequest();
+            }
+            if (existing.Reply is { } reply)
+            {
+                return new KeyClaim.Done(JsonSerializer.Deserialize<ChatReply>(reply, Json)!);
+            }
+            if (existing.ClaimedAt >= now - Lease)
+            {
+                return new KeyClaim.Running();
+            }
+            // Abandoned by an api that stopped mid-turn: take it over, unless another retry just did.
+            var taken = await db.IdempotentChatTurns
+                .Where(t => t.UserId == userId && t.Key == key && t.Reply == null && t.ClaimedAt == existing.ClaimedAt)
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.ClaimedAt, now), cancellationToken);
+            return taken == 1 ? new KeyClaim.Claimed() : new KeyClaim.Running();
+        }
+        return new KeyClaim.Running();
+    }
+
+    /// <summary>Frees the key of a turn that failed or was abandoned by its client, so that a retry runs it again.</summary>
+    public async Task ReleaseAsync(string userId, string key)
+    {
+        try
+        {
+            await db.IdempotentChatTurns.Where(t => t.UserId == userId && t.Key == key && t.Reply == null).ExecuteDeleteAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The claim stays until its lease ends: a retry meanwhile is told the turn is still running.
+            logger.LogWarning("Could not release an idempotency key: {Reason}", DatabaseErrors.IsUnavailable(e) ? DatabaseErrors.ShortReason(e) : e.GetType().Name);
+        }
+    }
+}

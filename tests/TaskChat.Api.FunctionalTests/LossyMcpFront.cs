@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using TaskChat.TestSupport;
+
+namespace TaskChat.Api.FunctionalTests;
+
+/// <summary>
+/// A front for the mcp that passes every request on and, for the first <c>lose</c> tool calls, lets the
+/// mcp apply it and then drops the connection instead of answering: the mcp dying between its commit
+/// and its answer, every time, on purpose.
+/// </summary>
+public sealed class LossyMcpFront : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly HttpClient _mcp;
+    private int _toLose;
+    private int _toolCalls;
+
+    private LossyMcpFront(WebApplication app, Uri address, HttpClient mcp, int lose)
+    {
+        _app = app;
+        Address = address;
+        _mcp = mcp;
+        _toLose = lose;
+    }
+
+    /// <summary>Where the api should find "the mcp".</summary>
+    public Uri Address { get; }
+
+    /// <summary>tools/call requests that reached the mcp (answered or not).</summary>
+    public int ToolCalls => Volatile.Read(ref _toolCalls);
+
+    public static async Task<LossyMcpFront> StartAsync(Uri mcp, int lose)
+    {
+        var http = new HttpClient { BaseAddress = mcp };
+        LossyMcpFront? front = null;
+        var (app, address) = await LoopbackServer.StartAsync(app => app.MapPost("/mcp", (HttpContext context) => front!.ForwardAsync(context)));
+        front = new LossyMcpFront(app, address, http, lose);
+        return front;
+    }
+
+    private async Task ForwardAsync(HttpContext context)
+    {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body);
+        var isToolCall = System.Text.Encoding.UTF8.GetString(body.ToArray()).Contains("\"tools/call\"", StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "mcp") { Content = new ByteArrayContent(body.ToArray()) };
+        foreach (var header in context.Request.Headers)
+        {
+            if (!header.Key.StartsWith("Content-", StringComparison.OrdinalIgnoreCase) && header.Key != "Host")
+            {
+                request.Headers.TryAddWithoutValidation(header.Key, [.. header.Value]);
+            }
+            else if (header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                request.Content.Headers.TryAddWithoutValidation(header.Key, [.. header.Value]);
+            }
+        }
+        using var response = await _mcp.SendAsync(request);
+        var answer = await response.Content.ReadAsByteArrayAsync(); // The mcp has applied the call by now.
+        if (isToolCall)
+        {
+            Interlocked.Increment(ref _toolCalls);
+            if (Interlocked.Decrement(ref _toLose) >= 0)
+            {
+                context.Abort();
+                return;
+            }
+        }
+        context.Response.StatusCode = (int)response.StatusCode;
+        if (response.Content.Headers.ContentType is { } type)
+        {
+            context.Response.ContentType = type.ToString();
+        }
+        await context.Response.Body.WriteAsync(answer);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _mcp.Dispose();
+    }
+}
