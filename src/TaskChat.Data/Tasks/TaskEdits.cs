@@ -6,7 +6,7 @@ namespace TaskChat.Data.Tasks;
 /// Applies checked field changes to a task, and builds a recurring task's next occurrence. Checks
 /// that span fields live here too: a recurring task and a reminder "before" need a due date.
 /// </summary>
-internal static class TaskEdits
+public static class TaskEdits
 {
     /// <summary>All-day tasks have no time: reminders "before" them count back from this hour of their day.</summary>
     public static readonly TimeSpan AllDayReminderTime = TimeSpan.FromHours(9);

@@ -158,6 +158,7 @@ public sealed record TaskCursor(
         _ => new TaskCursor(sort, last.Number),
     };
 
+    [JsonIgnore]
     public DateTime? Due => DueTicks is { } ticks ? new DateTime(ticks, DateTimeKind.Utc) : null;
 
     public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
