@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Text;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.AI;
 using TaskChat.Api.Authorization;
 using TaskChat.Api.Conversations;
 using TaskChat.Contract;
+using TaskChat.Data.Tasks;
 using TaskChat.ServiceDefaults.Hosting;
 
 namespace TaskChat.Api.Chat;
@@ -33,6 +35,17 @@ public sealed class ChatTurnRunner(ConversationStore conversations, McpToolGatew
         "Use the tools for every change and every question about tasks; never invent tasks or ids. " +
         "When the user names a task by words, list tasks first to find its id; if several match, ask which one. " +
         "Answer in one or two short plain sentences that restate what happened.";
+
+    /// <summary>
+    /// The instructions with the user's today: a model turns "tomorrow" or "next Friday" into the ISO dates
+    /// the tools take only if it knows the date, in the user's time zone (the token's zoneinfo).
+    /// </summary>
+    public static string InstructionsFor(TaskOwner owner, DateTime utcNow)
+    {
+        var local = TaskTime.ToLocal(utcNow, owner.TimeZone);
+        return Instructions + $" Today is {local.ToString("dddd yyyy-MM-dd, HH:mm", CultureInfo.InvariantCulture)} in the user's time zone " +
+            $"{owner.TimeZone.Id} (UTC{TaskTime.Format(utcNow, owner.TimeZone)[19..]}).";
+    }
 
     /// <returns>The turn, or null when <paramref name="conversationId"/> is missing or another user's.</returns>
     public async Task<ChatTurn?> StartAsync(Caller caller, string message, long? conversationId, CancellationToken cancellationToken)
@@ -114,7 +127,7 @@ public sealed class ChatTurnRunner(ConversationStore conversations, McpToolGatew
             Name = "taskchat",
             ChatOptions = new ChatOptions
             {
-                Instructions = Instructions,
+                Instructions = InstructionsFor(turn.Caller.Owner, DateTime.UtcNow),
                 Tools = [.. tools.Select(tool => new McpTaskFunction(tool, gateway, calls, events))],
             },
             UseProvidedChatClientAsIs = true,
