@@ -23,7 +23,7 @@ internal static class ChatBench
         var clients = Enumerable.Range(0, 4).Select(i =>
         {
             var http = system.Api.CreateHttpClient();
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jwks.CreateToken("chat-bench-" + i, lifetime: TimeSpan.FromHours(1)));
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jwks.CreateToken("chat-bench-" + i));
             return http;
         }).ToArray();
         var name = provider.ToString().ToLowerInvariant();

@@ -25,6 +25,9 @@ public static class ProblemCodes
     /// <summary>Any service: the database cannot be reached or used (503, with Retry-After).</summary>
     public const string DatabaseUnavailable = "database_unavailable";
 
+    /// <summary>The tasks api: the user keeps as many tasks as TASKS_PER_USER_MAX allows (409).</summary>
+    public const string TaskLimitReached = "task_limit_reached";
+
     /// <summary>The api's chat: the mcp cannot be reached (503).</summary>
     public const string McpUnavailable = "mcp_unavailable";
 

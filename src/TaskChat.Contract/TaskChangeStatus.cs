@@ -5,6 +5,7 @@ public static class TaskChangeStatus
 {
     public const string Created = "created";
     public const string Completed = "completed";
+    public const string Reopened = "reopened";
     public const string Deleted = "deleted";
     public const string Updated = "updated";
 }

@@ -9,6 +9,9 @@ public static class ToolErrorCodes
     /// <summary>No such task for this user (another user's task looks the same).</summary>
     public const string NotFound = "not_found";
 
+    /// <summary>The user keeps as many tasks as TASKS_PER_USER_MAX allows: delete some first.</summary>
+    public const string TaskLimitReached = "task_limit_reached";
+
     /// <summary>The task database cannot be reached.</summary>
     public const string Unavailable = "unavailable";
 

@@ -6,9 +6,10 @@ public static class ToolNames
     public const string AddTask = "add_task";
     public const string ListTasks = "list_tasks";
     public const string CompleteTask = "complete_task";
+    public const string ReopenTask = "reopen_task";
     public const string DeleteTask = "delete_task";
     public const string UpdateTask = "update_task";
 
     /// <summary>Every tool the mcp serves, for checks that a deployment lists them all.</summary>
-    public static readonly IReadOnlyList<string> All = [AddTask, CompleteTask, DeleteTask, ListTasks, UpdateTask];
+    public static readonly IReadOnlyList<string> All = [AddTask, CompleteTask, DeleteTask, ListTasks, ReopenTask, UpdateTask];
 }

@@ -12,11 +12,12 @@ public static class DataServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="TaskChatDbContext"/> (pooled, resolved to the provider's subclass) and
-    /// <see cref="TaskStore"/>.
+    /// <see cref="TaskStore"/> (with <paramref name="limits"/>, by default 10,000 tasks per user).
     /// </summary>
-    public static IServiceCollection AddTaskChatData(this IServiceCollection services, DatabaseConnection connection)
+    public static IServiceCollection AddTaskChatData(this IServiceCollection services, DatabaseConnection connection, TaskLimits? limits = null)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(limits ?? new TaskLimits());
         services.AddSingleton(connection);
         switch (connection.Provider)
         {

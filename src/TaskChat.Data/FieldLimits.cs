@@ -14,6 +14,33 @@ public static class FieldLimits
 
     public const int TaskDescription = 1000;
 
+    /// <summary>One tag (a short label) of a task.</summary>
+    public const int TaskTag = 40;
+
+    /// <summary>How many tags one task may have.</summary>
+    public const int TagsPerTask = 20;
+
+    /// <summary>How many reminders one task may have.</summary>
+    public const int RemindersPerTask = 10;
+
+    /// <summary>A recurrence rule (RRULE text).</summary>
+    public const int TaskRecurrence = 200;
+
+    /// <summary>The words of a task search.</summary>
+    public const int TaskSearch = 200;
+
+    /// <summary>An IANA time zone id (the longest in the database is about 30 characters).</summary>
+    public const int TimeZone = 64;
+
+    /// <summary>How many tasks one list page holds when the caller does not say.</summary>
+    public const int TaskPageDefault = 50;
+
+    /// <summary>The most tasks one list page may hold: one call never answers with megabytes.</summary>
+    public const int TaskPageMax = 200;
+
+    /// <summary>The default of TASKS_PER_USER_MAX: how many tasks (pending and completed) one user may keep.</summary>
+    public const int TasksPerUserDefault = 10_000;
+
     /// <summary>The column's width; the api derives shorter titles from a conversation's first message.</summary>
     public const int ConversationTitle = 200;
 
@@ -49,4 +76,21 @@ public static class FieldLimits
 
     /// <summary>A SHA-256 in hex: what an idempotency key was first used for.</summary>
     public const int RequestHash = 64;
+
+    /// <summary>
+    /// The limits that tool descriptions quote, as text: attribute arguments must be constant strings, and
+    /// C# cannot format a number into one. A unit test checks each against its number above.
+    /// </summary>
+    public static class Text
+    {
+        public const string TaskTitle = "200";
+        public const string TaskDescription = "1000";
+        public const string TaskTag = "40";
+        public const string TagsPerTask = "20";
+        public const string RemindersPerTask = "10";
+        public const string TaskRecurrence = "200";
+        public const string TaskSearch = "200";
+        public const string TaskPageDefault = "50";
+        public const string TaskPageMax = "200";
+    }
 }

@@ -24,6 +24,9 @@ namespace TaskChat.Data;
 public abstract class TaskChatDbContext(DbContextOptions options) : IdentityDbContext<TaskChatUser>(options), IDataProtectionKeyContext
 {
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
+    public DbSet<TaskTag> TaskTags => Set<TaskTag>();
+    public DbSet<TaskReminder> TaskReminders => Set<TaskReminder>();
+    public DbSet<UserTaskCounter> UserTaskCounters => Set<UserTaskCounter>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();

@@ -9,7 +9,7 @@ public sealed class OpenApiTests(SqliteApiServer server) : IClassFixture<SqliteA
 {
     [Theory]
     [InlineData("/api/tasks", "get", "200,401,422")]
-    [InlineData("/api/tasks", "post", "201,401,422")]
+    [InlineData("/api/tasks", "post", "201,401,409,422")]
     [InlineData("/api/tasks/{id}", "get", "200,401,404")]
     [InlineData("/api/tasks/{id}", "patch", "200,401,404,422")]
     [InlineData("/api/tasks/{id}", "delete", "204,401,404")]
@@ -38,7 +38,12 @@ public sealed class OpenApiTests(SqliteApiServer server) : IClassFixture<SqliteA
         var schemas = document.GetProperty("components").GetProperty("schemas");
 
         var task = schemas.GetProperty("TaskView").GetProperty("properties");
-        Assert.Equal(["id", "title", "description", "completed", "created_at", "updated_at"], task.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "title", "description", "completed", "created_at", "updated_at", "completed_at", "due", "overdue", "priority", "tags",
+            "recurrence", "repeat_from", "reminders"], task.EnumerateObject().Select(p => p.Name));
+        var list = document.GetProperty("paths").GetProperty("/api/tasks").GetProperty("get").GetProperty("parameters");
+        Assert.Equal(["status", "due_before", "due_after", "overdue", "priority", "tag", "search", "sort", "limit", "cursor"],
+            list.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Contains("next_cursor", schemas.GetProperty("TaskList").GetProperty("properties").EnumerateObject().Select(p => p.Name));
         var message = schemas.GetProperty("MessageView").GetProperty("properties");
         Assert.Contains("tool_calls", message.EnumerateObject().Select(p => p.Name));
     }

@@ -24,7 +24,8 @@ public abstract class TasksApiTests(ApiServerFixture server)
         Assert.Equal("Buy milk", task.GetProperty("title").GetString());
         Assert.Equal("2 litres", task.GetProperty("description").GetString());
         Assert.False(task.GetProperty("completed").GetBoolean());
-        Assert.Equal(["id", "title", "description", "completed", "created_at", "updated_at"], task.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "title", "description", "completed", "created_at", "updated_at", "completed_at", "due", "overdue", "priority", "tags",
+            "recurrence", "repeat_from", "reminders"], task.EnumerateObject().Select(p => p.Name));
         Assert.EndsWith("Z", task.GetProperty("created_at").GetString(), StringComparison.Ordinal);
     }
 

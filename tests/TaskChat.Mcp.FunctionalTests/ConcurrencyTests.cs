@@ -18,7 +18,12 @@ public abstract class ConcurrencyTests(McpServerFixture server)
             ToolReply.CallAsync(clients[i % 5], ToolNames.AddTask, new Dictionary<string, object?> { [ToolArguments.Title] = $"Task {i}" })));
 
         Assert.All(replies, reply => Assert.False(reply.IsError, reply.Json.ToString()));
-        Assert.Equal(50, replies.Select(r => r.Data.GetProperty("task_id").GetInt64()).Distinct().Count());
+        // Each user's ten tasks are numbered 1 to 10, whatever order the concurrent adds committed in.
+        for (var u = 0; u < 5; u++)
+        {
+            Assert.Equal(Enumerable.Range(1, 10).Select(n => (long)n),
+                replies.Where((_, i) => i % 5 == u).Select(r => r.Data.GetProperty("task_id").GetInt64()).Order());
+        }
         await using var db = server.Database.CreateDbContext();
         var counts = await db.Tasks.Where(t => users.Contains(t.UserId)).GroupBy(t => t.UserId)
             .Select(g => new { User = g.Key, Count = g.Count() }).ToListAsync();
@@ -50,7 +55,8 @@ public sealed class SqliteConcurrencyTests(SqliteMcpServer server) : Concurrency
             ToolReply.CallAsync(i % 2 == 0 ? first : other, ToolNames.AddTask, new Dictionary<string, object?> { [ToolArguments.Title] = $"Shared {i}" })));
 
         Assert.All(replies, reply => Assert.False(reply.IsError, reply.Json.ToString()));
-        Assert.Equal(100, (await ToolReply.CallAsync(other, ToolNames.ListTasks)).Data.GetProperty("count").GetInt32());
+        Assert.Equal(100, (await ToolReply.CallAsync(other, ToolNames.ListTasks, new Dictionary<string, object?> { [ToolArguments.Limit] = 200 })).Data.GetProperty("count").GetInt32());
+        Assert.Equal(Enumerable.Range(1, 100).Select(n => (long)n), replies.Select(r => r.Data.GetProperty("task_id").GetInt64()).Order());
     }
 }
 

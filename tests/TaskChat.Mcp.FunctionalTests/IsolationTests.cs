@@ -10,24 +10,31 @@ public abstract class IsolationTests(McpServerFixture server)
     {
         var alice = await server.ClientForAsync("alice-" + Guid.NewGuid().ToString("N")[..6]);
         var bob = await server.ClientForAsync("bob-" + Guid.NewGuid().ToString("N")[..6]);
+        await TaskToolTests.AddAsync(alice, "Alice's first");
         var aliceTask = await TaskToolTests.AddAsync(alice, "Alice's secret");
-        await TaskToolTests.AddAsync(bob, "Bob's own");
+        var bobTask = await TaskToolTests.AddAsync(bob, "Bob's own");
 
         var bobList = await ToolReply.CallAsync(bob, ToolNames.ListTasks);
         var complete = await ToolReply.CallAsync(bob, ToolNames.CompleteTask, new Dictionary<string, object?> { [ToolArguments.TaskId] = aliceTask });
+        var reopen = await ToolReply.CallAsync(bob, ToolNames.ReopenTask, new Dictionary<string, object?> { [ToolArguments.TaskId] = aliceTask });
         var update = await ToolReply.CallAsync(bob, ToolNames.UpdateTask, new Dictionary<string, object?> { [ToolArguments.TaskId] = aliceTask, [ToolArguments.Title] = "Hacked" });
         var delete = await ToolReply.CallAsync(bob, ToolNames.DeleteTask, new Dictionary<string, object?> { [ToolArguments.TaskId] = aliceTask });
+        // Numbers are per user: Bob's task 1 is his own, and completing it leaves Alice's task 1 alone.
+        var ownFirst = await ToolReply.CallAsync(bob, ToolNames.CompleteTask, new Dictionary<string, object?> { [ToolArguments.TaskId] = bobTask });
 
+        Assert.Equal(1, bobTask);
+        Assert.Equal(2, aliceTask);
         Assert.Equal(["Bob's own"], bobList.Data.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString()));
-        foreach (var reply in new[] { complete, update, delete })
+        foreach (var reply in new[] { complete, reopen, update, delete })
         {
             Assert.True(reply.IsError);
             Assert.Equal(ToolErrorCodes.NotFound, reply.Code);
             Assert.Equal($"Task {aliceTask} was not found.", reply.Error);
         }
-        var aliceView = Assert.Single((await ToolReply.CallAsync(alice, ToolNames.ListTasks)).Data.GetProperty("tasks").EnumerateArray());
-        Assert.Equal("Alice's secret", aliceView.GetProperty("title").GetString());
-        Assert.False(aliceView.GetProperty("completed").GetBoolean());
+        Assert.Equal("Bob's own", ownFirst.Data.GetProperty("title").GetString());
+        var aliceView = (await ToolReply.CallAsync(alice, ToolNames.ListTasks)).Data.GetProperty("tasks").EnumerateArray().ToList();
+        Assert.Equal(["Alice's first", "Alice's secret"], aliceView.Select(t => t.GetProperty("title").GetString()));
+        Assert.All(aliceView, t => Assert.False(t.GetProperty("completed").GetBoolean()));
     }
 
     [SkippableFact]

@@ -31,7 +31,7 @@ public sealed class ProtocolTests(SqliteMcpServer server) : IClassFixture<Sqlite
         Assert.True(result.GetProperty("capabilities").TryGetProperty("tools", out _));
         Assert.Equal("taskchat-mcp", result.GetProperty("serverInfo").GetProperty("name").GetString());
         Assert.Equal(HttpStatusCode.Accepted, initialized.StatusCode);
-        Assert.Equal(5, list.GetProperty("result").GetProperty("tools").GetArrayLength());
+        Assert.Equal(ToolNames.All.Count, list.GetProperty("result").GetProperty("tools").GetArrayLength());
         var added = call.GetProperty("result").GetProperty("structuredContent");
         Assert.Equal(ToolEnvelope.SuccessStatus, added.GetProperty("status").GetString());
         Assert.Equal("From an older client", added.GetProperty("data").GetProperty("title").GetString());

@@ -35,8 +35,10 @@ public abstract class TaskToolTests(McpServerFixture server)
 
         Assert.False(reply.IsError);
         Assert.Equal(1, reply.Data.GetProperty("count").GetInt32());
+        Assert.Equal(JsonValueKind.Null, reply.Data.GetProperty("next_cursor").ValueKind);
         var task = Assert.Single(reply.Data.GetProperty("tasks").EnumerateArray());
-        Assert.Equal(["id", "title", "description", "completed", "created_at", "updated_at"], task.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "title", "description", "completed", "created_at", "updated_at", "completed_at", "due", "overdue", "priority", "tags",
+            "recurrence", "repeat_from", "reminders"], task.EnumerateObject().Select(p => p.Name));
         Assert.Equal(id, task.GetProperty("id").GetInt64());
         Assert.Equal("Pay rent", task.GetProperty("title").GetString());
         Assert.Equal("Before Friday", task.GetProperty("description").GetString());

@@ -7,22 +7,44 @@ namespace TaskChat.Mcp.FunctionalTests;
 public sealed class ToolCatalogTests(SqliteMcpServer server) : IClassFixture<SqliteMcpServer>
 {
     [Fact]
-    public async Task TheServerListsExactlyTheFiveTaskToolsWithTheContractsArguments()
+    public async Task TheServerListsExactlyTheContractsTaskToolsWithTheirArguments()
     {
         var client = await server.ClientForAsync("catalog-user");
 
         var tools = (await client.ListToolsAsync()).ToDictionary(t => t.Name, t => t.ProtocolTool);
 
-        Assert.Equal([ToolNames.AddTask, ToolNames.CompleteTask, ToolNames.DeleteTask, ToolNames.ListTasks, ToolNames.UpdateTask], tools.Keys.Order());
-        Assert.Equal([ToolArguments.Title, ToolArguments.Description], Properties(tools[ToolNames.AddTask].InputSchema));
+        Assert.Equal(ToolNames.All.Order(), tools.Keys.Order());
+        string[] planning = [ToolArguments.Due, ToolArguments.Priority, ToolArguments.Tags, ToolArguments.Recurrence, ToolArguments.RepeatFrom, ToolArguments.Reminders];
+        Assert.Equal([ToolArguments.Title, ToolArguments.Description, .. planning], Properties(tools[ToolNames.AddTask].InputSchema));
         Assert.Equal([ToolArguments.Title], Required(tools[ToolNames.AddTask].InputSchema));
-        Assert.Equal([ToolArguments.Status], Properties(tools[ToolNames.ListTasks].InputSchema));
+        Assert.Equal([ToolArguments.Status, ToolArguments.DueBefore, ToolArguments.DueAfter, ToolArguments.Overdue, ToolArguments.Priority,
+            ToolArguments.Tag, ToolArguments.Search, ToolArguments.Sort, ToolArguments.Limit, ToolArguments.Cursor], Properties(tools[ToolNames.ListTasks].InputSchema));
         Assert.Empty(Required(tools[ToolNames.ListTasks].InputSchema));
-        Assert.Equal([ToolArguments.TaskId], Properties(tools[ToolNames.CompleteTask].InputSchema));
-        Assert.Equal([ToolArguments.TaskId], Required(tools[ToolNames.CompleteTask].InputSchema));
-        Assert.Equal([ToolArguments.TaskId], Properties(tools[ToolNames.DeleteTask].InputSchema));
-        Assert.Equal([ToolArguments.TaskId, ToolArguments.Title, ToolArguments.Description], Properties(tools[ToolNames.UpdateTask].InputSchema));
+        foreach (var byId in new[] { ToolNames.CompleteTask, ToolNames.ReopenTask, ToolNames.DeleteTask })
+        {
+            Assert.Equal([ToolArguments.TaskId], Properties(tools[byId].InputSchema));
+            Assert.Equal([ToolArguments.TaskId], Required(tools[byId].InputSchema));
+        }
+        Assert.Equal([ToolArguments.TaskId, ToolArguments.Title, ToolArguments.Description, .. planning], Properties(tools[ToolNames.UpdateTask].InputSchema));
         Assert.Equal([ToolArguments.TaskId], Required(tools[ToolNames.UpdateTask].InputSchema));
+    }
+
+    [Fact]
+    public async Task DescriptionsQuoteTheLimitsTheRulesApplyAndGiveExamples()
+    {
+        var client = await server.ClientForAsync("catalog-user");
+
+        var tools = (await client.ListToolsAsync()).ToDictionary(t => t.Name, t => t.ProtocolTool);
+
+        string Describe(string tool, string argument) =>
+            tools[tool].InputSchema.GetProperty("properties").GetProperty(argument).GetProperty("description").GetString()!;
+        Assert.Contains($"1 to {Data.FieldLimits.TaskTitle} characters", Describe(ToolNames.AddTask, ToolArguments.Title), StringComparison.Ordinal);
+        Assert.Contains($"up to {Data.FieldLimits.TaskDescription} characters", Describe(ToolNames.AddTask, ToolArguments.Description), StringComparison.Ordinal);
+        Assert.Contains("2026-12-05T17:00:00+01:00", Describe(ToolNames.AddTask, ToolArguments.Due), StringComparison.Ordinal);
+        Assert.Contains($"at most {Data.FieldLimits.TagsPerTask}", Describe(ToolNames.AddTask, ToolArguments.Tags), StringComparison.Ordinal);
+        Assert.Contains("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", Describe(ToolNames.UpdateTask, ToolArguments.Recurrence), StringComparison.Ordinal);
+        Assert.Contains("PT1H", Describe(ToolNames.UpdateTask, ToolArguments.Reminders), StringComparison.Ordinal);
+        Assert.Contains($"1 to {Data.FieldLimits.TaskPageMax}, default {Data.FieldLimits.TaskPageDefault}", Describe(ToolNames.ListTasks, ToolArguments.Limit), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,7 +89,7 @@ public sealed class ToolCatalogTests(SqliteMcpServer server) : IClassFixture<Sql
 
         // The api retries a call after a transport failure only when the tool says it is read-only
         // (no readOnlyHint means false, as the MCP specification defines it).
-        Assert.Equal(5, tools.Count);
+        Assert.Equal(ToolNames.All.Count, tools.Count);
         Assert.Equal([ToolNames.ListTasks], tools.Where(t => t.Annotations?.ReadOnlyHint == true).Select(t => t.Name));
     }
 

@@ -24,6 +24,8 @@ public abstract class TokenTests(WebServerFixture web)
         Assert.Equal(userId, token.Subject);
         Assert.Equal(email, token.GetClaim("email").Value);
         Assert.Equal("Ada Lovelace", token.GetClaim("name").Value);
+        // The user's time zone (UTC until sign-up and the account page set it) as the OIDC zoneinfo claim: the api and the mcp read dates in it.
+        Assert.Equal("UTC", token.GetClaim("zoneinfo").Value);
         var issuedAt = long.Parse(token.GetClaim("iat").Value, System.Globalization.CultureInfo.InvariantCulture);
         var expires = long.Parse(token.GetClaim("exp").Value, System.Globalization.CultureInfo.InvariantCulture);
         var notBefore = long.Parse(token.GetClaim("nbf").Value, System.Globalization.CultureInfo.InvariantCulture);

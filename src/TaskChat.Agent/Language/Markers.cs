@@ -1,3 +1,4 @@
+using TaskChat.Contract;
 using System.Text.RegularExpressions;
 
 namespace TaskChat.Agent;

@@ -50,7 +50,7 @@ internal sealed record NextUpRequest : SkillRequest
         var ranked = pending
             .OrderBy(t => t.DueAt(context.Clock.Zone) is { } due ? due < now ? 0 : 1 : 2)
             .ThenBy(t => t.DueAt(context.Clock.Zone) ?? DateTimeOffset.MaxValue)
-            .ThenByDescending(t => TaskPriorities.Rank(t.Priority))
+            .ThenByDescending(t => PriorityRank.Of(t.Priority))
             .ThenBy(t => t.Id)
             .ToList();
         var first = ranked[0];

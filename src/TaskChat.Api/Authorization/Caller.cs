@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using TaskChat.Data.Tasks;
 using TaskChat.ServiceDefaults.Authentication;
 
 namespace TaskChat.Api.Authorization;
@@ -17,13 +18,16 @@ public sealed record Caller(string UserId, string BearerToken, string? TimeZone 
     /// <summary>The OIDC claim naming the user's time zone ("Europe/Paris"); the agent reads dates in it.</summary>
     public const string TimeZoneClaim = "zoneinfo";
 
+    /// <summary>Whose tasks the request works on, and the time zone their dates are read in.</summary>
+    public TaskOwner Owner => TaskOwner.From(UserId, TimeZone);
+
     /// <summary>Minimal APIs' binding hook. Every route that takes a Caller requires authorization, so there is one.</summary>
     public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult(From(context));
 
     /// <summary>The authenticated caller of <paramref name="context"/>, or null when there is none.</summary>
     public static Caller? From(HttpContext context) =>
         context.User.GetUserId() is { } userId && TokenOf(context.Request) is { } token
-            ? new Caller(userId, token, context.User.FindFirst(TimeZoneClaim)?.Value, context.User.FindFirst(LocaleClaim)?.Value)
+            ? new Caller(userId, token, context.User.GetTimeZoneId(), context.User.FindFirst(LocaleClaim)?.Value)
             : null;
 
     // The token is a credential: it never goes into a log line or an exception message by way of ToString.

@@ -1,12 +1,17 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TaskChat.Api.Authorization;
 using TaskChat.Contract;
+using TaskChat.Data;
 using TaskChat.Data.Tasks;
 using TaskChat.ServiceDefaults.Hosting;
 
 namespace TaskChat.Api.Tasks;
 
-/// <summary>The tasks REST endpoints. Every handler works on the caller's tasks only (the token's sub).</summary>
+/// <summary>
+/// The tasks REST endpoints, mirroring the mcp's tools. Every handler works on the caller's tasks only
+/// (the token's sub), names a task by its per-user number, and reads dates in the token's time zone.
+/// </summary>
 public static class TasksApi
 {
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder endpoints)
@@ -14,8 +19,13 @@ public static class TasksApi
         // A ProblemHttpResult declares no status of its own: the errors each handler returns are listed here.
         var tasks = endpoints.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        tasks.MapGet("/", ListAsync).WithName("ListTasks").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        tasks.MapPost("/", CreateAsync).WithName("CreateTask").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        tasks.MapGet("/", ListAsync).WithName("ListTasks").ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithDescription("One page of the caller's tasks. Filters combine: status (all|pending|completed), due_before and due_after " +
+                "(a date, \"2026-12-05\", or a date-time with offset; due_after inclusive, due_before exclusive), overdue=true, priority " +
+                "(none|low|medium|high), tag, search (every word in the title or description). sort: created (default), due, priority, title. " +
+                $"limit: 1 to {FieldLimits.TaskPageMax} (default {FieldLimits.TaskPageDefault}). cursor: next_cursor of the previous page.");
+        tasks.MapPost("/", CreateAsync).WithName("CreateTask")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
         tasks.MapGet("/{id:long}", GetAsync).WithName("GetTask").ProducesProblem(StatusCodes.Status404NotFound);
         tasks.MapPatch("/{id:long}", UpdateAsync).WithName("UpdateTask")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -24,47 +34,81 @@ public static class TasksApi
     }
 
     internal static async Task<Results<Ok<TaskList>, ProblemHttpResult>> ListAsync(
-        string? status, Caller caller, TaskStore store, CancellationToken cancellationToken)
+        string? status, string? due_before, string? due_after, string? overdue, string? priority, string? tag, string? search,
+        string? sort, string? limit, string? cursor, Caller caller, TaskStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var filter = TaskRules.StatusFilter(status);
-        if (!filter.IsValid)
+        bool? onlyOverdue = null;
+        if (!string.IsNullOrEmpty(overdue))
         {
-            return ProblemResponses.Invalid(filter.Error!);
+            if (!bool.TryParse(overdue, out var flag))
+            {
+                return ProblemResponses.Invalid("overdue must be true or false.");
+            }
+            onlyOverdue = flag;
         }
-        var items = await store.ListAsync(caller.UserId, filter.Value, cancellationToken);
-        return TypedResults.Ok(new TaskList([.. items.Select(TaskViews.ToView)], items.Count));
+        int? pageSize = null;
+        if (!string.IsNullOrEmpty(limit))
+        {
+            if (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+            {
+                return ProblemResponses.Invalid($"limit must be a whole number from 1 to {FieldLimits.TaskPageMax}.");
+            }
+            pageSize = size;
+        }
+        var owner = caller.Owner;
+        var query = TaskListQuery.From(new TaskListRequest(status, due_before, due_after, onlyOverdue, priority, tag, search, sort, pageSize, cursor), owner.TimeZone);
+        if (!query.IsValid)
+        {
+            return ProblemResponses.Invalid(query.Error!);
+        }
+        var page = await store.ListAsync(owner, query.Value, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return TypedResults.Ok(new TaskList([.. page.Tasks.Select(t => t.ToView(owner, now))], page.Tasks.Count, page.NextCursor));
     }
 
     internal static async Task<Results<Created<TaskView>, ProblemHttpResult>> CreateAsync(
-        CreateTaskRequest request, Caller caller, TaskStore store, CancellationToken cancellationToken)
+        CreateTaskRequest request, Caller caller, TaskStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var outcome = await store.AddAsync(caller.UserId, request.Title, request.Description, cancellationToken);
+        var owner = caller.Owner;
+        var fields = new TaskChanges(request.Title, request.Description, null, request.Due, request.Priority, request.Tags,
+            request.Recurrence, request.RepeatFrom, request.Reminders);
+        var outcome = await store.AddAsync(owner, fields, cancellationToken);
         return outcome.Succeeded
-            ? TypedResults.Created($"/api/tasks/{outcome.Value!.Id}", outcome.Value.ToView())
+            ? TypedResults.Created($"/api/tasks/{outcome.Value!.Number}", outcome.Value.ToView(owner, clock.GetUtcNow().UtcDateTime))
             : Problem(outcome.Error!);
     }
 
     internal static async Task<Results<Ok<TaskView>, ProblemHttpResult>> GetAsync(
-        long id, Caller caller, TaskStore store, CancellationToken cancellationToken)
+        long id, Caller caller, TaskStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (id <= 0)
         {
             return NotFound(id);
         }
-        var outcome = await store.GetAsync(caller.UserId, id, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!.ToView()) : Problem(outcome.Error!);
+        var owner = caller.Owner;
+        var outcome = await store.GetAsync(owner, id, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!.ToView(owner, clock.GetUtcNow().UtcDateTime)) : Problem(outcome.Error!);
     }
 
+    /// <summary>What is given changes; "completed": true completes (a recurring task's next occurrence is created), false reopens.</summary>
     internal static async Task<Results<Ok<TaskView>, ProblemHttpResult>> UpdateAsync(
-        long id, UpdateTaskRequest request, Caller caller, TaskStore store, CancellationToken cancellationToken)
+        long id, UpdateTaskRequest request, Caller caller, TaskStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (id <= 0)
         {
             return NotFound(id);
         }
-        var changes = new TaskChanges(request.Title, request.Description, request.Completed);
-        var outcome = await store.UpdateAsync(caller.UserId, id, changes, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!.ToView()) : Problem(outcome.Error!);
+        var owner = caller.Owner;
+        var changes = new TaskChanges(request.Title, request.Description, request.Completed, request.Due, request.Priority, request.Tags,
+            request.Recurrence, request.RepeatFrom, request.Reminders);
+        var outcome = await store.UpdateAsync(owner, id, changes, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return Problem(outcome.Error!);
+        }
+        // Completion changed the row in the database: read it back whole (tags and reminders included).
+        var current = await store.GetAsync(owner, id, cancellationToken);
+        return current.Succeeded ? TypedResults.Ok(current.Value!.ToView(owner, clock.GetUtcNow().UtcDateTime)) : Problem(current.Error!);
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
@@ -74,14 +118,17 @@ public static class TasksApi
         {
             return NotFound(id);
         }
-        var outcome = await store.DeleteAsync(caller.UserId, id, cancellationToken);
+        var outcome = await store.DeleteAsync(caller.Owner, id, cancellationToken);
         return outcome.Succeeded ? TypedResults.NoContent() : Problem(outcome.Error!);
     }
 
     private static ProblemHttpResult NotFound(long id) => ProblemResponses.NotFound($"Task {id} was not found.");
 
-    /// <summary>A task rule broken (422) or a task that is missing or another user's (404: the same answer).</summary>
-    private static ProblemHttpResult Problem(TaskError error) => error.Kind == TaskErrorKind.NotFound
-        ? ProblemResponses.NotFound(error.Message)
-        : ProblemResponses.Invalid(error.Message);
+    /// <summary>A task rule broken (422), the per-user limit (409), or a task that is missing or another user's (404: the same answer).</summary>
+    private static ProblemHttpResult Problem(TaskError error) => error.Kind switch
+    {
+        TaskErrorKind.NotFound => ProblemResponses.NotFound(error.Message),
+        TaskErrorKind.LimitReached => ProblemResponses.Problem(StatusCodes.Status409Conflict, ProblemCodes.TaskLimitReached, error.Message),
+        _ => ProblemResponses.Invalid(error.Message),
+    };
 }

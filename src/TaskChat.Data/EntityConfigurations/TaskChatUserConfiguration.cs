@@ -10,6 +10,7 @@ internal sealed class TaskChatUserConfiguration : IEntityTypeConfiguration<TaskC
     {
         user.ToTable("users");
         user.Property(u => u.Name).HasMaxLength(FieldLimits.UserDisplayName);
+        user.Property(u => u.TimeZone).HasMaxLength(FieldLimits.TimeZone).HasDefaultValue("UTC");
         // Identity's own width, stated here so that sign-up checks the same number; the email is also the user name.
         user.Property(u => u.Email).HasMaxLength(FieldLimits.Email);
         user.Property(u => u.NormalizedEmail).HasMaxLength(FieldLimits.Email);

@@ -12,6 +12,15 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         task.Property(t => t.UserId).HasMaxLength(FieldLimits.UserId);
         task.Property(t => t.Title).HasMaxLength(FieldLimits.TaskTitle);
         task.Property(t => t.Description).HasMaxLength(FieldLimits.TaskDescription);
+        task.Property(t => t.Recurrence).HasMaxLength(FieldLimits.TaskRecurrence);
+        task.Property(t => t.Occurrence).HasDefaultValue(1);
         task.HasIndex(t => new { t.UserId, t.Completed });
+        // A task is named by (owner, number); the index also serves the default order and its cursor.
+        task.HasIndex(t => new { t.UserId, t.Number }).IsUnique();
+        task.HasIndex(t => new { t.UserId, t.DueAt });
+        // At most one next occurrence per completed occurrence, whatever retries or races happen.
+        task.HasIndex(t => t.FollowsTaskId).IsUnique();
+        task.HasMany(t => t.Tags).WithOne().HasForeignKey(g => g.TaskId).OnDelete(DeleteBehavior.Cascade);
+        task.HasMany(t => t.Reminders).WithOne().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -9,7 +9,7 @@ namespace TaskChat.Data;
 public static class DatabaseHostingExtensions
 {
     /// <summary>
-    /// The service's database: DATABASE_URL and DB_POOL_MAX read with the service's other variables,
+    /// The service's database: DATABASE_URL, DB_POOL_MAX and TASKS_PER_USER_MAX read with the service's other variables,
     /// <see cref="TaskChatDbContext"/> and the task store, the "database" check that decides
     /// readiness, 503 database_unavailable for a request that meets a database outage, and, in
     /// development only, migrations at start-up.
@@ -17,7 +17,7 @@ public static class DatabaseHostingExtensions
     public static IHostApplicationBuilder AddTaskChatDatabase(this IHostApplicationBuilder builder)
     {
         var configuration = builder.GetServiceConfiguration();
-        builder.Services.AddTaskChatData(configuration.ReadDatabase());
+        builder.Services.AddTaskChatData(configuration.ReadDatabase(), configuration.ReadTaskLimits());
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));

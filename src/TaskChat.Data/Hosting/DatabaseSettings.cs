@@ -1,4 +1,5 @@
 using TaskChat.Data.Connection;
+using TaskChat.Data.Tasks;
 using TaskChat.ServiceDefaults.Configuration;
 
 namespace TaskChat.Data.Hosting;
@@ -39,4 +40,8 @@ public static class DatabaseSettings
         configuration.Summarize($"database=[{connection.Summary}]");
         return connection;
     }
+
+    /// <summary>TASKS_PER_USER_MAX: how many tasks one user may keep (default 10,000).</summary>
+    public static TaskLimits ReadTaskLimits(this ServiceConfiguration configuration) =>
+        new(configuration.Reader.Number(TaskLimits.VariableName, FieldLimits.TasksPerUserDefault, 1, 10_000_000));
 }

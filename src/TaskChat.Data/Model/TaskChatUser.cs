@@ -9,4 +9,11 @@ public sealed class TaskChatUser : IdentityUser
     public string Name { get; set; } = "";
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// The user's IANA time zone (e.g. "Europe/Paris"): due dates and "today" are read in it. It
+    /// travels in the tokens the web issues as the standard `zoneinfo` claim, so the api and the
+    /// mcp need no database read to know it.
+    /// </summary>
+    public string TimeZone { get; set; } = "UTC";
 }

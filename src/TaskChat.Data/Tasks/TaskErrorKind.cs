@@ -6,4 +6,6 @@ public enum TaskErrorKind
     Validation,
     /// <summary>No such task for this user: another user's task is indistinguishable from a missing one.</summary>
     NotFound,
+    /// <summary>The user already keeps as many tasks as TASKS_PER_USER_MAX allows.</summary>
+    LimitReached,
 }

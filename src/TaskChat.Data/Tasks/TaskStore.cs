@@ -1,109 +1,108 @@
 using Microsoft.EntityFrameworkCore;
+using TaskChat.Data.Connection;
 using TaskChat.Data.Model;
 
 namespace TaskChat.Data.Tasks;
 
 /// <summary>
 /// The task operations of one user, shared by the api and the mcp. Every query is scoped to the
-/// user id it is given (a validated token's subject), so no argument can reach another user's task.
-/// Database failures propagate as exceptions; rule violations and missing tasks are outcomes.
+/// owner it is given (a validated token's subject), and a task is named by its per-user number, so
+/// no argument can reach another user's task. Database failures propagate as exceptions; rule
+/// violations, missing tasks and the per-user limit are outcomes.
 /// </summary>
-public sealed class TaskStore(TaskChatDbContext db, TimeProvider clock)
+public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, TaskLimits limits)
 {
-    public async Task<TaskOutcome<TaskItem>> AddAsync(string userId, string? title, string? description, CancellationToken cancellationToken = default)
+    public Task<TaskOutcome<TaskItem>> AddAsync(TaskOwner owner, string? title, string? description, CancellationToken cancellationToken = default) =>
+        AddAsync(owner, new TaskChanges(title, description), cancellationToken);
+
+    /// <summary>Creates a task with the given fields (Completed is ignored: a new task is pending).</summary>
+    public async Task<TaskOutcome<TaskItem>> AddAsync(TaskOwner owner, TaskChanges fields, CancellationToken cancellationToken = default)
     {
-        var validTitle = TaskRules.Title(title);
+        var validTitle = TaskRules.Title(fields.Title);
         if (!validTitle.IsValid)
         {
             return Invalid(validTitle.Error);
         }
-        var validDescription = TaskRules.Description(description);
-        if (!validDescription.IsValid)
+        var now = Now();
+        var task = new TaskItem { UserId = owner.UserId, Title = validTitle.Value, CreatedAt = now, UpdatedAt = now };
+        if (TaskEdits.Apply(task, fields with { Title = null, Completed = null }, owner) is { } problem)
         {
-            return Invalid(validDescription.Error);
+            return Invalid(problem);
         }
 
-        var now = Now();
-        var task = new TaskItem
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        task.Number = await TaskCounters.NextNumberAsync(db, owner.UserId, now, cancellationToken);
+        // Counted after the counter's upsert: that row lock serialises one user's adds, so two cannot both pass at the limit.
+        if (await db.Tasks.CountAsync(t => t.UserId == owner.UserId, cancellationToken) >= limits.MaxTasksPerUser)
         {
-            UserId = TaskRules.UserId(userId),
-            Title = validTitle.Value,
-            Description = validDescription.Value,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+            return new TaskError(TaskErrorKind.LimitReached,
+                $"You already have {limits.MaxTasksPerUser:N0} tasks, the most one account can keep. Delete tasks you no longer need (completed ones too), then add again.");
+        }
         db.Tasks.Add(task);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return task;
     }
 
-    public async Task<IReadOnlyList<TaskItem>> ListAsync(string userId, TaskStatusFilter status, CancellationToken cancellationToken = default)
-    {
-        var owner = TaskRules.UserId(userId);
-        var query = db.Tasks.AsNoTracking().Where(t => t.UserId == owner);
-        query = status switch
-        {
-            TaskStatusFilter.Pending => query.Where(t => !t.Completed),
-            TaskStatusFilter.Completed => query.Where(t => t.Completed),
-            _ => query,
-        };
-        return await query.OrderBy(t => t.Id).ToListAsync(cancellationToken);
-    }
-
-    public async Task<TaskOutcome<TaskItem>> GetAsync(string userId, long taskId, CancellationToken cancellationToken = default)
+    public async Task<TaskOutcome<TaskItem>> GetAsync(TaskOwner owner, long taskId, CancellationToken cancellationToken = default)
     {
         var validId = TaskRules.TaskId(taskId);
         if (!validId.IsValid)
         {
             return Invalid(validId.Error);
         }
-        var owner = TaskRules.UserId(userId);
-        var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId && t.UserId == owner, cancellationToken);
+        var task = await Owned(owner, taskId).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         return task is null ? NotFound(taskId) : task;
     }
 
-    /// <summary>Changes what is given (null leaves a field as it is; an empty description clears it).</summary>
-    public async Task<TaskOutcome<TaskItem>> UpdateAsync(string userId, long taskId, TaskChanges changes, CancellationToken cancellationToken = default)
+    /// <summary>Changes what is given (see <see cref="TaskChanges"/>: null leaves a field as it is, an empty value clears it).</summary>
+    public async Task<TaskOutcome<TaskItem>> UpdateAsync(TaskOwner owner, long taskId, TaskChanges changes, CancellationToken cancellationToken = default)
     {
         var validId = TaskRules.TaskId(taskId);
         if (!validId.IsValid)
         {
             return Invalid(validId.Error);
         }
-        if (changes.Title is null && changes.Description is null && changes.Completed is null)
+        if (changes.IsEmpty)
         {
-            return Invalid("Nothing to change: give a new title, description or completion state.");
+            return Invalid("Nothing to change: give a new title, description, due date, priority, tags, recurrence, reminders or completion state.");
         }
-        RuleResult<string>? validTitle = changes.Title is null ? null : TaskRules.Title(changes.Title);
-        if (validTitle is { IsValid: false } badTitle)
+        if (changes.Title is not null && TaskRules.Title(changes.Title) is { IsValid: false } badTitle)
         {
             return Invalid(badTitle.Error);
         }
-        RuleResult<string?>? validDescription = changes.Description is null ? null : TaskRules.Description(changes.Description);
-        if (validDescription is { IsValid: false } badDescription)
+        if (changes.Completed is { } completed)
         {
-            return Invalid(badDescription.Error);
+            // Completion has its own rules (the next occurrence of a recurring task): apply the rest first.
+            var rest = changes with { Completed = null };
+            if (!rest.IsEmpty)
+            {
+                var updated = await UpdateAsync(owner, taskId, rest, cancellationToken);
+                if (!updated.Succeeded)
+                {
+                    return updated;
+                }
+            }
+            return completed ? await CompleteAsync(owner, taskId, cancellationToken) : await ReopenAsync(owner, taskId, cancellationToken);
         }
 
-        var owner = TaskRules.UserId(userId);
-        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId && t.UserId == owner, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var task = await Owned(owner, taskId).SingleOrDefaultAsync(cancellationToken);
         if (task is null)
         {
             return NotFound(taskId);
         }
-        if (validTitle is { } title)
+        if (changes.Title is not null)
         {
-            task.Title = title.Value;
+            task.Title = TaskRules.Title(changes.Title).Value;
         }
-        if (validDescription is { } description)
+        if (TaskEdits.Apply(task, changes with { Title = null }, owner) is { } problem)
         {
-            task.Description = description.Value;
+            return Invalid(problem);
         }
-        if (changes.Completed is { } completed)
-        {
-            task.Completed = completed;
-        }
-        task.UpdatedAt = Now();
+        var now = Now();
+        task.UpdatedAt = now;
+        await TaskCounters.TouchAsync(db, owner.UserId, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -113,29 +112,128 @@ public sealed class TaskStore(TaskChatDbContext db, TimeProvider clock)
             // Deleted by a concurrent request between our read and our write.
             return NotFound(taskId);
         }
+        await transaction.CommitAsync(cancellationToken);
         return task;
     }
 
-    public Task<TaskOutcome<TaskItem>> CompleteAsync(string userId, long taskId, CancellationToken cancellationToken = default) =>
-        UpdateAsync(userId, taskId, new TaskChanges(Completed: true), cancellationToken);
-
-    /// <summary>Deletes the task and returns it as it was.</summary>
-    public async Task<TaskOutcome<TaskItem>> DeleteAsync(string userId, long taskId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Marks the task done. A recurring task's next occurrence is created in the same transaction,
+    /// once: completing an already completed task changes nothing, and the unique FollowsTaskId
+    /// refuses a second next occurrence even to a concurrent completion.
+    /// </summary>
+    public async Task<TaskOutcome<TaskItem>> CompleteAsync(TaskOwner owner, long taskId, CancellationToken cancellationToken = default)
     {
         var validId = TaskRules.TaskId(taskId);
         if (!validId.IsValid)
         {
             return Invalid(validId.Error);
         }
-        var owner = TaskRules.UserId(userId);
-        var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId && t.UserId == owner, cancellationToken);
+        var now = Now();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var task = await Owned(owner, taskId).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (task is null)
         {
             return NotFound(taskId);
         }
-        var deleted = await db.Tasks.Where(t => t.Id == taskId && t.UserId == owner).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? NotFound(taskId) : task;
+        if (task.Completed)
+        {
+            return task;
+        }
+        var completed = await db.Tasks.Where(t => t.Id == task.Id && !t.Completed)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Completed, true).SetProperty(t => t.CompletedAt, now).SetProperty(t => t.UpdatedAt, now), cancellationToken);
+        if (completed == 0)
+        {
+            // A concurrent request completed (or deleted) it first: report the task as it is now.
+            await transaction.RollbackAsync(cancellationToken);
+            return await GetAsync(owner, taskId, cancellationToken);
+        }
+        task.Completed = true;
+        task.CompletedAt = now;
+        task.UpdatedAt = now;
+
+        if (TaskRecurrence.NextDue(task, now, owner.TimeZone) is { } nextDue
+            && !await db.Tasks.AnyAsync(t => t.FollowsTaskId == task.Id, cancellationToken))
+        {
+            var next = TaskEdits.NextOccurrence(task, nextDue, owner, now);
+            next.Number = await TaskCounters.NextNumberAsync(db, owner.UserId, now, cancellationToken);
+            db.Tasks.Add(next);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return await GetAsync(owner, taskId, cancellationToken);
+            }
+        }
+        else
+        {
+            await TaskCounters.TouchAsync(db, owner.UserId, now, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return task;
     }
+
+    /// <summary>Marks a completed task pending again (a next occurrence already created stays).</summary>
+    public async Task<TaskOutcome<TaskItem>> ReopenAsync(TaskOwner owner, long taskId, CancellationToken cancellationToken = default)
+    {
+        var validId = TaskRules.TaskId(taskId);
+        if (!validId.IsValid)
+        {
+            return Invalid(validId.Error);
+        }
+        var now = Now();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var task = await Owned(owner, taskId).SingleOrDefaultAsync(cancellationToken);
+        if (task is null)
+        {
+            return NotFound(taskId);
+        }
+        if (task.Completed)
+        {
+            task.Completed = false;
+            task.CompletedAt = null;
+            task.UpdatedAt = now;
+            await TaskCounters.TouchAsync(db, owner.UserId, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return task;
+    }
+
+    /// <summary>Deletes the task (its tags and reminders with it) and returns it as it was.</summary>
+    public async Task<TaskOutcome<TaskItem>> DeleteAsync(TaskOwner owner, long taskId, CancellationToken cancellationToken = default)
+    {
+        var validId = TaskRules.TaskId(taskId);
+        if (!validId.IsValid)
+        {
+            return Invalid(validId.Error);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var task = await Owned(owner, taskId).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (task is null)
+        {
+            return NotFound(taskId);
+        }
+        var deleted = await db.Tasks.Where(t => t.Id == task.Id).ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 0)
+        {
+            return NotFound(taskId);
+        }
+        await TaskCounters.TouchAsync(db, owner.UserId, Now(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return task;
+    }
+
+    /// <summary>The occurrence created when <paramref name="task"/> (a recurring task) was completed, if any.</summary>
+    public async Task<TaskItem?> NextOccurrenceAsync(TaskOwner owner, TaskItem task, CancellationToken cancellationToken = default) =>
+        task.Recurrence is null ? null
+        : await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.UserId == owner.UserId && t.FollowsTaskId == task.Id, cancellationToken);
+
+    private IQueryable<TaskItem> Owned(TaskOwner owner, long number) =>
+        db.Tasks.Include(t => t.Tags).Include(t => t.Reminders).AsSplitQuery()
+            .Where(t => t.UserId == owner.UserId && t.Number == number);
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 

@@ -12,7 +12,7 @@ namespace TaskChat.Launcher.Deployed;
 /// `doctor` for a deployed system, from the outside as a user sees it: the URLs and variables
 /// (<see cref="UrlChecks"/>), each service's health and readiness, the database as the services see
 /// it, the JWKS, a token from the web accepted by the api and the mcp, CORS from the web's origin,
-/// the api's route to the mcp and the five tools. Each ✗ says what to change.
+/// the api's route to the mcp and its tools. Each ✗ says what to change.
 /// </summary>
 public sealed class DeploymentDoctor(HttpClient http, TextWriter output)
 {
@@ -222,11 +222,11 @@ public sealed class DeploymentDoctor(HttpClient http, TextWriter output)
             var found = Tools.Where(t => text.Contains($"\"name\":\"{t}\"", StringComparison.Ordinal)).ToList();
             if (found.Count == Tools.Count)
             {
-                report.Pass("the mcp accepts the web's token; tools/list gives the five tools");
+                report.Pass("the mcp accepts the web's token; tools/list gives every task tool");
             }
             else
             {
-                report.Fail($"tools/list on the mcp gives {found.Count} of the five tools", "deploy the mcp image of the same release as the api.");
+                report.Fail($"tools/list on the mcp gives {found.Count} of the {ToolNames.All.Count} task tools", "deploy the mcp image of the same release as the api.");
             }
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)

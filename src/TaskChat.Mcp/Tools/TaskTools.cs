@@ -6,81 +6,143 @@ using ModelContextProtocol.Server;
 using TaskChat.Contract;
 using TaskChat.Data.Tasks;
 using TaskChat.ServiceDefaults.Authentication;
+using D = TaskChat.Mcp.Tools.ToolDescriptions;
 
 namespace TaskChat.Mcp.Tools;
 
 /// <summary>
-/// The five task tools. The user is always the token's subject (the ClaimsPrincipal parameter is bound
-/// from the authenticated request and is not part of any tool's input), so no argument and no prompt can
-/// reach another user's tasks. Descriptions are written for the model that chooses the tools.
+/// The task tools. The user is always the token's subject (the ClaimsPrincipal parameter is bound from
+/// the authenticated request and is not part of any tool's input), so no argument and no prompt can
+/// reach another user's tasks; dates are read in the token's time zone (`zoneinfo`). A task is named by
+/// its per-user number. Descriptions are written for the model that chooses the tools (<see cref="ToolDescriptions"/>).
 /// Arguments are checked against each tool's schema before these run (<see cref="ToolCallGuard"/>).
 /// </summary>
 [McpServerToolType]
-public sealed class TaskTools(TaskStore tasks)
+public sealed class TaskTools(TaskStore tasks, TimeProvider clock)
 {
-    private static string UserId(ClaimsPrincipal user) =>
-        user.GetUserId() ?? throw new InvalidOperationException("An authenticated MCP request has no subject.");
+    private static TaskOwner Owner(ClaimsPrincipal user) =>
+        TaskOwner.From(user.GetUserId() ?? throw new InvalidOperationException("An authenticated MCP request has no subject."), user.GetTimeZoneId());
 
     [McpServerTool(Name = ToolNames.AddTask, Title = "Add a task", Destructive = false, Idempotent = false, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(ToolEnvelope<TaskChange>))]
     [Description("Create a new task for the user. Use it when the user wants to add, create, remember or be reminded of something to do. " +
-        "Call it once per task when the user lists several. Returns the new task's id and title.")]
+        "Call it once per task when the user lists several. Give a due date, priority, tags, recurrence or reminders only when the user " +
+        "said them. Returns the new task's number (task_id), its title and its due date as understood.")]
     public async Task<CallToolResult> AddTask(
         ClaimsPrincipal user,
-        [Description("What to do, as a short title, e.g. \"Buy milk\". 1 to 200 characters.")] string title,
-        [Description("Optional details or notes, up to 1000 characters. Leave out when the user gave none.")] string? description = null,
-        CancellationToken cancellationToken = default) =>
-        ToolResults.From(await tasks.AddAsync(UserId(user), title, description, cancellationToken), TaskChangeStatus.Created);
+        [Description(D.Title)] string title,
+        [Description(D.Description)] string? description = null,
+        [Description(D.Due)] string? due = null,
+        [Description(D.Priority), AllowedValues(TaskPriorities.None, TaskPriorities.Low, TaskPriorities.Medium, TaskPriorities.High)] string? priority = null,
+        [Description(D.Tags)] string[]? tags = null,
+        [Description(D.Recurrence)] string? recurrence = null,
+        [Description(D.RepeatFrom), AllowedValues(RepeatFromValues.Due, RepeatFromValues.Completion)] string? repeat_from = null,
+        [Description(D.Reminders)] string[]? reminders = null,
+        CancellationToken cancellationToken = default)
+    {
+        var owner = Owner(user);
+        var fields = new TaskChanges(title, description, null, due, priority, tags, recurrence, repeat_from, reminders);
+        return ToolResults.From(await tasks.AddAsync(owner, fields, cancellationToken), TaskChangeStatus.Created, owner);
+    }
 
     [McpServerTool(Name = ToolNames.ListTasks, Title = "List tasks", ReadOnly = true, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(ToolEnvelope<TaskList>))]
-    [Description("List the user's tasks with their ids, titles, descriptions and whether they are done, oldest first. " +
-        "Use it to answer questions about the tasks (what is left, what is done), and to find a task's id from words of " +
-        "its title before completing, updating or deleting it.")]
+    [Description("List the user's tasks, one page at a time, with every field (number as id, title, description, done or not, due, overdue, " +
+        "priority, tags, recurrence, reminders). Use it to answer questions about the tasks (what is left, what is due this week, what is " +
+        "overdue, what was finished), and to find a task's number from words of its title (use search) before completing, updating or " +
+        "deleting it. Filters combine. When next_cursor is not null there are more tasks: call again with that cursor.")]
     public async Task<CallToolResult> ListTasks(
         ClaimsPrincipal user,
-        [Description($"Which tasks to list: \"{ListStatus.All}\" (the default), \"{ListStatus.Pending}\" (not done yet) or \"{ListStatus.Completed}\" (done).")]
-        [AllowedValues(ListStatus.All, ListStatus.Pending, ListStatus.Completed)] string? status = ListStatus.All,
+        [Description(D.Status), AllowedValues(ListStatus.All, ListStatus.Pending, ListStatus.Completed)] string? status = ListStatus.All,
+        [Description(D.DueBefore)] string? due_before = null,
+        [Description(D.DueAfter)] string? due_after = null,
+        [Description(D.Overdue)] bool? overdue = null,
+        [Description(D.PriorityFilter), AllowedValues(TaskPriorities.None, TaskPriorities.Low, TaskPriorities.Medium, TaskPriorities.High)] string? priority = null,
+        [Description(D.Tag)] string? tag = null,
+        [Description(D.Search)] string? search = null,
+        [Description(D.Sort), AllowedValues(TaskSorts.Created, TaskSorts.Due, TaskSorts.Priority, TaskSorts.Title)] string? sort = null,
+        [Description(D.Limit)] long? limit = null,
+        [Description(D.Cursor)] string? cursor = null,
         CancellationToken cancellationToken = default)
     {
-        var filter = TaskRules.StatusFilter(status);
-        if (!filter.IsValid)
+        var owner = Owner(user);
+        if (limit is < 1 or > int.MaxValue)
         {
-            return ToolResults.Error(ToolErrorCodes.Validation, filter.Error!);
+            return ToolResults.Error(ToolErrorCodes.Validation, $"limit must be a whole number from 1 to {Data.FieldLimits.TaskPageMax}.");
         }
-        var list = await tasks.ListAsync(UserId(user), filter.Value, cancellationToken);
-        return ToolResults.Success(new TaskList([.. list.Select(TaskViews.ToView)], list.Count));
+        var request = new TaskListRequest(status, due_before, due_after, overdue, priority, tag, search, sort, (int?)limit, cursor);
+        var query = TaskListQuery.From(request, owner.TimeZone);
+        if (!query.IsValid)
+        {
+            return ToolResults.Error(ToolErrorCodes.Validation, query.Error!);
+        }
+        var page = await tasks.ListAsync(owner, query.Value, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return ToolResults.Success(new TaskList([.. page.Tasks.Select(t => t.ToView(owner, now))], page.Tasks.Count, page.NextCursor));
     }
 
     [McpServerTool(Name = ToolNames.CompleteTask, Title = "Complete a task", Destructive = false, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(ToolEnvelope<TaskChange>))]
-    [Description("Mark one of the user's tasks as done. Needs the task's id: when the user names the task by words, " +
-        $"call {ToolNames.ListTasks} first and use the id of the one task that matches; if several match, ask the user which.")]
+    [Description("Mark one of the user's tasks as done. Needs the task's number: when the user names the task by words, " +
+        $"call {ToolNames.ListTasks} with search first and use the number of the one task that matches; if several match, ask the user which. " +
+        "Completing a repeating task creates its next occurrence (next_task_id, next_due); completing it again changes nothing.")]
     public async Task<CallToolResult> CompleteTask(
         ClaimsPrincipal user,
-        [Description($"The id of the task to mark as done (a positive whole number from {ToolNames.ListTasks} or {ToolNames.AddTask}).")] long task_id,
-        CancellationToken cancellationToken = default) =>
-        ToolResults.From(await tasks.CompleteAsync(UserId(user), task_id, cancellationToken), TaskChangeStatus.Completed);
+        [Description(D.TaskId)] long task_id,
+        CancellationToken cancellationToken = default)
+    {
+        var owner = Owner(user);
+        var outcome = await tasks.CompleteAsync(owner, task_id, cancellationToken);
+        var next = outcome.Succeeded ? await tasks.NextOccurrenceAsync(owner, outcome.Value!, cancellationToken) : null;
+        return ToolResults.From(outcome, TaskChangeStatus.Completed, owner, next);
+    }
+
+    [McpServerTool(Name = ToolNames.ReopenTask, Title = "Reopen a task", Destructive = false, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(ToolEnvelope<TaskChange>))]
+    [Description($"Mark a completed task as not done again (the inverse of {ToolNames.CompleteTask}), e.g. when the user says \"I didn't finish 3 after all\". " +
+        $"Needs the task's number (call {ToolNames.ListTasks} with status \"completed\" and search to find it). A pending task stays pending.")]
+    public async Task<CallToolResult> ReopenTask(
+        ClaimsPrincipal user,
+        [Description(D.TaskId)] long task_id,
+        CancellationToken cancellationToken = default)
+    {
+        var owner = Owner(user);
+        return ToolResults.From(await tasks.ReopenAsync(owner, task_id, cancellationToken), TaskChangeStatus.Reopened, owner);
+    }
 
     [McpServerTool(Name = ToolNames.DeleteTask, Title = "Delete a task", Destructive = true, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(ToolEnvelope<TaskChange>))]
-    [Description("Permanently delete one of the user's tasks. Needs the task's id: when the user names the task by words, " +
-        $"call {ToolNames.ListTasks} first; if several tasks match, ask the user which one instead of guessing.")]
+    [Description("Permanently delete one of the user's tasks. Needs the task's number: when the user names the task by words, " +
+        $"call {ToolNames.ListTasks} with search first; if several tasks match, ask the user which one instead of guessing.")]
     public async Task<CallToolResult> DeleteTask(
         ClaimsPrincipal user,
-        [Description($"The id of the task to delete (a positive whole number from {ToolNames.ListTasks} or {ToolNames.AddTask}).")] long task_id,
-        CancellationToken cancellationToken = default) =>
-        ToolResults.From(await tasks.DeleteAsync(UserId(user), task_id, cancellationToken), TaskChangeStatus.Deleted);
+        [Description(D.TaskId)] long task_id,
+        CancellationToken cancellationToken = default)
+    {
+        var owner = Owner(user);
+        return ToolResults.From(await tasks.DeleteAsync(owner, task_id, cancellationToken), TaskChangeStatus.Deleted, owner);
+    }
 
     [McpServerTool(Name = ToolNames.UpdateTask, Title = "Update a task", Destructive = false, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(ToolEnvelope<TaskChange>))]
-    [Description("Rename a task or change its description. Give only what changes. Needs the task's id: when the user " +
-        $"names the task by words, call {ToolNames.ListTasks} first. To mark a task done use {ToolNames.CompleteTask} instead.")]
+    [Description("Change a task: its title, description, due date, priority, tags, recurrence or reminders. Give only what changes; " +
+        "an empty value (\"\" or []) removes that field. Needs the task's number: when the user names the task by words, " +
+        $"call {ToolNames.ListTasks} with search first. To mark a task done use {ToolNames.CompleteTask}, to undo that {ToolNames.ReopenTask}.")]
     public async Task<CallToolResult> UpdateTask(
         ClaimsPrincipal user,
-        [Description($"The id of the task to change (a positive whole number from {ToolNames.ListTasks} or {ToolNames.AddTask}).")] long task_id,
-        [Description("The new title, 1 to 200 characters. Leave out to keep the current title.")] string? title = null,
-        [Description("The new description, up to 1000 characters; an empty string removes it. Leave out to keep the current one.")] string? description = null,
-        CancellationToken cancellationToken = default) =>
-        ToolResults.From(await tasks.UpdateAsync(UserId(user), task_id, new TaskChanges(title, description), cancellationToken), TaskChangeStatus.Updated);
+        [Description(D.TaskId)] long task_id,
+        [Description(D.NewTitle)] string? title = null,
+        [Description(D.NewDescription)] string? description = null,
+        [Description(D.NewDue)] string? due = null,
+        [Description(D.NewPriority), AllowedValues(TaskPriorities.None, TaskPriorities.Low, TaskPriorities.Medium, TaskPriorities.High)] string? priority = null,
+        [Description(D.NewTags)] string[]? tags = null,
+        [Description(D.NewRecurrence)] string? recurrence = null,
+        [Description(D.RepeatFrom), AllowedValues(RepeatFromValues.Due, RepeatFromValues.Completion)] string? repeat_from = null,
+        [Description(D.NewReminders)] string[]? reminders = null,
+        CancellationToken cancellationToken = default)
+    {
+        var owner = Owner(user);
+        var changes = new TaskChanges(title, description, null, due, priority, tags, recurrence, repeat_from, reminders);
+        return ToolResults.From(await tasks.UpdateAsync(owner, task_id, changes, cancellationToken), TaskChangeStatus.Updated, owner);
+    }
 }

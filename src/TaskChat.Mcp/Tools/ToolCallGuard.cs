@@ -73,8 +73,9 @@ public static class ToolCallGuard
             }
         }
 
-        foreach (var (name, value) in arguments.ToList())
+        foreach (var (name, given) in arguments.ToList())
         {
+            var value = given;
             if (!properties.TryGetProperty(name, out var property) || value.ValueKind == JsonValueKind.Null)
             {
                 continue; // Unknown arguments are ignored; null means "not given".
@@ -88,6 +89,37 @@ public static class ToolCallGuard
                 }
                 arguments[name] = JsonSerializer.SerializeToElement(number);
             }
+            else if (types.Contains("array"))
+            {
+                if (value.ValueKind == JsonValueKind.String)
+                {
+                    // Models often send one value where a list is expected: ["work"] was meant.
+                    arguments[name] = value = JsonSerializer.SerializeToElement(new[] { value.GetString() });
+                }
+                if (value.ValueKind != JsonValueKind.Array)
+                {
+                    return $"{name} must be a list of text, e.g. [\"work\"] (got {Describe(value)}).";
+                }
+                if (value.EnumerateArray().FirstOrDefault(item => item.ValueKind != JsonValueKind.String) is { ValueKind: not JsonValueKind.Undefined } item)
+                {
+                    return $"{name} must be a list of text, e.g. [\"work\"] (it holds {Describe(item)}).";
+                }
+            }
+            else if (types.Contains("boolean"))
+            {
+                bool? flag = value.ValueKind switch
+                {
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    JsonValueKind.String when bool.TryParse(value.GetString()?.Trim(), out var parsed) => parsed,
+                    _ => null,
+                };
+                if (flag is null)
+                {
+                    return $"{name} must be true or false (got {Describe(value)}).";
+                }
+                arguments[name] = JsonSerializer.SerializeToElement(flag.Value);
+            }
             else if (types.Contains("string"))
             {
                 if (value.ValueKind != JsonValueKind.String)
@@ -96,8 +128,8 @@ public static class ToolCallGuard
                 }
                 if (property.TryGetProperty("enum", out var allowed) && allowed.ValueKind == JsonValueKind.Array)
                 {
-                    var options = allowed.EnumerateArray().Select(a => a.GetString()).ToList();
-                    if (!options.Contains(value.GetString()?.Trim().ToLowerInvariant()))
+                    var options = allowed.EnumerateArray().Select(a => a.GetString()).OfType<string>().ToList();
+                    if (!options.Contains(value.GetString()?.Trim().ToLowerInvariant() ?? ""))
                     {
                         return $"{name} must be one of: {string.Join(", ", options)}.";
                     }

@@ -20,10 +20,24 @@ public static class ToolResults
 
     /// <param name="outcome">What the task store did.</param>
     /// <param name="status">One of <see cref="TaskChangeStatus"/>.</param>
-    public static CallToolResult From(TaskOutcome<TaskItem> outcome, string status) =>
-        outcome.Succeeded
-            ? Success(new TaskChange(outcome.Value!.Id, outcome.Value.Title, status))
-            : Error(outcome.Error!.Kind == TaskErrorKind.NotFound ? ToolErrorCodes.NotFound : ToolErrorCodes.Validation, outcome.Error.Message);
+    /// <param name="owner">Whose task: its due date is shown in their time zone.</param>
+    /// <param name="next">A completed recurring task's next occurrence.</param>
+    public static CallToolResult From(TaskOutcome<TaskItem> outcome, string status, TaskOwner owner, TaskItem? next = null)
+    {
+        if (!outcome.Succeeded)
+        {
+            var code = outcome.Error!.Kind switch
+            {
+                TaskErrorKind.NotFound => ToolErrorCodes.NotFound,
+                TaskErrorKind.LimitReached => ToolErrorCodes.TaskLimitReached,
+                _ => ToolErrorCodes.Validation,
+            };
+            return Error(code, outcome.Error.Message);
+        }
+        var task = outcome.Value!;
+        var due = status == TaskChangeStatus.Deleted ? null : TaskViews.DueText(task, owner.TimeZone);
+        return Success(new TaskChange(task.Number, task.Title, status, due, next?.Number, next is null ? null : TaskViews.DueText(next, owner.TimeZone)));
+    }
 
     /// <summary>What a result's <c>_meta</c> says when it is a stored one, answered again.</summary>
     public const string ReplayedMeta = "idempotent_replayed";

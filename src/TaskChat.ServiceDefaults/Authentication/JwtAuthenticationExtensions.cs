@@ -87,6 +87,16 @@ public static class JwtAuthenticationExtensions
     public static string? GetUserId(this System.Security.Claims.ClaimsPrincipal? user) =>
         user?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
 
+    /// <summary>
+    /// The user's IANA time zone from the token's standard OIDC `zoneinfo` claim ("Europe/Paris"), or
+    /// null when the token has none; the task rules read an unknown one as UTC.
+    /// </summary>
+    public static string? GetTimeZoneId(this System.Security.Claims.ClaimsPrincipal? user) =>
+        user?.FindFirst(TimeZoneClaim)?.Value;
+
+    /// <summary>The OIDC standard claim of the user's time zone.</summary>
+    public const string TimeZoneClaim = "zoneinfo";
+
     // The key resolver is synchronous; fetching happens here, before validation, where we can await.
     private static async Task PrepareKeysAsync(MessageReceivedContext context, JwksKeyCache keys)
     {

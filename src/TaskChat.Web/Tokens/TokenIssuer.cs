@@ -1,13 +1,14 @@
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using TaskChat.Data.Model;
+using TaskChat.ServiceDefaults.Authentication;
 using TaskChat.ServiceDefaults.Configuration;
 
 namespace TaskChat.Web.Tokens;
 
 /// <summary>
 /// Mints the JWTs the api and the mcp accept: ES256 with the current key's kid, iss AUTH_ISSUER,
-/// aud AUTH_AUDIENCE, sub the user id, email, name, 15 minutes.
+/// aud AUTH_AUDIENCE, sub the user id, email, name, zoneinfo (the user's IANA time zone), 15 minutes.
 /// </summary>
 internal sealed class TokenIssuer(SigningKeyRing keys, KeySchedule schedule, TaskChatSettings settings, TimeProvider clock)
 {
@@ -29,6 +30,8 @@ internal sealed class TokenIssuer(SigningKeyRing keys, KeySchedule schedule, Tas
                 [JwtRegisteredClaimNames.Sub] = user.Id,
                 [JwtRegisteredClaimNames.Email] = user.Email ?? "",
                 [JwtRegisteredClaimNames.Name] = user.Name,
+                // The api and the mcp read dates in this zone without a database read.
+                [JwtAuthenticationExtensions.TimeZoneClaim] = user.TimeZone,
             },
             SigningCredentials = new SigningCredentials(ring.SigningKey, SigningKeyRing.Algorithm),
         });

@@ -17,7 +17,7 @@ public sealed class DoctorTests
         Assert.Equal(0, exitCode);
         Assert.DoesNotContain("✗", output, StringComparison.Ordinal);
         Assert.Contains("✓  the api accepts the web's token", output, StringComparison.Ordinal);
-        Assert.Contains("✓  the mcp accepts the web's token; tools/list gives the five tools", output, StringComparison.Ordinal);
+        Assert.Contains("✓  the mcp accepts the web's token; tools/list gives every task tool", output, StringComparison.Ordinal);
         Assert.Contains("✓  the api allows the web's origin", output, StringComparison.Ordinal);
         Assert.Contains("✓  api: database reachable and migrated", output, StringComparison.Ordinal);
         Assert.EndsWith("All checks passed." + Environment.NewLine, output, StringComparison.Ordinal);

@@ -546,6 +546,14 @@ namespace TaskChat.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("UTC")
+                        .HasColumnName("time_zone");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("two_factor_enabled");
@@ -581,6 +589,10 @@ namespace TaskChat.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("completed");
 
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -589,6 +601,41 @@ namespace TaskChat.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("description");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<long?>("FollowsTaskId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("follows_task_id");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Occurrence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("occurrence");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Recurrence")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recurrence");
+
+                    b.Property<int>("RepeatFrom")
+                        .HasColumnType("integer")
+                        .HasColumnName("repeat_from");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -609,10 +656,85 @@ namespace TaskChat.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("PK_tasks");
 
+                    b.HasIndex("FollowsTaskId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tasks_follows_task_id");
+
                     b.HasIndex("UserId", "Completed")
                         .HasDatabaseName("ix_tasks_user_id_completed");
 
+                    b.HasIndex("UserId", "DueAt")
+                        .HasDatabaseName("ix_tasks_user_id_due_at");
+
+                    b.HasIndex("UserId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tasks_user_id_number");
+
                     b.ToTable("tasks", (string)null);
+                });
+
+            modelBuilder.Entity("TaskChat.Data.Model.TaskReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<DateTime?>("FireAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fire_at");
+
+                    b.Property<int?>("MinutesBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes_before");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_reminders");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_task_reminders_task_id");
+
+                    b.HasIndex("SentAt", "FireAt")
+                        .HasDatabaseName("ix_task_reminders_sent_at_fire_at");
+
+                    b.ToTable("task_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("TaskChat.Data.Model.TaskTag", b =>
+                {
+                    b.Property<long>("TaskId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.HasKey("TaskId", "Name")
+                        .HasName("pk_task_tags");
+
+                    b.ToTable("task_tags", (string)null);
                 });
 
             modelBuilder.Entity("TaskChat.Data.Model.UserSession", b =>
@@ -663,6 +785,31 @@ namespace TaskChat.Data.Migrations.Postgres
                         .HasDatabaseName("ix_user_sessions_user_id");
 
                     b.ToTable("user_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("TaskChat.Data.Model.UserTaskCounter", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_number");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_user_task_counters");
+
+                    b.ToTable("user_task_counters", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -734,6 +881,26 @@ namespace TaskChat.Data.Migrations.Postgres
                     b.Navigation("Conversation");
                 });
 
+            modelBuilder.Entity("TaskChat.Data.Model.TaskReminder", b =>
+                {
+                    b.HasOne("TaskChat.Data.Model.TaskItem", null)
+                        .WithMany("Reminders")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reminders_tasks_task_id");
+                });
+
+            modelBuilder.Entity("TaskChat.Data.Model.TaskTag", b =>
+                {
+                    b.HasOne("TaskChat.Data.Model.TaskItem", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_tags_tasks_task_id");
+                });
+
             modelBuilder.Entity("TaskChat.Data.Model.UserSession", b =>
                 {
                     b.HasOne("TaskChat.Data.Model.TaskChatUser", null)
@@ -747,6 +914,13 @@ namespace TaskChat.Data.Migrations.Postgres
             modelBuilder.Entity("TaskChat.Data.Model.Conversation", b =>
                 {
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("TaskChat.Data.Model.TaskItem", b =>
+                {
+                    b.Navigation("Reminders");
+
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }

@@ -531,6 +531,14 @@ namespace TaskChat.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
 
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("UTC")
+                        .HasColumnName("time_zone");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("two_factor_enabled");
@@ -564,6 +572,10 @@ namespace TaskChat.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("completed");
 
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -572,6 +584,41 @@ namespace TaskChat.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<long?>("FollowsTaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("follows_task_id");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Occurrence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1)
+                        .HasColumnName("occurrence");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Recurrence")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recurrence");
+
+                    b.Property<int>("RepeatFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("repeat_from");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -592,10 +639,83 @@ namespace TaskChat.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("PK_tasks");
 
+                    b.HasIndex("FollowsTaskId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tasks_follows_task_id");
+
                     b.HasIndex("UserId", "Completed")
                         .HasDatabaseName("ix_tasks_user_id_completed");
 
+                    b.HasIndex("UserId", "DueAt")
+                        .HasDatabaseName("ix_tasks_user_id_due_at");
+
+                    b.HasIndex("UserId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tasks_user_id_number");
+
                     b.ToTable("tasks", (string)null);
+                });
+
+            modelBuilder.Entity("TaskChat.Data.Model.TaskReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<DateTime?>("FireAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fire_at");
+
+                    b.Property<int?>("MinutesBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minutes_before");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_reminders");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_task_reminders_task_id");
+
+                    b.HasIndex("SentAt", "FireAt")
+                        .HasDatabaseName("ix_task_reminders_sent_at_fire_at");
+
+                    b.ToTable("task_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("TaskChat.Data.Model.TaskTag", b =>
+                {
+                    b.Property<long>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("TaskId", "Name")
+                        .HasName("pk_task_tags");
+
+                    b.ToTable("task_tags", (string)null);
                 });
 
             modelBuilder.Entity("TaskChat.Data.Model.UserSession", b =>
@@ -646,6 +766,31 @@ namespace TaskChat.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_user_sessions_user_id");
 
                     b.ToTable("user_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("TaskChat.Data.Model.UserTaskCounter", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_number");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_user_task_counters");
+
+                    b.ToTable("user_task_counters", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -717,6 +862,26 @@ namespace TaskChat.Data.Migrations.Sqlite
                     b.Navigation("Conversation");
                 });
 
+            modelBuilder.Entity("TaskChat.Data.Model.TaskReminder", b =>
+                {
+                    b.HasOne("TaskChat.Data.Model.TaskItem", null)
+                        .WithMany("Reminders")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reminders_tasks_task_id");
+                });
+
+            modelBuilder.Entity("TaskChat.Data.Model.TaskTag", b =>
+                {
+                    b.HasOne("TaskChat.Data.Model.TaskItem", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_tags_tasks_task_id");
+                });
+
             modelBuilder.Entity("TaskChat.Data.Model.UserSession", b =>
                 {
                     b.HasOne("TaskChat.Data.Model.TaskChatUser", null)
@@ -730,6 +895,13 @@ namespace TaskChat.Data.Migrations.Sqlite
             modelBuilder.Entity("TaskChat.Data.Model.Conversation", b =>
                 {
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("TaskChat.Data.Model.TaskItem", b =>
+                {
+                    b.Navigation("Reminders");
+
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }

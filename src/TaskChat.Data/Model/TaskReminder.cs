@@ -1,0 +1,28 @@
+namespace TaskChat.Data.Model;
+
+/// <summary>
+/// A reminder of a task: at a fixed time (<see cref="At"/>) or some minutes before the task is due
+/// (<see cref="MinutesBefore"/>). <see cref="FireAt"/> is when it goes off, computed whenever the
+/// reminder or the task's due time changes, so that a delivery worker needs one indexed query:
+/// unsent reminders whose FireAt has passed.
+/// </summary>
+public sealed class TaskReminder
+{
+    public long Id { get; set; }
+    public long TaskId { get; set; }
+
+    /// <summary>The task's owner, copied so that delivery needs no join to know whom to tell.</summary>
+    public required string UserId { get; set; }
+
+    /// <summary>An absolute reminder's time (UTC).</summary>
+    public DateTime? At { get; set; }
+
+    /// <summary>A relative reminder: this many minutes before the task is due.</summary>
+    public int? MinutesBefore { get; set; }
+
+    /// <summary>When it goes off (UTC); null for a relative reminder of a task with no due date.</summary>
+    public DateTime? FireAt { get; set; }
+
+    /// <summary>When it was delivered; null until then. (Delivery is not built yet.)</summary>
+    public DateTime? SentAt { get; set; }
+}

@@ -1,0 +1,157 @@
+using TaskChat.Data.Model;
+
+namespace TaskChat.Data.Tasks;
+
+/// <summary>
+/// Applies checked field changes to a task, and builds a recurring task's next occurrence. Checks
+/// that span fields live here too: a recurring task and a reminder "before" need a due date.
+/// </summary>
+public static class TaskEdits
+{
+    /// <summary>All-day tasks have no time: reminders "before" them count back from this hour of their day.</summary>
+    public static readonly TimeSpan AllDayReminderTime = TimeSpan.FromHours(9);
+
+    /// <summary>Sets every field <paramref name="changes"/> gives but the title; returns the message of the first broken rule, or null.</summary>
+    public static string? Apply(TaskItem task, TaskChanges changes, TaskOwner owner)
+    {
+        if (changes.Description is not null)
+        {
+            var description = TaskRules.Description(changes.Description);
+            if (!description.IsValid)
+            {
+                return description.Error;
+            }
+            task.Description = description.Value;
+        }
+        if (changes.Due is not null)
+        {
+            if (changes.Due.Trim().Length == 0)
+            {
+                task.DueAt = null;
+                task.DueDate = null;
+            }
+            else
+            {
+                var due = TaskFieldRules.Due(changes.Due, owner.TimeZone);
+                if (!due.IsValid)
+                {
+                    return due.Error;
+                }
+                task.DueAt = due.Value.At;
+                task.DueDate = due.Value.Date;
+            }
+        }
+        if (changes.Priority is not null)
+        {
+            var priority = TaskFieldRules.Priority(changes.Priority);
+            if (!priority.IsValid)
+            {
+                return priority.Error;
+            }
+            task.Priority = priority.Value;
+        }
+        if (changes.Tags is not null)
+        {
+            var tags = TaskFieldRules.Tags(changes.Tags);
+            if (!tags.IsValid)
+            {
+                return tags.Error;
+            }
+            // Kept rows stay (a tag's key is (task, name): removing and re-adding one would collide in the change tracker).
+            task.Tags.RemoveAll(t => !tags.Value.Contains(t.Name));
+            task.Tags.AddRange(tags.Value.Where(name => !task.Tags.Any(t => t.Name == name)).Select(name => new TaskTag { Name = name }));
+        }
+        if (changes.Recurrence is not null)
+        {
+            if (changes.Recurrence.Trim().Length == 0)
+            {
+                task.Recurrence = null;
+            }
+            else
+            {
+                var rule = TaskRecurrence.Parse(changes.Recurrence);
+                if (!rule.IsValid)
+                {
+                    return rule.Error;
+                }
+                if (task.Recurrence != rule.Value)
+                {
+                    task.Recurrence = rule.Value;
+                    task.Occurrence = 1; // A new rule starts a new series: its COUNT counts from here.
+                }
+            }
+        }
+        if (changes.RepeatFrom is not null)
+        {
+            var from = TaskFieldRules.RepeatFrom(changes.RepeatFrom);
+            if (!from.IsValid)
+            {
+                return from.Error;
+            }
+            task.RepeatFrom = from.Value;
+        }
+        if (changes.Reminders is not null)
+        {
+            var reminders = TaskFieldRules.Reminders(changes.Reminders, owner.TimeZone);
+            if (!reminders.IsValid)
+            {
+                return reminders.Error;
+            }
+            task.Reminders.Clear();
+            task.Reminders.AddRange(reminders.Value.Select(r => new TaskReminder { UserId = task.UserId, At = r.At, MinutesBefore = r.MinutesBefore }));
+        }
+
+        if (task.Recurrence is not null && task.DueAt is null)
+        {
+            return $"recurrence needs a due date for the first occurrence: give due as well, {TaskFieldRules.DueExample}.";
+        }
+        if (task.DueAt is null && task.Reminders.Any(r => r.MinutesBefore is not null))
+        {
+            return $"a reminder before the due time (such as PT1H) needs a due date: give due as well, {TaskFieldRules.DueExample}, or a reminder at a fixed time.";
+        }
+        if (changes.Due is not null || changes.Reminders is not null)
+        {
+            ScheduleReminders(task, owner.TimeZone);
+        }
+        return null;
+    }
+
+    /// <summary>When each reminder goes off, from its own time or from the task's due time.</summary>
+    public static void ScheduleReminders(TaskItem task, TimeZoneInfo zone)
+    {
+        DateTime? anchor = task.DueDate is { } date ? TaskTime.ToUtc(date.ToDateTime(TimeOnly.MinValue) + AllDayReminderTime, zone) : task.DueAt;
+        foreach (var reminder in task.Reminders)
+        {
+            reminder.FireAt = reminder.MinutesBefore is { } minutes ? anchor?.AddMinutes(-minutes) : reminder.At;
+            reminder.SentAt = null;
+        }
+    }
+
+    /// <summary>
+    /// The occurrence after <paramref name="task"/>: the same title, description, priority, tags, rule
+    /// and reminders (a reminder at a fixed time moves with the due date), due at <paramref name="due"/>.
+    /// </summary>
+    public static TaskItem NextOccurrence(TaskItem task, Due due, TaskOwner owner, DateTime now)
+    {
+        var shift = due.At - (task.DueAt ?? due.At);
+        var next = new TaskItem
+        {
+            UserId = task.UserId,
+            Title = task.Title,
+            Description = task.Description,
+            DueAt = due.At,
+            DueDate = due.Date,
+            Priority = task.Priority,
+            Recurrence = task.Recurrence,
+            RepeatFrom = task.RepeatFrom,
+            Occurrence = task.Occurrence + 1,
+            FollowsTaskId = task.Id,
+            Tags = [.. task.Tags.Select(t => new TaskTag { Name = t.Name })],
+            Reminders = [.. task.Reminders.Select(r => new TaskReminder { UserId = task.UserId, At = r.At + shift, MinutesBefore = r.MinutesBefore })],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        ScheduleReminders(next, owner.TimeZone);
+        return next;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using TaskChat.Contract;
+using TaskChat.Data.Model;
+
+namespace TaskChat.Data.Tasks;
+
+public sealed partial class TaskStore
+{
+    /// <summary>One page of the owner's tasks that match <paramref name="query"/>, in its order, and the cursor of the next page.</summary>
+    public async Task<TaskPage> ListAsync(TaskOwner owner, TaskListQuery query, CancellationToken cancellationToken = default)
+    {
+        var now = Now();
+        var tasks = db.Tasks.AsNoTracking().Where(t => t.UserId == owner.UserId);
+        tasks = query.Status switch
+        {
+            TaskStatusFilter.Pending => tasks.Where(t => !t.Completed),
+            TaskStatusFilter.Completed => tasks.Where(t => t.Completed),
+            _ => tasks,
+        };
+        if (query.DueBefore is { } before)
+        {
+            tasks = tasks.Where(t => t.DueAt < before);
+        }
+        if (query.DueAfter is { } after)
+        {
+            tasks = tasks.Where(t => t.DueAt >= after);
+        }
+        if (query.Overdue)
+        {
+            // An all-day task is overdue once its day is over in the owner's zone; its DueAt is the start of that day.
+            var startOfToday = TaskTime.StartOfDay(DateOnly.FromDateTime(TaskTime.ToLocal(now, owner.TimeZone)), owner.TimeZone);
+            tasks = tasks.Where(t => !t.Completed && t.DueAt != null && t.DueAt < (t.DueDate == null ? now : startOfToday));
+        }
+        if (query.Priority is { } priority)
+        {
+            tasks = tasks.Where(t => t.Priority == priority);
+        }
+        if (query.Tag is { } tag)
+        {
+            tasks = tasks.Where(t => t.Tags.Any(g => g.Name == tag));
+        }
+        if (query.SearchWords.Count > 0)
+        {
+            tasks = Search(tasks, query.SearchWords);
+        }
+        if (query.After is { } cursor)
+        {
+            tasks = tasks.Where(After(cursor));
+        }
+        var page = await Order(tasks, query.Sort).Take(query.Limit + 1)
+            .Include(t => t.Tags).Include(t => t.Reminders).AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var more = page.Count > query.Limit;
+        if (more)
+        {
+            page.RemoveAt(page.Count - 1);
+        }
+        return new TaskPage(page, more ? TaskCursor.After(page[^1], query.Sort).Encode() : null);
+    }
+
+    /// <summary>
+    /// Every word must occur in the title or the description. PostgreSQL: full-text search (the
+    /// "simple" configuration: no stemming, any language; each word a prefix). SQLite: LIKE, which
+    /// matches inside words and ignores case for ASCII letters only.
+    /// </summary>
+    private IQueryable<TaskItem> Search(IQueryable<TaskItem> tasks, IReadOnlyList<string> words)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var tsQuery = string.Join(" & ", words.Select(w => w + ":*"));
+            return tasks.Where(t => EF.Functions.ToTsVector("simple", t.Title + " " + (t.Description ?? ""))
+                .Matches(EF.Functions.ToTsQuery("simple", tsQuery)));
+        }
+        foreach (var word in words)
+        {
+            var pattern = "%" + word + "%"; // Words are letters and digits only: nothing to escape.
+            tasks = tasks.Where(t => EF.Functions.Like(t.Title, pattern) || (t.Description != null && EF.Functions.Like(t.Description, pattern)));
+        }
+        return tasks;
+    }
+
+    private static IQueryable<TaskItem> Order(IQueryable<TaskItem> tasks, string sort) => sort switch
+    {
+        TaskSorts.Due => tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Number),
+        TaskSorts.Priority => tasks.OrderByDescending(t => t.Priority).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Number),
+        TaskSorts.Title => tasks.OrderBy(t => t.Title).ThenBy(t => t.Number),
+        _ => tasks.OrderBy(t => t.Number),
+    };
+
+    /// <summary>The tasks strictly after the cursor in its order (keyset paging; tasks without a due date come last).</summary>
+    private static Expression<Func<TaskItem, bool>> After(TaskCursor cursor)
+    {
+        var number = cursor.Number;
+        var due = cursor.Due;
+        var title = cursor.Title;
+        var priority = (TaskPriority)(cursor.Priority ?? 0);
+        return cursor.Sort switch
+        {
+            TaskSorts.Due when due is null => t => t.DueAt == null && t.Number > number,
+            TaskSorts.Due => t => t.DueAt == null || t.DueAt > due || (t.DueAt == due && t.Number > number),
+            TaskSorts.Priority when due is null => t => t.Priority < priority || (t.Priority == priority && t.DueAt == null && t.Number > number),
+            TaskSorts.Priority => t => t.Priority < priority
+                || (t.Priority == priority && (t.DueAt == null || t.DueAt > due || (t.DueAt == due && t.Number > number))),
+            TaskSorts.Title => t => string.Compare(t.Title, title) > 0 || (t.Title == title && t.Number > number),
+            _ => t => t.Number > number,
+        };
+    }
+}
+
+/// <summary>One page of a task list: the tasks, and the cursor of the next page (null on the last).</summary>
+public sealed record TaskPage(IReadOnlyList<TaskItem> Tasks, string? NextCursor);

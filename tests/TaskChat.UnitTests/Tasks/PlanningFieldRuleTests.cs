@@ -1,0 +1,139 @@
+using TaskChat.Data;
+using TaskChat.Data.Model;
+using TaskChat.Data.Tasks;
+
+namespace TaskChat.UnitTests.Tasks;
+
+/// <summary>Due dates, tags, reminders, priorities, list cursors and the limits quoted in tool descriptions.</summary>
+public class PlanningFieldRuleTests
+{
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    [Theory]
+    [InlineData("2026-12-05", "2026-12-04T23:00:00Z", true)]
+    [InlineData("2026-12-05T17:00:00+01:00", "2026-12-05T16:00:00Z", false)]
+    [InlineData("2026-12-05T17:00:00Z", "2026-12-05T17:00:00Z", false)]
+    [InlineData("2026-12-05T17:00", "2026-12-05T16:00:00Z", false)] // no offset: the user's zone
+    [InlineData("2026-07-05T17:00", "2026-07-05T15:00:00Z", false)] // summer time in Paris
+    [InlineData("2026-12-05 17:00", "2026-12-05T16:00:00Z", false)]
+    [InlineData("2026-12-05T17:00:00.123+01:00", "2026-12-05T16:00:00Z", false)] // stored to the second
+    public void DueDatesAreReadInTheUsersZone(string text, string utc, bool allDay)
+    {
+        var due = TaskFieldRules.Due(text, Paris);
+
+        Assert.True(due.IsValid, due.Error);
+        Assert.Equal(DateTime.Parse(utc, null, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal), due.Value.At);
+        Assert.Equal(DateTimeKind.Utc, due.Value.At.Kind);
+        Assert.Equal(allDay, due.Value.Date is not null);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("next friday")]
+    [InlineData("05/12/2026")]
+    [InlineData("2026-12-5")]
+    [InlineData("1969-12-31")]
+    [InlineData("3000-01-01")]
+    [InlineData("2026-12-05T24:00")]
+    [InlineData("2026-12-05Tnoon")]
+    public void OtherDueTextsAreRefusedWithAnExample(string text)
+    {
+        var due = TaskFieldRules.Due(text, Paris);
+
+        Assert.False(due.IsValid);
+        Assert.Contains("e.g. 2026-12-05 or 2026-12-05T17:00:00+01:00", due.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TagsAreNormalisedAndDeduplicated()
+    {
+        var tags = TaskFieldRules.Tags(["Work", " #work ", "Deep\tFocus", "Été", "r&d", "a/b", "x+y", "v1.2"]);
+
+        Assert.True(tags.IsValid, tags.Error);
+        Assert.Equal(["work", "deep focus", "été", "r&d", "a/b", "x+y", "v1.2"], tags.Value);
+    }
+
+    [Fact]
+    public void TwentyTagsAreAllowedAndTwentyOneAreNot()
+    {
+        Assert.True(TaskFieldRules.Tags([.. Enumerable.Range(0, FieldLimits.TagsPerTask).Select(i => $"t{i}")]).IsValid);
+        Assert.False(TaskFieldRules.Tags([.. Enumerable.Range(0, FieldLimits.TagsPerTask + 1).Select(i => $"t{i}")]).IsValid);
+        Assert.True(TaskFieldRules.Tag(new string('é', FieldLimits.TaskTag)).IsValid);
+        Assert.False(TaskFieldRules.Tag(new string('é', FieldLimits.TaskTag + 1)).IsValid);
+    }
+
+    [Theory]
+    [InlineData("PT15M", 15, "PT15M")]
+    [InlineData("PT1H", 60, "PT1H")]
+    [InlineData("pt90m", 90, "PT1H30M")]
+    [InlineData("P1D", 1440, "P1D")]
+    [InlineData("-P1DT2H", 1560, "P1DT2H")]
+    [InlineData("P1W", 10080, "P7D")]
+    [InlineData("PT0M", 0, "PT0M")]
+    public void RelativeRemindersAreDurationsBeforeTheDueTime(string text, int minutes, string shown)
+    {
+        Assert.Equal(minutes, TaskFieldRules.MinutesOf(text));
+        Assert.Equal(shown, TaskFieldRules.FormatMinutes(minutes));
+    }
+
+    [Theory]
+    [InlineData("P")]
+    [InlineData("PT")]
+    [InlineData("P1Y")]
+    [InlineData("PT1S")]
+    [InlineData("P367D")]
+    [InlineData("1 hour")]
+    public void OtherDurationsAreRefused(string text) => Assert.Null(TaskFieldRules.MinutesOf(text));
+
+    [Fact]
+    public void RemindersBeforeAnAllDayTaskCountBackFromNineInTheMorning()
+    {
+        var owner = new TaskOwner("u", Paris);
+        var task = new TaskItem { UserId = "u", Title = "t" };
+
+        Assert.Null(TaskEdits.Apply(task, new TaskChanges(Due: "2026-12-05", Reminders: ["PT1H", "2026-12-01T10:00"]), owner));
+
+        Assert.Equal([new DateTime(2026, 12, 5, 7, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc)],
+            task.Reminders.Select(r => r.FireAt!.Value));
+        Assert.Null(TaskEdits.Apply(task, new TaskChanges(Due: "2026-12-06T18:00"), owner));
+        Assert.Equal(new DateTime(2026, 12, 6, 16, 0, 0, DateTimeKind.Utc), task.Reminders[0].FireAt);
+    }
+
+    [Fact]
+    public void ACursorRoundTripsAndAnythingElseIsRefused()
+    {
+        var cursor = new TaskCursor("due", 7, new DateTime(2026, 12, 5, 16, 0, 0, DateTimeKind.Utc).Ticks);
+
+        Assert.Equal(cursor, TaskCursor.Decode(cursor.Encode()));
+        Assert.Null(TaskCursor.Decode("!!"));
+        Assert.Null(TaskCursor.Decode("e30")); // {}
+        Assert.Null(TaskCursor.Decode(new TaskCursor("title", 3).Encode())); // a title cursor without its title
+        Assert.Null(TaskCursor.Decode(new TaskCursor("nonsense", 3).Encode()));
+        Assert.Null(TaskCursor.Decode(new TaskCursor("due", 3, -5).Encode()));
+    }
+
+    [Theory]
+    [InlineData("none", TaskPriority.None)]
+    [InlineData(" HIGH ", TaskPriority.High)]
+    [InlineData("Low", TaskPriority.Low)]
+    [InlineData("medium", TaskPriority.Medium)]
+    public void PrioritiesAreNamed(string text, TaskPriority priority)
+    {
+        Assert.Equal(priority, TaskFieldRules.Priority(text).Value);
+        Assert.False(TaskFieldRules.Priority("4").IsValid);
+    }
+
+    [Fact]
+    public void TheLimitsToolDescriptionsQuoteAreTheRulesOwn()
+    {
+        Assert.Equal(FieldLimits.Text.TaskTitle, FieldLimits.TaskTitle.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(FieldLimits.Text.TaskDescription, FieldLimits.TaskDescription.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(FieldLimits.Text.TaskTag, FieldLimits.TaskTag.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(FieldLimits.Text.TagsPerTask, FieldLimits.TagsPerTask.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(FieldLimits.Text.RemindersPerTask, FieldLimits.RemindersPerTask.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(FieldLimits.Text.TaskRecurrence, FieldLimits.TaskRecurrence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(FieldLimits.Text.TaskSearch, FieldLimits.TaskSearch.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(FieldLimits.Text.TaskPageDefault, FieldLimits.TaskPageDefault.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(FieldLimits.Text.TaskPageMax, FieldLimits.TaskPageMax.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

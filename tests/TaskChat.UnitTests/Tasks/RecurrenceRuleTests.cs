@@ -1,0 +1,135 @@
+using TaskChat.Data.Model;
+using TaskChat.Data.Tasks;
+
+namespace TaskChat.UnitTests.Tasks;
+
+/// <summary>Each recurrence kind, until and count, from the due date or from completion, across DST changes and far from UTC.</summary>
+public class RecurrenceRuleTests
+{
+    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+    private static readonly TimeZoneInfo Kiritimati = TimeZoneInfo.FindSystemTimeZoneById("Pacific/Kiritimati");
+    private static readonly DateTime CompletedAt = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private static TaskItem Task(string due, string rule, TimeZoneInfo zone, RepeatFrom from = RepeatFrom.Due, int occurrence = 1)
+    {
+        Assert.True(TaskTime.TryParse(due, zone, out var at, out var date));
+        return new TaskItem
+        {
+            UserId = "u", Title = "t", DueAt = at, DueDate = date, Recurrence = TaskRecurrence.Parse(rule).Value, RepeatFrom = from, Occurrence = occurrence,
+        };
+    }
+
+    private static string? Next(TaskItem task, TimeZoneInfo zone, DateTime? completedAt = null) =>
+        TaskRecurrence.NextDue(task, completedAt ?? CompletedAt, zone) is { } next
+            ? next.Date is { } date ? TaskTime.Format(date) : TaskTime.Format(next.At, zone)
+            : null;
+
+    [Theory]
+    [InlineData("2026-12-05", "FREQ=DAILY", "2026-12-06")]
+    [InlineData("2026-12-04", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "2026-12-07")] // every weekday: Friday → Monday
+    [InlineData("2026-12-07", "FREQ=WEEKLY;BYDAY=MO,TH", "2026-12-10")] // weekly on given days
+    [InlineData("2026-12-10", "FREQ=WEEKLY;BYDAY=MO,TH", "2026-12-14")]
+    [InlineData("2026-12-15", "FREQ=MONTHLY;BYMONTHDAY=15", "2027-01-15")] // monthly on a day
+    [InlineData("2027-01-31", "FREQ=MONTHLY;BYMONTHDAY=-1", "2027-02-28")] // the last day of the month
+    [InlineData("2028-01-31", "FREQ=MONTHLY;BYMONTHDAY=-1", "2028-02-29")] // leap year
+    [InlineData("2027-01-31", "FREQ=MONTHLY", "2027-03-31")] // no 31 February: RFC 5545 skips it
+    [InlineData("2026-12-05", "FREQ=DAILY;INTERVAL=3", "2026-12-08")] // every N days
+    [InlineData("2026-12-07", "FREQ=WEEKLY;INTERVAL=2", "2026-12-21")] // every N weeks
+    [InlineData("2026-11-30", "FREQ=MONTHLY;INTERVAL=3", "2027-05-30")] // every N months: 30 February does not exist, so RFC 5545 skips to May
+    [InlineData("2026-12-05", "FREQ=MONTHLY;BYDAY=1SA", "2027-01-02")] // the first Saturday
+    [InlineData("2026-02-28", "FREQ=YEARLY", "2027-02-28")]
+    public void AllDayTasksRepeatOnDays(string due, string rule, string expected)
+    {
+        Assert.Equal(expected, Next(Task(due, rule, NewYork), NewYork));
+    }
+
+    [Fact]
+    public void ATimedTaskKeepsItsLocalTimeAcrossTheMarchDstChange()
+    {
+        Assert.Equal("2026-03-09T09:00:00-04:00", Next(Task("2026-03-06T09:00", "FREQ=WEEKLY;BYDAY=MO,FR", NewYork), NewYork));
+    }
+
+    [Fact]
+    public void ATimedTaskKeepsItsLocalTimeAcrossTheNovemberDstChange()
+    {
+        Assert.Equal("2026-11-02T08:30:00-05:00", Next(Task("2026-11-01T08:30", "FREQ=DAILY", NewYork), NewYork));
+    }
+
+    [Fact]
+    public void FarFromUtcTheNextDayIsTheUsersNextDay()
+    {
+        // 00:30 on 5 December in Kiritimati is 10:30 on the 4th in UTC.
+        Assert.Equal("2026-12-06T00:30:00+14:00", Next(Task("2026-12-05T00:30", "FREQ=DAILY", Kiritimati), Kiritimati));
+        Assert.Equal("2026-12-07", Next(Task("2026-12-04", "FREQ=WEEKLY;BYDAY=MO", Kiritimati), Kiritimati));
+    }
+
+    [Fact]
+    public void CountEndsTheSeries()
+    {
+        var rule = "FREQ=DAILY;COUNT=3";
+        Assert.Equal("2026-12-06", Next(Task("2026-12-05", rule, NewYork, occurrence: 1), NewYork));
+        Assert.Equal("2026-12-07", Next(Task("2026-12-06", rule, NewYork, occurrence: 2), NewYork));
+        Assert.Null(Next(Task("2026-12-07", rule, NewYork, occurrence: 3), NewYork));
+    }
+
+    [Theory]
+    [InlineData("FREQ=DAILY;UNTIL=20261207", "2026-12-06", "2026-12-07")] // the until day itself still counts
+    [InlineData("FREQ=DAILY;UNTIL=20261207", "2026-12-07", null)]
+    [InlineData("FREQ=WEEKLY;UNTIL=20261210", "2026-12-05", null)]
+    public void UntilEndsTheSeries(string rule, string due, string? expected)
+    {
+        Assert.Equal(expected, Next(Task(due, rule, NewYork), NewYork));
+    }
+
+    [Fact]
+    public void FromCompletionCountsFromTheDayItWasDoneInTheUsersZone()
+    {
+        var task = Task("2026-12-01T18:00", "FREQ=DAILY;INTERVAL=3", NewYork, RepeatFrom.Completion);
+        // Done on 10 December at 23:30 New York time (04:30 UTC on the 11th): three days after the 10th, at the task's own time.
+        var doneAt = new DateTime(2026, 12, 11, 4, 30, 0, DateTimeKind.Utc);
+
+        Assert.Equal("2026-12-13T18:00:00-05:00", Next(task, NewYork, doneAt));
+        Assert.Equal("2026-12-13", Next(Task("2026-12-01", "FREQ=DAILY;INTERVAL=3", NewYork, RepeatFrom.Completion), NewYork, doneAt));
+    }
+
+    [Fact]
+    public void FromTheDueDateALateCompletionStillGivesTheRulesNextDate()
+    {
+        var doneMuchLater = new DateTime(2027, 6, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        Assert.Equal("2026-12-08", Next(Task("2026-12-01", "FREQ=WEEKLY", NewYork), NewYork, doneMuchLater));
+    }
+
+    [Theory]
+    [InlineData("RRULE:freq=daily", "FREQ=DAILY")]
+    [InlineData(" FREQ=WEEKLY;BYDAY=mo,we ", "FREQ=WEEKLY;BYDAY=MO,WE")]
+    [InlineData("FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=12", "FREQ=MONTHLY;COUNT=12;BYMONTHDAY=-1")]
+    [InlineData("FREQ=DAILY;UNTIL=20271231T235959Z", "FREQ=DAILY;UNTIL=20271231T235959Z")]
+    public void RulesAreStoredInOneSpelling(string given, string stored)
+    {
+        var rule = TaskRecurrence.Parse(given);
+
+        Assert.True(rule.IsValid, rule.Error);
+        Assert.Equal(stored, rule.Value);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("DAILY")]
+    [InlineData("FREQ=MINUTELY")]
+    [InlineData("FREQ=DAILY;FREQ=WEEKLY")]
+    [InlineData("FREQ=DAILY;BYHOUR=9")]
+    [InlineData("FREQ=WEEKLY;BYDAY=1MO")]
+    [InlineData("FREQ=DAILY;BYMONTHDAY=3")]
+    [InlineData("FREQ=DAILY;INTERVAL=-1")]
+    [InlineData("FREQ=DAILY;COUNT=0")]
+    [InlineData("FREQ=DAILY;UNTIL=31/12/2027")]
+    [InlineData("FREQ=DAILY\u0000")]
+    public void OtherRulesAreRefusedWithExamples(string given)
+    {
+        var rule = TaskRecurrence.Parse(given);
+
+        Assert.False(rule.IsValid);
+        Assert.Contains("e.g. FREQ=DAILY", rule.Error, StringComparison.Ordinal);
+    }
+}
