@@ -70,10 +70,10 @@ public abstract class ChatIdempotencyTests(ChatSystem system)
         var user = NewUser();
         using var http = system.ClientFor(user);
         var key = NewKey();
-        using var first = await PostAsync(http, "api/chat", new { message = "add eggs and bread" }, key);
+        using var first = await PostAsync(http, "api/chat", new { message = "add buy eggs and call mom" }, key);
         var reply = await Json.ReadAsync(first);
 
-        using var replayed = await PostAsync(http, "api/chat/stream", new { message = "add eggs and bread" }, key);
+        using var replayed = await PostAsync(http, "api/chat/stream", new { message = "add buy eggs and call mom" }, key);
         var events = ChatTests.ParseEvents(await replayed.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);

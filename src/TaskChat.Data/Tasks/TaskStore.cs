@@ -30,7 +30,7 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
             return Invalid(problem);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await TaskStoreTransaction.BeginAsync(db, cancellationToken);
         task.Number = await TaskCounters.NextNumberAsync(db, owner.UserId, now, cancellationToken);
         // Counted after the counter's upsert: that row lock serialises one user's adds, so two cannot both pass at the limit.
         if (await db.Tasks.CountAsync(t => t.UserId == owner.UserId, cancellationToken) >= limits.MaxTasksPerUser)
@@ -86,7 +86,7 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
             return completed ? await CompleteAsync(owner, taskId, cancellationToken) : await ReopenAsync(owner, taskId, cancellationToken);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await TaskStoreTransaction.BeginAsync(db, cancellationToken);
         var task = await Owned(owner, taskId).SingleOrDefaultAsync(cancellationToken);
         if (task is null)
         {
@@ -129,7 +129,7 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
             return Invalid(validId.Error);
         }
         var now = Now();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await TaskStoreTransaction.BeginAsync(db, cancellationToken);
         var task = await Owned(owner, taskId).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (task is null)
         {
@@ -184,7 +184,7 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
             return Invalid(validId.Error);
         }
         var now = Now();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await TaskStoreTransaction.BeginAsync(db, cancellationToken);
         var task = await Owned(owner, taskId).SingleOrDefaultAsync(cancellationToken);
         if (task is null)
         {
@@ -210,7 +210,7 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
         {
             return Invalid(validId.Error);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await TaskStoreTransaction.BeginAsync(db, cancellationToken);
         var task = await Owned(owner, taskId).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (task is null)
         {

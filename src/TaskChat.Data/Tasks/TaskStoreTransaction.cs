@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace TaskChat.Data.Tasks;
+
+/// <summary>
+/// The transaction of one <see cref="TaskStore"/> write. On its own it is a transaction. Inside a caller's
+/// transaction it is a savepoint: the mcp runs a write that carries an idempotency key inside its own
+/// transaction, so that the write and its stored result commit together, and a write that gives up
+/// (not found, a lost race) must undo only itself and leave that transaction usable.
+/// </summary>
+internal sealed class TaskStoreTransaction : IAsyncDisposable
+{
+    private const string Savepoint = "task_store_write";
+
+    private readonly TaskChatDbContext _db;
+    private readonly IDbContextTransaction? _own;
+    private readonly HashSet<object> _trackedBefore;
+    private bool _finished;
+
+    private TaskStoreTransaction(TaskChatDbContext db, IDbContextTransaction? own)
+    {
+        _db = db;
+        _own = own;
+        _trackedBefore = new HashSet<object>(db.ChangeTracker.Entries().Select(e => e.Entity), ReferenceEqualityComparer.Instance);
+    }
+
+    public static async Task<TaskStoreTransaction> BeginAsync(TaskChatDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is { } outer)
+        {
+            await outer.CreateSavepointAsync(Savepoint, cancellationToken);
+            return new TaskStoreTransaction(db, own: null);
+        }
+        return new TaskStoreTransaction(db, await db.Database.BeginTransactionAsync(cancellationToken));
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        _finished = true;
+        if (_own is not null)
+        {
+            await _own.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await Outer.ReleaseSavepointAsync(Savepoint, cancellationToken);
+        }
+    }
+
+    public async Task RollbackAsync(CancellationToken cancellationToken)
+    {
+        _finished = true;
+        if (_own is not null)
+        {
+            await _own.RollbackAsync(cancellationToken);
+        }
+        else
+        {
+            await Outer.RollbackToSavepointAsync(Savepoint, cancellationToken);
+        }
+        // What this write added stays tracked otherwise, and the caller's next SaveChanges would write it after all.
+        foreach (var entry in _db.ChangeTracker.Entries().Where(e => !_trackedBefore.Contains(e.Entity)).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
+    /// <summary>A write that returned without committing (not found, invalid) is undone.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_finished)
+        {
+            await RollbackAsync(CancellationToken.None);
+        }
+        if (_own is not null)
+        {
+            await _own.DisposeAsync();
+        }
+    }
+
+    private IDbContextTransaction Outer =>
+        _db.Database.CurrentTransaction ?? throw new InvalidOperationException("The caller's transaction ended inside a task write.");
+}
