@@ -45,6 +45,20 @@ export function keepDraft(input, key) {
     }
 }
 
+/**
+ * Removes the message just sent from the front of the composer, keeping what was typed after Enter
+ * (the server's own re-render would wipe it), and tells Blazor's binding what is left.
+ */
+export function clearSent(input, key, sent) {
+    const value = input.value.trimStart();
+    if (!value.startsWith(sent)) {
+        return; // Already cleared, or replaced by the user: nothing of the sent message is left to take out.
+    }
+    input.value = value.slice(sent.length).trimStart();
+    setDraft(key, input.value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
 export function setDraft(key, text) {
     try {
         if (text) {

@@ -177,7 +177,7 @@ public sealed partial class ChatPage
         _sending = true;
         if (_draft.Trim() == message.Text)
         {
-            await SetDraftAsync("");
+            await ClearSentTextAsync(message.Text);
         }
         var question = new ChatBubble(MessageRoles.User, message.Text);
         var reply = new ChatBubble(MessageRoles.Assistant, "") { Streaming = true };
@@ -234,6 +234,21 @@ public sealed partial class ChatPage
         }
         await LoadConversationsAsync();
         await FocusComposerAsync();
+    }
+
+    /// <summary>
+    /// Takes the sent words out of the composer in the browser, keeping whatever was typed after Enter.
+    /// Setting the draft to "" here would re-render the input's value and wipe keys typed while that
+    /// render was on its way (the next message's first letters).
+    /// </summary>
+    private async Task ClearSentTextAsync(string sent)
+    {
+        if (_module is null)
+        {
+            await SetDraftAsync("");
+            return;
+        }
+        await _module.InvokeVoidAsync("clearSent", _input, DraftKey, sent);
     }
 
     private async Task SetDraftAsync(string text)
