@@ -82,7 +82,9 @@ public abstract class IdempotentToolCallTests(McpServerFixture server)
 
         Assert.False(forBob.IsError, forBob.Json.ToString());
         Assert.False(bobReplayed);
-        Assert.NotEqual(forAlice.Data.GetProperty("task_id").GetInt64(), forBob.Data.GetProperty("task_id").GetInt64());
+        // Task numbers are per user (both are task 1): the titles tell the two calls apart.
+        Assert.Equal("Alice's task", forAlice.Data.GetProperty("title").GetString());
+        Assert.Equal("Bob's task", forBob.Data.GetProperty("title").GetString());
         Assert.Equal(1, await RowsAsync(alice));
         Assert.Equal(1, await RowsAsync(bob));
     }
