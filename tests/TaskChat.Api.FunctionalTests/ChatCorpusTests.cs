@@ -66,6 +66,13 @@ public abstract class ChatCorpusTests(ClockedChatSystem system)
             return;
         }
         Assert.True(calls.Count >= expected.Count, $"\"{say}\" made {calls.Count} call(s), expected {expected.Count}: {text}");
+        // The mcp must accept what the agent sends: a validation error means the two disagree on an argument's shape.
+        foreach (var call in calls)
+        {
+            var result = call.GetProperty("result");
+            Assert.False(result.TryGetProperty("code", out var code) && code.GetString() == "validation",
+                $"\"{say}\": the mcp refused {call.GetProperty("tool").GetString()} {call.GetProperty("arguments")}: {result}");
+        }
         foreach (var (want, got) in expected.Zip(calls))
         {
             Assert.Equal(want.GetProperty("tool").GetString(), got.GetProperty("tool").GetString());

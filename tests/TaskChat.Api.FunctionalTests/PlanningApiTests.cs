@@ -131,7 +131,7 @@ public abstract class PlanningApiTests(ApiServerFixture server)
         { "{\"title\":\"ok\",\"tags\":[" + string.Join(",", Enumerable.Range(0, 21).Select(i => $"\"t{i}\"")) + "]}", "at most 20 per task" },
         { $$"""{"title":"ok","tags":["{{new string('x', 41)}}"]}""", "at most 40 characters" },
         { """{"title":"ok","due":"2026-12-05","recurrence":"FREQ=SECONDLY"}""", "recurrence needs FREQ" },
-        { """{"title":"ok","recurrence":"FREQ=DAILY"}""", "recurrence needs a due date" },
+        { """{"title":"ok","recurrence":"FREQ=DAILY;UNTIL=20200101"}""", "recurrence needs a due date" },
         { """{"title":"ok","repeat_from":"whenever"}""", "repeat_from must be" },
         { """{"title":"ok","due":"2026-12-05","reminders":["in a bit"]}""", "each reminder must be a time" },
         { """{"title":"ok","reminders":["PT5M"]}""", "needs a due date" },

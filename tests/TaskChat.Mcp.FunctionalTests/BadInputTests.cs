@@ -72,7 +72,7 @@ public abstract class BadInputTests(McpServerFixture server)
         { ToolNames.AddTask, """{"title":"ok","due":"2026-12-05","recurrence":"FREQ=MONTHLY;BYMONTHDAY=32"}""", "BYMONTHDAY" },
         { ToolNames.AddTask, """{"title":"ok","due":"2026-12-05","recurrence":"FREQ=DAILY;UNTIL=soon"}""", "UNTIL" },
         { ToolNames.AddTask, $$"""{"title":"ok","due":"2026-12-05","recurrence":"FREQ=DAILY;{{new string('x', 300)}}"}""", "at most 200 characters" },
-        { ToolNames.AddTask, """{"title":"ok","recurrence":"FREQ=DAILY"}""", "recurrence needs a due date" },
+        { ToolNames.AddTask, """{"title":"ok","recurrence":"FREQ=DAILY;UNTIL=20200101"}""", "recurrence needs a due date" },
         { ToolNames.AddTask, """{"title":"ok","repeat_from":"later"}""", "repeat_from must be one of: due, completion" },
         { ToolNames.AddTask, """{"title":"ok","due":"2026-12-05","reminders":["1 hour before"]}""", "each reminder must be a time" },
         { ToolNames.AddTask, """{"title":"ok","due":"2026-12-05","reminders":["P400D"]}""", "at most 366 days" },

@@ -12,7 +12,11 @@ public static class TaskEdits
     public static readonly TimeSpan AllDayReminderTime = TimeSpan.FromHours(9);
 
     /// <summary>Sets every field <paramref name="changes"/> gives but the title; returns the message of the first broken rule, or null.</summary>
-    public static string? Apply(TaskItem task, TaskChanges changes, TaskOwner owner)
+    /// <param name="task">The task to change.</param>
+    /// <param name="changes">What to change (null leaves a field as it is).</param>
+    /// <param name="owner">Whose task, and the zone its dates are read in.</param>
+    /// <param name="now">The time of the edit (UTC): a repeat given without a due date starts on its first day from then.</param>
+    public static string? Apply(TaskItem task, TaskChanges changes, TaskOwner owner, DateTime? now = null)
     {
         if (changes.Description is not null)
         {
@@ -101,15 +105,23 @@ public static class TaskEdits
             task.Reminders.AddRange(reminders.Value.Select(r => new TaskReminder { UserId = task.UserId, At = r.At, MinutesBefore = r.MinutesBefore }));
         }
 
+        var dueFromRule = false;
         if (task.Recurrence is not null && task.DueAt is null)
         {
-            return $"recurrence needs a due date for the first occurrence: give due as well, {TaskFieldRules.DueExample}.";
+            // "Water the plants every 3 days" is due today, "gym every monday" next Monday: as task apps do.
+            if (now is not { } at || TaskRecurrence.FirstDue(task.Recurrence, DateOnly.FromDateTime(TaskTime.ToLocal(at, owner.TimeZone)), owner.TimeZone) is not { } first)
+            {
+                return $"recurrence needs a due date for the first occurrence: give due as well, {TaskFieldRules.DueExample}.";
+            }
+            task.DueAt = first.At;
+            task.DueDate = first.Date;
+            dueFromRule = true;
         }
         if (task.DueAt is null && task.Reminders.Any(r => r.MinutesBefore is not null))
         {
             return $"a reminder before the due time (such as PT1H) needs a due date: give due as well, {TaskFieldRules.DueExample}, or a reminder at a fixed time.";
         }
-        if (changes.Due is not null || changes.Reminders is not null)
+        if (changes.Due is not null || changes.Reminders is not null || dueFromRule)
         {
             ScheduleReminders(task, owner.TimeZone);
         }

@@ -161,7 +161,12 @@ public static partial class TaskFieldRules
             return null;
         }
         long Part(string name) => match.Groups[name].Success ? long.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture) : 0;
-        var minutes = Part("w") * 7 * 1440 + Part("d") * 1440 + Part("h") * 60 + Part("m");
+        // Seconds only in whole minutes: "PT0S" (at the due time, as calendar apps and models write it), never "PT1S".
+        if (Part("s") % 60 != 0)
+        {
+            return null;
+        }
+        var minutes = Part("w") * 7 * 1440 + Part("d") * 1440 + Part("h") * 60 + Part("m") + Part("s") / 60;
         return minutes is >= 0 and <= MaxMinutesBefore ? (int)minutes : null;
     }
 
@@ -198,6 +203,6 @@ public static partial class TaskFieldRules
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"^P(?:(?<w>\d{1,3})W)?(?:(?<d>\d{1,3})D)?(?:T(?:(?<h>\d{1,4})H)?(?:(?<m>\d{1,6})M)?)?$")]
+    [GeneratedRegex(@"^P(?:(?<w>\d{1,3})W)?(?:(?<d>\d{1,3})D)?(?:T(?:(?<h>\d{1,4})H)?(?:(?<m>\d{1,6})M)?(?:(?<s>\d{1,8})S)?)?$")]
     private static partial Regex Duration();
 }

@@ -136,6 +136,31 @@ public static class TaskRecurrence
         return result;
     }
 
+    /// <summary>
+    /// The first day of <paramref name="rule"/> on or after <paramref name="today"/>, all day: where a repeat
+    /// given without a due date starts. A rule that picks days (BYDAY, BYMONTHDAY...) starts on its first such
+    /// day; any other ("every 3 days") starts today. Null when the series has already ended (UNTIL).
+    /// </summary>
+    public static Due? FirstDue(string rule, DateOnly today, TimeZoneInfo zone)
+    {
+        var pattern = new RecurrencePattern(rule);
+        var picksDays = pattern.ByDay.Count > 0 || pattern.ByMonthDay.Count > 0 || pattern.ByMonth.Count > 0
+            || pattern.ByYearDay.Count > 0 || pattern.ByWeekNo.Count > 0 || pattern.BySetPosition.Count > 0;
+        if (!picksDays)
+        {
+            var todayDue = new Due(TaskTime.StartOfDay(today, zone), today);
+            return pattern.Until is { } until && DateOnly.FromDateTime(until.Value) < today ? null : todayDue;
+        }
+        // The rule's first day after yesterday, found the way a completion finds the next one.
+        var yesterday = today.AddDays(-1);
+        var probe = new TaskItem
+        {
+            UserId = "", Title = "", Recurrence = rule, RepeatFrom = RepeatFrom.Due, Occurrence = 0,
+            DueDate = yesterday, DueAt = TaskTime.StartOfDay(yesterday, zone),
+        };
+        return NextDue(probe, probe.DueAt.Value, zone);
+    }
+
     private static bool InRange(string text, int min, int max) =>
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max;
 

@@ -25,7 +25,7 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
         }
         var now = Now();
         var task = new TaskItem { UserId = owner.UserId, Title = validTitle.Value, CreatedAt = now, UpdatedAt = now };
-        if (TaskEdits.Apply(task, fields with { Title = null, Completed = null }, owner) is { } problem)
+        if (TaskEdits.Apply(task, fields with { Title = null, Completed = null }, owner, now) is { } problem)
         {
             return Invalid(problem);
         }
@@ -96,7 +96,7 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
         {
             task.Title = TaskRules.Title(changes.Title).Value;
         }
-        if (TaskEdits.Apply(task, changes with { Title = null }, owner) is { } problem)
+        if (TaskEdits.Apply(task, changes with { Title = null }, owner, Now()) is { } problem)
         {
             return Invalid(problem);
         }

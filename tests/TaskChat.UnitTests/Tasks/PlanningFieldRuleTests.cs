@@ -70,6 +70,8 @@ public class PlanningFieldRuleTests
     [InlineData("-P1DT2H", 1560, "P1DT2H")]
     [InlineData("P1W", 10080, "P7D")]
     [InlineData("PT0M", 0, "PT0M")]
+    [InlineData("PT0S", 0, "PT0M")]
+    [InlineData("PT120S", 2, "PT2M")]
     public void RelativeRemindersAreDurationsBeforeTheDueTime(string text, int minutes, string shown)
     {
         Assert.Equal(minutes, TaskFieldRules.MinutesOf(text));
@@ -81,6 +83,7 @@ public class PlanningFieldRuleTests
     [InlineData("PT")]
     [InlineData("P1Y")]
     [InlineData("PT1S")]
+    [InlineData("PT90S")]
     [InlineData("P367D")]
     [InlineData("1 hour")]
     public void OtherDurationsAreRefused(string text) => Assert.Null(TaskFieldRules.MinutesOf(text));

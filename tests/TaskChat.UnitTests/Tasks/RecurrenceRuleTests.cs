@@ -43,6 +43,24 @@ public class RecurrenceRuleTests
         Assert.Equal(expected, Next(Task(due, rule, NewYork), NewYork));
     }
 
+    [Theory]
+    [InlineData("FREQ=DAILY;INTERVAL=3", "2026-12-02")]            // "water the plants every 3 days": today (a Wednesday)
+    [InlineData("FREQ=WEEKLY;BYDAY=MO,TH", "2026-12-03")]          // "gym every monday and thursday": the next Thursday
+    [InlineData("FREQ=WEEKLY;BYDAY=WE", "2026-12-02")]             // today is one of its days
+    [InlineData("FREQ=MONTHLY;BYMONTHDAY=1", "2027-01-01")]        // "every month on the 1st"
+    [InlineData("FREQ=WEEKLY;BYDAY=MO;UNTIL=20261130", null)]      // ended before today: nothing to start
+    [InlineData("FREQ=DAILY;UNTIL=20200101", null)]
+    public void ARepeatWithoutADueDateStartsOnItsFirstDayFromToday(string rule, string? expected)
+    {
+        var first = TaskRecurrence.FirstDue(rule, new DateOnly(2026, 12, 2), Kiritimati);
+
+        Assert.Equal(expected, first?.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (first is { } due)
+        {
+            Assert.Equal(TaskTime.StartOfDay(due.Date!.Value, Kiritimati), due.At);
+        }
+    }
+
     [Fact]
     public void ATimedTaskKeepsItsLocalTimeAcrossTheMarchDstChange()
     {
