@@ -108,6 +108,24 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
     });
 
     [Fact]
+    public Task A_message_sent_while_the_agent_works_goes_when_the_turn_ends() => RunAsync(nameof(A_message_sent_while_the_agent_works_goes_when_the_turn_ends), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        var input = page.GetByTestId("chat-input");
+
+        await input.FillAsync("add buy milk");
+        await input.PressAsync("Enter");
+        // At once, while the first turn runs (or is being saved): Enter must not be lost.
+        await input.FillAsync("add walk the dog");
+        await input.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByTestId("side-task-item")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=user]")).ToHaveTextAsync(["add buy milk", "add walk the dog"]);
+        await Assertions.Expect(input).ToHaveValueAsync("");
+    });
+
+    [Fact]
     public Task The_empty_chat_offers_messages_to_tap_and_a_tapped_one_is_sent() => RunAsync(nameof(The_empty_chat_offers_messages_to_tap_and_a_tapped_one_is_sent), async () =>
     {
         var page = await NewPageAsync(Phone);

@@ -22,6 +22,9 @@ public sealed partial class ChatPage
     private readonly List<ChatBubble> _bubbles = [];
     private long? _conversationId;
     private string _draft = "";
+
+    /// <summary>Enter was pressed during a turn: the composer's message goes when the turn ends.</summary>
+    private bool _sendWhenDone;
     private bool _sending;
     private bool _showTasks;
     private bool _showConversations;
@@ -153,9 +156,16 @@ public sealed partial class ChatPage
     private async Task SendAsync()
     {
         var text = _draft.Trim();
-        if (text.Length == 0 || _sending)
+        if (text.Length == 0)
         {
-            return; // Typed while the agent works: it waits in the composer for the reply.
+            return;
+        }
+        if (_sending)
+        {
+            // Sent while the agent works (or while the reply that looks finished is still being saved):
+            // it waits in the composer and goes as soon as this turn ends, in order.
+            _sendWhenDone = true;
+            return;
         }
         await SendMessageAsync(_unsent is { } unsent && unsent.Text == text ? unsent : new UnsentMessage(text, Guid.NewGuid()));
     }
@@ -234,6 +244,11 @@ public sealed partial class ChatPage
         }
         await LoadConversationsAsync();
         await FocusComposerAsync();
+        if (_sendWhenDone)
+        {
+            _sendWhenDone = false;
+            await SendAsync();
+        }
     }
 
     /// <summary>
