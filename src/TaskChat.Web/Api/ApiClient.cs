@@ -20,8 +20,19 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
     public Task<TaskList> GetTasksAsync(string status, CancellationToken cancellationToken = default) =>
         SendAsync<TaskList>(HttpMethod.Get, $"api/tasks?status={Uri.EscapeDataString(status)}", null, cancellationToken);
 
+    /// <summary>One page of tasks for the tasks page's views (filters, search, sort and the cursor: <see cref="TaskQuery"/>).</summary>
+    public Task<TaskList> ListTasksAsync(TaskQuery query, CancellationToken cancellationToken = default) =>
+        SendAsync<TaskList>(HttpMethod.Get, "api/tasks?" + query.ToQueryString(), null, cancellationToken);
+
     public Task<TaskView> AddTaskAsync(string title, CancellationToken cancellationToken = default) =>
-        SendAsync<TaskView>(HttpMethod.Post, "api/tasks", new CreateTaskRequest(title), cancellationToken);
+        AddTaskAsync(new CreateTaskRequest(title), cancellationToken);
+
+    public Task<TaskView> AddTaskAsync(CreateTaskRequest task, CancellationToken cancellationToken = default) =>
+        SendAsync<TaskView>(HttpMethod.Post, "api/tasks", task, cancellationToken);
+
+    /// <summary>Changes what <paramref name="changes"/> gives (null fields stay as they are; see <see cref="UpdateTaskRequest"/> for clearing).</summary>
+    public Task<TaskView> UpdateTaskAsync(long id, UpdateTaskRequest changes, CancellationToken cancellationToken = default) =>
+        SendAsync<TaskView>(HttpMethod.Patch, $"api/tasks/{id}", changes, cancellationToken);
 
     public Task<TaskView> RenameTaskAsync(long id, string title, CancellationToken cancellationToken = default) =>
         SendAsync<TaskView>(HttpMethod.Patch, $"api/tasks/{id}", new UpdateTaskRequest(Title: title), cancellationToken);

@@ -47,10 +47,24 @@ internal sealed class ApiTokens(TokenIssuer issuer, KeySchedule schedule, Sessio
             _tokens.TryRemove(userId, out _);
             return null;
         }
-        var minted = new Minted(await issuer.IssueAsync(stored, cancellationToken), now + schedule.TokenLifetime);
+        var minted = new Minted(await issuer.IssueAsync(stored, cancellationToken), now + schedule.TokenLifetime, stored.TimeZone);
         _tokens[userId] = minted;
         ForgetExpired(now);
         return minted.Token;
+    }
+
+    /// <summary>
+    /// Drops the cached token when it carries another time zone than <paramref name="timeZone"/> (the
+    /// stored one): the next call mints a token with the new zoneinfo. The account page calls it on this
+    /// replica when the zone changes; the tasks page on every load, so that another replica's change is
+    /// seen on the next call too, not up to a token's lifetime later.
+    /// </summary>
+    public void ForgetIfZoneChanged(string userId, string timeZone)
+    {
+        if (_tokens.TryGetValue(userId, out var cached) && cached.TimeZone != timeZone)
+        {
+            _tokens.TryRemove(new KeyValuePair<string, Minted>(userId, cached));
+        }
     }
 
     // Users who left do not keep their entry forever: a mint is rare (once per user per 14 minutes),
@@ -66,5 +80,5 @@ internal sealed class ApiTokens(TokenIssuer issuer, KeySchedule schedule, Sessio
         }
     }
 
-    private sealed record Minted(string Token, DateTimeOffset Expires);
+    private sealed record Minted(string Token, DateTimeOffset Expires, string TimeZone);
 }

@@ -33,8 +33,11 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
     public const string LockedOutText = "Too many failed sign-ins: signing in to this account from your network is paused for a few minutes. Try again later.";
     public const string EmailTakenText = "An account with this email already exists: sign in instead.";
 
-    /// <summary>Creates the account and signs it in (the session cookie is set on the current response).</summary>
-    public async Task<AccountOutcome> SignUpAsync(string? name, string? email, string? password)
+    /// <summary>
+    /// Creates the account and signs it in (the session cookie is set on the current response).
+    /// <paramref name="timeZone"/> is the browser's; absent, unknown or hostile, it is UTC, never an error.
+    /// </summary>
+    public async Task<AccountOutcome> SignUpAsync(string? name, string? email, string? password, string? timeZone = null)
     {
         email = email?.Trim() ?? "";
         name = name?.Trim() ?? "";
@@ -69,7 +72,8 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
             return EmailTaken();
         }
 
-        var user = new TaskChatUser { UserName = email, Email = email, Name = name, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var user = new TaskChatUser { UserName = email, Email = email, Name = name, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            TimeZone = UserTimeZones.ForSignUp(timeZone) };
         IdentityResult created;
         try
         {

@@ -32,7 +32,7 @@ public static class AuthApi
     }
 
     internal static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> SignUpAsync(SignUpRequest? body, HttpContext context, Accounts accounts) =>
-        Answer(await accounts.SignUpAsync(body?.Name, body?.Email, body?.Password), context);
+        Answer(await accounts.SignUpAsync(body?.Name, body?.Email, body?.Password, body?.TimeZone), context);
 
     internal static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> SignInAsync(SignInRequest? body, HttpContext context, Accounts accounts) =>
         Answer(await accounts.SignInAsync(body?.Email, body?.Password), context);

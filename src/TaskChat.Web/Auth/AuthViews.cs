@@ -2,7 +2,8 @@ using TaskChat.Data.Model;
 
 namespace TaskChat.Web.Auth;
 
-public sealed record SignUpRequest(string? Email, string? Password, string? Name);
+/// <summary>Sign-up. <c>timeZone</c>: the browser's IANA zone (Intl.DateTimeFormat().resolvedOptions().timeZone); absent or unknown is UTC.</summary>
+public sealed record SignUpRequest(string? Email, string? Password, string? Name, string? TimeZone = null);
 
 public sealed record SignInRequest(string? Email, string? Password);
 

@@ -66,6 +66,7 @@ public static class IdentityExtensions
             .AddClaimsPrincipalFactory<TaskChatClaims>()
             .AddPasswordValidator<PasswordRules>();
         builder.Services.AddScoped<Accounts>();
+        builder.Services.AddSingleton<UserTimeZones>();
 
         builder.Services.ConfigureApplicationCookie(cookie =>
         {

@@ -28,13 +28,24 @@ public abstract class ApiPage : ComponentBase, IDisposable
     /// Runs <paramref name="call"/>; false when it failed (and the user has been told, or sent to sign
     /// in). <paramref name="failed"/> says what was not saved, in place of the api's own words.
     /// </summary>
-    protected async Task<bool> CallAsync(Func<Task> call, string? failed = null)
+    protected Task<bool> CallAsync(Func<Task> call, string? failed = null) => CallAsync(call, failed, invalid: null);
+
+    /// <summary>
+    /// As <see cref="CallAsync(Func{Task}, string?)"/>, but a refusal of what was sent (422, 409: the
+    /// api's own words) goes to <paramref name="invalid"/>, to be shown next to the field, not as a notice.
+    /// </summary>
+    protected async Task<bool> CallAsync(Func<Task> call, string? failed, Action<string>? invalid)
     {
         try
         {
             await call();
             Availability.ReportUp();
             return true;
+        }
+        catch (ApiException e) when (invalid is not null && e.Status is StatusCodes.Status400BadRequest or StatusCodes.Status409Conflict or StatusCodes.Status422UnprocessableEntity)
+        {
+            Availability.ReportUp();
+            invalid(e.Message);
         }
         catch (ApiException e) when (e.Status == StatusCodes.Status401Unauthorized)
         {

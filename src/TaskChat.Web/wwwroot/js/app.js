@@ -22,3 +22,46 @@ document.addEventListener('click', event => {
         location.reload();
     }
 });
+
+// The browser's IANA time zone (e.g. "Europe/Paris"), for the sign-up form's hidden field and the
+// account page's "use this device's zone". The server checks it (anything else becomes UTC).
+function browserTimeZone() {
+    try {
+        return Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+    } catch {
+        return '';
+    }
+}
+
+function applyBrowserTimeZone() {
+    const zone = browserTimeZone();
+    if (!zone) {
+        return;
+    }
+    document.querySelectorAll('input[data-browser-time-zone]').forEach(input => {
+        input.value = zone;
+    });
+    // The account page offers the detected zone when it differs from the stored one.
+    document.querySelectorAll('[data-detected-time-zone]').forEach(offer => {
+        if (offer.getAttribute('data-current-time-zone') === zone) {
+            return;
+        }
+        const button = offer.querySelector('button');
+        const label = offer.querySelector('[data-detected-label]');
+        if (button && label) {
+            button.value = zone;
+            label.textContent = zone.replaceAll('_', ' ');
+            offer.hidden = false;
+        }
+    });
+}
+
+// On first load, after Blazor's enhanced navigation patches in a page, and at the last moment before
+// a form is posted (capture phase: before the browser collects the form's fields).
+document.addEventListener('DOMContentLoaded', () => {
+    applyBrowserTimeZone();
+    if (window.Blazor && typeof window.Blazor.addEventListener === 'function') {
+        window.Blazor.addEventListener('enhancedload', applyBrowserTimeZone);
+    }
+});
+document.addEventListener('submit', applyBrowserTimeZone, true);

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text;
+
+namespace TaskChat.Web.Components.Pages.Tasks;
+
+/// <summary>
+/// A task's plan in words, as the common task apps write it: "Today 17:00", "Tomorrow", "Fri 5 Dec",
+/// "Repeats every 2 weeks on Mon, Thu", "1 hour before". The api sends dates already in the user's
+/// zone (with their offset), so the wall clock in the text is the one the user lives by.
+/// </summary>
+internal static class TaskText
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>A due date or date-time (the wire's "2026-12-05" or "2026-12-05T17:00:00+01:00"), read back.</summary>
+    public readonly record struct Due(DateOnly Date, TimeOnly? Time)
+    {
+        public static Due? Parse(string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return new Due(day, null);
+            }
+            // The offset is the user's zone's: keep the wall clock as written, do not convert.
+            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+                ? new Due(DateOnly.FromDateTime(at.DateTime), TimeOnly.FromDateTime(at.DateTime))
+                : null;
+        }
+
+        /// <summary>What PATCH and POST take: a day (all day), or a wall-clock time the api reads in the user's zone.</summary>
+        public string ToWire() => Time is { } time
+            ? $"{Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}T{time.ToString("HH:mm", CultureInfo.InvariantCulture)}"
+            : Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>"Today", "Tomorrow 09:00", "Yesterday", "Fri 5 Dec", "Mon 4 Jan 2027 08:30" relative to <paramref name="today"/>.</summary>
+    public static string Friendly(Due due, DateOnly today)
+    {
+        var days = due.Date.DayNumber - today.DayNumber;
+        var day = days switch
+        {
+            0 => "Today",
+            1 => "Tomorrow",
+            -1 => "Yesterday",
+            _ when due.Date.Year == today.Year => due.Date.ToString("ddd d MMM", English),
+            _ => due.Date.ToString("ddd d MMM yyyy", English),
+        };
+        return due.Time is { } time ? $"{day} {time.ToString("HH:mm", CultureInfo.InvariantCulture)}" : day;
+    }
+
+    /// <summary>A reminder: a duration before the due time ("PT1H" → "1 hour before") or a moment ("Fri 5 Dec 09:00").</summary>
+    public static string Reminder(string reminder, DateOnly today)
+    {
+        if (reminder.StartsWith('P'))
+        {
+            var minutes = Minutes(reminder);
+            return minutes switch
+            {
+                null => reminder,
+                0 => "At the due time",
+                _ => $"{Span(minutes.Value)} before",
+            };
+        }
+        return Due.Parse(reminder) is { } at ? Friendly(at, today) : reminder;
+    }
+
+    /// <summary>"Repeats daily", "Repeats every weekday", "Repeats every 2 weeks on Mon, Thu", "…, 5 times", "…, until 31 Dec 2026".</summary>
+    public static string Repeat(string rule, string? repeatFrom)
+    {
+        var parts = rule.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('=', 2))
+            .Where(p => p.Length == 2)
+            .GroupBy(p => p[0].ToUpperInvariant())
+            .ToDictionary(g => g.Key, g => g.First()[1].ToUpperInvariant());
+        var interval = parts.TryGetValue("INTERVAL", out var i) && int.TryParse(i, CultureInfo.InvariantCulture, out var n) && n > 1 ? n : 1;
+        var days = parts.TryGetValue("BYDAY", out var byDay) ? byDay.Split(',') : [];
+        var text = new StringBuilder("Repeats ");
+        var frequency = parts.GetValueOrDefault("FREQ");
+        if (frequency == "WEEKLY" && interval == 1 && days.Length == 5 && !days.Except(["MO", "TU", "WE", "TH", "FR"]).Any())
+        {
+            text.Append("every weekday");
+        }
+        else
+        {
+            var (single, plural) = frequency switch
+            {
+                "DAILY" => ("daily", "days"),
+                "WEEKLY" => ("weekly", "weeks"),
+                "MONTHLY" => ("monthly", "months"),
+                "YEARLY" => ("yearly", "years"),
+                _ => ("", ""),
+            };
+            if (single.Length == 0)
+            {
+                return "Repeats";
+            }
+            text.Append(interval == 1 ? single : $"every {interval} {plural}");
+            if (days.Length > 0)
+            {
+                text.Append(" on ").AppendJoin(", ", days.Select(DayName));
+            }
+            if (parts.TryGetValue("BYMONTHDAY", out var monthDay))
+            {
+                text.Append(" on day ").Append(monthDay);
+            }
+        }
+        if (parts.TryGetValue("COUNT", out var count))
+        {
+            text.Append(", ").Append(count).Append(" times");
+        }
+        if (parts.TryGetValue("UNTIL", out var until) && until.Length >= 8
+            && DateOnly.TryParseExact(until[..8], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
+        {
+            text.Append(", until ").Append(end.ToString("d MMM yyyy", English));
+        }
+        if (repeatFrom == Contract.RepeatFromValues.Completion)
+        {
+            text.Append(", counted from completion");
+        }
+        return text.ToString();
+    }
+
+    private static string DayName(string code) => code.Length >= 2 ? code[^2..] switch
+    {
+        "MO" => "Mon",
+        "TU" => "Tue",
+        "WE" => "Wed",
+        "TH" => "Thu",
+        "FR" => "Fri",
+        "SA" => "Sat",
+        "SU" => "Sun",
+        _ => code,
+    } : code;
+
+    private static int? Minutes(string duration)
+    {
+        try
+        {
+            return (int)System.Xml.XmlConvert.ToTimeSpan(duration).TotalMinutes;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static string Span(int minutes) => minutes switch
+    {
+        _ when minutes % 1440 == 0 => Plural(minutes / 1440, "day"),
+        _ when minutes % 60 == 0 => Plural(minutes / 60, "hour"),
+        _ => Plural(minutes, "minute"),
+    };
+
+    private static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+}
