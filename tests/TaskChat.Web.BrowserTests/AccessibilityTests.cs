@@ -47,8 +47,14 @@ public sealed class AccessibilityTests(RunningTaskChat stack) : BrowserTest(stac
         await page.GetByTestId("task-delete").First.ClickAsync();
         await Axe.AssertNoSeriousViolationsAsync(page, "tasks with a delete to confirm");
         await page.GetByTestId("cancel-delete").ClickAsync();
-        await page.GetByTestId("filter-completed").ClickAsync();
+        await page.GetByTestId("task-expand").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("task-details")).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page, "a task's details open");
+        await page.GetByTestId("task-toggle").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("completed-tasks")).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page, "a completed task grouped below");
+        await page.GetByTestId("view-overdue").ClickAsync();
         await Assertions.Expect(page.GetByTestId("tasks-empty")).ToBeVisibleAsync();
-        await Axe.AssertNoSeriousViolationsAsync(page, "an empty filter");
+        await Axe.AssertNoSeriousViolationsAsync(page, "an empty view");
     });
 }

@@ -56,10 +56,13 @@ public abstract class BrowserTest(RunningTaskChat stack)
         }
     }
 
-    /// <summary>A page in a context of its own: no cookies, no storage, nobody signed in.</summary>
-    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    /// <summary>
+    /// A page in a context of its own: no cookies, no storage, nobody signed in. <paramref name="timeZone"/>
+    /// is the browser's IANA zone (what sign-up reads from Intl), the machine's when null.
+    /// </summary>
+    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null, string? timeZone = null)
     {
-        var context = await Stack.Browser.NewContextAsync(new() { BaseURL = Stack.WebUrl, ViewportSize = viewport ?? Laptop });
+        var context = await Stack.Browser.NewContextAsync(new() { BaseURL = Stack.WebUrl, ViewportSize = viewport ?? Laptop, TimezoneId = timeZone });
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
@@ -113,8 +116,8 @@ public abstract class BrowserTest(RunningTaskChat stack)
     {
         await page.GetByTestId("nav-tasks").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/tasks$"));
-        // The active filter chip carries the "active" class (Blazor renders aria-pressed="true" as a bare aria-pressed="").
-        await Assertions.Expect(page.GetByTestId("filter-all")).ToHaveClassAsync(new Regex(@"\bactive\b"));
+        // Without ?view= the page shows All; the current view's link carries the "active" class and aria-current.
+        await Assertions.Expect(page.GetByTestId("view-all")).ToHaveClassAsync(new Regex(@"\bactive\b"));
         await Assertions.Expect(page.Locator("[data-testid=task-item], [data-testid=tasks-empty]").First).ToBeVisibleAsync();
     }
 

@@ -59,12 +59,11 @@ public sealed class TaskChatInTheBrowser(RunningTaskChat stack) : BrowserTest(st
 
         await Assertions.Expect(page.GetByTestId("side-task-item")).ToHaveClassAsync(new Regex(@"\bdone\b"));
         await OpenTasksAsync(page);
-        await page.GetByTestId("filter-completed").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("filter-completed")).ToHaveClassAsync(new Regex(@"\bactive\b"));
-        await Assertions.Expect(page.GetByTestId("task-title")).ToHaveTextAsync(["Buy milk"]);
-        await Assertions.Expect(page.GetByTestId("task-toggle")).ToBeCheckedAsync();
-        await page.GetByTestId("filter-pending").ClickAsync();
+        // Completed tasks are grouped below the open ones, which are now none.
         await Assertions.Expect(page.GetByTestId("tasks-empty")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("completed-toggle")).ToHaveTextAsync(new Regex(@"Completed \(1\)"));
+        await Assertions.Expect(page.GetByTestId("completed-tasks").GetByTestId("task-title")).ToHaveTextAsync(["Buy milk"]);
+        await Assertions.Expect(page.GetByTestId("task-toggle")).ToBeCheckedAsync();
     });
 
     [Fact]

@@ -60,9 +60,22 @@ public sealed class TasksAndPhoneTests(RunningTaskChat stack) : BrowserTest(stac
         await AddTaskAsync(page, "Water the plants");
         await AssertTouchTargetAsync(page.Locator(".task-check").First);
         await AssertTouchTargetAsync(page.GetByTestId("task-delete").First);
-        await AssertTouchTargetAsync(page.GetByTestId("filter-pending"));
+        await AssertTouchTargetAsync(page.GetByTestId("view-today"));
+        await AssertTouchTargetAsync(page.GetByTestId("task-expand").First);
+        await AssertNoHorizontalScrollAsync(page);
+        await page.GetByTestId("task-expand").First.ClickAsync();
+        await AssertTouchTargetAsync(page.GetByTestId("task-due-save"));
+        await AssertTouchTargetAsync(page.GetByTestId("task-priority-select"));
+        await AssertNoHorizontalScrollAsync(page);
         await AssertTouchTargetAsync(page.GetByTestId("add-task"));
     });
+
+    private static async Task AssertNoHorizontalScrollAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        var inner = await page.EvaluateAsync<int>("() => { const main = document.querySelector('.app-main'); return main ? main.scrollWidth - main.clientWidth : 0; }");
+        Assert.True(overflow <= 0 && inner <= 0, $"the page scrolls sideways: {overflow}px, the main area {inner}px");
+    }
 
     private static async Task<LocatorBoundingBoxResult> Box(ILocator locator)
     {

@@ -6,13 +6,14 @@ namespace TaskChat.Web.FunctionalTests;
 /// <summary>Posting a server-rendered form as a browser does: load the page (antiforgery cookie and field), then post to it.</summary>
 public static partial class Forms
 {
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string page, Dictionary<string, string> fields, Action<HttpRequestMessage>? prepare = null)
+    /// <summary><paramref name="formName"/>: the form's name on a page with several (the page's name otherwise).</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string page, Dictionary<string, string> fields, Action<HttpRequestMessage>? prepare = null, string? formName = null)
     {
         using var formPage = new HttpRequestMessage(HttpMethod.Get, page);
         prepare?.Invoke(formPage);
         using var form = await browser.SendAsync(formPage);
         fields["__RequestVerificationToken"] = AntiforgeryToken(await form.Content.ReadAsStringAsync());
-        fields["_handler"] = page;
+        fields["_handler"] = formName ?? page;
         var post = new HttpRequestMessage(HttpMethod.Post, page) { Content = new FormUrlEncodedContent(fields) };
         prepare?.Invoke(post);
         return await browser.SendAsync(post);

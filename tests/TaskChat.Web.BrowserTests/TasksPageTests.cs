@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace TaskChat.Web.BrowserTests;
+
+/// <summary>
+/// The tasks page of issue 11: views in the URL, due dates in the user's zone, overdue tasks, details
+/// edited and kept, search, the completed group, and the time zone taken from the browser.
+/// </summary>
+[Collection(SharedProduct.Name)]
+public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
+{
+    /// <summary>Far from UTC (UTC+13 in December), so a day or an offset read in the wrong zone shows.</summary>
+    private const string Auckland = "Pacific/Auckland";
+
+    [Fact]
+    public Task A_task_given_a_due_date_of_today_shows_under_Today_also_after_a_reload() => RunAsync(nameof(A_task_given_a_due_date_of_today_shows_under_Today_also_after_a_reload), async () =>
+    {
+        var page = await NewPageAsync(timeZone: Auckland);
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+        await AddTaskAsync(page, "Pay the rent");
+        await AddTaskAsync(page, "Someday maybe");
+
+        await Row(page, "Pay the rent").GetByTestId("task-expand").ClickAsync();
+        await Row(page, "Pay the rent").GetByTestId("task-due-date").FillAsync(Today(Auckland));
+        await Row(page, "Pay the rent").GetByTestId("task-due-save").ClickAsync();
+        await Assertions.Expect(Row(page, "Pay the rent").GetByTestId("task-due")).ToHaveTextAsync(new Regex(@"^\s*Today\s*$"));
+
+        await page.GetByTestId("view-today").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/tasks\?view=today$"));
+        await Assertions.Expect(page.GetByTestId("open-tasks").GetByTestId("task-title")).ToHaveTextAsync(["Pay the rent"]);
+        await ReloadAsync(page);
+        await Assertions.Expect(page.GetByTestId("view-today")).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(page.GetByTestId("open-tasks").GetByTestId("task-title")).ToHaveTextAsync(["Pay the rent"]);
+    });
+
+    [Fact]
+    public Task A_task_due_yesterday_is_marked_overdue_in_words_and_listed_under_Overdue_and_Today() => RunAsync(nameof(A_task_due_yesterday_is_marked_overdue_in_words_and_listed_under_Overdue_and_Today), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+        await page.GetByTestId("new-task-date").FillAsync(Today("UTC", days: -1));
+        await AddTaskAsync(page, "File the taxes");
+        await AddTaskAsync(page, "Not late at all");
+
+        var row = Row(page, "File the taxes");
+        await Assertions.Expect(row).ToHaveClassAsync(new Regex(@"\boverdue\b"));
+        await Assertions.Expect(row.GetByTestId("task-overdue")).ToHaveTextAsync("Overdue");
+        await Assertions.Expect(row.GetByTestId("task-due")).ToContainTextAsync("Yesterday");
+        await Assertions.Expect(Row(page, "Not late at all").GetByTestId("task-overdue")).ToHaveCountAsync(0);
+
+        await page.GetByTestId("view-overdue").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("task-title")).ToHaveTextAsync(["File the taxes"]);
+        await page.GetByTestId("view-today").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("task-title")).ToHaveTextAsync(["File the taxes"]);
+    });
+
+    [Fact]
+    public Task A_description_priority_and_tag_edited_on_a_task_are_there_after_a_reload() => RunAsync(nameof(A_description_priority_and_tag_edited_on_a_task_are_there_after_a_reload), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+        await AddTaskAsync(page, "Plan the trip");
+        var row = Row(page, "Plan the trip");
+
+        await row.GetByTestId("task-expand").ClickAsync();
+        await row.GetByTestId("task-description").FillAsync("Book the train, then the hotel");
+        await row.GetByTestId("task-description-save").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("task-description-save")).ToBeDisabledAsync();
+        await row.GetByTestId("task-priority-select").SelectOptionAsync("high");
+        await Assertions.Expect(row.GetByTestId("task-priority")).ToHaveTextAsync(new Regex("High priority"));
+        await row.GetByTestId("task-tag-input").FillAsync("Travel");
+        await row.GetByTestId("task-tag-add").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("task-tag")).ToHaveTextAsync(["#travel"]);
+
+        await ReloadAsync(page);
+        row = Row(page, "Plan the trip");
+        await Assertions.Expect(row.GetByTestId("task-description-preview")).ToHaveTextAsync("Book the train, then the hotel");
+        await Assertions.Expect(row.GetByTestId("task-priority")).ToHaveTextAsync(new Regex("High priority"));
+        await Assertions.Expect(row.GetByTestId("task-tag")).ToHaveTextAsync(["#travel"]);
+        await row.GetByTestId("task-expand").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("task-description")).ToHaveValueAsync("Book the train, then the hotel");
+        await Assertions.Expect(row.GetByTestId("task-priority-select")).ToHaveValueAsync("high");
+
+        // A refusal is shown next to its field, and what was typed stays.
+        var tooLong = new string('x', 41);
+        await row.GetByTestId("task-tag-input").EvaluateAsync("input => input.removeAttribute('maxlength')");
+        await row.GetByTestId("task-tag-input").FillAsync(tooLong);
+        await row.GetByTestId("task-tag-add").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("tags-error")).ToContainTextAsync("40");
+        await Assertions.Expect(row.GetByTestId("task-tag-input")).ToHaveValueAsync(tooLong);
+    });
+
+    [Fact]
+    public Task The_search_box_finds_a_task_by_a_word_of_its_title_or_description() => RunAsync(nameof(The_search_box_finds_a_task_by_a_word_of_its_title_or_description), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+        await AddTaskAsync(page, "Buy oat milk");
+        await AddTaskAsync(page, "Call the plumber");
+        await AddTaskAsync(page, "Water the plants");
+
+        await page.GetByTestId("task-search").FillAsync("plumb");
+        await Assertions.Expect(page.GetByTestId("task-title")).ToHaveTextAsync(["Call the plumber"]);
+        await page.GetByTestId("task-search").FillAsync("nothing like this");
+        await Assertions.Expect(page.GetByTestId("tasks-empty")).ToContainTextAsync("No open tasks match");
+        await page.GetByTestId("task-search").FillAsync("");
+        await Assertions.Expect(page.GetByTestId("task-title")).ToHaveCountAsync(3);
+    });
+
+    [Fact]
+    public Task Completed_tasks_are_grouped_below_the_open_ones_and_the_group_folds() => RunAsync(nameof(Completed_tasks_are_grouped_below_the_open_ones_and_the_group_folds), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+        await AddTaskAsync(page, "Wash the car");
+        await AddTaskAsync(page, "Read a book");
+
+        await Row(page, "Wash the car").GetByTestId("task-toggle").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("open-tasks").GetByTestId("task-title")).ToHaveTextAsync(["Read a book"]);
+        await Assertions.Expect(page.GetByTestId("completed-toggle")).ToHaveTextAsync(new Regex(@"Completed \(1\)"));
+        await Assertions.Expect(page.GetByTestId("completed-tasks").GetByTestId("task-title")).ToHaveTextAsync(["Wash the car"]);
+        await page.GetByTestId("completed-toggle").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("completed-toggle")).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(page.GetByTestId("completed-tasks")).ToHaveCountAsync(0);
+    });
+
+    [Fact]
+    public Task The_browsers_time_zone_is_stored_at_sign_up_and_due_times_are_in_it() => RunAsync(nameof(The_browsers_time_zone_is_stored_at_sign_up_and_due_times_are_in_it), async () =>
+    {
+        var page = await NewPageAsync(timeZone: Auckland);
+        await SignUpAsync(page);
+
+        await page.GotoAsync("/account");
+        await Assertions.Expect(page.GetByTestId("time-zone-select")).ToHaveValueAsync(Auckland);
+        await Assertions.Expect(page.GetByTestId("time-zone-detected")).ToBeHiddenAsync();
+
+        await OpenTasksAsync(page);
+        await page.GetByTestId("new-task-date").FillAsync(Today(Auckland));
+        await page.GetByTestId("new-task-time").FillAsync("17:00");
+        await AddTaskAsync(page, "Call mom");
+        var due = Row(page, "Call mom").GetByTestId("task-due");
+        await Assertions.Expect(due).ToContainTextAsync("Today 17:00");
+        // The api read 17:00 in Auckland (UTC+13 in December) and sends it back with that offset.
+        var offset = TimeZoneInfo.FindSystemTimeZoneById(Auckland).GetUtcOffset(DateTime.UtcNow);
+        await Assertions.Expect(due.Locator("time")).ToHaveAttributeAsync("datetime",
+            new Regex(Regex.Escape($"{Today(Auckland)}T17:00:00+{offset:hh\\:mm}") + "$"));
+    });
+
+    [Fact]
+    public Task Another_zone_chosen_on_the_account_page_moves_the_due_time_shown() => RunAsync(nameof(Another_zone_chosen_on_the_account_page_moves_the_due_time_shown), async () =>
+    {
+        var page = await NewPageAsync(timeZone: "UTC");
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+        var day = Today("UTC", days: 3);
+        await page.GetByTestId("new-task-date").FillAsync(day);
+        await page.GetByTestId("new-task-time").FillAsync("09:00");
+        await AddTaskAsync(page, "Dentist");
+
+        await page.GotoAsync("/account");
+        await page.GetByTestId("time-zone-select").SelectOptionAsync("Asia/Tokyo");
+        await page.GetByTestId("time-zone-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("account-done")).ToContainTextAsync("Asia/Tokyo");
+
+        var ready = CircuitReadyAsync(page);
+        await page.GotoAsync("/tasks");
+        await ready;
+        // 09:00 UTC is 18:00 in Tokyo (UTC+9, no daylight saving).
+        await Assertions.Expect(Row(page, "Dentist").GetByTestId("task-due").Locator("time"))
+            .ToHaveAttributeAsync("datetime", $"{day}T18:00:00+09:00");
+    });
+
+    [Fact]
+    public Task Screenshots_of_the_tasks_page_at_both_sizes_pass_axe() => RunAsync(nameof(Screenshots_of_the_tasks_page_at_both_sizes_pass_axe), async () =>
+    {
+        foreach (var (size, viewport) in new[] { ("laptop", Laptop), ("phone", Phone) })
+        {
+            var page = await NewPageAsync(viewport, timeZone: "Europe/Paris");
+            await SignUpAsync(page);
+            await ChatAsync(page, "water the plants every 3 days");
+            await ChatAsync(page, "remind me to call mom tomorrow at 5pm");
+            await OpenTasksAsync(page);
+            await page.GetByTestId("new-task-date").FillAsync(Today("Europe/Paris", days: -2));
+            await page.GetByTestId("new-task-priority").SelectOptionAsync("high");
+            await AddTaskAsync(page, "Send the invoice");
+            await page.GetByTestId("new-task-date").FillAsync(Today("Europe/Paris", days: 4));
+            await page.GetByTestId("new-task-time").FillAsync("09:30");
+            await page.GetByTestId("new-task-priority").SelectOptionAsync("medium");
+            await AddTaskAsync(page, "Book the dentist");
+            await AddTaskAsync(page, "Read the contract");
+            await Row(page, "Read the contract").GetByTestId("task-toggle").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("completed-tasks")).ToBeVisibleAsync();
+            var dentist = Row(page, "Book the dentist");
+            await dentist.GetByTestId("task-expand").ClickAsync();
+            await dentist.GetByTestId("task-tag-input").FillAsync("health");
+            await dentist.GetByTestId("task-tag-add").ClickAsync();
+            await Assertions.Expect(dentist.GetByTestId("task-tag")).ToHaveTextAsync(["#health"]);
+            await dentist.GetByTestId("task-description").FillAsync("Ask about the bill from March.");
+            await dentist.GetByTestId("task-description-save").ClickAsync();
+            await dentist.GetByTestId("task-expand").ClickAsync();
+            await Assertions.Expect(Row(page, "Water the plants").GetByTestId("task-repeat")).ToContainTextAsync("Repeats every 3 days");
+
+            await ShootAsync(page, $"tasks-all-{size}", "the All view");
+            await Row(page, "Water the plants").GetByTestId("task-expand").ClickAsync();
+            await Assertions.Expect(Row(page, "Water the plants").GetByTestId("task-repeat-rule")).ToContainTextAsync("FREQ=DAILY;INTERVAL=3");
+            await ShootAsync(page, $"tasks-details-{size}", "a recurring task's details");
+            await page.GetByTestId("view-today").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("open-tasks").GetByTestId("task-title")).ToContainTextAsync(["Send the invoice"]);
+            await ShootAsync(page, $"tasks-today-{size}", "the Today view");
+            await page.GetByTestId("view-upcoming").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("open-tasks").GetByTestId("task-title")).ToContainTextAsync(["Call mom", "Book the dentist"]);
+            await Row(page, "Call mom").GetByTestId("task-expand").ClickAsync();
+            await Assertions.Expect(Row(page, "Call mom").GetByTestId("task-reminders")).ToContainTextAsync("At the due time");
+            await ShootAsync(page, $"tasks-upcoming-{size}", "the Upcoming view with reminders");
+            await page.GotoAsync("/account");
+            await ShootAsync(page, $"tasks-account-zone-{size}", "the account page's time zone");
+        }
+    });
+
+    private static ILocator Row(IPage page, string title) =>
+        page.GetByTestId("task-item").Filter(new() { Has = page.GetByTestId("task-title").GetByText(title, new() { Exact = true }) });
+
+    /// <summary>A reload of the tasks page that waits for its circuit, so clicks after it reach the server.</summary>
+    private static async Task ReloadAsync(IPage page)
+    {
+        var ready = CircuitReadyAsync(page);
+        await page.ReloadAsync();
+        await ready;
+        await Assertions.Expect(page.Locator("[data-testid=task-item], [data-testid=tasks-empty]").First).ToBeVisibleAsync();
+    }
+
+    private static string Today(string zone, int days = 0) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime)
+            .AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>What the viewport shows, into the screenshots folder, once axe finds nothing serious or critical.</summary>
+    private static async Task ShootAsync(IPage page, string name, string state)
+    {
+        await Axe.AssertNoSeriousViolationsAsync(page, state);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, name + ".png") });
+    }
+}
