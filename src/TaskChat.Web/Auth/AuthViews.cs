@@ -2,7 +2,7 @@ using TaskChat.Data.Model;
 
 namespace TaskChat.Web.Auth;
 
-/// <summary>Sign-up. <c>timeZone</c>: the browser's IANA zone (Intl.DateTimeFormat().resolvedOptions().timeZone); absent or unknown is UTC.</summary>
+/// <summary>Sign-up. <c>time_zone</c>: the browser's IANA zone (Intl.DateTimeFormat().resolvedOptions().timeZone); absent or unknown is UTC.</summary>
 public sealed record SignUpRequest(string? Email, string? Password, string? Name, string? TimeZone = null);
 
 public sealed record SignInRequest(string? Email, string? Password);
