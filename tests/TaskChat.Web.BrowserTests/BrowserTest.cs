@@ -33,6 +33,8 @@ public abstract class BrowserTest(RunningTaskChat stack)
         }
         catch
         {
+            // The services' own words (an exception in a circuit is only in the log).
+            await File.WriteAllLinesAsync(Path.Combine(ScreenshotDirectory, $"FAILED-{name}.log"), Stack.Running.Launcher.Lines());
             for (var i = 0; i < _pages.Count; i++)
             {
                 try

@@ -9,6 +9,9 @@ const nearBottom = 48; // px: "at the bottom" allows for rounding and a last lin
  * button) until they come back down or press it.
  */
 export function followThread(thread, container, button) {
+    if (!thread || !container || !button) {
+        return; // The page was left before its first render reached here (a quick click on Tasks): nothing to follow.
+    }
     let pinned = true;
     const atBottom = () => thread.scrollHeight - thread.scrollTop - thread.clientHeight <= nearBottom;
     const toBottom = () => {
@@ -37,6 +40,9 @@ export function followThread(thread, container, button) {
 
 /** Saves what is typed into `input` under `key` for this tab; returns what was saved before (a reload). */
 export function keepDraft(input, key) {
+    if (!input) {
+        return ''; // The page is already gone.
+    }
     input.addEventListener('input', () => setDraft(key, input.value));
     try {
         return sessionStorage.getItem(key) || '';
@@ -50,6 +56,9 @@ export function keepDraft(input, key) {
  * (the server's own re-render would wipe it), and tells Blazor's binding what is left.
  */
 export function clearSent(input, key, sent) {
+    if (!input) {
+        return;
+    }
     const value = input.value.trimStart();
     if (!value.startsWith(sent)) {
         return; // Already cleared, or replaced by the user: nothing of the sent message is left to take out.

@@ -287,6 +287,10 @@ public sealed partial class ChatPage
             {
                 // Not rendered yet (the first render is still on its way): the after-render focus follows.
             }
+            catch (JSException)
+            {
+                // Already gone: the user left the chat before its first render was applied (a quick click on Tasks).
+            }
         }
     }
 
