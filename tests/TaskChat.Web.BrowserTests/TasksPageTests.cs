@@ -185,7 +185,7 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
         {
             var page = await NewPageAsync(viewport, timeZone: "Europe/Paris");
             await SignUpAsync(page);
-            await ChatAsync(page, "water the plants every 3 days");
+            await ChatAsync(page, "add water the plants every 3 days");
             await ChatAsync(page, "remind me to call mom tomorrow at 5pm");
             await OpenTasksAsync(page);
             await page.GetByTestId("new-task-date").FillAsync(Today("Europe/Paris", days: -2));

@@ -10,7 +10,8 @@ namespace TaskChat.Web.Components.Pages.Tasks;
 /// </summary>
 internal static class TaskText
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    // The invariant culture names days and months in English ("Fri", "Dec"), and exists even with InvariantGlobalization.
+    private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
     /// <summary>A due date or date-time (the wire's "2026-12-05" or "2026-12-05T17:00:00+01:00"), read back.</summary>
     public readonly record struct Due(DateOnly Date, TimeOnly? Time)
