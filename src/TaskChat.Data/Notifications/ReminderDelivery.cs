@@ -73,7 +73,7 @@ public sealed class ReminderDelivery(TaskChatDbContext db, TimeProvider clock)
                 WHERE sent_at IS NULL AND fire_at IS NOT NULL AND fire_at <= {now}
                 ORDER BY fire_at LIMIT {BatchSize}
                 FOR UPDATE SKIP LOCKED)
-            RETURNING id AS "Id", task_id AS "TaskId", user_id AS "UserId", fire_at AS "FireAt"
+            RETURNING id, task_id, user_id, fire_at -- snake_case: the naming convention maps this type too
             """)
         : db.Database.SqlQuery<ClaimedReminder>($"""
             UPDATE task_reminders SET sent_at = {now}
@@ -82,7 +82,7 @@ public sealed class ReminderDelivery(TaskChatDbContext db, TimeProvider clock)
                 WHERE sent_at IS NULL AND fire_at IS NOT NULL AND fire_at <= {now}
                 ORDER BY fire_at LIMIT {BatchSize})
               AND sent_at IS NULL
-            RETURNING id AS "Id", task_id AS "TaskId", user_id AS "UserId", fire_at AS "FireAt"
+            RETURNING id, task_id, user_id, fire_at -- snake_case: the naming convention maps this type too
             """);
 }
 
