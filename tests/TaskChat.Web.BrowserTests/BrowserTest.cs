@@ -56,10 +56,18 @@ public abstract class BrowserTest(RunningTaskChat stack)
         }
     }
 
-    /// <summary>A page in a context of its own: no cookies, no storage, nobody signed in.</summary>
-    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    /// <summary>Another tab in <paramref name="sibling"/>'s context (same cookies: the same signed-in user).</summary>
+    protected async Task<IPage> NewTabAsync(IPage sibling)
     {
-        var context = await Stack.Browser.NewContextAsync(new() { BaseURL = Stack.WebUrl, ViewportSize = viewport ?? Laptop });
+        var page = await sibling.Context.NewPageAsync();
+        _pages.Add(page);
+        return page;
+    }
+
+    /// <summary>A page in a context of its own: no cookies, no storage, nobody signed in (and the browser <paramref name="permissions"/> granted).</summary>
+    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null, IEnumerable<string>? permissions = null)
+    {
+        var context = await Stack.Browser.NewContextAsync(new() { BaseURL = Stack.WebUrl, ViewportSize = viewport ?? Laptop, Permissions = permissions });
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
