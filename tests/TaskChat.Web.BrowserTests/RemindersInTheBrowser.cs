@@ -76,8 +76,11 @@ public sealed class RemindersInTheBrowser(RunningTaskChat stack) : BrowserTest(s
             ["reminders"] = new[] { DateTimeOffset.UtcNow.AddSeconds(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) },
         });
 
+        await Assertions.Expect(page.GetByTestId("task-title").Filter(new() { HasText = "Call mom" })).ToBeVisibleAsync(); // Live, too.
         foreach (var tab in new[] { page, chatTab })
         {
+            // Headless Chromium runs only the front tab's page promptly: look at each, as a person would.
+            await tab.BringToFrontAsync();
             var toast = tab.GetByTestId("reminder-toast");
             await Assertions.Expect(toast).ToContainTextAsync("Call mom");
             await Assertions.Expect(tab.GetByTestId("reminder-toasts")).ToHaveAttributeAsync("role", "status");
@@ -92,6 +95,7 @@ public sealed class RemindersInTheBrowser(RunningTaskChat stack) : BrowserTest(s
         // Dismissed in one tab: read, so it leaves the other tab and the bell's count too.
         await page.GetByTestId("reminder-dismiss").ClickAsync();
         await Assertions.Expect(page.GetByTestId("reminder-toast")).ToHaveCountAsync(0);
+        await chatTab.BringToFrontAsync();
         await Assertions.Expect(chatTab.GetByTestId("reminder-toast")).ToHaveCountAsync(0);
         await Assertions.Expect(chatTab.GetByTestId("unread-count")).ToHaveCountAsync(0);
     });
