@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TaskChat.Data.Connection;
+using TaskChat.Data.Notifications;
 using TaskChat.Data.Tasks;
 
 namespace TaskChat.Data;
@@ -31,6 +32,8 @@ public static class DataServiceCollectionExtensions
                 throw new ArgumentOutOfRangeException(nameof(connection), connection.Provider, "Unknown database provider.");
         }
         services.AddScoped<TaskStore>();
+        services.AddScoped<ReminderDelivery>();
+        services.AddScoped<NotificationStore>();
         return services;
     }
 

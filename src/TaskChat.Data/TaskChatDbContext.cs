@@ -27,6 +27,7 @@ public abstract class TaskChatDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<TaskTag> TaskTags => Set<TaskTag>();
     public DbSet<TaskReminder> TaskReminders => Set<TaskReminder>();
     public DbSet<UserTaskCounter> UserTaskCounters => Set<UserTaskCounter>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();

@@ -1,5 +1,6 @@
 using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.Web.Auth.Throttling;
+using TaskChat.Web.Live;
 using TaskChat.Web.Sessions;
 
 namespace TaskChat.Web;
@@ -27,7 +28,10 @@ public sealed record WebSettings
     /// <summary>How long sign-in sessions live and how often open pages re-check theirs (AUTH_SESSION_...).</summary>
     public required SessionLifetime Sessions { get; init; }
 
-    public string Summary() => $"api={ApiUrl} key_rotation_days={KeyRotationDays} {Sessions.Summary()} {KeyRingCertificates.Summary(KeyRing)} {AuthLimits.Summary()}";
+    /// <summary>How often reminders are delivered and, on SQLite, task changes looked for (REMINDER_POLL_SECONDS, TASK_CHANGES_POLL_SECONDS).</summary>
+    public LiveSettings Live { get; init; } = LiveSettings.Default;
+
+    public string Summary() => $"api={ApiUrl} key_rotation_days={KeyRotationDays} {Sessions.Summary()} {KeyRingCertificates.Summary(KeyRing)} {AuthLimits.Summary()} {Live.Summary()}";
 
     public static WebSettings Read(SettingsReader reader) => new()
     {
@@ -36,5 +40,6 @@ public sealed record WebSettings
         KeyRing = KeyRingCertificates.Read(reader),
         AuthLimits = AuthLimits.Read(reader),
         Sessions = SessionLifetime.Read(reader),
+        Live = LiveSettings.Read(reader),
     };
 }

@@ -58,13 +58,22 @@ public abstract class BrowserTest(RunningTaskChat stack)
         }
     }
 
+    /// <summary>Another tab in <paramref name="sibling"/>'s context (same cookies: the same signed-in user).</summary>
+    protected async Task<IPage> NewTabAsync(IPage sibling)
+    {
+        var page = await sibling.Context.NewPageAsync();
+        _pages.Add(page);
+        return page;
+    }
+
     /// <summary>
     /// A page in a context of its own: no cookies, no storage, nobody signed in. <paramref name="timeZone"/>
-    /// is the browser's IANA zone (what sign-up reads from Intl), the machine's when null.
+    /// is the browser's IANA zone (what sign-up reads from Intl), the machine's when null; the browser
+    /// <paramref name="permissions"/> are granted.
     /// </summary>
-    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null, string? timeZone = null)
+    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null, string? timeZone = null, IEnumerable<string>? permissions = null)
     {
-        var context = await Stack.Browser.NewContextAsync(new() { BaseURL = Stack.WebUrl, ViewportSize = viewport ?? Laptop, TimezoneId = timeZone });
+        var context = await Stack.Browser.NewContextAsync(new() { BaseURL = Stack.WebUrl, ViewportSize = viewport ?? Laptop, TimezoneId = timeZone, Permissions = permissions });
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();

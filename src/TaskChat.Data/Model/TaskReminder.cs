@@ -23,6 +23,9 @@ public sealed class TaskReminder
     /// <summary>When it goes off (UTC); null for a relative reminder of a task with no due date.</summary>
     public DateTime? FireAt { get; set; }
 
-    /// <summary>When it was delivered; null until then. (Delivery is not built yet.)</summary>
+    /// <summary>
+    /// When the delivery worker claimed it (a notification was created, or the task was completed by then
+    /// and nothing was); null until then. A new due time or reminder list sets it back to null.
+    /// </summary>
     public DateTime? SentAt { get; set; }
 }

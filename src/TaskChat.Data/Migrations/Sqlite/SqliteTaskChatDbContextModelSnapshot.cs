@@ -384,6 +384,53 @@ namespace TaskChat.Data.Migrations.Sqlite
                     b.ToTable("messages", (string)null);
                 });
 
+            modelBuilder.Entity("TaskChat.Data.Model.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("FireAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fire_at");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at");
+
+                    b.Property<long>("TaskNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_number");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("UserId", "Id")
+                        .HasDatabaseName("ix_notifications_user_id_id");
+
+                    b.HasIndex("UserId", "ReadAt")
+                        .HasDatabaseName("ix_notifications_user_id_read_at");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("TaskChat.Data.Model.SignInFailures", b =>
                 {
                     b.Property<string>("PairHash")
@@ -692,11 +739,12 @@ namespace TaskChat.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_task_reminders");
 
+                    b.HasIndex("FireAt")
+                        .HasDatabaseName("ix_task_reminders_due")
+                        .HasFilter("sent_at IS NULL AND fire_at IS NOT NULL");
+
                     b.HasIndex("TaskId")
                         .HasDatabaseName("ix_task_reminders_task_id");
-
-                    b.HasIndex("SentAt", "FireAt")
-                        .HasDatabaseName("ix_task_reminders_sent_at_fire_at");
 
                     b.ToTable("task_reminders", (string)null);
                 });

@@ -1,0 +1,68 @@
+using TaskChat.Data.Connection;
+using TaskChat.Data.Events;
+using TaskChat.Data.Notifications;
+
+namespace TaskChat.Web.Live;
+
+/// <summary>
+/// Delivers due reminders every REMINDER_POLL_SECONDS (<see cref="ReminderDelivery"/> claims each
+/// exactly once, whichever replica runs it). It lives in the web because the web is what reaches the
+/// browsers: on SQLite it hands the new notifications straight to this process's open pages; on
+/// PostgreSQL the claim's own NOTIFY carries them to every replica, this one included. Reminders that
+/// fall due while nobody is connected are delivered all the same and wait in the notifications list.
+/// </summary>
+public sealed class ReminderDeliveryWorker(
+    IServiceScopeFactory scopes, UserEventHub hub, DatabaseConnection database, WebSettings settings, TimeProvider clock, ILogger<ReminderDeliveryWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(settings.Live.ReminderPollInterval, clock);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await DeliverDueAsync(stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // Nothing was claimed (the transaction rolled back): the next tick delivers it.
+                    logger.LogWarning("Could not deliver due reminders: {Reason}", DatabaseErrors.ShortReason(e));
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>Delivers everything due now, batch after batch; returns how many notifications were created.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        var created = 0;
+        DeliveryBatch batch;
+        do
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            batch = await scope.ServiceProvider.GetRequiredService<ReminderDelivery>().DeliverDueAsync(cancellationToken);
+            created += batch.Notifications.Count;
+            if (database.Provider != DatabaseProvider.Postgres)
+            {
+                foreach (var user in batch.Notifications.GroupBy(n => n.UserId))
+                {
+                    hub.Dispatch(user.Key, new LiveEvent(UserEventKind.Reminder, [.. user]));
+                }
+            }
+        }
+        while (batch.MayHaveMore);
+        if (created > 0)
+        {
+            logger.LogInformation("Delivered {Count} reminder(s)", created);
+        }
+        return created;
+    }
+}

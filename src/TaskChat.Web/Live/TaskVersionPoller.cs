@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using TaskChat.Data;
+using TaskChat.Data.Connection;
+using TaskChat.Data.Events;
+
+namespace TaskChat.Web.Live;
+
+/// <summary>
+/// On SQLite (no NOTIFY; one web replica), tasks changed by the api or the mcp are noticed by reading
+/// the version that every task write bumps in user_task_counters: one query every
+/// TASK_CHANGES_POLL_SECONDS for all users with an open page on this web, and a "tasks changed" event
+/// for each user whose version moved.
+/// </summary>
+public sealed class TaskVersionPoller(IServiceScopeFactory scopes, UserEventHub hub, WebSettings settings, TimeProvider clock, ILogger<TaskVersionPoller> logger)
+    : BackgroundService
+{
+    /// <summary>SQLite allows 999 parameters in old builds; ask in chunks well under that.</summary>
+    private const int UsersPerQuery = 500;
+
+    private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(settings.Live.TaskChangesPollInterval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await PollAsync(stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // The next tick tries again; an exception here would stop the whole web.
+                    logger.LogWarning("Could not look for changed tasks: {Reason}", DatabaseErrors.ShortReason(e));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>One look at the versions of the connected users' tasks.</summary>
+    public async Task PollAsync(CancellationToken cancellationToken)
+    {
+        var users = hub.ConnectedUsers();
+        foreach (var gone in _seen.Keys.Except(users).ToList())
+        {
+            _seen.Remove(gone);
+        }
+        if (users.Count == 0)
+        {
+            return;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
+        foreach (var chunk in users.Chunk(UsersPerQuery))
+        {
+            var versions = await db.UserTaskCounters.AsNoTracking()
+                .Where(c => chunk.Contains(c.UserId))
+                .Select(c => new { c.UserId, c.Version })
+                .ToDictionaryAsync(c => c.UserId, c => c.Version, StringComparer.Ordinal, cancellationToken);
+            foreach (var user in chunk)
+            {
+                var version = versions.GetValueOrDefault(user); // No row yet: no task was ever written (0).
+                if (_seen.TryGetValue(user, out var before) && before != version)
+                {
+                    hub.Dispatch(user, LiveEvent.Of(UserEventKind.TasksChanged));
+                }
+                _seen[user] = version;
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using ModelContextProtocol.Client;
+using TaskChat.ServiceDefaults.Configuration;
+using TaskChat.TestSupport;
+
+namespace TaskChat.Web.BrowserTests;
+
+/// <summary>
+/// Reminders and live updates in Chromium against the launched stack: a change made through MCP (a
+/// real MCP client with the user's token, as an outside client would) appears on the open tasks page,
+/// a reminder shows as a toast and as a browser notification in every open tab, and one that went off
+/// while the user was away waits in the notifications list.
+/// </summary>
+[Collection(SharedProduct.Name)]
+public sealed class RemindersInTheBrowser(RunningTaskChat stack) : BrowserTest(stack)
+{
+    /// <summary>Where the session's screenshots go (TASKCHAT_SHOTS_DIR, or screenshots/ beside the tests).</summary>
+    private static readonly string Shots = Environment.GetEnvironmentVariable("TASKCHAT_SHOTS_DIR") is { Length: > 0 } chosen
+        ? Directory.CreateDirectory(chosen).FullName
+        : ScreenshotDirectory;
+
+    /// <summary>
+    /// Records every browser notification the page creates (the real one is still created): headless
+    /// Chromium shows nothing a test could see. Added as an init script, which the page's CSP does not govern.
+    /// </summary>
+    private const string RecordNotifications = """
+        (() => {
+            const Real = window.Notification;
+            if (!Real) { return; }
+            window.__notifications = [];
+            class Recorded extends Real {
+                constructor(title, options) {
+                    window.__notifications.push({ title, tag: options && options.tag });
+                    super(title, options);
+                }
+            }
+            Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
+            Recorded.requestPermission = (...args) => Real.requestPermission(...args);
+            window.Notification = Recorded;
+        })();
+        """;
+
+    [Fact]
+    public Task A_task_added_through_MCP_appears_on_the_open_tasks_page_without_a_reload() => RunAsync(nameof(A_task_added_through_MCP_appears_on_the_open_tasks_page_without_a_reload), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+        await page.EvaluateAsync("() => { window.__sameDocument = true; }");
+        await using var mcp = await McpClientAsync(page);
+
+        await mcp.CallToolAsync("add_task", new Dictionary<string, object?> { ["title"] = "Call the plumber" });
+
+        await Assertions.Expect(page.GetByTestId("task-title").Filter(new() { HasText = "Call the plumber" })).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page was reloaded");
+    });
+
+    [Fact]
+    public Task A_reminder_due_now_shows_in_every_open_tab_and_as_a_browser_notification() => RunAsync(nameof(A_reminder_due_now_shows_in_every_open_tab_and_as_a_browser_notification), async () =>
+    {
+        var page = await NewPageAsync(permissions: ["notifications"]);
+        await page.Context.AddInitScriptAsync(RecordNotifications);
+        await SignUpAsync(page, "Reminded");
+        await OpenTasksAsync(page);
+        var chatTab = await NewTabAsync(page);
+        await GotoInteractiveAsync(chatTab, "/chat");
+        await using var mcp = await McpClientAsync(page);
+
+        await mcp.CallToolAsync("add_task", new Dictionary<string, object?>
+        {
+            ["title"] = "Call mom",
+            ["reminders"] = new[] { DateTimeOffset.UtcNow.AddSeconds(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) },
+        });
+
+        await Assertions.Expect(page.GetByTestId("task-title").Filter(new() { HasText = "Call mom" })).ToBeVisibleAsync(); // Live, too.
+        foreach (var tab in new[] { page, chatTab })
+        {
+            // Headless Chromium runs only the front tab's page promptly: look at each, as a person would.
+            await tab.BringToFrontAsync();
+            var toast = tab.GetByTestId("reminder-toast");
+            await Assertions.Expect(toast).ToContainTextAsync("Call mom");
+            await Assertions.Expect(tab.GetByTestId("reminder-toasts")).ToHaveAttributeAsync("role", "status");
+            await Assertions.Expect(toast.GetByTestId("reminder-link")).ToHaveAttributeAsync("href", new Regex("^/tasks"));
+            await Assertions.Expect(tab.GetByTestId("unread-count")).ToHaveTextAsync("1");
+            await tab.WaitForFunctionAsync("() => (window.__notifications || []).some(n => n.title.includes('Call mom'))");
+        }
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "reminders-toast-laptop.png") });
+        await page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "reminders-toast-phone.png") });
+
+        // Dismissed in one tab: read, so it leaves the other tab and the bell's count too.
+        await page.GetByTestId("reminder-dismiss").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("reminder-toast")).ToHaveCountAsync(0);
+        await chatTab.BringToFrontAsync();
+        await Assertions.Expect(chatTab.GetByTestId("reminder-toast")).ToHaveCountAsync(0);
+        await Assertions.Expect(chatTab.GetByTestId("unread-count")).ToHaveCountAsync(0);
+    });
+
+    [Fact]
+    public Task A_reminder_missed_while_away_waits_in_the_notifications_list() => RunAsync(nameof(A_reminder_missed_while_away_waits_in_the_notifications_list), async () =>
+    {
+        var page = await NewPageAsync(Phone);
+        await SignUpAsync(page, "Away");
+        await using var mcp = await McpClientAsync(page);
+        await page.GotoAsync("about:blank"); // Nobody of this user is connected now.
+
+        await mcp.CallToolAsync("add_task", new Dictionary<string, object?>
+        {
+            ["title"] = "Renew the passport",
+            ["reminders"] = new[] { DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) },
+        });
+        await DeliveredAsync("Renew the passport");
+
+        await GotoInteractiveAsync(page, "/tasks");
+        await Assertions.Expect(page.GetByTestId("unread-count")).ToHaveTextAsync("1");
+        await AssertHeaderIsOneRowAsync(page);
+        await page.GetByTestId("nav-notifications").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/notifications$"));
+        var item = page.GetByTestId("notification");
+        await Assertions.Expect(item).ToHaveCountAsync(1);
+        await Assertions.Expect(item).ToContainTextAsync("Renew the passport");
+        await Assertions.Expect(item).ToHaveAttributeAsync("data-read", "false");
+        await Assertions.Expect(page.GetByTestId("enable-notifications")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "reminders-list-phone.png"), FullPage = true });
+        await page.SetViewportSizeAsync(Laptop.Width, Laptop.Height);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "reminders-list-laptop.png"), FullPage = true });
+
+        await page.GetByTestId("mark-all-read").ClickAsync();
+
+        await Assertions.Expect(item).ToHaveAttributeAsync("data-read", "true");
+        await Assertions.Expect(page.GetByTestId("unread-count")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("mark-all-read")).ToBeDisabledAsync();
+    });
+
+    [Fact]
+    public Task Enable_notifications_asks_the_browser_on_a_click() => RunAsync(nameof(Enable_notifications_asks_the_browser_on_a_click), async () =>
+    {
+        var page = await NewPageAsync(permissions: ["notifications"]);
+        await SignUpAsync(page);
+        await GotoInteractiveAsync(page, "/notifications");
+        await Assertions.Expect(page.GetByTestId("notifications-empty")).ToBeVisibleAsync();
+
+        // Granted by the context: the page knows it, and the button is gone.
+        await Assertions.Expect(page.GetByTestId("browser-notifications")).ToHaveAttributeAsync("data-permission", "granted");
+        await Assertions.Expect(page.GetByTestId("enable-notifications")).ToBeHiddenAsync();
+    });
+
+    /// <summary>The user's own MCP client, with a token from the web (as the account's owner could get one).</summary>
+    private async Task<McpClient> McpClientAsync(IPage page)
+    {
+        var response = await page.Context.APIRequest.GetAsync("/api/auth/token");
+        Assert.True(response.Ok, $"token: {response.Status}");
+        var token = JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("token").GetString()!;
+        return await TestMcpClients.ConnectAsync(new Uri(Stack.Running.UrlOf(TaskChatService.Mcp)), token);
+    }
+
+    /// <summary>Waits (polling the database, up to 30 s) until the web's worker has delivered the reminder.</summary>
+    private async Task DeliveredAsync(string title)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using (var db = Stack.Database.CreateDbContext())
+            {
+                if (await db.Notifications.AnyAsync(n => n.Title == title))
+                {
+                    return;
+                }
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"“{title}” was not delivered within 30 s");
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+    }
+
+    private static async Task AssertHeaderIsOneRowAsync(IPage page)
+    {
+        var header = await page.Locator(".app-header").BoundingBoxAsync() ?? throw new InvalidOperationException("no header");
+        Assert.True(header.Height <= 64, $"the header is {header.Height}px high: it wrapped");
+        foreach (var part in new[] { page.GetByTestId("nav-notifications"), page.GetByTestId("sign-out"), page.GetByTestId("nav-chat") })
+        {
+            var box = await part.BoundingBoxAsync() ?? throw new InvalidOperationException($"{part} has no box");
+            Assert.True(box.Y >= header.Y && box.Y + box.Height <= header.Y + header.Height + 1, $"{part} is outside the header row");
+            Assert.True(box.X + box.Width <= page.ViewportSize!.Width, $"{part} is past the screen's edge");
+            Assert.True(box.Width >= 44 && box.Height >= 44, $"{part} is {box.Width}x{box.Height}px, under 44px");
+        }
+    }
+}
