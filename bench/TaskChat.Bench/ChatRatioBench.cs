@@ -9,7 +9,8 @@ namespace TaskChat.Bench;
 /// The chat turn's cost as a ratio to a REST call on the same api and database: rounds interleaved
 /// (REST, then each kind of turn, then REST again...), so that load from elsewhere on the machine
 /// falls on both sides. Prints each round's ratios and the median: sequential mean latency ratios and,
-/// with 16 in flight, the ratio of REST calls/s to turns/s.
+/// with 16 in flight, the ratio of REST calls/s to turns/s; and the CPU time per call (sequential), which a
+/// loaded machine disturbs much less than latency.
 /// </summary>
 internal static class ChatRatioBench
 {
@@ -39,17 +40,18 @@ internal static class ChatRatioBench
         for (var round = 0; round < rounds; round++)
         {
             var r = round;
-            var rest = await Measure.SequentialAsync(200, _ => Get(clients[0]));
-            var add = await Measure.SequentialAsync(100, i => Post(clients[0], "api/chat", new { message = $"add sequential {r}-{i}" }));
-            var mark = await Measure.SequentialAsync(60, i => Post(clients[0], "api/chat", new { message = $"mark the sequential {r}-{i} one done" }));
+            var (rest, restCpu) = await Cpu(200, () => Measure.SequentialAsync(200, _ => Get(clients[0])));
+            var (add, addCpu) = await Cpu(100, () => Measure.SequentialAsync(100, i => Post(clients[0], "api/chat", new { message = $"add sequential {r}-{i}" })));
+            var (mark, markCpu) = await Cpu(60, () => Measure.SequentialAsync(60, i => Post(clients[0], "api/chat", new { message = $"mark the sequential {r}-{i} one done" })));
             var rest16 = await Measure.ConcurrentAsync(1600, 16, i => Get(clients[i % 4]));
             var add16 = await Measure.ConcurrentAsync(320, 16, i => Post(clients[i % 4], "api/chat", new { message = $"add concurrent {r}-{i}" }));
-            var mark16 = await Measure.ConcurrentAsync(160, 16, i => Post(clients[i % 4], "api/chat", new { message = $"mark the concurrent {r}-{i % 400} one done" }));
+            var mark16 = await Measure.ConcurrentAsync(160, 16, i => Post(clients[i % 4], "api/chat", new { message = $"mark the concurrent {r}-{i % 320} one done" }));
             var ratios = new[]
             {
                 rest.MeanMs, add.MeanMs, mark.MeanMs, add.MeanMs / rest.MeanMs, mark.MeanMs / rest.MeanMs,
                 rest16.CallsPerSecond, add16.CallsPerSecond, mark16.CallsPerSecond, rest16.CallsPerSecond / add16.CallsPerSecond, rest16.CallsPerSecond / mark16.CallsPerSecond,
                 add16.P50Ms, add16.P95Ms,
+                restCpu, addCpu, markCpu, addCpu / restCpu, markCpu / restCpu,
             };
             results.Add(ratios);
             Console.WriteLine($"{name} round {round + 1}: " + Format(ratios) + $" load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
@@ -63,7 +65,16 @@ internal static class ChatRatioBench
     }
 
     private static string Format(double[] v) =>
-        $"seq ms REST {v[0]:F2} add {v[1]:F2} mark {v[2]:F2} → add {v[3]:F1}× mark {v[4]:F1}× | 16 in flight /s REST {v[5]:F0} add {v[6]:F0} mark {v[7]:F0} → add {v[8]:F1}× mark {v[9]:F1}× (add p50 {v[10]:F0} ms p95 {v[11]:F0} ms)";
+        $"seq ms REST {v[0]:F2} add {v[1]:F2} mark {v[2]:F2} → add {v[3]:F1}× mark {v[4]:F1}× | 16 in flight /s REST {v[5]:F0} add {v[6]:F0} mark {v[7]:F0} → add {v[8]:F1}× mark {v[9]:F1}× (add p50 {v[10]:F0} ms p95 {v[11]:F0} ms) | CPU ms/op (client+api+mcp) REST {v[12]:F2} add {v[13]:F2} mark {v[14]:F2} → add {v[15]:F1}× mark {v[16]:F1}×";
+
+    /// <summary>The process's CPU time per call while <paramref name="run"/> ran (client, api and mcp share this process): less sensitive to a loaded machine than latency.</summary>
+    private static async Task<(Measurement Result, double CpuMsPerCall)> Cpu(int calls, Func<Task<Measurement>> run)
+    {
+        var before = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var result = await run();
+        var used = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - before;
+        return (result, used.TotalMilliseconds / calls);
+    }
 
     private static async Task Get(HttpClient http)
     {
