@@ -24,6 +24,17 @@ if (args.Contains("auth-flood"))
     return;
 }
 
+if (args.Contains("chat-ratio"))
+{
+    // dotnet run -c Release --project bench/TaskChat.Bench -- chat-ratio [--postgres "..."]: a chat turn against GET /api/tasks, rounds interleaved.
+    await ChatRatioBench.RunAsync(DatabaseProvider.Sqlite, rounds: 3);
+    if (PostgresTestDatabase.Server() is not null)
+    {
+        await ChatRatioBench.RunAsync(DatabaseProvider.Postgres, rounds: 3);
+    }
+    return;
+}
+
 Console.WriteLine($"# mcp and api benchmark, {DateTime.UtcNow:yyyy-MM-dd}");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, client and server on one machine over loopback");
 Console.WriteLine();

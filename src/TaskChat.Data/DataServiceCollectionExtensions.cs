@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using TaskChat.Data.Connection;
 using TaskChat.Data.Notifications;
 using TaskChat.Data.Tasks;
@@ -38,9 +39,27 @@ public static class DataServiceCollectionExtensions
     }
 
     public static DbContextOptionsBuilder UseTaskChatPostgres(this DbContextOptionsBuilder options, DatabaseConnection connection) =>
-        options.UseNpgsql(connection.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        options.UseNpgsql(WithoutResetOnClose(connection.ConnectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
             .LogFailuresOnce();
+
+    /// <summary>
+    /// Npgsql resets a pooled connection with DISCARD ALL when it is next used, one round trip more for
+    /// every unit of work (a chat turn opens the connection several times). Nothing here leaves session
+    /// state behind: no SET, no temporary tables, no session advisory locks (locks are transaction-scoped;
+    /// the migration lock has its own unpooled connection), so the reset is skipped, unless the
+    /// connection string asks for it with its own No Reset On Close.
+    /// </summary>
+    public static string WithoutResetOnClose(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("reset on close", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("noresetonclose", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+        return builder.ConnectionString;
+    }
 
     /// <summary>
     /// EF Core logs a failed connection, command, query or save as an error with the exception's

@@ -44,11 +44,11 @@ public sealed class ChatTurnRunner(ConversationStore conversations, ChatTurnKeys
                 ? (new ChatTurn(caller, id, IsNewConversation: true, message, [new ChatMessage(ChatRole.User, message)], key, isClientKey), null)
                 : (null, new TurnFailed(ProblemCodes.ConversationLimitReached, ConversationLimitDetail(settings.MaxConversationsPerUser), StatusCodes.Status409Conflict));
         }
-        var conversation = await conversations.GetAsync(caller.UserId, existing, cancellationToken);
-        return conversation is null
+        var history = await conversations.LastMessagesAsync(caller.UserId, existing, HistoryMessages, cancellationToken);
+        return history is null
             ? (null, new TurnFailed(ProblemCodes.NotFound, ConversationsApi.NotFoundDetail(existing), StatusCodes.Status404NotFound))
             : (new ChatTurn(caller, existing, IsNewConversation: false, message,
-                [.. ChatHistory.From(conversation.Messages.TakeLast(HistoryMessages)), new ChatMessage(ChatRole.User, message)], key, isClientKey), null);
+                [.. ChatHistory.From(history), new ChatMessage(ChatRole.User, message)], key, isClientKey), null);
     }
 
     public static string ConversationLimitDetail(int limit) =>
@@ -120,18 +120,10 @@ public sealed class ChatTurnRunner(ConversationStore conversations, ChatTurnKeys
     private async Task<string> ReplyAsync(ChatTurn turn, bool streaming, List<ToolCallRecord> calls, ChannelWriter<ChatEvent> events, CancellationToken cancellationToken)
     {
         var tools = await gateway.GetToolsAsync(cancellationToken);
-        var agent = new ChatClientAgent(chatClients.Create(turn.Caller), new ChatClientAgentOptions
-        {
-            Name = "taskchat",
-            ChatOptions = new ChatOptions
-            {
-                Instructions = chatClients.Instructions(turn.Caller),
-                Tools = [.. tools.Select(tool => new McpTaskFunction(tool, turn, gateway, calls, events))],
-            },
-            UseProvidedChatClientAsIs = true,
-        });
+        var agent = chatClients.AgentFor(turn.Caller);
+        var options = chatClients.RunOptions(turn.Caller, [.. tools.Select(tool => new McpTaskFunction(tool, turn, gateway, calls, events))]);
 
-        var reply = await RunAgentAsync(agent, turn.History, streaming ? events : null, cancellationToken);
+        var reply = await RunAgentAsync(agent, options, turn.History, streaming ? events : null, cancellationToken);
         if (string.IsNullOrWhiteSpace(reply))
         {
             // A model may end a turn with tool calls and no words; the user still gets a sentence.
@@ -146,16 +138,16 @@ public sealed class ChatTurnRunner(ConversationStore conversations, ChatTurnKeys
     }
 
     // deltas: where the reply's pieces go as the model streams them; null asks for the whole reply at once.
-    private async Task<string> RunAgentAsync(ChatClientAgent agent, IReadOnlyList<ChatMessage> history, ChannelWriter<ChatEvent>? deltas, CancellationToken cancellationToken)
+    private async Task<string> RunAgentAsync(ChatClientAgent agent, ChatClientAgentRunOptions options, IReadOnlyList<ChatMessage> history, ChannelWriter<ChatEvent>? deltas, CancellationToken cancellationToken)
     {
         try
         {
             if (deltas is null)
             {
-                return (await agent.RunAsync(history, cancellationToken: cancellationToken)).Text;
+                return (await agent.RunAsync(history, session: null, options, cancellationToken)).Text;
             }
             var text = new StringBuilder();
-            await foreach (var update in agent.RunStreamingAsync(history, cancellationToken: cancellationToken))
+            await foreach (var update in agent.RunStreamingAsync(history, session: null, options, cancellationToken))
             {
                 if (update.Text is { Length: > 0 } delta)
                 {

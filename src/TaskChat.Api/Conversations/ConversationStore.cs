@@ -31,6 +31,26 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
             .SingleOrDefaultAsync(c => c.Id == conversationId && c.UserId == owner, cancellationToken);
     }
 
+    /// <summary>
+    /// The last <paramref name="count"/> messages of the conversation, oldest first, or null when it is
+    /// missing or another user's: what a chat turn sends the model. One query that reads those messages
+    /// only, not the whole conversation.
+    /// </summary>
+    public async Task<IReadOnlyList<Message>?> LastMessagesAsync(string userId, long conversationId, int count, CancellationToken cancellationToken = default)
+    {
+        var owner = TaskRules.UserId(userId);
+        var found = await db.Conversations.AsNoTracking()
+            .Where(c => c.Id == conversationId && c.UserId == owner)
+            .Select(c => new { Last = c.Messages.OrderByDescending(m => m.Id).Take(count).ToList() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+        found.Last.Reverse();
+        return found.Last;
+    }
+
     public async Task<bool> DeleteAsync(string userId, long conversationId, CancellationToken cancellationToken = default)
     {
         var owner = TaskRules.UserId(userId);
@@ -50,6 +70,12 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
     /// Stores one chat turn, the user's message and the reply (with its tool calls as JSON), in one
     /// transaction: a turn is never half saved. Starts a new conversation when none is given.
     /// </summary>
+    /// <remarks>
+    /// A turn's write is one short transaction of few round trips: the conversation's updated_at is set
+    /// by one UPDATE that also checks its owner (no SELECT first), the two messages go in one batch, and
+    /// EF creates no savepoint (it would around every SaveChanges in a transaction the caller owns: three
+    /// statements more for nothing, since a failure here rolls the whole transaction back anyway).
+    /// </remarks>
     /// <returns>The conversation id, or null when <paramref name="conversationId"/> is missing or another user's.</returns>
     /// <param name="userId">The caller.</param>
     /// <param name="conversationId">The conversation, or null to start one (tests; the chat starts it first with <see cref="StartAsync"/>).</param>
@@ -64,31 +90,52 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
         var owner = TaskRules.UserId(userId);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        Conversation? conversation;
+        using var noSavepoints = WithoutSavepoints();
+        Conversation? started = null;
         if (conversationId is { } id)
         {
-            conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == id && c.UserId == owner, cancellationToken);
-            if (conversation is null)
+            var updated = await db.Conversations.Where(c => c.Id == id && c.UserId == owner)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.UpdatedAt, now), cancellationToken);
+            if (updated == 0)
             {
                 return null;
             }
-            conversation.UpdatedAt = now;
         }
         else
         {
-            conversation = new Conversation { UserId = owner, Title = TitleFrom(userMessage), CreatedAt = now, UpdatedAt = now };
-            db.Conversations.Add(conversation);
+            started = new Conversation { UserId = owner, Title = TitleFrom(userMessage), CreatedAt = now, UpdatedAt = now };
+            db.Conversations.Add(started);
         }
-        conversation.Messages.Add(new Message { UserId = owner, Role = MessageRoles.User, Content = userMessage, CreatedAt = now });
-        conversation.Messages.Add(new Message { UserId = owner, Role = MessageRoles.Assistant, Content = reply, ToolCalls = toolCallsJson, CreatedAt = now });
-        await db.SaveChangesAsync(cancellationToken);
+        db.Messages.AddRange(
+            new Message { ConversationId = conversationId ?? 0, Conversation = started, UserId = owner, Role = MessageRoles.User, Content = userMessage, CreatedAt = now },
+            new Message { ConversationId = conversationId ?? 0, Conversation = started, UserId = owner, Role = MessageRoles.Assistant, Content = reply, ToolCalls = toolCallsJson, CreatedAt = now });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear(); // The scope's context may save again (a retried key): nothing of this turn stays tracked.
+        }
         if (keptUnder is { } kept)
         {
             await db.IdempotentChatTurns.Where(t => t.UserId == owner && t.Key == kept.Key)
                 .ExecuteUpdateAsync(set => set.SetProperty(t => t.Reply, kept.ReplyJson), cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        return conversation.Id;
+        return started?.Id ?? conversationId;
+    }
+
+    /// <summary>Turns EF's automatic savepoints off until disposed, in a transaction this store began and commits or rolls back whole.</summary>
+    private SavepointsOff WithoutSavepoints()
+    {
+        db.Database.AutoSavepointsEnabled = false;
+        return new SavepointsOff(db);
+    }
+
+    private readonly struct SavepointsOff(TaskChatDbContext db) : IDisposable
+    {
+        public void Dispose() => db.Database.AutoSavepointsEnabled = true;
     }
 
     /// <summary>
@@ -113,7 +160,11 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
         }
         var conversation = new Conversation { UserId = owner, Title = TitleFrom(firstMessage), CreatedAt = now, UpdatedAt = now };
         db.Conversations.Add(conversation);
-        await db.SaveChangesAsync(cancellationToken);
+        using (WithoutSavepoints())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        db.Entry(conversation).State = EntityState.Detached; // The turn's save refers to it by id.
         await transaction.CommitAsync(cancellationToken);
         return conversation.Id;
     }

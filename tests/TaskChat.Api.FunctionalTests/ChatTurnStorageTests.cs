@@ -1,0 +1,222 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using TaskChat.Api.Conversations;
+using TaskChat.Contract;
+using TaskChat.Data;
+using TaskChat.Data.Connection;
+using TaskChat.TestSupport;
+
+namespace TaskChat.Api.FunctionalTests;
+
+/// <summary>
+/// What a chat turn asks of the database: the statements of its start and its save (no savepoint,
+/// no SELECT before the update, one transaction each), the history a turn reads, and many turns at once
+/// all stored (on SQLite the writers wait for the file's lock instead of failing).
+/// </summary>
+public abstract class ChatTurnStorageTests(ChatSystem system)
+{
+    private static string NewUser() => "store-" + Guid.NewGuid().ToString("N")[..10];
+
+    protected RunningService Api => system.Api;
+
+    [SkippableFact]
+    public async Task SavingATurnOfAnExistingConversationIsAnUpdateAndTheInsertsWithoutSelectOrSavepoint()
+    {
+        var user = NewUser();
+        long id;
+        await using (var setup = NewContext(out _))
+        {
+            var store = new ConversationStore(setup, TimeProvider.System);
+            id = await store.StartAsync(user, "add buy milk", 100) ?? throw new InvalidOperationException("Not started.");
+        }
+        await using var db = NewContext(out var commands, withPragmas: false);
+        var saved = await new ConversationStore(db, TimeProvider.System).SaveTurnAsync(user, id, "add buy milk", "Added “Buy milk”.", null);
+
+        Assert.Equal(id, saved);
+        Assert.DoesNotContain(commands, c => c.Contains("SAVEPOINT", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(commands, c => c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase));
+        // UPDATE conversations ... WHERE id and owner; then the messages: one batch on PostgreSQL, one INSERT each on SQLite.
+        Assert.StartsWith("UPDATE", commands[0].TrimStart(), StringComparison.OrdinalIgnoreCase);
+        Assert.All(commands.Skip(1), c => Assert.Contains("INSERT INTO", c, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(Api.Services.GetRequiredService<DatabaseConnection>().Provider == DatabaseProvider.Postgres ? 2 : 3, commands.Count);
+        var messages = await db.Messages.AsNoTracking().Where(m => m.ConversationId == id).OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal([MessageRoles.User, MessageRoles.Assistant], messages.Select(m => m.Role));
+    }
+
+    [SkippableFact]
+    public async Task StartingAConversationCreatesNoSavepoint()
+    {
+        await using var db = NewContext(out var commands);
+
+        var id = await new ConversationStore(db, TimeProvider.System).StartAsync(NewUser(), "add buy milk", 100);
+
+        Assert.NotNull(id);
+        Assert.DoesNotContain(commands, c => c.Contains("SAVEPOINT", StringComparison.OrdinalIgnoreCase));
+        Assert.True(db.Database.AutoSavepointsEnabled, "The store turns savepoints back on for the context's next user.");
+    }
+
+    [SkippableFact]
+    public async Task ATurnIntoAnotherUsersConversationSavesNothing()
+    {
+        var owner = NewUser();
+        await using var db = NewContext(out _);
+        var store = new ConversationStore(db, TimeProvider.System);
+        var id = await store.StartAsync(owner, "add buy milk", 100) ?? throw new InvalidOperationException("Not started.");
+
+        Assert.Null(await store.SaveTurnAsync(NewUser(), id, "mark it done", "Done.", null));
+        Assert.Null(await store.SaveTurnAsync(owner, id + 1_000_000, "mark it done", "Done.", null));
+        Assert.False(await db.Messages.AnyAsync(m => m.ConversationId == id));
+        Assert.NotNull(await store.SaveTurnAsync(owner, id, "mark it done", "Done.", null)); // The context is usable after a refusal.
+    }
+
+    [SkippableFact]
+    public async Task ATurnReadsTheLastTwentyMessagesOldestFirst()
+    {
+        var user = NewUser();
+        await using var db = NewContext(out _);
+        var store = new ConversationStore(db, TimeProvider.System);
+        var id = await store.SaveTurnAsync(user, null, "message 0", "reply 0", null) ?? throw new InvalidOperationException("Not saved.");
+        for (var i = 1; i < 15; i++)
+        {
+            await store.SaveTurnAsync(user, id, "message " + i, "reply " + i, null);
+        }
+
+        var last = await store.LastMessagesAsync(user, id, 20);
+
+        Assert.NotNull(last);
+        Assert.Equal([.. Enumerable.Range(5, 10).SelectMany(i => new[] { "message " + i, "reply " + i })], last.Select(m => m.Content));
+        Assert.Null(await store.LastMessagesAsync(NewUser(), id, 20));
+        var empty = await store.StartAsync(user, "empty", 100) ?? throw new InvalidOperationException("Not started.");
+        var none = await store.LastMessagesAsync(user, empty, 20);
+        Assert.NotNull(none);
+        Assert.Empty(none);
+    }
+
+    [SkippableFact]
+    public async Task TurnsSixteenAtATimeAreAllStoredWithTheirTasks()
+    {
+        var users = Enumerable.Range(0, 4).Select(_ => NewUser()).ToArray();
+        var clients = users.Select(u => system.ClientFor(u)).ToArray();
+        try
+        {
+            var replies = new ConcurrentBag<(int Status, string Body)>();
+            await Parallel.ForEachAsync(Enumerable.Range(0, 48), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, cancellationToken) =>
+            {
+                using var response = await clients[i % 4].PostAsJsonAsync("api/chat", new { message = $"add parallel task {i}" }, cancellationToken);
+                replies.Add(((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken)));
+            });
+
+            Assert.All(replies, r => Assert.True(r.Status == 200, $"{r.Status}: {r.Body}"));
+            Assert.Equal(48, replies.Count);
+            foreach (var client in clients)
+            {
+                var tasks = await Json.ReadAsync(await client.GetAsync("api/tasks"));
+                Assert.Equal(12, tasks.GetProperty("tasks").GetArrayLength());
+                var conversations = await Json.ReadAsync(await client.GetAsync("api/conversations"));
+                Assert.Equal(12, conversations.GetProperty("count").GetInt32());
+            }
+            Assert.All(replies, r => Assert.Equal(ChatReply.Success, JsonDocument.Parse(r.Body).RootElement.GetProperty("status").GetString()));
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                client.Dispose();
+            }
+        }
+    }
+
+    /// <summary>A context of the api's database that records the text of every command it runs.</summary>
+    /// <param name="commands">The commands it runs.</param>
+    /// <param name="withPragmas">Also the PRAGMAs SQLite's connection setup runs on every open.</param>
+    private TaskChatDbContext NewContext(out List<string> commands, bool withPragmas = true)
+    {
+        var connection = system.Api.Services.GetRequiredService<DatabaseConnection>();
+        var recorder = new CommandRecorder(withPragmas);
+        commands = recorder.Commands;
+        return connection.Provider switch
+        {
+            DatabaseProvider.Postgres => new PostgresTaskChatDbContext((DbContextOptions<PostgresTaskChatDbContext>)
+                new DbContextOptionsBuilder<PostgresTaskChatDbContext>().UseTaskChatPostgres(connection).AddInterceptors(recorder).Options),
+            _ => new SqliteTaskChatDbContext((DbContextOptions<SqliteTaskChatDbContext>)
+                new DbContextOptionsBuilder<SqliteTaskChatDbContext>().UseTaskChatSqlite(connection).AddInterceptors(recorder).Options),
+        };
+    }
+
+    /// <summary>
+    /// Every command's text, and every savepoint as "SAVEPOINT name": EF creates savepoints through the
+    /// driver's transaction (DbTransaction.SaveAsync), not with a command of its own.
+    /// </summary>
+    private sealed class CommandRecorder(bool withPragmas) : DbCommandInterceptor, IDbTransactionInterceptor
+    {
+        public List<string> Commands { get; } = [];
+
+        private void Record(string commandText)
+        {
+            if (withPragmas || !commandText.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase))
+            {
+                Commands.Add(commandText);
+            }
+        }
+
+        public ValueTask<InterceptionResult> CreatingSavepointAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            Commands.Add("SAVEPOINT " + eventData.TransactionId);
+            return ValueTask.FromResult(result);
+        }
+
+        public InterceptionResult CreatingSavepoint(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+        {
+            Commands.Add("SAVEPOINT " + eventData.TransactionId);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Record(command.CommandText);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Record(command.CommandText);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Record(command.CommandText);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}
+
+public sealed class SqliteChatTurnStorageTests(SqliteChatSystem chat) : ChatTurnStorageTests(chat), IClassFixture<SqliteChatSystem>
+{
+    [Fact]
+    public async Task SqliteConnectionsWaitForTheLockWithSqlitesOwnBusyTimeout()
+    {
+        await using var scope = Api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout";
+            Assert.Equal(30_000L, (long)(await command.ExecuteScalarAsync())!);
+            command.CommandText = "PRAGMA journal_mode";
+            Assert.Equal("wal", (string)(await command.ExecuteScalarAsync())!);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
+
+public sealed class PostgresChatTurnStorageTests(PostgresChatSystem system) : ChatTurnStorageTests(system), IClassFixture<PostgresChatSystem>;
