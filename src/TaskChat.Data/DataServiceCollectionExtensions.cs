@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using TaskChat.Data.Connection;
 using TaskChat.Data.Tasks;
 
@@ -35,9 +36,20 @@ public static class DataServiceCollectionExtensions
     }
 
     public static DbContextOptionsBuilder UseTaskChatPostgres(this DbContextOptionsBuilder options, DatabaseConnection connection) =>
-        options.UseNpgsql(connection.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        options.UseNpgsql(WithoutPoolReset(connection.ConnectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
             .LogFailuresOnce();
+
+    /// <summary>
+    /// Npgsql resets every connection it takes back into its pool (DISCARD ALL, sent ahead of the next
+    /// command): a statement the server runs on every request, and it throws away the server's plans. Nothing
+    /// in TaskChat leaves session state on a pooled connection: no SET, no LISTEN, no temporary tables, no
+    /// session advisory lock (the migration lock takes its own unpooled connection; the conversation lock
+    /// is pg_advisory_xact_lock, gone at commit), and Npgsql rolls back an open transaction on return
+    /// whatever this setting says. So the reset is skipped (issue 13).
+    /// </summary>
+    private static string WithoutPoolReset(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
 
     /// <summary>
     /// EF Core logs a failed connection, command, query or save as an error with the exception's

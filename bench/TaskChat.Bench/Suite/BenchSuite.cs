@@ -28,6 +28,9 @@ internal sealed record BenchOptions
 
     public int MemoryCalls { get; init; } = 10_000;
 
+    /// <summary>Variables given to our mcp in the mcp rows (<c>--mcp-env NAME=VALUE</c>, repeatable): to try a setting against the reference.</summary>
+    public Dictionary<string, string> McpVariables { get; init; } = [];
+
     /// <summary>Which parts run: mcp, api, startup, memory.</summary>
     public HashSet<string> Parts { get; init; } = ["startup", "memory", "mcp", "api"];
 
@@ -57,6 +60,11 @@ internal static class BenchSuite
         if (Value(args, "--only") is { } only)
         {
             options = options with { Parts = [.. only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] };
+        }
+        foreach (var (argument, index) in args.Select((a, i) => (a, i)).Where(a => a.a == "--mcp-env" && a.i + 1 < args.Length))
+        {
+            var pair = args[index + 1].Split('=', 2);
+            options.McpVariables[pair[0]] = pair.Length > 1 ? pair[1] : "";
         }
         if (PostgresTestDatabase.Server() is null)
         {

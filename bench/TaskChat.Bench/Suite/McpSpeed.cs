@@ -18,20 +18,20 @@ internal static class McpSpeed
 
     private sealed record Side(string Name, Uri McpUrl, int Pid);
 
-    private sealed record Workload(string Tool, string Arguments, int InFlight, string Token, string Label);
+    /// <summary>Subject: the user the calls act as; add_task takes a new one each run, so that every run adds to an empty list (and none reaches the per-user task limit).</summary>
+    private sealed record Workload(string Tool, string Arguments, int InFlight, string Subject, string Label);
 
     public static async Task RunAsync(BenchOptions options, List<Row> rows, CancellationToken cancellationToken)
     {
         await using var issuer = await NodeIssuer.StartAsync(cancellationToken);
         await using var oursDatabase = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         await using var peerDatabase = await PostgresTestDatabase.CreateAsync();
-        await using var system = await new SystemBuilder(oursDatabase.Url).WithMcp(issuer.Variables).AsProcesses().StartAsync();
+        await using var system = await new SystemBuilder(oursDatabase.Url)
+            .WithMcp(new Dictionary<string, string>(issuer.Variables.Concat(options.McpVariables))).AsProcesses().StartAsync();
         // The same pool size as ours (DB_POOL_MAX's default for the mcp), so neither side waits on fewer connections.
         await using var peer = await NodeTools.StartPeerAsync(peerDatabase, issuer, poolSize: 15, cancellationToken);
 
-        // Minted per phase: a token lives 15 minutes, longer than this part of the bench.
         var lister = await issuer.TokenAsync("bench-lister", cancellationToken);
-        var adder = await issuer.TokenAsync("bench-adder", cancellationToken);
         Side ours = new("ours", new Uri(system.Mcp.BaseAddress, "mcp"), system.Mcp.Process.Id);
         Side reference = new("reference", peer.McpUrl, peer.Pid);
         await SeedAsync(system.Mcp.BaseAddress, lister, cancellationToken);
@@ -39,8 +39,8 @@ internal static class McpSpeed
 
         Workload[] workloads =
         [
-            .. options.McpInFlight.Select(c => new Workload(ToolNames.ListTasks, """{"status":"all"}""", c, lister, $"list_tasks ({SeededTasks} tasks), {c} in flight")),
-            .. options.McpInFlight.Select(c => new Workload(ToolNames.AddTask, """{"title":"load {{n}}"}""", c, adder, $"add_task, {c} in flight")),
+            .. options.McpInFlight.Select(c => new Workload(ToolNames.ListTasks, """{"status":"all"}""", c, "bench-lister", $"list_tasks ({SeededTasks} tasks), {c} in flight")),
+            .. options.McpInFlight.Select(c => new Workload(ToolNames.AddTask, """{"title":"load {{n}}"}""", c, "bench-adder", $"add_task, {c} in flight")),
         ];
         var measured = workloads.ToDictionary(w => w, w => (
             CallsPerSecond: new Row(Section, w.Label + ": calls/s", "higher is better", Target.Min(2, "≥ 2×")),
@@ -53,7 +53,8 @@ internal static class McpSpeed
         {
             foreach (var workload in workloads.DistinctBy(w => w.Tool))
             {
-                await NodeTools.LoadAsync(side.McpUrl, workload.Tool, workload.Arguments, 8, options.WarmUpSeconds, workload.Token, side.Pid, cancellationToken);
+                await NodeTools.LoadAsync(side.McpUrl, workload.Tool, workload.Arguments, 8, options.WarmUpSeconds,
+                    await issuer.TokenAsync(workload.Subject + "-warm-up", cancellationToken), side.Pid, cancellationToken);
             }
         }
 
@@ -64,7 +65,10 @@ internal static class McpSpeed
                 var order = round % 2 == 0 ? new[] { ours, reference } : [reference, ours];
                 foreach (var side in order)
                 {
-                    var result = await NodeTools.LoadAsync(side.McpUrl, workload.Tool, workload.Arguments, workload.InFlight, options.McpSeconds, workload.Token, side.Pid, cancellationToken);
+                    // A token per run (they live 15 minutes); list_tasks always lists the seeded user.
+                    var subject = workload.Tool == ToolNames.ListTasks ? workload.Subject : $"{workload.Subject}-{round}-{workload.InFlight}";
+                    var token = await issuer.TokenAsync(subject, cancellationToken);
+                    var result = await NodeTools.LoadAsync(side.McpUrl, workload.Tool, workload.Arguments, workload.InFlight, options.McpSeconds, token, side.Pid, cancellationToken);
                     var row = measured[workload];
                     var isOurs = side == ours;
                     Add(row.CallsPerSecond, isOurs, result.CallsPerSecond);
