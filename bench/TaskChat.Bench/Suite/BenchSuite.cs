@@ -114,6 +114,12 @@ internal static class BenchSuite
             await Console.Error.WriteLineAsync("bench: cancelled.");
             return 130;
         }
+        catch (Exception e)
+        {
+            // Everything it started is stopped and dropped by now (the parts dispose on the way out).
+            await Console.Error.WriteLineAsync($"bench: failed: {e}");
+            return 1;
+        }
         finally
         {
             Cleanup.KillAll();

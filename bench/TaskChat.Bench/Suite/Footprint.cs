@@ -153,7 +153,7 @@ internal static class Footprint
         {
             for (var i = 0; i < 8; i++)
             {
-                clients.Add(await TestMcpClients.ConnectAsync(baseAddress, i % 2 == 0 ? listerToken : adderToken, cancellationToken));
+                clients.Add(await BenchMcpClient.ConnectAsync(baseAddress, i % 2 == 0 ? listerToken : adderToken, cancellationToken));
             }
             for (var i = 0; i < 20; i++)
             {

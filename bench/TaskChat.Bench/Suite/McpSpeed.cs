@@ -90,7 +90,7 @@ internal static class McpSpeed
 
     private static async Task SeedAsync(Uri baseAddress, string token, CancellationToken cancellationToken)
     {
-        await using var client = await TestMcpClients.ConnectAsync(baseAddress, token, cancellationToken);
+        await using var client = await BenchMcpClient.ConnectAsync(baseAddress, token, cancellationToken);
         for (var i = 0; i < SeededTasks; i++)
         {
             var result = await client.CallToolAsync(ToolNames.AddTask,
