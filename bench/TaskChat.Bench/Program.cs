@@ -13,6 +13,12 @@ if (!string.IsNullOrWhiteSpace(postgres))
     Environment.SetEnvironmentVariable(PostgresTestDatabase.ServerVariable, postgres);
 }
 
+if (args.Contains("--all") || args.Contains("--quick"))
+{
+    // bench/run: every row of issue 13 (start-up, memory, the mcp against the TypeScript reference, chat turns).
+    return await TaskChat.Bench.Suite.BenchSuite.RunAsync(args);
+}
+
 if (args.Contains("auth-flood"))
 {
     // dotnet run -c Release --project bench/TaskChat.Bench -- auth-flood [--postgres "..."] [NAME=VALUE...: the web's variables]
@@ -21,7 +27,7 @@ if (args.Contains("auth-flood"))
         .Select(a => a.Split('=', 2)).ToDictionary(a => a[0], a => a[1]);
     Console.WriteLine($"# sign-in flood, {DateTime.UtcNow:yyyy-MM-dd}, {provider}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, loopback");
     await AuthFloodBench.RunAsync(provider, variables);
-    return;
+    return 0;
 }
 
 if (args.Contains("chat-ratio"))
@@ -62,6 +68,8 @@ else
 {
     Console.WriteLine($"\n(PostgreSQL skipped: pass --postgres or set {PostgresTestDatabase.ServerVariable}.)");
 }
+
+return 0;
 
 static async Task RunAsync(DatabaseProvider provider)
 {

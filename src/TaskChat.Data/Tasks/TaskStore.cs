@@ -32,8 +32,11 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
 
         await using var transaction = await TaskStoreTransaction.BeginAsync(db, cancellationToken);
         task.Number = await TaskCounters.NextNumberAsync(db, owner.UserId, now, cancellationToken);
+        // Numbers are never reused and every task takes one, so a user whose new number is within the limit
+        // has fewer tasks than the limit: only past it are they counted (one statement less for nearly every add).
         // Counted after the counter's upsert: that row lock serialises one user's adds, so two cannot both pass at the limit.
-        if (await db.Tasks.CountAsync(t => t.UserId == owner.UserId, cancellationToken) >= limits.MaxTasksPerUser)
+        if (task.Number > limits.MaxTasksPerUser
+            && await db.Tasks.CountAsync(t => t.UserId == owner.UserId, cancellationToken) >= limits.MaxTasksPerUser)
         {
             return new TaskError(TaskErrorKind.LimitReached,
                 $"You already have {limits.MaxTasksPerUser:N0} tasks, the most one account can keep. Delete tasks you no longer need (completed ones too), then add again.");

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using TaskChat.Data;
 using TaskChat.Data.Connection;
 
 namespace TaskChat.UnitTests.Connection;
@@ -24,6 +26,18 @@ public class PoolSizeTests
         var builder = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
 
         Assert.Equal((5, 5), (builder.MinPoolSize, builder.MaxPoolSize));
+    }
+
+    [Fact]
+    public void PooledPostgresConnectionsAreNotResetOnReturnAndKeepTheirSettings()
+    {
+        var connection = DatabaseUrl.Parse("postgres://app:secret@db.example.com/tasks?application_name=taskchat", DatabaseUrls.DefaultSqlitePath).WithPoolMax(7);
+        using var db = DataServiceCollectionExtensions.CreateDbContext(connection);
+        var builder = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+
+        // No DISCARD ALL ahead of every request's first command (issue 13): nothing leaves session state on a pooled connection.
+        Assert.True(builder.NoResetOnClose);
+        Assert.Equal((7, "taskchat", "app"), (builder.MaxPoolSize, builder.ApplicationName, builder.Username));
     }
 
     [Fact]

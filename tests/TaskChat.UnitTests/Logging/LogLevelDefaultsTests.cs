@@ -28,6 +28,30 @@ public sealed class LogLevelDefaultsTests
         Assert.True(loggers.CreateLogger("TaskChat.Api.Chat.ChatApi").IsEnabled(LogLevel.Information));
     }
 
+    [Theory]
+    [InlineData(TaskChatService.Api)]
+    [InlineData(TaskChatService.Mcp)]
+    public async Task The_mcp_sdks_lines_per_call_are_not_logged_at_information_but_its_warnings_are(TaskChatService service)
+    {
+        await using var app = Build(service, new());
+        var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+
+        foreach (var category in new[] { "ModelContextProtocol.Server.McpServer", "ModelContextProtocol.Client.McpClient", "ModelContextProtocol.AspNetCore.StreamableHttpHandler" })
+        {
+            Assert.False(loggers.CreateLogger(category).IsEnabled(LogLevel.Information), category);
+            Assert.True(loggers.CreateLogger(category).IsEnabled(LogLevel.Warning), category);
+        }
+        Assert.True(loggers.CreateLogger("TaskChat.Mcp.Tools.IdempotentToolCalls").IsEnabled(LogLevel.Information));
+    }
+
+    [Fact]
+    public async Task A_logging_variable_still_turns_the_mcp_sdks_lines_back_on()
+    {
+        await using var app = Build(TaskChatService.Mcp, new() { ["Logging:LogLevel:ModelContextProtocol"] = "Information" });
+
+        Assert.True(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ModelContextProtocol.Server.McpServer").IsEnabled(LogLevel.Information));
+    }
+
     [Fact]
     public async Task A_logging_variable_still_turns_the_attempts_back_on()
     {

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using TaskChat.Contract;
+using TaskChat.Data.Connection;
+using TaskChat.TestSupport;
+
+namespace TaskChat.Bench.Suite;
+
+/// <summary>
+/// A chat turn against a REST call on the same api and database: the api and the mcp as their own
+/// processes (Release, their own logging), the offline agent, real HTTP with tokens from the bench's
+/// issuer, each turn sent as the web sends it (a new Idempotency-Key). Every user has 20 pending tasks,
+/// and <c>GET /api/tasks?status=pending</c> lists them. The two-call turn ("mark the milk one done":
+/// list_tasks, then complete_task) first gets its "buy milk" task through REST, outside the timing, so
+/// that each turn finds exactly one milk among 21 pending tasks.
+/// </summary>
+internal static class ApiTurns
+{
+    private const string Section = "api: a chat turn against GET /api/tasks (same api, same PostgreSQL)";
+    private const int SeededTasks = 20;
+
+    private enum Kind
+    {
+        Get,
+        Add,
+        Mark,
+    }
+
+    public static async Task RunAsync(BenchOptions options, List<Row> rows, CancellationToken cancellationToken)
+    {
+        await using var jwks = await TestJwks.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var system = await new SystemBuilder(database.Url).SignedBy(jwks).WithMcp().WithApi(new Dictionary<string, string>
+        {
+            ["LLM_PROVIDER"] = "offline",
+            ["CHAT_TURNS_PER_MINUTE"] = "10000",
+        }).AsProcesses().StartAsync();
+
+        HttpClient User(string id)
+        {
+            var http = new HttpClient { BaseAddress = system.Api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jwks.CreateToken(id));
+            return http;
+        }
+        // Listers are listed and mark their milk done; adders add (their lists grow, and nobody lists them).
+        var listers = Enumerable.Range(0, options.ApiInFlight).Select(i => User("bench-lister-" + i)).ToArray();
+        var adders = Enumerable.Range(0, options.ApiInFlight).Select(i => User("bench-adder-" + i)).ToArray();
+        HttpClient[] UsersFor(Kind kind) => kind == Kind.Add ? adders : listers;
+        try
+        {
+            foreach (var user in listers)
+            {
+                for (var i = 0; i < SeededTasks; i++)
+                {
+                    await CreateTaskAsync(user, $"Seeded task {i}: tidy the garage", cancellationToken);
+                }
+            }
+            // Warm-up: JIT in both processes, the pools, the MCP client's connections.
+            for (var i = 0; i < options.ApiWarmUp; i++)
+            {
+                foreach (var kind in new[] { Kind.Get, Kind.Add, Kind.Mark })
+                {
+                    await CallAsync(UsersFor(kind)[i % listers.Length], kind, i, cancellationToken);
+                }
+            }
+
+            Row Turn(string label, int inFlight) =>
+                new(Section, $"{label}, {(inFlight == 1 ? "sequential" : inFlight + " in flight")}: mean latency, turn ÷ GET", "ms",
+                    Target.Max(label.StartsWith("one-tool", StringComparison.Ordinal) ? 3 : 5, label.StartsWith("one-tool", StringComparison.Ordinal) ? "≤ 3× GET" : "≤ 5× GET"));
+            var rowsByShape = new Dictionary<(Kind, int), Row>();
+            var throughput = new Dictionary<(Kind, int), Row>();
+            foreach (var inFlight in new[] { 1, options.ApiInFlight })
+            {
+                rowsByShape[(Kind.Add, inFlight)] = Turn("one-tool turn \"add buy milk N\"", inFlight);
+                rowsByShape[(Kind.Mark, inFlight)] = Turn("two-call turn \"mark the milk one done\"", inFlight);
+                throughput[(Kind.Add, inFlight)] = new Row(Section, $"\"add\" turns/s against GETs/s, {(inFlight == 1 ? "sequential" : inFlight + " in flight")}", "per s", null);
+                throughput[(Kind.Mark, inFlight)] = new Row(Section, $"\"mark done\" turns/s against GETs/s, {(inFlight == 1 ? "sequential" : inFlight + " in flight")}", "per s", null);
+            }
+            var p99 = new Dictionary<(Kind, int), Row>();
+            foreach (var inFlight in new[] { 1, options.ApiInFlight })
+            {
+                p99[(Kind.Add, inFlight)] = new Row(Section, $"\"add\" turn p99 against GET p99, {(inFlight == 1 ? "sequential" : inFlight + " in flight")}", "ms", null);
+            }
+
+            for (var round = 0; round < options.Rounds; round++)
+            {
+                foreach (var inFlight in new[] { 1, options.ApiInFlight })
+                {
+                    var scale = inFlight == 1 ? 1 : 4;
+                    // GET, add, mark: the GET of the round is the reference of both turns beside it.
+                    var get = await MeasureAsync(listers, inFlight, options.ApiCalls * 2 * scale, Kind.Get, cancellationToken);
+                    var add = await MeasureAsync(adders, inFlight, options.ApiCalls * scale, Kind.Add, cancellationToken);
+                    var mark = await MeasureAsync(listers, inFlight, options.ApiCalls / 2 * scale, Kind.Mark, cancellationToken);
+                    rowsByShape[(Kind.Add, inFlight)].Ours.Add(add.MeanMs);
+                    rowsByShape[(Kind.Add, inFlight)].Reference.Add(get.MeanMs);
+                    rowsByShape[(Kind.Mark, inFlight)].Ours.Add(mark.MeanMs);
+                    rowsByShape[(Kind.Mark, inFlight)].Reference.Add(get.MeanMs);
+                    throughput[(Kind.Add, inFlight)].Ours.Add(add.PerSecond);
+                    throughput[(Kind.Add, inFlight)].Reference.Add(get.PerSecond);
+                    throughput[(Kind.Mark, inFlight)].Ours.Add(mark.PerSecond);
+                    throughput[(Kind.Mark, inFlight)].Reference.Add(get.PerSecond);
+                    p99[(Kind.Add, inFlight)].Ours.Add(add.P99Ms);
+                    p99[(Kind.Add, inFlight)].Reference.Add(get.P99Ms);
+                    Console.Error.WriteLine($"bench: round {round + 1} api, {inFlight} in flight: GET {get.MeanMs:F2} ms ({get.PerSecond:F0}/s), add turn {add.MeanMs:F2} ms ({add.PerSecond:F0}/s, p99 {add.P99Ms:F1}), mark turn {mark.MeanMs:F2} ms ({mark.PerSecond:F0}/s)");
+                }
+            }
+            foreach (var inFlight in new[] { 1, options.ApiInFlight })
+            {
+                rows.AddRange([rowsByShape[(Kind.Add, inFlight)], rowsByShape[(Kind.Mark, inFlight)], throughput[(Kind.Add, inFlight)], throughput[(Kind.Mark, inFlight)], p99[(Kind.Add, inFlight)]]);
+            }
+        }
+        finally
+        {
+            foreach (var user in listers.Concat(adders))
+            {
+                user.Dispose();
+            }
+        }
+    }
+
+    private sealed record Measured(double MeanMs, double P99Ms, double PerSecond);
+
+    /// <summary>
+    /// <paramref name="calls"/> calls, <paramref name="inFlight"/> at a time, worker w acting as user w.
+    /// Throughput is in flight ÷ mean latency (Little's law for a closed loop), so that the untimed REST
+    /// set-up of a "mark" turn does not count against it.
+    /// </summary>
+    private static async Task<Measured> MeasureAsync(HttpClient[] users, int inFlight, int calls, Kind kind, CancellationToken cancellationToken)
+    {
+        var latencies = new List<double>[inFlight];
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async worker =>
+        {
+            latencies[worker] = [];
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < calls)
+            {
+                latencies[worker].Add(await CallAsync(users[worker], kind, i, cancellationToken));
+            }
+        }));
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        var mean = all.Average();
+        return new Measured(mean, all[Math.Min(all.Length - 1, (int)Math.Ceiling(all.Length * 0.99) - 1)], inFlight * 1000 / mean);
+    }
+
+    /// <summary>One call of the kind; its latency in ms.</summary>
+    private static async Task<double> CallAsync(HttpClient user, Kind kind, int n, CancellationToken cancellationToken)
+    {
+        if (kind == Kind.Mark)
+        {
+            await CreateTaskAsync(user, "buy milk", cancellationToken);
+        }
+        var started = Stopwatch.GetTimestamp();
+        if (kind == Kind.Get)
+        {
+            using var response = await user.GetAsync("api/tasks?status=pending", cancellationToken);
+            await Ensure(response, cancellationToken);
+            await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        }
+        else
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/chat")
+            {
+                Content = JsonContent.Create(new { message = kind == Kind.Add ? $"add buy milk {n}" : "mark the milk one done" }),
+            };
+            request.Headers.Add(IdempotencyKeys.Header, Guid.NewGuid().ToString("N"));
+            using var response = await user.SendAsync(request, cancellationToken);
+            await Ensure(response, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (kind == Kind.Mark && !body.Contains("done", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException("\"mark the milk one done\" did not complete the task: " + body);
+            }
+        }
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    private static async Task CreateTaskAsync(HttpClient user, string title, CancellationToken cancellationToken)
+    {
+        using var response = await user.PostAsJsonAsync("api/tasks", new { title }, cancellationToken);
+        await Ensure(response, cancellationToken);
+    }
+
+    private static async Task Ensure(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace TaskChat.Bench.Suite;
+
+/// <summary>
+/// Every node process the bench starts, so that none outlives it: Ctrl-C and SIGTERM cancel the run (the
+/// services and databases are then disposed on the way out), and whatever is still tracked at exit is killed.
+/// The services run as <c>TestProcess</c>es, stopped by their own disposal.
+/// </summary>
+internal static partial class Cleanup
+{
+    private static readonly Lock Gate = new();
+    private static readonly HashSet<Process> Running = [];
+
+    static Cleanup() => AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
+
+    public static void Track(Process process)
+    {
+        lock (Gate)
+        {
+            Running.Add(process);
+        }
+    }
+
+    public static void Forget(Process process)
+    {
+        lock (Gate)
+        {
+            Running.Remove(process);
+        }
+    }
+
+    /// <summary>SIGTERM, then a kill if it has not exited within a few seconds.</summary>
+    public static async Task StopAsync(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                _ = SendTerm(process.Id, 15);
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                try
+                {
+                    await process.WaitForExitAsync(grace.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started or already reaped.
+        }
+        Forget(process);
+    }
+
+    public static void KillAll()
+    {
+        Process[] left;
+        lock (Gate)
+        {
+            left = [.. Running];
+            Running.Clear();
+        }
+        foreach (var process in left)
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }
+    }
+
+    /// <summary>Resident memory of a process in MB (VmRSS), or NaN when it cannot be read.</summary>
+    public static double RssMegabytes(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? double.NaN
+                : double.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
+        }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static partial int SendTerm(int pid, int signal);
+}
+
+/// <summary>Polls a readiness URL often (every 10 ms), so that a start-up time is not rounded to a slow poll.</summary>
+internal static class Readiness
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
+
+    public static async Task WaitAsync(Uri url, Func<bool> exited, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                using var response = await Http.GetAsync(url, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            if (exited())
+            {
+                throw new InvalidOperationException($"The process behind {url} exited before it was ready.");
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{url} was not ready within 120 s.");
+            }
+            await Task.Delay(10, cancellationToken);
+        }
+    }
+}

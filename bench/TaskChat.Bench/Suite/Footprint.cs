@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using ModelContextProtocol.Client;
+using TaskChat.Contract;
+using TaskChat.Data.Connection;
+using TaskChat.ServiceDefaults.Configuration;
+using TaskChat.TestSupport;
+using TaskChat.TestSupport.Processes;
+
+namespace TaskChat.Bench.Suite;
+
+/// <summary>
+/// Start-up and memory, as shipped: each service's Release build started as its own process (process start
+/// to its first 2xx /health/ready, polled every 10 ms), its resident memory once idle, then after 10,000
+/// calls; the TypeScript reference beside our mcp; and the launcher bringing the whole system to ready.
+/// </summary>
+internal static class Footprint
+{
+    private const string StartSection = "start-up: process start → /health/ready";
+    private const string MemorySection = "memory: resident set (RSS)";
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
+
+    public static async Task RunStartupAsync(BenchOptions options, List<Row> rows, CancellationToken cancellationToken)
+    {
+        await using var jwks = await TestJwks.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var peerDatabase = await PostgresTestDatabase.CreateAsync();
+        await using var issuer = await NodeIssuer.StartAsync(cancellationToken);
+        var services = new[] { TaskChatService.Mcp, TaskChatService.Api, TaskChatService.Web };
+        var startRows = services.ToDictionary(s => s, s => new Row(StartSection, s.ToString().ToLowerInvariant() + (s == TaskChatService.Mcp ? " (reference: the TypeScript server)" : ""), "ms", Target.Max(1000, "≤ 1000 ms")) { AbsoluteTarget = true });
+        var idleRows = services.ToDictionary(s => s, s => new Row(MemorySection, s.ToString().ToLowerInvariant() + " idle after start" + (s == TaskChatService.Mcp ? " (reference: the TypeScript server)" : ""), "MB", Target.Max(120, "≤ 120 MB")) { AbsoluteTarget = true });
+        var launcher = new Row(StartSection, "the whole system under the launcher (launcher start → all three ready)", "ms", Target.Max(3000, "≤ 3000 ms")) { AbsoluteTarget = true };
+
+        for (var round = 0; round < options.Rounds; round++)
+        {
+            foreach (var service in services)
+            {
+                var wiring = Wiring(database.Url, service == TaskChatService.Web ? null : jwks);
+                var started = Stopwatch.GetTimestamp();
+                using var process = TestProcess.Start(BuiltService.Dll(service), wiring.VariablesFor(service), workingDirectory: BuiltService.ProjectDirectory(service));
+                try
+                {
+                    await Readiness.WaitAsync(Listening.Url(wiring.PortOf(service), "/health/ready"), () => process.HasExited, cancellationToken);
+                    startRows[service].Ours.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    await Task.Delay(Settle, cancellationToken);
+                    idleRows[service].Ours.Add(Cleanup.RssMegabytes(process.Id));
+                }
+                finally
+                {
+                    await process.StopAsync(TimeSpan.FromSeconds(10));
+                }
+            }
+            await using (var peer = await NodeTools.StartPeerAsync(peerDatabase, issuer, 15, cancellationToken))
+            {
+                startRows[TaskChatService.Mcp].Reference.Add(peer.StartupMs);
+                await Task.Delay(Settle, cancellationToken);
+                idleRows[TaskChatService.Mcp].Reference.Add(Cleanup.RssMegabytes(peer.Pid));
+            }
+
+            var system = Wiring(database.Url, issuer: null);
+            var launcherStarted = Stopwatch.GetTimestamp();
+            using var launched = TestProcess.Start(BuiltService.Launcher, system.VariablesForLauncher(), ["run"]);
+            try
+            {
+                await Task.WhenAll(services.Select(s => Readiness.WaitAsync(Listening.Url(system.PortOf(s), "/health/ready"), () => launched.HasExited, cancellationToken)));
+                launcher.Ours.Add(Stopwatch.GetElapsedTime(launcherStarted).TotalMilliseconds);
+            }
+            finally
+            {
+                await launched.StopAsync(TimeSpan.FromSeconds(30));
+            }
+            Console.Error.WriteLine($"bench: round {round + 1} start-up: {string.Join(", ", services.Select(s => $"{s} {startRows[s].Ours[^1]:F0} ms {idleRows[s].Ours[^1]:F0} MB"))}, reference {startRows[TaskChatService.Mcp].Reference[^1]:F0} ms {idleRows[TaskChatService.Mcp].Reference[^1]:F0} MB, launcher {launcher.Ours[^1]:F0} ms");
+        }
+        rows.AddRange([.. services.Select(s => startRows[s]), launcher]);
+        rows.AddRange(services.Select(s => idleRows[s]));
+    }
+
+    /// <summary>RSS idle, then after 10,000 calls of ordinary use: our mcp and the reference the same calls, the api GETs with a chat turn in ten, the web its sign-in page.</summary>
+    public static async Task RunMemoryAsync(BenchOptions options, List<Row> rows, CancellationToken cancellationToken)
+    {
+        var calls = options.MemoryCalls;
+        Row Delta(string name, Target? target = null) => new(MemorySection, $"{name}: growth after {calls:N0} calls", "MB", target ?? Target.Max(40, "≤ +40 MB")) { AbsoluteTarget = true };
+        var mcpDelta = Delta("mcp (reference: the TypeScript server)");
+        var apiDelta = Delta("api (GET /api/tasks, a chat turn in ten)");
+        var webDelta = Delta("web (GET /sign-in)");
+
+        // Our mcp and api trust the bench's own issuer; the reference trusts jwks.mjs (it reads a JWKS as JOSE writes it).
+        await using var jwks = await TestJwks.StartAsync();
+        await using var issuer = await NodeIssuer.StartAsync(cancellationToken);
+        await using (var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres))
+        await using (var peerDatabase = await PostgresTestDatabase.CreateAsync())
+        await using (var system = await new SystemBuilder(database.Url).SignedBy(jwks).WithMcp().WithApi(new Dictionary<string, string>
+        {
+            ["LLM_PROVIDER"] = "offline",
+            ["CHAT_TURNS_PER_MINUTE"] = "10000",
+        }).AsProcesses().StartAsync())
+        await using (var peer = await NodeTools.StartPeerAsync(peerDatabase, issuer, 15, cancellationToken))
+        {
+            await Task.Delay(Settle, cancellationToken);
+            var idle = (Mcp: Cleanup.RssMegabytes(system.Mcp.Process.Id), Api: Cleanup.RssMegabytes(system.Api.Process.Id), Peer: Cleanup.RssMegabytes(peer.Pid));
+
+            await McpCallsAsync(system.Mcp.BaseAddress, jwks.CreateToken("memory-lister"), jwks.CreateToken("memory-adder"), calls, cancellationToken);
+            await Task.Delay(Settle, cancellationToken);
+            mcpDelta.Ours.Add(Cleanup.RssMegabytes(system.Mcp.Process.Id) - idle.Mcp);
+            await McpCallsAsync(peer.BaseAddress, await issuer.TokenAsync("memory-lister", cancellationToken), await issuer.TokenAsync("memory-adder", cancellationToken), calls, cancellationToken);
+            await Task.Delay(Settle, cancellationToken);
+            mcpDelta.Reference.Add(Cleanup.RssMegabytes(peer.Pid) - idle.Peer);
+
+            using var lister = new HttpClient { BaseAddress = system.Api.BaseAddress };
+            lister.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jwks.CreateToken("memory-lister"));
+            using var adder = new HttpClient { BaseAddress = system.Api.BaseAddress };
+            adder.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jwks.CreateToken("memory-adder"));
+            for (var i = 0; i < 20; i++)
+            {
+                (await lister.PostAsJsonAsync("api/tasks", new { title = "Seeded task " + i }, cancellationToken)).EnsureSuccessStatusCode().Dispose();
+            }
+            await ManyAsync(calls, 8, async i =>
+            {
+                using var response = i % 10 == 9
+                    ? await adder.PostAsJsonAsync("api/chat", new { message = "add buy milk " + i }, cancellationToken)
+                    : await lister.GetAsync("api/tasks?status=pending", cancellationToken);
+                response.EnsureSuccessStatusCode();
+            });
+            await Task.Delay(Settle, cancellationToken);
+            apiDelta.Ours.Add(Cleanup.RssMegabytes(system.Api.Process.Id) - idle.Api);
+        }
+
+        await using (var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres))
+        await using (var system = await new SystemBuilder(database.Url).WithWeb().AsProcesses().StartAsync())
+        {
+            await Task.Delay(Settle, cancellationToken);
+            var idle = Cleanup.RssMegabytes(system.Web.Process.Id);
+            using var browser = new HttpClient { BaseAddress = system.Web.BaseAddress };
+            await ManyAsync(calls, 8, async _ =>
+            {
+                using var response = await browser.GetAsync("sign-in", cancellationToken);
+                response.EnsureSuccessStatusCode();
+                await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            });
+            await Task.Delay(Settle, cancellationToken);
+            webDelta.Ours.Add(Cleanup.RssMegabytes(system.Web.Process.Id) - idle);
+        }
+        Console.Error.WriteLine($"bench: memory growth: mcp {mcpDelta.Ours[0]:F1} MB (reference {mcpDelta.Reference[0]:F1}), api {apiDelta.Ours[0]:F1} MB, web {webDelta.Ours[0]:F1} MB");
+        rows.AddRange([mcpDelta, apiDelta, webDelta]);
+    }
+
+    /// <summary>Half list_tasks for a user with 20 tasks, half add_task for another user, 8 sessions.</summary>
+    private static async Task McpCallsAsync(Uri baseAddress, string listerToken, string adderToken, int calls, CancellationToken cancellationToken)
+    {
+        var clients = new List<McpClient>();
+        try
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                clients.Add(await BenchMcpClient.ConnectAsync(baseAddress, i % 2 == 0 ? listerToken : adderToken, cancellationToken));
+            }
+            for (var i = 0; i < 20; i++)
+            {
+                await clients[0].CallToolAsync(ToolNames.AddTask, new Dictionary<string, object?> { [ToolArguments.Title] = "Seeded task " + i }, cancellationToken: cancellationToken);
+            }
+            await ManyAsync(calls, clients.Count, async i =>
+            {
+                var client = clients[i % clients.Count];
+                var result = i % 2 == 0
+                    ? await client.CallToolAsync(ToolNames.ListTasks, new Dictionary<string, object?> { [ToolArguments.Status] = ListStatus.All }, cancellationToken: cancellationToken)
+                    : await client.CallToolAsync(ToolNames.AddTask, new Dictionary<string, object?> { [ToolArguments.Title] = "memory " + i }, cancellationToken: cancellationToken);
+                if (result.IsError == true)
+                {
+                    throw new InvalidOperationException($"A call to {baseAddress} failed: {result.Content.FirstOrDefault()}");
+                }
+            });
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task ManyAsync(int calls, int inFlight, Func<int, Task> call)
+    {
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < calls)
+            {
+                await call(i);
+            }
+        }));
+    }
+
+    /// <summary>Free ports for all three; tokens from <paramref name="issuer"/> when given (else the web issues them).</summary>
+    private static SystemWiring Wiring(string databaseUrl, TestJwks? issuer)
+    {
+        var wiring = new SystemWiring { DatabaseUrl = databaseUrl }
+            .WithPort(TaskChatService.Mcp, LoopbackServer.UnusedPort())
+            .WithPort(TaskChatService.Api, LoopbackServer.UnusedPort())
+            .WithPort(TaskChatService.Web, LoopbackServer.UnusedPort());
+        return issuer is null ? wiring : wiring with { Issuer = TestJwks.Issuer, JwksUrl = issuer.JwksUrl.ToString(), Audience = TestJwks.Audience };
+    }
+}
