@@ -38,7 +38,7 @@ if (args.Contains("chat-ratio"))
     {
         await ChatRatioBench.RunAsync(DatabaseProvider.Postgres, rounds: 3);
     }
-    return;
+    return 0;
 }
 
 Console.WriteLine($"# mcp and api benchmark, {DateTime.UtcNow:yyyy-MM-dd}");
