@@ -29,29 +29,43 @@ public sealed record McpResourceSettings
     /// <summary>The metadata's path, as this service serves it.</summary>
     public string MetadataPath => MetadataUrl.AbsolutePath;
 
-    public ProtectedResource Protected => new(Resource.ToString(), MetadataUrl, OAuthScopes.All);
+    public ProtectedResource Protected => new(Resource.AbsoluteUri, MetadataUrl, OAuthScopes.All);
 
     public string Summary() => $"mcp_public_url={Resource} authorization_server={AuthorizationServer}";
 
     /// <summary>
-    /// MCP_PUBLIC_URL, else MCP_SERVER_URL, else this service on localhost; "/mcp" is appended unless
-    /// the URL already ends with it (as MCP_SERVER_URL is read by the api). No query, no fragment:
-    /// a resource indicator must not carry them (RFC 8707).
+    /// MCP_PUBLIC_URL, taken as it is written (the web reads the same variable and must issue tokens
+    /// for exactly this URL), which must therefore name the MCP endpoint itself (its path ends with
+    /// /mcp). Unset: MCP_SERVER_URL + /mcp (a URL already ending in /mcp is taken as is), else this
+    /// service on localhost. No query, no fragment: a resource indicator has none (RFC 8707).
     /// </summary>
     public static McpResourceSettings Read(SettingsReader reader, TaskChatSettings shared)
     {
-        var name = reader.Raw("MCP_PUBLIC_URL") is { Length: > 0 } ? "MCP_PUBLIC_URL" : "MCP_SERVER_URL";
-        var fallback = $"http://localhost:{(shared.Port == 0 ? SystemWiring.DefaultPort(TaskChatService.Mcp) : shared.Port)}";
-        var url = reader.Raw(name) is { Length: > 0 } ? reader.Url(name, fallback, isServiceUrl: name == "MCP_PUBLIC_URL") : new Uri(fallback);
-        if (url.Query.Length > 0 || url.Fragment.Length > 0)
+        const string Name = "MCP_PUBLIC_URL";
+        Uri resource;
+        if (reader.Raw(Name) is { Length: > 0 })
         {
-            reader.Problem(name, "must not have a query or a fragment: it is the OAuth resource identifier of the mcp.");
+            resource = reader.Url(Name, "http://localhost/mcp", isServiceUrl: true);
+            if (!resource.AbsolutePath.EndsWith(Tools.TaskToolsExtensions.McpPath, StringComparison.Ordinal))
+            {
+                reader.Problem(Name, $"must be the URL of the MCP endpoint itself, ending in {Tools.TaskToolsExtensions.McpPath} (e.g. https://mcp.example.com/mcp).");
+            }
+            if (resource.Query.Length > 0 || resource.Fragment.Length > 0)
+            {
+                reader.Problem(Name, "must have no query and no fragment (RFC 8707 resource indicator).");
+            }
         }
-        var path = url.AbsolutePath.TrimEnd('/');
-        var endpoint = path.EndsWith(Tools.TaskToolsExtensions.McpPath, StringComparison.OrdinalIgnoreCase) ? path : path + Tools.TaskToolsExtensions.McpPath;
+        else
+        {
+            var port = shared.Port == 0 ? SystemWiring.DefaultPort(TaskChatService.Mcp) : shared.Port;
+            var server = (reader.Raw("MCP_SERVER_URL")?.Trim() is { Length: > 0 } configured ? configured : $"http://localhost:{port}").TrimEnd('/');
+            resource = Uri.TryCreate(server.EndsWith(Tools.TaskToolsExtensions.McpPath, StringComparison.OrdinalIgnoreCase) ? server : server + Tools.TaskToolsExtensions.McpPath, UriKind.Absolute, out var derived)
+                ? derived
+                : new Uri($"http://localhost:{port}{Tools.TaskToolsExtensions.McpPath}");
+        }
         return new McpResourceSettings
         {
-            Resource = new Uri(url.GetLeftPart(UriPartial.Authority) + endpoint),
+            Resource = resource,
             AuthorizationServer = shared.Auth.Issuer,
             FirstPartyAudience = shared.Auth.Audience,
         };

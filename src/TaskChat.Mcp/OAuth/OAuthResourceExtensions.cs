@@ -29,7 +29,7 @@ public static class OAuthResourceExtensions
         {
             options.ResourceMetadata = new ProtectedResourceMetadata
             {
-                Resource = settings.Resource.ToString(),
+                Resource = settings.Resource.AbsoluteUri,
                 AuthorizationServers = [settings.AuthorizationServer],
                 ScopesSupported = [.. OAuthScopes.All],
                 BearerMethodsSupported = ["header"],
