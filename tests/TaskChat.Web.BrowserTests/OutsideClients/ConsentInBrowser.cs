@@ -17,9 +17,20 @@ public sealed class ConsentInBrowser(IPage page, DiscoveryTranscript transcript)
     /// <summary>How many times the consent page was answered.</summary>
     public int Consents { get; private set; }
 
+    /// <summary>For the C# SDK's ClientOAuthOptions.AuthorizationCallbackHandler.</summary>
     public async Task<AuthorizationResult?> AuthorizeAsync(AuthorizationCallbackContext context, CancellationToken cancellationToken)
     {
-        var redirectBase = context.RedirectUri.GetLeftPart(UriPartial.Path);
+        var redirect = await ConsentAsync(context.AuthorizationUri, context.RedirectUri, cancellationToken);
+        var query = HttpUtility.ParseQueryString(redirect.Query);
+        return query["code"] is { } code
+            ? new AuthorizationResult { Code = code, State = query["state"], Iss = query["iss"] }
+            : null;
+    }
+
+    /// <summary>Opens the authorization URL, answers the consent page, and returns where the browser was sent back to.</summary>
+    public async Task<Uri> ConsentAsync(Uri authorizationUri, Uri redirectUri, CancellationToken cancellationToken)
+    {
+        var redirectBase = redirectUri.GetLeftPart(UriPartial.Path);
         var arrived = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         await page.RouteAsync(url => url.StartsWith(redirectBase, StringComparison.Ordinal), async route =>
         {
@@ -28,18 +39,15 @@ public sealed class ConsentInBrowser(IPage page, DiscoveryTranscript transcript)
         });
         try
         {
-            transcript.Note("browser: GET " + context.AuthorizationUri);
-            await page.GotoAsync(context.AuthorizationUri.ToString());
+            transcript.Note("browser: GET " + authorizationUri);
+            await page.GotoAsync(authorizationUri.ToString());
             transcript.Note("browser: consent page for '" + await page.GetByTestId("consent-client").TextContentAsync() + "', scopes: "
                 + string.Join(", ", await page.GetByTestId("consent-scope").AllTextContentsAsync()) + (Deny ? "; Deny pressed" : "; Allow pressed"));
             await page.GetByTestId(Deny ? "consent-deny" : "consent-allow").ClickAsync();
             Consents++;
             var redirect = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
             transcript.Note("browser: redirected to " + redirect);
-            var query = HttpUtility.ParseQueryString(redirect.Query);
-            return query["code"] is { } code
-                ? new AuthorizationResult { Code = code, State = query["state"], Iss = query["iss"] }
-                : null;
+            return redirect;
         }
         finally
         {

@@ -108,6 +108,28 @@ public sealed class OutsideMcpClientTests(RunningTaskChat stack) : BrowserTest(s
         Assert.Equal(1, browser.Consents);
     });
 
+    [Fact]
+    public Task TheTypeScriptSdkClientCompletesTheSameFlowIndependently() => RunAsync(nameof(TheTypeScriptSdkClientCompletesTheSameFlowIndependently), async () =>
+    {
+        var person = await NewPageAsync();
+        await SignUpAsync(person, "Tomas");
+        var transcript = new DiscoveryTranscript();
+        var browser = new ConsentInBrowser(person, transcript);
+        var redirectUri = new Uri($"http://127.0.0.1:{LoopbackServer.UnusedPort()}/callback");
+        await using var node = await TypeScriptClient.StartAsync(McpEndpoint, redirectUri, "Added by the TypeScript SDK");
+
+        var authorizationUri = new Uri(await node.ReadAsync("AUTHORIZE ", TimeSpan.FromMinutes(6)));
+        var redirect = await browser.ConsentAsync(authorizationUri, redirectUri, CancellationToken.None);
+        await node.AnswerAsync(redirect.ToString());
+        var result = JsonDocument.Parse(await node.ReadAsync("RESULT ", TimeSpan.FromMinutes(2))).RootElement;
+
+        Assert.Equal(ToolNames.All.Order(), result.GetProperty("tools").EnumerateArray().Select(t => t.GetString()!));
+        Assert.False(result.GetProperty("added_is_error").GetBoolean(), node.Output);
+        Assert.Equal(["Added by the TypeScript SDK"], result.GetProperty("titles").EnumerateArray().Select(t => t.GetString()!));
+        Assert.Contains("REGISTERED ", node.Output, StringComparison.Ordinal);
+        Assert.Contains("scope=tasks:read tasks:write", node.Output, StringComparison.Ordinal);
+    });
+
     private async Task<McpClient> ConnectAsync(ConsentInBrowser browser, DiscoveryTranscript transcript, string clientName, Func<IReadOnlyList<string>, IReadOnlyList<string>>? chooseScopes = null)
     {
         var http = new HttpClient(transcript.Handler()) { Timeout = TimeSpan.FromMinutes(2) };
