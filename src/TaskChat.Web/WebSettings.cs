@@ -1,5 +1,6 @@
 using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.Web.Auth.Throttling;
+using TaskChat.Web.OAuth;
 using TaskChat.Web.Sessions;
 
 namespace TaskChat.Web;
@@ -27,7 +28,10 @@ public sealed record WebSettings
     /// <summary>How long sign-in sessions live and how often open pages re-check theirs (AUTH_SESSION_...).</summary>
     public required SessionLifetime Sessions { get; init; }
 
-    public string Summary() => $"api={ApiUrl} key_rotation_days={KeyRotationDays} {Sessions.Summary()} {KeyRingCertificates.Summary(KeyRing)} {AuthLimits.Summary()}";
+    /// <summary>The OAuth authorization server for outside MCP clients (MCP_PUBLIC_URL, OAUTH_...).</summary>
+    public required OAuthSettings OAuth { get; init; }
+
+    public string Summary() => $"api={ApiUrl} key_rotation_days={KeyRotationDays} {Sessions.Summary()} {KeyRingCertificates.Summary(KeyRing)} {AuthLimits.Summary()} {OAuth.Summary()}";
 
     public static WebSettings Read(SettingsReader reader) => new()
     {
@@ -36,5 +40,6 @@ public sealed record WebSettings
         KeyRing = KeyRingCertificates.Read(reader),
         AuthLimits = AuthLimits.Read(reader),
         Sessions = SessionLifetime.Read(reader),
+        OAuth = OAuthSettings.Read(reader),
     };
 }
