@@ -29,7 +29,7 @@ public sealed record McpResourceSettings
     /// <summary>The metadata's path, as this service serves it.</summary>
     public string MetadataPath => MetadataUrl.AbsolutePath;
 
-    public ProtectedResource Protected => new(Resource.AbsoluteUri, MetadataUrl, OAuthScopes.All);
+    public ProtectedResource Protected => new(Resource.AbsoluteUri, MetadataUrl, McpScopes.All);
 
     public string Summary() => $"mcp_public_url={Resource} authorization_server={AuthorizationServer}";
 

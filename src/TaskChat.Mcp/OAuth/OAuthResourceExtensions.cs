@@ -31,7 +31,7 @@ public static class OAuthResourceExtensions
             {
                 Resource = settings.Resource.AbsoluteUri,
                 AuthorizationServers = [settings.AuthorizationServer],
-                ScopesSupported = [.. OAuthScopes.All],
+                ScopesSupported = [.. McpScopes.All],
                 BearerMethodsSupported = ["header"],
                 ResourceName = "TaskChat tasks",
             };

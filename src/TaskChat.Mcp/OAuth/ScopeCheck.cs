@@ -23,14 +23,14 @@ public static partial class ScopeCheck
             branch => branch.Use(async (context, next) =>
             {
                 var granted = TokenScopes.Granted(context.User, settings.FirstPartyAudience);
-                if (OAuthScopes.All.All(granted.Contains))
+                if (McpScopes.All.All(granted.Contains))
                 {
                     await next(context);
                     return;
                 }
-                var needed = granted.Overlaps(OAuthScopes.All)
+                var needed = granted.Overlaps(McpScopes.All)
                     ? await ScopesNeededAsync(context)
-                    : [OAuthScopes.TasksRead]; // A token with no TaskChat scope reaches nothing, not even the tool list.
+                    : [McpScopes.TasksRead]; // A token with no TaskChat scope reaches nothing, not even the tool list.
                 var missing = needed.Where(scope => !granted.Contains(scope)).Distinct().ToList();
                 if (missing.Count == 0)
                 {
@@ -40,7 +40,7 @@ public static partial class ScopeCheck
                 LogInsufficientScope(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ScopeCheck)), string.Join(' ', missing));
                 // The scopes to ask for next: those held plus those missing, so that a client which
                 // replaces its grant (rather than adding to it) keeps what it could already do.
-                var ask = OAuthScopes.All.Where(scope => granted.Contains(scope) || missing.Contains(scope));
+                var ask = McpScopes.All.Where(scope => granted.Contains(scope) || missing.Contains(scope));
                 context.Response.Headers.WWWAuthenticate = "Bearer error=\"insufficient_scope\", " +
                     string.Join(", ", settings.Protected.ChallengeParameters(ask)) +
                     $", error_description=\"This call needs the {string.Join(" and ", missing)} scope\"";
@@ -71,7 +71,7 @@ public static partial class ScopeCheck
                     && call.TryGetProperty("params", out var parameters) && parameters.ValueKind == JsonValueKind.Object
                     && parameters.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
                 {
-                    needed.Add(OAuthScopes.RequiredFor(name.GetString()!));
+                    needed.Add(McpScopes.RequiredFor(name.GetString()!));
                 }
             }
         }

@@ -17,7 +17,7 @@ public static class TokenScopes
     {
         if (user.FindAll(JwtRegisteredClaimNames.Aud).Any(aud => aud.Value == firstPartyAudience))
         {
-            return OAuthScopes.All.ToHashSet(StringComparer.Ordinal);
+            return McpScopes.All.ToHashSet(StringComparer.Ordinal);
         }
         return user.FindAll("scope").Concat(user.FindAll("scp"))
             .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))

@@ -6,10 +6,10 @@ namespace TaskChat.Web.OAuth;
 public static class OAuthScopes
 {
     /// <summary>List and search tasks (the mcp's read-only tools).</summary>
-    public const string TasksRead = "tasks:read";
+    public const string TasksRead = TaskChat.Contract.McpScopes.TasksRead; // The mcp checks the same names per tool.
 
     /// <summary>Add, change, complete and delete tasks (every other mcp tool).</summary>
-    public const string TasksWrite = "tasks:write";
+    public const string TasksWrite = TaskChat.Contract.McpScopes.TasksWrite;
 
     /// <summary>The scopes the mcp knows, in the order the consent page lists them.</summary>
     public static readonly IReadOnlyList<string> Tasks = [TasksRead, TasksWrite];

@@ -1,3 +1,4 @@
+using TaskChat.ServiceDefaults.Authentication;
 using TaskChat.ServiceDefaults.Configuration;
 
 namespace TaskChat.Web.OAuth;
@@ -16,7 +17,10 @@ public sealed record OAuthSettings
     /// </summary>
     public required Uri McpResource { get; init; }
 
-    /// <summary>How long an access token for the mcp lives (OAUTH_ACCESS_TOKEN_MINUTES, 10 by default).</summary>
+    /// <summary>
+    /// How long an access token for the mcp lives (OAUTH_ACCESS_TOKEN_MINUTES, 10 by default): at most
+    /// 15 minutes, the longest-lived token the mcp accepts from this issuer (JwtAuthenticationExtensions.MaxTokenLifetime).
+    /// </summary>
     public required TimeSpan AccessTokenLifetime { get; init; }
 
     /// <summary>How long an unused refresh token lives (OAUTH_REFRESH_TOKEN_DAYS, 30 by default); each use replaces it.</summary>
@@ -57,7 +61,7 @@ public sealed record OAuthSettings
         return new OAuthSettings
         {
             McpResource = resource,
-            AccessTokenLifetime = TimeSpan.FromMinutes(reader.Number("OAUTH_ACCESS_TOKEN_MINUTES", 10, 1, 60)),
+            AccessTokenLifetime = TimeSpan.FromMinutes(reader.Number("OAUTH_ACCESS_TOKEN_MINUTES", 10, 1, (int)JwtAuthenticationExtensions.MaxTokenLifetime.TotalMinutes)),
             RefreshTokenLifetime = TimeSpan.FromDays(reader.Number("OAUTH_REFRESH_TOKEN_DAYS", 30, 1, 365)),
             AllowPrivateMetadataHosts = allowPrivate,
             RegistrationsPerAddressPerHour = reader.Number("OAUTH_REGISTRATIONS_PER_ADDRESS_PER_HOUR", 20, 1, 100_000),

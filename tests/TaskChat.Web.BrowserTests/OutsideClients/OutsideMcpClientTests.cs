@@ -81,7 +81,7 @@ public sealed class OutsideMcpClientTests(RunningTaskChat stack) : BrowserTest(s
         // person allows, and the write goes through.
         await using var client = await ConnectAsync(browser, transcript, "TaskChat end-to-end (read first)", scopes =>
         {
-            var chosen = firstGrant ? [OAuthScopes.TasksRead] : scopes;
+            var chosen = firstGrant ? [McpScopes.TasksRead] : scopes;
             firstGrant = false;
             return chosen;
         });

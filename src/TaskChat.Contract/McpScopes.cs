@@ -5,7 +5,7 @@ namespace TaskChat.Contract;
 /// publishes them in its protected-resource metadata and checks them per tool; the web's consent page
 /// names them.
 /// </summary>
-public static class OAuthScopes
+public static class McpScopes
 {
     /// <summary>Read the person's tasks: list_tasks.</summary>
     public const string TasksRead = "tasks:read";
