@@ -140,7 +140,11 @@ public static class OAuthServerExtensions
 
         public ValueTask HandleAsync(HandleConfigurationRequestContext context)
         {
+            // Behind a proxy the request's own host is an internal one: every URL is the public issuer's.
             var issuer = settings.Auth.Issuer.TrimEnd('/');
+            context.AuthorizationEndpoint = new Uri(issuer + OAuthPaths.Authorize, UriKind.Absolute);
+            context.TokenEndpoint = new Uri(issuer + OAuthPaths.Token, UriKind.Absolute);
+            context.RevocationEndpoint = new Uri(issuer + OAuthPaths.Revoke, UriKind.Absolute);
             context.JsonWebKeySetEndpoint = new Uri(issuer + OAuthPaths.Jwks, UriKind.Absolute);
             context.Metadata["registration_endpoint"] = issuer + OAuthPaths.Register;
             context.Metadata["client_id_metadata_document_supported"] = true;
