@@ -123,7 +123,11 @@ public static class ClientMetadataRules
             }
             uris.Add(item.GetString()!);
         }
-        if (Text(json, "token_endpoint_auth_method") is { } method && method != "none")
+        // Every client is registered public ("none", PKCE). A request for a client secret is served as a
+        // public client rather than refused: RFC 7591 lets the server replace requested metadata and the
+        // response says what was registered. The official C# MCP SDK always asks for client_secret_post
+        // and uses what the response names; refusing it would lock that client out.
+        if (Text(json, "token_endpoint_auth_method") is { } method && method is not ("none" or "client_secret_post" or "client_secret_basic"))
         {
             return Fail(InvalidClientMetadata, "Only public clients are supported: token_endpoint_auth_method must be \"none\".");
         }
