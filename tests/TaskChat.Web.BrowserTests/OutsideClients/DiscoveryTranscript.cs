@@ -79,6 +79,11 @@ public sealed partial class DiscoveryTranscript
             return response;
         }
 
-        private static string Shorten(string body) => body.Length <= 1500 ? body : body[..1500] + " …";
+        // Redacted before shortening: a cut secret would no longer match the patterns.
+        private static string Shorten(string body)
+        {
+            body = Redact(body);
+            return body.Length <= 1500 ? body : body[..1500] + " …";
+        }
     }
 }

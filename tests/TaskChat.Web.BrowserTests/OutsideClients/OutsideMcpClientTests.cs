@@ -67,6 +67,7 @@ public sealed class OutsideMcpClientTests(RunningTaskChat stack) : BrowserTest(s
             at = found;
         }
         Assert.DoesNotMatch(new Regex(@"eyJ[A-Za-z0-9_-]{10,}\."), text);
+        Assert.DoesNotMatch(new Regex("\"refresh_token\"\\s*:\\s*\"(?!\\[redacted\\])"), text);
     });
 
     [Fact]
@@ -76,17 +77,14 @@ public sealed class OutsideMcpClientTests(RunningTaskChat stack) : BrowserTest(s
         await SignUpAsync(person, "Lin");
         var transcript = new DiscoveryTranscript();
         var browser = new ConsentInBrowser(person, transcript);
-        var firstGrant = true;
 
         // The client first asks for tasks:read only (as a cautious client would); the write is then
         // refused with 403 insufficient_scope, the SDK asks again for both scopes (step-up), the
         // person allows, and the write goes through.
-        await using var client = await ConnectAsync(browser, transcript, "TaskChat end-to-end (read first)", scopes =>
-        {
-            var chosen = firstGrant ? [McpScopes.TasksRead] : scopes;
-            firstGrant = false;
-            return chosen;
-        });
+        // The SDK asks the selector for the registration's scope and again for each authorization
+        // request: read-only until the person has answered once.
+        await using var client = await ConnectAsync(browser, transcript, "TaskChat end-to-end (read first)",
+            scopes => browser.Consents == 0 ? [McpScopes.TasksRead] : scopes);
         var listed = await client.CallToolAsync(ToolNames.ListTasks, new Dictionary<string, object?>());
         var added = await client.CallToolAsync(ToolNames.AddTask, new Dictionary<string, object?> { ["title"] = "After step-up" });
 
