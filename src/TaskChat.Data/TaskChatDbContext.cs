@@ -9,7 +9,7 @@ namespace TaskChat.Data;
 /// The one model of the database. Abstract because each provider has its own migrations:
 /// <see cref="SqliteTaskChatDbContext"/> and <see cref="PostgresTaskChatDbContext"/> subclass it, and
 /// services ask for this type. The web's users (ASP.NET Core Identity), its token signing keys and
-/// its Data Protection keys live here too, so that web replicas share them. A new table is a DbSet
+/// its Data Protection keys and its OAuth clients and grants (OpenIddict) live here too, so that web replicas share them. A new table is a DbSet
 /// here and a configuration in EntityConfigurations/, then a migration per provider (docs/development.md).
 /// </summary>
 /// <remarks>
@@ -41,6 +41,9 @@ public abstract class TaskChatDbContext(DbContextOptions options) : IdentityDbCo
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // The OAuth authorization server's applications, authorizations, scopes and tokens (OpenIddict),
+        // renamed to this schema's names by the configurations applied next.
+        builder.UseOpenIddict();
         builder.ApplyConfigurationsFromAssembly(typeof(TaskChatDbContext).Assembly);
     }
 }

@@ -1,9 +1,9 @@
 using TaskChat.Data;
 using TaskChat.Data.Operations;
+using TaskChat.Mcp.OAuth;
 using TaskChat.Mcp.Security;
 using TaskChat.Mcp.Tools;
 using TaskChat.ServiceDefaults;
-using TaskChat.ServiceDefaults.Authentication;
 using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.ServiceDefaults.Hosting;
 
@@ -18,7 +18,8 @@ if (await ServiceCommands.TryRunAsync(args) is { } exitCode)
 var builder = WebApplication.CreateBuilder(TaskChatHost.Options(args));
 builder.AddServiceDefaults(TaskChatService.Mcp);
 builder.AddTaskChatDatabase();
-builder.AddJwtValidation();
+// Bearer tokens (first-party, and OAuth tokens issued for MCP_PUBLIC_URL) and the RFC 9728 metadata.
+builder.AddOAuthProtectedResource();
 builder.AddTaskTools();
 
 var app = builder.Build();
@@ -29,6 +30,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 // Not JSON, or params the SDK cannot read: 4xx, not the SDK's 500.
 app.UseMcpRequestGuard(TaskToolsExtensions.McpPath);
+// A tools/call the token's scopes do not cover: 403 insufficient_scope, before the SDK runs it.
+app.UseScopeCheck(TaskToolsExtensions.McpPath);
 
 app.MapDefaultEndpoints();
 app.MapTaskTools();

@@ -10,12 +10,14 @@ using TaskChat.Web.Auth.Throttling;
 using TaskChat.Web.Components;
 using TaskChat.Web.Components.Layout;
 using TaskChat.Web.Live;
+using TaskChat.Web.OAuth;
 using TaskChat.Web.Security;
 using TaskChat.Web.Sessions;
 using TaskChat.Web.Tokens;
 
-// The web service: sign-up and sign-in, the JWT issuer and its JWKS, and the Blazor pages, which
-// call the api with the signed-in user's token.
+// The web service: sign-up and sign-in, the JWT issuer and its JWKS, the OAuth 2.1 authorization
+// server for outside MCP clients (OAuth/), and the Blazor pages, which call the api with the
+// signed-in user's token.
 // `migrate` and `probe` are what its container image runs besides serving (docs/deploy.md).
 if (await ServiceCommands.TryRunAsync(args) is { } exitCode)
 {
@@ -31,6 +33,7 @@ builder.AddIdentityStore(web);
 builder.AddAuthThrottling(web);
 builder.AddUserSessions();
 builder.AddTokenIssuer(web);
+builder.AddOAuthServer(web);
 builder.AddApiClient(web);
 builder.AddLiveUpdates();
 builder.Services.AddScoped<Notices>();
@@ -52,6 +55,7 @@ app.MapBackendHealth();
 app.MapAuthApi();
 app.MapSessionsApi();
 app.MapAccountPages();
+app.MapOAuthEndpoints();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 return await app.RunServiceAsync();

@@ -1,6 +1,7 @@
 using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.Web.Auth.Throttling;
 using TaskChat.Web.Live;
+using TaskChat.Web.OAuth;
 using TaskChat.Web.Sessions;
 
 namespace TaskChat.Web;
@@ -31,7 +32,10 @@ public sealed record WebSettings
     /// <summary>How often reminders are delivered and, on SQLite, task changes looked for (REMINDER_POLL_SECONDS, TASK_CHANGES_POLL_SECONDS).</summary>
     public LiveSettings Live { get; init; } = LiveSettings.Default;
 
-    public string Summary() => $"api={ApiUrl} key_rotation_days={KeyRotationDays} {Sessions.Summary()} {KeyRingCertificates.Summary(KeyRing)} {AuthLimits.Summary()} {Live.Summary()}";
+    /// <summary>The OAuth authorization server for outside MCP clients (MCP_PUBLIC_URL, OAUTH_...).</summary>
+    public required OAuthSettings OAuth { get; init; }
+
+    public string Summary() => $"api={ApiUrl} key_rotation_days={KeyRotationDays} {Sessions.Summary()} {KeyRingCertificates.Summary(KeyRing)} {AuthLimits.Summary()} {Live.Summary()} {OAuth.Summary()}";
 
     public static WebSettings Read(SettingsReader reader) => new()
     {
@@ -41,5 +45,6 @@ public sealed record WebSettings
         AuthLimits = AuthLimits.Read(reader),
         Sessions = SessionLifetime.Read(reader),
         Live = LiveSettings.Read(reader),
+        OAuth = OAuthSettings.Read(reader),
     };
 }

@@ -22,7 +22,9 @@ public static class OriginCheck
         app.Use(async (context, next) =>
         {
             var origin = context.Request.Headers.Origin.ToString();
-            if (origin.Length == 0 || allowAny || IsAllowed(origin, allowed))
+            // The protected-resource metadata is public and read by browser-based MCP clients on their own origin.
+            if (origin.Length == 0 || allowAny || IsAllowed(origin, allowed)
+                || context.Request.Path.StartsWithSegments(OAuth.McpResourceSettings.MetadataPathPrefix))
             {
                 await next(context);
                 return;

@@ -37,7 +37,14 @@ public static class JwtAuthenticationExtensions
     /// the user id). A rejected request gets 401 with <c>WWW-Authenticate: Bearer</c> and a problem
     /// details body. The pipeline still needs <c>UseAuthentication()</c> and <c>UseAuthorization()</c>.
     /// </summary>
-    public static WebApplicationBuilder AddJwtValidation(this WebApplicationBuilder builder)
+    /// <param name="builder">The service's builder.</param>
+    /// <param name="resource">
+    /// For a service outside OAuth clients call (the mcp): its canonical URL is accepted as a second
+    /// audience (tokens the web issued for that resource, RFC 8707), and every 401 names its
+    /// protected-resource metadata and scopes (RFC 9728, RFC 6750) so that a client can find where to
+    /// sign in. Null: first-party tokens only, and a bare <c>Bearer</c> challenge (the api).
+    /// </param>
+    public static WebApplicationBuilder AddJwtValidation(this WebApplicationBuilder builder, ProtectedResource? resource = null)
     {
         var services = builder.Services;
         var auth = builder.GetServiceConfiguration().Shared.Auth;
@@ -59,7 +66,10 @@ public static class JwtAuthenticationExtensions
                 {
                     // AUTH_ISSUER is kept without a trailing slash; issuers differ on whether `iss` has one.
                     ValidIssuers = [auth.Issuer, auth.Issuer + "/"],
-                    ValidAudience = auth.Audience,
+                    // Exactly these: the first-party audience and, for a protected resource, its own URL.
+                    // No trailing-slash leniency: `aud` is compared as the resource indicator was sent.
+                    ValidAudiences = resource is null ? [auth.Audience] : [auth.Audience, resource.Resource],
+                    IgnoreTrailingSlashWhenValidatingAudience = false,
                     ValidAlgorithms = AllowedAlgorithms,
                     ValidateIssuer = true,
                     ValidateAudience = true,
@@ -76,7 +86,7 @@ public static class JwtAuthenticationExtensions
                 {
                     OnMessageReceived = context => PrepareKeysAsync(context, keys),
                     OnTokenValidated = context => RequireSubjectAndShortLifetime(context, clock),
-                    OnChallenge = WriteChallengeAsync,
+                    OnChallenge = context => WriteChallengeAsync(context, resource),
                 };
             });
         services.AddAuthorization();
@@ -145,15 +155,20 @@ public static class JwtAuthenticationExtensions
         return token.ValidTo - utcNow > allowed || (hasIssuedAt && token.ValidTo - token.IssuedAt > allowed);
     }
 
-    private static async Task WriteChallengeAsync(JwtBearerChallengeContext context)
+    private static async Task WriteChallengeAsync(JwtBearerChallengeContext context, ProtectedResource? resource)
     {
         context.HandleResponse();
         var response = context.Response;
         var expired = context.AuthenticateFailure is SecurityTokenExpiredException;
         response.StatusCode = StatusCodes.Status401Unauthorized;
-        response.Headers.WWWAuthenticate = context.AuthenticateFailure is null
-            ? "Bearer"
-            : $"Bearer error=\"invalid_token\", error_description=\"{(expired ? "The token expired" : "The token is invalid")}\"";
+        List<string> parameters = context.AuthenticateFailure is null
+            ? []
+            : ["error=\"invalid_token\"", $"error_description=\"{(expired ? "The token expired" : "The token is invalid")}\""];
+        if (resource is not null)
+        {
+            parameters.AddRange(resource.ChallengeParameters(resource.Scopes));
+        }
+        response.Headers.WWWAuthenticate = parameters.Count == 0 ? "Bearer" : "Bearer " + string.Join(", ", parameters);
         var detail = context.AuthenticateFailure is null
             ? "A bearer token is required."
             : expired ? "The token has expired: sign in again." : "The token is invalid.";

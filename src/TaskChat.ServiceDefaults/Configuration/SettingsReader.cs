@@ -46,7 +46,7 @@ public sealed class SettingsReader(IConfiguration configuration)
                 null => null,
                 "AUTH_ISSUER" => issuer,
                 var own => OptionalUrl(own),
-            }),
+            }, service.PublicUrlVariable is { } publicUrl ? OptionalUrl(publicUrl) : null),
             LogFormat = Choice("LOG_FORMAT", IsProduction ? LogFormat.Json : LogFormat.Text),
             OtlpEndpoint = OptionalUrl("OTEL_EXPORTER_OTLP_ENDPOINT"),
             TrustedProxies = Hosting.TrustedProxies.Read(this),
@@ -182,7 +182,7 @@ public sealed class SettingsReader(IConfiguration configuration)
         }
     }
 
-    private List<string> ReadAllowedHosts(Uri? ownUrl)
+    private List<string> ReadAllowedHosts(Uri? ownUrl, Uri? publicUrl)
     {
         var configured = configuration["ALLOWED_HOSTS"];
         List<string> hosts = string.IsNullOrWhiteSpace(configured)
@@ -193,6 +193,10 @@ public sealed class SettingsReader(IConfiguration configuration)
             if (ownUrl is not null)
             {
                 hosts.Add(ownUrl.Host);
+            }
+            if (publicUrl is not null)
+            {
+                hosts.Add(publicUrl.Host);
             }
             if (configuration["RENDER_EXTERNAL_HOSTNAME"] is { Length: > 0 } render)
             {

@@ -23,6 +23,12 @@ public static class BrowserSecurityHeaders
 {
     public const string ReferrerPolicy = "same-origin";
 
+    /// <summary>
+    /// An HttpContext item: one more origin the page's forms may lead to (an OAuth client's redirect
+    /// URI after consent, which Chromium checks against form-action; see OAuth/OAuthFormTargets).
+    /// </summary>
+    public const string ExtraFormActionKey = "taskchat.csp.form-action";
+
     /// <summary>A year, the usual HSTS lifetime; subdomains are left to whoever owns the parent domain.</summary>
     public const string StrictTransportSecurity = "max-age=31536000";
 
@@ -48,7 +54,8 @@ public static class BrowserSecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = PolicyFor(context.GetEndpoint()?.Metadata.GetMetadata<ImportMapDefinition>());
+                headers.ContentSecurityPolicy = PolicyFor(context.GetEndpoint()?.Metadata.GetMetadata<ImportMapDefinition>(),
+                    context.Items[ExtraFormActionKey] as string);
                 headers["Referrer-Policy"] = ReferrerPolicy;
                 headers.XFrameOptions = "DENY"; // frame-ancestors' predecessor, for browsers without CSP 2.
                 if (hsts)
@@ -63,8 +70,14 @@ public static class BrowserSecurityHeaders
     }
 
     /// <summary>The policy for a response whose page renders <paramref name="importMap"/> (the &lt;ImportMap /&gt; in App.razor), if any.</summary>
-    public static string PolicyFor(ImportMapDefinition? importMap) =>
-        "default-src 'self'; script-src 'self'" + (importMap is null ? "" : " " + HashSource(importMap.ToString())) + "; " + PolicyAfterScripts;
+    public static string PolicyFor(ImportMapDefinition? importMap, string? extraFormAction = null) =>
+        "default-src 'self'; script-src 'self'" + (importMap is null ? "" : " " + HashSource(importMap.ToString())) + "; " + PolicyAfterScripts
+        + (IsOrigin(extraFormAction) ? " " + extraFormAction : "");
+
+    /// <summary>Only a bare http(s) origin goes into the policy: nothing that could end the directive.</summary>
+    private static bool IsOrigin(string? text) =>
+        text is not null && Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+        && uri.GetLeftPart(UriPartial.Authority) == text && !text.Any(c => c is ';' or ',' or ' ' or '\'' || char.IsControl(c));
 
     /// <summary>A CSP hash source for an inline script whose text is exactly <paramref name="script"/>.</summary>
     public static string HashSource(string script) =>

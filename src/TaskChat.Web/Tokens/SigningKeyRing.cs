@@ -8,8 +8,11 @@ using TaskChat.Data.Model;
 
 namespace TaskChat.Web.Tokens;
 
-/// <summary>The keys as of one moment: the one that signs, and the JWKS (public parts of every published key).</summary>
-internal sealed record KeyRing(SecurityKey SigningKey, string JwksJson, DateTimeOffset FreshUntil)
+/// <summary>
+/// The keys as of one moment: the one that signs, every published key (what validates), and the JWKS
+/// (their public parts).
+/// </summary>
+internal sealed record KeyRing(SecurityKey SigningKey, IReadOnlyList<SecurityKey> PublishedKeys, string JwksJson, DateTimeOffset FreshUntil)
 {
     public bool IsFreshAt(DateTimeOffset now) => now < FreshUntil;
 }
@@ -97,7 +100,8 @@ internal sealed class SigningKeyRing(
             .Append(schedule.SuccessorDueAt(WindowOf(newest!)))
             .Where(t => t > now);
         var freshUntil = changes.Append(now + CacheDuration).Min();
-        return new KeyRing(new ECDsaSecurityKey(signing.Key) { KeyId = signing.Row.Id }, Jwks(published), freshUntil);
+        IReadOnlyList<SecurityKey> publishedKeys = [.. published.Select(p => new ECDsaSecurityKey(p.Key) { KeyId = p.Row.Id })];
+        return new KeyRing(new ECDsaSecurityKey(signing.Key) { KeyId = signing.Row.Id }, publishedKeys, Jwks(published), freshUntil);
     }
 
     private async Task CreateAsync(TaskChatDbContext db, KeyWindow window, int generation, DateTimeOffset now, CancellationToken cancellationToken)
