@@ -25,7 +25,8 @@ public abstract class OAuthWebServer(DatabaseProvider provider) : WebServerFixtu
     public FakeMetadataHost MetadataHost { get; } = new();
 
     protected override SystemBuilder Describe(SystemBuilder system) =>
-        system.WithWeb(new Dictionary<string, string> { ["MCP_PUBLIC_URL"] = McpResource }, MetadataFrom(MetadataHost))
+        // Every test registers clients from one address: the budget is tested on a web of its own.
+        system.WithWeb(new Dictionary<string, string> { ["MCP_PUBLIC_URL"] = McpResource, ["OAUTH_REGISTRATIONS_PER_ADDRESS_PER_HOUR"] = "100000" }, MetadataFrom(MetadataHost))
             .Wired(wiring => wiring with { Issuer = WebServers.Issuer });
 
     public static Action<IServiceCollection> MetadataFrom(FakeMetadataHost host) => services =>
@@ -115,7 +116,7 @@ public sealed partial class OAuthClient(HttpClient browser, string clientId, str
     public async Task<(string Url, string Html, HttpResponseMessage Response)> ConsentPageAsync(string authorizeUrl)
     {
         using var authorize = await GetAsync(authorizeUrl);
-        Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
+        Assert.True(authorize.StatusCode == HttpStatusCode.Redirect, await authorize.Content.ReadAsStringAsync());
         var consentUrl = WebServers.RedirectPath(authorize)!;
         Assert.StartsWith("/oauth/consent?", consentUrl, StringComparison.Ordinal);
         var page = await GetAsync(consentUrl);

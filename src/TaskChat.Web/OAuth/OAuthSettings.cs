@@ -48,7 +48,9 @@ public sealed record OAuthSettings
     public static OAuthSettings Read(SettingsReader reader)
     {
         var mcpServer = reader.Raw("MCP_SERVER_URL")?.Trim().TrimEnd('/') is { Length: > 0 } server ? server : "http://localhost:8001";
-        var resource = reader.Url(McpPublicUrlVariable, mcpServer + "/mcp", isServiceUrl: true);
+        // Checked like a service URL only when set: a deploy that predates outside clients still starts
+        // (its tokens name the mcp's internal URL, which no outside client asks for) until it sets it.
+        var resource = reader.Url(McpPublicUrlVariable, mcpServer + "/mcp", isServiceUrl: !string.IsNullOrWhiteSpace(reader.Raw(McpPublicUrlVariable)));
         if (resource.Query.Length > 0 || resource.Fragment.Length > 0)
         {
             reader.Problem(McpPublicUrlVariable, "must have no query and no fragment (RFC 8707 resource indicator).");
