@@ -9,7 +9,9 @@ namespace TaskChat.Launcher.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+    // Three times the 60 s one service used to get alone: the three now start at once and share the
+    // machine's cores, so on a slow or busy machine each takes up to the time of the three together.
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(180);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
 
     public static async Task<int> RunAsync()
