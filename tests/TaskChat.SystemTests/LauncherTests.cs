@@ -74,8 +74,12 @@ public sealed partial class LauncherTests
         using var launcher = TestProcess.Start(BuiltService.Launcher, variables);
 
         Assert.Equal(1, await launcher.WaitForExitAsync());
-        Assert.Contains("mcp exited with code 2 before it was ready", launcher.Stderr, StringComparison.Ordinal);
-        Assert.Contains(launcher.Stderr.Split('\n'), line => line.StartsWith("mcp | ", StringComparison.Ordinal) && line.Contains("LOG_FORMAT", StringComparison.Ordinal));
+        // The three start at once and all refuse it: whichever exits first is named, and the others are stopped.
+        var failed = Regex.Match(launcher.Stderr, "(mcp|api|web) exited with code 2 before it was ready");
+        Assert.True(failed.Success, launcher.Stderr);
+        var service = failed.Groups[1].Value;
+        Assert.Contains(launcher.Stderr.Split('\n'), line => line.StartsWith($"{service} | ", StringComparison.Ordinal) && line.Contains("LOG_FORMAT", StringComparison.Ordinal));
+        Assert.Contains("All services stopped", launcher.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class ApiClientTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<ApiException>(async () =>
         {
-            await foreach (var e in api.StreamChatAsync("add buy milk", null))
+            await foreach (var e in api.StreamChatAsync("add buy milk", null, Guid.NewGuid()))
             {
                 if (e is TurnFailed failed)
                 {
@@ -104,7 +104,7 @@ public sealed class ApiClientTests : IAsyncLifetime
         var api = await ClientForNewUserAsync(address);
 
         var events = new List<ChatEvent>();
-        await foreach (var e in api.StreamChatAsync("add eggs", null))
+        await foreach (var e in api.StreamChatAsync("add eggs", null, Guid.NewGuid()))
         {
             events.Add(e);
         }
@@ -136,16 +136,47 @@ public sealed class ApiClientTests : IAsyncLifetime
         }));
         await using var _ = standIn;
         var api = await ClientForNewUserAsync(address);
+        var failed = Guid.NewGuid();
 
-        await DrainAsync(api.StreamChatAsync("add buy milk", null));
-        await DrainAsync(api.StreamChatAsync("add buy milk", 7)); // The page keeps the conversation the failed turn named.
-        await DrainAsync(api.StreamChatAsync("add buy milk", 8)); // Answered before: the same words again are a new message.
+        await DrainAsync(api.StreamChatAsync("add buy milk", null, failed));
+        await DrainAsync(api.StreamChatAsync("add buy milk", 7, failed)); // The page keeps the conversation the failed turn named.
+        await DrainAsync(api.StreamChatAsync("add buy milk", 8, Guid.NewGuid())); // The same words again on purpose: a new message.
 
         Assert.Equal(3, seen.Count);
-        Assert.False(string.IsNullOrEmpty(seen[0].Key));
+        Assert.Equal(failed.ToString(), seen[0].Key); // The page's id of the message is its key.
         Assert.Equal(seen[0], seen[1]); // Same key, and sent as it first went: without the removed conversation.
         Assert.NotEqual(seen[0].Key, seen[2].Key);
         Assert.Equal(8, seen[2].ConversationId);
+    }
+
+    [Fact]
+    public async Task Two_messages_with_the_same_words_sent_on_purpose_are_two_turns_and_a_message_moved_to_another_conversation_a_new_key()
+    {
+        var seen = new List<(string? Key, long? ConversationId)>();
+        var (standIn, address) = await LoopbackServer.StartAsync(app => app.MapPost("/api/chat/stream", (HttpRequest request, ChatRequest body) =>
+        {
+            lock (seen)
+            {
+                seen.Add((request.Headers[IdempotencyKeys.Header].SingleOrDefault(), body.ConversationId));
+                // Every turn fails before it starts a conversation: nothing is ever answered.
+                return Results.Text("event: error\ndata: {\"code\":\"mcp_unavailable\",\"detail\":\"Try again.\",\"status\":503}\n\n", "text/event-stream");
+            }
+        }));
+        await using var _ = standIn;
+        var api = await ClientForNewUserAsync(address);
+        var first = Guid.NewGuid();
+
+        await DrainAsync(api.StreamChatAsync("add buy milk", 3, first));
+        await DrainAsync(api.StreamChatAsync("add buy milk", 3, Guid.NewGuid())); // Not answered, yet a new message: not a retry.
+        await DrainAsync(api.StreamChatAsync("add buy milk", 3, first)); // No longer the pending one: sent as its own id.
+        await DrainAsync(api.StreamChatAsync("add buy milk", 4, first)); // The same message to another conversation.
+
+        Assert.Equal(4, seen.Count);
+        Assert.Equal(4, seen.Select(s => s.Key).Distinct().Count() + 1); // Only attempts 1 and 3 share a key.
+        Assert.Equal(seen[0].Key, seen[2].Key);
+        Assert.NotEqual(seen[0].Key, seen[1].Key);
+        Assert.NotEqual(seen[2].Key, seen[3].Key);
+        Assert.Equal(4, seen[3].ConversationId);
     }
 
     private static async Task DrainAsync(IAsyncEnumerable<ChatEvent> events)

@@ -12,12 +12,6 @@ namespace TaskChat.Api.Authorization;
 /// </summary>
 public sealed record Caller(string UserId, string BearerToken, string? TimeZone = null, string? Locale = null)
 {
-    /// <summary>The OIDC claim naming the user's language and region ("en-GB"); the agent reads 12/5 in its order.</summary>
-    public const string LocaleClaim = "locale";
-
-    /// <summary>The OIDC claim naming the user's time zone ("Europe/Paris"); the agent reads dates in it.</summary>
-    public const string TimeZoneClaim = "zoneinfo";
-
     /// <summary>Whose tasks the request works on, and the time zone their dates are read in.</summary>
     public TaskOwner Owner => TaskOwner.From(UserId, TimeZone);
 
@@ -27,7 +21,7 @@ public sealed record Caller(string UserId, string BearerToken, string? TimeZone 
     /// <summary>The authenticated caller of <paramref name="context"/>, or null when there is none.</summary>
     public static Caller? From(HttpContext context) =>
         context.User.GetUserId() is { } userId && TokenOf(context.Request) is { } token
-            ? new Caller(userId, token, context.User.GetTimeZoneId(), context.User.FindFirst(LocaleClaim)?.Value)
+            ? new Caller(userId, token, context.User.GetTimeZoneId(), context.User.GetLocale())
             : null;
 
     // The token is a credential: it never goes into a log line or an exception message by way of ToString.

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TaskChat.Data.Connection;
@@ -9,13 +11,25 @@ namespace TaskChat.Data.Hosting;
 /// src/TaskChat.Mcp` works on a fresh clone on its own. Production never does this: there the
 /// explicit migrate step runs once per deploy, not once per replica. A database that cannot be
 /// reached is logged, not fatal: /health/ready reports it and the service recovers when it returns.
+/// It runs before the service listens, so it first only looks, without the migration lock and with
+/// the service's own context (whose model the readiness check needs anyway): under the launcher,
+/// which migrated already and starts the three services at once, nobody then waits for the lock or
+/// builds the model twice.
 /// </summary>
-internal sealed class DevelopmentMigrations(DatabaseConnection database, ILogger<DevelopmentMigrations> logger) : IHostedService
+internal sealed class DevelopmentMigrations(DatabaseConnection database, IServiceScopeFactory scopes, ILogger<DevelopmentMigrations> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
+                if (!(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+                {
+                    return;
+                }
+            }
             var applied = await DatabaseMigrator.MigrateAsync(database, cancellationToken);
             if (applied.Count > 0)
             {

@@ -1,34 +1,24 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TaskChat.Data.Hosting;
 
 namespace TaskChat.Data.Idempotency;
 
 /// <summary>
 /// Prunes expired idempotency keys every hour in the api and the mcp. Several replicas may prune at
-/// once: a delete of old rows is harmless to repeat. A database outage is one warning, not a crash.
+/// once: a delete of old rows is harmless to repeat.
 /// </summary>
-public sealed class IdempotencyPruning(IServiceScopeFactory scopes, TimeProvider clock, ILogger<IdempotencyPruning> logger) : BackgroundService
+public sealed class IdempotencyPruning(IServiceScopeFactory scopes, TimeProvider clock, ILogger<IdempotencyPruning> logger)
+    : PeriodicDatabaseJob(Interval, scopes, clock, logger)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Description => "prune expired idempotency keys";
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
-                var pruned = await IdempotencyRecords.PruneAsync(db, clock.GetUtcNow().UtcDateTime, stoppingToken);
-                logger.LogDebug("Pruned {Count} expired idempotency keys", pruned);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning("Could not prune expired idempotency keys: {Reason}", Connection.DatabaseErrors.ShortReason(e));
-            }
-        }
+        var pruned = await IdempotencyRecords.PruneAsync(services.GetRequiredService<TaskChatDbContext>(), Clock.GetUtcNow().UtcDateTime, cancellationToken);
+        Logger.LogDebug("Pruned {Count} expired idempotency keys", pruned);
     }
 }
 

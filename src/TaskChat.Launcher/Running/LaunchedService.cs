@@ -22,7 +22,7 @@ internal sealed record LaunchedService(
     IReadOnlyDictionary<string, string>? Variables = null)
 {
     /// <summary>
-    /// Every service the launcher starts, in start order. Adding one is one line here (its project is
+    /// Every service the launcher starts (all at once; this order is only the order of their lines). Adding one is one line here (its project is
     /// built by the conditional reference in TaskChat.Launcher.csproj):
     /// e.g. new(TaskChatService.Web, "web", "TaskChat.Web", 3000, HealthPath: "/api/health").
     /// </summary>

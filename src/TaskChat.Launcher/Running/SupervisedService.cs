@@ -22,6 +22,9 @@ internal sealed class SupervisedService(
     /// <summary>Completes with the exit code of the current process.</summary>
     public Task<int> Exited => _process?.Exited ?? throw new InvalidOperationException($"{Service.Name} was not started.");
 
+    /// <summary>The time since its current process was started.</summary>
+    public TimeSpan SinceStart => Stopwatch.GetElapsedTime(_startedAt);
+
     public void Start()
     {
         var environment = variables.ToDictionary(v => v.Key, v => (string?)v.Value);

@@ -104,8 +104,18 @@ public static class JwtAuthenticationExtensions
     public static string? GetTimeZoneId(this System.Security.Claims.ClaimsPrincipal? user) =>
         user?.FindFirst(TimeZoneClaim)?.Value;
 
-    /// <summary>The OIDC standard claim of the user's time zone.</summary>
+    /// <summary>
+    /// The user's language and region from the token's standard OIDC `locale` claim ("en-GB"), or null
+    /// when the token has none; the agent reads 12/5 in its order.
+    /// </summary>
+    public static string? GetLocale(this System.Security.Claims.ClaimsPrincipal? user) =>
+        user?.FindFirst(LocaleClaim)?.Value;
+
+    /// <summary>The OIDC standard claim of the user's time zone ("Europe/Paris").</summary>
     public const string TimeZoneClaim = "zoneinfo";
+
+    /// <summary>The OIDC standard claim of the user's language and region ("en-GB").</summary>
+    public const string LocaleClaim = "locale";
 
     // The key resolver is synchronous; fetching happens here, before validation, where we can await.
     private static async Task PrepareKeysAsync(MessageReceivedContext context, JwksKeyCache keys)

@@ -73,11 +73,12 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
 
     /// <summary>
     /// One chat turn as its server-sent events, each yielded as soon as its data line arrives. The turn
-    /// carries an Idempotency-Key, the same one when the same message is sent again after a failure (<see cref="ChatRetryKeys"/>).
+    /// carries <paramref name="messageId"/> as its Idempotency-Key: the page sends the same id when it
+    /// sends the same message again after a failure, and a new one for a new message (<see cref="ChatRetryKeys"/>).
     /// </summary>
-    public async IAsyncEnumerable<ChatEvent> StreamChatAsync(string message, long? conversationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<ChatEvent> StreamChatAsync(string message, long? conversationId, Guid messageId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var (key, conversation) = retryKeys.ForSubmission(message, conversationId);
+        var (key, conversation) = retryKeys.ForSubmission(messageId, conversationId);
         using var request = await RequestAsync(HttpMethod.Post, "api/chat/stream", new ChatRequest(message, conversation), cancellationToken);
         ChatRetryKeys.Attach(request, key);
         // Headers only: reading the whole body first would hold every delta back until the turn ends.

@@ -1,4 +1,4 @@
-using TaskChat.Data.Connection;
+using TaskChat.Data.Hosting;
 
 namespace TaskChat.Web.Sessions;
 
@@ -6,27 +6,19 @@ namespace TaskChat.Web.Sessions;
 /// Deletes sessions past their end every hour. A dead session is already refused when used (and then
 /// deleted); this removes the ones nobody comes back with. Every replica prunes: deleting twice is harmless.
 /// </summary>
-internal sealed class SessionPruning(SessionRecords sessions, TimeProvider clock, ILogger<SessionPruning> logger) : BackgroundService
+internal sealed class SessionPruning(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SessionPruning> logger)
+    : PeriodicDatabaseJob(Interval, scopes, clock, logger)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Description => "prune expired sessions";
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var pruned = await services.GetRequiredService<SessionRecords>().PruneAsync(cancellationToken);
+        if (pruned > 0)
         {
-            try
-            {
-                var pruned = await sessions.PruneAsync(stoppingToken);
-                if (pruned > 0)
-                {
-                    logger.LogInformation("Pruned {Count} expired sessions.", pruned);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning("Could not prune expired sessions: {Reason}", DatabaseErrors.ShortReason(e));
-            }
+            Logger.LogInformation("Pruned {Count} expired sessions.", pruned);
         }
     }
 }

@@ -1,32 +1,23 @@
-using TaskChat.Data.Connection;
+using TaskChat.Data.Hosting;
 
 namespace TaskChat.Web.Tokens;
 
 /// <summary>
 /// Looks at the signing keys at start-up and every few minutes, so that the next key is created
-/// and published on schedule even when nobody asks for a token or the JWKS meanwhile.
+/// and published on schedule even when nobody asks for a token or the JWKS meanwhile. When the
+/// database is down or not migrated yet, the next tick or request tries again.
 /// </summary>
-internal sealed class SigningKeyMaintenance(SigningKeyRing keys, TimeProvider clock, ILogger<SigningKeyMaintenance> logger) : BackgroundService
+internal sealed class SigningKeyMaintenance(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SigningKeyMaintenance> logger)
+    : PeriodicDatabaseJob(Interval, scopes, clock, logger)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await keys.GetAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The database may be down or not migrated yet: the next tick or request tries again.
-                logger.LogWarning("Could not check the signing keys: {Reason}", DatabaseErrors.ShortReason(e));
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string Description => "check the signing keys";
+
+    protected override bool RunsAtStart => true;
+
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<SigningKeyRing>().GetAsync(cancellationToken);
 }
 
 public static class TokenIssuerExtensions

@@ -41,7 +41,10 @@ public sealed partial class ChatPage
     private ElementReference _input;
     private ElementReference _renameInput;
 
-    /// <summary>A message the api did not answer; its <see cref="Id"/> stays the same for every retry.</summary>
+    /// <summary>
+    /// A message being sent, or one the api did not answer. Its <see cref="Id"/> is the turn's
+    /// Idempotency-Key and stays the same for every retry; a new message, even with the same words, gets a new one.
+    /// </summary>
     internal sealed record UnsentMessage(string Text, Guid Id);
 
     private string CurrentTitle =>
@@ -202,7 +205,7 @@ public sealed partial class ChatPage
         {
             sent = await CallAsync(async () =>
             {
-                await foreach (var e in Api.StreamChatAsync(message.Text, _conversationId, _leaving.Token))
+                await foreach (var e in Api.StreamChatAsync(message.Text, _conversationId, message.Id, _leaving.Token))
                 {
                     await stream.ApplyAsync(e);
                     _conversationId = stream.ConversationId ?? _conversationId;
