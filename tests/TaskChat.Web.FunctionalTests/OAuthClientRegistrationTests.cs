@@ -38,6 +38,22 @@ public abstract partial class OAuthClientRegistrationTests(OAuthWebServer web)
     }
 
     [SkippableTheory]
+    [InlineData("client_secret_post")]
+    [InlineData("client_secret_basic")]
+    public async Task AClientAskingForASecretIsRegisteredAsPublicAndToldSo(string method)
+    {
+        // RFC 7591 lets the server replace requested metadata; the C# MCP SDK always asks for client_secret_post.
+        using var http = web.Server.CreateHttpClient();
+
+        using var response = await http.PostAsJsonAsync("oauth/register", new { redirect_uris = new[] { "https://app.example/cb" }, token_endpoint_auth_method = method });
+        var body = await Json.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("none", body.GetProperty("token_endpoint_auth_method").GetString());
+        Assert.False(body.TryGetProperty("client_secret", out _));
+    }
+
+    [SkippableTheory]
     [InlineData("{}", "invalid_redirect_uri")]
     [InlineData("""{"redirect_uris":[]}""", "invalid_redirect_uri")]
     [InlineData("""{"redirect_uris":"https://a.example/cb"}""", "invalid_redirect_uri")]
@@ -47,7 +63,7 @@ public abstract partial class OAuthClientRegistrationTests(OAuthWebServer web)
     [InlineData("""{"redirect_uris":["https://user:pw@app.example/cb"]}""", "invalid_redirect_uri")]
     [InlineData("""{"redirect_uris":["/relative"]}""", "invalid_redirect_uri")]
     [InlineData("""{"redirect_uris":[42]}""", "invalid_redirect_uri")]
-    [InlineData("""{"redirect_uris":["https://app.example/cb"],"token_endpoint_auth_method":"client_secret_basic"}""", "invalid_client_metadata")]
+    [InlineData("""{"redirect_uris":["https://app.example/cb"],"token_endpoint_auth_method":"private_key_jwt"}""", "invalid_client_metadata")]
     [InlineData("""{"redirect_uris":["https://app.example/cb"],"grant_types":["client_credentials"]}""", "invalid_client_metadata")]
     [InlineData("""{"redirect_uris":["https://app.example/cb"],"response_types":["token"]}""", "invalid_client_metadata")]
     [InlineData("""{"redirect_uris":["https://app.example/cb"],"client_name":"Evil\u0000App"}""", "invalid_client_metadata")]
