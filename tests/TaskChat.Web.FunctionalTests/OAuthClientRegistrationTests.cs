@@ -45,7 +45,7 @@ public abstract partial class OAuthClientRegistrationTests(OAuthWebServer web)
         // RFC 7591 lets the server replace requested metadata; the C# MCP SDK always asks for client_secret_post.
         using var http = web.Server.CreateHttpClient();
 
-        using var response = await http.PostAsJsonAsync("oauth/register", new { redirect_uris = new[] { "https://app.example/cb" }, token_endpoint_auth_method = method });
+        using var response = await http.PostAsJsonAsync("oauth/register", new { redirect_uris = AppCb, token_endpoint_auth_method = method });
         var body = await Json.ReadAsync(response);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
