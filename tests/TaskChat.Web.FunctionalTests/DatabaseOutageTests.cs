@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using TaskChat.Contract;
 using TaskChat.Data.Connection;
 using TaskChat.TestSupport;
+using TaskChat.Web.Live;
 using TaskChat.Web.Tokens;
 
 namespace TaskChat.Web.FunctionalTests;
@@ -26,8 +27,11 @@ public sealed class DatabaseOutageTests
         using var signUp = await browser.PostAsJsonAsync("api/auth/sign-up/email", new { email = WebServers.NewEmail(), password = WebServers.Password, name = "Ada" });
         using var signIn = await browser.PostAsJsonAsync("api/auth/sign-in/email", new { email = WebServers.NewEmail(), password = WebServers.Password });
 
-        // The signing key schedule, checked in the background at start-up, may notice the outage too.
-        logs.AssertQuietWarnings(2, typeof(SigningKeyMaintenance).FullName!);
+        // The signing key schedule, the reminder worker and the event listener, working in the background, may
+        // notice the outage too (once each: AssertQuietWarnings also proves their lines carry no stack).
+        logs.AssertQuietWarnings(2, typeof(SigningKeyMaintenance).FullName!, typeof(ReminderDeliveryWorker).FullName!, typeof(PostgresEventListener).FullName!, typeof(TaskVersionPoller).FullName!);
+        Assert.True(logs.Entries.Count(line => line.Category == typeof(ReminderDeliveryWorker).FullName) <= 1, "the reminder worker warns once per outage");
+        Assert.True(logs.Entries.Count(line => line.Category == typeof(PostgresEventListener).FullName) <= 1, "the event listener warns once per outage");
         foreach (var response in new[] { signUp, signIn })
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

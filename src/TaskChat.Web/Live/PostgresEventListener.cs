@@ -61,7 +61,8 @@ public sealed class PostgresEventListener(DatabaseConnection database, UserEvent
                 // listener would leave every open page of this replica deaf without anyone noticing.
                 failures++;
                 var pause = Pause(failures);
-                logger.LogWarning("Not listening for task and reminder events ({Reason}); trying again in {Seconds} s",
+                // One warning per outage; the retries while it lasts are debug lines.
+                logger.Log(failures == 1 ? LogLevel.Warning : LogLevel.Debug, "Not listening for task and reminder events ({Reason}); trying again in {Seconds} s",
                     DatabaseErrors.ShortReason(e), pause.TotalSeconds);
                 try
                 {

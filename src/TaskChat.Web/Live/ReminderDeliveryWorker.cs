@@ -18,6 +18,7 @@ public sealed class ReminderDeliveryWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(settings.Live.ReminderPollInterval, clock);
+        var failing = false;
         try
         {
             do
@@ -25,11 +26,25 @@ public sealed class ReminderDeliveryWorker(
                 try
                 {
                     await DeliverDueAsync(stoppingToken);
+                    if (failing)
+                    {
+                        failing = false;
+                        logger.LogInformation("Delivering reminders again");
+                    }
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
-                    // Nothing was claimed (the transaction rolled back): the next tick delivers it.
-                    logger.LogWarning("Could not deliver due reminders: {Reason}", DatabaseErrors.ShortReason(e));
+                    // Nothing was claimed (the transaction rolled back): the next tick delivers it. One warning
+                    // per outage, not one a second for as long as the database is away.
+                    if (!failing)
+                    {
+                        failing = true;
+                        logger.LogWarning("Could not deliver due reminders: {Reason}; trying every {Seconds} s", DatabaseErrors.ShortReason(e), settings.Live.ReminderPollInterval.TotalSeconds);
+                    }
+                    else
+                    {
+                        logger.LogDebug("Still could not deliver due reminders: {Reason}", DatabaseErrors.ShortReason(e));
+                    }
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -18,6 +18,7 @@ public sealed class TaskVersionPoller(IServiceScopeFactory scopes, UserEventHub 
     private const int UsersPerQuery = 500;
 
     private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
+    private bool _failing;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,9 +33,15 @@ public sealed class TaskVersionPoller(IServiceScopeFactory scopes, UserEventHub 
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
-                    // The next tick tries again; an exception here would stop the whole web.
-                    logger.LogWarning("Could not look for changed tasks: {Reason}", DatabaseErrors.ShortReason(e));
+                    // The next tick tries again; an exception here would stop the whole web. One warning per outage.
+                    if (!_failing)
+                    {
+                        _failing = true;
+                        logger.LogWarning("Could not look for changed tasks: {Reason}", DatabaseErrors.ShortReason(e));
+                    }
+                    continue;
                 }
+                _failing = false;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
