@@ -45,9 +45,10 @@ app.UseServiceDefaults();
 app.UseBrowserSecurityHeaders();
 app.UseNotFoundPage();
 app.UseRouting(); // Here, after the not-found page's re-execution, so that its second pass routes to /not-found.
+// Before authentication: OpenIddict answers the token and revocation requests there, and they are limited too.
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapDefaultEndpoints();

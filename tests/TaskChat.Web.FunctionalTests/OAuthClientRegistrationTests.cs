@@ -121,6 +121,38 @@ public abstract partial class OAuthClientRegistrationTests(OAuthWebServer web)
     }
 
     [SkippableFact]
+    public async Task TokenAndRevocationRequestsFromOneAddressAreRateLimited()
+    {
+        // OpenIddict answers these before routing; the global limiter still counts them (guessing codes or refresh tokens).
+        await using var system = await web.StartAsync(s => s
+            .WithWeb(new Dictionary<string, string> { ["AUTH_REQUESTS_PER_ADDRESS_PER_MINUTE"] = "3" })
+            .Wired(w => w with { Issuer = WebServers.Issuer }));
+        using var http = system.Web.CreateHttpClient();
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 4; i++)
+        {
+            using var guess = await http.PostAsync(i % 2 == 0 ? "oauth/token" : "oauth/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "refresh_token",
+                ["refresh_token"] = "guess-" + i,
+                ["token"] = "guess-" + i,
+                ["client_id"] = "tc_unknown",
+            }));
+            statuses.Add(guess.StatusCode);
+            if (guess.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.True(guess.Headers.RetryAfter is not null);
+            }
+        }
+        using var metadata = await http.GetAsync(".well-known/oauth-authorization-server");
+
+        Assert.All(statuses.Take(3), status => Assert.NotEqual(HttpStatusCode.TooManyRequests, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[3]);
+        Assert.Equal(HttpStatusCode.OK, metadata.StatusCode); // Only the token and revocation endpoints share that budget.
+    }
+
+    [SkippableFact]
     public async Task AMetadataDocumentClientIsFetchedCheckedAndNamedOnTheConsentPage()
     {
         var clientId = FakeMetadataHost.NewClientId();

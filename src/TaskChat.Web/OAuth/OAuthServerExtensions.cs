@@ -81,10 +81,24 @@ public static class OAuthServerExtensions
         var registrations = AuthThrottle.Bucket(oauth.RegistrationsPerAddressPerHour, TimeSpan.FromHours(1));
         builder.Services.Configure<RateLimiterOptions>(options => options.AddPolicy(RegistrationPolicy,
             context => RateLimitPartition.GetTokenBucketLimiter(ClientAddress.Of(context), _ => registrations)));
+        // OpenIddict answers /oauth/token and /oauth/revoke inside the authentication middleware, before routing
+        // reaches an endpoint, so an endpoint policy never sees them: a global limiter (UseRateLimiter runs before
+        // UseAuthentication) gives them the same per-address budget as the other auth requests
+        // (AUTH_REQUESTS_PER_ADDRESS_PER_MINUTE), in a bucket of their own. Code guessing, refresh-token
+        // guessing and revocation floods all go through here.
+        var tokenRequests = AuthThrottle.Bucket(web.AuthLimits.AuthRequestsPerAddressPerMinute, TimeSpan.FromMinutes(1));
+        builder.Services.Configure<RateLimiterOptions>(options => options.GlobalLimiter =
+            PartitionedRateLimiter.Create<HttpContext, string>(context => IsTokenOrRevocation(context.Request)
+                ? RateLimitPartition.GetTokenBucketLimiter("oauth " + ClientAddress.Of(context), _ => tokenRequests)
+                : RateLimitPartition.GetNoLimiter(string.Empty)));
         // OpenIddict logs each request's parameters at Information; what it redacts is its choice, ours is to keep them out.
         builder.Logging.AddFilter("OpenIddict", LogLevel.Warning);
         return builder;
     }
+
+    private static bool IsTokenOrRevocation(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method)
+        && (request.Path.Equals(OAuthPaths.Token, StringComparison.OrdinalIgnoreCase) || request.Path.Equals(OAuthPaths.Revoke, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// AUTH_ISSUER exactly as written: the api tokens' <c>iss</c> is "https://web.example" and so must
