@@ -73,7 +73,11 @@ public sealed class TaskVersionPoller(IServiceScopeFactory scopes, UserEventHub 
             foreach (var user in chunk)
             {
                 var version = versions.GetValueOrDefault(user); // No row yet: no task was ever written (0).
-                if (_seen.TryGetValue(user, out var before) && before != version)
+                // A user seen for the first time opened a page since the last look, and a task may have changed
+                // between that page's load and now: one reload too many is cheap, a missed change is not.
+                // (Version 0: no task was ever written, so there is nothing the page could have missed.)
+                var changed = _seen.TryGetValue(user, out var before) ? before != version : version != 0;
+                if (changed)
                 {
                     hub.Dispatch(user, LiveEvent.Of(UserEventKind.TasksChanged));
                 }
