@@ -22,12 +22,17 @@ public static class LiveUpdatesExtensions
     /// <summary>Runs the listener on PostgreSQL, the version poller on SQLite.</summary>
     private sealed class LiveUpdateSource(DatabaseConnection database, IServiceProvider services) : IHostedService
     {
-        private IHostedService Source => database.Provider == DatabaseProvider.Postgres
-            ? services.GetRequiredService<PostgresEventListener>()
-            : services.GetRequiredService<TaskVersionPoller>();
+        // Resolved once at start and kept: at stop the host may already be tearing its provider down.
+        private IHostedService? _source;
 
-        public Task StartAsync(CancellationToken cancellationToken) => Source.StartAsync(cancellationToken);
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _source = database.Provider == DatabaseProvider.Postgres
+                ? services.GetRequiredService<PostgresEventListener>()
+                : services.GetRequiredService<TaskVersionPoller>();
+            return _source.StartAsync(cancellationToken);
+        }
 
-        public Task StopAsync(CancellationToken cancellationToken) => Source.StopAsync(cancellationToken);
+        public Task StopAsync(CancellationToken cancellationToken) => _source?.StopAsync(cancellationToken) ?? Task.CompletedTask;
     }
 }
