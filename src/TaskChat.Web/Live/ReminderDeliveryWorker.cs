@@ -17,7 +17,8 @@ public sealed class ReminderDeliveryWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(settings.Live.ReminderPollInterval, clock);
+        // A delay per round, not a PeriodicTimer: a clock that jumps (a test's fake clock moved by days, a VM
+        // resumed) then costs one round, not one tick per second skipped.
         var failing = false;
         try
         {
@@ -47,12 +48,18 @@ public sealed class ReminderDeliveryWorker(
                     }
                 }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
+            while (await NextRoundAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down.
         }
+    }
+
+    private async Task<bool> NextRoundAsync(CancellationToken stoppingToken)
+    {
+        await Task.Delay(settings.Live.ReminderPollInterval, clock, stoppingToken);
+        return true;
     }
 
     /// <summary>Delivers everything due now, batch after batch; returns how many notifications were created.</summary>

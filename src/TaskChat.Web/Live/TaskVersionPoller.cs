@@ -22,11 +22,12 @@ public sealed class TaskVersionPoller(IServiceScopeFactory scopes, UserEventHub 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(settings.Live.TaskChangesPollInterval, clock);
+        // A delay per round, not a PeriodicTimer: a clock that jumps (a test's fake clock moved by days) costs one round.
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (true)
             {
+                await Task.Delay(settings.Live.TaskChangesPollInterval, clock, stoppingToken);
                 try
                 {
                     await PollAsync(stoppingToken);
