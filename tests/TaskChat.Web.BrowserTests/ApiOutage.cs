@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using TaskChat.ServiceDefaults.Configuration;
@@ -12,26 +13,51 @@ namespace TaskChat.Web.BrowserTests;
 /// </summary>
 public sealed class ApiOutage : IAsyncDisposable
 {
-    private readonly Socket _held;
+    // The launcher's first restart comes 1 s after the kill and a restarted api listens a few
+    // seconds later: by then a port not truly held would have let it back.
+    private static readonly TimeSpan FirstRestartDone = TimeSpan.FromSeconds(10);
 
-    private ApiOutage(Socket held) => _held = held;
+    private readonly Socket _held;
+    private readonly Uri _api;
+    private readonly long _began = Stopwatch.GetTimestamp();
+
+    private ApiOutage(Socket held, Uri api) => (_held, _api) = (held, api);
 
     public static async Task<ApiOutage> BeginAsync(RunningTaskChat stack)
     {
         await stack.KillAsync(TaskChatService.Api);
         var port = stack.Running.Wiring.PortOf(TaskChatService.Api);
-        // ExclusiveAddressUse keeps .NET from setting SO_REUSEADDR, so Kestrel's bind fails (EADDRINUSE).
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ExclusiveAddressUse = true };
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {
             socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            // On Linux .NET sets SO_REUSEADDR just before every TCP bind (ExclusiveAddressUse does not
+            // stop it), and Kestrel sets it too: two sockets that both have it may share a port while
+            // neither listens, so the restarted api bound anyway and the "outage" lasted only as long
+            // as the launcher's restart. Cleared after the bind, it makes Kestrel's bind fail.
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, false);
         }
         catch
         {
             socket.Dispose();
             throw;
         }
-        return new ApiOutage(socket);
+        return new ApiOutage(socket, new Uri(stack.Running.UrlOf(TaskChatService.Api)));
+    }
+
+    /// <summary>
+    /// Fails if the api answers: called at the end of an outage, long after the launcher's first
+    /// restart, it shows the outage was real and not just the restart's few seconds.
+    /// </summary>
+    public async Task AssertApiStillDownAsync()
+    {
+        if (FirstRestartDone - Stopwatch.GetElapsedTime(_began) is { Ticks: > 0 } wait)
+        {
+            await Task.Delay(wait);
+        }
+        using var http = new HttpClient { BaseAddress = _api, Timeout = TimeSpan.FromSeconds(10) };
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync("/health/live"));
+        Assert.Equal(HttpRequestError.ConnectionError, refused.HttpRequestError);
     }
 
     public ValueTask DisposeAsync()

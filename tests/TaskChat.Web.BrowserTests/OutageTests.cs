@@ -20,7 +20,7 @@ public sealed class OutageTests(RunningTaskChat stack) : BrowserTest(stack)
         await AddTaskAsync(page, "Buy milk");
         var notice = page.GetByTestId("notice");
 
-        await using (await ApiOutage.BeginAsync(Stack))
+        await using (var outage = await ApiOutage.BeginAsync(Stack))
         {
             // A checkbox never shows a state that was not saved.
             await page.GetByTestId("task-toggle").ClickAsync();
@@ -50,6 +50,7 @@ public sealed class OutageTests(RunningTaskChat stack) : BrowserTest(stack)
             await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=user]")).ToHaveCountAsync(0);
             await Assertions.Expect(notice.Filter(new() { HasText = "isn't answering" })).ToBeVisibleAsync();
             await Assertions.Expect(notice.First).Not.ToHaveTextAsync(BlamesTheUser);
+            await outage.AssertApiStillDownAsync();
         }
 
         // The api is back: the notice goes by itself and the page loads what it could not.

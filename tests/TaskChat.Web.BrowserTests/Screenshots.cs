@@ -53,7 +53,7 @@ public sealed class Screenshots(RunningTaskChat stack) : BrowserTest(stack)
         await page.GotoAsync("/tasks");
         await ready;
         await Assertions.Expect(page.GetByTestId("task-item").First).ToBeVisibleAsync();
-        await using (await ApiOutage.BeginAsync(Stack))
+        await using (var outage = await ApiOutage.BeginAsync(Stack))
         {
             await page.Locator("[data-testid=task-item]:not(.done) [data-testid=task-toggle]").First.ClickAsync();
             await Assertions.Expect(page.GetByTestId("notice").First).ToBeVisibleAsync();
@@ -73,6 +73,7 @@ public sealed class Screenshots(RunningTaskChat stack) : BrowserTest(stack)
             await page.GetByTestId("chat-input").PressAsync("Enter");
             await Assertions.Expect(page.GetByTestId("notice").First).ToBeVisibleAsync();
             await CaptureAsync(page, "api-down-chat-send", size, report, axe: false);
+            await outage.AssertApiStillDownAsync();
         }
 
         await File.WriteAllLinesAsync(Path.Combine(Folder, $"axe-{size}.txt"), report);
