@@ -30,18 +30,7 @@ if (args.Contains("auth-flood"))
     return 0;
 }
 
-if (args.Contains("chat-ratio"))
-{
-    // dotnet run -c Release --project bench/TaskChat.Bench -- chat-ratio [--postgres "..."]: a chat turn against GET /api/tasks, rounds interleaved.
-    await ChatRatioBench.RunAsync(DatabaseProvider.Sqlite, rounds: 3);
-    if (PostgresTestDatabase.Server() is not null)
-    {
-        await ChatRatioBench.RunAsync(DatabaseProvider.Postgres, rounds: 3);
-    }
-    return 0;
-}
-
-Console.WriteLine($"# mcp and api benchmark, {DateTime.UtcNow:yyyy-MM-dd}");
+Console.WriteLine($"# in-process mcp benchmark, {DateTime.UtcNow:yyyy-MM-dd}");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, client and server on one machine over loopback");
 Console.WriteLine();
 Console.WriteLine("| database | call | calls | in flight | mean ms | p50 ms | p95 ms | calls/s | × baseline |");
@@ -52,7 +41,6 @@ var pagingOnly = args.Contains("--paging");
 if (!pagingOnly)
 {
     await RunAsync(DatabaseProvider.Sqlite);
-    await ChatBench.RunAsync(DatabaseProvider.Sqlite, Print);
 }
 await PagingBench.RunAsync(DatabaseProvider.Sqlite, Print);
 if (PostgresTestDatabase.Server() is not null)
@@ -60,7 +48,6 @@ if (PostgresTestDatabase.Server() is not null)
     if (!pagingOnly)
     {
         await RunAsync(DatabaseProvider.Postgres);
-        await ChatBench.RunAsync(DatabaseProvider.Postgres, Print);
     }
     await PagingBench.RunAsync(DatabaseProvider.Postgres, Print);
 }

@@ -3,22 +3,12 @@ using TaskChat.Data;
 
 namespace TaskChat.UnitTests.Connection;
 
-/// <summary>Pooled PostgreSQL connections go back without DISCARD ALL, unless the connection string says otherwise.</summary>
+/// <summary>
+/// Pooled PostgreSQL connections go back without DISCARD ALL, unless the connection string says otherwise
+/// (the default, through the real DbContext, is in <see cref="PoolSizeTests"/>).
+/// </summary>
 public sealed class ConnectionResetTests
 {
-    [Fact]
-    public void APostgresConnectionSkipsTheResetByDefault()
-    {
-        var connectionString = DatabaseUrls.Npgsql("postgresql://app:pw@db.example.com/taskchat").ConnectionString;
-
-        var used = new NpgsqlConnectionStringBuilder(DataServiceCollectionExtensions.WithoutResetOnClose(connectionString));
-
-        Assert.True(used.NoResetOnClose);
-        Assert.Equal("db.example.com", used.Host);
-        Assert.Equal("taskchat", used.Database);
-        Assert.Equal("pw", used.Password);
-    }
-
     [Theory]
     [InlineData("Host=db;Database=taskchat;No Reset On Close=false", false)]
     [InlineData("Host=db;Database=taskchat;NoResetOnClose=False", false)]
