@@ -72,6 +72,7 @@ public sealed class TasksAndPhoneTests(RunningTaskChat stack) : BrowserTest(stac
 
     private static async Task AssertNoHorizontalScrollAsync(IPage page)
     {
+        await page.WaitForLoadStateAsync(LoadState.Load); // Not the unstyled moment before the stylesheet, which is never painted.
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         var inner = await page.EvaluateAsync<int>("() => { const main = document.querySelector('.app-main'); return main ? main.scrollWidth - main.clientWidth : 0; }");
         Assert.True(overflow <= 0 && inner <= 0, $"the page scrolls sideways: {overflow}px, the main area {inner}px");
