@@ -31,7 +31,7 @@ internal static class ApiTurns
     {
         await using var jwks = await TestJwks.StartAsync();
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
-        await using var system = await new SystemBuilder(database.Url).SignedBy(jwks).WithMcp().WithApi(new Dictionary<string, string>
+        await using var system = await new SystemBuilder(database.Url).SignedBy(jwks).WithMcp(options.ServiceVariables).WithApi(new Dictionary<string, string>(options.ServiceVariables)
         {
             ["LLM_PROVIDER"] = "offline",
             ["CHAT_TURNS_PER_MINUTE"] = "10000",

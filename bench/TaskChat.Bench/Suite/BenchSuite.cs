@@ -28,8 +28,11 @@ internal sealed record BenchOptions
 
     public int MemoryCalls { get; init; } = 10_000;
 
-    /// <summary>Variables given to our mcp in the mcp rows (<c>--mcp-env NAME=VALUE</c>, repeatable): to try a setting against the reference.</summary>
-    public Dictionary<string, string> McpVariables { get; init; } = [];
+    /// <summary>
+    /// Variables given to our services in the mcp and api rows (<c>--env NAME=VALUE</c>, repeatable): to try a
+    /// setting (a GC mode, a runtime knob) against the reference, without touching the bench's own process.
+    /// </summary>
+    public Dictionary<string, string> ServiceVariables { get; init; } = [];
 
     /// <summary>Which parts run: mcp, api, startup, memory.</summary>
     public HashSet<string> Parts { get; init; } = ["startup", "memory", "mcp", "api"];
@@ -61,10 +64,10 @@ internal static class BenchSuite
         {
             options = options with { Parts = [.. only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] };
         }
-        foreach (var (argument, index) in args.Select((a, i) => (a, i)).Where(a => a.a == "--mcp-env" && a.i + 1 < args.Length))
+        foreach (var (argument, index) in args.Select((a, i) => (a, i)).Where(a => a.a == "--env" && a.i + 1 < args.Length))
         {
             var pair = args[index + 1].Split('=', 2);
-            options.McpVariables[pair[0]] = pair.Length > 1 ? pair[1] : "";
+            options.ServiceVariables[pair[0]] = pair.Length > 1 ? pair[1] : "";
         }
         if (PostgresTestDatabase.Server() is null)
         {
