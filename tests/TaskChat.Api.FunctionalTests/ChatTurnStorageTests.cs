@@ -9,6 +9,7 @@ using TaskChat.Api.Conversations;
 using TaskChat.Contract;
 using TaskChat.Data;
 using TaskChat.Data.Connection;
+using TaskChat.Data.Tasks;
 using TaskChat.TestSupport;
 
 namespace TaskChat.Api.FunctionalTests;
@@ -68,6 +69,30 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
         Assert.NotNull(id);
         Assert.DoesNotContain(commands, c => c.Contains("SAVEPOINT", StringComparison.OrdinalIgnoreCase));
         Assert.True(db.Database.AutoSavepointsEnabled, "The store turns savepoints back on for the context's next user.");
+    }
+
+    [SkippableFact]
+    public async Task A_task_write_makes_no_automatic_savepoints_and_inside_a_callers_transaction_only_its_own()
+    {
+        var owner = TaskOwner.From(NewUser(), "UTC");
+        await using var db = NewContext(out var commands, withPragmas: false);
+        var store = new TaskStore(db, TimeProvider.System, new TaskLimits());
+
+        Assert.True((await store.AddAsync(owner, "Buy milk", null)).Succeeded);
+        Assert.DoesNotContain(commands, c => c.StartsWith("SAVEPOINT", StringComparison.Ordinal));
+        Assert.True(db.Database.AutoSavepointsEnabled, "The store turns automatic savepoints back on when it is done.");
+
+        // As the mcp's idempotent tool calls run it: inside their transaction, only the store's own savepoint
+        // (what lets a refused write roll back and the key still keep its answer), none around each SaveChanges.
+        commands.Clear();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            Assert.True((await store.AddAsync(owner, "Buy bread", null)).Succeeded);
+            Assert.False((await store.CompleteAsync(owner, 1_000_000)).Succeeded);
+            await transaction.CommitAsync();
+        }
+        Assert.Equal(2, commands.Count(c => c.StartsWith("SAVEPOINT", StringComparison.Ordinal)));
+        Assert.Equal(["Buy milk", "Buy bread"], await db.Tasks.AsNoTracking().Where(t => t.UserId == owner.UserId).OrderBy(t => t.Number).Select(t => t.Title).ToListAsync());
     }
 
     [SkippableFact]

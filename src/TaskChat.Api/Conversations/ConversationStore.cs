@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TaskChat.Contract;
 using TaskChat.Data;
+using TaskChat.Data.Connection;
 using TaskChat.Data.Model;
 using TaskChat.Data.Tasks;
 
@@ -95,7 +96,7 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
             return await SaveTurnOnPostgresAsync(owner, existing, now, userMessage, reply, toolCallsJson, keptUnder, cancellationToken);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        using var noSavepoints = WithoutSavepoints();
+        using var noSavepoints = new AutoSavepointsOff(db);
         Conversation? started = null;
         if (conversationId is { } id)
         {
@@ -164,18 +165,6 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
         return saved == 1 ? conversationId : null;
     }
 
-    /// <summary>Turns EF's automatic savepoints off until disposed, in a transaction this store began and commits or rolls back whole.</summary>
-    private SavepointsOff WithoutSavepoints()
-    {
-        db.Database.AutoSavepointsEnabled = false;
-        return new SavepointsOff(db);
-    }
-
-    private readonly struct SavepointsOff(TaskChatDbContext db) : IDisposable
-    {
-        public void Dispose() => db.Database.AutoSavepointsEnabled = true;
-    }
-
     /// <summary>
     /// A new, empty conversation titled after its first message (a streamed turn names it first), unless
     /// the user already has <paramref name="limit"/> conversations. Counted and added in one transaction
@@ -198,7 +187,7 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
         }
         var conversation = new Conversation { UserId = owner, Title = TitleFrom(firstMessage), CreatedAt = now, UpdatedAt = now };
         db.Conversations.Add(conversation);
-        using (WithoutSavepoints())
+        using (new AutoSavepointsOff(db))
         {
             await db.SaveChangesAsync(cancellationToken);
         }

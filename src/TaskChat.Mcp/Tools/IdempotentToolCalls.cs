@@ -93,6 +93,9 @@ internal static class IdempotentToolCalls
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // No SAVEPOINT/RELEASE around each SaveChanges (six round trips a call): a failed claim rolls the
+        // whole transaction back, and the tool's own writes have their savepoint (TaskStoreTransaction).
+        using var noSavepoints = new AutoSavepointsOff(db);
         db.IdempotentToolCalls.Add(call);
         try
         {
