@@ -45,6 +45,19 @@ public sealed class LogLevelDefaultsTests
     }
 
     [Fact]
+    public async Task The_agent_frameworks_line_per_turn_is_not_logged_at_information_but_its_warnings_are()
+    {
+        await using var app = Build(TaskChatService.Api, new());
+        var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+
+        // ChatClientAgent logs "Agent … Invoked client … with message count" at Information on every turn.
+        var agent = loggers.CreateLogger("Microsoft.Agents.AI.ChatClientAgent");
+        Assert.False(agent.IsEnabled(LogLevel.Information));
+        Assert.True(agent.IsEnabled(LogLevel.Warning));
+        Assert.True(loggers.CreateLogger("TaskChat.Api.Chat.ChatTurnRunner").IsEnabled(LogLevel.Information));
+    }
+
+    [Fact]
     public async Task A_logging_variable_still_turns_the_mcp_sdks_lines_back_on()
     {
         await using var app = Build(TaskChatService.Mcp, new() { ["Logging:LogLevel:ModelContextProtocol"] = "Information" });
