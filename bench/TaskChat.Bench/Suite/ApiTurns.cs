@@ -8,7 +8,7 @@ using TaskChat.TestSupport;
 namespace TaskChat.Bench.Suite;
 
 /// <summary>
-/// A chat turn against a REST call on the same api and database: the api and the mcp as their own
+/// A chat turn against a REST call on the same api and database (PostgreSQL, or the embedded SQLite file): the api and the mcp as their own
 /// processes (Release, their own logging), the offline agent, real HTTP with tokens from the bench's
 /// issuer, each turn sent as the web sends it (a new Idempotency-Key). Every user has 20 pending tasks,
 /// and <c>GET /api/tasks?status=pending</c> lists them. The two-call turn ("mark the milk one done":
@@ -17,7 +17,8 @@ namespace TaskChat.Bench.Suite;
 /// </summary>
 internal static class ApiTurns
 {
-    private const string Section = "api: a chat turn against GET /api/tasks (same api, same PostgreSQL)";
+    private static string SectionFor(DatabaseProvider provider) =>
+        $"api: a chat turn against GET /api/tasks (same api, same {(provider == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite file")})";
     private const int SeededTasks = 20;
 
     private enum Kind
@@ -27,10 +28,12 @@ internal static class ApiTurns
         Mark,
     }
 
-    public static async Task RunAsync(BenchOptions options, List<Row> rows, CancellationToken cancellationToken)
+    /// <summary>Adds the rows of one database: PostgreSQL (the "api" part), or the embedded default SQLite ("api-sqlite").</summary>
+    public static async Task RunAsync(BenchOptions options, DatabaseProvider provider, List<Row> rows, CancellationToken cancellationToken)
     {
+        var section = SectionFor(provider);
         await using var jwks = await TestJwks.StartAsync();
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var system = await new SystemBuilder(database.Url).SignedBy(jwks).WithMcp(options.ServiceVariables).WithApi(new Dictionary<string, string>(options.ServiceVariables)
         {
             ["LLM_PROVIDER"] = "offline",
@@ -66,7 +69,7 @@ internal static class ApiTurns
             }
 
             Row Turn(string label, int inFlight) =>
-                new(Section, $"{label}, {(inFlight == 1 ? "sequential" : inFlight + " in flight")}: mean latency, turn ÷ GET", "ms",
+                new(section, $"{label}, {(inFlight == 1 ? "sequential" : inFlight + " in flight")}: mean latency, turn ÷ GET", "ms",
                     Target.Max(label.StartsWith("one-tool", StringComparison.Ordinal) ? 3 : 5, label.StartsWith("one-tool", StringComparison.Ordinal) ? "≤ 3× GET" : "≤ 5× GET"));
             var rowsByShape = new Dictionary<(Kind, int), Row>();
             var throughput = new Dictionary<(Kind, int), Row>();
@@ -74,13 +77,13 @@ internal static class ApiTurns
             {
                 rowsByShape[(Kind.Add, inFlight)] = Turn("one-tool turn \"add buy milk N\"", inFlight);
                 rowsByShape[(Kind.Mark, inFlight)] = Turn("two-call turn \"mark the milk one done\"", inFlight);
-                throughput[(Kind.Add, inFlight)] = new Row(Section, $"\"add\" turns/s against GETs/s, {(inFlight == 1 ? "sequential" : inFlight + " in flight")}", "per s", null);
-                throughput[(Kind.Mark, inFlight)] = new Row(Section, $"\"mark done\" turns/s against GETs/s, {(inFlight == 1 ? "sequential" : inFlight + " in flight")}", "per s", null);
+                throughput[(Kind.Add, inFlight)] = new Row(section, $"\"add\" turns/s against GETs/s, {(inFlight == 1 ? "sequential" : inFlight + " in flight")}", "per s", null);
+                throughput[(Kind.Mark, inFlight)] = new Row(section, $"\"mark done\" turns/s against GETs/s, {(inFlight == 1 ? "sequential" : inFlight + " in flight")}", "per s", null);
             }
             var p99 = new Dictionary<(Kind, int), Row>();
             foreach (var inFlight in new[] { 1, options.ApiInFlight })
             {
-                p99[(Kind.Add, inFlight)] = new Row(Section, $"\"add\" turn p99 against GET p99, {(inFlight == 1 ? "sequential" : inFlight + " in flight")}", "ms", null);
+                p99[(Kind.Add, inFlight)] = new Row(section, $"\"add\" turn p99 against GET p99, {(inFlight == 1 ? "sequential" : inFlight + " in flight")}", "ms", null);
             }
 
             for (var round = 0; round < options.Rounds; round++)
@@ -102,7 +105,7 @@ internal static class ApiTurns
                     throughput[(Kind.Mark, inFlight)].Reference.Add(get.PerSecond);
                     p99[(Kind.Add, inFlight)].Ours.Add(add.P99Ms);
                     p99[(Kind.Add, inFlight)].Reference.Add(get.P99Ms);
-                    Console.Error.WriteLine($"bench: round {round + 1} api, {inFlight} in flight: GET {get.MeanMs:F2} ms ({get.PerSecond:F0}/s), add turn {add.MeanMs:F2} ms ({add.PerSecond:F0}/s, p99 {add.P99Ms:F1}), mark turn {mark.MeanMs:F2} ms ({mark.PerSecond:F0}/s)");
+                    Console.Error.WriteLine($"bench: round {round + 1} api ({provider}), {inFlight} in flight: GET {get.MeanMs:F2} ms ({get.PerSecond:F0}/s), add turn {add.MeanMs:F2} ms ({add.PerSecond:F0}/s, p99 {add.P99Ms:F1}), mark turn {mark.MeanMs:F2} ms ({mark.PerSecond:F0}/s)");
                 }
             }
             foreach (var inFlight in new[] { 1, options.ApiInFlight })

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Npgsql;
+using TaskChat.Data.Connection;
 using TaskChat.TestSupport;
 using TaskChat.TestSupport.Processes;
 
@@ -34,8 +35,8 @@ internal sealed record BenchOptions
     /// </summary>
     public Dictionary<string, string> ServiceVariables { get; init; } = [];
 
-    /// <summary>Which parts run: mcp, api, startup, memory.</summary>
-    public HashSet<string> Parts { get; init; } = ["startup", "memory", "mcp", "api"];
+    /// <summary>Which parts run: startup, memory, mcp, api (PostgreSQL), api-sqlite (the embedded default).</summary>
+    public HashSet<string> Parts { get; init; } = ["startup", "memory", "mcp", "api", "api-sqlite"];
 
     public static BenchOptions Quick => new()
     {
@@ -105,7 +106,11 @@ internal static class BenchSuite
             }
             if (options.Parts.Contains("api"))
             {
-                await ApiTurns.RunAsync(options, rows, stop.Token);
+                await ApiTurns.RunAsync(options, DatabaseProvider.Postgres, rows, stop.Token);
+            }
+            if (options.Parts.Contains("api-sqlite"))
+            {
+                await ApiTurns.RunAsync(options, DatabaseProvider.Sqlite, rows, stop.Token);
             }
             if (options.Parts.Contains("memory"))
             {
