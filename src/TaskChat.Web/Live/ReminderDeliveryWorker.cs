@@ -22,7 +22,7 @@ public sealed class ReminderDeliveryWorker(
         var failing = false;
         try
         {
-            do
+            while (true)
             {
                 try
                 {
@@ -47,19 +47,13 @@ public sealed class ReminderDeliveryWorker(
                         logger.LogDebug("Still could not deliver due reminders: {Reason}", DatabaseErrors.ShortReason(e));
                     }
                 }
+                await Task.Delay(settings.Live.ReminderPollInterval, clock, stoppingToken);
             }
-            while (await NextRoundAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down.
         }
-    }
-
-    private async Task<bool> NextRoundAsync(CancellationToken stoppingToken)
-    {
-        await Task.Delay(settings.Live.ReminderPollInterval, clock, stoppingToken);
-        return true;
     }
 
     /// <summary>Delivers everything due now, batch after batch; returns how many notifications were created.</summary>
