@@ -12,6 +12,9 @@ namespace TaskChat.Data;
 
 public static class DataServiceCollectionExtensions
 {
+    /// <summary>EF Core's migrations history, with its columns in snake_case like every other table (migration_id, product_version).</summary>
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
+
     /// <summary>
     /// Registers <see cref="TaskChatDbContext"/> (pooled, resolved to the provider's subclass) and
     /// <see cref="TaskStore"/> (with <paramref name="limits"/>, by default 10,000 tasks per user).
@@ -39,7 +42,7 @@ public static class DataServiceCollectionExtensions
     }
 
     public static DbContextOptionsBuilder UseTaskChatPostgres(this DbContextOptionsBuilder options, DatabaseConnection connection) =>
-        options.UseNpgsql(WithoutResetOnClose(connection.ConnectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        options.UseNpgsql(WithoutResetOnClose(connection.ConnectionString), npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))
             .UseSnakeCaseNamingConvention()
             .LogFailuresOnce();
 
@@ -78,7 +81,7 @@ public static class DataServiceCollectionExtensions
     {
         SqliteFiles.EnsureDirectoryFor(connection);
         return options
-            .UseSqlite(connection.ConnectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSqlite(connection.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable))
             .UseSnakeCaseNamingConvention()
             .LogFailuresOnce()
             .AddInterceptors(SqliteConnectionSetup.Instance);

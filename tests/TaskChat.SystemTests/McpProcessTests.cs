@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using TaskChat.Data.Connection;
 using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.TestSupport;
 using TaskChat.TestSupport.Processes;
@@ -82,6 +84,50 @@ public sealed class McpProcessTests
         Assert.DoesNotContain(Password, mcp.AllOutput, StringComparison.Ordinal);
         // Production never migrates at start-up: that is the deploy's one explicit step.
         Assert.DoesNotContain("migrat", mcp.AllOutput, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task In_development_it_migrates_an_empty_database_before_it_is_ready_and_a_second_start_applies_nothing(DatabaseProvider provider)
+    {
+        await using TestDatabase database = provider == DatabaseProvider.Postgres ? await PostgresTestDatabase.CreateAsync() : new SqliteTestDatabase();
+        var wiring = new SystemWiring { DatabaseUrl = database.Url };
+
+        var first = await StartUntilReadyAsync(wiring);
+        Assert.Matches("Applied [0-9]+ migration\\(s\\)", first);
+        await using (var db = database.CreateDbContext())
+        {
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        }
+
+        // Up to date: the quick look finds the newest migration in the history and migrates nothing.
+        var second = await StartUntilReadyAsync(wiring);
+        Assert.DoesNotContain("migrat", second, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [SkippableFact]
+    public async Task In_production_an_unmigrated_database_is_not_ready_and_says_so()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        var port = LoopbackServer.UnusedPort();
+        using var mcp = TestProcess.Start(BuiltService.Mcp, ProductionVariables(database.Url, wiring => wiring.WithPort(TaskChatService.Mcp, port)));
+
+        using var ready = await Listening.GetAsync(Listening.Url(port, "/health/ready"), mcp);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("\"database\":\"error: schema not migrated\"", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <returns>Everything the mcp printed from its start until it stopped, once ready.</returns>
+    private static async Task<string> StartUntilReadyAsync(SystemWiring wiring)
+    {
+        var port = LoopbackServer.UnusedPort();
+        using var mcp = TestProcess.Start(BuiltService.Mcp, wiring.WithPort(TaskChatService.Mcp, port).VariablesFor(TaskChatService.Mcp));
+        await Listening.WaitUntilOkAsync(Listening.Url(port, "/health/ready"), mcp);
+        mcp.Terminate();
+        Assert.Equal(0, await mcp.WaitForExitAsync());
+        return mcp.AllOutput;
     }
 
     /// <summary>A PostgreSQL URL with a password, on a port where nothing listens.</summary>

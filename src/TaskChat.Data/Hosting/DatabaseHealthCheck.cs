@@ -14,7 +14,8 @@ public sealed class DatabaseHealthCheck(TaskChatDbContext db) : IHealthCheck
     {
         try
         {
-            await db.Tasks.AnyAsync(cancellationToken);
+            // Plain SQL: a LINQ query would be compiled on the first check, about 0.25 s of start-up (issue 13).
+            await db.Database.ExecuteSqlRawAsync("SELECT 1 FROM tasks LIMIT 1", cancellationToken);
             return HealthCheckResult.Healthy("connected");
         }
         catch (Exception e)

@@ -55,8 +55,10 @@ public static class OAuthServerExtensions
                 server.UseDataProtection().PreferDefaultAccessTokenFormat();
                 // OpenIddict insists on one encryption and one asymmetric signing key at start-up. Neither is
                 // used: codes and refresh tokens go through Data Protection, access tokens are not encrypted,
-                // and KeyRingSigning signs every token with the key ring's current key.
-                server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                // and KeyRingSigning signs every token with the key ring's current key. So the cheapest kinds:
+                // the default RSA pair cost 2-4 s of this machine's CPU on the first request (issue 13's start-up).
+                server.AddEphemeralEncryptionKey(SecurityAlgorithms.Aes256KW)
+                    .AddEphemeralSigningKey(SecurityAlgorithms.EcdsaSha256);
                 server.AddEventHandler(KeyRingSigning.Descriptor)
                     .AddEventHandler(KeyRingValidation.Descriptor)
                     .AddEventHandler(DiscoveryMetadata.Descriptor)
