@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,7 +23,7 @@ internal sealed class DevelopmentMigrations(DatabaseConnection database, IServic
         {
             await using (var scope = scopes.CreateAsyncScope())
             {
-                if (await IsUpToDateAsync(scope.ServiceProvider.GetRequiredService<TaskChatDbContext>(), cancellationToken))
+                if (await DatabaseMigrator.IsUpToDateAsync(scope.ServiceProvider.GetRequiredService<TaskChatDbContext>(), cancellationToken))
                 {
                     return;
                 }
@@ -39,39 +37,6 @@ internal sealed class DevelopmentMigrations(DatabaseConnection database, IServic
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning("Could not migrate {Database}: {Reason}", database.Summary, DatabaseErrors.ShortReason(e));
-        }
-    }
-
-    /// <summary>
-    /// Whether the newest migration this build knows is in the history (EF applies them in order).
-    /// One plain query: EF's own GetPendingMigrationsAsync first builds a model for the history table,
-    /// about 0.5 s of each service's start-up (issue 13). Any failure (no history table yet, no
-    /// database) counts as not up to date, and the migrator then says what is wrong.
-    /// </summary>
-    private static async Task<bool> IsUpToDateAsync(TaskChatDbContext db, CancellationToken cancellationToken)
-    {
-        if (db.Database.GetMigrations().LastOrDefault() is not { } newest)
-        {
-            return true;
-        }
-        try
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = $"SELECT 1 FROM {DataServiceCollectionExtensions.MigrationsHistoryTable} WHERE migration_id = @newest";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@newest";
-            parameter.Value = newest;
-            command.Parameters.Add(parameter);
-            return await command.ExecuteScalarAsync(cancellationToken) is not null;
-        }
-        catch (DbException)
-        {
-            return false;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
         }
     }
 
