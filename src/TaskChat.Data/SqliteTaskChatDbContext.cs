@@ -13,6 +13,7 @@ public sealed class SqliteTaskChatDbContext(DbContextOptions<SqliteTaskChatDbCon
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
+    // Internal, not private: the compiled model (CompiledModels/Sqlite) creates it.
     internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         value => value.ToUniversalTime(),
         value => DateTime.SpecifyKind(value, DateTimeKind.Utc));

@@ -30,8 +30,8 @@ internal sealed record BenchOptions
     public int MemoryCalls { get; init; } = 10_000;
 
     /// <summary>
-    /// Variables given to our services in the mcp and api rows (<c>--env NAME=VALUE</c>, repeatable): to try a
-    /// setting (a GC mode, a runtime knob) against the reference, without touching the bench's own process.
+    /// Variables given to our services in every row, the launcher's included (<c>--env NAME=VALUE</c>, repeatable):
+    /// to try a setting (a GC mode, a runtime knob) against the reference, without touching the bench's own process.
     /// </summary>
     public Dictionary<string, string> ServiceVariables { get; init; } = [];
 

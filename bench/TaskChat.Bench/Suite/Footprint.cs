@@ -38,7 +38,7 @@ internal static class Footprint
             {
                 var wiring = Wiring(database.Url, service == TaskChatService.Web ? null : jwks);
                 var started = Stopwatch.GetTimestamp();
-                using var process = TestProcess.Start(BuiltService.Dll(service), wiring.VariablesFor(service), workingDirectory: BuiltService.ProjectDirectory(service));
+                using var process = TestProcess.Start(BuiltService.Dll(service), With(wiring.VariablesFor(service), options), workingDirectory: BuiltService.ProjectDirectory(service));
                 try
                 {
                     await Readiness.WaitAsync(Listening.Url(wiring.PortOf(service), "/health/ready"), () => process.HasExited, cancellationToken);
@@ -60,7 +60,7 @@ internal static class Footprint
 
             var system = Wiring(database.Url, issuer: null);
             var launcherStarted = Stopwatch.GetTimestamp();
-            using var launched = TestProcess.Start(BuiltService.Launcher, system.VariablesForLauncher(), ["run"]);
+            using var launched = TestProcess.Start(BuiltService.Launcher, With(system.VariablesForLauncher(), options), ["run"]);
             try
             {
                 await Task.WhenAll(services.Select(s => Readiness.WaitAsync(Listening.Url(system.PortOf(s), "/health/ready"), () => launched.HasExited, cancellationToken)));
@@ -90,7 +90,7 @@ internal static class Footprint
         await using var issuer = await NodeIssuer.StartAsync(cancellationToken);
         await using (var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres))
         await using (var peerDatabase = await PostgresTestDatabase.CreateAsync())
-        await using (var system = await new SystemBuilder(database.Url).SignedBy(jwks).WithMcp().WithApi(new Dictionary<string, string>
+        await using (var system = await new SystemBuilder(database.Url).SignedBy(jwks).WithMcp(options.ServiceVariables).WithApi(new Dictionary<string, string>(options.ServiceVariables)
         {
             ["LLM_PROVIDER"] = "offline",
             ["CHAT_TURNS_PER_MINUTE"] = "10000",
@@ -127,7 +127,7 @@ internal static class Footprint
         }
 
         await using (var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres))
-        await using (var system = await new SystemBuilder(database.Url).WithWeb().AsProcesses().StartAsync())
+        await using (var system = await new SystemBuilder(database.Url).WithWeb(options.ServiceVariables).AsProcesses().StartAsync())
         {
             await Task.Delay(Settle, cancellationToken);
             var idle = Cleanup.RssMegabytes(system.Web.Process.Id);
@@ -192,6 +192,10 @@ internal static class Footprint
             }
         }));
     }
+
+    /// <summary>A service's (or the launcher's) variables and the bench's <c>--env</c> ones: the launcher's children inherit them.</summary>
+    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> variables, BenchOptions options) =>
+        new(variables.Concat(options.ServiceVariables.Where(extra => !variables.ContainsKey(extra.Key))));
 
     /// <summary>Free ports for all three; tokens from <paramref name="issuer"/> when given (else the web issues them).</summary>
     private static SystemWiring Wiring(string databaseUrl, TestJwks? issuer)
