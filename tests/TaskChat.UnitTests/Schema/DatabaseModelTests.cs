@@ -38,11 +38,20 @@ public class DatabaseModelTests
         var stale = $"src/TaskChat.Data/CompiledModels/{provider} is out of date: regenerate it (docs/development.md).";
         Assert.True(Shape(described) == Shape(compiled), stale);
         Assert.True(Tables(described) == Tables(compiled), stale);
+        Assert.True(Conversions(described) == Conversions(compiled), stale);
     }
 
-    /// <summary>Entities, properties (CLR and provider types, converters), keys, indexes, relationships; annotations left out (the two kinds of model store different ones).</summary>
+    /// <summary>Entities, properties and their CLR types, keys, indexes, relationships; annotations left out (the two kinds of model store different ones).</summary>
     private static string Shape(IModel model) =>
         model.ToDebugString(MetadataDebugStringOptions.LongDefault & ~MetadataDebugStringOptions.IncludeAnnotations);
+
+    /// <summary>Each property's value converter and the type it stores (SQLite's UTC conversion of every DateTime).</summary>
+    private static string Conversions(IModel model) => string.Join('\n',
+        from entity in model.GetEntityTypes()
+        from property in entity.GetProperties()
+        let converter = property.GetValueConverter()
+        orderby entity.Name, property.Name
+        select $"{entity.Name}.{property.Name}:{converter?.GetType().FullName}:{property.GetProviderClrType() ?? converter?.ProviderClrType}");
 
     /// <summary>What the database sees: tables, columns with store types, nullability and defaults, indexes with filters.</summary>
     private static string Tables(IModel model) => string.Join('\n',
