@@ -33,6 +33,34 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(page.GetByTestId("chat-input")).ToBeInViewportAsync();
     });
 
+    /// <summary>
+    /// The chat page sets up its script after its first render, in several calls; a user who leaves in
+    /// between (a quick click on Tasks) must get a working tasks page. Before the fix the next call ran on
+    /// the module the leaving page had disposed, which ended the circuit and left the tasks page on
+    /// "Loading…" (seen in CI under load). Here the script's first call waits until the chat was left.
+    /// </summary>
+    [Fact]
+    public Task Leaving_the_chat_while_its_script_is_set_up_leaves_the_next_page_working() => RunAsync(nameof(Leaving_the_chat_while_its_script_is_set_up_leaves_the_next_page_working), async () =>
+    {
+        var page = await NewPageAsync();
+        await page.RouteAsync("**/js/chat*.js", async route =>
+        {
+            // The same script, whose followThread first waits for window.leftChat().
+            var original = await route.FetchAsync();
+            var script = (await original.TextAsync()).Replace("export function followThread(", "function followThreadNow(", StringComparison.Ordinal)
+                + "\nexport async function followThread(...args) { await new Promise(resolve => window.leftChat = resolve); return followThreadNow(...args); }\n";
+            await route.FulfillAsync(new() { Response = original, Body = script });
+        });
+        await SignUpAsync(page);
+        await page.WaitForFunctionAsync("() => typeof window.leftChat === 'function'");
+
+        await OpenTasksAsync(page);
+        await page.EvaluateAsync("() => window.leftChat()"); // The set-up goes on, after the chat page was disposed.
+
+        // The circuit still answers: a task added on the page is listed.
+        await AddTaskAsync(page, "Still working");
+    });
+
     [Fact]
     public Task Focus_stays_in_the_composer_and_the_next_message_can_be_typed_while_the_agent_works() => RunAsync(nameof(Focus_stays_in_the_composer_and_the_next_message_can_be_typed_while_the_agent_works), async () =>
     {

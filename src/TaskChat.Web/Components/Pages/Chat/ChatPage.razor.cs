@@ -35,6 +35,7 @@ public sealed partial class ChatPage
     private UnsentMessage? _unsent;
     private readonly CancellationTokenSource _leaving = new();
     private IJSObjectReference? _module;
+    private bool _left; // Disposed: the user went to another page.
     private ElementReference _thread;
     private ElementReference _threadBox;
     private ElementReference _newMessages;
@@ -64,9 +65,42 @@ public sealed partial class ChatPage
     {
         if (firstRender && RendererInfo.IsInteractive)
         {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/chat.js"]);
-            await _module.InvokeVoidAsync("followThread", _thread, _threadBox, _newMessages);
-            var kept = await _module.InvokeAsync<string>("keepDraft", _input, DraftKey);
+            await SetUpComposerAsync();
+        }
+        if (_focusRename && _renaming)
+        {
+            _focusRename = false;
+            await _renameInput.FocusAsync();
+        }
+    }
+
+    /// <summary>
+    /// Loads the page's script and hands it the thread and the composer. The user may leave the chat
+    /// while this is on its way (a quick click on Tasks): the page is then disposed between two of these
+    /// calls, and a call on its disposed module (or on its elements) would end the whole circuit, leaving
+    /// the next page on "Loading…". So each step first checks that the page is still there.
+    /// </summary>
+    private async Task SetUpComposerAsync()
+    {
+        var module = await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/chat.js"]);
+        if (_left)
+        {
+            await DisposeModuleAsync(module);
+            return;
+        }
+        _module = module;
+        try
+        {
+            await module.InvokeVoidAsync("followThread", _thread, _threadBox, _newMessages);
+            if (_left)
+            {
+                return;
+            }
+            var kept = await module.InvokeAsync<string>("keepDraft", _input, DraftKey);
+            if (_left)
+            {
+                return;
+            }
             if (kept.Length > 0 && _draft.Length == 0)
             {
                 _draft = kept;
@@ -74,10 +108,9 @@ public sealed partial class ChatPage
             }
             await FocusComposerAsync();
         }
-        if (_focusRename && _renaming)
+        catch (Exception e) when (_left && e is ObjectDisposedException or JSException)
         {
-            _focusRename = false;
-            await _renameInput.FocusAsync();
+            // Left during the set-up: Dispose disposed the module, and there is nothing left to set up.
         }
     }
 
@@ -299,6 +332,7 @@ public sealed partial class ChatPage
 
     public override void Dispose()
     {
+        _left = true;
         base.Dispose();
         _leaving.Cancel();
         _leaving.Dispose();
