@@ -51,10 +51,7 @@ public static class DatabaseMigrator
             await db.Database.OpenConnectionAsync(cancellationToken);
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = $"SELECT 1 FROM {DataServiceCollectionExtensions.MigrationsHistoryTable} WHERE migration_id = @newest";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@newest";
-            parameter.Value = newest;
-            command.Parameters.Add(parameter);
+            command.AddParameter("@newest", newest);
             return await command.ExecuteScalarAsync(cancellationToken) is not null;
         }
         catch (DbException)

@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using TaskChat.Data.Connection;
 
 namespace TaskChat.Data.Limits;
 
@@ -32,9 +32,9 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = CountSql;
-            Add(command, "user", userId);
-            Add(command, "now", now);
-            Add(command, "window", (long)WindowSeconds);
+            command.AddParameter("user", userId);
+            command.AddParameter("now", now);
+            command.AddParameter("window", (long)WindowSeconds);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var turns = reader.GetInt32(0);
@@ -46,13 +46,5 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

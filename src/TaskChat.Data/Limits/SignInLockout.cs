@@ -1,7 +1,7 @@
-using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using TaskChat.Data.Connection;
 
 namespace TaskChat.Data.Limits;
 
@@ -44,9 +44,9 @@ public sealed class SignInLockout(TaskChatDbContext db, TimeProvider clock)
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = CountFailureSql;
-            Add(command, "pair", pair);
-            Add(command, "now", now);
-            Add(command, "period", seconds);
+            command.AddParameter("pair", pair);
+            command.AddParameter("now", now);
+            command.AddParameter("period", seconds);
             failures = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
         finally
@@ -81,12 +81,4 @@ public sealed class SignInLockout(TaskChatDbContext db, TimeProvider clock)
     /// <summary>Emails compare as Identity compares them (trimmed, upper case): "Ada@X" and "ada@x" are one account.</summary>
     public static string PairHash(string email, string address) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant() + "\n" + address)));
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }
