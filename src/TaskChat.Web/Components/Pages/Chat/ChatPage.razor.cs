@@ -34,8 +34,10 @@ public sealed partial class ChatPage
     private bool _confirmingDelete;
     private UnsentMessage? _unsent;
     private readonly CancellationTokenSource _leaving = new();
+
+    /// <summary>Disposed: the user went to another page (Dispose cancels <see cref="_leaving"/>).</summary>
+    private bool Left => _leaving.IsCancellationRequested;
     private IJSObjectReference? _module;
-    private bool _left; // Disposed: the user went to another page.
     private ElementReference _thread;
     private ElementReference _threadBox;
     private ElementReference _newMessages;
@@ -83,7 +85,7 @@ public sealed partial class ChatPage
     private async Task SetUpComposerAsync()
     {
         var module = await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/chat.js"]);
-        if (_left)
+        if (Left)
         {
             await DisposeModuleAsync(module);
             return;
@@ -92,12 +94,12 @@ public sealed partial class ChatPage
         try
         {
             await module.InvokeVoidAsync("followThread", _thread, _threadBox, _newMessages);
-            if (_left)
+            if (Left)
             {
                 return;
             }
             var kept = await module.InvokeAsync<string>("keepDraft", _input, DraftKey);
-            if (_left)
+            if (Left)
             {
                 return;
             }
@@ -108,7 +110,7 @@ public sealed partial class ChatPage
             }
             await FocusComposerAsync();
         }
-        catch (Exception e) when (_left && e is ObjectDisposedException or JSException)
+        catch (Exception e) when (Left && e is ObjectDisposedException or JSException)
         {
             // Left during the set-up: Dispose disposed the module, and there is nothing left to set up.
         }
@@ -332,7 +334,6 @@ public sealed partial class ChatPage
 
     public override void Dispose()
     {
-        _left = true;
         base.Dispose();
         _leaving.Cancel();
         _leaving.Dispose();
