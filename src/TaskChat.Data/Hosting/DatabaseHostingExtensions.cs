@@ -14,10 +14,20 @@ public static class DatabaseHostingExtensions
     /// readiness, 503 database_unavailable for a request that meets a database outage, and, in
     /// development only, migrations at start-up.
     /// </summary>
-    public static IHostApplicationBuilder AddTaskChatDatabase(this IHostApplicationBuilder builder)
+    /// <param name="builder">The service's builder.</param>
+    /// <param name="warmUp">
+    /// A service's Program, which runs what it builds: start the database layer now, on another core,
+    /// while the host is built (<see cref="DatabaseWarmUp"/>). False for a builder that is only inspected.
+    /// </param>
+    public static IHostApplicationBuilder AddTaskChatDatabase(this IHostApplicationBuilder builder, bool warmUp = false)
     {
         var configuration = builder.GetServiceConfiguration();
-        builder.Services.AddTaskChatData(configuration.ReadDatabase(), configuration.ReadTaskLimits());
+        var database = configuration.ReadDatabase();
+        builder.Services.AddTaskChatData(database, configuration.ReadTaskLimits());
+        if (warmUp && configuration.Problems.Count == 0)
+        {
+            DatabaseWarmUp.Start(database);
+        }
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));
