@@ -48,15 +48,39 @@ public sealed partial class TaskStore
         {
             tasks = tasks.Where(After(cursor));
         }
-        var page = await Order(tasks, query.Sort).Take(query.Limit + 1)
-            .Include(t => t.Tags).Include(t => t.Reminders).AsSplitQuery()
-            .ToListAsync(cancellationToken);
+        var page = await Order(tasks, query.Sort).Take(query.Limit + 1).ToListAsync(cancellationToken);
         var more = page.Count > query.Limit;
         if (more)
         {
             page.RemoveAt(page.Count - 1);
         }
+        await AttachTagsAndRemindersAsync(page, cancellationToken);
         return new TaskPage(page, more ? TaskCursor.After(page[^1], query.Sort).Encode() : null);
+    }
+
+    /// <summary>
+    /// The page's tags and reminders, by the page's task ids, put on its tasks (the views sort them).
+    /// Not <c>Include(...).AsSplitQuery()</c>: that ran the page's whole query again inside each child
+    /// query, and its compiled shaper created delegates on every execution, under a runtime lock that
+    /// concurrent lists queued on: a fifth of the api's CPU under 16 concurrent lists (issue 13,
+    /// docs/performance.md). A single query with both includes would repeat each task per tag × reminder.
+    /// </summary>
+    private async Task AttachTagsAndRemindersAsync(List<TaskItem> page, CancellationToken cancellationToken)
+    {
+        if (page.Count == 0)
+        {
+            return;
+        }
+        var byId = page.ToDictionary(t => t.Id);
+        var ids = byId.Keys.ToList();
+        foreach (var tag in await db.TaskTags.AsNoTracking().Where(g => ids.Contains(g.TaskId)).ToListAsync(cancellationToken))
+        {
+            byId[tag.TaskId].Tags.Add(tag);
+        }
+        foreach (var reminder in await db.TaskReminders.AsNoTracking().Where(r => ids.Contains(r.TaskId)).ToListAsync(cancellationToken))
+        {
+            byId[reminder.TaskId].Reminders.Add(reminder);
+        }
     }
 
     /// <summary>
