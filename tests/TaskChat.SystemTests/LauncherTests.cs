@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using TaskChat.Data.Connection;
 using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.TestSupport;
 using TaskChat.TestSupport.Processes;
@@ -35,6 +36,10 @@ public sealed partial class LauncherTests
         using var jwks = await Listening.GetAsync(Listening.Url(webPort, "/api/auth/jwks"), launcher);
         Assert.Contains("\"kty\":\"EC\"", await jwks.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains(launcher.Stdout.Split('\n'), line => line.StartsWith("mcp | ", StringComparison.Ordinal) && line.Contains("Now listening", StringComparison.Ordinal));
+        // A fresh file: the launcher migrated it while the services started, and they waited for it
+        // (a service that had met a half-migrated schema would have warned that it could not migrate).
+        Assert.Contains("Applied ", launcher.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could not migrate", launcher.AllOutput, StringComparison.Ordinal);
         var mcpId = await ProcessIdAsync(launcher, "mcp");
 
         launcher.Terminate();
@@ -80,6 +85,26 @@ public sealed partial class LauncherTests
         var service = failed.Groups[1].Value;
         Assert.Contains(launcher.Stderr.Split('\n'), line => line.StartsWith($"{service} | ", StringComparison.Ordinal) && line.Contains("LOG_FORMAT", StringComparison.Ordinal));
         Assert.Contains("All services stopped", launcher.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Launcher_that_cannot_migrate_says_why_exits_1_and_stops_the_services_it_started()
+    {
+        // The services start while the launcher migrates: when it cannot, none of them may outlive it.
+        using var database = new UnreachableDatabase(DatabaseProvider.Postgres);
+        var wiring = new SystemWiring { DatabaseUrl = database.Url }
+            .WithPort(TaskChatService.Mcp, LoopbackServer.UnusedPort())
+            .WithPort(TaskChatService.Api, LoopbackServer.UnusedPort())
+            .WithPort(TaskChatService.Web, LoopbackServer.UnusedPort());
+        using var launcher = TestProcess.Start(BuiltService.Launcher, wiring.VariablesForLauncher());
+
+        Assert.Equal(1, await launcher.WaitForExitAsync());
+        Assert.Contains("Could not migrate", launcher.Stderr, StringComparison.Ordinal);
+        Assert.Contains("connection refused", launcher.Stderr, StringComparison.Ordinal);
+        Assert.Contains("All services stopped", launcher.Stdout, StringComparison.Ordinal);
+        var started = StartedPid().Matches(launcher.Stdout).Select(m => int.Parse(m.Groups["pid"].Value, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(3, started.Count);
+        Assert.All(started, pid => Assert.True(HasExited(pid), $"Process {pid} outlived the launcher."));
     }
 
     [Fact]

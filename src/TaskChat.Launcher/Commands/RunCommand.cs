@@ -4,7 +4,7 @@ using TaskChat.Launcher.Running;
 namespace TaskChat.Launcher.Commands;
 
 /// <summary>
-/// `run`: migrates the database, starts every service as a child process, waits until each is
+/// `run`: starts every service as a child process while it migrates the database, waits until each is
 /// ready, restarts one that dies on its own (with back-off), and stops them all on Ctrl+C/SIGTERM.
 /// </summary>
 internal static class RunCommand
@@ -35,11 +35,6 @@ internal static class RunCommand
                 $"`dotnet run --project src/TaskChat.Launcher -- doctor` tells; {busy.PortVariable} moves {busy.Name} to another port.");
             return ExitCodes.Failure;
         }
-        if (!await MigrateCommand.ApplyAsync(settings.Database))
-        {
-            return ExitCodes.Failure;
-        }
-
         using var stop = new StopRequest();
         using var probe = new HealthProbe();
         var output = new PrefixedOutput(settings.Services);
@@ -48,6 +43,13 @@ internal static class RunCommand
             RunCommand.WaitUntilReadyAsync(service, settings.ProbeUrl(service.Service, service.Service.ReadyPath), probe, token);
         try
         {
+            // The database is brought up to date while the services start, not before them (that
+            // was about 0.5 s of the launcher's own start, mostly EF Core's JIT, that nothing
+            // overlapped: issue 13). No service works on a half-migrated schema: in development each
+            // looks for pending migrations before it listens and, finding some, waits for the
+            // migration lock this step holds; in production a service is not ready until the schema is.
+            // On a thread of its own: SQLite's "async" calls complete synchronously.
+            var migrated = Task.Run(() => MigrateCommand.ApplyAsync(settings.Database));
             // All at once: a service needs no peer to start (each reaches the others on a request,
             // and its readiness is its own database), so the system is up in the time of the slowest
             // one rather than the sum. A service that fails before it is ready stops everything (a
@@ -58,6 +60,10 @@ internal static class RunCommand
                 var supervised = new SupervisedService(service, dlls[service], settings.Checkout.ProjectDirectory(service), settings.VariablesFor(service), output);
                 running.Add(supervised);
                 supervised.Start();
+            }
+            if (!await migrated)
+            {
+                return ExitCodes.Failure; // Why is printed; the services are stopped below.
             }
             var notReady = await Task.WhenAll(running.Select(async service =>
             {
