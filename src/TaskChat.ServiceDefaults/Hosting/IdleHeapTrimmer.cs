@@ -23,21 +23,32 @@ internal sealed class IdleHeapTrimmer : BackgroundService
     /// <summary>What must have been allocated since the last trim for another to be worth a full collection.</summary>
     private const long BurstBytes = 32 * 1024 * 1024;
 
+    private long _atLastTrim;
+    private long _atLastTick = GC.GetTotalAllocatedBytes();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Period);
-        var atLastTrim = 0L;
-        var atLastTick = GC.GetTotalAllocatedBytes();
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var allocated = GC.GetTotalAllocatedBytes();
-            if (allocated - atLastTick < QuietBytes && allocated - atLastTrim >= BurstBytes)
+            if (IsEndOfBurst(GC.GetTotalAllocatedBytes()))
             {
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-                allocated = GC.GetTotalAllocatedBytes();
-                atLastTrim = allocated;
+                _atLastTrim = _atLastTick = GC.GetTotalAllocatedBytes();
             }
-            atLastTick = allocated;
         }
+    }
+
+    /// <summary>One period's decision, given the process's total allocated bytes now: a quiet period after a burst.</summary>
+    internal bool IsEndOfBurst(long allocated)
+    {
+        var quiet = allocated - _atLastTick < QuietBytes;
+        _atLastTick = allocated;
+        if (!quiet || allocated - _atLastTrim < BurstBytes)
+        {
+            return false;
+        }
+        _atLastTrim = allocated;
+        return true;
     }
 }
