@@ -19,7 +19,7 @@ if (await ServiceCommands.TryRunAsync(args) is { } exitCode)
 
 var builder = WebApplication.CreateBuilder(TaskChatHost.Options(args));
 builder.AddServiceDefaults(TaskChatService.Api);
-builder.AddTaskChatDatabase(warmUp: true);
+builder.AddTaskChatDatabase();
 builder.AddJwtValidation();
 var api = builder.AddApiSettings();
 builder.AddApiServices(api);

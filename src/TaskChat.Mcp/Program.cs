@@ -17,7 +17,7 @@ if (await ServiceCommands.TryRunAsync(args) is { } exitCode)
 
 var builder = WebApplication.CreateBuilder(TaskChatHost.Options(args));
 builder.AddServiceDefaults(TaskChatService.Mcp);
-builder.AddTaskChatDatabase(warmUp: true);
+builder.AddTaskChatDatabase();
 // Bearer tokens (first-party, and OAuth tokens issued for MCP_PUBLIC_URL) and the RFC 9728 metadata.
 builder.AddOAuthProtectedResource();
 builder.AddTaskTools();

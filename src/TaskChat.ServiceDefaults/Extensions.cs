@@ -83,7 +83,6 @@ public static class Extensions
                 options.XmlRepository = new InMemoryXmlRepository();
                 options.XmlEncryptor = new NullXmlEncryptor(); // Never leaves memory: nothing to encrypt.
             });
-            builder.Services.LoadKeyRingBesideStartUp();
         }
         // Its debug lines carry key XML, the unencrypted master key included: never below Warning, whatever Logging__LogLevel__ says.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Warning);

@@ -26,7 +26,7 @@ if (await ServiceCommands.TryRunAsync(args) is { } exitCode)
 
 var builder = WebApplication.CreateBuilder(TaskChatHost.Options(args));
 builder.AddServiceDefaults(TaskChatService.Web);
-builder.AddTaskChatDatabase(warmUp: true);
+builder.AddTaskChatDatabase();
 var web = builder.AddWebSettings();
 builder.AddWebServices(web);
 builder.AddIdentityStore(web);

@@ -10,14 +10,12 @@ namespace TaskChat.Data.Hosting;
 /// </summary>
 public sealed class DatabaseHealthCheck(TaskChatDbContext db) : IHealthCheck
 {
-    /// <summary>Plain SQL: a LINQ query would be compiled on the first check, about 0.25 s of start-up (issue 13).</summary>
-    internal const string Query = "SELECT 1 FROM tasks LIMIT 1";
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await db.Database.ExecuteSqlRawAsync(Query, cancellationToken);
+            // Plain SQL: a LINQ query would be compiled on the first check, about 0.25 s of start-up (issue 13).
+            await db.Database.ExecuteSqlRawAsync("SELECT 1 FROM tasks LIMIT 1", cancellationToken);
             return HealthCheckResult.Healthy("connected");
         }
         catch (Exception e)

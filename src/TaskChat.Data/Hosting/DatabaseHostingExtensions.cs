@@ -14,20 +14,10 @@ public static class DatabaseHostingExtensions
     /// readiness, 503 database_unavailable for a request that meets a database outage, and, in
     /// development only, migrations at start-up.
     /// </summary>
-    /// <param name="builder">The service's builder.</param>
-    /// <param name="warmUp">
-    /// A service's Program, which runs what it builds: start the database layer now, on another core,
-    /// while the host is built (<see cref="DatabaseWarmUp"/>). False for a builder that is only inspected.
-    /// </param>
-    public static IHostApplicationBuilder AddTaskChatDatabase(this IHostApplicationBuilder builder, bool warmUp = false)
+    public static IHostApplicationBuilder AddTaskChatDatabase(this IHostApplicationBuilder builder)
     {
         var configuration = builder.GetServiceConfiguration();
-        var database = configuration.ReadDatabase();
-        builder.Services.AddTaskChatData(database, configuration.ReadTaskLimits());
-        if (warmUp && configuration.Problems.Count == 0)
-        {
-            DatabaseWarmUp.Start(database);
-        }
+        builder.Services.AddTaskChatData(configuration.ReadDatabase(), configuration.ReadTaskLimits());
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));

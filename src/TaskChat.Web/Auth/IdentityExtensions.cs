@@ -27,7 +27,6 @@ public static class IdentityExtensions
         var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("TaskChat")
             .PersistKeysToDbContext<TaskChatDbContext>();
-        builder.Services.LoadKeyRingBesideStartUp();
         if (web.KeyRing is { } certificates)
         {
             // Linux has no certificate store to look a decrypting certificate up in: name each one.
