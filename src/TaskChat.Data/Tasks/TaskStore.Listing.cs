@@ -62,8 +62,9 @@ public sealed partial class TaskStore
     /// The page's tags and reminders, by the page's task ids, put on its tasks (the views sort them).
     /// Not <c>Include(...).AsSplitQuery()</c>: that ran the page's whole query again inside each child
     /// query, and its compiled shaper created delegates on every execution, under a runtime lock that
-    /// concurrent lists queued on: a fifth of the api's CPU under 16 concurrent lists (issue 13,
-    /// docs/performance.md). A single query with both includes would repeat each task per tag × reminder.
+    /// concurrent lists queued on: listing was a fifth of the api's busy time under the bench's api
+    /// rows, nearly all of it inside the split query (issue 13, docs/performance.md). A single query
+    /// with both includes would repeat each task per tag × reminder.
     /// </summary>
     private async Task AttachTagsAndRemindersAsync(List<TaskItem> page, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ public static class TaskChatHost
     /// exists: the builder decides at once whether to serve development-time static assets.
     /// The services are configured by variables only (no appsettings.json), so the builder's default of
     /// watching the content root for changed settings files is turned off: it set up a recursive file
-    /// watcher (bin/ and obj/ included) and a thread for it, about 0.1 s of every start (issue 13).
+    /// watcher (bin/ and obj/ included) and a thread for it (about 0.1 s of CreateBuilder in a profile; issue 13).
     /// </summary>
     public static WebApplicationOptions Options(string[] args)
     {
