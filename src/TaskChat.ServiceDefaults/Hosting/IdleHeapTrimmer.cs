@@ -34,7 +34,6 @@ internal sealed class IdleHeapTrimmer : BackgroundService
             if (IsEndOfBurst(GC.GetTotalAllocatedBytes()))
             {
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-                _atLastTrim = _atLastTick = GC.GetTotalAllocatedBytes();
             }
         }
     }
