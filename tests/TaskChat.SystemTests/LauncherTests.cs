@@ -75,7 +75,7 @@ public sealed partial class LauncherTests
     public async Task Launcher_passes_the_users_variables_on_and_exits_non_zero_when_a_service_refuses_them()
     {
         await using var database = new SqliteTestDatabase();
-        var variables = new Dictionary<string, string>(FreePorts(database).VariablesForLauncher()) { ["LOG_FORMAT"] = "xml" };
+        var variables = new Dictionary<string, string>(FreePorts(database.Url).VariablesForLauncher()) { ["LOG_FORMAT"] = "xml" };
         using var launcher = TestProcess.Start(BuiltService.Launcher, variables);
 
         Assert.Equal(1, await launcher.WaitForExitAsync());
@@ -92,11 +92,7 @@ public sealed partial class LauncherTests
     {
         // The services start while the launcher migrates: when it cannot, none of them may outlive it.
         using var database = new UnreachableDatabase(DatabaseProvider.Postgres);
-        var wiring = new SystemWiring { DatabaseUrl = database.Url }
-            .WithPort(TaskChatService.Mcp, LoopbackServer.UnusedPort())
-            .WithPort(TaskChatService.Api, LoopbackServer.UnusedPort())
-            .WithPort(TaskChatService.Web, LoopbackServer.UnusedPort());
-        using var launcher = TestProcess.Start(BuiltService.Launcher, wiring.VariablesForLauncher());
+        using var launcher = TestProcess.Start(BuiltService.Launcher, FreePorts(database.Url).VariablesForLauncher());
 
         Assert.Equal(1, await launcher.WaitForExitAsync());
         Assert.Contains("Could not migrate", launcher.Stderr, StringComparison.Ordinal);
@@ -120,7 +116,7 @@ public sealed partial class LauncherTests
     public async Task Doctor_passes_on_a_migrated_database_and_a_free_port_and_fails_before_migrate()
     {
         await using var database = new SqliteTestDatabase();
-        var variables = FreePorts(database).VariablesForLauncher();
+        var variables = FreePorts(database.Url).VariablesForLauncher();
 
         using (var before = TestProcess.Start(BuiltService.Launcher, variables, ["doctor"]))
         {
@@ -143,8 +139,8 @@ public sealed partial class LauncherTests
             .WithPort(TaskChatService.Web, webPort)
             .VariablesForLauncher());
 
-    /// <summary>The development wiring over <paramref name="database"/>, every service on a free port.</summary>
-    private static SystemWiring FreePorts(TestDatabase database) => new SystemWiring { DatabaseUrl = database.Url }
+    /// <summary>The development wiring over the database at <paramref name="databaseUrl"/>, every service on a free port.</summary>
+    private static SystemWiring FreePorts(string databaseUrl) => new SystemWiring { DatabaseUrl = databaseUrl }
         .WithPort(TaskChatService.Mcp, LoopbackServer.UnusedPort())
         .WithPort(TaskChatService.Api, LoopbackServer.UnusedPort())
         .WithPort(TaskChatService.Web, LoopbackServer.UnusedPort());
