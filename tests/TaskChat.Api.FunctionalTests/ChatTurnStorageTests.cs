@@ -81,6 +81,13 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
         Assert.True((await store.AddAsync(owner, "Buy milk", null)).Succeeded);
         Assert.DoesNotContain(commands, c => c.StartsWith("SAVEPOINT", StringComparison.Ordinal));
         Assert.True(db.Database.AutoSavepointsEnabled, "The store turns automatic savepoints back on when it is done.");
+        if (system.Api.Services.GetRequiredService<DatabaseConnection>().Provider == DatabaseProvider.Postgres)
+        {
+            // The task number and the "tasks changed" notification in one statement, then the task's INSERT.
+            var counter = Assert.Single(commands, c => c.Contains("user_task_counters", StringComparison.Ordinal));
+            Assert.Contains("pg_notify", counter, StringComparison.Ordinal);
+            Assert.Equal(2, commands.Count);
+        }
 
         // As the mcp's idempotent tool calls run it: inside their transaction, only the store's own savepoint
         // (what lets a refused write roll back and the key still keep its answer), none around each SaveChanges.
@@ -92,6 +99,7 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
             await transaction.CommitAsync();
         }
         Assert.Equal(2, commands.Count(c => c.StartsWith("SAVEPOINT", StringComparison.Ordinal)));
+        Assert.DoesNotContain(commands, c => c.StartsWith("RELEASE", StringComparison.Ordinal)); // The commit ends the savepoints: no round trip each.
         Assert.Equal(["Buy milk", "Buy bread"], await db.Tasks.AsNoTracking().Where(t => t.UserId == owner.UserId).OrderBy(t => t.Number).Select(t => t.Title).ToListAsync());
     }
 
@@ -184,8 +192,9 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
     }
 
     /// <summary>
-    /// Every command's text, and every savepoint as "SAVEPOINT name": EF creates savepoints through the
-    /// driver's transaction (DbTransaction.SaveAsync), not with a command of its own.
+    /// Every command's text, and every savepoint as "SAVEPOINT name" and its release as "RELEASE name": EF
+    /// creates and releases savepoints through the driver's transaction (DbTransaction.SaveAsync, ReleaseAsync),
+    /// not with a command of its own.
     /// </summary>
     private sealed class CommandRecorder(bool withPragmas) : DbCommandInterceptor, IDbTransactionInterceptor
     {
@@ -208,6 +217,18 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
         public InterceptionResult CreatingSavepoint(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
         {
             Commands.Add("SAVEPOINT " + eventData.TransactionId);
+            return result;
+        }
+
+        public ValueTask<InterceptionResult> ReleasingSavepointAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            Commands.Add("RELEASE " + eventData.TransactionId);
+            return ValueTask.FromResult(result);
+        }
+
+        public InterceptionResult ReleasingSavepoint(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+        {
+            Commands.Add("RELEASE " + eventData.TransactionId);
             return result;
         }
 

@@ -45,13 +45,11 @@ internal sealed class TaskStoreTransaction : IAsyncDisposable
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         _finished = true;
+        // Nested, the savepoint is left as it is: the caller's commit ends it with everything else, and a
+        // RELEASE would be one more round trip in every idempotent tool call that changes nothing.
         if (_own is not null)
         {
             await _own.CommitAsync(cancellationToken);
-        }
-        else
-        {
-            await Outer.ReleaseSavepointAsync(Savepoint, cancellationToken);
         }
     }
 
