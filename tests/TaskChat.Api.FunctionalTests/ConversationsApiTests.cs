@@ -235,12 +235,14 @@ public abstract class ConversationsApiTests(ApiServerFixture server)
 
         using var tooLong = await http.PatchAsync($"api/conversations/{id}", JsonContent.Create(new { title = new string('x', ConversationStore.MaxTitleLength + 1) }));
         using var atLimit = await http.PatchAsync($"api/conversations/{id}", JsonContent.Create(new { title = new string('y', ConversationStore.MaxTitleLength) }));
-        // Expect: 100-continue, as the other oversized-body tests send it: the api refuses a body over
-        // its limit before reading it, and a client still writing 2 MB would meet a closed
-        // connection (a broken pipe, seen in CI) instead of reading the 413.
+        // A known length and Expect: 100-continue, as the other oversized-body tests send it: Kestrel
+        // refuses a Content-Length over the limit before it asks for the body, so the client never
+        // writes it. JsonContent has no length (it is sent chunked): Kestrel then asks for the body,
+        // stops reading at the limit and closes, and a client still writing 2 MB meets a broken pipe
+        // instead of the 413 (seen in CI, twice).
         using var hugeRequest = new HttpRequestMessage(HttpMethod.Patch, $"api/conversations/{id}")
         {
-            Content = JsonContent.Create(new { title = new string('z', 2_000_000) }),
+            Content = new StringContent($$"""{"title":"{{new string('z', 2_000_000)}}"}""", System.Text.Encoding.UTF8, "application/json"),
         };
         hugeRequest.Headers.ExpectContinue = true;
         using var huge = await http.SendAsync(hugeRequest);
