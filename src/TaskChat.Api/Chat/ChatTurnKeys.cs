@@ -4,7 +4,6 @@ using TaskChat.Contract;
 using TaskChat.Data;
 using TaskChat.Data.Connection;
 using TaskChat.Data.Idempotency;
-using TaskChat.Data.Model;
 
 namespace TaskChat.Api.Chat;
 
@@ -53,18 +52,9 @@ public sealed class ChatTurnKeys(TaskChatDbContext db, TimeProvider clock, ILogg
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            db.IdempotentChatTurns.Add(new IdempotentChatTurn { UserId = userId, Key = key, RequestHash = requestHash, CreatedAt = now, ClaimedAt = now });
-            try
+            if (await TryInsertAsync(userId, key, requestHash, now, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
                 return new KeyClaim.Claimed();
-            }
-            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-            {
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
             }
 
             var existing = await db.IdempotentChatTurns.AsNoTracking().SingleOrDefaultAsync(t => t.UserId == userId && t.Key == key, cancellationToken);
@@ -98,6 +88,18 @@ public sealed class ChatTurnKeys(TaskChatDbContext db, TimeProvider clock, ILogg
         }
         return new KeyClaim.Running();
     }
+
+    /// <summary>
+    /// The claim's row, unless the key has one: one statement, and no exception when it is taken (SQLite
+    /// and PostgreSQL both have ON CONFLICT DO NOTHING; PostgreSQL first waits for a concurrent claim of
+    /// the same key to commit or roll back). It was EF's SaveChanges, whose change tracking and command
+    /// building every keyed turn paid for one row, and a taken key cost an exception.
+    /// </summary>
+    private async Task<bool> TryInsertAsync(string userId, string key, string requestHash, DateTime now, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO idempotent_chat_turns (user_id, key, request_hash, created_at, claimed_at) VALUES ({userId}, {key}, {requestHash}, {now}, {now})
+            ON CONFLICT (user_id, key) DO NOTHING
+            """, cancellationToken) == 1;
 
     /// <summary>Frees the key of a turn that failed or was abandoned by its client, so that a retry runs it again.</summary>
     public async Task ReleaseAsync(string userId, string key)

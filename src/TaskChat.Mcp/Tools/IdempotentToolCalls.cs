@@ -6,7 +6,6 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using TaskChat.Contract;
 using TaskChat.Data;
-using TaskChat.Data.Connection;
 using TaskChat.Data.Idempotency;
 using TaskChat.Data.Model;
 using TaskChat.ServiceDefaults.Authentication;
@@ -87,24 +86,22 @@ internal static class IdempotentToolCalls
     private static async Task<CallToolResult?> TryApplyAsync(
         TaskChatDbContext db, IdempotentToolCall claim, TimeProvider clock, Func<ValueTask<CallToolResult>> run, CancellationToken cancellationToken)
     {
-        var call = new IdempotentToolCall
-        {
-            UserId = claim.UserId, Key = claim.Key, Tool = claim.Tool, RequestHash = claim.RequestHash,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // No SAVEPOINT/RELEASE around each SaveChanges (six round trips a call): a failed claim rolls the
-        // whole transaction back, and the tool's own writes have their savepoint (TaskStoreTransaction).
-        using var noSavepoints = new AutoSavepointsOff(db);
-        db.IdempotentToolCalls.Add(call);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        // The claim and the result are one statement each, not EF's SaveChanges (change tracking and
+        // command building for one row, and an exception for a taken key): ON CONFLICT DO NOTHING (SQLite
+        // and PostgreSQL) claims nothing when the key has a row, and on PostgreSQL first waits for a
+        // concurrent claim of the same key to commit or roll back. No SAVEPOINT/RELEASE around the tool's
+        // writes either: a failed claim ends the transaction, and those writes have their own savepoint
+        // (TaskStoreTransaction).
+        var claimed = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO idempotent_tool_calls (user_id, key, tool, request_hash, created_at, is_error)
+            VALUES ({claim.UserId}, {claim.Key}, {claim.Tool}, {claim.RequestHash}, {now}, {false})
+            ON CONFLICT (user_id, key) DO NOTHING
+            """, cancellationToken);
+        if (claimed == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
             return null;
         }
 
@@ -116,9 +113,10 @@ internal static class IdempotentToolCalls
             db.ChangeTracker.Clear();
             return result;
         }
-        call.Result = ToolResults.EnvelopeJson(result);
-        call.IsError = result.IsError == true;
-        await db.SaveChangesAsync(cancellationToken);
+        var stored = ToolResults.EnvelopeJson(result);
+        var isError = result.IsError == true;
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE idempotent_tool_calls SET result = {stored}, is_error = {isError} WHERE user_id = {claim.UserId} AND key = {claim.Key}", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return result;
