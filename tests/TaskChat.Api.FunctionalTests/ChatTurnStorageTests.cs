@@ -208,27 +208,21 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
             }
         }
 
-        public ValueTask<InterceptionResult> CreatingSavepointAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-        {
-            Commands.Add("SAVEPOINT " + eventData.TransactionId);
-            return ValueTask.FromResult(result);
-        }
+        public ValueTask<InterceptionResult> CreatingSavepointAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Savepoint("SAVEPOINT", eventData, result));
 
-        public InterceptionResult CreatingSavepoint(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
-        {
-            Commands.Add("SAVEPOINT " + eventData.TransactionId);
-            return result;
-        }
+        public InterceptionResult CreatingSavepoint(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result) =>
+            Savepoint("SAVEPOINT", eventData, result);
 
-        public ValueTask<InterceptionResult> ReleasingSavepointAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-        {
-            Commands.Add("RELEASE " + eventData.TransactionId);
-            return ValueTask.FromResult(result);
-        }
+        public ValueTask<InterceptionResult> ReleasingSavepointAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Savepoint("RELEASE", eventData, result));
 
-        public InterceptionResult ReleasingSavepoint(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+        public InterceptionResult ReleasingSavepoint(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result) =>
+            Savepoint("RELEASE", eventData, result);
+
+        private InterceptionResult Savepoint(string action, TransactionEventData eventData, InterceptionResult result)
         {
-            Commands.Add("RELEASE " + eventData.TransactionId);
+            Commands.Add(action + " " + eventData.TransactionId);
             return result;
         }
 
