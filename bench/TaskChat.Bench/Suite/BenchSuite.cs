@@ -35,6 +35,12 @@ internal sealed record BenchOptions
     /// </summary>
     public Dictionary<string, string> ServiceVariables { get; init; } = [];
 
+    /// <summary>
+    /// Where bench/run published the services ReadyToRun, as the images ship them (<c>--published DIR</c>: mcp/, api/,
+    /// web/ under it); null when not given, and the start-up rows of the published forms are skipped.
+    /// </summary>
+    public string? Published { get; init; }
+
     /// <summary>Which parts run: startup, memory, mcp, api (PostgreSQL), api-sqlite (the embedded default).</summary>
     public HashSet<string> Parts { get; init; } = ["startup", "memory", "mcp", "api", "api-sqlite"];
 
@@ -64,6 +70,10 @@ internal static class BenchSuite
         if (Value(args, "--only") is { } only)
         {
             options = options with { Parts = [.. only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] };
+        }
+        if (Value(args, "--published") is { } published)
+        {
+            options = options with { Published = Path.GetFullPath(published) };
         }
         foreach (var (argument, index) in args.Select((a, i) => (a, i)).Where(a => a.a == "--env" && a.i + 1 < args.Length))
         {

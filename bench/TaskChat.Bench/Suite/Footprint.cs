@@ -12,13 +12,15 @@ namespace TaskChat.Bench.Suite;
 
 /// <summary>
 /// Start-up and memory, as shipped: each service's Release build started as its own process (process start
-/// to its first 2xx /health/ready, polled every 10 ms), its resident memory once idle, then after 10,000
-/// calls; the TypeScript reference beside our mcp; and the launcher bringing the whole system to ready.
+/// to its first 2xx /health/ready, polled every 10 ms), then the same service published ReadyToRun as the
+/// images ship it, when bench/run published it; its resident memory once idle, then after 10,000 calls; the
+/// TypeScript reference beside our mcp; and the launcher bringing the whole system to ready.
 /// </summary>
 internal static class Footprint
 {
     private const string StartSection = "start-up: process start → /health/ready";
     private const string MemorySection = "memory: resident set (RSS)";
+    private const string AsShipped = ", published ReadyToRun (as the images ship it)";
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
 
     public static async Task RunStartupAsync(BenchOptions options, List<Row> rows, CancellationToken cancellationToken)
@@ -28,8 +30,24 @@ internal static class Footprint
         await using var peerDatabase = await PostgresTestDatabase.CreateAsync();
         await using var issuer = await NodeIssuer.StartAsync(cancellationToken);
         var services = new[] { TaskChatService.Mcp, TaskChatService.Api, TaskChatService.Web };
-        var startRows = services.ToDictionary(s => s, s => new Row(StartSection, s.ToString().ToLowerInvariant() + (s == TaskChatService.Mcp ? " (reference: the TypeScript server)" : ""), "ms", Target.Max(1000, "≤ 1000 ms")) { AbsoluteTarget = true });
-        var idleRows = services.ToDictionary(s => s, s => new Row(MemorySection, s.ToString().ToLowerInvariant() + " idle after start" + (s == TaskChatService.Mcp ? " (reference: the TypeScript server)" : ""), "MB", Target.Max(120, "≤ 120 MB")) { AbsoluteTarget = true });
+        static Row Ready(string name) => new(StartSection, name, "ms", Target.Max(1000, "≤ 1000 ms")) { AbsoluteTarget = true };
+        static Row Idle(string name) => new(MemorySection, name, "MB", Target.Max(120, "≤ 120 MB")) { AbsoluteTarget = true };
+        static string Reference(TaskChatService service) => service == TaskChatService.Mcp ? " (reference: the TypeScript server)" : "";
+
+        // Each service from its Release build (in its project folder, as under the launcher), then from its published
+        // folder (the images' /app) when there is one: one after the other in every round, so both forms see the same machine.
+        var forms = services.ToDictionary(s => s, s => new List<ServiceForm>
+        {
+            new(BuiltService.Dll(s), BuiltService.ProjectDirectory(s), Ready(Name(s) + Reference(s)), Idle(Name(s) + " idle after start" + Reference(s))),
+        });
+        if (PublishedFolders(options, services) is { } published)
+        {
+            foreach (var s in services)
+            {
+                forms[s].Add(new(BuiltService.PublishedDll(published[s], s), published[s], Ready(Name(s) + AsShipped), Idle(Name(s) + " idle after start" + AsShipped)));
+            }
+        }
+        var mcp = forms[TaskChatService.Mcp][0];
         var launcher = new Row(StartSection, "the whole system under the launcher (launcher start → all three ready)", "ms", Target.Max(3000, "≤ 3000 ms")) { AbsoluteTarget = true };
 
         for (var round = 0; round < options.Rounds; round++)
@@ -37,25 +55,29 @@ internal static class Footprint
             foreach (var service in services)
             {
                 var wiring = Wiring(database.Url, service == TaskChatService.Web ? null : jwks);
-                var started = Stopwatch.GetTimestamp();
-                using var process = TestProcess.Start(BuiltService.Dll(service), With(wiring.VariablesFor(service), options), workingDirectory: BuiltService.ProjectDirectory(service));
-                try
+                var variables = With(wiring.VariablesFor(service), options);
+                foreach (var form in forms[service])
                 {
-                    await Readiness.WaitAsync(Listening.Url(wiring.PortOf(service), "/health/ready"), () => process.HasExited, cancellationToken);
-                    startRows[service].Ours.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    await Task.Delay(Settle, cancellationToken);
-                    idleRows[service].Ours.Add(Cleanup.RssMegabytes(process.Id));
-                }
-                finally
-                {
-                    await process.StopAsync(TimeSpan.FromSeconds(10));
+                    var started = Stopwatch.GetTimestamp();
+                    using var process = TestProcess.Start(form.Dll, variables, workingDirectory: form.WorkingDirectory);
+                    try
+                    {
+                        await Readiness.WaitAsync(Listening.Url(wiring.PortOf(service), "/health/ready"), () => process.HasExited, cancellationToken);
+                        form.Ready.Ours.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        await Task.Delay(Settle, cancellationToken);
+                        form.Idle.Ours.Add(Cleanup.RssMegabytes(process.Id));
+                    }
+                    finally
+                    {
+                        await process.StopAsync(TimeSpan.FromSeconds(10));
+                    }
                 }
             }
             await using (var peer = await NodeTools.StartPeerAsync(peerDatabase, issuer, 15, cancellationToken))
             {
-                startRows[TaskChatService.Mcp].Reference.Add(peer.StartupMs);
+                mcp.Ready.Reference.Add(peer.StartupMs);
                 await Task.Delay(Settle, cancellationToken);
-                idleRows[TaskChatService.Mcp].Reference.Add(Cleanup.RssMegabytes(peer.Pid));
+                mcp.Idle.Reference.Add(Cleanup.RssMegabytes(peer.Pid));
             }
 
             var system = Wiring(database.Url, issuer: null);
@@ -70,10 +92,12 @@ internal static class Footprint
             {
                 await launched.StopAsync(TimeSpan.FromSeconds(30));
             }
-            Console.Error.WriteLine($"bench: round {round + 1} start-up: {string.Join(", ", services.Select(s => $"{s} {startRows[s].Ours[^1]:F0} ms {idleRows[s].Ours[^1]:F0} MB"))}, reference {startRows[TaskChatService.Mcp].Reference[^1]:F0} ms {idleRows[TaskChatService.Mcp].Reference[^1]:F0} MB, launcher {launcher.Ours[^1]:F0} ms");
+            var figures = services.Select(s => $"{s} {string.Join(" / ", forms[s].Select(f => $"{f.Ready.Ours[^1]:F0} ms {f.Idle.Ours[^1]:F0} MB"))}");
+            var which = forms[TaskChatService.Mcp].Count > 1 ? " (build / published)" : "";
+            Console.Error.WriteLine($"bench: round {round + 1} start-up{which}: {string.Join(", ", figures)}, reference {mcp.Ready.Reference[^1]:F0} ms {mcp.Idle.Reference[^1]:F0} MB, launcher {launcher.Ours[^1]:F0} ms");
         }
-        rows.AddRange([.. services.Select(s => startRows[s]), launcher]);
-        rows.AddRange(services.Select(s => idleRows[s]));
+        rows.AddRange([.. services.SelectMany(s => forms[s].Select(f => f.Ready)), launcher]);
+        rows.AddRange(services.SelectMany(s => forms[s].Select(f => f.Idle)));
     }
 
     /// <summary>RSS idle, then after 10,000 calls of ordinary use: our mcp and the reference the same calls, the api GETs with a chat turn in ten, the web its sign-in page.</summary>
@@ -196,6 +220,33 @@ internal static class Footprint
     /// <summary>A service's (or the launcher's) variables and the bench's <c>--env</c> ones: the launcher's children inherit them.</summary>
     private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> variables, BenchOptions options) =>
         new(variables.Concat(options.ServiceVariables.Where(extra => !variables.ContainsKey(extra.Key))));
+
+    /// <summary>
+    /// bench/run's published services (mcp/, api/ and web/ under <c>--published</c>), or null, said on standard error:
+    /// the bench dll run directly, or a folder without them. Their rows are then left out; the run goes on.
+    /// </summary>
+    private static Dictionary<TaskChatService, string>? PublishedFolders(BenchOptions options, TaskChatService[] services)
+    {
+        if (options.Published is null)
+        {
+            Console.Error.WriteLine("bench: no --published folder (bench/run publishes the services into one): the rows of the published services are skipped.");
+            return null;
+        }
+        var folders = services.ToDictionary(s => s, s => Path.Combine(options.Published, Name(s)));
+        var missing = folders.Where(f => !File.Exists(BuiltService.PublishedDll(f.Value, f.Key))).Select(f => f.Value).ToList();
+        if (missing.Count > 0)
+        {
+            Console.Error.WriteLine($"bench: nothing published in {string.Join(", ", missing)}: the rows of the published services are skipped.");
+            return null;
+        }
+        return folders;
+    }
+
+    /// <summary>The service's name in the rows and its folder under <c>--published</c>.</summary>
+    private static string Name(TaskChatService service) => service.ToString().ToLowerInvariant();
+
+    /// <summary>One way a service is started: its dll, the folder it runs in, and the two rows it fills.</summary>
+    private sealed record ServiceForm(string Dll, string WorkingDirectory, Row Ready, Row Idle);
 
     /// <summary>Free ports for all three; tokens from <paramref name="issuer"/> when given (else the web issues them).</summary>
     private static SystemWiring Wiring(string databaseUrl, TestJwks? issuer)

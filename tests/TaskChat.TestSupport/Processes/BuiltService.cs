@@ -21,6 +21,9 @@ public static class BuiltService
     /// <summary>A service's project folder: its working directory as a process, as under the launcher.</summary>
     public static string ProjectDirectory(TaskChatService service) => Checkout.ProjectDirectory(Project(service));
 
+    /// <summary>A service's dll in <paramref name="folder"/>, where `dotnet publish -o` put it (the bench's as-shipped rows).</summary>
+    public static string PublishedDll(string folder, TaskChatService service) => Path.Combine(folder, Project(service) + ".dll");
+
     private static string Project(TaskChatService service) => "TaskChat." + service;
 
     private static string Dll(string project) =>
