@@ -91,9 +91,9 @@ internal static class IdempotentToolCalls
         // The claim and the result are one statement each, not EF's SaveChanges (change tracking and
         // command building for one row, and an exception for a taken key): ON CONFLICT DO NOTHING (SQLite
         // and PostgreSQL) claims nothing when the key has a row, and on PostgreSQL first waits for a
-        // concurrent claim of the same key to commit or roll back. No SAVEPOINT/RELEASE around the tool's
-        // writes either: a failed claim ends the transaction, and those writes have their own savepoint
-        // (TaskStoreTransaction).
+        // concurrent claim of the same key to commit or roll back. A failed claim ends the transaction;
+        // the tool's writes have their own savepoint (TaskStoreTransaction), so a write that gives up
+        // undoes only itself and its error result is still stored under the key.
         var claimed = await db.Database.ExecuteSqlAsync($"""
             INSERT INTO idempotent_tool_calls (user_id, key, tool, request_hash, created_at, is_error)
             VALUES ({claim.UserId}, {claim.Key}, {claim.Tool}, {claim.RequestHash}, {now}, {false})
