@@ -6,7 +6,9 @@ namespace TaskChat.Data.Events;
 /// The PostgreSQL channel that carries <see cref="UserEventMessage"/>s to every web replica. A write
 /// sends its message inside its own transaction: PostgreSQL delivers it at commit, and never for a
 /// write that rolled back. On SQLite there is no channel (one web replica by design): the web polls
-/// the task counters and hears its own reminders in process.
+/// the task counters and hears its own reminders in process. Task writes do not call
+/// <see cref="NotifyAsync"/>: their "tasks changed" rides in the task counter's upsert
+/// (<c>TaskCounters</c>), one round trip instead of two.
 /// </summary>
 public static class UserEventChannel
 {
