@@ -104,6 +104,68 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
     }
 
     [SkippableFact]
+    public async Task A_callers_statement_can_open_the_next_writes_savepoint_which_the_write_takes_and_still_rolls_back_to()
+    {
+        var owner = TaskOwner.From(NewUser(), "UTC");
+        await using var db = NewContext(out var commands, withPragmas: false);
+        var store = new TaskStore(db, TimeProvider.System, new TaskLimits(MaxTasksPerUser: 1));
+        Assert.True((await store.AddAsync(owner, "Buy milk", null)).Succeeded);
+        var versionBefore = await db.UserTaskCounters.AsNoTracking().Where(c => c.UserId == owner.UserId).Select(c => c.Version).SingleAsync();
+
+        // As the mcp claims a key: the claim and the savepoint in one command, then the write that takes it.
+        commands.Clear();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var claimed = await TaskWriteSavepoint.ExecuteAndOpenAsync(db, $"""
+                INSERT INTO idempotent_tool_calls (user_id, key, tool, request_hash, created_at, is_error)
+                VALUES ({owner.UserId}, {"k1"}, {"add_task"}, {"hash"}, {DateTime.UtcNow}, {false})
+                """, CancellationToken.None);
+            Assert.True(claimed);
+            // Past the limit: the write bumps the counter, then gives up and rolls back to the caller's savepoint.
+            var refused = await store.AddAsync(owner, "Buy bread", null);
+            Assert.Equal(TaskErrorKind.LimitReached, refused.Error?.Kind);
+            await transaction.CommitAsync();
+        }
+        var claim = Assert.Single(commands, c => c.Contains("INSERT INTO idempotent_tool_calls", StringComparison.Ordinal));
+        Assert.EndsWith("SAVEPOINT task_store_write", claim.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain(commands, c => c.StartsWith("SAVEPOINT", StringComparison.Ordinal)); // No savepoint of its own.
+        Assert.True(await db.IdempotentToolCalls.AnyAsync(c => c.UserId == owner.UserId && c.Key == "k1"), "The caller's statement before the savepoint stays.");
+        Assert.Equal(versionBefore, await db.UserTaskCounters.AsNoTracking().Where(c => c.UserId == owner.UserId).Select(c => c.Version).SingleAsync());
+        Assert.Equal(["Buy milk"], await db.Tasks.AsNoTracking().Where(t => t.UserId == owner.UserId).Select(t => t.Title).ToListAsync());
+
+        // Taken once: the next write in the same transaction opens its own.
+        commands.Clear();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await TaskWriteSavepoint.ExecuteAndOpenAsync(db, $"UPDATE idempotent_tool_calls SET is_error = {false} WHERE user_id = {owner.UserId}", CancellationToken.None);
+            Assert.True((await store.CompleteAsync(owner, 1)).Succeeded);
+            Assert.True((await store.ReopenAsync(owner, 1)).Succeeded);
+            await transaction.CommitAsync();
+        }
+        Assert.Single(commands, c => c.StartsWith("SAVEPOINT", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task A_task_is_read_with_its_tags_and_reminders_in_one_statement()
+    {
+        var owner = TaskOwner.From(NewUser(), "UTC");
+        await using var db = NewContext(out var commands, withPragmas: false);
+        var store = new TaskStore(db, TimeProvider.System, new TaskLimits());
+        var due = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var added = await store.AddAsync(owner, new TaskChanges("Buy milk", Due: due, Tags: ["home", "shopping", "weekly"], Reminders: ["PT1H", "PT2H"]));
+        Assert.True(added.Succeeded, added.Error?.Message);
+
+        commands.Clear();
+        var read = await store.GetAsync(owner, added.Value!.Number);
+        var statement = Assert.Single(commands);
+        Assert.Contains("task_tags", statement, StringComparison.Ordinal);
+        Assert.Contains("task_reminders", statement, StringComparison.Ordinal);
+        // Three tags × two reminders come back as six rows: each still once on the task.
+        Assert.Equal(["home", "shopping", "weekly"], read.Value!.Tags.Select(t => t.Name).Order());
+        Assert.Equal(2, read.Value.Reminders.Count);
+    }
+
+    [SkippableFact]
     public async Task ATurnIntoAnotherUsersConversationSavesNothing()
     {
         var owner = NewUser();

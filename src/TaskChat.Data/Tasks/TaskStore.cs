@@ -234,8 +234,15 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
         task.Recurrence is null ? null
         : await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.UserId == owner.UserId && t.FollowsTaskId == task.Id, cancellationToken);
 
+    /// <summary>
+    /// One task with its tags and reminders in one statement. Split, it was three round trips (the task,
+    /// its tags, its reminders) in every read, change, completion and deletion of a task: a third of the
+    /// mcp's statements in "mark the milk one done" (issue 13). One statement repeats the task's columns per
+    /// tag × reminder, a few rows for a task as people keep them and at most 200 (20 tags × 10 reminders,
+    /// FieldLimits), for one task only: lists attach them per page instead (TaskStore.Listing).
+    /// </summary>
     private IQueryable<TaskItem> Owned(TaskOwner owner, long number) =>
-        db.Tasks.Include(t => t.Tags).Include(t => t.Reminders).AsSplitQuery()
+        db.Tasks.Include(t => t.Tags).Include(t => t.Reminders).AsSingleQuery()
             .Where(t => t.UserId == owner.UserId && t.Number == number);
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using TaskChat.Data.Connection;
@@ -12,7 +13,12 @@ namespace TaskChat.Data.Tasks;
 /// </summary>
 internal sealed class TaskStoreTransaction : IAsyncDisposable
 {
-    private const string Savepoint = "task_store_write";
+    internal const string Savepoint = "task_store_write";
+
+    // Transactions whose caller opened the next write's savepoint with a statement of its own
+    // (TaskWriteSavepoint): that write takes it instead of opening one. Weak, so a transaction that
+    // ends without a write is not kept alive by it.
+    private static readonly ConditionalWeakTable<IDbContextTransaction, object> SavepointsOpenedByCallers = new();
 
     private readonly TaskChatDbContext _db;
     private readonly IDbContextTransaction? _own;
@@ -36,11 +42,18 @@ internal sealed class TaskStoreTransaction : IAsyncDisposable
     {
         if (db.Database.CurrentTransaction is { } outer)
         {
-            await outer.CreateSavepointAsync(Savepoint, cancellationToken);
+            // Taken once: a second write in the same transaction (a change, then the completion) opens its own.
+            if (!SavepointsOpenedByCallers.Remove(outer))
+            {
+                await outer.CreateSavepointAsync(Savepoint, cancellationToken);
+            }
             return new TaskStoreTransaction(db, own: null);
         }
         return new TaskStoreTransaction(db, await db.Database.BeginTransactionAsync(cancellationToken));
     }
+
+    /// <summary>The caller opened the savepoint of the next write in <paramref name="transaction"/> (see <see cref="TaskWriteSavepoint"/>).</summary>
+    internal static void SavepointOpenedFor(IDbContextTransaction transaction) => SavepointsOpenedByCallers.AddOrUpdate(transaction, Savepoint);
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
