@@ -9,6 +9,7 @@ using TaskChat.Api.Conversations;
 using TaskChat.Contract;
 using TaskChat.Data;
 using TaskChat.Data.Connection;
+using TaskChat.Data.Limits;
 using TaskChat.Data.Tasks;
 using TaskChat.TestSupport;
 
@@ -143,6 +144,30 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
             await transaction.CommitAsync();
         }
         Assert.Single(commands, c => c.StartsWith("SAVEPOINT", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task A_keyed_turns_count_claims_its_key_within_the_limit_and_never_past_it()
+    {
+        var user = NewUser();
+        // One command (ADO.NET: EF's interceptors do not see it), the count first, the claim second.
+        await using var db = NewContext(out _, withPragmas: false);
+        var counter = new ChatTurnCounter(db, TimeProvider.System);
+
+        var first = await counter.CountAsync(user, limit: 2, new TurnKeyClaim("key-1", "hash-1"), CancellationToken.None);
+        Assert.Equal(new TurnCount(null, KeyClaimed: true), first);
+
+        // Within the limit, a key that has a row is not claimed again (ChatTurnKeys then reads that row).
+        Assert.Equal(new TurnCount(null, KeyClaimed: false), await counter.CountAsync(user, 2, new TurnKeyClaim("key-1", "hash-1"), CancellationToken.None));
+        // Past it: 429's Retry-After, and the new key stays free for when the window is over.
+        var limited = await counter.CountAsync(user, 2, new TurnKeyClaim("key-2", "hash-2"), CancellationToken.None);
+        Assert.False(limited.KeyClaimed);
+        Assert.InRange(limited.RetryAfter ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+        Assert.Equal(["key-1"], await db.IdempotentChatTurns.AsNoTracking().Where(t => t.UserId == user).Select(t => t.Key).ToListAsync());
+        Assert.Equal(3, await db.ChatTurnWindows.AsNoTracking().Where(w => w.UserId == user).Select(w => w.Turns).SingleAsync());
+        // Without a key (a request refused before its key is read, or sent without one), the count alone.
+        Assert.NotNull((await counter.CountAsync(user, 2, claim: null, CancellationToken.None)).RetryAfter);
+        Assert.Equal(4, await db.ChatTurnWindows.AsNoTracking().Where(w => w.UserId == user).Select(w => w.Turns).SingleAsync());
     }
 
     [SkippableFact]

@@ -5,6 +5,7 @@ using TaskChat.Api.Authorization;
 using TaskChat.Api.Conversations;
 using TaskChat.Contract;
 using TaskChat.Data;
+using TaskChat.Data.Limits;
 using TaskChat.Data.Tasks;
 using TaskChat.ServiceDefaults.Hosting;
 
@@ -21,7 +22,7 @@ public static class ChatApi
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder endpoints)
     {
         // A ProblemHttpResult declares no status of its own: the errors each handler returns are listed here.
-        var chat = endpoints.MapGroup("/api/chat").WithTags("Chat").RequireAuthorization().RequireChatRateLimit()
+        var chat = endpoints.MapGroup("/api/chat").WithTags("Chat").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -49,9 +50,9 @@ public static class ChatApi
         $"`{ChatEventNames.Error}` ({{code, detail, status}}) when the turn fails after the stream started.";
 
     internal static async Task<Results<Ok<ChatReply>, ProblemHttpResult>> ChatAsync(
-        ChatRequest request, Caller caller, ChatTurnRunner runner, ChatTurnKeys keys, HttpContext http, CancellationToken cancellationToken)
+        ChatRequest request, Caller caller, ChatTurnRunner runner, ChatTurnKeys keys, ChatTurnCounter counter, ApiSettings settings, HttpContext http, CancellationToken cancellationToken)
     {
-        var start = await StartAsync(request, caller, runner, keys, http, cancellationToken);
+        var start = await StartAsync(request, caller, runner, keys, counter, settings, http, cancellationToken);
         if (start.Refused is { } refused)
         {
             return refused;
@@ -75,10 +76,10 @@ public static class ChatApi
     }
 
     internal static async Task<Results<ServerSentEventsResult<object>, ProblemHttpResult>> StreamAsync(
-        ChatRequest request, Caller caller, ChatTurnRunner runner, ChatTurnKeys keys, HttpContext http, CancellationToken cancellationToken)
+        ChatRequest request, Caller caller, ChatTurnRunner runner, ChatTurnKeys keys, ChatTurnCounter counter, ApiSettings settings, HttpContext http, CancellationToken cancellationToken)
     {
         // Everything that can refuse the turn with a plain status runs before the first event.
-        var start = await StartAsync(request, caller, runner, keys, http, cancellationToken);
+        var start = await StartAsync(request, caller, runner, keys, counter, settings, http, cancellationToken);
         if (start.Refused is { } refused)
         {
             return refused;
@@ -116,31 +117,35 @@ public static class ChatApi
     private sealed record ChatStart(ChatTurn? Turn = null, ChatReply? Replay = null, ProblemHttpResult? Refused = null);
 
     /// <summary>
-    /// Checks the request (400 a bad Idempotency-Key, 422 a bad message), then the key (409 its turn is
-    /// still running, 422 it was used for another request, or the stored reply of its finished turn),
-    /// then starts the turn (404 a missing conversation, 409 too many conversations: the key is released).
+    /// Counts the turn against the rate limit (429), checks the request (400 a bad Idempotency-Key, 422 a
+    /// bad message), then the key (409 its turn is still running, 422 it was used for another request, or
+    /// the stored reply of its finished turn), then starts the turn (404 a missing conversation, 409 too
+    /// many conversations: the key is released). The count and the key's claim are one command.
     /// </summary>
-    private static async Task<ChatStart> StartAsync(
-        ChatRequest request, Caller caller, ChatTurnRunner runner, ChatTurnKeys keys, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<ChatStart> StartAsync(ChatRequest request, Caller caller, ChatTurnRunner runner, ChatTurnKeys keys,
+        ChatTurnCounter counter, ApiSettings settings, HttpContext http, CancellationToken cancellationToken)
     {
         var headers = http.Request.Headers[IdempotencyKeys.Header];
-        if (headers.Count > 1)
-        {
-            return new(Refused: BadKey($"Send one {IdempotencyKeys.Header} header, not {headers.Count}."));
-        }
         var clientKey = headers.Count == 1 ? headers[0] : null;
-        if (clientKey is not null && IdempotencyKeys.Problem(clientKey, IdempotencyKeys.MaxChatKeyLength) is { } badKey)
+        var refused = headers.Count > 1 ? BadKey($"Send one {IdempotencyKeys.Header} header, not {headers.Count}.")
+            : clientKey is not null && IdempotencyKeys.Problem(clientKey, IdempotencyKeys.MaxChatKeyLength) is { } badKey ? BadKey(badKey)
+            : Validate(request);
+        var message = request.Message?.Trim() ?? "";
+        var claim = refused is null && clientKey is not null ? new TurnKeyClaim(clientKey, ChatTurnKeys.RequestHash(message, request.ConversationId)) : null;
+        var counted = await counter.CountAsync(caller.UserId, settings.ChatTurnsPerMinute, claim, cancellationToken);
+        if (counted.RetryAfter is { } retryAfter)
         {
-            return new(Refused: BadKey(badKey));
+            return new(Refused: ChatRateLimit.TooManyTurns(http, settings.ChatTurnsPerMinute, retryAfter));
         }
-        if (Validate(request) is { } invalid)
+        if (refused is not null)
         {
-            return new(Refused: invalid);
+            return new(Refused: refused);
         }
-        var message = request.Message!.Trim();
-        if (clientKey is not null)
+        if (claim is not null)
         {
-            switch (await keys.ClaimAsync(caller.UserId, clientKey, ChatTurnKeys.RequestHash(message, request.ConversationId), cancellationToken))
+            var claimed = counted.KeyClaimed ? new KeyClaim.Claimed()
+                : await keys.ClaimTakenAsync(caller.UserId, claim.Key, claim.RequestHash, cancellationToken);
+            switch (claimed)
             {
                 case KeyClaim.Done done:
                     http.Response.Headers[IdempotencyKeys.ReplayedHeader] = "true";
@@ -157,10 +162,10 @@ public static class ChatApi
         // Without a key of the client's, the turn still gets one: its own retries of a write are then safe.
         var key = clientKey ?? "turn-" + Guid.NewGuid().ToString("N");
         ChatTurn? turn;
-        TurnFailed? refused;
+        TurnFailed? cannotStart;
         try
         {
-            (turn, refused) = await runner.StartAsync(caller, message, request.ConversationId, key, isClientKey: clientKey is not null, cancellationToken);
+            (turn, cannotStart) = await runner.StartAsync(caller, message, request.ConversationId, key, isClientKey: clientKey is not null, cancellationToken);
         }
         catch when (clientKey is not null)
         {
@@ -173,7 +178,7 @@ public static class ChatApi
             {
                 await keys.ReleaseAsync(caller.UserId, clientKey);
             }
-            return new(Refused: ProblemResponses.Problem(refused!.Status, refused.Code, refused.Detail));
+            return new(Refused: ProblemResponses.Problem(cannotStart!.Status, cannotStart.Code, cannotStart.Detail));
         }
         return new(Turn: turn);
     }

@@ -4,6 +4,7 @@ using TaskChat.Contract;
 using TaskChat.Data;
 using TaskChat.Data.Connection;
 using TaskChat.Data.Idempotency;
+using TaskChat.Data.Limits;
 
 namespace TaskChat.Api.Chat;
 
@@ -25,7 +26,7 @@ public abstract record KeyClaim
 
 /// <summary>
 /// The chat turns started under an Idempotency-Key (table idempotent_chat_turns), so that every api
-/// replica sees them: claimed before a turn runs, marked done with its reply in the transaction that
+/// replica sees them: claimed before a turn runs (first with the rate limit's count, in its command), marked done with its reply in the transaction that
 /// saves the turn (<see cref="Conversations.ConversationStore.SaveTurnAsync"/>), released when the turn
 /// fails so that a retry runs it again. Keys are per user.
 /// </summary>
@@ -45,14 +46,18 @@ public sealed class ChatTurnKeys(TaskChatDbContext db, TimeProvider clock, ILogg
 
     public static string ReplyJson(ChatReply reply) => JsonSerializer.Serialize(reply, Json);
 
-    public async Task<KeyClaim> ClaimAsync(string userId, string key, string requestHash, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key's claim when its first insert found a row (<see cref="ChatTurnCounter.CountAsync"/> inserts it
+    /// with the rate limit's count): what that row says, or the key claimed after all when it is free again.
+    /// </summary>
+    public async Task<KeyClaim> ClaimTakenAsync(string userId, string key, string requestHash, CancellationToken cancellationToken)
     {
         // A claim that loses a race looks at the winner's row; if that row went meanwhile (its turn
-        // failed), it claims again.
+        // failed, or it had expired), it claims again.
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            if (await TryInsertAsync(userId, key, requestHash, now, cancellationToken))
+            if (attempt > 0 && await TryInsertAsync(userId, key, requestHash, now, cancellationToken))
             {
                 return new KeyClaim.Claimed();
             }

@@ -7,7 +7,8 @@ namespace TaskChat.Data.Limits;
 /// The chat rate limit's counter, kept in the database so that every api replica counts against the
 /// same number: a fixed window per user that begins with its first turn and lasts a minute (as ASP.NET
 /// Core's fixed window limiter did per process), counted by one atomic upsert (SQLite and PostgreSQL
-/// both have INSERT ... ON CONFLICT DO UPDATE ... RETURNING).
+/// both have INSERT ... ON CONFLICT DO UPDATE ... RETURNING). A turn sent with an Idempotency-Key has
+/// the key claimed in the same command, when the turn is within the limit (<see cref="TurnKeyClaim"/>).
 /// </summary>
 public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
 {
@@ -22,25 +23,49 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
         RETURNING turns, window_start
         """;
 
-    /// <summary>Counts one turn for <paramref name="userId"/> in its current window.</summary>
-    /// <returns>Null when the turn is within <paramref name="limit"/>, else how long until the window ends.</returns>
-    public async Task<TimeSpan?> TryCountAsync(string userId, int limit, CancellationToken cancellationToken)
+    // The second statement of the same command sees the first's count (PostgreSQL runs a command's
+    // statements in one transaction, SQLite in order on one connection): nothing is claimed past the
+    // limit. The columns are IdempotentChatTurn's (ChatTurnKeys claims the same way on a retry).
+    private const string ClaimWithinLimitSql = """
+        INSERT INTO idempotent_chat_turns (user_id, key, request_hash, created_at, claimed_at)
+        SELECT @user, @key, @hash, @at, @at WHERE (SELECT turns FROM chat_turn_windows WHERE user_id = @user) <= @limit
+        ON CONFLICT (user_id, key) DO NOTHING
+        RETURNING 1
+        """;
+
+    /// <summary>
+    /// Counts one turn for <paramref name="userId"/>, and when it is within <paramref name="limit"/> claims
+    /// <paramref name="claim"/>'s key unless the user's key has a row already: one round trip where the
+    /// count and the claim were two in every turn the web sends (it sends a key with each).
+    /// </summary>
+    public async Task<TurnCount> CountAsync(string userId, int limit, TurnKeyClaim? claim, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var now = clock.GetUtcNow();
+        var seconds = now.ToUnixTimeSeconds();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = CountSql;
+            command.CommandText = claim is null ? CountSql : CountSql + ";\n" + ClaimWithinLimitSql;
             command.AddParameter("user", userId);
-            command.AddParameter("now", now);
+            command.AddParameter("now", seconds);
             command.AddParameter("window", (long)WindowSeconds);
+            if (claim is not null)
+            {
+                command.AddParameter("key", claim.Key);
+                command.AddParameter("hash", claim.RequestHash);
+                command.AddParameter("at", now.UtcDateTime);
+                command.AddParameter("limit", limit);
+            }
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var turns = reader.GetInt32(0);
             var windowStart = reader.GetInt64(1);
+            var claimed = claim is not null && await reader.NextResultAsync(cancellationToken) && await reader.ReadAsync(cancellationToken);
             // At least a second: a client told "0" would retry at once.
-            return turns <= limit ? null : TimeSpan.FromSeconds(Math.Max(1, windowStart + WindowSeconds - now));
+            return turns <= limit
+                ? new TurnCount(null, claimed)
+                : new TurnCount(TimeSpan.FromSeconds(Math.Max(1, windowStart + WindowSeconds - seconds)), KeyClaimed: false);
         }
         finally
         {
@@ -48,3 +73,10 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
         }
     }
 }
+
+/// <summary>A chat turn's Idempotency-Key, and what it is first used for (<c>ChatTurnKeys.RequestHash</c>).</summary>
+public sealed record TurnKeyClaim(string Key, string RequestHash);
+
+/// <param name="RetryAfter">Null when the turn is within the limit, else how long until the window ends.</param>
+/// <param name="KeyClaimed">The key is this turn's now; false when it was not asked for, the turn is past the limit, or the key has a row.</param>
+public readonly record struct TurnCount(TimeSpan? RetryAfter, bool KeyClaimed);
