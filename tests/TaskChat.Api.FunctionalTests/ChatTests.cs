@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using TaskChat.Contract;
+using TaskChat.TestSupport;
 
 namespace TaskChat.Api.FunctionalTests;
 
@@ -105,11 +106,7 @@ public abstract class ChatTests(ChatSystem system)
     public async Task AChatBodyOver64KilobytesIsA413()
     {
         using var http = system.ClientFor(NewUser());
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/chat")
-        {
-            Content = new StringContent($$"""{"message":"{{new string('x', 70 * 1024)}}"}""", System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.ExpectContinue = true;
+        using var request = OversizedRequests.Json(HttpMethod.Post, "api/chat", $$"""{"message":"{{new string('x', 70 * 1024)}}"}""");
 
         using var response = await http.SendAsync(request);
 

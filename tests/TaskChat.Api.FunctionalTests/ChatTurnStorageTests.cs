@@ -171,6 +171,36 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
     }
 
     [SkippableFact]
+    public async Task A_list_asks_for_tags_and_reminders_only_of_the_tasks_that_have_them()
+    {
+        var owner = TaskOwner.From(NewUser(), "UTC");
+        await using var db = NewContext(out var commands, withPragmas: false);
+        var store = new TaskStore(db, TimeProvider.System, new TaskLimits());
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True((await store.AddAsync(owner, "Plain task " + i, null)).Succeeded);
+        }
+
+        commands.Clear();
+        var plain = await store.ListAsync(owner, TaskListQuery.Default);
+        Assert.Equal(3, plain.Tasks.Count);
+        Assert.Single(commands); // The page alone: no task has tags or reminders.
+
+        var due = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True((await store.AddAsync(owner, new TaskChanges("Tagged", Tags: ["home", "work"]))).Succeeded);
+        Assert.True((await store.AddAsync(owner, new TaskChanges("Reminded", Due: due, Reminders: ["PT1H"]))).Succeeded);
+        commands.Clear();
+        var mixed = await store.ListAsync(owner, TaskListQuery.Default);
+        Assert.Equal(3, commands.Count); // The page, the tags of the one tagged task, the reminders of the one reminded.
+        Assert.Contains("task_tags", commands[1], StringComparison.Ordinal);
+        Assert.Contains("task_reminders", commands[2], StringComparison.Ordinal);
+        Assert.Equal(["home", "work"], mixed.Tasks.Single(t => t.Title == "Tagged").Tags.Select(t => t.Name).Order());
+        Assert.Single(mixed.Tasks.Single(t => t.Title == "Reminded").Reminders);
+        Assert.All(mixed.Tasks.Where(t => t.Title.StartsWith("Plain", StringComparison.Ordinal)), t => Assert.Empty(t.Tags));
+        Assert.Empty(mixed.Tasks.Single(t => t.Title == "Tagged").Reminders);
+    }
+
+    [SkippableFact]
     public async Task A_task_is_read_with_its_tags_and_reminders_in_one_statement()
     {
         var owner = TaskOwner.From(NewUser(), "UTC");

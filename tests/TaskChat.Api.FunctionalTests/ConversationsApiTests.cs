@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TaskChat.Api.Conversations;
 using TaskChat.Contract;
+using TaskChat.TestSupport;
 
 namespace TaskChat.Api.FunctionalTests;
 
@@ -235,16 +236,7 @@ public abstract class ConversationsApiTests(ApiServerFixture server)
 
         using var tooLong = await http.PatchAsync($"api/conversations/{id}", JsonContent.Create(new { title = new string('x', ConversationStore.MaxTitleLength + 1) }));
         using var atLimit = await http.PatchAsync($"api/conversations/{id}", JsonContent.Create(new { title = new string('y', ConversationStore.MaxTitleLength) }));
-        // A known length and Expect: 100-continue, as the other oversized-body tests send it: Kestrel
-        // refuses a Content-Length over the limit before it asks for the body, so the client never
-        // writes it. JsonContent has no length (it is sent chunked): Kestrel then asks for the body,
-        // stops reading at the limit and closes, and a client still writing 2 MB meets a broken pipe
-        // instead of the 413 (seen in CI, twice).
-        using var hugeRequest = new HttpRequestMessage(HttpMethod.Patch, $"api/conversations/{id}")
-        {
-            Content = new StringContent($$"""{"title":"{{new string('z', 2_000_000)}}"}""", System.Text.Encoding.UTF8, "application/json"),
-        };
-        hugeRequest.Headers.ExpectContinue = true;
+        using var hugeRequest = OversizedRequests.Json(HttpMethod.Patch, $"api/conversations/{id}", $$"""{"title":"{{new string('z', 2_000_000)}}"}""");
         using var huge = await http.SendAsync(hugeRequest);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using TaskChat.Contract;
+using TaskChat.TestSupport;
 
 namespace TaskChat.Api.FunctionalTests;
 
@@ -132,11 +133,7 @@ public abstract class TasksApiTests(ApiServerFixture server)
     public async Task ABodyOver64KilobytesIsA413Problem()
     {
         using var http = server.ClientFor(NewUser());
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/tasks")
-        {
-            Content = new StringContent($$"""{"title":"{{new string('x', 70 * 1024)}}"}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.ExpectContinue = true;
+        using var request = OversizedRequests.Json(HttpMethod.Post, "api/tasks", $$"""{"title":"{{new string('x', 70 * 1024)}}"}""");
 
         using var response = await http.SendAsync(request);
 

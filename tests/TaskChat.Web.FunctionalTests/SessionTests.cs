@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using TaskChat.Contract;
+using TaskChat.TestSupport;
 
 namespace TaskChat.Web.FunctionalTests;
 
@@ -272,15 +273,8 @@ public abstract class SessionTests(WebServerFixture web)
         await WebServers.SignUpAsync(browser);
         var huge = new string('a', 100 * 1024);
 
-        // A known length and Expect: 100-continue, as the api's oversized-body tests send it: Kestrel refuses
-        // a Content-Length over the limit before it asks for the body. PostAsJsonAsync sends it chunked, so
-        // Kestrel asked for the body, closed at the limit, and the client still writing 300 KB met a broken
-        // pipe instead of the 413 (seen in CI).
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/auth/" + path)
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { current_password = huge, new_password = huge, id = huge }), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.ExpectContinue = true;
+        using var request = OversizedRequests.Json(HttpMethod.Post, "api/auth/" + path,
+            JsonSerializer.Serialize(new { current_password = huge, new_password = huge, id = huge }));
         using var response = await browser.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);

@@ -48,39 +48,50 @@ public sealed partial class TaskStore
         {
             tasks = tasks.Where(After(cursor));
         }
-        var page = await Order(tasks, query.Sort).Take(query.Limit + 1).ToListAsync(cancellationToken);
-        var more = page.Count > query.Limit;
+        var rows = await Order(tasks, query.Sort).Take(query.Limit + 1)
+            .Select(t => new PageRow(t, t.Tags.Any(), t.Reminders.Any()))
+            .ToListAsync(cancellationToken);
+        var more = rows.Count > query.Limit;
         if (more)
         {
-            page.RemoveAt(page.Count - 1);
+            rows.RemoveAt(rows.Count - 1);
         }
-        await AttachTagsAndRemindersAsync(page, cancellationToken);
+        await AttachTagsAndRemindersAsync(rows, cancellationToken);
+        var page = rows.ConvertAll(r => r.Task);
         return new TaskPage(page, more ? TaskCursor.After(page[^1], query.Sort).Encode() : null);
     }
 
+    /// <summary>A task of a page, and whether it has tags and reminders to load (two index probes in the page's query).</summary>
+    private sealed record PageRow(TaskItem Task, bool HasTags, bool HasReminders);
+
     /// <summary>
-    /// The page's tags and reminders, by the page's task ids, put on its tasks (the views sort them).
+    /// The tags and reminders of the page's tasks that have any, by task id, put on its tasks (the views
+    /// sort them): no query for what no task on the page has, so a page of plain tasks is one statement,
+    /// as the TypeScript reference's list is (its tasks have neither), where it was three round trips.
     /// Not <c>Include(...).AsSplitQuery()</c>: that ran the page's whole query again inside each child
     /// query, and its compiled shaper created delegates on every execution, under a runtime lock that
     /// concurrent lists queued on: listing was a fifth of the api's busy time under the bench's api
     /// rows, nearly all of it inside the split query (issue 13, docs/performance.md). A single query
     /// with both includes would repeat each task per tag × reminder.
     /// </summary>
-    private async Task AttachTagsAndRemindersAsync(List<TaskItem> page, CancellationToken cancellationToken)
+    private async Task AttachTagsAndRemindersAsync(List<PageRow> page, CancellationToken cancellationToken)
     {
-        if (page.Count == 0)
+        var byId = page.ToDictionary(r => r.Task.Id, r => r.Task);
+        var withTags = page.Where(r => r.HasTags).Select(r => r.Task.Id).ToList();
+        if (withTags.Count > 0)
         {
-            return;
+            foreach (var tag in await db.TaskTags.AsNoTracking().Where(g => withTags.Contains(g.TaskId)).ToListAsync(cancellationToken))
+            {
+                byId[tag.TaskId].Tags.Add(tag);
+            }
         }
-        var byId = page.ToDictionary(t => t.Id);
-        var ids = byId.Keys.ToList();
-        foreach (var tag in await db.TaskTags.AsNoTracking().Where(g => ids.Contains(g.TaskId)).ToListAsync(cancellationToken))
+        var withReminders = page.Where(r => r.HasReminders).Select(r => r.Task.Id).ToList();
+        if (withReminders.Count > 0)
         {
-            byId[tag.TaskId].Tags.Add(tag);
-        }
-        foreach (var reminder in await db.TaskReminders.AsNoTracking().Where(r => ids.Contains(r.TaskId)).ToListAsync(cancellationToken))
-        {
-            byId[reminder.TaskId].Reminders.Add(reminder);
+            foreach (var reminder in await db.TaskReminders.AsNoTracking().Where(r => withReminders.Contains(r.TaskId)).ToListAsync(cancellationToken))
+            {
+                byId[reminder.TaskId].Reminders.Add(reminder);
+            }
         }
     }
 
