@@ -13,7 +13,9 @@ namespace TaskChat.Bench.Suite;
 /// issuer, each turn sent as the web sends it (a new Idempotency-Key). Every user has 20 pending tasks,
 /// and <c>GET /api/tasks?status=pending</c> lists them. The two-call turn ("mark the milk one done":
 /// list_tasks, then complete_task) first gets its "buy milk" task through REST, outside the timing, so
-/// that each turn finds exactly one milk among 21 pending tasks.
+/// that each turn finds exactly one milk among 21 pending tasks. Beside them, <c>POST /api/tasks</c> adds
+/// the one-tool turn's task through REST: what the turn costs beyond the write it makes (no target: the
+/// issue's targets are against the GET).
 /// </summary>
 internal static class ApiTurns
 {
@@ -26,6 +28,7 @@ internal static class ApiTurns
         Get,
         Add,
         Mark,
+        Post,
     }
 
     /// <summary>Adds the rows of one database: PostgreSQL (the "api" part), or the embedded default SQLite ("api-sqlite").</summary>
@@ -49,7 +52,7 @@ internal static class ApiTurns
         // Listers are listed and mark their milk done; adders add (their lists grow, and nobody lists them).
         var listers = Enumerable.Range(0, options.ApiInFlight).Select(i => User("bench-lister-" + i)).ToArray();
         var adders = Enumerable.Range(0, options.ApiInFlight).Select(i => User("bench-adder-" + i)).ToArray();
-        HttpClient[] UsersFor(Kind kind) => kind == Kind.Add ? adders : listers;
+        HttpClient[] UsersFor(Kind kind) => kind is Kind.Add or Kind.Post ? adders : listers;
         try
         {
             foreach (var user in listers)
@@ -62,7 +65,7 @@ internal static class ApiTurns
             // Warm-up: JIT in both processes, the pools, the MCP client's connections.
             for (var i = 0; i < options.ApiWarmUp; i++)
             {
-                foreach (var kind in new[] { Kind.Get, Kind.Add, Kind.Mark })
+                foreach (var kind in new[] { Kind.Get, Kind.Add, Kind.Mark, Kind.Post })
                 {
                     await CallAsync(UsersFor(kind)[i % listers.Length], kind, i, cancellationToken);
                 }
@@ -81,9 +84,12 @@ internal static class ApiTurns
                 throughput[(Kind.Mark, inFlight)] = new Row(section, $"\"mark done\" turns/s against GETs/s, {(inFlight == 1 ? "sequential" : inFlight + " in flight")}", "per s", null);
             }
             var p99 = new Dictionary<(Kind, int), Row>();
+            var againstPost = new Dictionary<int, Row>();
             foreach (var inFlight in new[] { 1, options.ApiInFlight })
             {
                 p99[(Kind.Add, inFlight)] = new Row(section, $"\"add\" turn p99 against GET p99, {(inFlight == 1 ? "sequential" : inFlight + " in flight")}", "ms", null);
+                againstPost[inFlight] = new Row(section,
+                    $"one-tool turn against POST /api/tasks (the same task added through REST), {(inFlight == 1 ? "sequential" : inFlight + " in flight")}: mean latency, turn ÷ POST", "ms", null);
             }
 
             for (var round = 0; round < options.Rounds; round++)
@@ -95,6 +101,9 @@ internal static class ApiTurns
                     var get = await MeasureAsync(listers, inFlight, options.ApiCalls * 2 * scale, Kind.Get, cancellationToken);
                     var add = await MeasureAsync(adders, inFlight, options.ApiCalls * scale, Kind.Add, cancellationToken);
                     var mark = await MeasureAsync(listers, inFlight, options.ApiCalls / 2 * scale, Kind.Mark, cancellationToken);
+                    var post = await MeasureAsync(adders, inFlight, options.ApiCalls * scale, Kind.Post, cancellationToken);
+                    againstPost[inFlight].Ours.Add(add.MeanMs);
+                    againstPost[inFlight].Reference.Add(post.MeanMs);
                     rowsByShape[(Kind.Add, inFlight)].Ours.Add(add.MeanMs);
                     rowsByShape[(Kind.Add, inFlight)].Reference.Add(get.MeanMs);
                     rowsByShape[(Kind.Mark, inFlight)].Ours.Add(mark.MeanMs);
@@ -105,12 +114,12 @@ internal static class ApiTurns
                     throughput[(Kind.Mark, inFlight)].Reference.Add(get.PerSecond);
                     p99[(Kind.Add, inFlight)].Ours.Add(add.P99Ms);
                     p99[(Kind.Add, inFlight)].Reference.Add(get.P99Ms);
-                    Console.Error.WriteLine($"bench: round {round + 1} api ({provider}), {inFlight} in flight: GET {get.MeanMs:F2} ms ({get.PerSecond:F0}/s), add turn {add.MeanMs:F2} ms ({add.PerSecond:F0}/s, p99 {add.P99Ms:F1}), mark turn {mark.MeanMs:F2} ms ({mark.PerSecond:F0}/s)");
+                    Console.Error.WriteLine($"bench: round {round + 1} api ({provider}), {inFlight} in flight: GET {get.MeanMs:F2} ms ({get.PerSecond:F0}/s), add turn {add.MeanMs:F2} ms ({add.PerSecond:F0}/s, p99 {add.P99Ms:F1}), mark turn {mark.MeanMs:F2} ms ({mark.PerSecond:F0}/s), POST {post.MeanMs:F2} ms");
                 }
             }
             foreach (var inFlight in new[] { 1, options.ApiInFlight })
             {
-                rows.AddRange([rowsByShape[(Kind.Add, inFlight)], rowsByShape[(Kind.Mark, inFlight)], throughput[(Kind.Add, inFlight)], throughput[(Kind.Mark, inFlight)], p99[(Kind.Add, inFlight)]]);
+                rows.AddRange([rowsByShape[(Kind.Add, inFlight)], rowsByShape[(Kind.Mark, inFlight)], throughput[(Kind.Add, inFlight)], throughput[(Kind.Mark, inFlight)], p99[(Kind.Add, inFlight)], againstPost[inFlight]]);
             }
         }
         finally
@@ -155,7 +164,11 @@ internal static class ApiTurns
             await CreateTaskAsync(user, "buy milk", cancellationToken);
         }
         var started = Stopwatch.GetTimestamp();
-        if (kind == Kind.Get)
+        if (kind == Kind.Post)
+        {
+            await CreateTaskAsync(user, $"buy milk {n}", cancellationToken);
+        }
+        else if (kind == Kind.Get)
         {
             using var response = await user.GetAsync("api/tasks?status=pending", cancellationToken);
             await Ensure(response, cancellationToken);
