@@ -46,7 +46,9 @@ internal static class McpSpeed
             CallsPerSecond: new Row(Section, w.Label + ": calls/s", "higher is better", Target.Min(2, "≥ 2×")),
             P99: new Row(Section, w.Label + ": p99", "ms", Target.Max(0.5, "≤ 0.5×")),
             P50: new Row(Section, w.Label + ": p50", "ms", null),
-            Cpu: new Row(Section, w.Label + ": server CPU per call", "ms", null)));
+            Cpu: new Row(Section, w.Label + ": server CPU per call", "ms", null),
+            Client: new Row(Section, w.Label + ": load.mjs's own CPU per call (the client both sides share)", "ms", null),
+            Ceiling: new Row(Section, w.Label + ": the most calls/s any server could get here, against the reference's (from the reference's run: load.mjs is one process, so 1 s ÷ its CPU per call at most, and the cores ÷ the CPU per call of all but the server; under 2×, the 2× target cannot be shown on this machine)", "per s", null)));
 
         // Warm-up, not measured: JIT, the pools, the JWKS fetch, PostgreSQL's caches.
         foreach (var side in new[] { ours, reference })
@@ -75,14 +77,26 @@ internal static class McpSpeed
                     Add(row.P99, isOurs, result.P99Ms);
                     Add(row.P50, isOurs, result.P50Ms);
                     Add(row.Cpu, isOurs, result.CpuMsPerCall);
-                    Console.Error.WriteLine($"bench: round {round + 1} {side.Name} {workload.Label}: {result.CallsPerSecond:F0} calls/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms, {result.CpuMsPerCall:F2} ms CPU/call");
+                    Add(row.Client, isOurs, result.ClientCpuMsPerCall);
+                    if (!isOurs && result.MachineBusyMsPerCall > result.CpuMsPerCall)
+                    {
+                        // A server that cost nothing: the client (one node process, one core at most) and the rest of
+                        // the machine's CPU per call (the client, PostgreSQL, the kernel) would still bound the calls.
+                        row.Ceiling.Ours.Add(Math.Min(1000 / result.ClientCpuMsPerCall, result.Cores * 1000 / (result.MachineBusyMsPerCall - result.CpuMsPerCall)));
+                        row.Ceiling.Reference.Add(result.CallsPerSecond);
+                    }
+                    Console.Error.WriteLine($"bench: round {round + 1} {side.Name} {workload.Label}: {result.CallsPerSecond:F0} calls/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms, {result.CpuMsPerCall:F2} ms CPU/call, client {result.ClientCpuMsPerCall:F2} ms, machine {result.MachineBusyMsPerCall:F2} ms of {result.Cores * 1000 / result.CallsPerSecond:F2}");
                 }
             }
         }
         foreach (var workload in workloads)
         {
             var row = measured[workload];
-            rows.AddRange([row.CallsPerSecond, row.P99, row.P50, row.Cpu]);
+            rows.AddRange([row.CallsPerSecond, row.P99, row.P50, row.Cpu, row.Client]);
+            if (row.Ceiling.Ours.Count > 0)
+            {
+                rows.Add(row.Ceiling);
+            }
         }
     }
 

@@ -8,8 +8,12 @@ using TaskChat.TestSupport.Processes;
 
 namespace TaskChat.Bench.Suite;
 
-/// <summary>One load.mjs run: what it printed, with the server's CPU turned into milliseconds per call.</summary>
-internal sealed record LoadResult(double CallsPerSecond, double P50Ms, double P99Ms, double CpuMsPerCall, int Calls);
+/// <summary>
+/// One load.mjs run: what it printed, with CPU turned into milliseconds per call: the server's, load.mjs's
+/// own, and the whole machine's busy time (all cores; NaN where /proc/stat cannot be read).
+/// </summary>
+internal sealed record LoadResult(double CallsPerSecond, double P50Ms, double P99Ms, double CpuMsPerCall, int Calls,
+    double ClientCpuMsPerCall, double MachineBusyMsPerCall, int Cores);
 
 /// <summary>
 /// The TypeScript reference (bench/mcp-peer: a copy of the shared peer, its load generator and issuer) run
@@ -62,9 +66,13 @@ internal static class NodeTools
         }
         var callsPerSecond = root.GetProperty("calls_per_s").GetDouble();
         var cpuPercent = root.GetProperty("server_cpu_pct").GetProperty(serverPid.ToString(CultureInfo.InvariantCulture)).GetDouble();
-        // % of one core over the run, divided by calls a second: milliseconds of server CPU per call.
+        // % of one core over the run, divided by calls a second: milliseconds of CPU per call. The machine's
+        // busy % is of all its cores.
+        var cores = root.GetProperty("cores").GetInt32();
+        var machineBusy = root.GetProperty("machine_cpu_busy_pct") is { ValueKind: JsonValueKind.Number } busy ? busy.GetDouble() * cores : double.NaN;
         return new LoadResult(callsPerSecond, root.GetProperty("p50_ms").GetDouble(), root.GetProperty("p99_ms").GetDouble(),
-            cpuPercent * 10 / callsPerSecond, root.GetProperty("calls").GetInt32());
+            cpuPercent * 10 / callsPerSecond, root.GetProperty("calls").GetInt32(),
+            root.GetProperty("client_cpu_pct").GetDouble() * 10 / callsPerSecond, machineBusy * 10 / callsPerSecond, cores);
     }
 
     /// <summary>Starts the reference server on its own (unmigrated: it creates its table) database.</summary>
