@@ -76,8 +76,13 @@ public sealed partial class TaskStore
     /// </summary>
     private async Task AttachTagsAndRemindersAsync(List<PageRow> page, CancellationToken cancellationToken)
     {
-        var byId = page.ToDictionary(r => r.Task.Id, r => r.Task);
         var withTags = page.Where(r => r.HasTags).Select(r => r.Task.Id).ToList();
+        var withReminders = page.Where(r => r.HasReminders).Select(r => r.Task.Id).ToList();
+        if (withTags.Count == 0 && withReminders.Count == 0)
+        {
+            return; // Most pages: nothing to attach, so no lookup to build either.
+        }
+        var byId = page.ToDictionary(r => r.Task.Id, r => r.Task);
         if (withTags.Count > 0)
         {
             foreach (var tag in await db.TaskTags.AsNoTracking().Where(g => withTags.Contains(g.TaskId)).ToListAsync(cancellationToken))
@@ -85,7 +90,6 @@ public sealed partial class TaskStore
                 byId[tag.TaskId].Tags.Add(tag);
             }
         }
-        var withReminders = page.Where(r => r.HasReminders).Select(r => r.Task.Id).ToList();
         if (withReminders.Count > 0)
         {
             foreach (var reminder in await db.TaskReminders.AsNoTracking().Where(r => withReminders.Contains(r.TaskId)).ToListAsync(cancellationToken))
