@@ -46,6 +46,7 @@ public sealed class SystemBuilder(string databaseUrl)
     private Action<IServiceCollection>? _apiTestServices;
     private TestJwks? _issuer;
     private ServiceHosting _hosting = ServiceHosting.InProcess;
+    private IReadOnlyDictionary<TaskChatService, string>? _publishedFolders;
 
     /// <summary>Tokens come from <paramref name="issuer"/> (AUTH_ISSUER and AUTH_JWKS_URL), unless the web runs and issues them.</summary>
     public SystemBuilder SignedBy(TestJwks issuer)
@@ -102,10 +103,14 @@ public sealed class SystemBuilder(string databaseUrl)
         return this;
     }
 
-    /// <summary>Runs each service from its built dll instead of in the test process.</summary>
-    public SystemBuilder AsProcesses()
+    /// <summary>
+    /// Runs each service from its built dll instead of in the test process, or from its folder in
+    /// <paramref name="publishedFolders"/> (a publish output, as the images ship it) when it has one there.
+    /// </summary>
+    public SystemBuilder AsProcesses(IReadOnlyDictionary<TaskChatService, string>? publishedFolders = null)
     {
         _hosting = ServiceHosting.Processes;
+        _publishedFolders = publishedFolders;
         return this;
     }
 
@@ -208,7 +213,7 @@ public sealed class SystemBuilder(string databaseUrl)
                 throw new InvalidOperationException("Replicas behind a front run as processes: call AsProcesses().");
             }
             variables["PORT"] = replicaPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return await ProcessService.StartAsync(service, variables, replicaPort);
+            return await ProcessService.StartAsync(service, variables, replicaPort, _publishedFolders?.GetValueOrDefault(service));
         }
         return _hosting == ServiceHosting.InProcess
             ? await InProcessService.StartAsync(service, variables, service switch
@@ -217,7 +222,7 @@ public sealed class SystemBuilder(string databaseUrl)
                 TaskChatService.Api => _apiTestServices,
                 _ => null,
             })
-            : await ProcessService.StartAsync(service, variables, wiring.PortOf(service));
+            : await ProcessService.StartAsync(service, variables, wiring.PortOf(service), _publishedFolders?.GetValueOrDefault(service));
     }
 
     /// <summary>

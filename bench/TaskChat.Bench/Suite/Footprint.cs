@@ -100,36 +100,67 @@ internal static class Footprint
         rows.AddRange(services.SelectMany(s => forms[s].Select(f => f.Idle)));
     }
 
-    /// <summary>RSS idle, then after 10,000 calls of ordinary use: our mcp and the reference the same calls, the api GETs with a chat turn in ten, the web its sign-in page.</summary>
+    /// <summary>
+    /// RSS idle, then after 10,000 calls of ordinary use: our mcp and the reference the same calls, the api GETs with a
+    /// chat turn in ten, the web its sign-in page. Each service from its build, then published as the images ship it
+    /// (the reference once, beside the build).
+    /// </summary>
     public static async Task RunMemoryAsync(BenchOptions options, List<Row> rows, CancellationToken cancellationToken)
     {
-        var calls = options.MemoryCalls;
-        Row Delta(string name, Target? target = null) => new(MemorySection, $"{name}: growth after {calls:N0} calls", "MB", target ?? Target.Max(40, "≤ +40 MB")) { AbsoluteTarget = true };
-        var mcpDelta = Delta("mcp (reference: the TypeScript server)");
-        var apiDelta = Delta("api (GET /api/tasks, a chat turn in ten)");
-        var webDelta = Delta("web (GET /sign-in)");
-
+        var services = new[] { TaskChatService.Mcp, TaskChatService.Api, TaskChatService.Web };
+        var forms = new List<(string Suffix, IReadOnlyDictionary<TaskChatService, string>? Folders)> { ("", null) };
+        if (PublishedFolders(options, services) is { } published)
+        {
+            forms.Add((AsShipped, published));
+        }
         // Our mcp and api trust the bench's own issuer; the reference trusts jwks.mjs (it reads a JWKS as JOSE writes it).
         await using var jwks = await TestJwks.StartAsync();
         await using var issuer = await NodeIssuer.StartAsync(cancellationToken);
+        foreach (var (suffix, folders) in forms)
+        {
+            rows.AddRange(await MeasureGrowthAsync(options, jwks, folders is null ? issuer : null, suffix, folders, cancellationToken));
+        }
+    }
+
+    /// <summary>One form of the three services (their build, or their publish output): the three growth rows.</summary>
+    /// <param name="options">The bench's options (the number of calls, the services' extra variables).</param>
+    /// <param name="jwks">The issuer our mcp and api trust.</param>
+    /// <param name="reference">The issuer for the TypeScript reference, measured beside our mcp; null to leave it out.</param>
+    /// <param name="suffix">What the rows' names say of the form ("" for the build).</param>
+    /// <param name="publishedFolders">The publish output of each service, or null for the build.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    private static async Task<Row[]> MeasureGrowthAsync(
+        BenchOptions options, TestJwks jwks, NodeIssuer? reference, string suffix, IReadOnlyDictionary<TaskChatService, string>? publishedFolders, CancellationToken cancellationToken)
+    {
+        var calls = options.MemoryCalls;
+        Row Delta(string name) => new(MemorySection, $"{name}{suffix}: growth after {calls:N0} calls", "MB", Target.Max(40, "≤ +40 MB")) { AbsoluteTarget = true };
+        var mcpDelta = Delta(reference is null ? "mcp" : "mcp (reference: the TypeScript server)");
+        var apiDelta = Delta("api (GET /api/tasks, a chat turn in ten)");
+        var webDelta = Delta("web (GET /sign-in)");
+
         await using (var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres))
-        await using (var peerDatabase = await PostgresTestDatabase.CreateAsync())
         await using (var system = await new SystemBuilder(database.Url).SignedBy(jwks).WithMcp(options.ServiceVariables).WithApi(new Dictionary<string, string>(options.ServiceVariables)
         {
             ["LLM_PROVIDER"] = "offline",
             ["CHAT_TURNS_PER_MINUTE"] = "10000",
-        }).AsProcesses().StartAsync())
-        await using (var peer = await NodeTools.StartPeerAsync(peerDatabase, issuer, 15, cancellationToken))
+        }).AsProcesses(publishedFolders).StartAsync())
         {
             await Task.Delay(Settle, cancellationToken);
-            var idle = (Mcp: Cleanup.RssMegabytes(system.Mcp.Process.Id), Api: Cleanup.RssMegabytes(system.Api.Process.Id), Peer: Cleanup.RssMegabytes(peer.Pid));
+            var idle = (Mcp: Cleanup.RssMegabytes(system.Mcp.Process.Id), Api: Cleanup.RssMegabytes(system.Api.Process.Id));
 
             await McpCallsAsync(system.Mcp.BaseAddress, jwks.CreateToken("memory-lister"), jwks.CreateToken("memory-adder"), calls, cancellationToken);
             await Task.Delay(Settle, cancellationToken);
             mcpDelta.Ours.Add(Cleanup.RssMegabytes(system.Mcp.Process.Id) - idle.Mcp);
-            await McpCallsAsync(peer.BaseAddress, await issuer.TokenAsync("memory-lister", cancellationToken), await issuer.TokenAsync("memory-adder", cancellationToken), calls, cancellationToken);
-            await Task.Delay(Settle, cancellationToken);
-            mcpDelta.Reference.Add(Cleanup.RssMegabytes(peer.Pid) - idle.Peer);
+            if (reference is not null)
+            {
+                await using var peerDatabase = await PostgresTestDatabase.CreateAsync();
+                await using var peer = await NodeTools.StartPeerAsync(peerDatabase, reference, 15, cancellationToken);
+                await Task.Delay(Settle, cancellationToken);
+                var peerIdle = Cleanup.RssMegabytes(peer.Pid);
+                await McpCallsAsync(peer.BaseAddress, await reference.TokenAsync("memory-lister", cancellationToken), await reference.TokenAsync("memory-adder", cancellationToken), calls, cancellationToken);
+                await Task.Delay(Settle, cancellationToken);
+                mcpDelta.Reference.Add(Cleanup.RssMegabytes(peer.Pid) - peerIdle);
+            }
 
             using var lister = new HttpClient { BaseAddress = system.Api.BaseAddress };
             lister.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jwks.CreateToken("memory-lister"));
@@ -151,7 +182,7 @@ internal static class Footprint
         }
 
         await using (var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres))
-        await using (var system = await new SystemBuilder(database.Url).WithWeb(options.ServiceVariables).AsProcesses().StartAsync())
+        await using (var system = await new SystemBuilder(database.Url).WithWeb(options.ServiceVariables).AsProcesses(publishedFolders).StartAsync())
         {
             await Task.Delay(Settle, cancellationToken);
             var idle = Cleanup.RssMegabytes(system.Web.Process.Id);
@@ -165,8 +196,10 @@ internal static class Footprint
             await Task.Delay(Settle, cancellationToken);
             webDelta.Ours.Add(Cleanup.RssMegabytes(system.Web.Process.Id) - idle);
         }
-        Console.Error.WriteLine($"bench: memory growth: mcp {mcpDelta.Ours[0]:F1} MB (reference {mcpDelta.Reference[0]:F1}), api {apiDelta.Ours[0]:F1} MB, web {webDelta.Ours[0]:F1} MB");
-        rows.AddRange([mcpDelta, apiDelta, webDelta]);
+        var which = publishedFolders is null ? "build" : "published";
+        var referenceFigure = reference is null ? "" : $" (reference {mcpDelta.Reference[0]:F1})";
+        Console.Error.WriteLine($"bench: memory growth ({which}): mcp {mcpDelta.Ours[0]:F1} MB{referenceFigure}, api {apiDelta.Ours[0]:F1} MB, web {webDelta.Ours[0]:F1} MB");
+        return [mcpDelta, apiDelta, webDelta];
     }
 
     /// <summary>Half list_tasks for a user with 20 tasks, half add_task for another user, 8 sessions.</summary>

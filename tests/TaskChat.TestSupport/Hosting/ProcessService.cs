@@ -15,10 +15,15 @@ internal sealed class ProcessService : RunningService
 
     public override TestProcess Process { get; }
 
-    /// <summary>Starts it in its project folder, as the launcher does, and waits until it is ready.</summary>
-    public static async Task<ProcessService> StartAsync(TaskChatService service, IReadOnlyDictionary<string, string> variables, int port)
+    /// <summary>
+    /// Starts it in its project folder, as the launcher does (or from <paramref name="publishedFolder"/>, in that
+    /// folder, as an image runs it), and waits until it is ready.
+    /// </summary>
+    public static async Task<ProcessService> StartAsync(TaskChatService service, IReadOnlyDictionary<string, string> variables, int port, string? publishedFolder = null)
     {
-        var process = TestProcess.Start(BuiltService.Dll(service), variables, workingDirectory: BuiltService.ProjectDirectory(service));
+        var process = publishedFolder is null
+            ? TestProcess.Start(BuiltService.Dll(service), variables, workingDirectory: BuiltService.ProjectDirectory(service))
+            : TestProcess.Start(BuiltService.PublishedDll(publishedFolder, service), variables, workingDirectory: publishedFolder);
         try
         {
             await Listening.WaitUntilOkAsync(Listening.Url(port, "/health/ready"), process);
