@@ -72,7 +72,7 @@ public sealed class IdleHeapTrimmerTests
     [Fact]
     public void TheNativeHeapIsTrimmedOnLinuxWithGlibcAndSkippedElsewhere()
     {
-        // The test machines and the images (Debian's aspnet) run glibc; elsewhere the trim is a no-op, never an error.
+        // The test machines and the images (the aspnet base image, Ubuntu or Debian) run glibc; elsewhere the trim is a no-op, never an error.
         var glibc = OperatingSystem.IsLinux() && !RuntimeInformation.RuntimeIdentifier.Contains("musl", StringComparison.Ordinal);
 
         Assert.Equal(glibc, IdleHeapTrimmer.TrimNativeHeap());
