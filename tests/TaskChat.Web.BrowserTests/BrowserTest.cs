@@ -17,6 +17,9 @@ public abstract class BrowserTest(RunningTaskChat stack)
 
     private readonly List<IPage> _pages = [];
 
+    /// <summary>What each page said and sent, for the failure report (see <see cref="Record"/>).</summary>
+    private readonly Dictionary<IPage, PageRecord> _records = [];
+
     static BrowserTest() => Assertions.SetDefaultExpectTimeout(30_000);
 
     protected RunningTaskChat Stack { get; } = stack;
@@ -39,6 +42,7 @@ public abstract class BrowserTest(RunningTaskChat stack)
             {
                 try
                 {
+                    await File.WriteAllLinesAsync(Path.Combine(ScreenshotDirectory, $"FAILED-{name}-{i + 1}-browser.log"), _records[_pages[i]].Lines());
                     await _pages[i].ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"FAILED-{name}-{i + 1}.png"), FullPage = true });
                 }
                 catch (PlaywrightException)
@@ -55,6 +59,7 @@ public abstract class BrowserTest(RunningTaskChat stack)
                 await page.Context.CloseAsync();
             }
             _pages.Clear();
+            _records.Clear();
         }
     }
 
@@ -63,6 +68,7 @@ public abstract class BrowserTest(RunningTaskChat stack)
     {
         var page = await sibling.Context.NewPageAsync();
         _pages.Add(page);
+        _records[page] = Record(page);
         return page;
     }
 
@@ -78,6 +84,7 @@ public abstract class BrowserTest(RunningTaskChat stack)
         context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         _pages.Add(page);
+        _records[page] = Record(page);
         return page;
     }
 
@@ -168,6 +175,69 @@ public abstract class BrowserTest(RunningTaskChat stack)
         var ready = CircuitReadyAsync(page);
         await page.GotoAsync(path);
         await ready;
+    }
+
+    /// <summary>
+    /// Keeps, for a failure's report, the page's console and uncaught errors (Blazor writes its own
+    /// there) and the last messages its circuits sent and received: whether a keystroke or a submit
+    /// reached the server at all is what a flaky interaction needs to be told apart.
+    /// </summary>
+    private static PageRecord Record(IPage page)
+    {
+        var record = new PageRecord();
+        page.Console += (_, message) => record.Add($"console {message.Type}: {message.Text}");
+        page.PageError += (_, error) => record.Add($"page error: {error}");
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame == page.MainFrame)
+            {
+                record.Add($"navigated: {frame.Url}");
+            }
+        };
+        page.WebSocket += (_, socket) =>
+        {
+            socket.FrameSent += (_, frame) => record.Add("sent " + Readable(frame));
+            socket.FrameReceived += (_, frame) => record.Add("received " + Readable(frame));
+        };
+        return record;
+    }
+
+    /// <summary>A circuit message as text, its binary framing turned into dots, cut to a line.</summary>
+    private static string Readable(IWebSocketFrame frame)
+    {
+        const int Shown = 400;
+        var (text, cut) = frame.Binary is { } bytes
+            ? (Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, Shown)), bytes.Length > Shown)
+            : (frame.Text ?? "", (frame.Text?.Length ?? 0) > Shown);
+        var printable = new string([.. text.Take(Shown).Select(c => char.IsControl(c) || c == '\uFFFD' ? '.' : c)]);
+        return cut ? printable + "…" : printable;
+    }
+
+    /// <summary>The last lines a page's recorder kept, each with the time it was seen.</summary>
+    private sealed class PageRecord
+    {
+        private const int Kept = 400;
+        private readonly Queue<string> _lines = new();
+
+        public void Add(string line)
+        {
+            lock (_lines)
+            {
+                _lines.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
+                if (_lines.Count > Kept)
+                {
+                    _lines.Dequeue();
+                }
+            }
+        }
+
+        public string[] Lines()
+        {
+            lock (_lines)
+            {
+                return [.. _lines];
+            }
+        }
     }
 
     /// <summary>Emptied once per run, so a FAILED-*.png there is always from this run.</summary>
