@@ -57,4 +57,28 @@ public sealed class AccessibilityTests(RunningTaskChat stack) : BrowserTest(stac
         await Assertions.Expect(page.GetByTestId("tasks-empty")).ToBeVisibleAsync();
         await Axe.AssertNoSeriousViolationsAsync(page, "an empty view");
     });
+
+    /// <summary>
+    /// A navigation puts the focus on the new page's heading (for screen readers), but the heading's
+    /// turn, which comes a moment after a page's first interactive render, never takes the focus from a
+    /// field being typed in: a first chat's Enter went to the heading that way and sent nothing.
+    /// </summary>
+    [Fact]
+    public Task A_navigation_focuses_the_heading_but_never_a_field_being_typed_in() => RunAsync(nameof(A_navigation_focuses_the_heading_but_never_a_field_being_typed_in), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+
+        await OpenTasksAsync(page);
+        await Assertions.Expect(page.Locator("h1")).ToBeFocusedAsync();
+
+        // What the heading's turn does when it comes while someone types, and when it finds nobody typing.
+        var title = page.GetByTestId("new-task-title");
+        await title.FocusAsync();
+        await page.EvaluateAsync("() => window.taskChat.focusHeading('h1')");
+        await Assertions.Expect(title).ToBeFocusedAsync();
+        await page.GetByTestId("nav-chat").FocusAsync();
+        await page.EvaluateAsync("() => window.taskChat.focusHeading('h1')");
+        await Assertions.Expect(page.Locator("h1")).ToBeFocusedAsync();
+    });
 }

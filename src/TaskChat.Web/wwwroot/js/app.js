@@ -10,6 +10,26 @@ window.addEventListener('submit', event => {
     }
 });
 
+// After a navigation the page's heading takes the focus (FocusHeadingOnNavigate: a screen reader then
+// reads where the user landed), but never from a field the user is typing in: on a page's first
+// interactive render the heading's turn comes a moment after the fields are enabled, and it took the
+// keys of anyone who had started typing.
+window.taskChat = Object.assign(window.taskChat || {}, {
+    focusHeading(selector) {
+        const active = document.activeElement;
+        if (active instanceof HTMLElement && (active.matches('input, textarea, select') || active.isContentEditable)) {
+            return;
+        }
+        const heading = document.querySelector(selector);
+        if (heading instanceof HTMLElement) {
+            if (!heading.hasAttribute('tabindex')) {
+                heading.tabIndex = -1; // Focusable from script only, not a tab stop.
+            }
+            heading.focus({ preventScroll: true });
+        }
+    },
+});
+
 // The reconnect banner's buttons (the banner itself is Blazor's reconnect UI, styled in app.css).
 document.addEventListener('click', event => {
     const button = event.target instanceof Element ? event.target.closest('[data-reconnect-action]') : null;
