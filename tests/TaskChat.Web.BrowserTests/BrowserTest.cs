@@ -15,10 +15,8 @@ public abstract class BrowserTest(RunningTaskChat stack)
     /// <summary>Generous: a slow, busy 2-core machine runs three services and a browser.</summary>
     private static readonly TimeSpan CircuitPatience = TimeSpan.FromSeconds(60);
 
-    private readonly List<IPage> _pages = [];
-
-    /// <summary>What each page said and sent, for the failure report (see <see cref="Record"/>).</summary>
-    private readonly Dictionary<IPage, PageRecord> _records = [];
+    /// <summary>The pages the test opened, each with what it said and sent, for the failure report (see <see cref="Record"/>).</summary>
+    private readonly List<PageRecord> _pages = [];
 
     static BrowserTest() => Assertions.SetDefaultExpectTimeout(30_000);
 
@@ -42,8 +40,8 @@ public abstract class BrowserTest(RunningTaskChat stack)
             {
                 try
                 {
-                    await File.WriteAllLinesAsync(Path.Combine(ScreenshotDirectory, $"FAILED-{name}-{i + 1}-browser.log"), _records[_pages[i]].Lines());
-                    await _pages[i].ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"FAILED-{name}-{i + 1}.png"), FullPage = true });
+                    await File.WriteAllLinesAsync(Path.Combine(ScreenshotDirectory, $"FAILED-{name}-{i + 1}-browser.log"), _pages[i].Lines());
+                    await _pages[i].Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"FAILED-{name}-{i + 1}.png"), FullPage = true });
                 }
                 catch (PlaywrightException)
                 {
@@ -54,12 +52,11 @@ public abstract class BrowserTest(RunningTaskChat stack)
         }
         finally
         {
-            foreach (var page in _pages)
+            foreach (var opened in _pages)
             {
-                await page.Context.CloseAsync();
+                await opened.Page.Context.CloseAsync();
             }
             _pages.Clear();
-            _records.Clear();
         }
     }
 
@@ -67,8 +64,7 @@ public abstract class BrowserTest(RunningTaskChat stack)
     protected async Task<IPage> NewTabAsync(IPage sibling)
     {
         var page = await sibling.Context.NewPageAsync();
-        _pages.Add(page);
-        _records[page] = Record(page);
+        _pages.Add(Record(page));
         return page;
     }
 
@@ -83,8 +79,7 @@ public abstract class BrowserTest(RunningTaskChat stack)
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
-        _pages.Add(page);
-        _records[page] = Record(page);
+        _pages.Add(Record(page));
         return page;
     }
 
@@ -184,7 +179,7 @@ public abstract class BrowserTest(RunningTaskChat stack)
     /// </summary>
     private static PageRecord Record(IPage page)
     {
-        var record = new PageRecord();
+        var record = new PageRecord(page);
         page.Console += (_, message) => record.Add($"console {message.Type}: {message.Text}");
         page.PageError += (_, error) => record.Add($"page error: {error}");
         page.FrameNavigated += (_, frame) =>
@@ -213,11 +208,13 @@ public abstract class BrowserTest(RunningTaskChat stack)
         return cut ? printable + "…" : printable;
     }
 
-    /// <summary>The last lines a page's recorder kept, each with the time it was seen.</summary>
-    private sealed class PageRecord
+    /// <summary>A page the test opened, and the last lines its recorder kept, each with the time it was seen.</summary>
+    private sealed class PageRecord(IPage page)
     {
         private const int Kept = 400;
         private readonly Queue<string> _lines = new();
+
+        public IPage Page { get; } = page;
 
         public void Add(string line)
         {
