@@ -386,4 +386,32 @@ public sealed class SqliteChatTurnStorageTests(SqliteChatSystem chat) : ChatTurn
     }
 }
 
-public sealed class PostgresChatTurnStorageTests(PostgresChatSystem system) : ChatTurnStorageTests(system), IClassFixture<PostgresChatSystem>;
+public sealed class PostgresChatTurnStorageTests(PostgresChatSystem system) : ChatTurnStorageTests(system), IClassFixture<PostgresChatSystem>
+{
+    [Fact]
+    public async Task A_statement_the_api_runs_again_and_again_is_prepared_once_on_its_connection()
+    {
+        await using var scope = Api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
+        var owner = TaskOwner.From("prepared-" + Guid.NewGuid().ToString("N")[..10], "UTC");
+        var store = new TaskStore(db, TimeProvider.System, new TaskLimits());
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            Assert.True((await store.AddAsync(owner, "Buy milk", null)).Succeeded);
+            // Npgsql prepares a statement on its fifth use (Auto Prepare Min Usages); PostgreSQL then keeps its plan for the session.
+            for (var i = 0; i < 6; i++)
+            {
+                Assert.Single((await store.ListAsync(owner, TaskListQuery.Default)).Tasks);
+            }
+
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%FROM tasks%'";
+            Assert.True((long)(await command.ExecuteScalarAsync())! >= 1, "The list's query is not among the connection's prepared statements.");
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

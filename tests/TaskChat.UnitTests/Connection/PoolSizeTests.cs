@@ -29,15 +29,25 @@ public class PoolSizeTests
     }
 
     [Fact]
-    public void PooledPostgresConnectionsAreNotResetOnReturnAndKeepTheirSettings()
+    public void PooledPostgresConnectionsAreNotResetOnReturnPrepareTheirStatementsAndKeepTheirSettings()
     {
         var connection = DatabaseUrl.Parse("postgres://app:secret@db.example.com/tasks?application_name=taskchat", DatabaseUrls.DefaultSqlitePath).WithPoolMax(7);
         using var db = DataServiceCollectionExtensions.CreateDbContext(connection);
         var builder = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
 
-        // No DISCARD ALL ahead of every request's first command (issue 13): nothing leaves session state on a pooled connection.
+        // No DISCARD ALL ahead of every request's first command, and the statements run most kept prepared (issue 13).
         Assert.True(builder.NoResetOnClose);
+        Assert.Equal(DataServiceCollectionExtensions.AutoPreparedStatements, builder.MaxAutoPrepare);
         Assert.Equal((7, "taskchat", "app"), (builder.MaxPoolSize, builder.ApplicationName, builder.Username));
+    }
+
+    [Fact]
+    public void AutomaticPreparationCanBeTurnedOffInTheUrlForAPoolerThatCannotKeepPreparedStatements()
+    {
+        var connection = DatabaseUrl.Parse("postgres://app:secret@pgbouncer.example.com/tasks?max_auto_prepare=0", DatabaseUrls.DefaultSqlitePath);
+        using var db = DataServiceCollectionExtensions.CreateDbContext(connection);
+
+        Assert.Equal(0, new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).MaxAutoPrepare);
     }
 
     [Fact]
