@@ -60,8 +60,9 @@ public static class DataServiceCollectionExtensions
     /// <item>Npgsql sends every statement to be parsed and planned again. With automatic preparation a
     /// connection prepares a statement on the server at its fifth use and keeps up to
     /// <see cref="AutoPreparedStatements"/> of them (the least recently used goes first); PostgreSQL then only
-    /// binds and runs them: its CPU per MCP list_tasks call went from 0.52–0.65 ms to 0.19–0.26 ms (issue 13). A transaction-mode pooler that
-    /// cannot carry prepared statements (PgBouncer before 1.21) needs <c>max_auto_prepare=0</c> in DATABASE_URL.</item>
+    /// binds and runs them: its CPU per MCP list_tasks call went from 0.52–0.65 ms to 0.19–0.26 ms (issue 13).
+    /// A transaction-mode pooler that cannot carry prepared statements (PgBouncer before 1.21) needs
+    /// <c>max_auto_prepare=0</c> in DATABASE_URL.</item>
     /// </list>
     /// </summary>
     public static string WithPoolDefaults(string connectionString)
