@@ -1,21 +1,52 @@
 using System.Runtime.InteropServices;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
 using TaskChat.ServiceDefaults.Hosting;
 
 namespace TaskChat.UnitTests.Hosting;
 
 /// <summary>
 /// When the idle trim collects: after a burst of allocation, in the first quiet half second, once;
-/// never while requests keep the service allocating.
+/// never while requests keep the service allocating; and once the start is over, whatever it allocated.
 /// </summary>
 public sealed class IdleHeapTrimmerTests
 {
     private const long MB = 1024 * 1024;
     private const long KB = 1024;
 
+    private static IdleHeapTrimmer NewTrimmer(ApplicationLifetime? lifetime = null) =>
+        new(lifetime ?? new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance));
+
+    [Fact]
+    public void TheFirstQuietPeriodTrimsWhatTheStartLeftHoweverLittleItAllocated()
+    {
+        using var trimmer = NewTrimmer();
+        var allocated = GC.GetTotalAllocatedBytes();
+
+        Assert.False(trimmer.IsEndOfBurst(allocated += 5 * MB)); // the last of the start
+        Assert.True(trimmer.IsEndOfBurst(allocated += 10 * KB)); // quiet: 5 MB is no burst, but the start is
+        Assert.False(trimmer.IsEndOfBurst(allocated += 10 * KB));
+        Assert.False(trimmer.IsEndOfBurst(allocated += 5 * MB));
+        Assert.False(trimmer.IsEndOfBurst(allocated += 10 * KB)); // and after it, only a burst's worth counts
+    }
+
+    [Fact]
+    public async Task ItWaitsForTheHostToHaveStartedAndStopsCleanlyIfItNeverDoes()
+    {
+        using var trimmer = NewTrimmer(); // its lifetime never signals ApplicationStarted
+
+        await trimmer.StartAsync(CancellationToken.None);
+        Assert.NotNull(trimmer.ExecuteTask);
+        Assert.False(trimmer.ExecuteTask.IsCompleted); // still waiting for the start
+
+        await trimmer.StopAsync(CancellationToken.None);
+        Assert.True(trimmer.ExecuteTask.IsCanceled); // the wait ended by the stop, without an error
+    }
+
     [Fact]
     public void AQuietPeriodAfterABurstTrimsOnceAndTheNextQuietPeriodsDoNot()
     {
-        using var trimmer = new IdleHeapTrimmer();
+        using var trimmer = NewTrimmer();
         var allocated = GC.GetTotalAllocatedBytes();
 
         Assert.False(trimmer.IsEndOfBurst(allocated += 20 * MB)); // busy
@@ -28,7 +59,7 @@ public sealed class IdleHeapTrimmerTests
     [Fact]
     public void ABusyServiceNeverTrims()
     {
-        using var trimmer = new IdleHeapTrimmer();
+        using var trimmer = NewTrimmer();
         var allocated = GC.GetTotalAllocatedBytes();
 
         for (var period = 0; period < 1000; period++)
@@ -40,7 +71,7 @@ public sealed class IdleHeapTrimmerTests
     [Fact]
     public void QuietPeriodsWithoutABurstDoNotTrim()
     {
-        using var trimmer = new IdleHeapTrimmer();
+        using var trimmer = NewTrimmer();
         var allocated = GC.GetTotalAllocatedBytes();
         trimmer.IsEndOfBurst(allocated += 40 * MB);
         Assert.True(trimmer.IsEndOfBurst(allocated += KB)); // what start-up allocated
@@ -55,7 +86,7 @@ public sealed class IdleHeapTrimmerTests
     [Fact]
     public void LightSteadyTrafficTrimsAtMostOncePer32MegabytesAllocated()
     {
-        using var trimmer = new IdleHeapTrimmer();
+        using var trimmer = NewTrimmer();
         var allocated = GC.GetTotalAllocatedBytes();
         trimmer.IsEndOfBurst(allocated += 64 * MB);
         trimmer.IsEndOfBurst(allocated += KB); // the start's trim
