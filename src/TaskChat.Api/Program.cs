@@ -17,7 +17,7 @@ if (await ServiceCommands.TryRunAsync(args) is { } exitCode)
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(TaskChatHost.Options(args));
+var builder = TaskChatHost.CreateBuilder(args);
 builder.AddServiceDefaults(TaskChatService.Api);
 builder.AddTaskChatDatabase();
 builder.AddJwtValidation();

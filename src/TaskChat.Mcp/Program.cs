@@ -15,7 +15,7 @@ if (await ServiceCommands.TryRunAsync(args) is { } exitCode)
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(TaskChatHost.Options(args));
+var builder = TaskChatHost.CreateBuilder(args);
 builder.AddServiceDefaults(TaskChatService.Mcp);
 builder.AddTaskChatDatabase();
 // Bearer tokens (first-party, and OAuth tokens issued for MCP_PUBLIC_URL) and the RFC 9728 metadata.

@@ -24,7 +24,7 @@ if (await ServiceCommands.TryRunAsync(args) is { } exitCode)
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(TaskChatHost.Options(args));
+var builder = TaskChatHost.CreateBuilder(args);
 builder.AddServiceDefaults(TaskChatService.Web);
 builder.AddTaskChatDatabase();
 var web = builder.AddWebSettings();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -7,7 +8,26 @@ namespace TaskChat.ServiceDefaults.Hosting;
 public static class TaskChatHost
 {
     /// <summary>
-    /// The options for <c>WebApplication.CreateBuilder</c>: the host environment comes from ENVIRONMENT
+    /// The service's builder: ASP.NET Core's slim builder, which leaves out what none of the services
+    /// uses (IIS integration, Kestrel's HTTPS configuration and HTTP/3, regular-expression route
+    /// constraints, hosting startup assemblies; TLS ends at the platform's proxy, and logging is
+    /// configured in full by <c>AddServiceDefaults</c> either way). A service then loads 2–3 fewer
+    /// assemblies and holds 2 MB less at idle (docs/performance.md). Static web assets are served from the
+    /// build output in development, as the full builder does, which the web's pages need when run
+    /// with <c>dotnet run</c> or the launcher.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(Options(args));
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.WebHost.UseStaticWebAssets();
+        }
+        return builder;
+    }
+
+    /// <summary>
+    /// The options for the builder: the host environment comes from ENVIRONMENT
     /// (the contract's variable) instead of ASPNETCORE_ENVIRONMENT. It must be known before the builder
     /// exists: the builder decides at once whether to serve development-time static assets.
     /// The services are configured by variables only (no appsettings.json), so the builder's default of

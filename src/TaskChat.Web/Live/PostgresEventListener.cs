@@ -80,12 +80,26 @@ public sealed class PostgresEventListener(DatabaseConnection database, UserEvent
     internal static TimeSpan Pause(int failures) =>
         TimeSpan.FromSeconds(Math.Min(MaxPause.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 5))));
 
+    private string ListenerConnectionString() => ListenerConnectionString(database.ConnectionString);
+
     /// <summary>
-    /// Unpooled (a LISTENing connection is this service's alone) with TCP keepalives, so that a peer that
-    /// vanished without closing the socket is noticed and the loop reconnects instead of waiting forever.
+    /// Unpooled (a LISTENing connection is this service's alone) with TCP keepalives: the kernel probes
+    /// the idle connection after 15 s and then every 5 s, so a peer that vanished without closing the
+    /// socket fails the wait (after the system's probe count, 9 by default: about a minute) and the loop
+    /// reconnects instead of waiting forever. Not Npgsql's own KeepAlive, which sends a query every 15 s
+    /// from inside <c>WaitAsync</c> by way of a timeout that Npgsql throws and catches: four first-chance
+    /// exceptions each time, 16 a minute in the exceptions counter of a web that is doing nothing.
     /// </summary>
-    private string ListenerConnectionString() =>
-        new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false, KeepAlive = 15, ApplicationName = "taskchat-web-events" }.ConnectionString;
+    internal static string ListenerConnectionString(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Pooling = false,
+            KeepAlive = 0,
+            TcpKeepAlive = true,
+            TcpKeepAliveTime = 15,
+            TcpKeepAliveInterval = 5,
+            ApplicationName = "taskchat-web-events",
+        }.ConnectionString;
 
     private void OnNotification(object sender, NpgsqlNotificationEventArgs e)
     {
