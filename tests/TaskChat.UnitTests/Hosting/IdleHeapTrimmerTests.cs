@@ -14,8 +14,8 @@ public sealed class IdleHeapTrimmerTests
     private const long MB = 1024 * 1024;
     private const long KB = 1024;
 
-    private static IdleHeapTrimmer NewTrimmer(ApplicationLifetime? lifetime = null) =>
-        new(lifetime ?? new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance));
+    /// <summary>Its lifetime never signals ApplicationStarted: the decisions are tested directly.</summary>
+    private static IdleHeapTrimmer NewTrimmer() => new(new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance));
 
     [Fact]
     public void TheFirstQuietPeriodTrimsWhatTheStartLeftHoweverLittleItAllocated()
@@ -33,7 +33,7 @@ public sealed class IdleHeapTrimmerTests
     [Fact]
     public async Task ItWaitsForTheHostToHaveStartedAndStopsCleanlyIfItNeverDoes()
     {
-        using var trimmer = NewTrimmer(); // its lifetime never signals ApplicationStarted
+        using var trimmer = NewTrimmer();
 
         await trimmer.StartAsync(CancellationToken.None);
         Assert.NotNull(trimmer.ExecuteTask);
