@@ -1,8 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -73,17 +70,6 @@ public static class Extensions
         builder.Services.AddTaskChatProblemDetails();
         builder.Services.AddForwardedHeaders(settings);
         builder.Services.AddExceptionHandler<BadRequestHandler>();
-        if (settings.Service.ValidatesTokens)
-        {
-            // The api and the mcp protect nothing that must outlive the process (no cookies), so
-            // in-memory keys: no key files written to a container's disk, nothing to share.
-            builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
-            builder.Services.Configure<KeyManagementOptions>(options =>
-            {
-                options.XmlRepository = new InMemoryXmlRepository();
-                options.XmlEncryptor = new NullXmlEncryptor(); // Never leaves memory: nothing to encrypt.
-            });
-        }
         // Its debug lines carry key XML, the unencrypted master key included: never below Warning, whatever Logging__LogLevel__ says.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Warning);
         return builder;

@@ -20,7 +20,6 @@ public static class OAuthResourceExtensions
         var settings = McpResourceSettings.Read(configuration.Reader, configuration.Shared);
         configuration.Summarize(settings.Summary());
         builder.Services.AddSingleton(settings);
-        builder.AddJwtValidation(settings.Protected);
 
         // Only the metadata endpoint of this scheme is used: the JwtBearer scheme stays the default for
         // authenticating and challenging (its challenge already carries resource_metadata and scope,
@@ -52,6 +51,8 @@ public static class OAuthResourceExtensions
                 return Task.CompletedTask;
             };
         });
+        // Last: it sets up Data Protection after the last AddAuthentication (ProcessDataProtection).
+        builder.AddJwtValidation(settings.Protected);
         return builder;
     }
 }

@@ -56,6 +56,8 @@ public static class JwtAuthenticationExtensions
             sp.GetRequiredService<ILogger<JwksKeyCache>>()));
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // After AddAuthentication, which brings Data Protection along (the mcp's AddMcp comes before this).
+        services.AddProcessDataProtection();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<JwksKeyCache, TimeProvider>((options, keys, clock) =>
             {
