@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 namespace TaskChat.ServiceDefaults.Hosting;
 
 /// <summary>
-/// Data Protection keys that live and die with the process. AddAuthentication brings Data
-/// Protection along, and its start-up service would otherwise write a key file under the user's
-/// profile (or warn in a container without one) for a service that protects nothing.
+/// Data Protection keys that live and die with the process, for the api and the mcp
+/// (<see cref="Authentication.ProcessDataProtection"/>). Nothing there asks the key manager for a key
+/// (the ephemeral provider has its own, and the key ring is not read at start), but should something
+/// ever do, the key stays in memory instead of being written under the user's profile (or a warning
+/// in a container without one).
 /// </summary>
 internal sealed class InMemoryXmlRepository : IXmlRepository
 {
