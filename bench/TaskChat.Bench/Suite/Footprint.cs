@@ -88,6 +88,13 @@ internal static class Footprint
                 await Task.WhenAll(services.Select(s => Readiness.WaitAsync(Listening.Url(system.PortOf(s), "/health/ready"), () => launched.HasExited, cancellationToken)));
                 launcher.Ours.Add(Stopwatch.GetElapsedTime(launcherStarted).TotalMilliseconds);
             }
+            catch (InvalidOperationException e) when (launched.HasExited)
+            {
+                // Why the launcher gave up is in its own output (a port, a service that exited, the migration).
+                var output = launched.AllOutput.Split('\n');
+                throw new InvalidOperationException(
+                    $"The launcher exited before the system was ready; the end of its output:\n{string.Join('\n', output.TakeLast(30))}", e);
+            }
             finally
             {
                 await launched.StopAsync(TimeSpan.FromSeconds(30));
