@@ -57,11 +57,7 @@ public static class Extensions
         // The framework filters every request by host; we filter all but the health endpoints
         // (UseServiceDefaults), which orchestrators probe by pod IP or an internal name and which
         // disclose nothing a DNS-rebinding page could use.
-        foreach (var filter in builder.Services.Where(d => d.ServiceType == typeof(IStartupFilter)
-            && d.ImplementationType?.Name == "HostFilteringStartupFilter").ToList())
-        {
-            builder.Services.Remove(filter);
-        }
+        builder.Services.RemoveInternal<IStartupFilter>("Microsoft.AspNetCore.HostFilteringStartupFilter");
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddHostedService<IdleHeapTrimmer>();
 

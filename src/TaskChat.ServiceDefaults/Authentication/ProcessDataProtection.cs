@@ -30,15 +30,7 @@ internal static class ProcessDataProtection
             options.XmlRepository = new InMemoryXmlRepository();
             options.XmlEncryptor = new NullXmlEncryptor(); // Never leaves memory: nothing to encrypt.
         });
-        foreach (var keyRingAtStart in services.Where(IsKeyRingAtStart).ToList())
-        {
-            services.Remove(keyRingAtStart);
-        }
+        services.RemoveInternal<IHostedService>("Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService");
         return services;
     }
-
-    /// <summary>Data Protection's hosted service (internal to ASP.NET Core, so known by its name).</summary>
-    internal static bool IsKeyRingAtStart(ServiceDescriptor descriptor) =>
-        descriptor.ServiceType == typeof(IHostedService)
-        && descriptor.ImplementationType is { Name: "DataProtectionHostedService", Namespace: "Microsoft.AspNetCore.DataProtection.Internal" };
 }
