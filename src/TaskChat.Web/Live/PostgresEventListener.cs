@@ -29,7 +29,7 @@ public sealed class PostgresEventListener(DatabaseConnection database, UserEvent
         {
             try
             {
-                await using var connection = new NpgsqlConnection(ListenerConnectionString());
+                await using var connection = new NpgsqlConnection(ListenerConnectionString(database.ConnectionString));
                 connection.Notification += OnNotification;
                 await connection.OpenAsync(stoppingToken);
                 await using (var listen = new NpgsqlCommand($"LISTEN {UserEventChannel.Name}", connection))
@@ -79,8 +79,6 @@ public sealed class PostgresEventListener(DatabaseConnection database, UserEvent
     /// <summary>1, 2, 4... seconds, at most 30.</summary>
     internal static TimeSpan Pause(int failures) =>
         TimeSpan.FromSeconds(Math.Min(MaxPause.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 5))));
-
-    private string ListenerConnectionString() => ListenerConnectionString(database.ConnectionString);
 
     /// <summary>
     /// Unpooled (a LISTENing connection is this service's alone) with TCP keepalives: the kernel probes
