@@ -10,6 +10,7 @@ using TaskChat.Contract;
 using TaskChat.Data;
 using TaskChat.Data.Connection;
 using TaskChat.Data.Limits;
+using TaskChat.Data.Model;
 using TaskChat.Data.Tasks;
 using TaskChat.TestSupport;
 
@@ -84,10 +85,11 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
         Assert.True(db.Database.AutoSavepointsEnabled, "The store turns automatic savepoints back on when it is done.");
         if (system.Api.Services.GetRequiredService<DatabaseConnection>().Provider == DatabaseProvider.Postgres)
         {
-            // The task number and the "tasks changed" notification in one statement, then the task's INSERT.
-            var counter = Assert.Single(commands, c => c.Contains("user_task_counters", StringComparison.Ordinal));
-            Assert.Contains("pg_notify", counter, StringComparison.Ordinal);
-            Assert.Equal(2, commands.Count);
+            // The task number, the "tasks changed" notification and the task's INSERT in one statement, its own transaction.
+            var statement = Assert.Single(commands);
+            Assert.StartsWith("WITH counter AS", statement.TrimStart(), StringComparison.Ordinal);
+            Assert.Contains("pg_notify", statement, StringComparison.Ordinal);
+            Assert.Contains("INSERT INTO tasks", statement, StringComparison.Ordinal);
         }
 
         // As the mcp's idempotent tool calls run it: inside their transaction, only the store's own savepoint
@@ -102,6 +104,78 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
         Assert.Equal(2, commands.Count(c => c.StartsWith("SAVEPOINT", StringComparison.Ordinal)));
         Assert.DoesNotContain(commands, c => c.StartsWith("RELEASE", StringComparison.Ordinal)); // The commit ends the savepoints: no round trip each.
         Assert.Equal(["Buy milk", "Buy bread"], await db.Tasks.AsNoTracking().Where(t => t.UserId == owner.UserId).OrderBy(t => t.Number).Select(t => t.Title).ToListAsync());
+    }
+
+    [SkippableFact]
+    public async Task An_added_task_is_stored_with_every_column_as_it_was_given_and_returned()
+    {
+        var owner = TaskOwner.From(NewUser(), "Europe/Paris");
+        await using var db = NewContext(out _, withPragmas: false);
+        var store = new TaskStore(db, TimeProvider.System, new TaskLimits());
+        var plain = await store.AddAsync(owner, "Plain", null);
+        var full = await store.AddAsync(owner, new TaskChanges("Water the plants", "The big ones too", Due: "2031-05-06T09:30",
+            Priority: "high", Recurrence: "FREQ=WEEKLY;BYDAY=TU", RepeatFrom: "completion"));
+        var allDay = await store.AddAsync(owner, new TaskChanges("Pay rent", Due: "2031-06-01", Priority: "low"));
+        Assert.True(plain.Succeeded && full.Succeeded && allDay.Succeeded, full.Error?.Message ?? allDay.Error?.Message);
+
+        // Every column of the model, as the database now holds it, is what the caller got back: on PostgreSQL that
+        // checks the one-statement INSERT (its columns are read from the model) against the values it was given.
+        var properties = db.Model.FindEntityType(typeof(TaskItem))!.GetProperties().ToList();
+        foreach (var added in new[] { plain.Value!, full.Value!, allDay.Value! })
+        {
+            var stored = await db.Tasks.AsNoTracking().SingleAsync(t => t.UserId == owner.UserId && t.Number == added.Number);
+            Assert.All(properties, p => Assert.Equal(p.GetGetter().GetClrValueUsingContainingEntity(added), p.GetGetter().GetClrValueUsingContainingEntity(stored)));
+        }
+        Assert.Equal([1L, 2L, 3L], new[] { plain.Value!.Number, full.Value!.Number, allDay.Value!.Number });
+        Assert.Equal(TaskPriority.High, full.Value!.Priority);
+        Assert.Equal(RepeatFrom.Completion, full.Value.RepeatFrom);
+        Assert.Equal(new DateOnly(2031, 6, 1), allDay.Value!.DueDate);
+        Assert.Null(plain.Value!.Description);
+    }
+
+    [SkippableFact]
+    public async Task At_the_limit_an_add_is_refused_without_using_up_a_number_and_after_a_delete_the_next_one_takes_it()
+    {
+        var owner = TaskOwner.From(NewUser(), "UTC");
+        await using var db = NewContext(out var commands, withPragmas: false);
+        var store = new TaskStore(db, TimeProvider.System, new TaskLimits(MaxTasksPerUser: 2));
+        Assert.True((await store.AddAsync(owner, "One", null)).Succeeded);
+        Assert.True((await store.AddAsync(owner, "Two", null)).Succeeded);
+
+        commands.Clear();
+        var refused = await store.AddAsync(owner, "Three", null);
+        Assert.Equal(TaskErrorKind.LimitReached, refused.Error?.Kind);
+        if (system.Api.Services.GetRequiredService<DatabaseConnection>().Provider == DatabaseProvider.Postgres)
+        {
+            // The one statement added nothing (the number would pass the limit); EF's path then counted and refused.
+            Assert.StartsWith("WITH counter AS", commands[0].TrimStart(), StringComparison.Ordinal);
+            Assert.Contains(commands, c => c.Contains("count(*)", StringComparison.OrdinalIgnoreCase));
+        }
+        Assert.Equal(2, await db.UserTaskCounters.AsNoTracking().Where(c => c.UserId == owner.UserId).Select(c => c.LastNumber).SingleAsync());
+
+        Assert.True((await store.DeleteAsync(owner, 1)).Succeeded);
+        var third = await store.AddAsync(owner, "Three", null);
+        Assert.True(third.Succeeded, third.Error?.Message);
+        Assert.Equal(3, third.Value!.Number); // Past the limit's numbers, counted: two tasks again.
+        Assert.Equal(["Two", "Three"], await db.Tasks.AsNoTracking().Where(t => t.UserId == owner.UserId).OrderBy(t => t.Number).Select(t => t.Title).ToListAsync());
+    }
+
+    [SkippableFact]
+    public async Task Adds_of_one_user_at_the_same_time_never_pass_the_limit_nor_share_a_number()
+    {
+        var owner = TaskOwner.From(NewUser(), "UTC");
+        var outcomes = new ConcurrentBag<TaskOutcome<TaskItem>>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 24), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, cancellationToken) =>
+        {
+            await using var db = NewContext(out _, withPragmas: false);
+            outcomes.Add(await new TaskStore(db, TimeProvider.System, new TaskLimits(MaxTasksPerUser: 10)).AddAsync(owner, "Parallel " + i, null, cancellationToken));
+        });
+
+        Assert.Equal(10, outcomes.Count(o => o.Succeeded));
+        Assert.All(outcomes.Where(o => !o.Succeeded), o => Assert.Equal(TaskErrorKind.LimitReached, o.Error?.Kind));
+        await using var check = NewContext(out _);
+        Assert.Equal([.. Enumerable.Range(1, 10).Select(n => (long)n)],
+            await check.Tasks.AsNoTracking().Where(t => t.UserId == owner.UserId).OrderBy(t => t.Number).Select(t => t.Number).ToListAsync());
     }
 
     [SkippableFact]

@@ -15,16 +15,25 @@ namespace TaskChat.Data.Tasks;
 internal static class TaskCounters
 {
     // {0} the user, {1} the time. Each returns the counter's last number as "Value" (EF's name for a scalar column).
-    private const string NextNumberUpsert = """
-        INSERT INTO user_task_counters (user_id, last_number, version, changed_at) VALUES ({0}, 1, 1, {1})
-        ON CONFLICT (user_id) DO UPDATE SET last_number = user_task_counters.last_number + 1,
-            version = user_task_counters.version + 1, changed_at = excluded.changed_at
-        RETURNING last_number AS "Value"
-        """;
+    private static readonly string NextNumberUpsert = NextNumberUpsertSql("{0}", "{1}");
 
     private const string TouchUpsert = """
         INSERT INTO user_task_counters (user_id, last_number, version, changed_at) VALUES ({0}, 0, 1, {1})
         ON CONFLICT (user_id) DO UPDATE SET version = user_task_counters.version + 1, changed_at = excluded.changed_at
+        RETURNING last_number AS "Value"
+        """;
+
+    /// <summary>
+    /// The upsert that hands out the next number, with the placeholders given for the user and the time.
+    /// With <paramref name="belowLimit"/>, an existing counter is bumped only while its last number is below
+    /// that limit, and otherwise returns no row (the row is still locked): what lets <see cref="TaskInsertStatement"/>
+    /// add a task in one statement without counting the user's tasks.
+    /// </summary>
+    internal static string NextNumberUpsertSql(string user, string now, string? belowLimit = null) => $"""
+        INSERT INTO user_task_counters (user_id, last_number, version, changed_at) VALUES ({user}, 1, 1, {now})
+        ON CONFLICT (user_id) DO UPDATE SET last_number = user_task_counters.last_number + 1,
+            version = user_task_counters.version + 1, changed_at = excluded.changed_at
+        {(belowLimit is null ? "" : $"WHERE user_task_counters.last_number < {belowLimit}")}
         RETURNING last_number AS "Value"
         """;
 

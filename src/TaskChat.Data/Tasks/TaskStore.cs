@@ -30,7 +30,20 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
             return Invalid(problem);
         }
 
+        // PostgreSQL adds a plain task in one statement (TaskInsertStatement): on its own, its own transaction.
+        var inOneStatement = TaskInsertStatement.AppliesTo(db, task);
+        if (inOneStatement && db.Database.CurrentTransaction is null
+            && await TaskInsertStatement.TryAddAsync(db, task, limits.MaxTasksPerUser, cancellationToken))
+        {
+            return task;
+        }
         await using var transaction = await TaskStoreTransaction.BeginAsync(db, cancellationToken);
+        if (inOneStatement && transaction.IsNested && await TaskInsertStatement.TryAddAsync(db, task, limits.MaxTasksPerUser, cancellationToken))
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return task;
+        }
+        // EF's path: SQLite, a task with tags or reminders, and a user whose numbers have passed the limit.
         task.Number = await TaskCounters.NextNumberAsync(db, owner.UserId, now, cancellationToken);
         // Numbers are never reused and every task takes one, so a user whose new number is within the limit
         // has fewer tasks than the limit: only past it are they counted (one statement less for nearly every add).
@@ -245,7 +258,12 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
         db.Tasks.Include(t => t.Tags).Include(t => t.Reminders).AsSingleQuery()
             .Where(t => t.UserId == owner.UserId && t.Number == number);
 
-    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+    // To the microsecond, PostgreSQL's precision: what a write returns is then what a later read gives back.
+    private DateTime Now()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+    }
 
     private static TaskError Invalid(string? message) => new(TaskErrorKind.Validation, message ?? "Invalid input.");
 

@@ -52,6 +52,9 @@ internal sealed class TaskStoreTransaction : IAsyncDisposable
         return new TaskStoreTransaction(db, await db.Database.BeginTransactionAsync(cancellationToken));
     }
 
+    /// <summary>Inside a caller's transaction (a savepoint of it), not a transaction of its own.</summary>
+    public bool IsNested => _own is null;
+
     /// <summary>The caller opened the savepoint of the next write in <paramref name="transaction"/> (see <see cref="TaskWriteSavepoint"/>).</summary>
     internal static void SavepointOpenedFor(IDbContextTransaction transaction) => SavepointsOpenedByCallers.AddOrUpdate(transaction, Savepoint);
 
