@@ -43,6 +43,8 @@ internal static class ApiTurns
             ["CHAT_TURNS_PER_MINUTE"] = "10000",
         }).AsProcesses().StartAsync();
 
+        ServerCpu readCpu() => ServerCpu.Read(system.Api.Process.Id, system.Mcp.Process.Id, provider == DatabaseProvider.Postgres);
+
         HttpClient User(string id)
         {
             var http = new HttpClient { BaseAddress = system.Api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -83,6 +85,23 @@ internal static class ApiTurns
                 throughput[(Kind.Add, inFlight)] = new Row(section, $"\"add\" turns/s against GETs/s, {(inFlight == 1 ? "sequential" : inFlight + " in flight")}", "per s", null);
                 throughput[(Kind.Mark, inFlight)] = new Row(section, $"\"mark done\" turns/s against GETs/s, {(inFlight == 1 ? "sequential" : inFlight + " in flight")}", "per s", null);
             }
+            // Where a turn's time goes: the CPU each process spends on it, against a GET's (the breakdown of a
+            // turn, measured beside the latencies). A "mark" turn's untimed REST set-up (it adds the milk first) is
+            // taken off its figures: the POST of the same round, per call. With calls in flight only: one call at a
+            // time, a process's thread pool spins between calls, and that CPU would be counted against each call.
+            var cpuRows = new Dictionary<(Kind, int), CpuRows>();
+            foreach (var inFlight in new[] { options.ApiInFlight })
+            {
+                var shape = inFlight + " in flight";
+                foreach (var (kind, label) in new[] { (Kind.Add, "one-tool turn"), (Kind.Mark, "two-call turn") })
+                {
+                    cpuRows[(kind, inFlight)] = new CpuRows(
+                        new Row(section, $"{label}, {shape}: CPU per call of the api, the mcp and PostgreSQL together, turn ÷ GET", "ms", null),
+                        new Row(section, $"{label}, {shape}: the api's CPU per call, turn ÷ GET", "ms", null),
+                        new Row(section, $"{label}, {shape}: the mcp's CPU per call (a GET uses none)", "ms", null),
+                        new Row(section, $"{label}, {shape}: PostgreSQL's CPU per call, turn ÷ GET", "ms", null));
+                }
+            }
             var p99 = new Dictionary<(Kind, int), Row>();
             var againstPost = new Dictionary<int, Row>();
             foreach (var inFlight in new[] { 1, options.ApiInFlight })
@@ -102,10 +121,10 @@ internal static class ApiTurns
                 {
                     var scale = inFlight == 1 ? 1 : 4;
                     // GET, add, mark: the GET of the round is the reference of both turns beside it.
-                    var get = await MeasureAsync(listers, inFlight, options.ApiCalls * 2 * scale, Kind.Get, cancellationToken);
-                    var add = await MeasureAsync(adders, inFlight, options.ApiCalls * scale, Kind.Add, cancellationToken);
-                    var mark = await MeasureAsync(listers, inFlight, options.ApiCalls / 2 * scale, Kind.Mark, cancellationToken);
-                    var post = await MeasureAsync(adders, inFlight, options.ApiCalls * scale, Kind.Post, cancellationToken);
+                    var get = await MeasureAsync(listers, inFlight, options.ApiCalls * 2 * scale, Kind.Get, readCpu, cancellationToken);
+                    var add = await MeasureAsync(adders, inFlight, options.ApiCalls * scale, Kind.Add, readCpu, cancellationToken);
+                    var mark = await MeasureAsync(listers, inFlight, options.ApiCalls / 2 * scale, Kind.Mark, readCpu, cancellationToken);
+                    var post = await MeasureAsync(adders, inFlight, options.ApiCalls * scale, Kind.Post, readCpu, cancellationToken);
                     if (round == 0)
                     {
                         Console.Error.WriteLine($"bench: warm-up round api ({provider}), {inFlight} in flight: GET {get.MeanMs:F2} ms, add turn {add.MeanMs:F2} ms, mark turn {mark.MeanMs:F2} ms, POST {post.MeanMs:F2} ms (not counted)");
@@ -121,6 +140,20 @@ internal static class ApiTurns
                     throughput[(Kind.Add, inFlight)].Reference.Add(get.PerSecond);
                     throughput[(Kind.Mark, inFlight)].Ours.Add(mark.PerSecond);
                     throughput[(Kind.Mark, inFlight)].Reference.Add(get.PerSecond);
+                    foreach (var (kind, turnCpu) in inFlight == 1 ? [] : new[] { (Kind.Add, add.CpuPerCall), (Kind.Mark, mark.CpuPerCall - post.CpuPerCall) })
+                    {
+                        var cpu = cpuRows[(kind, inFlight)];
+                        cpu.Together.Ours.Add(turnCpu.Total);
+                        cpu.Together.Reference.Add(get.CpuPerCall.Total);
+                        cpu.Api.Ours.Add(turnCpu.Api);
+                        cpu.Api.Reference.Add(get.CpuPerCall.Api);
+                        cpu.Mcp.Ours.Add(turnCpu.Mcp);
+                        if (provider == DatabaseProvider.Postgres)
+                        {
+                            cpu.Database.Ours.Add(turnCpu.Database);
+                            cpu.Database.Reference.Add(get.CpuPerCall.Database);
+                        }
+                    }
                     p99[(Kind.Add, inFlight)].Ours.Add(add.P99Ms);
                     p99[(Kind.Add, inFlight)].Reference.Add(get.P99Ms);
                     Console.Error.WriteLine($"bench: round {round} api ({provider}), {inFlight} in flight: GET {get.MeanMs:F2} ms ({get.PerSecond:F0}/s), add turn {add.MeanMs:F2} ms ({add.PerSecond:F0}/s, p99 {add.P99Ms:F1}), mark turn {mark.MeanMs:F2} ms ({mark.PerSecond:F0}/s), POST {post.MeanMs:F2} ms");
@@ -129,6 +162,11 @@ internal static class ApiTurns
             foreach (var inFlight in new[] { 1, options.ApiInFlight })
             {
                 rows.AddRange([rowsByShape[(Kind.Add, inFlight)], rowsByShape[(Kind.Mark, inFlight)], throughput[(Kind.Add, inFlight)], throughput[(Kind.Mark, inFlight)], p99[(Kind.Add, inFlight)], againstPost[inFlight]]);
+                if (inFlight > 1)
+                {
+                    rows.AddRange(new[] { cpuRows[(Kind.Add, inFlight)], cpuRows[(Kind.Mark, inFlight)] }
+                        .SelectMany(cpu => new[] { cpu.Together, cpu.Api, cpu.Mcp, cpu.Database }).Where(row => row.Ours.Count > 0));
+                }
             }
         }
         finally
@@ -140,15 +178,59 @@ internal static class ApiTurns
         }
     }
 
-    private sealed record Measured(double MeanMs, double P99Ms, double PerSecond);
+    private sealed record CpuRows(Row Together, Row Api, Row Mcp, Row Database);
+
+    private sealed record Measured(double MeanMs, double P99Ms, double PerSecond, ServerCpu CpuPerCall);
+
+    /// <summary>CPU time in ms (per call once divided): the api's process, the mcp's, and PostgreSQL's processes (zero on SQLite: it runs in the api).</summary>
+    private readonly record struct ServerCpu(double Api, double Mcp, double Database)
+    {
+        public double Total => Api + Mcp + Database;
+
+        public static ServerCpu operator -(ServerCpu a, ServerCpu b) => new(a.Api - b.Api, a.Mcp - b.Mcp, a.Database - b.Database);
+
+        public ServerCpu Per(int calls) => new(Api / calls, Mcp / calls, Database / calls);
+
+        /// <summary>
+        /// Read from /proc/[pid]/stat. PostgreSQL's is every process named postgres on the machine: the bench's pooled
+        /// connections are its backends, open from the warm-up on (a backend that exits between two readings would
+        /// take its time with it; the pools keep theirs).
+        /// </summary>
+        public static ServerCpu Read(int apiPid, int mcpPid, bool postgres) =>
+            new(CpuMs(apiPid) ?? 0, CpuMs(mcpPid) ?? 0,
+                postgres ? Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(d => d!.All(char.IsAsciiDigit)).Sum(d => CpuMs(int.Parse(d!, System.Globalization.CultureInfo.InvariantCulture), "postgres") ?? 0) : 0);
+
+        /// <summary>User and system time of the process (fields 14 and 15 of its stat, in clock ticks of 10 ms); null when it is gone or is not <paramref name="name"/>.</summary>
+        private static double? CpuMs(int pid, string? name = null)
+        {
+            string stat;
+            try
+            {
+                stat = File.ReadAllText($"/proc/{pid}/stat");
+            }
+            catch (IOException)
+            {
+                return null; // Exited between the listing and the reading.
+            }
+            var commEnd = stat.LastIndexOf(')');
+            if (name is not null && stat[(stat.IndexOf('(') + 1)..commEnd] != name)
+            {
+                return null;
+            }
+            // After the name: state is field 3, utime 14, stime 15.
+            var fields = stat[(commEnd + 2)..].Split(' ');
+            return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) * 10.0;
+        }
+    }
 
     /// <summary>
     /// <paramref name="calls"/> calls, <paramref name="inFlight"/> at a time, worker w acting as user w.
     /// Throughput is in flight ÷ mean latency (Little's law for a closed loop), so that the untimed REST
     /// set-up of a "mark" turn does not count against it.
     /// </summary>
-    private static async Task<Measured> MeasureAsync(HttpClient[] users, int inFlight, int calls, Kind kind, CancellationToken cancellationToken)
+    private static async Task<Measured> MeasureAsync(HttpClient[] users, int inFlight, int calls, Kind kind, Func<ServerCpu> readCpu, CancellationToken cancellationToken)
     {
+        var cpuBefore = readCpu();
         var latencies = new List<double>[inFlight];
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async worker =>
@@ -160,9 +242,10 @@ internal static class ApiTurns
                 latencies[worker].Add(await CallAsync(users[worker], kind, i, cancellationToken));
             }
         }));
+        var cpu = (readCpu() - cpuBefore).Per(calls);
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var mean = all.Average();
-        return new Measured(mean, all[Math.Min(all.Length - 1, (int)Math.Ceiling(all.Length * 0.99) - 1)], inFlight * 1000 / mean);
+        return new Measured(mean, all[Math.Min(all.Length - 1, (int)Math.Ceiling(all.Length * 0.99) - 1)], inFlight * 1000 / mean, cpu);
     }
 
     /// <summary>One call of the kind; its latency in ms.</summary>
