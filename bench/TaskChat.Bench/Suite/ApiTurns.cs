@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using TaskChat.Contract;
@@ -89,19 +90,12 @@ internal static class ApiTurns
             // turn, measured beside the latencies). A "mark" turn's untimed REST set-up (it adds the milk first) is
             // taken off its figures: the POST of the same round, per call. With calls in flight only: one call at a
             // time, a process's thread pool spins between calls, and that CPU would be counted against each call.
-            var cpuRows = new Dictionary<(Kind, int), CpuRows>();
-            foreach (var inFlight in new[] { options.ApiInFlight })
-            {
-                var shape = inFlight + " in flight";
-                foreach (var (kind, label) in new[] { (Kind.Add, "one-tool turn"), (Kind.Mark, "two-call turn") })
-                {
-                    cpuRows[(kind, inFlight)] = new CpuRows(
-                        new Row(section, $"{label}, {shape}: CPU per call of the api, the mcp and PostgreSQL together, turn ÷ GET", "ms", null),
-                        new Row(section, $"{label}, {shape}: the api's CPU per call, turn ÷ GET", "ms", null),
-                        new Row(section, $"{label}, {shape}: the mcp's CPU per call (a GET uses none)", "ms", null),
-                        new Row(section, $"{label}, {shape}: PostgreSQL's CPU per call, turn ÷ GET", "ms", null));
-                }
-            }
+            var inFlightShape = options.ApiInFlight + " in flight";
+            var cpuRows = new[] { (Kind: Kind.Add, Label: "one-tool turn"), (Kind: Kind.Mark, Label: "two-call turn") }.ToDictionary(turn => turn.Kind, turn => new CpuRows(
+                new Row(section, $"{turn.Label}, {inFlightShape}: CPU per call of the api, the mcp and PostgreSQL together, turn ÷ GET", "ms", null),
+                new Row(section, $"{turn.Label}, {inFlightShape}: the api's CPU per call, turn ÷ GET", "ms", null),
+                new Row(section, $"{turn.Label}, {inFlightShape}: the mcp's CPU per call (a GET uses none)", "ms", null),
+                new Row(section, $"{turn.Label}, {inFlightShape}: PostgreSQL's CPU per call, turn ÷ GET", "ms", null)));
             var p99 = new Dictionary<(Kind, int), Row>();
             var againstPost = new Dictionary<int, Row>();
             foreach (var inFlight in new[] { 1, options.ApiInFlight })
@@ -142,7 +136,7 @@ internal static class ApiTurns
                     throughput[(Kind.Mark, inFlight)].Reference.Add(get.PerSecond);
                     foreach (var (kind, turnCpu) in inFlight == 1 ? [] : new[] { (Kind.Add, add.CpuPerCall), (Kind.Mark, mark.CpuPerCall - post.CpuPerCall) })
                     {
-                        var cpu = cpuRows[(kind, inFlight)];
+                        var cpu = cpuRows[kind];
                         cpu.Together.Ours.Add(turnCpu.Total);
                         cpu.Together.Reference.Add(get.CpuPerCall.Total);
                         cpu.Api.Ours.Add(turnCpu.Api);
@@ -164,8 +158,7 @@ internal static class ApiTurns
                 rows.AddRange([rowsByShape[(Kind.Add, inFlight)], rowsByShape[(Kind.Mark, inFlight)], throughput[(Kind.Add, inFlight)], throughput[(Kind.Mark, inFlight)], p99[(Kind.Add, inFlight)], againstPost[inFlight]]);
                 if (inFlight > 1)
                 {
-                    rows.AddRange(new[] { cpuRows[(Kind.Add, inFlight)], cpuRows[(Kind.Mark, inFlight)] }
-                        .SelectMany(cpu => new[] { cpu.Together, cpu.Api, cpu.Mcp, cpu.Database }).Where(row => row.Ours.Count > 0));
+                    rows.AddRange(cpuRows.Values.SelectMany(cpu => new[] { cpu.Together, cpu.Api, cpu.Mcp, cpu.Database }).Where(row => row.Ours.Count > 0));
                 }
             }
         }
@@ -197,8 +190,11 @@ internal static class ApiTurns
         /// take its time with it; the pools keep theirs).
         /// </summary>
         public static ServerCpu Read(int apiPid, int mcpPid, bool postgres) =>
-            new(CpuMs(apiPid) ?? 0, CpuMs(mcpPid) ?? 0,
-                postgres ? Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(d => d!.All(char.IsAsciiDigit)).Sum(d => CpuMs(int.Parse(d!, System.Globalization.CultureInfo.InvariantCulture), "postgres") ?? 0) : 0);
+            new(CpuMs(apiPid) ?? 0, CpuMs(mcpPid) ?? 0, postgres ? PostgresCpuMs() : 0);
+
+        private static double PostgresCpuMs() =>
+            Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).OfType<string>().Where(name => name.All(char.IsAsciiDigit))
+                .Sum(pid => CpuMs(int.Parse(pid, CultureInfo.InvariantCulture), "postgres") ?? 0);
 
         /// <summary>User and system time of the process (fields 14 and 15 of its stat, in clock ticks of 10 ms); null when it is gone or is not <paramref name="name"/>.</summary>
         private static double? CpuMs(int pid, string? name = null)
@@ -219,7 +215,7 @@ internal static class ApiTurns
             }
             // After the name: state is field 3, utime 14, stime 15.
             var fields = stat[(commEnd + 2)..].Split(' ');
-            return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) * 10.0;
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
         }
     }
 
