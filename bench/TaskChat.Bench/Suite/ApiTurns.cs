@@ -134,19 +134,11 @@ internal static class ApiTurns
                     throughput[(Kind.Add, inFlight)].Reference.Add(get.PerSecond);
                     throughput[(Kind.Mark, inFlight)].Ours.Add(mark.PerSecond);
                     throughput[(Kind.Mark, inFlight)].Reference.Add(get.PerSecond);
-                    foreach (var (kind, turnCpu) in inFlight == 1 ? [] : new[] { (Kind.Add, add.CpuPerCall), (Kind.Mark, mark.CpuPerCall - post.CpuPerCall) })
+                    if (inFlight > 1)
                     {
-                        var cpu = cpuRows[kind];
-                        cpu.Together.Ours.Add(turnCpu.Total);
-                        cpu.Together.Reference.Add(get.CpuPerCall.Total);
-                        cpu.Api.Ours.Add(turnCpu.Api);
-                        cpu.Api.Reference.Add(get.CpuPerCall.Api);
-                        cpu.Mcp.Ours.Add(turnCpu.Mcp);
-                        if (provider == DatabaseProvider.Postgres)
-                        {
-                            cpu.Database.Ours.Add(turnCpu.Database);
-                            cpu.Database.Reference.Add(get.CpuPerCall.Database);
-                        }
+                        var postgres = provider == DatabaseProvider.Postgres;
+                        cpuRows[Kind.Add].Add(add.CpuPerCall, get.CpuPerCall, postgres);
+                        cpuRows[Kind.Mark].Add(mark.CpuPerCall - post.CpuPerCall, get.CpuPerCall, postgres);
                     }
                     p99[(Kind.Add, inFlight)].Ours.Add(add.P99Ms);
                     p99[(Kind.Add, inFlight)].Reference.Add(get.P99Ms);
@@ -171,7 +163,23 @@ internal static class ApiTurns
         }
     }
 
-    private sealed record CpuRows(Row Together, Row Api, Row Mcp, Row Database);
+    private sealed record CpuRows(Row Together, Row Api, Row Mcp, Row Database)
+    {
+        /// <summary>One round's figures: the turn's, against the GET's of the same round (PostgreSQL's only when it is the database).</summary>
+        public void Add(ServerCpu turn, ServerCpu get, bool postgres)
+        {
+            Together.Ours.Add(turn.Total);
+            Together.Reference.Add(get.Total);
+            Api.Ours.Add(turn.Api);
+            Api.Reference.Add(get.Api);
+            Mcp.Ours.Add(turn.Mcp);
+            if (postgres)
+            {
+                Database.Ours.Add(turn.Database);
+                Database.Reference.Add(get.Database);
+            }
+        }
+    }
 
     private sealed record Measured(double MeanMs, double P99Ms, double PerSecond, ServerCpu CpuPerCall);
 
