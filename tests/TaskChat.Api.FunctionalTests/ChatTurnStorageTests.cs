@@ -228,20 +228,66 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
         await using var db = NewContext(out _, withPragmas: false);
         var counter = new ChatTurnCounter(db, TimeProvider.System);
 
-        var first = await counter.CountAsync(user, limit: 2, new TurnKeyClaim("key-1", "hash-1"), CancellationToken.None);
+        var first = await counter.CountAsync(user, limit: 2, new TurnKeyClaim("key-1", "hash-1"), start: null, CancellationToken.None);
         Assert.Equal(new TurnCount(null, KeyClaimed: true), first);
 
         // Within the limit, a key that has a row is not claimed again (ChatTurnKeys then reads that row).
-        Assert.Equal(new TurnCount(null, KeyClaimed: false), await counter.CountAsync(user, 2, new TurnKeyClaim("key-1", "hash-1"), CancellationToken.None));
+        Assert.Equal(new TurnCount(null, KeyClaimed: false), await counter.CountAsync(user, 2, new TurnKeyClaim("key-1", "hash-1"), start: null, CancellationToken.None));
         // Past it: 429's Retry-After, and the new key stays free for when the window is over.
-        var limited = await counter.CountAsync(user, 2, new TurnKeyClaim("key-2", "hash-2"), CancellationToken.None);
+        var limited = await counter.CountAsync(user, 2, new TurnKeyClaim("key-2", "hash-2"), start: null, CancellationToken.None);
         Assert.False(limited.KeyClaimed);
         Assert.InRange(limited.RetryAfter ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
         Assert.Equal(["key-1"], await db.IdempotentChatTurns.AsNoTracking().Where(t => t.UserId == user).Select(t => t.Key).ToListAsync());
         Assert.Equal(3, await db.ChatTurnWindows.AsNoTracking().Where(w => w.UserId == user).Select(w => w.Turns).SingleAsync());
         // Without a key (a request refused before its key is read, or sent without one), the count alone.
-        Assert.NotNull((await counter.CountAsync(user, 2, claim: null, CancellationToken.None)).RetryAfter);
+        Assert.NotNull((await counter.CountAsync(user, 2, claim: null, start: null, CancellationToken.None)).RetryAfter);
         Assert.Equal(4, await db.ChatTurnWindows.AsNoTracking().Where(w => w.UserId == user).Select(w => w.Turns).SingleAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_new_conversations_first_turn_is_started_in_its_counts_command_on_postgres_only_when_the_turn_may_run()
+    {
+        var user = NewUser();
+        await using var db = NewContext(out _, withPragmas: false);
+        var counter = new ChatTurnCounter(db, TimeProvider.System);
+        var onPostgres = db.Database.IsNpgsql();
+        var start = new ConversationStart("add buy milk", Limit: 2);
+
+        var first = await counter.CountAsync(user, 4, new TurnKeyClaim("key-1", "hash-1"), start, CancellationToken.None);
+        // The key has a row: nothing started (ChatTurnKeys reads the row; a replay needs no conversation).
+        var taken = await counter.CountAsync(user, 4, new TurnKeyClaim("key-1", "hash-1"), start, CancellationToken.None);
+        // Without a key, within the limit: started.
+        var keyless = await counter.CountAsync(user, 4, claim: null, start, CancellationToken.None);
+        // At the conversation limit: the key is claimed (the api releases it), nothing started.
+        var atLimit = await counter.CountAsync(user, 4, new TurnKeyClaim("key-2", "hash-2"), start, CancellationToken.None);
+        // Past the rate limit: neither claimed nor started.
+        var limited = await counter.CountAsync(user, 4, new TurnKeyClaim("key-3", "hash-3"), start with { Limit = 100 }, CancellationToken.None);
+
+        var conversations = await db.Conversations.AsNoTracking().Where(c => c.UserId == user).OrderBy(c => c.Id).ToListAsync();
+        if (onPostgres)
+        {
+            Assert.True(first.KeyClaimed);
+            Assert.NotNull(first.StartedConversationId);
+            Assert.Equal(new TurnCount(null, KeyClaimed: false), taken);
+            Assert.False(keyless.KeyClaimed);
+            Assert.NotNull(keyless.StartedConversationId);
+            Assert.Equal(new TurnCount(null, KeyClaimed: true, StartedConversationId: null, AtConversationLimit: true), atLimit);
+            Assert.Equal([first.StartedConversationId!.Value, keyless.StartedConversationId!.Value], conversations.Select(c => c.Id));
+            Assert.All(conversations, c => Assert.Equal("add buy milk", c.Title));
+        }
+        else
+        {
+            // SQLite: the turn starts its conversation itself (ConversationStore), as before.
+            Assert.Equal(new TurnCount(null, KeyClaimed: true), first);
+            Assert.Equal(new TurnCount(null, KeyClaimed: false), keyless);
+            Assert.Equal(new TurnCount(null, KeyClaimed: true), atLimit);
+            Assert.Empty(conversations);
+        }
+        Assert.NotNull(limited.RetryAfter);
+        Assert.False(limited.KeyClaimed);
+        Assert.Null(limited.StartedConversationId);
+        Assert.False(limited.AtConversationLimit);
+        Assert.Equal(["key-1", "key-2"], await db.IdempotentChatTurns.AsNoTracking().Where(t => t.UserId == user).OrderBy(t => t.Key).Select(t => t.Key).ToListAsync());
     }
 
     [SkippableFact]

@@ -88,6 +88,54 @@ public abstract class ConversationLimitTests(ChatSystem system)
         }
     }
 
+    [SkippableFact]
+    public async Task At_the_limit_a_keyed_new_conversation_is_409_and_its_key_runs_the_turn_once_there_is_room()
+    {
+        await using var api = await ApiWithLimitAsync(limit: 1);
+        using var http = system.ClientFor(NewUser(), api.Service);
+        var first = (await ChatTests.ChatAsync(http, "hello")).GetProperty("conversation_id").GetInt64();
+        var key = Guid.NewGuid().ToString();
+
+        // On PostgreSQL the start is part of the key's claim: the claim must not outlive the refusal.
+        using var refused = await ChatIdempotencyTests.PostAsync(http, "api/chat", new { message = "add buy bread" }, key);
+        using var deleted = await http.DeleteAsync($"api/conversations/{first}");
+        using var retried = await ChatIdempotencyTests.PostAsync(http, "api/chat", new { message = "add buy bread" }, key);
+        using var replayed = await ChatIdempotencyTests.PostAsync(http, "api/chat", new { message = "add buy bread" }, key);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(ProblemCodes.ConversationLimitReached, (await Json.ReadAsync(refused)).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.True(replayed.Headers.Contains(IdempotencyKeys.ReplayedHeader));
+        var conversation = (await Json.ReadAsync(retried)).GetProperty("conversation_id").GetInt64();
+        Assert.Equal(conversation, (await Json.ReadAsync(replayed)).GetProperty("conversation_id").GetInt64());
+        Assert.Equal(1, (await Json.ReadAsync(await http.GetAsync("api/tasks"))).GetProperty("count").GetInt32());
+    }
+
+    [SkippableFact]
+    public async Task Concurrent_keyed_new_conversations_never_go_past_the_limit_and_leave_no_empty_one()
+    {
+        const int limit = 3;
+        await using var api = await ApiWithLimitAsync(limit);
+        var user = NewUser();
+        using var http = system.ClientFor(user, api.Service);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            ChatIdempotencyTests.PostAsync(http, "api/chat", new { message = $"hello {i}" }, Guid.NewGuid().ToString())));
+
+        Assert.Equal(limit, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        await using var db = system.Database.CreateDbContext();
+        Assert.Equal(limit, await db.Conversations.CountAsync(c => c.UserId == user));
+        Assert.Equal(limit, await db.Conversations.CountAsync(c => c.UserId == user && c.Messages.Count == 2));
+        Assert.Equal(limit, await db.IdempotentChatTurns.CountAsync(t => t.UserId == user)); // The refused turns' keys were released.
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
     /// <summary>An api with its own MAX_CONVERSATIONS_PER_USER (and a rate limit that the tests do not meet).</summary>
     private sealed class RunningApi(TaskChat.TestSupport.RunningService service) : IAsyncDisposable
     {

@@ -31,18 +31,20 @@ public sealed class ChatTurnRunner(ConversationStore conversations, ChatTurnKeys
     /// <param name="caller">Who is chatting.</param>
     /// <param name="message">The message, checked.</param>
     /// <param name="conversationId">The conversation it continues, or null to start one.</param>
+    /// <param name="startedConversationId">The new conversation, when the turn's count started it already.</param>
     /// <param name="key">The turn's key (see <see cref="ChatTurn.Key"/>).</param>
     /// <param name="isClientKey">The key is the client's, claimed for this turn.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The turn, or why it cannot run: the conversation is missing or another user's (404), or the user has too many (409).</returns>
-    public async Task<(ChatTurn? Turn, TurnFailed? Refused)> StartAsync(Caller caller, string message, long? conversationId, string key, bool isClientKey, CancellationToken cancellationToken)
+    public async Task<(ChatTurn? Turn, TurnFailed? Refused)> StartAsync(Caller caller, string message, long? conversationId, long? startedConversationId,
+        string key, bool isClientKey, CancellationToken cancellationToken)
     {
         if (conversationId is not { } existing)
         {
-            var started = await conversations.StartAsync(caller.UserId, message, settings.MaxConversationsPerUser, cancellationToken);
+            var started = startedConversationId ?? await conversations.StartAsync(caller.UserId, message, settings.MaxConversationsPerUser, cancellationToken);
             return started is { } id
                 ? (new ChatTurn(caller, id, IsNewConversation: true, message, [new ChatMessage(ChatRole.User, message)], key, isClientKey), null)
-                : (null, new TurnFailed(ProblemCodes.ConversationLimitReached, ConversationLimitDetail(settings.MaxConversationsPerUser), StatusCodes.Status409Conflict));
+                : (null, ConversationLimitReached(settings.MaxConversationsPerUser));
         }
         var history = await conversations.LastMessagesAsync(caller.UserId, existing, HistoryMessages, cancellationToken);
         return history is null
@@ -50,6 +52,10 @@ public sealed class ChatTurnRunner(ConversationStore conversations, ChatTurnKeys
             : (new ChatTurn(caller, existing, IsNewConversation: false, message,
                 [.. ChatHistory.From(history), new ChatMessage(ChatRole.User, message)], key, isClientKey), null);
     }
+
+    /// <summary>409: a new conversation would pass MAX_CONVERSATIONS_PER_USER.</summary>
+    public static TurnFailed ConversationLimitReached(int limit) =>
+        new(ProblemCodes.ConversationLimitReached, ConversationLimitDetail(limit), StatusCodes.Status409Conflict);
 
     public static string ConversationLimitDetail(int limit) =>
         $"You have reached the limit of {limit:N0} conversations. Delete old conversations to start a new one, or continue an existing one.";

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using TaskChat.Contract;
 using TaskChat.Data;
 using TaskChat.Data.Connection;
+using TaskChat.Data.Limits;
 using TaskChat.Data.Model;
 using TaskChat.Data.Tasks;
 
@@ -198,32 +198,22 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
 
     /// <summary>
     /// The start in one round trip instead of five (BEGIN, lock, count, insert, COMMIT; it was about a tenth
-    /// of the api's CPU in a one-tool turn). Npgsql sends a batch's statements with one Sync, so PostgreSQL
-    /// runs them as one implicit transaction: the per-user advisory lock the first takes is held until it
-    /// ends, and the insert, which under READ COMMITTED takes its snapshot when it starts, counts the
-    /// conversations after the lock, so concurrent starts still cannot pass the limit.
+    /// of the api's CPU in a one-tool turn): <see cref="ConversationLimitSql"/>'s lock and INSERT in one command.
+    /// A new conversation's first turn usually has it started already, in its count's command
+    /// (<see cref="ChatTurnCounter"/>); this start is for the rest (a key claimed on a second look).
     /// </summary>
     private async Task<long?> StartOnPostgresAsync(string owner, string title, DateTime now, int limit, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection())
-            {
-                BatchCommands =
-                {
-                    new("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))") { Parameters = { new() { Value = "conversations:" + owner } } },
-                    new("""
-                        INSERT INTO conversations (user_id, title, created_at, updated_at)
-                        SELECT $1, $2, $3, $3 WHERE (SELECT count(*) FROM conversations WHERE user_id = $1) < $4
-                        RETURNING id
-                        """)
-                    {
-                        Parameters = { new() { Value = owner }, new() { Value = title }, new() { Value = now }, new() { Value = (long)limit } },
-                    },
-                },
-            };
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = ConversationLimitSql.Lock + ";\n" + ConversationLimitSql.Insert();
+            command.AddParameter("user", owner);
+            command.AddParameter("title", title);
+            command.AddParameter("at", now);
+            command.AddParameter("conversations", (long)limit);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.NextResultAsync(cancellationToken); // Past the lock's one row.
             return await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : null;
         }
@@ -278,7 +268,8 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
         return (oneLine, null);
     }
 
-    private static string TitleFrom(string message)
+    /// <summary>A conversation's title from its first message: one line, cut at the title's limit.</summary>
+    internal static string TitleFrom(string message)
     {
         var oneLine = string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (oneLine.Length <= MaxTitleLength)

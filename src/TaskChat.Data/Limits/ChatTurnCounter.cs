@@ -33,38 +33,85 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
         RETURNING 1
         """;
 
+    private const string CountAndClaimSql = CountSql + ";\n" + ClaimWithinLimitSql;
+
+    // A new conversation's start after the count, its key's claim the WITH's first part: the turn may start
+    // when it is within the limit and, sent with a key, has just claimed it.
+    private static readonly string CountAndStartSql = CountAndStartSqlFor(claims: false);
+    private static readonly string CountClaimAndStartSql = CountAndStartSqlFor(claims: true);
+
+    private static string CountAndStartSqlFor(bool claims) => CountSql + ";\n" + ConversationLimitSql.Lock + ";\n" + $"""
+        WITH allowed AS (
+            {(claims ? ClaimWithinLimitSql : "SELECT 1 WHERE (SELECT turns FROM chat_turn_windows WHERE user_id = @user) <= @limit")}
+        ), started AS (
+            {ConversationLimitSql.Insert(andAlso: "EXISTS (SELECT 1 FROM allowed) AND")}
+        )
+        SELECT EXISTS (SELECT 1 FROM allowed), (SELECT id FROM started)
+        """;
+
     /// <summary>
     /// Counts one turn for <paramref name="userId"/>, and when it is within <paramref name="limit"/> claims
     /// <paramref name="claim"/>'s key unless the user's key has a row already: one round trip where the
-    /// count and the claim were two in every turn the web sends (it sends a key with each).
+    /// count and the claim were two in every turn the web sends (it sends a key with each). On PostgreSQL the
+    /// same command also starts the turn's new conversation (<paramref name="start"/>) when the turn may run
+    /// (within the limit, its key claimed), so a new conversation's first turn no longer pays a round trip
+    /// and a commit of its own for it; ConversationStore starts it otherwise (SQLite, or a key claimed later).
     /// </summary>
-    public async Task<TurnCount> CountAsync(string userId, int limit, TurnKeyClaim? claim, CancellationToken cancellationToken)
+    public async Task<TurnCount> CountAsync(string userId, int limit, TurnKeyClaim? claim, ConversationStart? start, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var seconds = now.ToUnixTimeSeconds();
+        var starts = start is not null && db.Database.IsNpgsql();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = claim is null ? CountSql : CountSql + ";\n" + ClaimWithinLimitSql;
+            command.CommandText = (starts, claim is not null) switch
+            {
+                (true, true) => CountClaimAndStartSql,
+                (true, false) => CountAndStartSql,
+                (false, true) => CountAndClaimSql,
+                (false, false) => CountSql,
+            };
             command.AddParameter("user", userId);
             command.AddParameter("now", seconds);
             command.AddParameter("window", (long)WindowSeconds);
+            if (claim is not null || starts)
+            {
+                command.AddParameter("at", now.UtcDateTime);
+                command.AddParameter("limit", limit);
+            }
             if (claim is not null)
             {
                 command.AddParameter("key", claim.Key);
                 command.AddParameter("hash", claim.RequestHash);
-                command.AddParameter("at", now.UtcDateTime);
-                command.AddParameter("limit", limit);
+            }
+            if (starts)
+            {
+                command.AddParameter("title", start!.Title);
+                command.AddParameter("conversations", (long)start.Limit);
             }
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var turns = reader.GetInt32(0);
             var windowStart = reader.GetInt64(1);
-            var claimed = claim is not null && await reader.NextResultAsync(cancellationToken) && await reader.ReadAsync(cancellationToken);
+            bool claimed;
+            long? started = null;
+            if (starts)
+            {
+                await reader.NextResultAsync(cancellationToken); // Past the lock's one row.
+                await reader.NextResultAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                claimed = claim is not null && reader.GetBoolean(0);
+                started = reader.IsDBNull(1) ? null : reader.GetInt64(1);
+            }
+            else
+            {
+                claimed = claim is not null && await reader.NextResultAsync(cancellationToken) && await reader.ReadAsync(cancellationToken);
+            }
             // At least a second: a client told "0" would retry at once.
             return turns <= limit
-                ? new TurnCount(null, claimed)
+                ? new TurnCount(null, claimed, started, AtConversationLimit: starts && (claim is null || claimed) && started is null)
                 : new TurnCount(TimeSpan.FromSeconds(Math.Max(1, windowStart + WindowSeconds - seconds)), KeyClaimed: false);
         }
         finally
@@ -77,6 +124,13 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
 /// <summary>A chat turn's Idempotency-Key, and what it is first used for (<c>ChatTurnKeys.RequestHash</c>).</summary>
 public sealed record TurnKeyClaim(string Key, string RequestHash);
 
+/// <summary>A new conversation the turn would start (<see cref="ChatTurnCounter.CountAsync"/>).</summary>
+/// <param name="Title">Its title, from the turn's message.</param>
+/// <param name="Limit">MAX_CONVERSATIONS_PER_USER.</param>
+public sealed record ConversationStart(string Title, int Limit);
+
 /// <param name="RetryAfter">Null when the turn is within the limit, else how long until the window ends.</param>
 /// <param name="KeyClaimed">The key is this turn's now; false when it was not asked for, the turn is past the limit, or the key has a row.</param>
-public readonly record struct TurnCount(TimeSpan? RetryAfter, bool KeyClaimed);
+/// <param name="StartedConversationId">The conversation the count's command started for the turn, if it did.</param>
+/// <param name="AtConversationLimit">The command would have started one, but the user has as many as they may.</param>
+public readonly record struct TurnCount(TimeSpan? RetryAfter, bool KeyClaimed, long? StartedConversationId = null, bool AtConversationLimit = false);
