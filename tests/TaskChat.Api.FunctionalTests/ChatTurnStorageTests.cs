@@ -107,6 +107,62 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
     }
 
     [SkippableFact]
+    public async Task Completing_or_deleting_a_task_touches_the_counter_in_the_writes_statement_on_postgres_and_only_when_it_wrote()
+    {
+        var owner = TaskOwner.From(NewUser(), "UTC");
+        var onPostgres = system.Api.Services.GetRequiredService<DatabaseConnection>().Provider == DatabaseProvider.Postgres;
+        // Before the write's statement runs, another request deletes one of the tasks: the write then finds nothing.
+        var goneFirst = 0L;
+        var concurrentDelete = new BeforeCommand("DELETE FROM tasks", async () =>
+        {
+            if (goneFirst != 0)
+            {
+                await using var other = NewContext(out _);
+                await other.Database.ExecuteSqlAsync($"DELETE FROM tasks WHERE id = {goneFirst}");
+                goneFirst = 0;
+            }
+        });
+        await using var db = NewContext(out var commands, withPragmas: false, concurrentDelete);
+        var store = new TaskStore(db, TimeProvider.System, new TaskLimits());
+        var milk = (await store.AddAsync(owner, "Buy milk", null)).Value!;
+        var bread = (await store.AddAsync(owner, "Buy bread", null)).Value!;
+        var eggs = (await store.AddAsync(owner, "Buy eggs", null)).Value!;
+        async Task<long> VersionAsync() =>
+            await db.UserTaskCounters.AsNoTracking().Where(c => c.UserId == owner.UserId).Select(c => c.Version).SingleAsync();
+        var added = await VersionAsync();
+
+        commands.Clear();
+        Assert.Null((await store.CompleteAsync(owner, milk.Number)).Error);
+        var completing = commands.ToList();
+        commands.Clear();
+        Assert.Null((await store.DeleteAsync(owner, bread.Number)).Error);
+        var deleting = commands.ToList();
+        var afterWrites = await VersionAsync();
+
+        Assert.Equal(added + 2, afterWrites);
+        if (onPostgres)
+        {
+            // (On SQLite the other writer would have to wait for this transaction's lock: no race to stage.)
+            goneFirst = eggs.Id;
+            var lost = await store.DeleteAsync(owner, eggs.Number);
+            Assert.Equal(TaskErrorKind.NotFound, lost.Error?.Kind);
+            Assert.Equal(afterWrites, await VersionAsync()); // The write found nothing: the counter is not touched.
+
+            // The task's read, then the write with the counter and the notification: no statement of the counter's own.
+            foreach (var (statements, write) in new[] { (completing, "UPDATE tasks SET completed = TRUE"), (deleting, "DELETE FROM tasks") })
+            {
+                Assert.Equal(2, statements.Count);
+                Assert.StartsWith("SELECT", statements[0].TrimStart(), StringComparison.Ordinal);
+                Assert.StartsWith("WITH written AS (" + write, statements[1].TrimStart(), StringComparison.Ordinal);
+                Assert.Contains("pg_notify", statements[1], StringComparison.Ordinal);
+            }
+        }
+        Assert.Equal(onPostgres ? ["Buy milk"] : ["Buy milk", "Buy eggs"],
+            await db.Tasks.AsNoTracking().Where(t => t.UserId == owner.UserId).OrderBy(t => t.Number).Select(t => t.Title).ToListAsync());
+        Assert.True(await db.Tasks.AsNoTracking().Where(t => t.Id == milk.Id).Select(t => t.Completed).SingleAsync());
+    }
+
+    [SkippableFact]
     public async Task An_added_task_is_stored_with_every_column_as_it_was_given_and_returned()
     {
         var owner = TaskOwner.From(NewUser(), "Europe/Paris");
@@ -414,18 +470,39 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
     /// <summary>A context of the api's database that records the text of every command it runs.</summary>
     /// <param name="commands">The commands it runs.</param>
     /// <param name="withPragmas">Also the PRAGMAs SQLite's connection setup runs on every open.</param>
-    private TaskChatDbContext NewContext(out List<string> commands, bool withPragmas = true)
+    /// <param name="also">More interceptors, after the recorder.</param>
+    private TaskChatDbContext NewContext(out List<string> commands, bool withPragmas = true, params IInterceptor[] also)
     {
         var connection = system.Api.Services.GetRequiredService<DatabaseConnection>();
         var recorder = new CommandRecorder(withPragmas);
         commands = recorder.Commands;
+        IInterceptor[] interceptors = [recorder, .. also];
         return connection.Provider switch
         {
             DatabaseProvider.Postgres => new PostgresTaskChatDbContext((DbContextOptions<PostgresTaskChatDbContext>)
-                new DbContextOptionsBuilder<PostgresTaskChatDbContext>().UseTaskChatPostgres(connection).AddInterceptors(recorder).Options),
+                new DbContextOptionsBuilder<PostgresTaskChatDbContext>().UseTaskChatPostgres(connection).AddInterceptors(interceptors).Options),
             _ => new SqliteTaskChatDbContext((DbContextOptions<SqliteTaskChatDbContext>)
-                new DbContextOptionsBuilder<SqliteTaskChatDbContext>().UseTaskChatSqlite(connection).AddInterceptors(recorder).Options),
+                new DbContextOptionsBuilder<SqliteTaskChatDbContext>().UseTaskChatSqlite(connection).AddInterceptors(interceptors).Options),
         };
+    }
+
+    /// <summary>Runs <paramref name="action"/> before each command whose text contains <paramref name="text"/> (what another request does meanwhile).</summary>
+    private sealed class BeforeCommand(string text, Func<Task> action) : DbCommandInterceptor
+    {
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            await RunIfMatchAsync(command);
+            return result;
+        }
+
+        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            await RunIfMatchAsync(command);
+            return result;
+        }
+
+        private Task RunIfMatchAsync(DbCommand command) =>
+            command.CommandText.Contains(text, StringComparison.Ordinal) ? action() : Task.CompletedTask;
     }
 
     /// <summary>

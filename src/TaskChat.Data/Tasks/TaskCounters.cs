@@ -17,10 +17,13 @@ internal static class TaskCounters
     // {0} the user, {1} the time. Each returns the counter's last number as "Value" (EF's name for a scalar column).
     private static readonly string NextNumberUpsert = NextNumberUpsertSql("{0}", "{1}");
 
-    private const string TouchUpsert = """
-        INSERT INTO user_task_counters (user_id, last_number, version, changed_at) VALUES ({0}, 0, 1, {1})
+    private static readonly string TouchUpsert = TouchUpsertSql("VALUES ({0}, 0, 1, {1})", "last_number AS \"Value\"");
+
+    /// <summary>The upsert that bumps the version, its row from <paramref name="row"/> (user, 0, 1, time), returning <paramref name="returning"/>.</summary>
+    private static string TouchUpsertSql(string row, string returning) => $"""
+        INSERT INTO user_task_counters (user_id, last_number, version, changed_at) {row}
         ON CONFLICT (user_id) DO UPDATE SET version = user_task_counters.version + 1, changed_at = excluded.changed_at
-        RETURNING last_number AS "Value"
+        RETURNING {returning}
         """;
 
     /// <summary>
@@ -44,6 +47,24 @@ internal static class TaskCounters
     /// <summary>Records that <paramref name="userId"/>'s tasks changed (what live updates watch).</summary>
     public static Task TouchAsync(TaskChatDbContext db, string userId, DateTime now, CancellationToken cancellationToken) =>
         UpsertAsync(db, TouchUpsert, userId, now, cancellationToken);
+
+    /// <summary>
+    /// A task's UPDATE or DELETE and the counter's touch in one statement, on PostgreSQL: one round trip where the
+    /// write and the touch were two. Only when <paramref name="write"/> changed a row is the counter touched and
+    /// "tasks changed" sent (by the upsert's RETURNING, once per upserted row): a write that found nothing (a
+    /// concurrent request got there first) leaves the version alone and announces nothing, as before.
+    /// The write is an UPDATE or DELETE of tasks without RETURNING; what comes back is how many rows it changed.
+    /// </summary>
+    public static async Task<int> WriteAndTouchOnPostgresAsync(TaskChatDbContext db, string userId, DateTime now, FormattableString write, CancellationToken cancellationToken)
+    {
+        var next = write.ArgumentCount;
+        var touch = TouchUpsertSql($"SELECT {{{next}}}, 0, 1, {{{next + 1}}} WHERE EXISTS (SELECT 1 FROM written)", $"pg_notify({{{next + 2}}}, {{{next + 3}}})");
+        var sql = FormattableStringFactory.Create($"""
+            WITH written AS ({write.Format} RETURNING 1), counter AS ({touch})
+            SELECT (SELECT count(*)::int FROM written) AS "Value", (SELECT count(*) FROM counter) AS touched
+            """, [.. write.GetArguments(), userId, now, UserEventChannel.Name, UserEventMessage.TasksChanged(userId).ToPayload()]);
+        return (await db.Database.SqlQuery<int>(sql).ToListAsync(cancellationToken)).Single();
+    }
 
     private static async Task<long> UpsertAsync(TaskChatDbContext db, string upsert, string userId, DateTime now, CancellationToken cancellationToken)
     {

@@ -155,8 +155,14 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
         {
             return task;
         }
-        var completed = await db.Tasks.Where(t => t.Id == task.Id && !t.Completed)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Completed, true).SetProperty(t => t.CompletedAt, now).SetProperty(t => t.UpdatedAt, now), cancellationToken);
+        // A task that does not repeat touches the counter in the UPDATE's statement on PostgreSQL (a repeating one
+        // takes a number for its next occurrence instead, which touches it too).
+        var touchedWithWrite = task.Recurrence is null && db.Database.IsNpgsql();
+        var completed = touchedWithWrite
+            ? await TaskCounters.WriteAndTouchOnPostgresAsync(db, owner.UserId, now,
+                $"UPDATE tasks SET completed = TRUE, completed_at = {now}, updated_at = {now} WHERE id = {task.Id} AND NOT completed", cancellationToken)
+            : await db.Tasks.Where(t => t.Id == task.Id && !t.Completed)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Completed, true).SetProperty(t => t.CompletedAt, now).SetProperty(t => t.UpdatedAt, now), cancellationToken);
         if (completed == 0)
         {
             // A concurrent request completed (or deleted) it first: report the task as it is now.
@@ -183,7 +189,7 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
                 return await GetAsync(owner, taskId, cancellationToken);
             }
         }
-        else
+        else if (!touchedWithWrite)
         {
             await TaskCounters.TouchAsync(db, owner.UserId, now, cancellationToken);
         }
@@ -231,6 +237,16 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
         if (task is null)
         {
             return NotFound(taskId);
+        }
+        if (db.Database.IsNpgsql())
+        {
+            // The DELETE and the counter's touch in one statement (its tags and reminders go by the foreign keys' cascade).
+            if (await TaskCounters.WriteAndTouchOnPostgresAsync(db, owner.UserId, Now(), $"DELETE FROM tasks WHERE id = {task.Id}", cancellationToken) == 0)
+            {
+                return NotFound(taskId);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return task;
         }
         var deleted = await db.Tasks.Where(t => t.Id == task.Id).ExecuteDeleteAsync(cancellationToken);
         if (deleted == 0)
