@@ -142,9 +142,10 @@ public abstract class BrowserTest(RunningTaskChat stack)
     }
 
     /// <summary>
-    /// Types into an input. The page keeps its inputs disabled until its circuit is interactive
-    /// (text typed into the prerendered page would be lost), and Playwright's fill waits for an
-    /// enabled input: what is typed reaches the server, with no retyping.
+    /// Types into an input. The page keeps its inputs disabled until it is interactive and has settled
+    /// (its first load rendered: text typed into the prerendered page, or while the interactive page
+    /// still re-renders by itself, could be lost), and Playwright's fill waits for an enabled input:
+    /// what is typed reaches the server, with no retyping. <see cref="ChatAsync"/> relies on the same.
     /// </summary>
     protected static async Task TypeAsync(IPage page, string inputTestId, string text, string submitTestId)
     {

@@ -102,6 +102,61 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(page.GetByTestId("side-task-item")).ToContainTextAsync(["Call the bank"]);
     });
 
+    /// <summary>
+    /// The composer is enabled only once the chat has settled (its first load rendered, chat.js set up and
+    /// the kept draft back), and a message typed and sent the instant it is enabled reaches the server. Before
+    /// the fix it was enabled by the first interactive render, while the page still re-rendered by itself: in
+    /// CI the first keystroke then reached the server under an event handler id one of those renders had
+    /// replaced, the server refused it, and the Enter sent an empty draft. Here the set-up is held (keepDraft
+    /// waits for window.releaseSetUp()), so the composer must stay disabled however long that takes.
+    /// </summary>
+    [Fact]
+    public Task The_composer_is_enabled_once_the_chat_has_settled_and_a_message_typed_at_that_instant_is_sent() => RunAsync(nameof(The_composer_is_enabled_once_the_chat_has_settled_and_a_message_typed_at_that_instant_is_sent), async () =>
+    {
+        var page = await NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.RouteAsync("**/js/chat*.js", async route =>
+        {
+            var original = await route.FetchAsync();
+            var script = (await original.TextAsync()).Replace("export function keepDraft(", "function keepDraftNow(", StringComparison.Ordinal)
+                + "\nexport async function keepDraft(...args) { await new Promise(resolve => window.releaseSetUp = resolve); return keepDraftNow(...args); }\n";
+            await route.FulfillAsync(new() { Response = original, Body = script });
+        });
+        await SignUpAsync(page);
+        await page.WaitForFunctionAsync("() => typeof window.releaseSetUp === 'function'");
+
+        // Interactive (the set-up runs after the first interactive render), but not settled: still disabled.
+        var input = page.GetByTestId("chat-input");
+        await Assertions.Expect(input).ToBeDisabledAsync();
+        await Assertions.Expect(input).ToHaveAttributeAsync("placeholder", "Connecting…");
+        await Assertions.Expect(page.GetByTestId("chat-send")).ToBeDisabledAsync();
+
+        // Typed and sent from the page itself in the same moment the composer is enabled: no round trip to wait for.
+        await page.EvaluateAsync("""
+            () => new Promise(resolve => {
+                const input = document.querySelector('[data-testid=chat-input]');
+                const observer = new MutationObserver(() => {
+                    if (input.disabled) {
+                        return;
+                    }
+                    observer.disconnect();
+                    input.value = 'add buy milk';
+                    input.dispatchEvent(new Event('input', { bubbles: true }));
+                    input.form.requestSubmit();
+                    resolve();
+                });
+                observer.observe(input, { attributes: true });
+                window.releaseSetUp();
+            })
+            """);
+
+        await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=user]")).ToHaveTextAsync(["add buy milk"]);
+        await Assertions.Expect(page.GetByTestId("side-task-item")).ToContainTextAsync(["Buy milk"]);
+        await Assertions.Expect(input).ToBeFocusedAsync();
+        Assert.Empty(errors);
+    });
+
     [Fact]
     public Task Chat_reopens_the_last_conversation_which_can_be_renamed_by_keyboard_and_deleted() => RunAsync(nameof(Chat_reopens_the_last_conversation_which_can_be_renamed_by_keyboard_and_deleted), async () =>
     {

@@ -50,6 +50,25 @@ public sealed partial class ChatPage
     /// </summary>
     internal sealed record UnsentMessage(string Text, Guid Id);
 
+    /// <summary>OnInitializedAsync is done: the conversations and tasks are loaded and the latest conversation is open.</summary>
+    private bool _loaded;
+
+    /// <summary>chat.js has the thread and the composer, and the tab's kept draft is back in the composer.</summary>
+    private bool _composerSetUp;
+    private bool _focusedWhenReady;
+
+    /// <summary>
+    /// The composer (and the suggestions) can be used: the page is interactive and has settled. Until then
+    /// the page re-renders by itself (the first load, the restored draft), and each render of the composer
+    /// gives its <c>@bind</c> a new event handler id (the binder is a new delegate every render) and retires
+    /// the old one once the browser has applied the render. In CI a key typed in that window reached the
+    /// server with an id the first load's render had replaced, and the server refused the event ("There was
+    /// an exception invoking 'DispatchEventAsync'"): the text never reached <see cref="_draft"/>, and the
+    /// Enter after it sent an empty draft, which is ignored, so the first message was lost without a word.
+    /// Once settled, the page renders only when something happens (as while a reply streams).
+    /// </summary>
+    private bool ComposerReady => _loaded && _composerSetUp;
+
     private string CurrentTitle =>
         _conversations?.FirstOrDefault(c => c.Id == _conversationId)?.Title ?? "New chat";
 
@@ -61,6 +80,7 @@ public sealed partial class ChatPage
         {
             await OpenAsync(latest.Id);
         }
+        _loaded = true;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -68,6 +88,15 @@ public sealed partial class ChatPage
         if (firstRender && RendererInfo.IsInteractive)
         {
             await SetUpComposerAsync();
+        }
+        if (ComposerReady && !_focusedWhenReady)
+        {
+            // Here, once enabled: a disabled input cannot take the focus. Not from a rename begun meanwhile.
+            _focusedWhenReady = true;
+            if (!_renaming)
+            {
+                await FocusComposerAsync();
+            }
         }
         if (_focusRename && _renaming)
         {
@@ -106,9 +135,10 @@ public sealed partial class ChatPage
             if (kept.Length > 0 && _draft.Length == 0)
             {
                 _draft = kept;
-                StateHasChanged();
             }
-            await FocusComposerAsync();
+            // The draft is back before the composer is enabled: nothing typed can be overwritten by it.
+            _composerSetUp = true;
+            StateHasChanged();
         }
         catch (Exception e) when (Left && e is ObjectDisposedException or JSException)
         {
