@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using TaskChat.Api.Conversations;
 using TaskChat.Contract;
@@ -277,6 +278,77 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
     }
 
     [SkippableFact]
+    public async Task A_transactions_last_statement_carries_its_commit_on_postgres_and_a_failed_one_commits_nothing()
+    {
+        var owner = TaskOwner.From(NewUser(), "UTC");
+        var ends = new TransactionEnds();
+        await using var db = NewContext(out var commands, withPragmas: false, ends);
+        var onPostgres = db.Database.IsNpgsql();
+        var store = new TaskStore(db, TimeProvider.System, new TaskLimits(MaxTasksPerUser: 10));
+
+        // As the mcp ends a keyed call: the claim with the savepoint, the write, then the result with the COMMIT.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await TaskWriteSavepoint.ExecuteAndOpenAsync(db, $"""
+                INSERT INTO idempotent_tool_calls (user_id, key, tool, request_hash, created_at, is_error)
+                VALUES ({owner.UserId}, {"k1"}, {"add_task"}, {"hash"}, {DateTime.UtcNow}, {false})
+                """, CancellationToken.None);
+            Assert.True((await store.AddAsync(owner, "Buy milk", null)).Succeeded);
+            commands.Clear();
+            var changed = await CommitWithStatement.ExecuteAndCommitAsync(db, transaction,
+                $"UPDATE idempotent_tool_calls SET result = {"{}"} WHERE user_id = {owner.UserId} AND key = {"k1"}", CancellationToken.None);
+            Assert.Equal(1, changed);
+            if (onPostgres)
+            {
+                // Npgsql read the COMMIT from the server's reply: the transaction is complete, so its dispose sends no ROLLBACK.
+                var completed = Assert.Throws<InvalidOperationException>(() => transaction.GetDbTransaction().IsolationLevel);
+                Assert.Contains("has completed", completed.Message, StringComparison.Ordinal);
+            }
+        }
+        if (onPostgres)
+        {
+            var last = Assert.Single(commands);
+            Assert.EndsWith("COMMIT", last.TrimEnd(), StringComparison.Ordinal);
+            Assert.Equal(0, ends.Commits); // Not Npgsql's own COMMIT, a second round trip.
+        }
+        else
+        {
+            Assert.Equal(1, ends.Commits);
+        }
+        await using (var other = NewContext(out _))
+        {
+            Assert.Equal("{}", await other.IdempotentToolCalls.Where(c => c.UserId == owner.UserId).Select(c => c.Result).SingleAsync());
+            Assert.Equal(["Buy milk"], await other.Tasks.Where(t => t.UserId == owner.UserId).Select(t => t.Title).ToListAsync());
+        }
+
+        // A last statement that fails commits nothing: the server skips the COMMIT after it, and the dispose rolls back.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await TaskWriteSavepoint.ExecuteAndOpenAsync(db, $"""
+                INSERT INTO idempotent_tool_calls (user_id, key, tool, request_hash, created_at, is_error)
+                VALUES ({owner.UserId}, {"k2"}, {"add_task"}, {"hash"}, {DateTime.UtcNow}, {false})
+                """, CancellationToken.None);
+            Assert.True((await store.AddAsync(owner, "Buy bread", null)).Succeeded);
+            await Assert.ThrowsAnyAsync<DbException>(() => CommitWithStatement.ExecuteAndCommitAsync(db, transaction,
+                $"UPDATE idempotent_tool_calls SET created_at = NULL WHERE user_id = {owner.UserId} AND key = {"k2"}", CancellationToken.None));
+        }
+        await using (var other = NewContext(out _))
+        {
+            Assert.False(await other.IdempotentToolCalls.AnyAsync(c => c.UserId == owner.UserId && c.Key == "k2"));
+            Assert.Equal(["Buy milk"], await other.Tasks.Where(t => t.UserId == owner.UserId).Select(t => t.Title).ToListAsync());
+        }
+
+        // The context goes on as before (what the failed transaction tracked let go, as the mcp does): its next transaction commits the usual way.
+        db.ChangeTracker.Clear();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            Assert.True((await store.AddAsync(owner, "Buy eggs", null)).Succeeded);
+            await transaction.CommitAsync();
+        }
+        Assert.Equal(["Buy eggs", "Buy milk"], await db.Tasks.AsNoTracking().Where(t => t.UserId == owner.UserId).Select(t => t.Title).OrderBy(t => t).ToListAsync());
+    }
+
+    [SkippableFact]
     public async Task A_keyed_turns_count_claims_its_key_within_the_limit_and_never_past_it()
     {
         var user = NewUser();
@@ -484,6 +556,18 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
             _ => new SqliteTaskChatDbContext((DbContextOptions<SqliteTaskChatDbContext>)
                 new DbContextOptionsBuilder<SqliteTaskChatDbContext>().UseTaskChatSqlite(connection).AddInterceptors(interceptors).Options),
         };
+    }
+
+    /// <summary>How many times EF committed through the driver's transaction (not in a command's text).</summary>
+    private sealed class TransactionEnds : DbTransactionInterceptor
+    {
+        public int Commits { get; private set; }
+
+        public override ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            Commits++;
+            return ValueTask.FromResult(result);
+        }
     }
 
     /// <summary>Runs <paramref name="action"/> before each command whose text contains <paramref name="text"/> (what another request does meanwhile).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using TaskChat.Data.Events;
@@ -48,6 +49,10 @@ internal static class TaskCounters
     public static Task TouchAsync(TaskChatDbContext db, string userId, DateTime now, CancellationToken cancellationToken) =>
         UpsertAsync(db, TouchUpsert, userId, now, cancellationToken);
 
+    // The touch's text after a write of n arguments (its placeholders are numbered after the write's), built
+    // once per n: the callers' writes take a handful of arguments, so this holds a few strings.
+    private static readonly ConcurrentDictionary<int, string> TouchAfterWrite = new();
+
     /// <summary>
     /// A task's UPDATE or DELETE and the counter's touch in one statement, on PostgreSQL: one round trip where the
     /// write and the touch were two. Only when <paramref name="write"/> changed a row is the counter touched and
@@ -57,8 +62,8 @@ internal static class TaskCounters
     /// </summary>
     public static async Task<int> WriteAndTouchOnPostgresAsync(TaskChatDbContext db, string userId, DateTime now, FormattableString write, CancellationToken cancellationToken)
     {
-        var next = write.ArgumentCount;
-        var touch = TouchUpsertSql($"SELECT {{{next}}}, 0, 1, {{{next + 1}}} WHERE EXISTS (SELECT 1 FROM written)", $"pg_notify({{{next + 2}}}, {{{next + 3}}})");
+        var touch = TouchAfterWrite.GetOrAdd(write.ArgumentCount, static next =>
+            TouchUpsertSql($"SELECT {{{next}}}, 0, 1, {{{next + 1}}} WHERE EXISTS (SELECT 1 FROM written)", $"pg_notify({{{next + 2}}}, {{{next + 3}}})"));
         var sql = FormattableStringFactory.Create($"""
             WITH written AS ({write.Format} RETURNING 1), counter AS ({touch})
             SELECT (SELECT count(*)::int FROM written) AS "Value", (SELECT count(*) FROM counter) AS touched

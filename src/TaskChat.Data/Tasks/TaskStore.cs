@@ -238,22 +238,20 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
         {
             return NotFound(taskId);
         }
-        if (db.Database.IsNpgsql())
-        {
-            // The DELETE and the counter's touch in one statement (its tags and reminders go by the foreign keys' cascade).
-            if (await TaskCounters.WriteAndTouchOnPostgresAsync(db, owner.UserId, Now(), $"DELETE FROM tasks WHERE id = {task.Id}", cancellationToken) == 0)
-            {
-                return NotFound(taskId);
-            }
-            await transaction.CommitAsync(cancellationToken);
-            return task;
-        }
-        var deleted = await db.Tasks.Where(t => t.Id == task.Id).ExecuteDeleteAsync(cancellationToken);
+        // On PostgreSQL the DELETE and the counter's touch are one statement (its tags and reminders go by the
+        // foreign keys' cascade); elsewhere the touch follows.
+        var touchedWithWrite = db.Database.IsNpgsql();
+        var deleted = touchedWithWrite
+            ? await TaskCounters.WriteAndTouchOnPostgresAsync(db, owner.UserId, Now(), $"DELETE FROM tasks WHERE id = {task.Id}", cancellationToken)
+            : await db.Tasks.Where(t => t.Id == task.Id).ExecuteDeleteAsync(cancellationToken);
         if (deleted == 0)
         {
             return NotFound(taskId);
         }
-        await TaskCounters.TouchAsync(db, owner.UserId, Now(), cancellationToken);
+        if (!touchedWithWrite)
+        {
+            await TaskCounters.TouchAsync(db, owner.UserId, Now(), cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return task;
     }

@@ -6,6 +6,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using TaskChat.Contract;
 using TaskChat.Data;
+using TaskChat.Data.Connection;
 using TaskChat.Data.Idempotency;
 using TaskChat.Data.Model;
 using TaskChat.Data.Tasks;
@@ -117,9 +118,9 @@ internal static class IdempotentToolCalls
         }
         var stored = ToolResults.EnvelopeJson(result);
         var isError = result.IsError == true;
-        await db.Database.ExecuteSqlAsync(
+        // The result and the COMMIT in one command: one round trip less in every keyed write.
+        await CommitWithStatement.ExecuteAndCommitAsync(db, transaction,
             $"UPDATE idempotent_tool_calls SET result = {stored}, is_error = {isError} WHERE user_id = {claim.UserId} AND key = {claim.Key}", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return result;
     }
