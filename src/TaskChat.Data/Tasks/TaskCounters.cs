@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using TaskChat.Data.Connection;
 using TaskChat.Data.Events;
 
 namespace TaskChat.Data.Tasks;
@@ -59,14 +60,16 @@ internal static class TaskCounters
     /// "tasks changed" sent (by the upsert's RETURNING, once per upserted row): a write that found nothing (a
     /// concurrent request got there first) leaves the version alone and announces nothing, as before.
     /// The write is an UPDATE or DELETE of tasks without RETURNING; what comes back is how many rows it changed.
+    /// With <c>commit</c>, the transaction ends in the same command (the write is its last statement: see
+    /// <see cref="CommitWithStatement"/>).
     /// </summary>
-    public static async Task<int> WriteAndTouchOnPostgresAsync(TaskChatDbContext db, string userId, DateTime now, FormattableString write, CancellationToken cancellationToken)
+    public static async Task<int> WriteAndTouchOnPostgresAsync(TaskChatDbContext db, string userId, DateTime now, FormattableString write, bool commit, CancellationToken cancellationToken)
     {
         var touch = TouchAfterWrite.GetOrAdd(write.ArgumentCount, static next =>
             TouchUpsertSql($"SELECT {{{next}}}, 0, 1, {{{next + 1}}} WHERE EXISTS (SELECT 1 FROM written)", $"pg_notify({{{next + 2}}}, {{{next + 3}}})"));
         var sql = FormattableStringFactory.Create($"""
             WITH written AS ({write.Format} RETURNING 1), counter AS ({touch})
-            SELECT (SELECT count(*)::int FROM written) AS "Value", (SELECT count(*) FROM counter) AS touched
+            SELECT (SELECT count(*)::int FROM written) AS "Value", (SELECT count(*) FROM counter) AS touched{(commit ? ";\nCOMMIT" : "")}
             """, [.. write.GetArguments(), userId, now, UserEventChannel.Name, UserEventMessage.TasksChanged(userId).ToPayload()]);
         return (await db.Database.SqlQuery<int>(sql).ToListAsync(cancellationToken)).Single();
     }

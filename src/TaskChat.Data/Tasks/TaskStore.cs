@@ -157,16 +157,26 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
         }
         // A task that does not repeat touches the counter in the UPDATE's statement on PostgreSQL (a repeating one
         // takes a number for its next occurrence instead, which touches it too).
+        // Then it is the last statement, and in a transaction of its own it carries the COMMIT too.
         var touchedWithWrite = task.Recurrence is null && db.Database.IsNpgsql();
+        var committedWithWrite = touchedWithWrite && transaction.CanCommitWithStatement;
         var completed = touchedWithWrite
             ? await TaskCounters.WriteAndTouchOnPostgresAsync(db, owner.UserId, now,
-                $"UPDATE tasks SET completed = TRUE, completed_at = {now}, updated_at = {now} WHERE id = {task.Id} AND NOT completed", cancellationToken)
+                $"UPDATE tasks SET completed = TRUE, completed_at = {now}, updated_at = {now} WHERE id = {task.Id} AND NOT completed", committedWithWrite, cancellationToken)
             : await db.Tasks.Where(t => t.Id == task.Id && !t.Completed)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Completed, true).SetProperty(t => t.CompletedAt, now).SetProperty(t => t.UpdatedAt, now), cancellationToken);
+        if (committedWithWrite)
+        {
+            transaction.CommittedWithStatement();
+        }
         if (completed == 0)
         {
-            // A concurrent request completed (or deleted) it first: report the task as it is now.
-            await transaction.RollbackAsync(cancellationToken);
+            // A concurrent request completed (or deleted) it first: report the task as it is now (a transaction
+            // that committed with the write committed nothing).
+            if (!committedWithWrite)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
             return await GetAsync(owner, taskId, cancellationToken);
         }
         task.Completed = true;
@@ -239,11 +249,16 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
             return NotFound(taskId);
         }
         // On PostgreSQL the DELETE and the counter's touch are one statement (its tags and reminders go by the
-        // foreign keys' cascade); elsewhere the touch follows.
+        // foreign keys' cascade), with the COMMIT in a transaction of its own; elsewhere the touch follows.
         var touchedWithWrite = db.Database.IsNpgsql();
+        var committedWithWrite = transaction.CanCommitWithStatement;
         var deleted = touchedWithWrite
-            ? await TaskCounters.WriteAndTouchOnPostgresAsync(db, owner.UserId, Now(), $"DELETE FROM tasks WHERE id = {task.Id}", cancellationToken)
+            ? await TaskCounters.WriteAndTouchOnPostgresAsync(db, owner.UserId, Now(), $"DELETE FROM tasks WHERE id = {task.Id}", committedWithWrite, cancellationToken)
             : await db.Tasks.Where(t => t.Id == task.Id).ExecuteDeleteAsync(cancellationToken);
+        if (committedWithWrite)
+        {
+            transaction.CommittedWithStatement();
+        }
         if (deleted == 0)
         {
             return NotFound(taskId);

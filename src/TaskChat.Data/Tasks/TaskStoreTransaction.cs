@@ -24,6 +24,7 @@ internal sealed class TaskStoreTransaction : IAsyncDisposable
     private readonly IDbContextTransaction? _own;
     private readonly HashSet<object> _trackedBefore;
     private bool _finished;
+    private bool _committedWithStatement;
 
     private readonly AutoSavepointsOff _noAutoSavepoints;
 
@@ -55,12 +56,33 @@ internal sealed class TaskStoreTransaction : IAsyncDisposable
     /// <summary>Inside a caller's transaction (a savepoint of it), not a transaction of its own.</summary>
     public bool IsNested => _own is null;
 
+    /// <summary>
+    /// The write's last statement may carry the COMMIT (see <see cref="CommitWithStatement"/>): a transaction of its
+    /// own on PostgreSQL. Nested, the caller's transaction goes on after the write; SQLite's round trips are calls.
+    /// </summary>
+    public bool CanCommitWithStatement => _own is not null && _db.Database.IsNpgsql();
+
+    /// <summary>The write's last statement carried the COMMIT: <see cref="CommitAsync"/> and the dispose have nothing left to do.</summary>
+    public void CommittedWithStatement()
+    {
+        if (!CanCommitWithStatement)
+        {
+            throw new InvalidOperationException("Only a task write's own transaction on PostgreSQL is committed by its statement.");
+        }
+        _finished = true;
+        _committedWithStatement = true;
+    }
+
     /// <summary>The caller opened the savepoint of the next write in <paramref name="transaction"/> (see <see cref="TaskWriteSavepoint"/>).</summary>
     internal static void SavepointOpenedFor(IDbContextTransaction transaction) => SavepointsOpenedByCallers.AddOrUpdate(transaction, Savepoint);
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         _finished = true;
+        if (_committedWithStatement)
+        {
+            return;
+        }
         // Nested, the savepoint is left as it is: the caller's commit ends it with everything else, and a
         // RELEASE would be one more round trip in every idempotent tool call that changes nothing.
         if (_own is not null)
