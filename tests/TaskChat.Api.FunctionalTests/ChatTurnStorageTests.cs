@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using TaskChat.Api.Chat;
 using TaskChat.Api.Conversations;
 using TaskChat.Contract;
 using TaskChat.Data;
@@ -123,7 +124,8 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
                 goneFirst = 0;
             }
         });
-        await using var db = NewContext(out var commands, withPragmas: false, concurrentDelete);
+        var ends = new TransactionEnds();
+        await using var db = NewContext(out var commands, withPragmas: false, concurrentDelete, ends);
         var store = new TaskStore(db, TimeProvider.System, new TaskLimits());
         var milk = (await store.AddAsync(owner, "Buy milk", null)).Value!;
         var bread = (await store.AddAsync(owner, "Buy bread", null)).Value!;
@@ -133,6 +135,7 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
         var added = await VersionAsync();
 
         commands.Clear();
+        var commitsBefore = ends.Commits;
         Assert.Null((await store.CompleteAsync(owner, milk.Number)).Error);
         var completing = commands.ToList();
         commands.Clear();
@@ -149,14 +152,21 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
             Assert.Equal(TaskErrorKind.NotFound, lost.Error?.Kind);
             Assert.Equal(afterWrites, await VersionAsync()); // The write found nothing: the counter is not touched.
 
-            // The task's read, then the write with the counter and the notification: no statement of the counter's own.
+            // The task's read, then the write with the counter, the notification and the COMMIT: no statement
+            // of the counter's own, and no COMMIT in a round trip of its own (the driver's).
             foreach (var (statements, write) in new[] { (completing, "UPDATE tasks SET completed = TRUE"), (deleting, "DELETE FROM tasks") })
             {
                 Assert.Equal(2, statements.Count);
                 Assert.StartsWith("SELECT", statements[0].TrimStart(), StringComparison.Ordinal);
                 Assert.StartsWith("WITH written AS (" + write, statements[1].TrimStart(), StringComparison.Ordinal);
                 Assert.Contains("pg_notify", statements[1], StringComparison.Ordinal);
+                Assert.EndsWith("COMMIT", statements[1].TrimEnd(), StringComparison.Ordinal);
             }
+            Assert.Equal(commitsBefore, ends.Commits);
+        }
+        else
+        {
+            Assert.Equal(commitsBefore + 2, ends.Commits);
         }
         Assert.Equal(onPostgres ? ["Buy milk"] : ["Buy milk", "Buy eggs"],
             await db.Tasks.AsNoTracking().Where(t => t.UserId == owner.UserId).OrderBy(t => t.Number).Select(t => t.Title).ToListAsync());
@@ -356,19 +366,19 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
         await using var db = NewContext(out _, withPragmas: false);
         var counter = new ChatTurnCounter(db, TimeProvider.System);
 
-        var first = await counter.CountAsync(user, limit: 2, new TurnKeyClaim("key-1", "hash-1"), start: null, CancellationToken.None);
+        var first = await counter.CountAsync(user, limit: 2, new TurnKeyClaim("key-1", "hash-1"), start: null, continues: null, CancellationToken.None);
         Assert.Equal(new TurnCount(null, KeyClaimed: true), first);
 
         // Within the limit, a key that has a row is not claimed again (ChatTurnKeys then reads that row).
-        Assert.Equal(new TurnCount(null, KeyClaimed: false), await counter.CountAsync(user, 2, new TurnKeyClaim("key-1", "hash-1"), start: null, CancellationToken.None));
+        Assert.Equal(new TurnCount(null, KeyClaimed: false), await counter.CountAsync(user, 2, new TurnKeyClaim("key-1", "hash-1"), start: null, continues: null, CancellationToken.None));
         // Past it: 429's Retry-After, and the new key stays free for when the window is over.
-        var limited = await counter.CountAsync(user, 2, new TurnKeyClaim("key-2", "hash-2"), start: null, CancellationToken.None);
+        var limited = await counter.CountAsync(user, 2, new TurnKeyClaim("key-2", "hash-2"), start: null, continues: null, CancellationToken.None);
         Assert.False(limited.KeyClaimed);
         Assert.InRange(limited.RetryAfter ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
         Assert.Equal(["key-1"], await db.IdempotentChatTurns.AsNoTracking().Where(t => t.UserId == user).Select(t => t.Key).ToListAsync());
         Assert.Equal(3, await db.ChatTurnWindows.AsNoTracking().Where(w => w.UserId == user).Select(w => w.Turns).SingleAsync());
         // Without a key (a request refused before its key is read, or sent without one), the count alone.
-        Assert.NotNull((await counter.CountAsync(user, 2, claim: null, start: null, CancellationToken.None)).RetryAfter);
+        Assert.NotNull((await counter.CountAsync(user, 2, claim: null, start: null, continues: null, CancellationToken.None)).RetryAfter);
         Assert.Equal(4, await db.ChatTurnWindows.AsNoTracking().Where(w => w.UserId == user).Select(w => w.Turns).SingleAsync());
     }
 
@@ -381,15 +391,15 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
         var onPostgres = db.Database.IsNpgsql();
         var start = new ConversationStart("add buy milk", Limit: 2);
 
-        var first = await counter.CountAsync(user, 4, new TurnKeyClaim("key-1", "hash-1"), start, CancellationToken.None);
+        var first = await counter.CountAsync(user, 4, new TurnKeyClaim("key-1", "hash-1"), start, continues: null, CancellationToken.None);
         // The key has a row: nothing started (ChatTurnKeys reads the row; a replay needs no conversation).
-        var taken = await counter.CountAsync(user, 4, new TurnKeyClaim("key-1", "hash-1"), start, CancellationToken.None);
+        var taken = await counter.CountAsync(user, 4, new TurnKeyClaim("key-1", "hash-1"), start, continues: null, CancellationToken.None);
         // Without a key, within the limit: started.
-        var keyless = await counter.CountAsync(user, 4, claim: null, start, CancellationToken.None);
+        var keyless = await counter.CountAsync(user, 4, claim: null, start, continues: null, CancellationToken.None);
         // At the conversation limit: the key is claimed (the api releases it), nothing started.
-        var atLimit = await counter.CountAsync(user, 4, new TurnKeyClaim("key-2", "hash-2"), start, CancellationToken.None);
+        var atLimit = await counter.CountAsync(user, 4, new TurnKeyClaim("key-2", "hash-2"), start, continues: null, CancellationToken.None);
         // Past the rate limit: neither claimed nor started.
-        var limited = await counter.CountAsync(user, 4, new TurnKeyClaim("key-3", "hash-3"), start with { Limit = 100 }, CancellationToken.None);
+        var limited = await counter.CountAsync(user, 4, new TurnKeyClaim("key-3", "hash-3"), start with { Limit = 100 }, continues: null, CancellationToken.None);
 
         var conversations = await db.Conversations.AsNoTracking().Where(c => c.UserId == user).OrderBy(c => c.Id).ToListAsync();
         if (onPostgres)
@@ -416,6 +426,58 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
         Assert.Null(limited.StartedConversationId);
         Assert.False(limited.AtConversationLimit);
         Assert.Equal(["key-1", "key-2"], await db.IdempotentChatTurns.AsNoTracking().Where(t => t.UserId == user).OrderBy(t => t.Key).Select(t => t.Key).ToListAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_continued_conversations_history_is_read_in_its_counts_command_on_postgres_as_the_store_reads_it()
+    {
+        var user = NewUser();
+        await using var db = NewContext(out _, withPragmas: false);
+        var conversations = new ConversationStore(db, TimeProvider.System);
+        var counter = new ChatTurnCounter(db, TimeProvider.System);
+        var onPostgres = db.Database.IsNpgsql();
+        var chat = (await conversations.StartAsync(user, "add buy milk", limit: 10))!.Value;
+        for (var i = 0; i < 12; i++)
+        {
+            await conversations.SaveTurnAsync(user, chat, $"add buy milk {i}", $"Added buy milk {i}.",
+                i % 2 == 0 ? $$$"""[{"tool":"add_task","arguments":{"title":"buy milk {{{i}}}"},"result":{"ok":true}}]""" : null);
+        }
+        var empty = (await conversations.StartAsync(user, "hello", limit: 10))!.Value;
+        var othersUser = NewUser();
+        var others = (await conversations.StartAsync(othersUser, "add secret", limit: 10))!.Value;
+        await conversations.SaveTurnAsync(othersUser, others, "add secret", "Added secret.", null);
+
+        var read = await counter.CountAsync(user, 10, new TurnKeyClaim("key-1", "hash-1"), start: null,
+            new HistoryRead(chat, ChatTurnRunner.HistoryMessages), CancellationToken.None);
+        var ofEmpty = await counter.CountAsync(user, 10, claim: null, start: null, new HistoryRead(empty, ChatTurnRunner.HistoryMessages), CancellationToken.None);
+        var ofOthers = await counter.CountAsync(user, 10, claim: null, start: null, new HistoryRead(others, ChatTurnRunner.HistoryMessages), CancellationToken.None);
+        var missing = await counter.CountAsync(user, 10, claim: null, start: null, new HistoryRead(long.MaxValue, ChatTurnRunner.HistoryMessages), CancellationToken.None);
+
+        Assert.True(read.KeyClaimed);
+        if (!onPostgres)
+        {
+            // SQLite: the turn reads it itself (ConversationStore), as before.
+            Assert.All<TurnCount>([read, ofEmpty, ofOthers, missing], c => Assert.Null(c.History));
+            return;
+        }
+        var expected = await conversations.LastMessagesAsync(user, chat, ChatTurnRunner.HistoryMessages);
+        Assert.Equal(ChatTurnRunner.HistoryMessages, expected!.Count);
+        Assert.True(read.History!.Found);
+        Assert.Equal(
+            expected.Select(m => (m.Id, m.ConversationId, m.UserId, m.Role, m.Content, m.ToolCalls, m.CreatedAt)),
+            read.History.Messages.Select(m => (m.Id, m.ConversationId, m.UserId, m.Role, m.Content, m.ToolCalls, m.CreatedAt)));
+        Assert.Equal("add buy milk 2", read.History.Messages[0].Content); // The last twenty, oldest first.
+        Assert.Contains("add_task", read.History.Messages.First(m => m.ToolCalls is not null).ToolCalls, StringComparison.Ordinal);
+        Assert.True(ofEmpty.History!.Found); // The user's, with no messages yet.
+        Assert.Empty(ofEmpty.History.Messages);
+        Assert.False(ofOthers.History!.Found); // Another user's: as if missing (404), and none of its messages.
+        Assert.Empty(ofOthers.History.Messages);
+        Assert.False(missing.History!.Found);
+
+        // Past the rate limit nothing is returned for the turn to use.
+        var limited = await counter.CountAsync(user, 4, claim: null, start: null, new HistoryRead(chat, ChatTurnRunner.HistoryMessages), CancellationToken.None);
+        Assert.NotNull(limited.RetryAfter);
+        Assert.Null(limited.History);
     }
 
     [SkippableFact]

@@ -9,6 +9,7 @@ using Microsoft.Extensions.AI;
 using TaskChat.Api.Authorization;
 using TaskChat.Api.Conversations;
 using TaskChat.Contract;
+using TaskChat.Data.Limits;
 using TaskChat.ServiceDefaults.Hosting;
 
 namespace TaskChat.Api.Chat;
@@ -32,12 +33,13 @@ public sealed class ChatTurnRunner(ConversationStore conversations, ChatTurnKeys
     /// <param name="message">The message, checked.</param>
     /// <param name="conversationId">The conversation it continues, or null to start one.</param>
     /// <param name="startedConversationId">The new conversation, when the turn's count started it already.</param>
+    /// <param name="readHistory">The continued conversation's history, when the turn's count read it already.</param>
     /// <param name="key">The turn's key (see <see cref="ChatTurn.Key"/>).</param>
     /// <param name="isClientKey">The key is the client's, claimed for this turn.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The turn, or why it cannot run: the conversation is missing or another user's (404), or the user has too many (409).</returns>
     public async Task<(ChatTurn? Turn, TurnFailed? Refused)> StartAsync(Caller caller, string message, long? conversationId, long? startedConversationId,
-        string key, bool isClientKey, CancellationToken cancellationToken)
+        ConversationHistory? readHistory, string key, bool isClientKey, CancellationToken cancellationToken)
     {
         if (conversationId is not { } existing)
         {
@@ -46,7 +48,8 @@ public sealed class ChatTurnRunner(ConversationStore conversations, ChatTurnKeys
                 ? (new ChatTurn(caller, id, IsNewConversation: true, message, [new ChatMessage(ChatRole.User, message)], key, isClientKey), null)
                 : (null, ConversationLimitReached(settings.MaxConversationsPerUser));
         }
-        var history = await conversations.LastMessagesAsync(caller.UserId, existing, HistoryMessages, cancellationToken);
+        var history = readHistory is { } read ? (read.Found ? read.Messages : null)
+            : await conversations.LastMessagesAsync(caller.UserId, existing, HistoryMessages, cancellationToken);
         return history is null
             ? (null, new TurnFailed(ProblemCodes.NotFound, ConversationsApi.NotFoundDetail(existing), StatusCodes.Status404NotFound))
             : (new ChatTurn(caller, existing, IsNewConversation: false, message,

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using TaskChat.Data.Connection;
+using TaskChat.Data.Model;
 
 namespace TaskChat.Data.Limits;
 
@@ -40,6 +42,20 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
     private static readonly string CountAndStartSql = CountAndStartSqlFor(claims: false);
     private static readonly string CountClaimAndStartSql = CountAndStartSqlFor(claims: true);
 
+    // A continued conversation's last messages, oldest last, after the count (and the claim): a conversation that
+    // is not the user's gives no row, one without messages a row of nulls. Read whether or not the turn may run
+    // (a read changes nothing; a refused or replayed turn just does not use it). The columns are Message's.
+    private const string HistorySql = """
+        SELECT m.id, m.role, m.content, m.tool_calls::text, m.created_at
+        FROM conversations c
+        LEFT JOIN LATERAL (SELECT id, role, content, tool_calls, created_at FROM messages
+            WHERE conversation_id = c.id ORDER BY id DESC LIMIT @history) m ON TRUE
+        WHERE c.id = @conversation AND c.user_id = @user
+        """;
+
+    private const string CountAndReadSql = CountSql + ";\n" + HistorySql;
+    private const string CountClaimAndReadSql = CountAndClaimSql + ";\n" + HistorySql;
+
     private static string CountAndStartSqlFor(bool claims) => CountSql + ";\n" + ConversationLimitSql.Lock + ";\n" + $"""
         WITH allowed AS (
             {(claims ? ClaimWithinLimitSql : "SELECT 1 WHERE (SELECT turns FROM chat_turn_windows WHERE user_id = @user) <= @limit")}
@@ -56,22 +72,28 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
     /// same command also starts the turn's new conversation (<paramref name="start"/>) when the turn may run
     /// (within the limit, its key claimed), so a new conversation's first turn no longer pays a round trip
     /// and a commit of its own for it; ConversationStore starts it otherwise (SQLite, or a key claimed later).
+    /// A turn that continues a conversation (<paramref name="continues"/>) has its history read in the same
+    /// command on PostgreSQL, for the same reason (<see cref="TurnCount.History"/>).
     /// </summary>
-    public async Task<TurnCount> CountAsync(string userId, int limit, TurnKeyClaim? claim, ConversationStart? start, CancellationToken cancellationToken)
+    public async Task<TurnCount> CountAsync(string userId, int limit, TurnKeyClaim? claim, ConversationStart? start, HistoryRead? continues,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var seconds = now.ToUnixTimeSeconds();
         var starts = start is not null && db.Database.IsNpgsql();
+        var reads = !starts && continues is not null && db.Database.IsNpgsql();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = (starts, claim is not null) switch
+            command.CommandText = (starts, reads, claim is not null) switch
             {
-                (true, true) => CountClaimAndStartSql,
-                (true, false) => CountAndStartSql,
-                (false, true) => CountAndClaimSql,
-                (false, false) => CountSql,
+                (true, _, true) => CountClaimAndStartSql,
+                (true, _, false) => CountAndStartSql,
+                (false, true, true) => CountClaimAndReadSql,
+                (false, true, false) => CountAndReadSql,
+                (false, false, true) => CountAndClaimSql,
+                (false, false, false) => CountSql,
             };
             command.AddParameter("user", userId);
             command.AddParameter("now", seconds);
@@ -91,6 +113,11 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
                 command.AddParameter("title", start!.Title);
                 command.AddParameter("conversations", (long)start.Limit);
             }
+            if (reads)
+            {
+                command.AddParameter("conversation", continues!.ConversationId);
+                command.AddParameter("history", continues.Messages);
+            }
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var turns = reader.GetInt32(0);
@@ -109,9 +136,10 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
             {
                 claimed = claim is not null && await reader.NextResultAsync(cancellationToken) && await reader.ReadAsync(cancellationToken);
             }
+            var history = reads && await reader.NextResultAsync(cancellationToken) ? await ReadHistoryAsync(reader, userId, continues!.ConversationId, cancellationToken) : null;
             // At least a second: a client told "0" would retry at once.
             return turns <= limit
-                ? new TurnCount(null, claimed, started, AtConversationLimit: starts && (claim is null || claimed) && started is null)
+                ? new TurnCount(null, claimed, started, AtConversationLimit: starts && (claim is null || claimed) && started is null, history)
                 : new TurnCount(TimeSpan.FromSeconds(Math.Max(1, windowStart + WindowSeconds - seconds)), KeyClaimed: false);
         }
         finally
@@ -119,7 +147,43 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    private static async Task<ConversationHistory> ReadHistoryAsync(DbDataReader reader, string userId, long conversationId, CancellationToken cancellationToken)
+    {
+        var found = false;
+        var messages = new List<Message>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found = true;
+            if (reader.IsDBNull(0))
+            {
+                continue; // The conversation has no messages yet.
+            }
+            messages.Add(new Message
+            {
+                Id = reader.GetInt64(0),
+                ConversationId = conversationId,
+                UserId = userId,
+                Role = reader.GetString(1),
+                Content = reader.GetString(2),
+                ToolCalls = reader.IsDBNull(3) ? null : reader.GetString(3),
+                CreatedAt = reader.GetDateTime(4),
+            });
+        }
+        messages.Reverse();
+        return new ConversationHistory(found, messages);
+    }
 }
+
+/// <summary>A continued conversation's history to read in the turn's count (<see cref="ChatTurnCounter.CountAsync"/>).</summary>
+/// <param name="ConversationId">The conversation the turn continues.</param>
+/// <param name="Messages">How many of its last messages.</param>
+public sealed record HistoryRead(long ConversationId, int Messages);
+
+/// <summary>A conversation's last messages, oldest first, as the count read them.</summary>
+/// <param name="Found">The conversation is the user's; false when it is missing or another user's.</param>
+/// <param name="Messages">Its last messages (none when not found).</param>
+public sealed record ConversationHistory(bool Found, IReadOnlyList<Message> Messages);
 
 /// <summary>A chat turn's Idempotency-Key, and what it is first used for (<c>ChatTurnKeys.RequestHash</c>).</summary>
 public sealed record TurnKeyClaim(string Key, string RequestHash);
@@ -133,4 +197,6 @@ public sealed record ConversationStart(string Title, int Limit);
 /// <param name="KeyClaimed">The key is this turn's now; false when it was not asked for, the turn is past the limit, or the key has a row.</param>
 /// <param name="StartedConversationId">The conversation the count's command started for the turn, if it did.</param>
 /// <param name="AtConversationLimit">The command would have started one, but the user has as many as they may.</param>
-public readonly record struct TurnCount(TimeSpan? RetryAfter, bool KeyClaimed, long? StartedConversationId = null, bool AtConversationLimit = false);
+/// <param name="History">The continued conversation's history, when the command read it (PostgreSQL, a turn within the limit).</param>
+public readonly record struct TurnCount(TimeSpan? RetryAfter, bool KeyClaimed, long? StartedConversationId = null, bool AtConversationLimit = false,
+    ConversationHistory? History = null);
