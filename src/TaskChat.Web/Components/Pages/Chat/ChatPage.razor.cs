@@ -33,6 +33,11 @@ public sealed partial class ChatPage
     private string _renameDraft = "";
     private bool _confirmingDelete;
     private UnsentMessage? _unsent;
+    // Cancelled when the user leaves, never disposed: a turn's stream can hand the page one more event
+    // after Dispose (its read had finished when the navigation ran), and that event's work reads the
+    // token again (a tool's result reloads the side list). A disposed source throws there, which ended
+    // the circuit and left the next page blank (seen by hand, session 17). A source without a timer
+    // holds nothing that needs freeing.
     private readonly CancellationTokenSource _leaving = new();
 
     /// <summary>Disposed: the user went to another page (Dispose cancels <see cref="_leaving"/>).</summary>
@@ -366,7 +371,6 @@ public sealed partial class ChatPage
     {
         base.Dispose();
         _leaving.Cancel();
-        _leaving.Dispose();
         if (_module is not null)
         {
             _ = DisposeModuleAsync(_module);
