@@ -297,10 +297,52 @@ public abstract class ChatIdempotencyTests(ChatSystem system)
         Assert.Equal(McpToolGateway.MaxAttempts, front.ToolCalls);
     }
 
-    private static async Task PollAsync(Func<bool> condition)
+    [SkippableFact]
+    public async Task A_turn_whose_client_leaves_runs_to_its_end_is_stored_and_its_key_then_replays_it()
+    {
+        // "mark the milk one done", then straight to the tasks page: the user expects it done.
+        await using var front = await LossyMcpFront.StartAsync(system.Mcp.BaseAddress, lose: 0);
+        front.Hold();
+        await using var api = await system.StartApiAsync(front.Address.ToString().TrimEnd('/'));
+        var user = NewUser();
+        using var http = system.ClientFor(user, api);
+        var key = NewKey();
+
+        using (var leaving = new CancellationTokenSource())
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/chat/stream") { Content = JsonContent.Create(new { message = "add buy milk" }) };
+            request.Headers.TryAddWithoutValidation(IdempotencyKeys.Header, key);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, leaving.Token);
+            var reading = response.Content.ReadAsStringAsync(leaving.Token);
+            await front.ToolCallHeld.WaitAsync(TimeSpan.FromMinutes(1));
+            await leaving.CancelAsync(); // The client leaves while the tool call is on its way: the connection closes.
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
+        }
+        // Before the fix the api gave up its call here; give it the time to (it should not).
+        await Task.WhenAny(front.ToolCallAbandoned, Task.Delay(TimeSpan.FromSeconds(2)));
+        Assert.False(front.ToolCallAbandoned.IsCompleted, "The api gave up the tool call when its client left.");
+        front.Release();
+
+        await PollAsync(async () => await MessagesAsync(user) == 2);
+        Assert.Equal(1, await TasksAsync(user));
+        await using (var db = system.Database.CreateDbContext())
+        {
+            Assert.NotNull(await db.IdempotentChatTurns.Where(t => t.UserId == user && t.Key == key).Select(t => t.Reply).SingleAsync());
+        }
+        // Back on the chat, the same message with its key gets the stored turn, runs nothing again.
+        using var again = await PostAsync(http, "api/chat", new { message = "add buy milk" }, key);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("true", Assert.Single(again.Headers.GetValues(IdempotencyKeys.ReplayedHeader)));
+        Assert.Equal([ToolNames.AddTask], ChatTests.Tools(await Json.ReadAsync(again)));
+        Assert.Equal(1, front.ToolCalls);
+    }
+
+    private static Task PollAsync(Func<bool> condition) => PollAsync(() => Task.FromResult(condition()));
+
+    private static async Task PollAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!condition())
+        while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "The condition did not come true within a minute.");
             await Task.Delay(20);

@@ -7,7 +7,8 @@ namespace TaskChat.Api.FunctionalTests;
 /// <summary>
 /// A front for the mcp that passes every request on and, for the first <c>lose</c> tool calls, lets the
 /// mcp apply it and then drops the connection instead of answering: the mcp dying between its commit
-/// and its answer, every time, on purpose.
+/// and its answer, every time, on purpose. Asked to <see cref="Hold"/>, it keeps tool calls until
+/// <see cref="Release"/>: a turn caught mid-call, and whether the api gave its call up meanwhile.
 /// </summary>
 public sealed class LossyMcpFront : IAsyncDisposable
 {
@@ -15,6 +16,9 @@ public sealed class LossyMcpFront : IAsyncDisposable
     private readonly HttpClient _mcp;
     private int _toLose;
     private int _toolCalls;
+    private TaskCompletionSource? _hold;
+    private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _abandoned = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private LossyMcpFront(WebApplication app, Uri address, HttpClient mcp, int lose)
     {
@@ -30,6 +34,18 @@ public sealed class LossyMcpFront : IAsyncDisposable
     /// <summary>tools/call requests that reached the mcp (answered or not).</summary>
     public int ToolCalls => Volatile.Read(ref _toolCalls);
 
+    /// <summary>From now on tool calls wait in the front, before the mcp, until <see cref="Release"/>.</summary>
+    public void Hold() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets the held tool calls on to the mcp (those the api still waits for).</summary>
+    public void Release() => _hold?.TrySetResult();
+
+    /// <summary>Completes when a tool call is being held.</summary>
+    public Task ToolCallHeld => _held.Task;
+
+    /// <summary>Completes when the api gave up a held tool call (it cancelled its request): that call never reaches the mcp.</summary>
+    public Task ToolCallAbandoned => _abandoned.Task;
+
     public static async Task<LossyMcpFront> StartAsync(Uri mcp, int lose)
     {
         var http = new HttpClient { BaseAddress = mcp };
@@ -44,6 +60,18 @@ public sealed class LossyMcpFront : IAsyncDisposable
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body);
         var isToolCall = System.Text.Encoding.UTF8.GetString(body.ToArray()).Contains("\"tools/call\"", StringComparison.Ordinal);
+        if (isToolCall && _hold is { } hold)
+        {
+            _held.TrySetResult();
+            using (context.RequestAborted.Register(() => _abandoned.TrySetResult()))
+            {
+                await hold.Task;
+            }
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                return;
+            }
+        }
         using var request = new HttpRequestMessage(HttpMethod.Post, "mcp") { Content = new ByteArrayContent(body.ToArray()) };
         foreach (var header in context.Request.Headers)
         {

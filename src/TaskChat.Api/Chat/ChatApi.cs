@@ -50,7 +50,8 @@ public static class ChatApi
         $"`{ChatEventNames.Error}` ({{code, detail, status}}) when the turn fails after the stream started.";
 
     internal static async Task<Results<Ok<ChatReply>, ProblemHttpResult>> ChatAsync(
-        ChatRequest request, Caller caller, ChatTurnRunner runner, ChatTurnKeys keys, ChatTurnCounter counter, ApiSettings settings, HttpContext http, CancellationToken cancellationToken)
+        ChatRequest request, Caller caller, ChatTurnRunner runner, ChatTurnKeys keys, ChatTurnCounter counter, ApiSettings settings, IHostApplicationLifetime lifetime,
+        HttpContext http, CancellationToken cancellationToken)
     {
         var start = await StartAsync(request, caller, runner, keys, counter, settings, http, cancellationToken);
         if (start.Refused is { } refused)
@@ -61,7 +62,7 @@ public static class ChatApi
         {
             return TypedResults.Ok(replay);
         }
-        await foreach (var e in runner.RunAsync(start.Turn!, streaming: false, cancellationToken))
+        await foreach (var e in runner.RunAsync(start.Turn!, streaming: false, lifetime.ApplicationStopping, cancellationToken))
         {
             switch (e)
             {
@@ -76,7 +77,8 @@ public static class ChatApi
     }
 
     internal static async Task<Results<ServerSentEventsResult<object>, ProblemHttpResult>> StreamAsync(
-        ChatRequest request, Caller caller, ChatTurnRunner runner, ChatTurnKeys keys, ChatTurnCounter counter, ApiSettings settings, HttpContext http, CancellationToken cancellationToken)
+        ChatRequest request, Caller caller, ChatTurnRunner runner, ChatTurnKeys keys, ChatTurnCounter counter, ApiSettings settings, IHostApplicationLifetime lifetime,
+        HttpContext http, CancellationToken cancellationToken)
     {
         // Everything that can refuse the turn with a plain status runs before the first event.
         var start = await StartAsync(request, caller, runner, keys, counter, settings, http, cancellationToken);
@@ -85,7 +87,7 @@ public static class ChatApi
             return refused;
         }
         http.Response.Headers["X-Accel-Buffering"] = "no"; // Proxies must not hold the stream back.
-        var events = start.Replay is { } replay ? Replayed(replay) : runner.RunAsync(start.Turn!, streaming: true, cancellationToken);
+        var events = start.Replay is { } replay ? Replayed(replay) : runner.RunAsync(start.Turn!, streaming: true, lifetime.ApplicationStopping, cancellationToken);
         return TypedResults.ServerSentEvents(ServerSentEvents(events, cancellationToken));
     }
 

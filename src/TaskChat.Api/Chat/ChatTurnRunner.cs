@@ -63,34 +63,39 @@ public sealed class ChatTurnRunner(ConversationStore conversations, ChatTurnKeys
     public static string ConversationLimitDetail(int limit) =>
         $"You have reached the limit of {limit:N0} conversations. Delete old conversations to start a new one, or continue an existing one.";
 
-    /// <summary>Runs the turn; it ends with <see cref="TurnDone"/> or <see cref="TurnFailed"/> (not at all when cancelled).</summary>
+    /// <summary>Runs the turn; it ends with <see cref="TurnDone"/> or <see cref="TurnFailed"/> (not at all when stopped).</summary>
     /// <param name="turn">From <see cref="StartAsync"/>.</param>
     /// <param name="streaming">Ask the model for its reply in pieces (the stream) or whole (POST /api/chat).</param>
-    /// <param name="cancellationToken">The client left: the agent stops and nothing is stored.</param>
-    public async IAsyncEnumerable<ChatEvent> RunAsync(ChatTurn turn, bool streaming, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="stopTurn">The api is shutting down: the agent stops, nothing is stored and the key is released.</param>
+    /// <param name="clientLeft">The client left: nobody reads the events any more, but the turn runs to its end and is stored.</param>
+    /// <remarks>
+    /// A user who sends "mark the milk one done" and goes to the tasks page (or closes the tab, or loses the
+    /// connection) expects the milk done, as in the apps people know: the turn does not depend on its reader.
+    /// Its events then go nowhere; enumeration ends only once the turn has ended, so the request (and the
+    /// scope the turn's stores live in) lasts until it is saved.
+    /// </remarks>
+    public async IAsyncEnumerable<ChatEvent> RunAsync(ChatTurn turn, bool streaming, CancellationToken stopTurn, [EnumeratorCancellation] CancellationToken clientLeft)
     {
         // Tool calls are reported from inside the agent's function invocation while it runs; a
         // channel puts them and the reply's pieces into one sequence, each as soon as it happens.
         var events = Channel.CreateUnbounded<ChatEvent>(new UnboundedChannelOptions { SingleReader = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var running = ProduceAsync(turn, streaming, events.Writer, stop.Token);
+        var running = ProduceAsync(turn, streaming, events.Writer, stopTurn);
         try
         {
-            await foreach (var e in events.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var e in events.Reader.ReadAllAsync(clientLeft))
             {
                 yield return e;
             }
         }
         finally
         {
-            await stop.CancelAsync(); // The reader stopped early: so does the agent.
-            await running;
+            await running; // The reader may have stopped early (the client left): the turn still ends, and is stored.
         }
     }
 
     private async Task ProduceAsync(ChatTurn turn, bool streaming, ChannelWriter<ChatEvent> events, CancellationToken cancellationToken)
     {
-        ChatEvent? last = null; // Stays null when the client left: nobody is told.
+        ChatEvent? last = null; // Stays null when the turn was stopped (the api shuts down): nobody is told.
         try
         {
             events.TryWrite(new ConversationStarted(turn.ConversationId));
