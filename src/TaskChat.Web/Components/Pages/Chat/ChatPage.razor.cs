@@ -275,16 +275,27 @@ public sealed partial class ChatPage
         {
             sent = await CallAsync(async () =>
             {
-                await foreach (var e in Api.StreamChatAsync(message.Text, _conversationId, message.Id, _leaving.Token))
+                // Not cancelled when the user leaves: the message must still reach the api, which finishes
+                // the turn whether or not anyone reads it ("mark it done", then the tasks page, finds it done).
+                // Leaving only stops the reading, at the next event; closing the stream tells the api nobody listens.
+                await foreach (var e in Api.StreamChatAsync(message.Text, _conversationId, message.Id, CancellationToken.None))
                 {
+                    if (Left)
+                    {
+                        return;
+                    }
                     await stream.ApplyAsync(e);
                     _conversationId = stream.ConversationId ?? _conversationId;
                 }
             });
         }
-        catch (OperationCanceledException) when (_leaving.IsCancellationRequested)
+        catch (OperationCanceledException) when (Left)
         {
-            return; // The user left the page (or closed the tab): nobody is left to show the reply to.
+            return; // The user left the page (or closed the tab) while an event was shown: nobody is left to show the reply to.
+        }
+        if (Left)
+        {
+            return;
         }
         stream.End();
         _sending = false;
