@@ -61,6 +61,30 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await AddTaskAsync(page, "Still working");
     });
 
+    /// <summary>
+    /// "Mark the milk one done", then straight to Tasks: the milk is done there, and the turn is in the chat
+    /// on coming back. Before, leaving cancelled the web's request to the api (often before it was sent) and
+    /// the api stopped a turn whose client had left (found by hand in sessions 15 and 17).
+    /// </summary>
+    [Fact]
+    public Task A_message_sent_just_before_leaving_the_chat_is_carried_out_and_kept() => RunAsync(nameof(A_message_sent_just_before_leaving_the_chat_is_carried_out_and_kept), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await ChatAsync(page, "add buy milk");
+
+        await page.GetByTestId("chat-input").FillAsync("mark the milk one done");
+        await page.GetByTestId("chat-input").PressAsync("Enter");
+        await page.GetByTestId("nav-tasks").ClickAsync(); // At once: the turn has at most just begun.
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/tasks$"));
+        await Assertions.Expect(page.GetByTestId("completed-tasks")).ToBeVisibleAsync(); // Live: the page updates when the turn's change lands.
+        await Assertions.Expect(page.GetByTestId("task-item")).ToHaveCountAsync(1);
+        await page.GetByTestId("nav-chat").ClickAsync();
+        await Assertions.Expect(Messages(page)).ToHaveCountAsync(4);
+        await Assertions.Expect(Messages(page).Last).ToContainTextAsync("Marked “Buy milk” done.");
+    });
+
     [Fact]
     public Task Focus_stays_in_the_composer_and_the_next_message_can_be_typed_while_the_agent_works() => RunAsync(nameof(Focus_stays_in_the_composer_and_the_next_message_can_be_typed_while_the_agent_works), async () =>
     {
