@@ -42,7 +42,7 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
     private static readonly string CountAndStartSql = CountAndStartSqlFor(claims: false);
     private static readonly string CountClaimAndStartSql = CountAndStartSqlFor(claims: true);
 
-    // A continued conversation's last messages, oldest last, after the count (and the claim): a conversation that
+    // A continued conversation's last messages, newest first, after the count (and the claim): a conversation that
     // is not the user's gives no row, one without messages a row of nulls. Read whether or not the turn may run
     // (a read changes nothing; a refused or replayed turn just does not use it). The columns are Message's.
     private const string HistorySql = """
@@ -51,6 +51,7 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
         LEFT JOIN LATERAL (SELECT id, role, content, tool_calls, created_at FROM messages
             WHERE conversation_id = c.id ORDER BY id DESC LIMIT @history) m ON TRUE
         WHERE c.id = @conversation AND c.user_id = @user
+        ORDER BY m.id DESC
         """;
 
     private const string CountAndReadSql = CountSql + ";\n" + HistorySql;
