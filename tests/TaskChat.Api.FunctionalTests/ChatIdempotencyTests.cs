@@ -300,7 +300,8 @@ public abstract class ChatIdempotencyTests(ChatSystem system)
     [SkippableFact]
     public async Task A_turn_whose_client_leaves_runs_to_its_end_is_stored_and_its_key_then_replays_it()
     {
-        // "mark the milk one done", then straight to the tasks page: the user expects it done.
+        // The client leaves while the turn's tool call is on its way (a user who sends a message and goes
+        // straight to the tasks page, or closes the tab): the user expects the change made and the turn kept.
         await using var front = await LossyMcpFront.StartAsync(system.Mcp.BaseAddress, lose: 0);
         front.Hold();
         await using var api = await system.StartApiAsync(front.Address.ToString().TrimEnd('/'));
