@@ -60,18 +60,25 @@ internal static class TaskCounters
     /// "tasks changed" sent (by the upsert's RETURNING, once per upserted row): a write that found nothing (a
     /// concurrent request got there first) leaves the version alone and announces nothing, as before.
     /// The write is an UPDATE or DELETE of tasks without RETURNING; what comes back is how many rows it changed.
-    /// With <c>commit</c>, the transaction ends in the same command (the write is its last statement: see
-    /// <see cref="CommitWithStatement"/>).
+    /// The write is the last statement of <paramref name="transaction"/>: when that is a transaction of its own, the
+    /// COMMIT goes in the same command (see <see cref="CommitWithStatement"/>) and the transaction is marked committed.
     /// </summary>
-    public static async Task<int> WriteAndTouchOnPostgresAsync(TaskChatDbContext db, string userId, DateTime now, FormattableString write, bool commit, CancellationToken cancellationToken)
+    public static async Task<int> WriteAndTouchOnPostgresAsync(TaskChatDbContext db, TaskStoreTransaction transaction, string userId, DateTime now,
+        FormattableString write, CancellationToken cancellationToken)
     {
+        var commit = transaction.CanCommitWithStatement;
         var touch = TouchAfterWrite.GetOrAdd(write.ArgumentCount, static next =>
             TouchUpsertSql($"SELECT {{{next}}}, 0, 1, {{{next + 1}}} WHERE EXISTS (SELECT 1 FROM written)", $"pg_notify({{{next + 2}}}, {{{next + 3}}})"));
         var sql = FormattableStringFactory.Create($"""
             WITH written AS ({write.Format} RETURNING 1), counter AS ({touch})
             SELECT (SELECT count(*)::int FROM written) AS "Value", (SELECT count(*) FROM counter) AS touched{(commit ? ";\nCOMMIT" : "")}
             """, [.. write.GetArguments(), userId, now, UserEventChannel.Name, UserEventMessage.TasksChanged(userId).ToPayload()]);
-        return (await db.Database.SqlQuery<int>(sql).ToListAsync(cancellationToken)).Single();
+        var changed = (await db.Database.SqlQuery<int>(sql).ToListAsync(cancellationToken)).Single();
+        if (commit)
+        {
+            transaction.CommittedWithStatement();
+        }
+        return changed;
     }
 
     private static async Task<long> UpsertAsync(TaskChatDbContext db, string upsert, string userId, DateTime now, CancellationToken cancellationToken)

@@ -159,21 +159,16 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
         // takes a number for its next occurrence instead, which touches it too).
         // Then it is the last statement, and in a transaction of its own it carries the COMMIT too.
         var touchedWithWrite = task.Recurrence is null && db.Database.IsNpgsql();
-        var committedWithWrite = touchedWithWrite && transaction.CanCommitWithStatement;
         var completed = touchedWithWrite
-            ? await TaskCounters.WriteAndTouchOnPostgresAsync(db, owner.UserId, now,
-                $"UPDATE tasks SET completed = TRUE, completed_at = {now}, updated_at = {now} WHERE id = {task.Id} AND NOT completed", committedWithWrite, cancellationToken)
+            ? await TaskCounters.WriteAndTouchOnPostgresAsync(db, transaction, owner.UserId, now,
+                $"UPDATE tasks SET completed = TRUE, completed_at = {now}, updated_at = {now} WHERE id = {task.Id} AND NOT completed", cancellationToken)
             : await db.Tasks.Where(t => t.Id == task.Id && !t.Completed)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Completed, true).SetProperty(t => t.CompletedAt, now).SetProperty(t => t.UpdatedAt, now), cancellationToken);
-        if (committedWithWrite)
-        {
-            transaction.CommittedWithStatement();
-        }
         if (completed == 0)
         {
             // A concurrent request completed (or deleted) it first: report the task as it is now (a transaction
             // that committed with the write committed nothing).
-            if (!committedWithWrite)
+            if (!transaction.IsCommittedByStatement)
             {
                 await transaction.RollbackAsync(cancellationToken);
             }
@@ -251,14 +246,9 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
         // On PostgreSQL the DELETE and the counter's touch are one statement (its tags and reminders go by the
         // foreign keys' cascade), with the COMMIT in a transaction of its own; elsewhere the touch follows.
         var touchedWithWrite = db.Database.IsNpgsql();
-        var committedWithWrite = transaction.CanCommitWithStatement;
         var deleted = touchedWithWrite
-            ? await TaskCounters.WriteAndTouchOnPostgresAsync(db, owner.UserId, Now(), $"DELETE FROM tasks WHERE id = {task.Id}", committedWithWrite, cancellationToken)
+            ? await TaskCounters.WriteAndTouchOnPostgresAsync(db, transaction, owner.UserId, Now(), $"DELETE FROM tasks WHERE id = {task.Id}", cancellationToken)
             : await db.Tasks.Where(t => t.Id == task.Id).ExecuteDeleteAsync(cancellationToken);
-        if (committedWithWrite)
-        {
-            transaction.CommittedWithStatement();
-        }
         if (deleted == 0)
         {
             return NotFound(taskId);

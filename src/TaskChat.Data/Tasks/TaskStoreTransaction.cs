@@ -62,6 +62,9 @@ internal sealed class TaskStoreTransaction : IAsyncDisposable
     /// </summary>
     public bool CanCommitWithStatement => _own is not null && _db.Database.IsNpgsql();
 
+    /// <summary>The write's last statement carried the COMMIT (<see cref="CommittedWithStatement"/>).</summary>
+    public bool IsCommittedByStatement => _committedWithStatement;
+
     /// <summary>The write's last statement carried the COMMIT: <see cref="CommitAsync"/> and the dispose have nothing left to do.</summary>
     public void CommittedWithStatement()
     {
