@@ -9,6 +9,19 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
 {
     private static ILocator Messages(IPage page) => page.GetByTestId("chat-message");
 
+    /// <summary>
+    /// Serves chat.js with its export <paramref name="function"/> held: each call first waits until the page
+    /// calls <c>window[until]()</c>, then runs as before. A step of the chat's set-up staged to happen late.
+    /// </summary>
+    private static async Task HoldChatScriptAsync(IPage page, string function, string until) =>
+        await page.RouteAsync("**/js/chat*.js", async route =>
+        {
+            var original = await route.FetchAsync();
+            var script = (await original.TextAsync()).Replace($"export function {function}(", $"function {function}Now(", StringComparison.Ordinal)
+                + $"\nexport async function {function}(...args) {{ await new Promise(resolve => window.{until} = resolve); return {function}Now(...args); }}\n";
+            await route.FulfillAsync(new() { Response = original, Body = script });
+        });
+
     [Fact]
     public Task The_thread_keeps_the_newest_message_in_view_unless_the_user_scrolled_up() => RunAsync(nameof(The_thread_keeps_the_newest_message_in_view_unless_the_user_scrolled_up), async () =>
     {
@@ -43,14 +56,7 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
     public Task Leaving_the_chat_while_its_script_is_set_up_leaves_the_next_page_working() => RunAsync(nameof(Leaving_the_chat_while_its_script_is_set_up_leaves_the_next_page_working), async () =>
     {
         var page = await NewPageAsync();
-        await page.RouteAsync("**/js/chat*.js", async route =>
-        {
-            // The same script, whose followThread first waits for window.leftChat().
-            var original = await route.FetchAsync();
-            var script = (await original.TextAsync()).Replace("export function followThread(", "function followThreadNow(", StringComparison.Ordinal)
-                + "\nexport async function followThread(...args) { await new Promise(resolve => window.leftChat = resolve); return followThreadNow(...args); }\n";
-            await route.FulfillAsync(new() { Response = original, Body = script });
-        });
+        await HoldChatScriptAsync(page, "followThread", until: "leftChat");
         await SignUpAsync(page);
         await page.WaitForFunctionAsync("() => typeof window.leftChat === 'function'");
 
@@ -140,13 +146,7 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         var page = await NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
-        await page.RouteAsync("**/js/chat*.js", async route =>
-        {
-            var original = await route.FetchAsync();
-            var script = (await original.TextAsync()).Replace("export function keepDraft(", "function keepDraftNow(", StringComparison.Ordinal)
-                + "\nexport async function keepDraft(...args) { await new Promise(resolve => window.releaseSetUp = resolve); return keepDraftNow(...args); }\n";
-            await route.FulfillAsync(new() { Response = original, Body = script });
-        });
+        await HoldChatScriptAsync(page, "keepDraft", until: "releaseSetUp");
         await SignUpAsync(page);
         await page.WaitForFunctionAsync("() => typeof window.releaseSetUp === 'function'");
 
