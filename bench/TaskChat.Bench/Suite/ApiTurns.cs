@@ -42,7 +42,7 @@ internal static class ApiTurns
         {
             ["LLM_PROVIDER"] = "offline",
             ["CHAT_TURNS_PER_MINUTE"] = "10000",
-        }).AsProcesses().StartAsync();
+        }).AsProcesses(Footprint.SpeedForms(options)).StartAsync();
 
         ServerCpu readCpu() => ServerCpu.Read(system.Api.Process.Id, system.Mcp.Process.Id, provider == DatabaseProvider.Postgres);
 

@@ -93,6 +93,30 @@ internal static partial class Cleanup
         }
     }
 
+    /// <summary>
+    /// What a process's RSS is made of, for the bench's progress lines: anonymous memory (the GC heap, native
+    /// allocations, thread stacks), file-backed pages (the mapped assemblies) and shared memory (under W^X, the
+    /// JIT's code and the type loader's data), and its thread count. Empty when the process is gone.
+    /// </summary>
+    public static string RssParts(int pid)
+    {
+        try
+        {
+            var fields = File.ReadLines($"/proc/{pid}/status")
+                .Select(line => line.Split(':', 2))
+                .Where(parts => parts.Length == 2)
+                .ToDictionary(parts => parts[0], parts => parts[1].Trim());
+            string Megabytes(string name) => fields.TryGetValue(name, out var value)
+                ? (double.Parse(value.Split(' ')[0], CultureInfo.InvariantCulture) / 1024).ToString("F1", CultureInfo.InvariantCulture)
+                : "?";
+            return $"anon {Megabytes("RssAnon")}, file {Megabytes("RssFile")}, shmem {Megabytes("RssShmem")} MB, {fields.GetValueOrDefault("Threads", "?")} threads";
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static partial int SendTerm(int pid, int signal);

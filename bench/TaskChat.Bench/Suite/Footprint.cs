@@ -154,10 +154,12 @@ internal static class Footprint
         {
             await Task.Delay(Settle, cancellationToken);
             var idle = (Mcp: Cleanup.RssMegabytes(system.Mcp.Process.Id), Api: Cleanup.RssMegabytes(system.Api.Process.Id));
+            var idleParts = (Mcp: Cleanup.RssParts(system.Mcp.Process.Id), Api: Cleanup.RssParts(system.Api.Process.Id));
 
             await McpCallsAsync(system.Mcp.BaseAddress, jwks.CreateToken("memory-lister"), jwks.CreateToken("memory-adder"), calls, cancellationToken);
             await Task.Delay(Settle, cancellationToken);
             mcpDelta.Ours.Add(Cleanup.RssMegabytes(system.Mcp.Process.Id) - idle.Mcp);
+            Parts("mcp", suffix, idleParts.Mcp, system.Mcp.Process.Id);
             if (reference is not null)
             {
                 await using var peerDatabase = await PostgresTestDatabase.CreateAsync();
@@ -186,6 +188,7 @@ internal static class Footprint
             });
             await Task.Delay(Settle, cancellationToken);
             apiDelta.Ours.Add(Cleanup.RssMegabytes(system.Api.Process.Id) - idle.Api);
+            Parts("api", suffix, idleParts.Api, system.Api.Process.Id);
         }
 
         await using (var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres))
@@ -193,6 +196,7 @@ internal static class Footprint
         {
             await Task.Delay(Settle, cancellationToken);
             var idle = Cleanup.RssMegabytes(system.Web.Process.Id);
+            var idleParts = Cleanup.RssParts(system.Web.Process.Id);
             using var browser = new HttpClient { BaseAddress = system.Web.BaseAddress };
             await ManyAsync(calls, 8, async _ =>
             {
@@ -202,12 +206,17 @@ internal static class Footprint
             });
             await Task.Delay(Settle, cancellationToken);
             webDelta.Ours.Add(Cleanup.RssMegabytes(system.Web.Process.Id) - idle);
+            Parts("web", suffix, idleParts, system.Web.Process.Id);
         }
         var which = publishedFolders is null ? "build" : "published";
         var referenceFigure = reference is null ? "" : $" (reference {mcpDelta.Reference[0]:F1})";
         Console.Error.WriteLine($"bench: memory growth ({which}): mcp {mcpDelta.Ours[0]:F1} MB{referenceFigure}, api {apiDelta.Ours[0]:F1} MB, web {webDelta.Ours[0]:F1} MB");
         return [mcpDelta, apiDelta, webDelta];
     }
+
+    /// <summary>What RSS was made of before and after the calls, on stderr: where a growth row's megabytes went.</summary>
+    private static void Parts(string service, string suffix, string idle, int pid) =>
+        Console.Error.WriteLine($"bench: {service}{suffix} idle: {idle}; after the calls: {Cleanup.RssParts(pid)}");
 
     /// <summary>Half list_tasks for a user with 20 tasks, half add_task for another user, 8 sessions.</summary>
     private static async Task McpCallsAsync(Uri baseAddress, string listerToken, string adderToken, int calls, CancellationToken cancellationToken)
@@ -265,7 +274,7 @@ internal static class Footprint
     /// bench/run's published services (mcp/, api/ and web/ under <c>--published</c>), or null, said on standard error:
     /// the bench dll run directly, or a folder without them. Their rows are then left out; the run goes on.
     /// </summary>
-    private static Dictionary<TaskChatService, string>? PublishedFolders(BenchOptions options, TaskChatService[] services)
+    internal static Dictionary<TaskChatService, string>? PublishedFolders(BenchOptions options, TaskChatService[] services)
     {
         if (options.Published is null)
         {
@@ -281,6 +290,10 @@ internal static class Footprint
         }
         return folders;
     }
+
+    /// <summary>The published mcp and api for the speed rows with <c>--speed-as-shipped</c>, else null (their builds).</summary>
+    internal static Dictionary<TaskChatService, string>? SpeedForms(BenchOptions options) =>
+        options.SpeedAsShipped ? PublishedFolders(options, [TaskChatService.Mcp, TaskChatService.Api]) : null;
 
     /// <summary>The service's name in the rows and its folder under <c>--published</c>.</summary>
     private static string Name(TaskChatService service) => service.ToString().ToLowerInvariant();

@@ -27,7 +27,7 @@ internal static class McpSpeed
         await using var oursDatabase = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         await using var peerDatabase = await PostgresTestDatabase.CreateAsync();
         await using var system = await new SystemBuilder(oursDatabase.Url)
-            .WithMcp(new Dictionary<string, string>(issuer.Variables.Concat(options.ServiceVariables))).AsProcesses().StartAsync();
+            .WithMcp(new Dictionary<string, string>(issuer.Variables.Concat(options.ServiceVariables))).AsProcesses(Footprint.SpeedForms(options)).StartAsync();
         // The same pool size as ours (DB_POOL_MAX's default for the mcp), so neither side waits on fewer connections.
         await using var peer = await NodeTools.StartPeerAsync(peerDatabase, issuer, poolSize: 15, cancellationToken);
 
