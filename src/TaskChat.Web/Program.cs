@@ -8,6 +8,7 @@ using TaskChat.Web.Api;
 using TaskChat.Web.Auth;
 using TaskChat.Web.Auth.Throttling;
 using TaskChat.Web.Components;
+using TaskChat.Web.Components.Pages.Chat;
 using TaskChat.Web.Components.Layout;
 using TaskChat.Web.Live;
 using TaskChat.Web.OAuth;
@@ -38,6 +39,7 @@ builder.AddApiClient(web);
 builder.AddLiveUpdates();
 builder.Services.AddScoped<Notices>();
 builder.Services.AddScoped<ApiAvailability>();
+builder.Services.AddScoped<ChatTurnInFlight>(); // The tab's chat turn, beyond the chat page.
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();

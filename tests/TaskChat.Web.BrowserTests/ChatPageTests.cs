@@ -91,6 +91,74 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(Messages(page).Last).ToContainTextAsync("Marked “Buy milk” done.");
     });
 
+    /// <summary>
+    /// Back in the chat before the reply came: the message is there, and the reply arrives as it would have.
+    /// Before, the page showed the conversation as the api had stored it, without the message (a turn is stored
+    /// at its end), and nothing more when the reply came: the turn was the page's, and the page was gone (found by
+    /// hand, session 17). Here the turn waits at its first write for as long as the test holds the database.
+    /// </summary>
+    [Fact]
+    public Task Back_in_the_chat_before_the_reply_came_the_message_is_there_and_the_reply_arrives() => RunAsync(nameof(Back_in_the_chat_before_the_reply_came_the_message_is_there_and_the_reply_arrives), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await ChatAsync(page, "add buy milk");
+
+        await using (await DatabaseWriteHold.BeginAsync(Stack.Database))
+        {
+            await page.GetByTestId("chat-input").FillAsync("add walk the dog");
+            await page.GetByTestId("chat-input").PressAsync("Enter");
+            await Assertions.Expect(Messages(page)).ToHaveCountAsync(4);
+            await OpenTasksAsync(page);
+            await page.GetByTestId("nav-chat").ClickAsync();
+
+            await Assertions.Expect(Messages(page)).ToHaveCountAsync(4);
+            await Assertions.Expect(Messages(page).Nth(2)).ToContainTextAsync("add walk the dog");
+            await Assertions.Expect(Messages(page).Last).ToHaveAttributeAsync("data-streaming", "true");
+        }
+
+        await Assertions.Expect(Messages(page).Last).ToHaveAttributeAsync("data-streaming", "false");
+        await Assertions.Expect(Messages(page).Last).ToContainTextAsync("Walk the dog");
+        await Assertions.Expect(Messages(page)).ToHaveCountAsync(4); // The stored thread, read again: nothing twice.
+        await Assertions.Expect(page.GetByTestId("side-task-item")).ToHaveCountAsync(2);
+    });
+
+    /// <summary>
+    /// Enter while the agent works queues the message (the composer says so); going to another page before the
+    /// reply came no longer drops it: it is sent when the running turn ends, and it is not left in the composer.
+    /// </summary>
+    [Fact]
+    public Task A_message_queued_behind_a_reply_is_sent_after_it_even_when_the_user_went_to_another_page() => RunAsync(nameof(A_message_queued_behind_a_reply_is_sent_after_it_even_when_the_user_went_to_another_page), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await ChatAsync(page, "add buy milk");
+        var input = page.GetByTestId("chat-input");
+
+        await using (await DatabaseWriteHold.BeginAsync(Stack.Database))
+        {
+            await input.FillAsync("add walk the dog");
+            await input.PressAsync("Enter");
+            await Assertions.Expect(Messages(page)).ToHaveCountAsync(4);
+            await input.FillAsync("add feed the cat");
+            await input.PressAsync("Enter");
+            await Assertions.Expect(page.GetByTestId("queued-message")).ToBeVisibleAsync();
+            await Assertions.Expect(input).ToHaveValueAsync("add feed the cat");
+            await OpenTasksAsync(page);
+        }
+
+        // Both turns run with nobody on the chat; the tasks page, live, shows what they added.
+        await Assertions.Expect(page.GetByTestId("task-item")).ToHaveCountAsync(3);
+        await page.GetByTestId("nav-chat").ClickAsync();
+        await Assertions.Expect(Messages(page)).ToHaveCountAsync(6);
+        await Assertions.Expect(Messages(page).Nth(4)).ToContainTextAsync("add feed the cat");
+        await Assertions.Expect(Messages(page).Last).ToContainTextAsync("Feed the cat");
+        await Assertions.Expect(Messages(page).Last).ToHaveAttributeAsync("data-streaming", "false");
+        await Assertions.Expect(input).ToBeEnabledAsync();
+        await Assertions.Expect(input).ToHaveValueAsync("");
+        await Assertions.Expect(page.GetByTestId("queued-message")).ToBeHiddenAsync();
+    });
+
     [Fact]
     public Task Focus_stays_in_the_composer_and_the_next_message_can_be_typed_while_the_agent_works() => RunAsync(nameof(Focus_stays_in_the_composer_and_the_next_message_can_be_typed_while_the_agent_works), async () =>
     {

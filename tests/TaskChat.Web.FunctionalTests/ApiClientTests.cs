@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using TaskChat.Contract;
 using TaskChat.Data.Connection;
 using TaskChat.TestSupport;
@@ -29,7 +26,7 @@ public sealed class ApiClientTests : IAsyncLifetime
     [Fact]
     public async Task TasksGoThereAndBackAsTheSignedInUser()
     {
-        var api = await ClientForNewUserAsync(_api.BaseAddress);
+        var api = await WebServers.ApiClientForNewUserAsync(_web, _api.BaseAddress);
 
         var added = await api.AddTaskAsync("Buy milk");
         await api.RenameTaskAsync(added.Id, "Buy oat milk");
@@ -47,7 +44,7 @@ public sealed class ApiClientTests : IAsyncLifetime
     [Fact]
     public async Task AProblemComesOutWithItsStatusAndDetail()
     {
-        var api = await ClientForNewUserAsync(_api.BaseAddress);
+        var api = await WebServers.ApiClientForNewUserAsync(_web, _api.BaseAddress);
 
         var error = await Assert.ThrowsAsync<ApiException>(() => api.DeleteTaskAsync(999_999));
 
@@ -58,7 +55,7 @@ public sealed class ApiClientTests : IAsyncLifetime
     [Fact]
     public async Task AChatTurnWithTheMcpDownIsUnavailable()
     {
-        var api = await ClientForNewUserAsync(_api.BaseAddress);
+        var api = await WebServers.ApiClientForNewUserAsync(_web, _api.BaseAddress);
 
         var error = await Assert.ThrowsAsync<ApiException>(async () =>
         {
@@ -101,7 +98,7 @@ public sealed class ApiClientTests : IAsyncLifetime
             """;
         var (standIn, address) = await LoopbackServer.StartAsync(app => app.MapPost("/api/chat/stream", () => Results.Text(stream, "text/event-stream")));
         await using var _ = standIn;
-        var api = await ClientForNewUserAsync(address);
+        var api = await WebServers.ApiClientForNewUserAsync(_web, address);
 
         var events = new List<ChatEvent>();
         await foreach (var e in api.StreamChatAsync("add eggs", null, Guid.NewGuid()))
@@ -135,7 +132,7 @@ public sealed class ApiClientTests : IAsyncLifetime
             }
         }));
         await using var _ = standIn;
-        var api = await ClientForNewUserAsync(address);
+        var api = await WebServers.ApiClientForNewUserAsync(_web, address);
         var failed = Guid.NewGuid();
 
         await DrainAsync(api.StreamChatAsync("add buy milk", null, failed));
@@ -163,7 +160,7 @@ public sealed class ApiClientTests : IAsyncLifetime
             }
         }));
         await using var _ = standIn;
-        var api = await ClientForNewUserAsync(address);
+        var api = await WebServers.ApiClientForNewUserAsync(_web, address);
         var first = Guid.NewGuid();
 
         await DrainAsync(api.StreamChatAsync("add buy milk", 3, first));
@@ -189,23 +186,12 @@ public sealed class ApiClientTests : IAsyncLifetime
     [Fact]
     public async Task NoApiIsAConnectionFailure()
     {
-        var api = await ClientForNewUserAsync(new Uri($"http://127.0.0.1:{LoopbackServer.UnusedPort()}"));
+        var api = await WebServers.ApiClientForNewUserAsync(_web, new Uri($"http://127.0.0.1:{LoopbackServer.UnusedPort()}"));
 
         await Assert.ThrowsAsync<HttpRequestException>(() => api.GetTasksAsync(ListStatus.All));
     }
 
-    private async Task<ApiClient> ClientForNewUserAsync(Uri apiUrl)
-    {
-        using var browser = WebServers.Browser(_web);
-        var (_, userId) = await WebServers.SignUpAsync(browser);
-        var user = await WebServers.CircuitUserAsync(_web, userId);
-        return new ApiClient(new HttpClient { BaseAddress = apiUrl }, _web.Services.GetRequiredService<ApiTokens>(), new SignedIn(user), new ChatRetryKeys());
-    }
 
-    private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
-    }
 
     public async Task DisposeAsync()
     {

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using TaskChat.TestSupport;
+using TaskChat.Web.Api;
 using TaskChat.Web.Sessions;
 
 namespace TaskChat.Web.FunctionalTests;
@@ -69,6 +71,20 @@ public static class WebServers
         var session = Assert.Single(await web.Services.GetRequiredService<SessionRecords>().ListAsync(userId, CancellationToken.None));
         return new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, userId), new Claim(SessionRecords.SessionIdClaim, session.Id)], "test"));
+    }
+
+    /// <summary>The pages' ApiClient for a new user of <paramref name="web"/>, calling <paramref name="apiUrl"/> with that user's tokens.</summary>
+    internal static async Task<ApiClient> ApiClientForNewUserAsync(RunningService web, Uri apiUrl)
+    {
+        using var browser = Browser(web);
+        var (_, userId) = await SignUpAsync(browser);
+        var user = await CircuitUserAsync(web, userId);
+        return new ApiClient(new HttpClient { BaseAddress = apiUrl }, web.Services.GetRequiredService<ApiTokens>(), new SignedIn(user), new ChatRetryKeys());
+    }
+
+    private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
     }
 
     public static async Task<string> TokenAsync(HttpClient browser)

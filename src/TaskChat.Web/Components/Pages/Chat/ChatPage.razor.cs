@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
@@ -9,8 +10,10 @@ namespace TaskChat.Web.Components.Pages.Chat;
 /// The chat: the conversations, the thread with its composer, and the user's tasks beside it.
 /// A message that could not be sent stays as <see cref="UnsentMessage"/>: sending the same text
 /// again (the composer, or "Send again") is a retry of that message, not a new one.
+/// The turn itself belongs to the tab (<see cref="ChatTurnInFlight"/>): the page shows it, and shows it again
+/// when the user comes back to the chat before it has ended.
 /// </summary>
-public sealed partial class ChatPage
+public sealed partial class ChatPage : IChatTurnView
 {
     /// <summary>Where this tab keeps the composer's draft (sessionStorage), so a reload loses nothing.</summary>
     private const string DraftKey = "taskchat.chat.draft";
@@ -49,11 +52,11 @@ public sealed partial class ChatPage
     private ElementReference _input;
     private ElementReference _renameInput;
 
-    /// <summary>
-    /// A message being sent, or one the api did not answer. Its <see cref="Id"/> is the turn's
-    /// Idempotency-Key and stays the same for every retry; a new message, even with the same words, gets a new one.
-    /// </summary>
-    internal sealed record UnsentMessage(string Text, Guid Id);
+    [Inject]
+    internal ChatTurnInFlight InFlight { get; set; } = default!;
+
+    /// <summary>A turn of this tab that was running when the page opened: followed once the page has loaded.</summary>
+    private RunningChatTurn? _resumed;
 
     /// <summary>OnInitializedAsync is done: the conversations and tasks are loaded and the latest conversation is open.</summary>
     private bool _loaded;
@@ -77,15 +80,47 @@ public sealed partial class ChatPage
     private string CurrentTitle =>
         _conversations?.FirstOrDefault(c => c.Id == _conversationId)?.Title ?? "New chat";
 
+    protected override void OnInitialized()
+    {
+        base.OnInitialized();
+        // A message the last chat page left waiting for the turn still running: it is this composer's draft again.
+        if (InFlight.Attach(this) is { } queued)
+        {
+            _draft = queued.Text;
+            _sendWhenDone = true;
+        }
+        _unsent = InFlight.TakeUnanswered();
+    }
+
     protected override async Task OnInitializedAsync()
     {
         await Task.WhenAll(LoadConversationsAsync(), LoadTasksAsync());
-        // /chat carries on where the user left off: the most recent conversation.
-        if (_conversations is [var latest, ..])
+        if (InFlight.Current is { } running)
         {
+            // The user left while TaskChat worked and is back before it finished: the conversation as stored, then the
+            // message and the reply as it arrives (the api stores them at the turn's end).
+            if (running.ConversationId is { } id)
+            {
+                await OpenAsync(id);
+            }
+            if (!running.Ended.IsCompleted)
+            {
+                _bubbles.Add(running.Question);
+                _bubbles.Add(running.Reply);
+                _sending = true;
+                _resumed = running;
+            }
+        }
+        else if (_conversations is [var latest, ..])
+        {
+            // /chat carries on where the user left off: the most recent conversation.
             await OpenAsync(latest.Id);
         }
         _loaded = true;
+        if (_resumed is { } resumed)
+        {
+            _ = FollowAsync(resumed, resumed: true);
+        }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -136,6 +171,12 @@ public sealed partial class ChatPage
             if (Left)
             {
                 return;
+            }
+            if (InFlight.TakeSentWhileAway() is { } sent && kept.Trim() == sent)
+            {
+                // The message this page's predecessor left waiting was sent after it went: not a draft any more.
+                await module.InvokeVoidAsync("setDraft", DraftKey, "");
+                kept = "";
             }
             if (kept.Length > 0 && _draft.Length == 0)
             {
@@ -262,46 +303,51 @@ public sealed partial class ChatPage
         {
             await ClearSentTextAsync(message.Text);
         }
-        var question = new ChatBubble(MessageRoles.User, message.Text);
-        var reply = new ChatBubble(MessageRoles.Assistant, "") { Streaming = true };
-        _bubbles.Add(question);
-        _bubbles.Add(reply);
+        var turn = InFlight.Start(message, _conversationId);
+        _bubbles.Add(turn.Question);
+        _bubbles.Add(turn.Reply);
         // No forced scroll: at the bottom the thread follows by itself (chat.js); scrolled up to
         // read, the user keeps their place and gets the "new messages" button.
         StateHasChanged();
-        var stream = new ChatStream(reply, LoadTasksAsync, () => InvokeAsync(StateHasChanged));
+        await FollowAsync(turn, resumed: false);
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="turn"/> to end, then settles the page: a notice and "Send again" for a message that
+    /// was not answered, the conversations reloaded, the message typed meanwhile sent. A turn the page was opened on
+    /// (<paramref name="resumed"/>) also reloads its conversation once answered: what the api stored is the thread.
+    /// </summary>
+    private async Task FollowAsync(RunningChatTurn turn, bool resumed)
+    {
         bool sent;
         try
         {
             sent = await CallAsync(async () =>
             {
-                // Not cancelled when the user leaves: the message must still reach the api, which finishes
-                // the turn whether or not anyone reads it ("mark it done", then the tasks page, finds it done).
-                // Leaving only stops the reading, at the next event; closing the stream tells the api nobody listens.
-                await foreach (var e in Api.StreamChatAsync(message.Text, _conversationId, message.Id, CancellationToken.None))
+                await turn.Ended;
+                if (turn.Failure is { } failure)
                 {
-                    if (Left)
-                    {
-                        return;
-                    }
-                    await stream.ApplyAsync(e);
-                    _conversationId = stream.ConversationId ?? _conversationId;
+                    ExceptionDispatchInfo.Throw(failure);
                 }
             });
         }
         catch (OperationCanceledException) when (Left)
         {
-            return; // The user left the page (or closed the tab) while an event was shown: nobody is left to show the reply to.
+            return; // The user left the page (or closed the tab): nobody is left to show the reply to.
         }
         if (Left)
         {
             return;
         }
-        stream.End();
         _sending = false;
-        if (sent && stream.Done && stream.Error is null)
+        var stream = turn.Stream;
+        if (sent && turn.Answered)
         {
             _unsent = null;
+            if (resumed && turn.ConversationId is { } id && id == _conversationId)
+            {
+                await OpenAsync(id);
+            }
         }
         else
         {
@@ -315,25 +361,37 @@ public sealed partial class ChatPage
             }
             // Nothing was answered: take the bubbles back and give the user their words again,
             // unless they have started typing the next message meanwhile ("Send again" still works).
-            if (reply.Text.Length == 0 && reply.Tools.Count == 0)
+            if (turn.Reply.Text.Length == 0 && turn.Reply.Tools.Count == 0)
             {
-                _bubbles.Remove(reply);
-                _bubbles.Remove(question);
+                _bubbles.Remove(turn.Reply);
+                _bubbles.Remove(turn.Question);
             }
-            _unsent = message;
+            _unsent = turn.Message;
             if (_draft.Length == 0)
             {
-                await SetDraftAsync(message.Text);
+                await SetDraftAsync(turn.Message.Text);
             }
         }
         await LoadConversationsAsync();
         await FocusComposerAsync();
+        StateHasChanged();
         if (_sendWhenDone)
         {
             _sendWhenDone = false;
             await SendAsync();
         }
     }
+
+    Task IChatTurnView.TurnChangedAsync(RunningChatTurn turn) => InvokeAsync(() =>
+    {
+        if (!Left)
+        {
+            _conversationId = turn.Stream.ConversationId ?? _conversationId;
+            StateHasChanged();
+        }
+    });
+
+    Task IChatTurnView.ToolAnsweredAsync() => Left ? Task.CompletedTask : LoadTasksAsync(); // The side panel shows what the tool just changed.
 
     /// <summary>
     /// Takes the sent words out of the composer in the browser, keeping whatever was typed after Enter.
@@ -382,6 +440,12 @@ public sealed partial class ChatPage
     {
         base.Dispose();
         _leaving.Cancel();
+        // Enter was pressed while the agent worked: the message goes when the turn ends, page or no page.
+        if (_sendWhenDone && _sending && _draft.Trim() is { Length: > 0 } queued)
+        {
+            InFlight.SendAfterTurn(_unsent is { } unsent && unsent.Text == queued ? unsent : new UnsentMessage(queued, Guid.NewGuid()), _conversationId);
+        }
+        InFlight.Detach(this);
         if (_module is not null)
         {
             _ = DisposeModuleAsync(_module);

@@ -1,0 +1,203 @@
+using TaskChat.Contract;
+using TaskChat.Web.Api;
+
+namespace TaskChat.Web.Components.Pages.Chat;
+
+/// <summary>
+/// A message being sent, or one the api did not answer. Its <see cref="Id"/> is the turn's
+/// Idempotency-Key and stays the same for every retry; a new message, even with the same words, gets a new one.
+/// </summary>
+internal sealed record UnsentMessage(string Text, Guid Id);
+
+/// <summary>What shows a running turn: the chat page, told of each event and of each tool's result.</summary>
+internal interface IChatTurnView
+{
+    /// <summary>An event changed the turn's bubbles (a chip, more text, the end).</summary>
+    Task TurnChangedAsync(RunningChatTurn turn);
+
+    /// <summary>A tool answered: what it changed may show elsewhere on the page (the side list of tasks).</summary>
+    Task ToolAnsweredAsync();
+}
+
+/// <summary>One chat turn of this tab: the message, its two bubbles, and how it ended.</summary>
+internal sealed class RunningChatTurn
+{
+    internal RunningChatTurn(UnsentMessage message, long? continuedConversationId, ChatBubble question, ChatBubble reply, ChatStream stream)
+    {
+        Message = message;
+        ContinuedConversationId = continuedConversationId;
+        Question = question;
+        Reply = reply;
+        Stream = stream;
+    }
+
+    public UnsentMessage Message { get; }
+
+    /// <summary>The conversation the message was sent to; null for a new one (<see cref="ChatStream.ConversationId"/> then names it).</summary>
+    public long? ContinuedConversationId { get; }
+
+    /// <summary>Its conversation once known: the one it continues, or the one the api started for it.</summary>
+    public long? ConversationId => Stream.ConversationId ?? ContinuedConversationId;
+
+    public ChatBubble Question { get; }
+    public ChatBubble Reply { get; }
+    public ChatStream Stream { get; }
+
+    /// <summary>Completes when the turn is over, however it ended; it never throws (see <see cref="Failure"/>).</summary>
+    public Task Ended { get; internal set; } = Task.CompletedTask;
+
+    /// <summary>Why the api could not be reached or refused the turn (what the page's CallAsync turns into a notice).</summary>
+    public Exception? Failure { get; internal set; }
+
+    /// <summary>Answered in full: no failure, no error event, and the done event came.</summary>
+    public bool Answered => Failure is null && Stream.Done && Stream.Error is null;
+}
+
+/// <summary>
+/// The chat turn this tab is running, owned by the tab's circuit (scoped: one per circuit) rather than by the chat
+/// page. The api carries a turn out whoever reads it, but stores the conversation only at the turn's end: a chat
+/// page left while a turn ran and opened again before it ended showed the conversation without the user's last
+/// message, and nothing more when the reply came. Here the turn is read to its end while the user is on another
+/// page, and a chat page opened meanwhile shows the message and the reply as it arrives (<see cref="Attach"/>).
+/// A message sent during the turn (Enter while the agent works), which waits in the composer, is handed over when
+/// the page goes (<see cref="SendAfterTurn"/>) and sent when the turn ends, as the page would have.
+/// All of it runs on the circuit's dispatcher, as the pages do: no locks.
+/// </summary>
+internal sealed class ChatTurnInFlight(ApiClient api) : IDisposable
+{
+    private IChatTurnView? _view;
+    private UnsentMessage? _queued;
+    private UnsentMessage? _unanswered;
+    private string? _sentWhileAway;
+    private bool _disposed;
+
+    /// <summary>The turn being read, or null.</summary>
+    public RunningChatTurn? Current { get; private set; }
+
+    /// <summary>Sends <paramref name="message"/> to a conversation (null: a new one) and reads its events until the turn ends.</summary>
+    public RunningChatTurn Start(UnsentMessage message, long? conversationId)
+    {
+        var question = new ChatBubble(MessageRoles.User, message.Text);
+        var reply = new ChatBubble(MessageRoles.Assistant, "") { Streaming = true };
+        RunningChatTurn turn = null!;
+        var stream = new ChatStream(
+            reply,
+            () => _view?.ToolAnsweredAsync() ?? Task.CompletedTask,
+            () => _view?.TurnChangedAsync(turn) ?? Task.CompletedTask);
+        turn = new RunningChatTurn(message, conversationId, question, reply, stream);
+        Current = turn;
+        turn.Ended = ReadAsync(turn);
+        return turn;
+    }
+
+    /// <summary>
+    /// A chat page shows the turns from now on. Returns the message that was handed over to be sent after the
+    /// running turn, if it has not gone yet: the page takes it back (it is still its composer's draft).
+    /// </summary>
+    public UnsentMessage? Attach(IChatTurnView view)
+    {
+        _view = view;
+        var queued = _queued;
+        _queued = null;
+        return queued;
+    }
+
+    /// <summary>The page is going; turns go on without it.</summary>
+    public void Detach(IChatTurnView view)
+    {
+        if (_view == view)
+        {
+            _view = null;
+        }
+    }
+
+    /// <summary>
+    /// The page is going while <paramref name="message"/> waits for the running turn: it is sent to that turn's
+    /// conversation when the turn ends (at once when it already has).
+    /// </summary>
+    public void SendAfterTurn(UnsentMessage message, long? conversationId)
+    {
+        if (Current is not null)
+        {
+            _queued = message;
+            return;
+        }
+        SendWhileAway(message, conversationId);
+    }
+
+    /// <summary>A turn that ended unanswered while no page showed it: the message to offer again ("Send again").</summary>
+    public UnsentMessage? TakeUnanswered()
+    {
+        var unanswered = _unanswered;
+        _unanswered = null;
+        return unanswered;
+    }
+
+    /// <summary>The words of a handed-over message that was sent with no page open: still the tab's kept draft, to be cleared.</summary>
+    public string? TakeSentWhileAway()
+    {
+        var sent = _sentWhileAway;
+        _sentWhileAway = null;
+        return sent;
+    }
+
+    private async Task ReadAsync(RunningChatTurn turn)
+    {
+        try
+        {
+            // Not cancelled when a page goes: the message must reach the api, which finishes the turn whether or not
+            // anyone reads it. When the tab is gone, the read stops at the next event and closing the stream tells the
+            // api nobody listens.
+            await foreach (var e in api.StreamChatAsync(turn.Message.Text, turn.ContinuedConversationId, turn.Message.Id, CancellationToken.None))
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+                await turn.Stream.ApplyAsync(e);
+            }
+        }
+        catch (Exception e)
+        {
+            turn.Failure = e;
+        }
+        finally
+        {
+            turn.Stream.End();
+            if (Current == turn)
+            {
+                Current = null;
+            }
+        }
+        if (_view is not null || _disposed)
+        {
+            return; // A page shows it and carries on from it (its own waiting message included).
+        }
+        // No page saw it end: an unanswered message is offered again when one opens, a waiting one goes now.
+        if (!turn.Answered)
+        {
+            _unanswered = turn.Message;
+        }
+        if (_queued is { } next)
+        {
+            _queued = null;
+            SendWhileAway(next, turn.ConversationId);
+        }
+    }
+
+    private void SendWhileAway(UnsentMessage message, long? conversationId)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _sentWhileAway = message.Text;
+        Start(message, conversationId);
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        _view = null;
+    }
+}

@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using TaskChat.Data.Connection;
+using TaskChat.TestSupport;
+using TaskChat.Web.Api;
+using TaskChat.Web.Components.Pages.Chat;
+
+namespace TaskChat.Web.FunctionalTests;
+
+/// <summary>
+/// The tab's chat turn beyond the chat page (<see cref="ChatTurnInFlight"/>), against a stand-in api whose stream
+/// the test releases: read to its end with no page, shown to a page that comes back, a message left waiting sent
+/// after it. The pages' side is in the browser tests (ChatPageTests).
+/// </summary>
+public sealed class ChatTurnInFlightTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private RunningSystem _system = null!;
+    private WebApplication _standIn = null!;
+    private Uri _standInAddress = null!;
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentQueue<JsonElement> _requests = new();
+    private int _status = StatusCodes.Status200OK;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        _system = await new SystemBuilder(_database.Url).WithWeb().StartAsync();
+        // Each turn: its conversation at once (7 for a new one), then, once released, a tool call and the reply.
+        (_standIn, _standInAddress) = await LoopbackServer.StartAsync(app => app.MapPost("/api/chat/stream", async (HttpContext http) =>
+        {
+            var request = (await JsonDocument.ParseAsync(http.Request.Body)).RootElement.Clone();
+            _requests.Enqueue(request);
+            if (_status != StatusCodes.Status200OK)
+            {
+                http.Response.StatusCode = _status;
+                await http.Response.WriteAsJsonAsync(new { title = "Service unavailable", status = _status, detail = "The task service is not answering." });
+                return;
+            }
+            var conversation = request.TryGetProperty("conversation_id", out var id) && id.ValueKind == JsonValueKind.Number ? id.GetInt64() : 7;
+            var title = request.GetProperty("message").GetString()!.Replace("add ", "", StringComparison.Ordinal);
+            http.Response.ContentType = "text/event-stream";
+            await http.Response.WriteAsync($"event: conversation\ndata: {{\"conversation_id\":{conversation}}}\n\n");
+            await http.Response.Body.FlushAsync();
+            await _release.Task;
+            var call = $"{{\"tool\":\"add_task\",\"arguments\":{{\"title\":\"{title}\"}},\"result\":{{\"status\":\"success\",\"data\":{{\"task_id\":2,\"title\":\"{title}\",\"status\":\"created\"}}}}}}";
+            await http.Response.WriteAsync($"event: tool_call\ndata: {{\"tool\":\"add_task\",\"arguments\":{{\"title\":\"{title}\"}}}}\n\n");
+            await http.Response.WriteAsync($"event: tool_result\ndata: {{\"tool\":\"add_task\",\"result\":{{\"status\":\"success\",\"data\":{{\"task_id\":2,\"title\":\"{title}\",\"status\":\"created\"}}}}}}\n\n");
+            await http.Response.WriteAsync($"event: delta\ndata: {{\"text\":\"Added {title}.\"}}\n\n");
+            await http.Response.WriteAsync($"event: done\ndata: {{\"conversation_id\":{conversation},\"response\":\"Added {title}.\",\"tool_calls\":[{call}],\"status\":\"success\"}}\n\n");
+        }));
+    }
+
+    [Fact]
+    public async Task A_turn_is_read_to_its_end_after_its_page_went_and_a_page_that_comes_back_sees_the_rest()
+    {
+        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress));
+        var left = new View();
+        var back = new View();
+        turns.Attach(left);
+
+        var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: null);
+        await WaitForAsync(() => turn.ConversationId == 7);
+        turns.Detach(left);
+        var seenByTheLeftPage = left.Changes;
+        Assert.Same(turn, turns.Current);
+        Assert.Null(turns.Attach(back));
+        _release.SetResult();
+        await turn.Ended;
+
+        Assert.True(turn.Answered);
+        Assert.Equal("Added walk the dog.", turn.Reply.Text);
+        Assert.False(turn.Reply.Streaming);
+        Assert.Equal(ToolCallState.Succeeded, Assert.Single(turn.Reply.Tools).State);
+        Assert.Equal(seenByTheLeftPage, left.Changes);
+        Assert.True(back.Changes >= 3, $"the page that came back saw {back.Changes} changes");
+        Assert.Equal(1, back.ToolAnswers);
+        Assert.Null(turns.Current);
+        Assert.Null(turns.TakeUnanswered());
+    }
+
+    [Fact]
+    public async Task A_message_left_waiting_is_sent_to_the_turns_conversation_when_the_turn_ends()
+    {
+        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress));
+        var page = new View();
+        turns.Attach(page);
+        var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: null);
+        await WaitForAsync(() => turn.ConversationId == 7);
+
+        // Enter during the turn, then the page went: the message goes after the turn, to the conversation it started.
+        turns.SendAfterTurn(new UnsentMessage("add feed the cat", Guid.NewGuid()), conversationId: null);
+        turns.Detach(page);
+        _release.SetResult();
+        await turn.Ended;
+        await WaitForAsync(() => _requests.Count == 2 && turns.Current is null);
+
+        var sent = _requests.Last();
+        Assert.Equal("add feed the cat", sent.GetProperty("message").GetString());
+        Assert.Equal(7, sent.GetProperty("conversation_id").GetInt64());
+        Assert.Equal("add feed the cat", turns.TakeSentWhileAway());
+        Assert.Null(turns.TakeSentWhileAway());
+        Assert.Null(turns.TakeUnanswered());
+    }
+
+    [Fact]
+    public async Task A_page_back_before_the_turn_ended_takes_the_waiting_message_back()
+    {
+        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress));
+        var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: 3);
+        await WaitForAsync(() => _requests.Count == 1);
+        var waiting = new UnsentMessage("add feed the cat", Guid.NewGuid());
+        turns.SendAfterTurn(waiting, conversationId: 3);
+
+        Assert.Equal(waiting, turns.Attach(new View())); // Its composer's draft again: the page sends it when the turn ends.
+        _release.SetResult();
+        await turn.Ended;
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+
+        Assert.Single(_requests);
+        Assert.Null(turns.TakeSentWhileAway());
+    }
+
+    [Fact]
+    public async Task A_turn_refused_while_no_page_showed_it_is_offered_again()
+    {
+        _status = StatusCodes.Status503ServiceUnavailable;
+        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress));
+        var message = new UnsentMessage("add walk the dog", Guid.NewGuid());
+
+        var turn = turns.Start(message, conversationId: null);
+        await turn.Ended;
+        await WaitForAsync(() => turns.Current is null);
+
+        var refused = Assert.IsType<ApiException>(turn.Failure);
+        Assert.Equal(503, refused.Status);
+        Assert.False(turn.Answered);
+        Assert.Equal(message, turns.TakeUnanswered());
+    }
+
+    [Fact]
+    public async Task A_tab_that_closes_stops_reading_and_sends_nothing_more()
+    {
+        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress));
+        var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: null);
+        await WaitForAsync(() => turn.ConversationId == 7);
+        turns.SendAfterTurn(new UnsentMessage("add feed the cat", Guid.NewGuid()), conversationId: null);
+
+        turns.Dispose(); // The circuit ends with the tab.
+        _release.SetResult();
+        await turn.Ended;
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+
+        Assert.Single(_requests);
+        Assert.Equal("", turn.Reply.Text);
+        Assert.False(turn.Reply.Streaming);
+        Assert.Null(turns.TakeSentWhileAway());
+    }
+
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "not within 30 s");
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+    }
+
+    /// <summary>A chat page as the turn sees it: counts what it is told.</summary>
+    private sealed class View : IChatTurnView
+    {
+        private int _changes;
+        private int _toolAnswers;
+
+        public int Changes => Volatile.Read(ref _changes);
+        public int ToolAnswers => Volatile.Read(ref _toolAnswers);
+
+        public Task TurnChangedAsync(RunningChatTurn turn)
+        {
+            Interlocked.Increment(ref _changes);
+            return Task.CompletedTask;
+        }
+
+        public Task ToolAnsweredAsync()
+        {
+            Interlocked.Increment(ref _toolAnswers);
+            return Task.CompletedTask;
+        }
+    }
+
+
+    public async Task DisposeAsync()
+    {
+        _release.TrySetResult();
+        await _standIn.DisposeAsync();
+        await _system.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
