@@ -13,6 +13,7 @@ namespace TaskChat.Web.BrowserTests;
 internal sealed class DatabaseWriteHold : IAsyncDisposable
 {
     private readonly TaskChatDbContext _db;
+    private bool _released;
 
     private DatabaseWriteHold(TaskChatDbContext db) => _db = db;
 
@@ -33,8 +34,14 @@ internal sealed class DatabaseWriteHold : IAsyncDisposable
         return new DatabaseWriteHold(db);
     }
 
+    /// <summary>Lets go (once: a test may let go before its using block ends).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_released)
+        {
+            return;
+        }
+        _released = true;
         await _db.Database.ExecuteSqlRawAsync("ROLLBACK");
         await _db.DisposeAsync();
     }

@@ -62,6 +62,40 @@ public sealed class OutageTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(page.GetByTestId("send-failed")).ToHaveCountAsync(0);
     });
 
+    /// <summary>
+    /// The api goes down while a turn is on its way and the user is on the tasks page: back in the chat, the
+    /// message is offered again, its words in the composer, and "Send again" sends it once the api is back.
+    /// The turn waits at its first write (<see cref="DatabaseWriteHold"/>) until the api is gone.
+    /// </summary>
+    [Fact]
+    public Task A_message_whose_turn_failed_while_the_user_was_elsewhere_is_offered_again() => RunAsync(nameof(A_message_whose_turn_failed_while_the_user_was_elsewhere_is_offered_again), async () =>
+    {
+        await Stack.WaitForApiAsync();
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+
+        await using (var hold = await DatabaseWriteHold.BeginAsync(Stack.Database))
+        {
+            await page.GetByTestId("chat-input").FillAsync("add call the plumber");
+            await page.GetByTestId("chat-input").PressAsync("Enter");
+            await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=user]")).ToHaveTextAsync(["add call the plumber"]);
+            await OpenTasksAsync(page);
+            await using (await ApiOutage.BeginAsync(Stack))
+            {
+                await hold.DisposeAsync();
+                await page.GetByTestId("nav-chat").ClickAsync();
+                await Assertions.Expect(page.GetByTestId("send-failed")).ToContainTextAsync("add call the plumber");
+                await Assertions.Expect(page.GetByTestId("chat-input")).ToHaveValueAsync("add call the plumber");
+            }
+        }
+
+        await Stack.WaitForApiAsync();
+        await page.GetByTestId("retry-send").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=user]")).ToHaveTextAsync(["add call the plumber"]);
+        await Assertions.Expect(page.GetByTestId("side-task-item")).ToContainTextAsync(["Call the plumber"]);
+        await Assertions.Expect(page.GetByTestId("send-failed")).ToHaveCountAsync(0);
+    });
+
     [Fact]
     public Task With_the_webs_circuit_lost_enter_keeps_the_page_and_the_text() => RunAsync(nameof(With_the_webs_circuit_lost_enter_keeps_the_page_and_the_text), async () =>
     {

@@ -89,7 +89,15 @@ public sealed partial class ChatPage : IChatTurnView
             _draft = queued.Text;
             _sendWhenDone = true;
         }
-        _unsent = InFlight.TakeUnanswered();
+        // A turn that ended unanswered while the user was elsewhere: offered again, its words back in the composer.
+        if (InFlight.TakeUnanswered() is { } unanswered)
+        {
+            _unsent = unanswered;
+            if (_draft.Length == 0)
+            {
+                _draft = unanswered.Text;
+            }
+        }
     }
 
     protected override async Task OnInitializedAsync()
