@@ -118,6 +118,12 @@ public sealed partial class ChatPage : IChatTurnView
                 _sending = true;
                 _resumed = running;
             }
+            else if (running.Answered && running.ConversationId is { } ended)
+            {
+                // It ended while its conversation was being read, which may have been read before the turn was
+                // stored: read it again (the api stores a turn before it says it is done).
+                await OpenAsync(ended);
+            }
         }
         else if (_conversations is [var latest, ..])
         {
