@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -110,7 +111,18 @@ public static class Extensions
             return 2;
         }
         app.Logger.LogInformation("Starting {Summary}", configuration.Summary);
-        await app.RunAsync();
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            // The host has logged it ("Hosting failed to start"); without this the process also ended on an
+            // unhandled exception (SIGABRT, a second stack trace). One plain line and exit code 1 instead: a
+            // port taken by another program (or a copy of this service) is the machine's state, not a crash.
+            await Console.Error.WriteLineAsync($"{e.Message} Another program (or another copy of this service) is listening there: stop it, or set PORT (and HOST) to a free address.");
+            return 1;
+        }
         return 0;
     }
 

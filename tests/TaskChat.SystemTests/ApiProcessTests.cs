@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.TestSupport;
 using TaskChat.TestSupport.Processes;
@@ -22,5 +24,29 @@ public sealed class ApiProcessTests
         Assert.Contains("MCP_SERVER_URL points at this api's own address", api.Stderr, StringComparison.Ordinal);
         Assert.Contains("LOG_FORMAT", api.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", api.AllOutput, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Its port taken by another program: one plain line and exit code 1. Before, the process also ended on an
+    /// unhandled exception (SIGABRT, a second stack trace), and its background jobs, cancelled by the failed start,
+    /// were logged as crashing ("BackgroundService failed", critical): seen in the launcher's output in CI.
+    /// </summary>
+    [Theory]
+    [InlineData(TaskChatService.Mcp)]
+    [InlineData(TaskChatService.Api)]
+    [InlineData(TaskChatService.Web)]
+    public async Task A_port_already_in_use_stops_start_up_with_1_and_says_so_plainly(TaskChatService service)
+    {
+        await using var database = new SqliteTestDatabase();
+        using var taken = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        taken.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        taken.Listen();
+        var port = ((IPEndPoint)taken.LocalEndPoint!).Port;
+        using var process = TestProcess.Start(BuiltService.Dll(service), new SystemWiring { DatabaseUrl = database.Url }.WithPort(service, port).VariablesFor(service));
+
+        Assert.Equal(1, await process.WaitForExitAsync());
+        Assert.Contains($"127.0.0.1:{port}: address already in use. Another program (or another copy of this service) is listening there", process.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", process.AllOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("BackgroundService failed", process.AllOutput, StringComparison.Ordinal);
     }
 }

@@ -39,9 +39,12 @@ public class RunningTaskChat() : SystemFixture(DatabaseProvider.Sqlite)
     /// Waits until the api answers its readiness probe again (after a kill or an <see cref="ApiOutage"/>,
     /// the launcher restarts it after its back-off, at most 30 s, plus the start-up).
     /// </summary>
-    public async Task WaitForApiAsync()
+    public Task WaitForApiAsync() => WaitForAsync(TaskChatService.Api);
+
+    /// <summary>Waits until <paramref name="service"/> answers its readiness probe (after a kill, the launcher's restart).</summary>
+    public async Task WaitForAsync(TaskChatService service)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(Running.UrlOf(TaskChatService.Api)), Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { BaseAddress = new Uri(Running.UrlOf(service)), Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
         while (true)
         {
@@ -59,7 +62,7 @@ public class RunningTaskChat() : SystemFixture(DatabaseProvider.Sqlite)
             }
             if (DateTime.UtcNow >= deadline)
             {
-                throw new TimeoutException("The api did not come back within two minutes.");
+                throw new TimeoutException($"The {service} did not come back within two minutes.");
             }
             await Task.Delay(TimeSpan.FromMilliseconds(250));
         }

@@ -38,21 +38,29 @@ internal sealed partial class IdleHeapTrimmer(IHostApplicationLifetime lifetime)
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Counting from the end of the start: a trim while the host still starts would only delay it.
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        try
         {
-            await started.Task.WaitAsync(stoppingToken);
-        }
-        _atLastTick = GC.GetTotalAllocatedBytes();
-        using var timer = new PeriodicTimer(Period);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            if (IsEndOfBurst(GC.GetTotalAllocatedBytes()))
+            // Counting from the end of the start: a trim while the host still starts would only delay it.
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
             {
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-                TrimNativeHeap();
+                await started.Task.WaitAsync(stoppingToken);
             }
+            _atLastTick = GC.GetTotalAllocatedBytes();
+            using var timer = new PeriodicTimer(Period);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                if (IsEndOfBurst(GC.GetTotalAllocatedBytes()))
+                {
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                    TrimNativeHeap();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping. A host whose start failed (its port taken) is disposed without being stopped, and logged this
+            // cancellation as the trimmer crashing ("BackgroundService failed", critical) beside the real reason.
         }
     }
 
