@@ -23,6 +23,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<JsonElement> _requests = new();
     private int _status = StatusCodes.Status200OK;
+    private readonly TaskCompletionSource _cut = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task InitializeAsync()
     {
@@ -44,7 +45,11 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
             http.Response.ContentType = "text/event-stream";
             await http.Response.WriteAsync($"event: conversation\ndata: {{\"conversation_id\":{conversation}}}\n\n");
             await http.Response.Body.FlushAsync();
-            await _release.Task;
+            if (await Task.WhenAny(_release.Task, _cut.Task) == _cut.Task)
+            {
+                http.Abort(); // The api dies mid-turn.
+                return;
+            }
             var call = $"{{\"tool\":\"add_task\",\"arguments\":{{\"title\":\"{title}\"}},\"result\":{{\"status\":\"success\",\"data\":{{\"task_id\":2,\"title\":\"{title}\",\"status\":\"created\"}}}}}}";
             await http.Response.WriteAsync($"event: tool_call\ndata: {{\"tool\":\"add_task\",\"arguments\":{{\"title\":\"{title}\"}}}}\n\n");
             await http.Response.WriteAsync($"event: tool_result\ndata: {{\"tool\":\"add_task\",\"result\":{{\"status\":\"success\",\"data\":{{\"task_id\":2,\"title\":\"{title}\",\"status\":\"created\"}}}}}}\n\n");
@@ -137,6 +142,25 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         var refused = Assert.IsType<ApiException>(turn.Failure);
         Assert.Equal(503, refused.Status);
         Assert.False(turn.Answered);
+        Assert.Equal(message, turns.TakeUnanswered());
+    }
+
+    [Fact]
+    public async Task A_stream_cut_mid_turn_is_a_reply_cut_off_not_a_crash_and_is_offered_again()
+    {
+        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress));
+        var message = new UnsentMessage("add walk the dog", Guid.NewGuid());
+
+        var turn = turns.Start(message, conversationId: null);
+        await WaitForAsync(() => turn.ConversationId == 7); // The stream has begun.
+        _cut.SetResult();
+        await turn.Ended;
+        await WaitForAsync(() => turns.Current is null);
+
+        Assert.Null(turn.Failure); // Before, an HttpIOException that reached the page and ended the tab's circuit.
+        Assert.Equal(7, turn.ConversationId);
+        Assert.False(turn.Answered);
+        Assert.False(turn.Reply.Streaming);
         Assert.Equal(message, turns.TakeUnanswered());
     }
 

@@ -60,8 +60,10 @@ public abstract class ApiPage : ComponentBase, IDisposable
         {
             Notices.Show(failed is null ? e.Message : $"{failed} {e.Message}");
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
+            // Refused, or a response that broke off (the api died while answering: a reset connection, or
+            // HttpIOException for a response that ended early): the api is not answering.
             Availability.ReportDown();
             if (failed is not null)
             {

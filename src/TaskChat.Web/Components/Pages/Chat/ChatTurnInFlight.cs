@@ -157,6 +157,14 @@ internal sealed class ChatTurnInFlight(ApiClient api) : IDisposable
                 await turn.Stream.ApplyAsync(e);
             }
         }
+        catch (IOException)
+        {
+            // The stream broke after it began (the api died or restarted mid-turn: a reset connection, or a response
+            // that ended early, HttpIOException): a reply cut off, as a stream that ends without its done event is, not
+            // a failure to reach the api. The page offers it again ("Send again", the same Idempotency-Key: the api does
+            // not apply a change twice). Before, the exception reached the page and ended the tab's circuit (found by
+            // hand, session 18).
+        }
         catch (Exception e)
         {
             turn.Failure = e;
