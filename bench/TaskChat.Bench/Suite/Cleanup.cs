@@ -79,19 +79,7 @@ internal static partial class Cleanup
     }
 
     /// <summary>Resident memory of a process in MB (VmRSS), or NaN when it cannot be read.</summary>
-    public static double RssMegabytes(int pid)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return line is null ? double.NaN
-                : double.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
-        }
-        catch (IOException)
-        {
-            return double.NaN;
-        }
-    }
+    public static double RssMegabytes(int pid) => Status(pid) is { } status ? Megabytes(status, "VmRSS") : double.NaN;
 
     /// <summary>
     /// What a process's RSS is made of, for the bench's progress lines: anonymous memory (the GC heap, native
@@ -100,22 +88,33 @@ internal static partial class Cleanup
     /// </summary>
     public static string RssParts(int pid)
     {
-        try
-        {
-            var fields = File.ReadLines($"/proc/{pid}/status")
-                .Select(line => line.Split(':', 2))
-                .Where(parts => parts.Length == 2)
-                .ToDictionary(parts => parts[0], parts => parts[1].Trim());
-            string Megabytes(string name) => fields.TryGetValue(name, out var value)
-                ? (double.Parse(value.Split(' ')[0], CultureInfo.InvariantCulture) / 1024).ToString("F1", CultureInfo.InvariantCulture)
-                : "?";
-            return $"anon {Megabytes("RssAnon")}, file {Megabytes("RssFile")}, shmem {Megabytes("RssShmem")} MB, {fields.GetValueOrDefault("Threads", "?")} threads";
-        }
-        catch (IOException)
+        if (Status(pid) is not { } status)
         {
             return "";
         }
+        string Part(string name) => Megabytes(status, name).ToString("F1", CultureInfo.InvariantCulture);
+        return $"anon {Part("RssAnon")}, file {Part("RssFile")}, shmem {Part("RssShmem")} MB, {status.GetValueOrDefault("Threads", "?")} threads";
     }
+
+    /// <summary>The fields of <c>/proc/&lt;pid&gt;/status</c> ("VmRSS" → "123456 kB"), or null when the process is gone.</summary>
+    private static Dictionary<string, string>? Status(int pid)
+    {
+        try
+        {
+            return File.ReadLines($"/proc/{pid}/status")
+                .Select(line => line.Split(':', 2))
+                .Where(parts => parts.Length == 2)
+                .ToDictionary(parts => parts[0], parts => parts[1].Trim());
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A "NNN kB" field in MB; NaN when the kernel does not report it.</summary>
+    private static double Megabytes(Dictionary<string, string> status, string name) =>
+        status.TryGetValue(name, out var value) ? double.Parse(value.Split(' ')[0], CultureInfo.InvariantCulture) / 1024 : double.NaN;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

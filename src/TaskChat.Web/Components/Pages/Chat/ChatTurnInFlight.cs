@@ -20,28 +20,19 @@ internal interface IChatTurnView
 }
 
 /// <summary>One chat turn of this tab: the message, its two bubbles, and how it ended.</summary>
-internal sealed class RunningChatTurn
+internal sealed class RunningChatTurn(UnsentMessage message, long? continuedConversationId, ChatBubble question, ChatBubble reply, ChatStream stream)
 {
-    internal RunningChatTurn(UnsentMessage message, long? continuedConversationId, ChatBubble question, ChatBubble reply, ChatStream stream)
-    {
-        Message = message;
-        ContinuedConversationId = continuedConversationId;
-        Question = question;
-        Reply = reply;
-        Stream = stream;
-    }
-
-    public UnsentMessage Message { get; }
+    public UnsentMessage Message { get; } = message;
 
     /// <summary>The conversation the message was sent to; null for a new one (<see cref="ChatStream.ConversationId"/> then names it).</summary>
-    public long? ContinuedConversationId { get; }
+    public long? ContinuedConversationId { get; } = continuedConversationId;
 
     /// <summary>Its conversation once known: the one it continues, or the one the api started for it.</summary>
     public long? ConversationId => Stream.ConversationId ?? ContinuedConversationId;
 
-    public ChatBubble Question { get; }
-    public ChatBubble Reply { get; }
-    public ChatStream Stream { get; }
+    public ChatBubble Question { get; } = question;
+    public ChatBubble Reply { get; } = reply;
+    public ChatStream Stream { get; } = stream;
 
     /// <summary>Completes when the turn is over, however it ended; it never throws (see <see cref="Failure"/>).</summary>
     public Task Ended { get; internal set; } = Task.CompletedTask;
