@@ -27,6 +27,9 @@ public static class IdentityExtensions
         var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("TaskChat")
             .PersistKeysToDbContext<TaskChatDbContext>();
+        // After PersistKeysToDbContext's own configuration, so that there is a repository to wrap.
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, services) =>
+            options.XmlRepository = new KeyRingReads(options.XmlRepository!, services, services.GetRequiredService<ILogger<KeyRingReads>>()));
         if (web.KeyRing is { } certificates)
         {
             // Linux has no certificate store to look a decrypting certificate up in: name each one.
