@@ -124,6 +124,45 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
     });
 
     /// <summary>
+    /// A reload while TaskChat works starts a new circuit, which knew nothing of the running turn: the message was gone
+    /// from the page (the api stores a turn at its end) and the reply never came to it. The tab now keeps the turn on its
+    /// way and the reloaded page follows it (sent again with its Idempotency-Key: the api answers "still running", then
+    /// the stored reply): the message, the reply as it comes, then the thread as stored; the task is added once.
+    /// </summary>
+    [Fact]
+    public Task A_reload_while_the_reply_is_on_its_way_shows_the_message_and_then_the_reply() => RunAsync(nameof(A_reload_while_the_reply_is_on_its_way_shows_the_message_and_then_the_reply), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await ChatAsync(page, "add buy milk");
+
+        await using (await DatabaseWriteHold.BeginAsync(Stack.Database))
+        {
+            await page.GetByTestId("chat-input").FillAsync("add walk the dog");
+            await page.GetByTestId("chat-input").PressAsync("Enter");
+            await Assertions.Expect(Messages(page)).ToHaveCountAsync(4);
+            await page.ReloadAsync();
+
+            await Assertions.Expect(Messages(page)).ToHaveCountAsync(4);
+            await Assertions.Expect(Messages(page).Nth(2)).ToContainTextAsync("add walk the dog");
+            await Assertions.Expect(Messages(page).Last).ToHaveAttributeAsync("data-streaming", "true");
+        }
+
+        await Assertions.Expect(Messages(page).Last).ToHaveAttributeAsync("data-streaming", "false");
+        await Assertions.Expect(Messages(page).Last).ToContainTextAsync("Walk the dog");
+        await Assertions.Expect(Messages(page)).ToHaveCountAsync(4); // The stored thread, read again: nothing twice.
+        await Assertions.Expect(page.GetByTestId("side-task-item")).ToHaveCountAsync(2);
+
+        // Seen to its end: the next reload has nothing to follow.
+        await page.ReloadAsync();
+        await Assertions.Expect(Messages(page)).ToHaveCountAsync(4);
+        await Assertions.Expect(Messages(page).Last).ToHaveAttributeAsync("data-streaming", "false");
+        await Assertions.Expect(page.GetByTestId("chat-input")).ToBeEnabledAsync();
+        await Assertions.Expect(page.GetByTestId("chat-input")).ToHaveValueAsync("");
+        await Assertions.Expect(page.GetByTestId("side-task-item")).ToHaveCountAsync(2);
+    });
+
+    /// <summary>
     /// Enter while the agent works queues the message (the composer says so); going to another page before the
     /// reply came no longer drops it: it is sent when the running turn ends, and it is not left in the composer.
     /// </summary>

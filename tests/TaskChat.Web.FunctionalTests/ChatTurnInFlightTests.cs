@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 using TaskChat.Data.Connection;
 using TaskChat.TestSupport;
 using TaskChat.Web.Api;
@@ -23,6 +24,8 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<JsonElement> _requests = new();
     private int _status = StatusCodes.Status200OK;
+    private int _inUseAnswers;
+    private readonly ConcurrentQueue<string> _keys = new();
     private readonly TaskCompletionSource _cut = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task InitializeAsync()
@@ -34,6 +37,14 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         {
             var request = (await JsonDocument.ParseAsync(http.Request.Body)).RootElement.Clone();
             _requests.Enqueue(request);
+            _keys.Enqueue(http.Request.Headers["Idempotency-Key"].ToString());
+            if (Interlocked.Decrement(ref _inUseAnswers) >= 0)
+            {
+                // The api while the key's turn still runs (ChatApi).
+                http.Response.StatusCode = StatusCodes.Status409Conflict;
+                await http.Response.WriteAsJsonAsync(new { title = "Conflict", status = 409, code = "idempotency_key_in_use", detail = "A turn with this Idempotency-Key is still running." });
+                return;
+            }
             if (_status != StatusCodes.Status200OK)
             {
                 http.Response.StatusCode = _status;
@@ -61,7 +72,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
     [Fact]
     public async Task A_turn_is_read_to_its_end_after_its_page_went_and_a_page_that_comes_back_sees_the_rest()
     {
-        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress));
+        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), TimeProvider.System);
         var left = new View();
         var back = new View();
         turns.Attach(left);
@@ -89,7 +100,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
     [Fact]
     public async Task A_message_left_waiting_is_sent_to_the_turns_conversation_when_the_turn_ends()
     {
-        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress));
+        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), TimeProvider.System);
         var page = new View();
         turns.Attach(page);
         var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: null);
@@ -113,7 +124,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
     [Fact]
     public async Task A_page_back_before_the_turn_ended_takes_the_waiting_message_back()
     {
-        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress));
+        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), TimeProvider.System);
         var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: 3);
         await WaitForAsync(() => _requests.Count == 1);
         var waiting = new UnsentMessage("add feed the cat", Guid.NewGuid());
@@ -132,7 +143,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
     public async Task A_turn_refused_while_no_page_showed_it_is_offered_again()
     {
         _status = StatusCodes.Status503ServiceUnavailable;
-        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress));
+        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), TimeProvider.System);
         var message = new UnsentMessage("add walk the dog", Guid.NewGuid());
 
         var turn = turns.Start(message, conversationId: null);
@@ -148,7 +159,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
     [Fact]
     public async Task A_stream_cut_mid_turn_is_a_reply_cut_off_not_a_crash_and_is_offered_again()
     {
-        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress));
+        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), TimeProvider.System);
         var message = new UnsentMessage("add walk the dog", Guid.NewGuid());
 
         var turn = turns.Start(message, conversationId: null);
@@ -167,7 +178,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
     [Fact]
     public async Task A_tab_that_closes_stops_reading_and_sends_nothing_more()
     {
-        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress));
+        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), TimeProvider.System);
         var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: null);
         await WaitForAsync(() => turn.ConversationId == 7);
         turns.SendAfterTurn(new UnsentMessage("add feed the cat", Guid.NewGuid()), conversationId: null);
@@ -183,6 +194,72 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         Assert.Null(turns.TakeSentWhileAway());
     }
 
+
+    [Fact]
+    public async Task A_turn_resumed_after_a_reload_is_asked_for_again_while_it_runs_then_read_to_its_end()
+    {
+        _inUseAnswers = 2;
+        _release.SetResult();
+        var clock = new FakeTimeProvider();
+        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), clock);
+        var message = new UnsentMessage("add walk the dog", Guid.NewGuid());
+
+        var turn = turns.Resume(message, conversationId: 3);
+        await WaitForAsync(() => _requests.Count == 1);
+        Assert.False(turn.Ended.IsCompleted);
+        await AdvanceUntilEndedAsync(clock, turn);
+
+        Assert.True(turn.Answered);
+        Assert.Equal("Added walk the dog.", turn.Reply.Text);
+        Assert.Equal(3, _requests.Count);
+        Assert.All(_keys, key => Assert.Equal(message.Id.ToString(), key)); // The same key each time: one turn, run once.
+        Assert.All(_requests, request => Assert.Equal(3, request.GetProperty("conversation_id").GetInt64()));
+        Assert.True(turns.HasSent(message.Id));
+        Assert.False(turns.HasSent(Guid.NewGuid()));
+    }
+
+    [Fact]
+    public async Task A_turn_sent_from_the_composer_whose_key_is_in_use_is_not_asked_for_again()
+    {
+        _inUseAnswers = 1;
+        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), new FakeTimeProvider());
+
+        var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: 3);
+        await turn.Ended;
+
+        Assert.Equal("idempotency_key_in_use", Assert.IsType<ApiException>(turn.Failure).Code);
+        Assert.Single(_requests);
+    }
+
+    [Fact]
+    public async Task A_resumed_turn_that_never_ends_is_given_up_after_the_wait_limit_and_offered_again()
+    {
+        _inUseAnswers = int.MaxValue;
+        var clock = new FakeTimeProvider();
+        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), clock);
+        var message = new UnsentMessage("add walk the dog", Guid.NewGuid());
+
+        var turn = turns.Resume(message, conversationId: 3);
+        await AdvanceUntilEndedAsync(clock, turn);
+
+        Assert.Equal(StatusCodes.Status409Conflict, Assert.IsType<ApiException>(turn.Failure).Status);
+        // 1 s, then half as long again each time up to 5 s: about 40 asks in 3 minutes, under the 30-a-minute rate limit's pace.
+        Assert.InRange(_requests.Count, 30, 50);
+        Assert.Equal(message, turns.TakeUnanswered());
+    }
+
+    /// <summary>Moves the turn's clock on, a second at a time, until the turn has ended.</summary>
+    private static async Task AdvanceUntilEndedAsync(FakeTimeProvider clock, RunningChatTurn turn)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!turn.Ended.IsCompleted)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "not within 30 s");
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+        await turn.Ended;
+    }
 
     private static async Task WaitForAsync(Func<bool> condition)
     {

@@ -135,19 +135,26 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
             return;
         }
         var detail = "Something went wrong. Please try again.";
+        string? code = null;
         try
         {
             using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            if (problem.RootElement.ValueKind == JsonValueKind.Object
-                && problem.RootElement.TryGetProperty("detail", out var text) && text.ValueKind == JsonValueKind.String)
+            if (problem.RootElement.ValueKind == JsonValueKind.Object)
             {
-                detail = text.GetString()!;
+                if (problem.RootElement.TryGetProperty("detail", out var text) && text.ValueKind == JsonValueKind.String)
+                {
+                    detail = text.GetString()!;
+                }
+                if (problem.RootElement.TryGetProperty("code", out var name) && name.ValueKind == JsonValueKind.String)
+                {
+                    code = name.GetString();
+                }
             }
         }
         catch (JsonException)
         {
             // Not a problem document (a proxy's error page): keep the general words.
         }
-        throw new ApiException((int)response.StatusCode, detail);
+        throw new ApiException((int)response.StatusCode, detail, code);
     }
 }

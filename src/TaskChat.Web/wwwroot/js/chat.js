@@ -68,6 +68,7 @@ export function clearSent(input, key, sent) {
     input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/** Keeps `text` under `key` for this tab (a draft, or the turn on its way); '' removes it. */
 export function setDraft(key, text) {
     try {
         if (text) {
@@ -76,6 +77,15 @@ export function setDraft(key, text) {
             sessionStorage.removeItem(key);
         }
     } catch {
-        // Storage refused (private mode, quota): the draft just does not survive a reload.
+        // Storage refused (private mode, quota): it just does not survive a reload.
+    }
+}
+
+/** What this tab kept under `key` (setDraft writes it), or '' when nothing is kept or storage is refused. */
+export function recall(key) {
+    try {
+        return sessionStorage.getItem(key) || '';
+    } catch {
+        return '';
     }
 }

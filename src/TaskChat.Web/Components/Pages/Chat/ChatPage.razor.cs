@@ -1,5 +1,8 @@
 using System.Runtime.ExceptionServices;
+using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 using TaskChat.Contract;
@@ -15,8 +18,36 @@ namespace TaskChat.Web.Components.Pages.Chat;
 /// </summary>
 public sealed partial class ChatPage : IChatTurnView
 {
-    /// <summary>Where this tab keeps the composer's draft (sessionStorage), so a reload loses nothing.</summary>
-    private const string DraftKey = "taskchat.chat.draft";
+    /// <summary>Where this tab keeps the composer's draft (sessionStorage), so a reload loses nothing. Per user, as is <see cref="TurnKey"/>:
+    /// what one user left in a tab is not shown to (or sent as) the next one who signs in there.</summary>
+    private string DraftKey => "taskchat.chat.draft:" + _userId;
+
+    /// <summary>
+    /// Where this tab keeps the turn on its way (sessionStorage, <see cref="KeptTurn"/>): a reload starts a new
+    /// circuit, and the new page follows the turn again instead of losing the message until the next visit.
+    /// </summary>
+    private string TurnKey => "taskchat.chat.turn:" + _userId;
+
+    private string _userId = "";
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    /// <summary>A turn on its way, as the tab keeps it: enough to send it again exactly as it was sent.</summary>
+    private sealed record KeptTurn(string Text, Guid Id, long? ConversationId, DateTimeOffset SentAt);
+
+    /// <summary>
+    /// How old a kept turn may be and still be followed. A turn is over well before (the mcp's timeout, 8 tool rounds);
+    /// an older record is one the page never saw end, and sending it again could carry out, long after, a message
+    /// whose turn had failed (or whose key the api no longer keeps, after 24 hours).
+    /// </summary>
+    private static readonly TimeSpan KeptTurnFreshFor = TimeSpan.FromMinutes(10);
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    /// <summary>What the tab kept when this page set up its composer; followed once the page has also loaded.</summary>
+    private KeptTurn? _kept;
 
     private IReadOnlyList<ConversationSummary>? _conversations;
     private bool _conversationsFailed;
@@ -102,6 +133,7 @@ public sealed partial class ChatPage : IChatTurnView
 
     protected override async Task OnInitializedAsync()
     {
+        await ReadUserIdAsync();
         await Task.WhenAll(LoadConversationsAsync(), LoadTasksAsync());
         if (InFlight.Current is { } running)
         {
@@ -135,6 +167,7 @@ public sealed partial class ChatPage : IChatTurnView
         {
             _ = FollowAsync(resumed, resumed: true);
         }
+        await FollowKeptTurnAsync();
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -167,6 +200,7 @@ public sealed partial class ChatPage : IChatTurnView
     /// </summary>
     private async Task SetUpComposerAsync()
     {
+        await ReadUserIdAsync(); // The tab's keys are the user's: known before anything is read from them.
         var module = await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/chat.js"]);
         if (Left)
         {
@@ -196,9 +230,15 @@ public sealed partial class ChatPage : IChatTurnView
             {
                 _draft = kept;
             }
+            _kept = ReadKeptTurn(await module.InvokeAsync<string>("recall", TurnKey));
+            if (Left)
+            {
+                return;
+            }
             // The draft is back before the composer is enabled: nothing typed can be overwritten by it.
             _composerSetUp = true;
             StateHasChanged();
+            await FollowKeptTurnAsync();
         }
         catch (Exception e) when (Left && e is ObjectDisposedException or JSException)
         {
@@ -323,6 +363,7 @@ public sealed partial class ChatPage : IChatTurnView
         // No forced scroll: at the bottom the thread follows by itself (chat.js); scrolled up to
         // read, the user keeps their place and gets the "new messages" button.
         StateHasChanged();
+        await KeepTurnAsync(turn);
         await FollowAsync(turn, resumed: false);
     }
 
@@ -354,6 +395,7 @@ public sealed partial class ChatPage : IChatTurnView
             return;
         }
         _sending = false;
+        await KeepTurnAsync(null); // Seen to its end: a reload from now on has nothing to follow.
         var stream = turn.Stream;
         if (sent && turn.Answered)
         {
@@ -393,6 +435,90 @@ public sealed partial class ChatPage : IChatTurnView
         {
             _sendWhenDone = false;
             await SendAsync();
+        }
+    }
+
+    private async Task ReadUserIdAsync()
+    {
+        if (_userId.Length == 0 && AuthenticationState is not null)
+        {
+            _userId = (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        }
+    }
+
+    /// <summary>
+    /// After a reload: the turn the tab's previous page sent and did not see end is followed again (sent again with
+    /// its key: <see cref="ChatTurnInFlight.Resume"/>), its message and the reply shown as they come, then the thread
+    /// as stored. Runs once both the conversations are loaded and the kept record is read, whichever is last.
+    /// </summary>
+    private async Task FollowKeptTurnAsync()
+    {
+        if (!_loaded || _kept is not { } kept || Left)
+        {
+            return;
+        }
+        _kept = null;
+        if (InFlight.Current?.Message.Id == kept.Id)
+        {
+            return; // This tab's own turn, still running: the page already follows it.
+        }
+        if (InFlight.HasSent(kept.Id) || _sending || Clock.GetUtcNow() - kept.SentAt > KeptTurnFreshFor)
+        {
+            await KeepTurnAsync(null); // This tab's own turn, over (seen while on another page), a newer one runs, or too old to follow.
+            return;
+        }
+        if (kept.ConversationId is { } id)
+        {
+            if (id != _conversationId)
+            {
+                await OpenAsync(id);
+            }
+        }
+        else
+        {
+            // It started a conversation: shown alone, as it was, until the api names it.
+            _conversationId = null;
+            _bubbles.Clear();
+        }
+        var turn = InFlight.Resume(new UnsentMessage(kept.Text, kept.Id), kept.ConversationId);
+        _bubbles.Add(turn.Question);
+        _bubbles.Add(turn.Reply);
+        _sending = true;
+        StateHasChanged();
+        _ = FollowAsync(turn, resumed: true);
+    }
+
+    private static KeptTurn? ReadKeptTurn(string json)
+    {
+        if (json.Length == 0)
+        {
+            return null;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<KeptTurn>(json) is { Text.Length: > 0 } kept ? kept : null;
+        }
+        catch (JsonException)
+        {
+            return null; // Not ours, or from an older version of the page: nothing to follow.
+        }
+    }
+
+    /// <summary>Keeps <paramref name="turn"/> in the tab (null: forgets it).</summary>
+    private async Task KeepTurnAsync(RunningChatTurn? turn)
+    {
+        if (_module is null || Left)
+        {
+            return;
+        }
+        var json = turn is null ? "" : JsonSerializer.Serialize(new KeptTurn(turn.Message.Text, turn.Message.Id, turn.ContinuedConversationId, Clock.GetUtcNow()));
+        try
+        {
+            await _module.InvokeVoidAsync("setDraft", TurnKey, json);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The tab is going (a reload on its way): what it kept stays, for the next page to follow.
         }
     }
 

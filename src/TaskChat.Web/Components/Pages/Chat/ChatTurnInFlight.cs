@@ -1,5 +1,6 @@
 using TaskChat.Contract;
 using TaskChat.Web.Api;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace TaskChat.Web.Components.Pages.Chat;
 
@@ -20,7 +21,7 @@ internal interface IChatTurnView
 }
 
 /// <summary>One chat turn of this tab: the message, its two bubbles, and how it ended.</summary>
-internal sealed class RunningChatTurn(UnsentMessage message, long? continuedConversationId, ChatBubble question, ChatBubble reply, ChatStream stream)
+internal sealed class RunningChatTurn(UnsentMessage message, long? continuedConversationId, ChatBubble question, ChatBubble reply, ChatStream stream, bool resumed)
 {
     public UnsentMessage Message { get; } = message;
 
@@ -33,6 +34,9 @@ internal sealed class RunningChatTurn(UnsentMessage message, long? continuedConv
     public ChatBubble Question { get; } = question;
     public ChatBubble Reply { get; } = reply;
     public ChatStream Stream { get; } = stream;
+
+    /// <summary>Sent again after a reload to follow a turn the tab's previous page sent (<see cref="ChatTurnInFlight.Resume"/>).</summary>
+    public bool Resumed { get; } = resumed;
 
     /// <summary>Completes when the turn is over, however it ended; it never throws (see <see cref="Failure"/>).</summary>
     public Task Ended { get; internal set; } = Task.CompletedTask;
@@ -52,10 +56,16 @@ internal sealed class RunningChatTurn(UnsentMessage message, long? continuedConv
 /// page, and a chat page opened meanwhile shows the message and the reply as it arrives (<see cref="Attach"/>).
 /// A message sent during the turn (Enter while the agent works), which waits in the composer, is handed over when
 /// the page goes (<see cref="SendAfterTurn"/>) and sent when the turn ends, as the page would have.
+/// A reload starts a new circuit, which knows nothing of the old one's turn: the page keeps the turn's message in the
+/// tab and the new page follows it again (<see cref="Resume"/>).
 /// All of it runs on the circuit's dispatcher, as the pages do: no locks.
 /// </summary>
-internal sealed class ChatTurnInFlight(ApiClient api) : IDisposable
+internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDisposable
 {
+    /// <summary>How long a resumed turn is waited for while the api says it still runs (a turn is bounded by the mcp's timeout and 8 tool rounds).</summary>
+    internal static readonly TimeSpan ResumeWaitLimit = TimeSpan.FromMinutes(3);
+
+    private readonly HashSet<Guid> _started = [];
     private IChatTurnView? _view;
     private UnsentMessage? _queued;
     private UnsentMessage? _unanswered;
@@ -66,8 +76,22 @@ internal sealed class ChatTurnInFlight(ApiClient api) : IDisposable
     public RunningChatTurn? Current { get; private set; }
 
     /// <summary>Sends <paramref name="message"/> to a conversation (null: a new one) and reads its events until the turn ends.</summary>
-    public RunningChatTurn Start(UnsentMessage message, long? conversationId)
+    public RunningChatTurn Start(UnsentMessage message, long? conversationId) => Start(message, conversationId, resumed: false);
+
+    /// <summary>
+    /// Follows a turn this tab sent before a reload: sent again as it was (the same words, conversation and
+    /// Idempotency-Key), which the api answers with the stored reply when the turn is over, 409 while it still runs
+    /// (asked again, less and less often, for up to <see cref="ResumeWaitLimit"/>: each ask counts against the chat
+    /// rate limit), or by carrying it out when it never finished (the api shut down under it; nothing was applied).
+    /// </summary>
+    public RunningChatTurn Resume(UnsentMessage message, long? conversationId) => Start(message, conversationId, resumed: true);
+
+    /// <summary>Whether this circuit sent <paramref name="messageId"/>: the turn a kept record names is this tab's own, not a predecessor's.</summary>
+    public bool HasSent(Guid messageId) => _started.Contains(messageId);
+
+    private RunningChatTurn Start(UnsentMessage message, long? conversationId, bool resumed)
     {
+        _started.Add(message.Id);
         var question = new ChatBubble(MessageRoles.User, message.Text);
         var reply = new ChatBubble(MessageRoles.Assistant, "") { Streaming = true };
         RunningChatTurn turn = null!;
@@ -75,7 +99,7 @@ internal sealed class ChatTurnInFlight(ApiClient api) : IDisposable
             reply,
             () => _view?.ToolAnsweredAsync() ?? Task.CompletedTask,
             () => _view?.TurnChangedAsync(turn) ?? Task.CompletedTask);
-        turn = new RunningChatTurn(message, conversationId, question, reply, stream);
+        turn = new RunningChatTurn(message, conversationId, question, reply, stream, resumed);
         Current = turn;
         turn.Ended = ReadAsync(turn);
         return turn;
@@ -139,13 +163,32 @@ internal sealed class ChatTurnInFlight(ApiClient api) : IDisposable
             // Not cancelled when a page goes: the message must reach the api, which finishes the turn whether or not
             // anyone reads it. When the tab is gone, the read stops at the next event and closing the stream tells the
             // api nobody listens.
-            await foreach (var e in api.StreamChatAsync(turn.Message.Text, turn.ContinuedConversationId, turn.Message.Id, CancellationToken.None))
+            var waited = TimeSpan.Zero;
+            var pause = TimeSpan.FromSeconds(1);
+            while (true)
             {
-                if (_disposed)
+                try
                 {
-                    return;
+                    await foreach (var e in api.StreamChatAsync(turn.Message.Text, turn.ContinuedConversationId, turn.Message.Id, CancellationToken.None))
+                    {
+                        if (_disposed)
+                        {
+                            return;
+                        }
+                        await turn.Stream.ApplyAsync(e);
+                    }
+                    break;
                 }
-                await turn.Stream.ApplyAsync(e);
+                catch (ApiException e) when (turn.Resumed && !_disposed && waited < ResumeWaitLimit
+                    && (e.Code == ProblemCodes.IdempotencyKeyInUse || e.Status == Status429TooManyRequests))
+                {
+                    // Still running (or this user's turns are over the rate limit for the minute): ask again later. Nothing
+                    // was shown of it yet: the refusal comes before any event.
+                    var wait = e.Status == Status429TooManyRequests ? TimeSpan.FromSeconds(10) : pause;
+                    await Task.Delay(wait, clock);
+                    waited += wait;
+                    pause = TimeSpan.FromSeconds(Math.Min(pause.TotalSeconds * 1.5, 5));
+                }
             }
         }
         catch (IOException)
