@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -70,15 +71,21 @@ public abstract class PlanningApiTests(ApiServerFixture server)
     [SkippableFact]
     public async Task QueryParametersFilterSortAndPage()
     {
-        using var http = ClientInZone("Pacific/Kiritimati");
-        await CreateAsync(http, new { title = "Gamma report", due = "2026-12-06", priority = "high", tags = new List<string> { "work" } });
-        await CreateAsync(http, new { title = "Alpha groceries", due = "2026-12-05T01:00", tags = new List<string> { "home" } });
+        // Days from the user's today (the api's clock is the real one): fixed dates went overdue on their day (this test
+        // failed on 2026-12-04, when 2026-12-05T01:00 had passed in Kiritimati, UTC+14).
+        const string zone = "Pacific/Kiritimati";
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+        var tomorrow = today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var dayAfter = today.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var http = ClientInZone(zone);
+        await CreateAsync(http, new { title = "Gamma report", due = dayAfter, priority = "high", tags = new List<string> { "work" } });
+        await CreateAsync(http, new { title = "Alpha groceries", due = tomorrow + "T01:00", tags = new List<string> { "home" } });
         await CreateAsync(http, new { title = "Beta report", description = "quarterly", priority = "high" });
         await CreateAsync(http, new { title = "Old chore", due = "2020-01-01" });
 
         var reports = await Json.ReadAsync(await http.GetAsync("api/tasks?search=report&sort=title"));
         var high = await Json.ReadAsync(await http.GetAsync("api/tasks?priority=high&sort=due"));
-        var fifth = await Json.ReadAsync(await http.GetAsync("api/tasks?due_after=2026-12-05&due_before=2026-12-06"));
+        var dueTomorrow = await Json.ReadAsync(await http.GetAsync($"api/tasks?due_after={tomorrow}&due_before={dayAfter}"));
         var overdue = await Json.ReadAsync(await http.GetAsync("api/tasks?overdue=true"));
         var work = await Json.ReadAsync(await http.GetAsync("api/tasks?tag=WORK"));
         var page1 = await Json.ReadAsync(await http.GetAsync("api/tasks?sort=due&limit=2"));
@@ -86,7 +93,7 @@ public abstract class PlanningApiTests(ApiServerFixture server)
 
         Assert.Equal(["Beta report", "Gamma report"], Titles(reports));
         Assert.Equal(["Gamma report", "Beta report"], Titles(high));
-        Assert.Equal(["Alpha groceries"], Titles(fifth));
+        Assert.Equal(["Alpha groceries"], Titles(dueTomorrow));
         Assert.Equal(["Old chore"], Titles(overdue));
         Assert.Equal(["Gamma report"], Titles(work));
         Assert.Equal(["Old chore", "Alpha groceries"], Titles(page1));

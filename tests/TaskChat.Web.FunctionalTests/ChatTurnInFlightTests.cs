@@ -227,7 +227,9 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: 3);
         await turn.Ended;
 
-        Assert.Equal("idempotency_key_in_use", Assert.IsType<ApiException>(turn.Failure).Code);
+        var refused = Assert.IsType<ApiException>(turn.Failure);
+        Assert.Equal("idempotency_key_in_use", refused.Code);
+        Assert.Equal(ChatTurnInFlight.StillAnswering, refused.Message); // Not the api's words about a header.
         Assert.Single(_requests);
     }
 
@@ -242,7 +244,9 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         var turn = turns.Resume(message, conversationId: 3);
         await AdvanceUntilEndedAsync(clock, turn);
 
-        Assert.Equal(StatusCodes.Status409Conflict, Assert.IsType<ApiException>(turn.Failure).Status);
+        var refused = Assert.IsType<ApiException>(turn.Failure);
+        Assert.Equal(StatusCodes.Status409Conflict, refused.Status);
+        Assert.Equal(ChatTurnInFlight.StillAnswering, refused.Message);
         // 1 s, then half as long again each time up to 5 s: about 40 asks in 3 minutes, under the 30-a-minute rate limit's pace.
         Assert.InRange(_requests.Count, 30, 50);
         Assert.Equal(message, turns.TakeUnanswered());

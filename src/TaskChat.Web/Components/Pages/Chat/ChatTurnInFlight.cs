@@ -65,6 +65,9 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
     /// <summary>How long a resumed turn is waited for while the api says it still runs (a turn is bounded by the mcp's timeout and 8 tool rounds).</summary>
     internal static readonly TimeSpan ResumeWaitLimit = TimeSpan.FromMinutes(3);
 
+    /// <summary>What a turn refused as still running says (409 <c>idempotency_key_in_use</c>).</summary>
+    internal const string StillAnswering = "TaskChat is still answering this message. Send it again in a moment to see the reply: nothing is done twice.";
+
     private readonly HashSet<Guid> _started = [];
     private IChatTurnView? _view;
     private UnsentMessage? _queued;
@@ -198,6 +201,12 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
             // a failure to reach the api. The page offers it again ("Send again", the same Idempotency-Key: the api does
             // not apply a change twice). Before, the exception reached the page and ended the tab's circuit (found by
             // hand, session 18).
+        }
+        catch (ApiException e) when (e.Code == ProblemCodes.IdempotencyKeyInUse)
+        {
+            // The api's words name the header; the user sent a message. (A turn followed after a reload that ran past
+            // the wait, or "Send again" while the first attempt still runs on the api.)
+            turn.Failure = new ApiException(e.Status, StillAnswering, e.Code);
         }
         catch (Exception e)
         {
