@@ -101,26 +101,11 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
     public Task Back_in_the_chat_before_the_reply_came_the_message_is_there_and_the_reply_arrives() => RunAsync(nameof(Back_in_the_chat_before_the_reply_came_the_message_is_there_and_the_reply_arrives), async () =>
     {
         var page = await NewPageAsync();
-        await SignUpAsync(page);
-        await ChatAsync(page, "add buy milk");
-
-        await using (await DatabaseWriteHold.BeginAsync(Stack.Database))
+        await ChatFollowsAHeldTurnAsync(page, comeBack: async () =>
         {
-            await page.GetByTestId("chat-input").FillAsync("add walk the dog");
-            await page.GetByTestId("chat-input").PressAsync("Enter");
-            await Assertions.Expect(Messages(page)).ToHaveCountAsync(4);
             await OpenTasksAsync(page);
             await page.GetByTestId("nav-chat").ClickAsync();
-
-            await Assertions.Expect(Messages(page)).ToHaveCountAsync(4);
-            await Assertions.Expect(Messages(page).Nth(2)).ToContainTextAsync("add walk the dog");
-            await Assertions.Expect(Messages(page).Last).ToHaveAttributeAsync("data-streaming", "true");
-        }
-
-        await Assertions.Expect(Messages(page).Last).ToHaveAttributeAsync("data-streaming", "false");
-        await Assertions.Expect(Messages(page).Last).ToContainTextAsync("Walk the dog");
-        await Assertions.Expect(Messages(page)).ToHaveCountAsync(4); // The stored thread, read again: nothing twice.
-        await Assertions.Expect(page.GetByTestId("side-task-item")).ToHaveCountAsync(2);
+        });
     });
 
     /// <summary>
@@ -133,25 +118,7 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
     public Task A_reload_while_the_reply_is_on_its_way_shows_the_message_and_then_the_reply() => RunAsync(nameof(A_reload_while_the_reply_is_on_its_way_shows_the_message_and_then_the_reply), async () =>
     {
         var page = await NewPageAsync();
-        await SignUpAsync(page);
-        await ChatAsync(page, "add buy milk");
-
-        await using (await DatabaseWriteHold.BeginAsync(Stack.Database))
-        {
-            await page.GetByTestId("chat-input").FillAsync("add walk the dog");
-            await page.GetByTestId("chat-input").PressAsync("Enter");
-            await Assertions.Expect(Messages(page)).ToHaveCountAsync(4);
-            await page.ReloadAsync();
-
-            await Assertions.Expect(Messages(page)).ToHaveCountAsync(4);
-            await Assertions.Expect(Messages(page).Nth(2)).ToContainTextAsync("add walk the dog");
-            await Assertions.Expect(Messages(page).Last).ToHaveAttributeAsync("data-streaming", "true");
-        }
-
-        await Assertions.Expect(Messages(page).Last).ToHaveAttributeAsync("data-streaming", "false");
-        await Assertions.Expect(Messages(page).Last).ToContainTextAsync("Walk the dog");
-        await Assertions.Expect(Messages(page)).ToHaveCountAsync(4); // The stored thread, read again: nothing twice.
-        await Assertions.Expect(page.GetByTestId("side-task-item")).ToHaveCountAsync(2);
+        await ChatFollowsAHeldTurnAsync(page, comeBack: () => page.ReloadAsync());
 
         // Seen to its end: the next reload has nothing to follow.
         await page.ReloadAsync();
@@ -161,6 +128,34 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(page.GetByTestId("chat-input")).ToHaveValueAsync("");
         await Assertions.Expect(page.GetByTestId("side-task-item")).ToHaveCountAsync(2);
     });
+
+    /// <summary>
+    /// After one exchange, "add walk the dog" is sent while the test holds the database (its turn waits at its first write),
+    /// and the user comes back to the chat (<paramref name="comeBack"/>) before the reply: the chat shows the message and
+    /// the reply still coming; let go, the reply, then the thread as stored (nothing twice), the task added once.
+    /// </summary>
+    private async Task ChatFollowsAHeldTurnAsync(IPage page, Func<Task> comeBack)
+    {
+        await SignUpAsync(page);
+        await ChatAsync(page, "add buy milk");
+
+        await using (await DatabaseWriteHold.BeginAsync(Stack.Database))
+        {
+            await page.GetByTestId("chat-input").FillAsync("add walk the dog");
+            await page.GetByTestId("chat-input").PressAsync("Enter");
+            await Assertions.Expect(Messages(page)).ToHaveCountAsync(4);
+            await comeBack();
+
+            await Assertions.Expect(Messages(page)).ToHaveCountAsync(4);
+            await Assertions.Expect(Messages(page).Nth(2)).ToContainTextAsync("add walk the dog");
+            await Assertions.Expect(Messages(page).Last).ToHaveAttributeAsync("data-streaming", "true");
+        }
+
+        await Assertions.Expect(Messages(page).Last).ToHaveAttributeAsync("data-streaming", "false");
+        await Assertions.Expect(Messages(page).Last).ToContainTextAsync("Walk the dog");
+        await Assertions.Expect(Messages(page)).ToHaveCountAsync(4);
+        await Assertions.Expect(page.GetByTestId("side-task-item")).ToHaveCountAsync(2);
+    }
 
     /// <summary>
     /// Enter while the agent works queues the message (the composer says so); going to another page before the
