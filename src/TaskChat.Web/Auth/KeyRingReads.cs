@@ -10,7 +10,7 @@ namespace TaskChat.Web.Auth;
 /// Data Protection's keys in the database (<c>data_protection_keys</c>), read with one plain SQL
 /// statement. EF Core's repository reads them with a LINQ query, and as the web's first query at start
 /// (Data Protection loads the key ring before the host starts) that compiled EF Core's whole query
-/// pipeline on the way to ready: about 1,700 methods through the JIT (issue 13, session 19). Storing
+/// pipeline on the way to ready: about 1,800 methods through the JIT (issue 13, session 19). Storing
 /// a new key (one every 90 days) stays with EF Core's repository, which this wraps.
 /// </summary>
 internal sealed class KeyRingReads(IXmlRepository efCore, IServiceProvider services, ILogger<KeyRingReads> logger) : IXmlRepository
