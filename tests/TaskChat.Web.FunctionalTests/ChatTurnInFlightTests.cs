@@ -252,6 +252,21 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         Assert.Equal(message, turns.TakeUnanswered());
     }
 
+    [Fact]
+    public async Task A_resumed_turn_whose_tab_closes_while_it_waits_asks_no_more()
+    {
+        _inUseAnswers = int.MaxValue;
+        var clock = new FakeTimeProvider();
+        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), clock);
+
+        var turn = turns.Resume(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: 3);
+        await WaitForAsync(() => _requests.Count == 1);
+        turns.Dispose();
+        await AdvanceUntilEndedAsync(clock, turn);
+
+        Assert.Single(_requests);
+    }
+
     /// <summary>Moves the turn's clock on, a second at a time, until the turn has ended.</summary>
     private static async Task AdvanceUntilEndedAsync(FakeTimeProvider clock, RunningChatTurn turn)
     {

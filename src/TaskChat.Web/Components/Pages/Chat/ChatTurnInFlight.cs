@@ -189,6 +189,10 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
                     // was shown of it yet: the refusal comes before any event.
                     var wait = e.Status == Status429TooManyRequests ? TimeSpan.FromSeconds(10) : pause;
                     await Task.Delay(wait, clock);
+                    if (_disposed)
+                    {
+                        return; // The tab closed meanwhile: nobody is left to follow it for.
+                    }
                     waited += wait;
                     pause = TimeSpan.FromSeconds(Math.Min(pause.TotalSeconds * 1.5, 5));
                 }
