@@ -21,7 +21,7 @@ internal interface IChatTurnView
 }
 
 /// <summary>One chat turn of this tab: the message, its two bubbles, and how it ended.</summary>
-internal sealed class RunningChatTurn(UnsentMessage message, long? continuedConversationId, ChatBubble question, ChatBubble reply, ChatStream stream, bool resumed)
+internal sealed class RunningChatTurn(UnsentMessage message, long? continuedConversationId, ChatBubble question, ChatBubble reply, ChatStream stream)
 {
     public UnsentMessage Message { get; } = message;
 
@@ -34,9 +34,6 @@ internal sealed class RunningChatTurn(UnsentMessage message, long? continuedConv
     public ChatBubble Question { get; } = question;
     public ChatBubble Reply { get; } = reply;
     public ChatStream Stream { get; } = stream;
-
-    /// <summary>Sent again after a reload to follow a turn the tab's previous page sent (<see cref="ChatTurnInFlight.Resume"/>).</summary>
-    public bool Resumed { get; } = resumed;
 
     /// <summary>Completes when the turn is over, however it ended; it never throws (see <see cref="Failure"/>).</summary>
     public Task Ended { get; internal set; } = Task.CompletedTask;
@@ -102,9 +99,9 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
             reply,
             () => _view?.ToolAnsweredAsync() ?? Task.CompletedTask,
             () => _view?.TurnChangedAsync(turn) ?? Task.CompletedTask);
-        turn = new RunningChatTurn(message, conversationId, question, reply, stream, resumed);
+        turn = new RunningChatTurn(message, conversationId, question, reply, stream);
         Current = turn;
-        turn.Ended = ReadAsync(turn);
+        turn.Ended = ReadAsync(turn, resumed);
         return turn;
     }
 
@@ -159,7 +156,8 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
         return sent;
     }
 
-    private async Task ReadAsync(RunningChatTurn turn)
+    /// <summary>Reads <paramref name="turn"/> to its end; one <paramref name="resumed"/> after a reload (<see cref="Resume"/>) waits out a refusal as still running.</summary>
+    private async Task ReadAsync(RunningChatTurn turn, bool resumed)
     {
         try
         {
@@ -182,7 +180,7 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
                     }
                     break;
                 }
-                catch (ApiException e) when (turn.Resumed && !_disposed && waited < ResumeWaitLimit
+                catch (ApiException e) when (resumed && !_disposed && waited < ResumeWaitLimit
                     && (e.Code == ProblemCodes.IdempotencyKeyInUse || e.Status == Status429TooManyRequests))
                 {
                     // Still running (or this user's turns are over the rate limit for the minute): ask again later. Nothing
