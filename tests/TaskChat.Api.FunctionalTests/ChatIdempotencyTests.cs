@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TaskChat.Api.Chat;
 using TaskChat.Contract;
 using TaskChat.TestSupport;
@@ -225,6 +226,84 @@ public abstract class ChatIdempotencyTests(ChatSystem system)
         Assert.Equal(HttpStatusCode.ServiceUnavailable, retried.StatusCode);
         await using var db = system.Database.CreateDbContext();
         Assert.False(await db.IdempotentChatTurns.AnyAsync(t => t.UserId == user));
+    }
+
+    [SkippableFact]
+    public async Task A_running_turns_claim_is_renewed_so_a_retry_past_the_lease_is_still_409_and_runs_nothing()
+    {
+        // A turn that outlives the lease (a slow model, a held mcp) keeps its key: its api renews the claim.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var requests = 0;
+        var (standIn, address) = await LoopbackServer.StartAsync(app => app.MapPost("/mcp", async () =>
+        {
+            Interlocked.Increment(ref requests);
+            await release.Task;
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }));
+        await using var _ = standIn;
+        var leases = new ChatTurnLeases(TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(200));
+        await using var api = await system.StartApiAsync(address.ToString().TrimEnd('/'), testServices: services => services.AddSingleton(leases));
+        var user = NewUser();
+        using var http = system.ClientFor(user, api);
+        var key = NewKey();
+
+        var running = PostAsync(http, "api/chat", new { message = "add buy milk" }, key);
+        await PollAsync(() => Volatile.Read(ref requests) > 0);
+        var claimed = await ClaimedAtAsync(user, key);
+        await Task.Delay(leases.Length * 2);
+        var requestsBefore = Volatile.Read(ref requests);
+        using var pastTheLease = await PostAsync(http, "api/chat", new { message = "add buy milk" }, key);
+        var requestsAfter = Volatile.Read(ref requests);
+        var renewed = await ClaimedAtAsync(user, key);
+        release.SetResult();
+        using var failed = await running;
+
+        Assert.Equal(HttpStatusCode.Conflict, pastTheLease.StatusCode);
+        Assert.Equal(ProblemCodes.IdempotencyKeyInUse, (await Json.ReadAsync(pastTheLease)).GetProperty("code").GetString());
+        Assert.True(renewed > claimed + leases.Length, $"The claim was not renewed: claimed at {claimed:O}, {renewed:O} after twice the lease.");
+        Assert.Equal(requestsBefore, requestsAfter); // The retry ran nothing.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        await using var db = system.Database.CreateDbContext();
+        Assert.False(await db.IdempotentChatTurns.AnyAsync(t => t.UserId == user), "The failed turn's key was not released.");
+    }
+
+    [SkippableFact]
+    public async Task A_claim_left_by_an_api_that_died_mid_turn_is_taken_over_once_its_lease_has_passed()
+    {
+        // An api killed mid-turn leaves its claim, never renewed again and never released: a retry within the lease
+        // is told the turn is still running (it may be, on a live replica), one after it runs the turn.
+        var user = NewUser();
+        var (recent, abandoned) = (NewKey(), NewKey());
+        var now = DateTime.UtcNow;
+        await using (var seed = system.Database.CreateDbContext())
+        {
+            foreach (var (key, age) in new[] { (recent, TimeSpan.FromSeconds(5)), (abandoned, ChatTurnLeases.Default().Length + TimeSpan.FromSeconds(5)) })
+            {
+                seed.IdempotentChatTurns.Add(new()
+                {
+                    UserId = user, Key = key, RequestHash = ChatTurnKeys.RequestHash("add buy milk", null), CreatedAt = now - age, ClaimedAt = now - age,
+                });
+            }
+            await seed.SaveChangesAsync();
+        }
+        using var http = system.ClientFor(user);
+
+        using var withinTheLease = await PostAsync(http, "api/chat", new { message = "add buy milk" }, recent);
+        using var afterTheLease = await PostAsync(http, "api/chat", new { message = "add buy milk" }, abandoned);
+
+        Assert.Equal(HttpStatusCode.Conflict, withinTheLease.StatusCode);
+        Assert.Equal(ProblemCodes.IdempotencyKeyInUse, (await Json.ReadAsync(withinTheLease)).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, afterTheLease.StatusCode);
+        Assert.Equal([ToolNames.AddTask], ChatTests.Tools(await Json.ReadAsync(afterTheLease)));
+        Assert.Equal(1, await TasksAsync(user));
+        await using var db = system.Database.CreateDbContext();
+        Assert.NotNull(await db.IdempotentChatTurns.Where(t => t.UserId == user && t.Key == abandoned).Select(t => t.Reply).SingleAsync());
+    }
+
+    private async Task<DateTime> ClaimedAtAsync(string user, string key)
+    {
+        await using var db = system.Database.CreateDbContext();
+        return await db.IdempotentChatTurns.Where(t => t.UserId == user && t.Key == key).Select(t => t.ClaimedAt).SingleAsync();
     }
 
     [SkippableFact]

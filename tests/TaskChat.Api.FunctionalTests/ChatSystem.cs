@@ -27,14 +27,15 @@ public abstract class ChatSystem(DatabaseProvider provider) : SystemFixture(prov
     /// <summary>Another api over the same database and issuer (a second replica, or one with other settings).</summary>
     /// <param name="mcpServerUrl">Where it finds the mcp (a running one, a stand-in, or a port where nothing listens).</param>
     /// <param name="extra">Its own variables beyond the wiring.</param>
-    public async Task<RunningService> StartApiAsync(string mcpServerUrl, IDictionary<string, string?>? extra = null)
+    /// <param name="testServices">Replaces some of its services after its own (shorter chat turn leases).</param>
+    public async Task<RunningService> StartApiAsync(string mcpServerUrl, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? testServices = null)
     {
         var variables = new Dictionary<string, string>(OfflineAgent);
         foreach (var (name, value) in extra ?? new Dictionary<string, string?>())
         {
             variables[name] = value ?? "";
         }
-        var system = await StartAsync(system => system.WithApi(variables).OnPort(TaskChatService.Mcp, new Uri(mcpServerUrl).Port));
+        var system = await StartAsync(system => system.WithApi(variables, testServices).OnPort(TaskChatService.Mcp, new Uri(mcpServerUrl).Port));
         return system.Api;
     }
 

@@ -31,6 +31,8 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<ChatClientFactory>();
         builder.Services.AddScoped<ChatTurnRunner>();
         builder.Services.AddScoped<ChatTurnKeys>();
+        builder.Services.AddSingleton(ChatTurnLeases.Default());
+        builder.Services.AddHostedService<ChatTurnLeaseRenewal>();
         builder.Services.AddIdempotencyPruning();
 
         builder.Services.AddScoped<ChatTurnCounter>();

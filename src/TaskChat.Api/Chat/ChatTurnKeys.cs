@@ -26,18 +26,13 @@ public abstract record KeyClaim
 
 /// <summary>
 /// The chat turns started under an Idempotency-Key (table idempotent_chat_turns), so that every api
-/// replica sees them: claimed before a turn runs (first with the rate limit's count, in its command), marked done with its reply in the transaction that
+/// replica sees them: claimed before a turn runs (first with the rate limit's count, in its command), the claim
+/// renewed while it runs (<see cref="ChatTurnLeases"/>), marked done with its reply in the transaction that
 /// saves the turn (<see cref="Conversations.ConversationStore.SaveTurnAsync"/>), released when the turn
 /// fails so that a retry runs it again. Keys are per user.
 /// </summary>
-public sealed class ChatTurnKeys(TaskChatDbContext db, TimeProvider clock, ILogger<ChatTurnKeys> logger)
+public sealed class ChatTurnKeys(TaskChatDbContext db, ChatTurnLeases leases, TimeProvider clock, ILogger<ChatTurnKeys> logger)
 {
-    /// <summary>
-    /// A running claim older than this belongs to an api that died mid-turn: a retry may take it over.
-    /// Longer than any turn (8 tool rounds, each bounded by MCP_TIMEOUT_SECONDS, and the model's answers).
-    /// </summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>What a turn's key is first used for: its message and its conversation (none: a new one).</summary>
@@ -81,8 +76,9 @@ public sealed class ChatTurnKeys(TaskChatDbContext db, TimeProvider clock, ILogg
             {
                 return new KeyClaim.Done(JsonSerializer.Deserialize<ChatReply>(reply, Json)!);
             }
-            if (existing.ClaimedAt >= now - Lease)
+            if (existing.ClaimedAt >= now - leases.Length)
             {
+                // Its api renews the claim while the turn runs (ChatTurnLeaseRenewal).
                 return new KeyClaim.Running();
             }
             // Abandoned by an api that stopped mid-turn: take it over, unless another retry just did.
@@ -115,7 +111,7 @@ public sealed class ChatTurnKeys(TaskChatDbContext db, TimeProvider clock, ILogg
         }
         catch (Exception e)
         {
-            // The claim stays until its lease ends: a retry meanwhile is told the turn is still running.
+            // The claim stays until its lease ends (no longer renewed): a retry meanwhile is told the turn is still running.
             logger.LogWarning("Could not release an idempotency key: {Reason}", DatabaseErrors.IsUnavailable(e) ? DatabaseErrors.ShortReason(e) : e.GetType().Name);
         }
     }

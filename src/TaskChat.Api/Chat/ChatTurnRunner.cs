@@ -24,7 +24,8 @@ namespace TaskChat.Api.Chat;
 /// one transaction, or <see cref="TurnFailed"/>: then nothing is stored, and a conversation the turn
 /// started is removed.
 /// </summary>
-public sealed class ChatTurnRunner(ConversationStore conversations, ChatTurnKeys keys, McpToolGateway gateway, ChatClientFactory chatClients, ApiSettings settings, ILogger<ChatTurnRunner> logger)
+public sealed class ChatTurnRunner(ConversationStore conversations, ChatTurnKeys keys, ChatTurnLeases leases, McpToolGateway gateway, ChatClientFactory chatClients,
+    ApiSettings settings, ILogger<ChatTurnRunner> logger)
 {
     /// <summary>How much history a turn sends to the model: enough for "mark it done", not a whole archive.</summary>
     public const int HistoryMessages = 20;
@@ -96,6 +97,7 @@ public sealed class ChatTurnRunner(ConversationStore conversations, ChatTurnKeys
     private async Task ProduceAsync(ChatTurn turn, bool streaming, ChannelWriter<ChatEvent> events, CancellationToken cancellationToken)
     {
         ChatEvent? last = null; // Stays null when the turn was stopped (the api shuts down): nobody is told.
+        using var claim = turn.IsClientKey ? leases.HoldWhileRunning(turn.Caller.UserId, turn.Key) : null;
         try
         {
             events.TryWrite(new ConversationStarted(turn.ConversationId));
