@@ -176,6 +176,34 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_sent_again_after_its_reply_was_cut_off_is_waited_for_while_the_api_still_runs_it()
+    {
+        // "Send again" after the api died mid-turn: the turn's claim holds until it lapses (or its turn, alive on another
+        // replica, ends). The page shows the message waiting and asks again, instead of "still answering, send it again".
+        var clock = new FakeTimeProvider();
+        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), clock);
+        var message = new UnsentMessage("add walk the dog", Guid.NewGuid());
+        var cut = turns.Start(message, conversationId: null);
+        await WaitForAsync(() => cut.ConversationId == 7);
+        _cut.SetResult();
+        await cut.Ended;
+        Assert.Equal(message, turns.TakeUnanswered());
+        _release.SetResult(); // Released after the cut: the stand-in answers the next attempts in full.
+        _inUseAnswers = 2;
+
+        var again = turns.Start(message, conversationId: null);
+        await WaitForAsync(() => _requests.Count == 2);
+        Assert.False(again.Ended.IsCompleted);
+        await AdvanceUntilEndedAsync(clock, again);
+
+        Assert.Null(again.Failure);
+        Assert.True(again.Answered);
+        Assert.Equal("Added walk the dog.", again.Reply.Text);
+        Assert.Equal(4, _requests.Count); // The cut one, two refused as still running, the one answered.
+        Assert.All(_keys, key => Assert.Equal(message.Id.ToString(), key));
+    }
+
+    [Fact]
     public async Task A_tab_that_closes_stops_reading_and_sends_nothing_more()
     {
         var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), TimeProvider.System);

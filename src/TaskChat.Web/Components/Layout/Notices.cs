@@ -13,10 +13,12 @@ public sealed class Notices
     public const string Unavailable = "Service temporarily unavailable. Please try again.";
 
     /// <summary>
-    /// The web cannot reach the api. Not the user's connection (the page is here, over it): the
-    /// server side is down, nothing was saved, and the notice goes away by itself when it is back.
+    /// The web cannot reach the api. Not the user's connection (the page is here, over it): the server side
+    /// is down, and the notice goes away by itself when it is back. It does not say "nothing was saved": an
+    /// api that died while answering (a chat turn cut off mid-reply) may have saved some of it; the page's own
+    /// notice says what became of its call.
     /// </summary>
-    public const string ServerDown = "TaskChat's server isn't answering, so nothing was saved. This message goes away when it's back.";
+    public const string ServerDown = "TaskChat's server isn't answering. This message goes away when it's back.";
 
     public const string ServerDownKey = "server-down";
 

@@ -43,6 +43,9 @@ public sealed partial class ChatPage : IChatTurnView
     /// </summary>
     private static readonly TimeSpan KeptTurnFreshFor = TimeSpan.FromMinutes(10);
 
+    /// <summary>A reply whose stream broke off (the api died or restarted mid-turn); "Send again" follows the turn, or runs it once its api's claim lapses.</summary>
+    internal const string ReplyCutOff = "The reply was cut off. Send it again: nothing is done twice.";
+
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
@@ -413,7 +416,8 @@ public sealed partial class ChatPage : IChatTurnView
             }
             else if (sent)
             {
-                Notices.Show("The reply was cut off. Please try again.");
+                // The turn may have been carried out, in part or whole: sent again with its key, nothing is done twice.
+                Notices.Show(ReplyCutOff);
             }
             // Nothing was answered: take the bubbles back and give the user their words again,
             // unless they have started typing the next message meanwhile ("Send again" still works).

@@ -59,7 +59,10 @@ internal sealed class RunningChatTurn(UnsentMessage message, long? continuedConv
 /// </summary>
 internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDisposable
 {
-    /// <summary>How long a resumed turn is waited for while the api says it still runs (a turn is bounded by the mcp's timeout and 8 tool rounds).</summary>
+    /// <summary>
+    /// How long a turn sent again is waited for while the api says it still runs: a turn is bounded by the mcp's timeout and
+    /// 8 tool rounds, and the claim of one whose api died lapses within a minute (the api's ChatTurnLeases).
+    /// </summary>
     internal static readonly TimeSpan ResumeWaitLimit = TimeSpan.FromMinutes(3);
 
     /// <summary>What a turn refused as still running says (409 <c>idempotency_key_in_use</c>).</summary>
@@ -75,8 +78,13 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
     /// <summary>The turn being read, or null.</summary>
     public RunningChatTurn? Current { get; private set; }
 
-    /// <summary>Sends <paramref name="message"/> to a conversation (null: a new one) and reads its events until the turn ends.</summary>
-    public RunningChatTurn Start(UnsentMessage message, long? conversationId) => Start(message, conversationId, resumed: false);
+    /// <summary>
+    /// Sends <paramref name="message"/> to a conversation (null: a new one) and reads its events until the turn ends. A
+    /// message this tab sent before ("Send again" after a reply was cut off) may still be running on the api, or be
+    /// held by an api that died under it until its claim lapses: it is waited for as a resumed one is (<see cref="Resume"/>),
+    /// instead of asking the user to send it again and again.
+    /// </summary>
+    public RunningChatTurn Start(UnsentMessage message, long? conversationId) => Start(message, conversationId, waitsWhileRunning: HasSent(message.Id));
 
     /// <summary>
     /// Follows a turn this tab sent before a reload: sent again as it was (the same words, conversation and
@@ -84,12 +92,12 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
     /// (asked again, less and less often, for up to <see cref="ResumeWaitLimit"/>: each ask counts against the chat
     /// rate limit), or by carrying it out when it never finished (the api shut down under it; nothing was applied).
     /// </summary>
-    public RunningChatTurn Resume(UnsentMessage message, long? conversationId) => Start(message, conversationId, resumed: true);
+    public RunningChatTurn Resume(UnsentMessage message, long? conversationId) => Start(message, conversationId, waitsWhileRunning: true);
 
     /// <summary>Whether this circuit sent <paramref name="messageId"/>: the turn a kept record names is this tab's own, not a predecessor's.</summary>
     public bool HasSent(Guid messageId) => _started.Contains(messageId);
 
-    private RunningChatTurn Start(UnsentMessage message, long? conversationId, bool resumed)
+    private RunningChatTurn Start(UnsentMessage message, long? conversationId, bool waitsWhileRunning)
     {
         _started.Add(message.Id);
         var question = new ChatBubble(MessageRoles.User, message.Text);
@@ -101,7 +109,7 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
             () => _view?.TurnChangedAsync(turn) ?? Task.CompletedTask);
         turn = new RunningChatTurn(message, conversationId, question, reply, stream);
         Current = turn;
-        turn.Ended = ReadAsync(turn, resumed);
+        turn.Ended = ReadAsync(turn, waitsWhileRunning);
         return turn;
     }
 
@@ -156,8 +164,8 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
         return sent;
     }
 
-    /// <summary>Reads <paramref name="turn"/> to its end; one <paramref name="resumed"/> after a reload (<see cref="Resume"/>) waits out a refusal as still running.</summary>
-    private async Task ReadAsync(RunningChatTurn turn, bool resumed)
+    /// <summary>Reads <paramref name="turn"/> to its end; one sent before (<paramref name="waitsWhileRunning"/>) waits out a refusal as still running.</summary>
+    private async Task ReadAsync(RunningChatTurn turn, bool waitsWhileRunning)
     {
         try
         {
@@ -180,7 +188,7 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
                     }
                     break;
                 }
-                catch (ApiException e) when (resumed && !_disposed && waited < ResumeWaitLimit
+                catch (ApiException e) when (waitsWhileRunning && !_disposed && waited < ResumeWaitLimit
                     && (e.Code == ProblemCodes.IdempotencyKeyInUse || e.Status == Status429TooManyRequests))
                 {
                     // Still running (or this user's turns are over the rate limit for the minute): ask again later. Nothing
@@ -206,8 +214,8 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
         }
         catch (ApiException e) when (e.Code == ProblemCodes.IdempotencyKeyInUse)
         {
-            // The api's words name the header; the user sent a message. (A turn followed after a reload that ran past
-            // the wait, or "Send again" while the first attempt still runs on the api.)
+            // The api's words name the header; the user sent a message. (A turn sent again, or followed after a reload,
+            // that ran past the wait.)
             turn.Failure = new ApiException(e.Status, StillAnswering, e.Code);
         }
         catch (Exception e)
