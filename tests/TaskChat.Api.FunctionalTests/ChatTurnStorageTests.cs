@@ -64,6 +64,37 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
     }
 
     [SkippableFact]
+    public async Task Empty_conversations_an_hour_old_are_removed_and_every_other_one_kept()
+    {
+        // What an api that died mid-turn leaves: the conversation its first turn started, with no message.
+        var user = NewUser();
+        var now = DateTime.UtcNow;
+        var old = now - AbandonedConversationPruning.Age - TimeSpan.FromMinutes(1);
+        var recent = now - TimeSpan.FromMinutes(5); // A turn may still be running into it.
+        await using (var seed = system.Database.CreateDbContext())
+        {
+            seed.Conversations.AddRange(
+                new Conversation { UserId = user, Title = "abandoned", CreatedAt = old, UpdatedAt = old },
+                new Conversation { UserId = user, Title = "recent", CreatedAt = recent, UpdatedAt = recent },
+                new Conversation
+                {
+                    UserId = user, Title = "answered", CreatedAt = old, UpdatedAt = old,
+                    Messages = [new Message { UserId = user, Role = MessageRoles.User, Content = "add buy milk", CreatedAt = old }],
+                });
+            await seed.SaveChangesAsync();
+        }
+
+        await using (var db = system.Database.CreateDbContext())
+        {
+            Assert.True(await new ConversationStore(db, TimeProvider.System).RemoveAbandonedAsync(now - AbandonedConversationPruning.Age) >= 1);
+        }
+
+        await using var check = system.Database.CreateDbContext();
+        Assert.Equal(["answered", "recent"], await check.Conversations.Where(c => c.UserId == user).OrderBy(c => c.Title).Select(c => c.Title).ToListAsync());
+        Assert.Contains(Api.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), service => service is AbandonedConversationPruning);
+    }
+
+    [SkippableFact]
     public async Task StartingAConversationCreatesNoSavepoint()
     {
         await using var db = NewContext(out var commands);

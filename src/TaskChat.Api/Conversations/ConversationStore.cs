@@ -232,6 +232,16 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
     }
 
     /// <summary>
+    /// Removes every user's conversations created before <paramref name="createdBefore"/> that have no message: ones
+    /// whose first turn never ended, because its api died under it (a turn that fails removes its own, <see
+    /// cref="DeleteIfEmptyAsync"/>). A retry of such a turn runs in a conversation of its own, so the first one would
+    /// otherwise stay in the user's list, empty, and count against MAX_CONVERSATIONS_PER_USER.
+    /// </summary>
+    /// <returns>How many were removed.</returns>
+    public Task<int> RemoveAbandonedAsync(DateTime createdBefore, CancellationToken cancellationToken = default) =>
+        db.Conversations.Where(c => c.CreatedAt < createdBefore && !c.Messages.Any()).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>
     /// Gives the conversation the title the user chose. Its place in the list stays (updated_at is
     /// the last turn's time): renaming is not a new message.
     /// </summary>

@@ -39,6 +39,7 @@ public static class ApiServiceExtensions
 
         builder.Services.AddOpenApi();
         builder.Services.AddScoped<ConversationStore>();
+        builder.Services.AddHostedService<AbandonedConversationPruning>();
 
         builder.Services.AddHealthChecks().AddPeer("mcp_server", settings.McpHealthUrl);
         return builder;

@@ -46,6 +46,8 @@ public sealed partial class ChatPage : IChatTurnView
     /// <summary>A reply whose stream broke off (the api died or restarted mid-turn); "Send again" follows the turn, or runs it once its api's claim lapses.</summary>
     internal const string ReplyCutOff = "The reply was cut off. Send it again: nothing is done twice.";
 
+    private const string ReplyCutOffKey = "chat-reply-cut-off";
+
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
@@ -403,6 +405,7 @@ public sealed partial class ChatPage : IChatTurnView
         if (sent && turn.Answered)
         {
             _unsent = null;
+            Notices.Clear(ReplyCutOffKey); // Sent again and answered: what it said is over.
             if (resumed && turn.ConversationId is { } id && id == _conversationId)
             {
                 await OpenAsync(id);
@@ -417,7 +420,7 @@ public sealed partial class ChatPage : IChatTurnView
             else if (sent)
             {
                 // The turn may have been carried out, in part or whole: sent again with its key, nothing is done twice.
-                Notices.Show(ReplyCutOff);
+                Notices.Show(ReplyCutOff, ReplyCutOffKey);
             }
             // Nothing was answered: take the bubbles back and give the user their words again,
             // unless they have started typing the next message meanwhile ("Send again" still works).
