@@ -32,17 +32,25 @@ internal static class ApiTurns
         Post,
     }
 
+    /// <summary>
+    /// The api's variables in the bench (its api and memory rows): the offline agent, and limits that the load would
+    /// otherwise meet, since they are not what is measured: every "add" turn starts a conversation, so a run of more
+    /// than about six rounds passed a user's 1,000 (409 `conversation_limit_reached`, seen with `--rounds 14`).
+    /// </summary>
+    internal static Dictionary<string, string> ApiVariables(BenchOptions options) => new(options.ServiceVariables)
+    {
+        ["LLM_PROVIDER"] = "offline",
+        ["CHAT_TURNS_PER_MINUTE"] = "10000",
+        ["MAX_CONVERSATIONS_PER_USER"] = "1000000",
+    };
+
     /// <summary>Adds the rows of one database: PostgreSQL (the "api" part), or the embedded default SQLite ("api-sqlite").</summary>
     public static async Task RunAsync(BenchOptions options, DatabaseProvider provider, List<Row> rows, CancellationToken cancellationToken)
     {
         var section = SectionFor(provider);
         await using var jwks = await TestJwks.StartAsync();
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var system = await new SystemBuilder(database.Url).SignedBy(jwks).WithMcp(options.ServiceVariables).WithApi(new Dictionary<string, string>(options.ServiceVariables)
-        {
-            ["LLM_PROVIDER"] = "offline",
-            ["CHAT_TURNS_PER_MINUTE"] = "10000",
-        }).AsProcesses(Footprint.SpeedForms(options)).StartAsync();
+        await using var system = await new SystemBuilder(database.Url).SignedBy(jwks).WithMcp(options.ServiceVariables).WithApi(ApiVariables(options)).AsProcesses(Footprint.SpeedForms(options)).StartAsync();
 
         ServerCpu readCpu() => ServerCpu.Read(system.Api.Process.Id, system.Mcp.Process.Id, provider == DatabaseProvider.Postgres);
 

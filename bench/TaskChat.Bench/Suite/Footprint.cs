@@ -146,11 +146,7 @@ internal static class Footprint
         var webDelta = Delta("web (GET /sign-in)");
 
         await using (var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres))
-        await using (var system = await new SystemBuilder(database.Url).SignedBy(jwks).WithMcp(options.ServiceVariables).WithApi(new Dictionary<string, string>(options.ServiceVariables)
-        {
-            ["LLM_PROVIDER"] = "offline",
-            ["CHAT_TURNS_PER_MINUTE"] = "10000",
-        }).AsProcesses(publishedFolders).StartAsync())
+        await using (var system = await new SystemBuilder(database.Url).SignedBy(jwks).WithMcp(options.ServiceVariables).WithApi(ApiTurns.ApiVariables(options)).AsProcesses(publishedFolders).StartAsync())
         {
             await Task.Delay(Settle, cancellationToken);
             var idle = (Mcp: Cleanup.RssMegabytes(system.Mcp.Process.Id), Api: Cleanup.RssMegabytes(system.Api.Process.Id));
