@@ -192,26 +192,17 @@ public abstract class ChatIdempotencyTests(ChatSystem system)
     [SkippableFact]
     public async Task A_key_whose_turn_is_still_running_is_409_and_is_free_again_once_that_turn_fails()
     {
-        // A stand-in mcp that holds every request until told to answer 503.
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var requests = 0;
-        var (standIn, address) = await LoopbackServer.StartAsync(app => app.MapPost("/mcp", async () =>
-        {
-            Interlocked.Increment(ref requests);
-            await release.Task;
-            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
-        }));
-        await using var _ = standIn;
-        await using var api = await system.StartApiAsync(address.ToString().TrimEnd('/'));
+        await using var mcp = await HeldMcp.StartAsync();
+        await using var api = await system.StartApiAsync(mcp.Url);
         var user = NewUser();
         using var http = system.ClientFor(user, api);
         var key = NewKey();
 
         var running = PostAsync(http, "api/chat", new { message = "add buy milk" }, key);
-        await PollAsync(() => Volatile.Read(ref requests) > 0);
+        await PollAsync(() => mcp.Requests > 0);
         using var whileRunning = await PostAsync(http, "api/chat", new { message = "add buy milk" }, key);
         using var streamWhileRunning = await PostAsync(http, "api/chat/stream", new { message = "add buy milk" }, key);
-        release.SetResult();
+        mcp.Release();
         using var failed = await running;
         using var retried = await PostAsync(http, "api/chat", new { message = "add buy milk" }, key);
 
@@ -232,30 +223,22 @@ public abstract class ChatIdempotencyTests(ChatSystem system)
     public async Task A_running_turns_claim_is_renewed_so_a_retry_past_the_lease_is_still_409_and_runs_nothing()
     {
         // A turn that outlives the lease (a slow model, a held mcp) keeps its key: its api renews the claim.
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var requests = 0;
-        var (standIn, address) = await LoopbackServer.StartAsync(app => app.MapPost("/mcp", async () =>
-        {
-            Interlocked.Increment(ref requests);
-            await release.Task;
-            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
-        }));
-        await using var _ = standIn;
+        await using var mcp = await HeldMcp.StartAsync();
         var leases = new ChatTurnLeases(TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(200));
-        await using var api = await system.StartApiAsync(address.ToString().TrimEnd('/'), testServices: services => services.AddSingleton(leases));
+        await using var api = await system.StartApiAsync(mcp.Url, testServices: services => services.AddSingleton(leases));
         var user = NewUser();
         using var http = system.ClientFor(user, api);
         var key = NewKey();
 
         var running = PostAsync(http, "api/chat", new { message = "add buy milk" }, key);
-        await PollAsync(() => Volatile.Read(ref requests) > 0);
+        await PollAsync(() => mcp.Requests > 0);
         var claimed = await ClaimedAtAsync(user, key);
         await Task.Delay(leases.Length * 2);
-        var requestsBefore = Volatile.Read(ref requests);
+        var requestsBefore = mcp.Requests;
         using var pastTheLease = await PostAsync(http, "api/chat", new { message = "add buy milk" }, key);
-        var requestsAfter = Volatile.Read(ref requests);
+        var requestsAfter = mcp.Requests;
         var renewed = await ClaimedAtAsync(user, key);
-        release.SetResult();
+        mcp.Release();
         using var failed = await running;
 
         Assert.Equal(HttpStatusCode.Conflict, pastTheLease.StatusCode);
@@ -415,6 +398,39 @@ public abstract class ChatIdempotencyTests(ChatSystem system)
         Assert.Equal("true", Assert.Single(again.Headers.GetValues(IdempotencyKeys.ReplayedHeader)));
         Assert.Equal([ToolNames.AddTask], ChatTests.Tools(await Json.ReadAsync(again)));
         Assert.Equal(1, front.ToolCalls);
+    }
+
+    /// <summary>A stand-in mcp that holds every request until released, then answers 503: a turn that runs as long as the test wants.</summary>
+    private sealed class HeldMcp : IAsyncDisposable
+    {
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private WebApplication _server = null!;
+        private int _requests;
+
+        public string Url { get; private set; } = "";
+
+        public int Requests => Volatile.Read(ref _requests);
+
+        public static async Task<HeldMcp> StartAsync()
+        {
+            var mcp = new HeldMcp();
+            var (server, address) = await LoopbackServer.StartAsync(app => app.MapPost("/mcp", async () =>
+            {
+                Interlocked.Increment(ref mcp._requests);
+                await mcp._release.Task;
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }));
+            (mcp._server, mcp.Url) = (server, address.ToString().TrimEnd('/'));
+            return mcp;
+        }
+
+        public void Release() => _release.TrySetResult();
+
+        public async ValueTask DisposeAsync()
+        {
+            Release();
+            await _server.DisposeAsync();
+        }
     }
 
     private static Task PollAsync(Func<bool> condition) => PollAsync(() => Task.FromResult(condition()));
