@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -28,6 +29,7 @@ public static class DatabaseUrl
         ["channel_binding"] = "Channel Binding",
         ["target_session_attrs"] = "Target Session Attributes",
         ["options"] = "Options",
+        ["gssencmode"] = "GSS Encryption Mode",
     };
 
     /// <param name="value">The variable's value; null or blank means the embedded default.</param>
@@ -186,9 +188,11 @@ public static class DatabaseUrl
             builder.Database = database;
         }
 
+        var named = new List<string>();
         foreach (var (key, value) in ParseQuery(uri.Query))
         {
             var name = PostgresParameterNames.GetValueOrDefault(key) ?? key.Replace('_', ' ');
+            named.Add(name);
             // libpq spells the strict modes verify-ca and verify-full; Npgsql's SslMode says VerifyCA, VerifyFull.
             var setting = name == "SSL Mode" ? value.Replace("-", "", StringComparison.Ordinal) : value;
             try
@@ -201,7 +205,7 @@ public static class DatabaseUrl
             }
         }
 
-        return Postgres(builder);
+        return Postgres(builder, named);
     }
 
     private static DatabaseConnection ParsePostgresKeyValue(string text)
@@ -220,11 +224,26 @@ public static class DatabaseUrl
         {
             throw new InvalidDatabaseUrlException($"{VariableName} is a key=value connection string without Host.");
         }
-        return Postgres(builder);
+        return Postgres(builder, new DbConnectionStringBuilder { ConnectionString = text }.Keys.Cast<string>());
     }
 
-    private static DatabaseConnection Postgres(NpgsqlConnectionStringBuilder builder) =>
-        new(DatabaseProvider.Postgres, builder.ConnectionString, PostgresSummary(builder));
+    /// <param name="builder">The parsed settings.</param>
+    /// <param name="named">The settings the value names itself (Npgsql's names, any spacing): its choices are kept.</param>
+    /// <remarks>
+    /// GSS encryption is off unless the value asks for it (<c>gssencmode=prefer</c>, <c>GSS Encryption Mode=Prefer</c>).
+    /// Npgsql's default, Prefer, makes the first connection of every process load the Kerberos library, and the
+    /// aspnet images the Dockerfile builds on have none since .NET 8: each service then printed "Cannot load library
+    /// libgssapi_krb5.so.2" on its standard error at its first connection (reproduced here with the library hidden).
+    /// The hosted databases this runs on (Neon, Render, RDS) use TLS, not Kerberos.
+    /// </remarks>
+    private static DatabaseConnection Postgres(NpgsqlConnectionStringBuilder builder, IEnumerable<string> named)
+    {
+        if (!named.Any(name => name.Replace(" ", "", StringComparison.Ordinal).Equals("GssEncryptionMode", StringComparison.OrdinalIgnoreCase)))
+        {
+            builder.GssEncryptionMode = GssEncryptionMode.Disable;
+        }
+        return new(DatabaseProvider.Postgres, builder.ConnectionString, PostgresSummary(builder));
+    }
 
     internal static string PostgresSummary(NpgsqlConnectionStringBuilder builder) =>
         $"postgresql {builder.Host}:{builder.Port}/{builder.Database ?? "(default)"} ssl={builder.SslMode.ToString().ToLowerInvariant()} pool={builder.MaxPoolSize}";

@@ -95,6 +95,29 @@ public class PostgresUrlTests
         Assert.Contains($"ssl={expected.ToString().ToLowerInvariant()}", connection.Summary, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("postgres://app:pw@db.example.com/tasks")]
+    [InlineData("postgres://app:pw@db.example.com/tasks?sslmode=require")]
+    [InlineData("Host=db.example.com;Database=tasks;Username=app;Password=pw")]
+    public void GssEncryptionIsOffUnlessAskedFor(string value) =>
+        // Npgsql's default (Prefer) loads the Kerberos library at a process's first connection, which the aspnet images lack.
+        Assert.Equal(GssEncryptionMode.Disable, DatabaseUrls.Npgsql(value).GssEncryptionMode);
+
+    [Theory]
+    [InlineData("postgres://app:pw@db.example.com/tasks?gssencmode=prefer", GssEncryptionMode.Prefer)]
+    [InlineData("postgres://app:pw@db.example.com/tasks?gssencmode=require", GssEncryptionMode.Require)]
+    [InlineData("postgres://app:pw@db.example.com/tasks?gss_encryption_mode=prefer", GssEncryptionMode.Prefer)]
+    [InlineData("postgres://app:pw@db.example.com/tasks?gssencmode=disable", GssEncryptionMode.Disable)]
+    [InlineData("Host=db.example.com;Username=app;GSS Encryption Mode=Prefer", GssEncryptionMode.Prefer)]
+    [InlineData("Host=db.example.com;Username=app;gssencryptionmode=require", GssEncryptionMode.Require)]
+    public void GssEncryptionTheValueAsksForIsKept(string value, GssEncryptionMode expected) =>
+        Assert.Equal(expected, DatabaseUrls.Npgsql(value).GssEncryptionMode);
+
+    [Fact]
+    public void AnUnknownGssEncryptionModeIsRefusedByName() =>
+        Assert.Contains("'gssencmode'", Assert.Throws<InvalidDatabaseUrlException>(
+            () => DatabaseUrl.Parse("postgres://app:pw@db.example.com/tasks?gssencmode=sometimes", DatabaseUrls.DefaultSqlitePath)).Message, StringComparison.Ordinal);
+
     [Fact]
     public void OtherQueryParametersArePassedOnToNpgsql()
     {
