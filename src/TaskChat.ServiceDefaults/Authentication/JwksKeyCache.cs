@@ -80,6 +80,7 @@ public sealed class JwksKeyCache(HttpClient httpClient, Uri jwksUrl, TimeProvide
 
     private async Task FetchAsync(CancellationToken cancellationToken)
     {
+        var previousAttempt = _lastAttempt;
         _lastAttempt = clock.GetUtcNow();
         try
         {
@@ -91,6 +92,14 @@ public sealed class JwksKeyCache(HttpClient httpClient, Uri jwksUrl, TimeProvide
                 .ToList();
             _keys = new KeySet(keys, [.. keys.Select(k => k.KeyId).Where(id => id is not null)], clock.GetUtcNow());
             logger.LogInformation("Loaded {Count} signing key(s) from the JWKS", keys.Count);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The request that fetched went away (its caller left; the fetch runs on its token). Neither the issuer's
+            // failure, which the warning below would say, nor an attempt that counts against the once-a-second limit:
+            // the next request fetches at once.
+            _lastAttempt = previousAttempt;
+            throw;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or ArgumentException or System.Text.Json.JsonException)
         {

@@ -139,7 +139,17 @@ public static class JwtAuthenticationExtensions
         {
             return; // Not a JWT at all: validation will reject it without a key fetch.
         }
-        await keys.EnsureKeyAsync(keyId, context.HttpContext.RequestAborted);
+        try
+        {
+            await keys.EnsureKeyAsync(keyId, context.HttpContext.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away while the keys were being fetched: nobody waits for the answer. Thrown on, the
+            // cancellation reached JwtBearer, which logged it as an error with its stack ("Exception occurred while
+            // processing message"): seen in the mcp's log when the api calling it was killed mid-call.
+            context.NoResult();
+        }
     }
 
     private static Task RequireSubjectAndShortLifetime(TokenValidatedContext context, TimeProvider clock)

@@ -1,0 +1,69 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TaskChat.TestSupport;
+
+namespace TaskChat.Api.FunctionalTests;
+
+/// <summary>
+/// The keys are fetched from the issuer's JWKS while a request waits (the first token, or one signed with a new key),
+/// and requests that come meanwhile wait for that fetch. A caller that leaves meanwhile is neither an error of ours nor
+/// the issuer's: the same code validates tokens in the mcp, where an api killed mid-call left an error with a stack.
+/// </summary>
+public sealed class JwksFetchTests(SqliteChatSystem system) : IClassFixture<SqliteChatSystem>
+{
+    [Fact]
+    public async Task Callers_that_leave_while_the_keys_are_fetched_are_not_logged_as_failures_and_the_next_one_gets_in()
+    {
+        // The issuer's JWKS, except that its first answer never comes: the fetch is under way when the callers leave.
+        var fetches = 0;
+        var firstFetchAbandoned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var issuer = new HttpClient();
+        var (jwks, address) = await LoopbackServer.StartAsync(app => app.MapGet("/jwks", async (HttpContext http) =>
+        {
+            if (Interlocked.Increment(ref fetches) == 1)
+            {
+                using var _ = http.RequestAborted.Register(() => firstFetchAbandoned.TrySetResult());
+                await Task.Delay(Timeout.InfiniteTimeSpan, http.RequestAborted);
+            }
+            return Results.Content(await issuer.GetStringAsync(system.Jwks.JwksUrl), "application/json");
+        }));
+        await using var __ = jwks;
+        await using var api = await system.StartApiAsync(system.Mcp.BaseAddress.ToString().TrimEnd('/'),
+            new Dictionary<string, string?> { ["AUTH_JWKS_URL"] = new Uri(address, "jwks").ToString() });
+        var logs = new CapturedLogs();
+        api.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+        using var http = system.ClientFor("jwks-" + Guid.NewGuid().ToString("N")[..8], api);
+
+        using (var leaving = new CancellationTokenSource())
+        {
+            var fetching = http.GetAsync("api/tasks", leaving.Token); // Its request fetches the keys.
+            await PollAsync(() => Volatile.Read(ref fetches) == 1);
+            var waiting = http.GetAsync("api/tasks", leaving.Token); // Its request waits for that fetch.
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            await leaving.CancelAsync(); // Both callers leave: their connections close.
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fetching);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        }
+        await firstFetchAbandoned.Task.WaitAsync(TimeSpan.FromMinutes(1)); // The fetch ran on its request's token.
+        using var next = await http.GetAsync("api/tasks");
+
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal(2, Volatile.Read(ref fetches)); // The abandoned fetch, and the next request's own.
+        // Before: an error with a stack from JwtBearer ("Exception occurred while processing message") for the caller
+        // that waited, and "Could not fetch the JWKS" for the one that fetched, as if the issuer had failed.
+        Assert.DoesNotContain(logs.Entries, entry => entry.Level >= LogLevel.Warning);
+    }
+
+    private static async Task PollAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not come true within a minute.");
+            await Task.Delay(20);
+        }
+    }
+}
