@@ -80,7 +80,6 @@ public sealed class JwksKeyCache(HttpClient httpClient, Uri jwksUrl, TimeProvide
 
     private async Task FetchAsync(CancellationToken cancellationToken)
     {
-        var previousAttempt = _lastAttempt;
         _lastAttempt = clock.GetUtcNow();
         try
         {
@@ -95,10 +94,9 @@ public sealed class JwksKeyCache(HttpClient httpClient, Uri jwksUrl, TimeProvide
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The request that fetched went away (its caller left; the fetch runs on its token). Neither the issuer's
-            // failure, which the warning below would say, nor an attempt that counts against the once-a-second limit:
-            // the next request fetches at once.
-            _lastAttempt = previousAttempt;
+            // The request that fetched went away (its caller left; the fetch runs on its token): not the issuer's failure,
+            // which the warning below would say. It still counts against the once-a-second limit, or callers that send a
+            // made-up key id and leave at once could make the service fetch as often as they like.
             throw;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or ArgumentException or System.Text.Json.JsonException)
