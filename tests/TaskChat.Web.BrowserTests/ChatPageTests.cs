@@ -296,6 +296,9 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await GotoInteractiveAsync(page, "/chat");
         await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=user]")).ToHaveTextAsync(["add buy milk"]);
         await Assertions.Expect(page.GetByTestId("thread-title")).ToHaveTextAsync("add buy milk");
+        // The page puts the focus in the composer once it is ready; a Rename focused before that lost it, and Enter went
+        // to the empty composer (failed once in CI, session 20: the circuit log showed a submit, not a click).
+        await Assertions.Expect(page.GetByTestId("chat-input")).ToBeFocusedAsync();
 
         await page.GetByTestId("conversation-rename").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
