@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.JSInterop;
 using TaskChat.Data.Connection;
 using TaskChat.TestSupport;
 using TaskChat.Web.Api;
@@ -107,7 +108,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         await WaitForAsync(() => turn.ConversationId == 7);
 
         // Enter during the turn, then the page went: the message goes after the turn, to the conversation it started.
-        turns.SendAfterTurn(new UnsentMessage("add feed the cat", Guid.NewGuid()), conversationId: null);
+        turns.SendAfterTurn(new UnsentMessage("add feed the cat", Guid.NewGuid()), conversationId: null, tab: null);
         turns.Detach(page);
         _release.SetResult();
         await turn.Ended;
@@ -121,6 +122,57 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         Assert.Null(turns.TakeUnanswered());
     }
 
+    /// <summary>
+    /// A message left waiting and sent after its page went is kept in the tab while it runs, as the page keeps its own
+    /// turns: a reload then follows it instead of showing nothing of it, and its words leave the kept draft (before,
+    /// a reload put them back in the composer, to be sent twice). Answered, the record is forgotten.
+    /// </summary>
+    [Fact]
+    public async Task A_message_sent_after_its_page_went_is_kept_in_the_tab_while_it_runs_and_forgotten_once_answered()
+    {
+        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), TimeProvider.System);
+        var storage = new TabStorage();
+        var tab = new ChatTab(storage, "user-1");
+        storage.Items[tab.DraftKey] = "add feed the cat ";
+        var page = new View();
+        turns.Attach(page);
+        var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: null);
+        await WaitForAsync(() => turn.ConversationId == 7);
+
+        var waiting = new UnsentMessage("add feed the cat", Guid.NewGuid());
+        turns.SendAfterTurn(waiting, conversationId: null, tab);
+        turns.Detach(page);
+        _release.SetResult();
+        await WaitForAsync(() => _requests.Count == 2 && turns.Current is null && !storage.Items.ContainsKey(tab.TurnKey));
+
+        // Kept when it was sent (the same words, key and conversation a reload sends again), the draft cleared; then forgotten.
+        var kept = KeptTurn.Read(Assert.Single(storage.Written, write => write.Key == tab.TurnKey).Value);
+        Assert.Equal(new KeptTurn("add feed the cat", waiting.Id, 7, kept!.SentAt), kept);
+        Assert.False(storage.Items.ContainsKey(tab.DraftKey));
+    }
+
+    [Fact]
+    public async Task A_message_sent_after_its_page_went_that_is_not_answered_stays_kept_for_a_reload_to_follow()
+    {
+        var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), TimeProvider.System);
+        var storage = new TabStorage();
+        var tab = new ChatTab(storage, "user-1");
+        storage.Items[tab.DraftKey] = "something else typed since";
+        var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: 3);
+        await WaitForAsync(() => _requests.Count == 1);
+
+        var waiting = new UnsentMessage("add feed the cat", Guid.NewGuid());
+        turns.SendAfterTurn(waiting, conversationId: 3, tab);
+        _status = StatusCodes.Status503ServiceUnavailable; // For the message that waited: the first turn is past the check.
+        _release.SetResult();
+        await turn.Ended;
+        await WaitForAsync(() => _requests.Count == 2 && turns.Current is null);
+
+        Assert.Equal(waiting.Id, KeptTurn.Read(storage.Items[tab.TurnKey])?.Id);
+        Assert.Equal("something else typed since", storage.Items[tab.DraftKey]); // Not the sent words: left alone.
+        Assert.Equal(waiting, turns.TakeUnanswered());
+    }
+
     [Fact]
     public async Task A_page_back_before_the_turn_ended_takes_the_waiting_message_back()
     {
@@ -128,7 +180,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: 3);
         await WaitForAsync(() => _requests.Count == 1);
         var waiting = new UnsentMessage("add feed the cat", Guid.NewGuid());
-        turns.SendAfterTurn(waiting, conversationId: 3);
+        turns.SendAfterTurn(waiting, conversationId: 3, tab: null);
 
         Assert.Equal(waiting, turns.Attach(new View())); // Its composer's draft again: the page sends it when the turn ends.
         _release.SetResult();
@@ -209,7 +261,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), TimeProvider.System);
         var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: null);
         await WaitForAsync(() => turn.ConversationId == 7);
-        turns.SendAfterTurn(new UnsentMessage("add feed the cat", Guid.NewGuid()), conversationId: null);
+        turns.SendAfterTurn(new UnsentMessage("add feed the cat", Guid.NewGuid()), conversationId: null, tab: null);
 
         turns.Dispose(); // The circuit ends with the tab.
         _release.SetResult();
@@ -319,6 +371,38 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
     }
 
     /// <summary>A chat page as the turn sees it: counts what it is told.</summary>
+    /// <summary>The tab's sessionStorage as the circuit's JS runtime reaches it ("sessionStorage.setItem"…), with every write in order.</summary>
+    private sealed class TabStorage : IJSRuntime
+    {
+        public ConcurrentDictionary<string, string> Items { get; } = new();
+
+        public ConcurrentQueue<KeyValuePair<string, string>> Written { get; } = new();
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => InvokeAsync<TValue>(identifier, CancellationToken.None, args);
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args)
+        {
+            var key = (string)args![0]!;
+            object? result = null;
+            switch (identifier)
+            {
+                case "sessionStorage.setItem":
+                    Items[key] = (string)args[1]!;
+                    Written.Enqueue(new(key, (string)args[1]!));
+                    break;
+                case "sessionStorage.getItem":
+                    result = Items.GetValueOrDefault(key);
+                    break;
+                case "sessionStorage.removeItem":
+                    Items.TryRemove(key, out _);
+                    break;
+                default:
+                    throw new JSException($"{identifier} is not a function the tab's storage has");
+            }
+            return ValueTask.FromResult((TValue)result!);
+        }
+    }
+
     private sealed class View : IChatTurnView
     {
         private int _changes;

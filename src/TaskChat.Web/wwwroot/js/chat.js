@@ -68,6 +68,22 @@ export function clearSent(input, key, sent) {
     input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/**
+ * Puts the caret in the composer once the chat is ready, unless the user has already put the focus somewhere
+ * of their own (Rename, a conversation, a task) while the page was loading: a focus they chose wins. Untouched
+ * means nothing focused, the composer itself, or the page's heading (where a navigation puts the focus for a
+ * screen reader, FocusHeadingOnNavigate).
+ */
+export function focusWhenReady(input) {
+    if (!input || !input.isConnected) {
+        return; // The page was left before it was ready.
+    }
+    const active = document.activeElement;
+    if (!active || active === document.body || active === input || active.matches('h1')) {
+        input.focus();
+    }
+}
+
 /** Keeps `text` under `key` for this tab (a draft, or the turn on its way); '' removes it. */
 export function setDraft(key, text) {
     try {

@@ -1,6 +1,5 @@
 using System.Runtime.ExceptionServices;
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
@@ -20,21 +19,18 @@ public sealed partial class ChatPage : IChatTurnView
 {
     /// <summary>Where this tab keeps the composer's draft (sessionStorage), so a reload loses nothing. Per user, as is <see cref="TurnKey"/>:
     /// what one user left in a tab is not shown to (or sent as) the next one who signs in there.</summary>
-    private string DraftKey => "taskchat.chat.draft:" + _userId;
+    private string DraftKey => ChatTab.DraftKeyOf(_userId);
 
     /// <summary>
     /// Where this tab keeps the turn on its way (sessionStorage, <see cref="KeptTurn"/>): a reload starts a new
     /// circuit, and the new page follows the turn again instead of losing the message until the next visit.
     /// </summary>
-    private string TurnKey => "taskchat.chat.turn:" + _userId;
+    private string TurnKey => ChatTab.TurnKeyOf(_userId);
 
     private string _userId = "";
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
-
-    /// <summary>A turn on its way, as the tab keeps it: enough to send it again exactly as it was sent.</summary>
-    private sealed record KeptTurn(string Text, Guid Id, long? ConversationId, DateTimeOffset SentAt);
 
     /// <summary>
     /// How old a kept turn may be and still be followed. A turn is over well before (the mcp's timeout, 8 tool rounds);
@@ -183,11 +179,12 @@ public sealed partial class ChatPage : IChatTurnView
         }
         if (ComposerReady && !_focusedWhenReady)
         {
-            // Here, once enabled: a disabled input cannot take the focus. Not from a rename begun meanwhile.
+            // Here, once enabled: a disabled input cannot take the focus. Not from a rename begun meanwhile, nor
+            // from anything else the user focused while the page loaded (chat.js decides: it sees the focus).
             _focusedWhenReady = true;
             if (!_renaming)
             {
-                await FocusComposerAsync();
+                await FocusComposerWhenReadyAsync();
             }
         }
         if (_focusRename && _renaming)
@@ -235,7 +232,7 @@ public sealed partial class ChatPage : IChatTurnView
             {
                 _draft = kept;
             }
-            _kept = ReadKeptTurn(await module.InvokeAsync<string>("recall", TurnKey));
+            _kept = KeptTurn.Read(await module.InvokeAsync<string>("recall", TurnKey));
             if (Left)
             {
                 return;
@@ -495,22 +492,6 @@ public sealed partial class ChatPage : IChatTurnView
         _ = FollowAsync(turn, resumed: true);
     }
 
-    private static KeptTurn? ReadKeptTurn(string json)
-    {
-        if (json.Length == 0)
-        {
-            return null;
-        }
-        try
-        {
-            return JsonSerializer.Deserialize<KeptTurn>(json) is { Text.Length: > 0 } kept ? kept : null;
-        }
-        catch (JsonException)
-        {
-            return null; // Not ours, or from an older version of the page: nothing to follow.
-        }
-    }
-
     /// <summary>Keeps <paramref name="turn"/> in the tab (null: forgets it).</summary>
     private async Task KeepTurnAsync(RunningChatTurn? turn)
     {
@@ -518,7 +499,7 @@ public sealed partial class ChatPage : IChatTurnView
         {
             return;
         }
-        var json = turn is null ? "" : JsonSerializer.Serialize(new KeptTurn(turn.Message.Text, turn.Message.Id, turn.ContinuedConversationId, Clock.GetUtcNow()));
+        var json = turn is null ? "" : KeptTurn.Of(turn, Clock.GetUtcNow()).ToJson();
         try
         {
             await _module.InvokeVoidAsync("setDraft", TurnKey, json);
@@ -564,6 +545,23 @@ public sealed partial class ChatPage : IChatTurnView
         }
     }
 
+    /// <summary>The composer's first focus, which a focus the user chose while the page loaded keeps (chat.js).</summary>
+    private async Task FocusComposerWhenReadyAsync()
+    {
+        if (_module is null || Left)
+        {
+            return;
+        }
+        try
+        {
+            await _module.InvokeVoidAsync("focusWhenReady", _input);
+        }
+        catch (Exception e) when (e is JSDisconnectedException || (Left && e is ObjectDisposedException or JSException))
+        {
+            // The tab is gone, or the user left the chat while this was on its way: nothing to focus.
+        }
+    }
+
     private async Task FocusComposerAsync()
     {
         if (RendererInfo.IsInteractive)
@@ -590,7 +588,10 @@ public sealed partial class ChatPage : IChatTurnView
         // Enter was pressed while the agent worked: the message goes when the turn ends, page or no page.
         if (_sendWhenDone && _sending && _draft.Trim() is { Length: > 0 } queued)
         {
-            InFlight.SendAfterTurn(_unsent is { } unsent && unsent.Text == queued ? unsent : new UnsentMessage(queued, Guid.NewGuid()), _conversationId);
+            InFlight.SendAfterTurn(
+                _unsent is { } unsent && unsent.Text == queued ? unsent : new UnsentMessage(queued, Guid.NewGuid()),
+                _conversationId,
+                _userId.Length > 0 ? new ChatTab(JS, _userId) : null);
         }
         InFlight.Detach(this);
         if (_module is not null)

@@ -73,6 +73,8 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
     private UnsentMessage? _queued;
     private UnsentMessage? _unanswered;
     private string? _sentWhileAway;
+    private ChatTab? _tab;
+    private Guid? _keptInTab;
     private bool _disposed;
 
     /// <summary>The turn being read, or null.</summary>
@@ -136,10 +138,12 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
 
     /// <summary>
     /// The page is going while <paramref name="message"/> waits for the running turn: it is sent to that turn's
-    /// conversation when the turn ends (at once when it already has).
+    /// conversation when the turn ends (at once when it already has), and kept in <paramref name="tab"/> when it goes
+    /// (null: a page that never knew its user), so that a reload meanwhile follows it.
     /// </summary>
-    public void SendAfterTurn(UnsentMessage message, long? conversationId)
+    public void SendAfterTurn(UnsentMessage message, long? conversationId, ChatTab? tab)
     {
+        _tab = tab;
         if (Current is not null)
         {
             _queued = message;
@@ -234,10 +238,16 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
         {
             return; // A page shows it and carries on from it (its own waiting message included).
         }
-        // No page saw it end: an unanswered message is offered again when one opens, a waiting one goes now.
+        // No page saw it end: an unanswered message is offered again when one opens (or followed again by a reload, which
+        // finds it kept), a waiting one goes now. An answered one sent while away leaves nothing for a reload to follow.
         if (!turn.Answered)
         {
             _unanswered = turn.Message;
+        }
+        else if (_tab is { } tab && _keptInTab == turn.Message.Id)
+        {
+            _keptInTab = null;
+            await tab.ForgetAsync(turn);
         }
         if (_queued is { } next)
         {
@@ -253,6 +263,13 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
             return;
         }
         _sentWhileAway = message.Text;
+        if (_tab is { } tab)
+        {
+            // Kept before it is sent (the tab's writes arrive in order, before the turn's end can forget it), and not
+            // awaited: the message must not wait for the browser.
+            _keptInTab = message.Id;
+            _ = tab.KeepSentWhileAwayAsync(new KeptTurn(message.Text, message.Id, conversationId, clock.GetUtcNow()));
+        }
         Start(message, conversationId);
     }
 
