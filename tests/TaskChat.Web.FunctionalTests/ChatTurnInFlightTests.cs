@@ -17,6 +17,8 @@ namespace TaskChat.Web.FunctionalTests;
 /// </summary>
 public sealed class ChatTurnInFlightTests : IAsyncLifetime
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     private TestDatabase _database = null!;
     private RunningSystem _system = null!;
     private WebApplication _standIn = null!;
@@ -78,7 +80,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         turns.Attach(left);
 
         var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: null);
-        await WaitForAsync(() => turn.ConversationId == 7);
+        await Eventually.TrueAsync(() => turn.ConversationId == 7, "the stream did not begin (no conversation id yet)", Patience);
         turns.Detach(left);
         var seenByTheLeftPage = left.Changes;
         Assert.Same(turn, turns.Current);
@@ -104,14 +106,14 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         var page = new View();
         turns.Attach(page);
         var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: null);
-        await WaitForAsync(() => turn.ConversationId == 7);
+        await Eventually.TrueAsync(() => turn.ConversationId == 7, "the stream did not begin (no conversation id yet)", Patience);
 
         // Enter during the turn, then the page went: the message goes after the turn, to the conversation it started.
         turns.SendAfterTurn(new UnsentMessage("add feed the cat", Guid.NewGuid()), conversationId: null);
         turns.Detach(page);
         _release.SetResult();
         await turn.Ended;
-        await WaitForAsync(() => _requests.Count == 2 && turns.Current is null);
+        await Eventually.TrueAsync(() => _requests.Count == 2 && turns.Current is null, "the waiting message was not sent after the turn ended", Patience);
 
         var sent = _requests.Last();
         Assert.Equal("add feed the cat", sent.GetProperty("message").GetString());
@@ -126,7 +128,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
     {
         var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), TimeProvider.System);
         var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: 3);
-        await WaitForAsync(() => _requests.Count == 1);
+        await Eventually.TrueAsync(() => _requests.Count == 1, "the turn did not reach the api", Patience);
         var waiting = new UnsentMessage("add feed the cat", Guid.NewGuid());
         turns.SendAfterTurn(waiting, conversationId: 3);
 
@@ -148,7 +150,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
 
         var turn = turns.Start(message, conversationId: null);
         await turn.Ended;
-        await WaitForAsync(() => turns.Current is null);
+        await Eventually.TrueAsync(() => turns.Current is null, "the ended turn was still the current one", Patience);
 
         var refused = Assert.IsType<ApiException>(turn.Failure);
         Assert.Equal(503, refused.Status);
@@ -163,10 +165,10 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         var message = new UnsentMessage("add walk the dog", Guid.NewGuid());
 
         var turn = turns.Start(message, conversationId: null);
-        await WaitForAsync(() => turn.ConversationId == 7); // The stream has begun.
+        await Eventually.TrueAsync(() => turn.ConversationId == 7, "the stream did not begin (no conversation id yet)", Patience);
         _cut.SetResult();
         await turn.Ended;
-        await WaitForAsync(() => turns.Current is null);
+        await Eventually.TrueAsync(() => turns.Current is null, "the ended turn was still the current one", Patience);
 
         Assert.Null(turn.Failure); // Before, an HttpIOException that reached the page and ended the tab's circuit.
         Assert.Equal(7, turn.ConversationId);
@@ -184,7 +186,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), clock);
         var message = new UnsentMessage("add walk the dog", Guid.NewGuid());
         var cut = turns.Start(message, conversationId: null);
-        await WaitForAsync(() => cut.ConversationId == 7);
+        await Eventually.TrueAsync(() => cut.ConversationId == 7, "the stream did not begin (no conversation id yet)", Patience);
         _cut.SetResult();
         await cut.Ended;
         Assert.Equal(message, turns.TakeUnanswered());
@@ -192,7 +194,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         _inUseAnswers = 2;
 
         var again = turns.Start(message, conversationId: null);
-        await WaitForAsync(() => _requests.Count == 2);
+        await Eventually.TrueAsync(() => _requests.Count == 2, "the message sent again did not reach the api", Patience);
         Assert.False(again.Ended.IsCompleted);
         await AdvanceUntilEndedAsync(clock, again);
 
@@ -208,7 +210,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
     {
         var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), TimeProvider.System);
         var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: null);
-        await WaitForAsync(() => turn.ConversationId == 7);
+        await Eventually.TrueAsync(() => turn.ConversationId == 7, "the stream did not begin (no conversation id yet)", Patience);
         turns.SendAfterTurn(new UnsentMessage("add feed the cat", Guid.NewGuid()), conversationId: null);
 
         turns.Dispose(); // The circuit ends with the tab.
@@ -233,7 +235,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         var message = new UnsentMessage("add walk the dog", Guid.NewGuid());
 
         var turn = turns.Resume(message, conversationId: 3);
-        await WaitForAsync(() => _requests.Count == 1);
+        await Eventually.TrueAsync(() => _requests.Count == 1, "the turn did not reach the api", Patience);
         Assert.False(turn.Ended.IsCompleted);
         await AdvanceUntilEndedAsync(clock, turn);
 
@@ -288,7 +290,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), clock);
 
         var turn = turns.Resume(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: 3);
-        await WaitForAsync(() => _requests.Count == 1);
+        await Eventually.TrueAsync(() => _requests.Count == 1, "the turn did not reach the api", Patience);
         turns.Dispose();
         await AdvanceUntilEndedAsync(clock, turn);
 
@@ -298,24 +300,14 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
     /// <summary>Moves the turn's clock on, a second at a time, until the turn has ended.</summary>
     private static async Task AdvanceUntilEndedAsync(FakeTimeProvider clock, RunningChatTurn turn)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + Patience;
         while (!turn.Ended.IsCompleted)
         {
-            Assert.True(DateTime.UtcNow < deadline, "not within 30 s");
+            Assert.True(DateTime.UtcNow < deadline, $"the turn did not end on the advancing clock within {Patience.TotalSeconds} s");
             clock.Advance(TimeSpan.FromSeconds(1));
             await Task.Delay(TimeSpan.FromMilliseconds(10));
         }
         await turn.Ended;
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "not within 30 s");
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
-        }
     }
 
     /// <summary>A chat page as the turn sees it: counts what it is told.</summary>
