@@ -199,7 +199,7 @@ public abstract class ChatIdempotencyTests(ChatSystem system)
         var key = NewKey();
 
         var running = PostAsync(http, "api/chat", new { message = "add buy milk" }, key);
-        await PollAsync(() => mcp.Requests > 0);
+        await Eventually.TrueAsync(() => mcp.Requests > 0, "the turn did not reach the held mcp");
         using var whileRunning = await PostAsync(http, "api/chat", new { message = "add buy milk" }, key);
         using var streamWhileRunning = await PostAsync(http, "api/chat/stream", new { message = "add buy milk" }, key);
         mcp.Release();
@@ -231,7 +231,7 @@ public abstract class ChatIdempotencyTests(ChatSystem system)
         var key = NewKey();
 
         var running = PostAsync(http, "api/chat", new { message = "add buy milk" }, key);
-        await PollAsync(() => mcp.Requests > 0);
+        await Eventually.TrueAsync(() => mcp.Requests > 0, "the turn did not reach the held mcp");
         var claimed = await ClaimedAtAsync(user, key);
         await Task.Delay(leases.Length * 2);
         var requestsBefore = mcp.Requests;
@@ -386,7 +386,7 @@ public abstract class ChatIdempotencyTests(ChatSystem system)
         Assert.False(front.ToolCallAbandoned.IsCompleted, "The api gave up the tool call when its client left.");
         front.Release();
 
-        await PollAsync(async () => await MessagesAsync(user) == 2);
+        await Eventually.TrueAsync(async () => await MessagesAsync(user) == 2, "the turn did not store its two messages after the tool call was released");
         Assert.Equal(1, await TasksAsync(user));
         await using (var db = system.Database.CreateDbContext())
         {
@@ -430,18 +430,6 @@ public abstract class ChatIdempotencyTests(ChatSystem system)
         {
             Release();
             await _server.DisposeAsync();
-        }
-    }
-
-    private static Task PollAsync(Func<bool> condition) => PollAsync(() => Task.FromResult(condition()));
-
-    private static async Task PollAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not come true within a minute.");
-            await Task.Delay(20);
         }
     }
 }

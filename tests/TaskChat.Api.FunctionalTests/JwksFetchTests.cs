@@ -40,7 +40,7 @@ public sealed class JwksFetchTests(SqliteChatSystem system) : IClassFixture<Sqli
         using (var leaving = new CancellationTokenSource())
         {
             var fetching = http.GetAsync("api/tasks", leaving.Token); // Its request fetches the keys.
-            await PollAsync(() => Volatile.Read(ref fetches) == 1);
+            await Eventually.TrueAsync(() => Volatile.Read(ref fetches) == 1, "the first request did not make the api fetch the keys");
             var waiting = http.GetAsync("api/tasks", leaving.Token); // Its request waits for that fetch.
             await Task.Delay(TimeSpan.FromMilliseconds(300));
             await leaving.CancelAsync(); // Both callers leave: their connections close.
@@ -55,15 +55,5 @@ public sealed class JwksFetchTests(SqliteChatSystem system) : IClassFixture<Sqli
         // Before: an error with a stack from JwtBearer ("Exception occurred while processing message") for the caller
         // that waited, and "Could not fetch the JWKS" for the one that fetched, as if the issuer had failed.
         Assert.DoesNotContain(logs.Entries, entry => entry.Level >= LogLevel.Warning);
-    }
-
-    private static async Task PollAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not come true within a minute.");
-            await Task.Delay(20);
-        }
     }
 }

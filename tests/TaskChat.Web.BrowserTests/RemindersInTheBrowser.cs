@@ -161,19 +161,11 @@ public sealed class RemindersInTheBrowser(RunningTaskChat stack) : BrowserTest(s
     /// <summary>Waits (polling the database, up to 30 s) until the web's worker has delivered the reminder.</summary>
     private async Task DeliveredAsync(string title)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        await Eventually.TrueAsync(async () =>
         {
-            await using (var db = Stack.Database.CreateDbContext())
-            {
-                if (await db.Notifications.AnyAsync(n => n.Title == title))
-                {
-                    return;
-                }
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"“{title}” was not delivered within 30 s");
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        }
+            await using var db = Stack.Database.CreateDbContext();
+            return await db.Notifications.AnyAsync(n => n.Title == title);
+        }, $"“{title}” was not delivered", TimeSpan.FromSeconds(30));
     }
 
     private static async Task AssertHeaderIsOneRowAsync(IPage page)

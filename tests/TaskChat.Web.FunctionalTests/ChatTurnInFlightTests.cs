@@ -18,6 +18,8 @@ namespace TaskChat.Web.FunctionalTests;
 /// </summary>
 public sealed class ChatTurnInFlightTests : IAsyncLifetime
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     private TestDatabase _database = null!;
     private RunningSystem _system = null!;
     private WebApplication _standIn = null!;
@@ -79,7 +81,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         turns.Attach(left);
 
         var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: null);
-        await WaitForAsync(() => turn.ConversationId == 7);
+        await Eventually.TrueAsync(() => turn.ConversationId == 7, "the stream did not begin (no conversation id yet)", Patience);
         turns.Detach(left);
         var seenByTheLeftPage = left.Changes;
         Assert.Same(turn, turns.Current);
@@ -105,14 +107,14 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         var page = new View();
         turns.Attach(page);
         var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: null);
-        await WaitForAsync(() => turn.ConversationId == 7);
+        await Eventually.TrueAsync(() => turn.ConversationId == 7, "the stream did not begin (no conversation id yet)", Patience);
 
         // Enter during the turn, then the page went: the message goes after the turn, to the conversation it started.
         turns.SendAfterTurn(new UnsentMessage("add feed the cat", Guid.NewGuid()), conversationId: null, tab: null);
         turns.Detach(page);
         _release.SetResult();
         await turn.Ended;
-        await WaitForAsync(() => _requests.Count == 2 && turns.Current is null);
+        await Eventually.TrueAsync(() => _requests.Count == 2 && turns.Current is null, "the waiting message was not sent after the turn ended", Patience);
 
         var sent = _requests.Last();
         Assert.Equal("add feed the cat", sent.GetProperty("message").GetString());
@@ -137,13 +139,13 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         var page = new View();
         turns.Attach(page);
         var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: null);
-        await WaitForAsync(() => turn.ConversationId == 7);
+        await Eventually.TrueAsync(() => turn.ConversationId == 7, "the stream did not begin (no conversation id yet)", Patience);
 
         var waiting = new UnsentMessage("add feed the cat", Guid.NewGuid());
         turns.SendAfterTurn(waiting, conversationId: null, tab);
         turns.Detach(page);
         _release.SetResult();
-        await WaitForAsync(() => _requests.Count == 2 && turns.Current is null && !storage.Items.ContainsKey(tab.TurnKey));
+        await Eventually.TrueAsync(() => _requests.Count == 2 && turns.Current is null && !storage.Items.ContainsKey(tab.TurnKey), "the waiting message was not sent, answered and forgotten by the tab", Patience);
 
         // Kept when it was sent (the same words, key and conversation a reload sends again), the draft cleared; then forgotten.
         var kept = KeptTurn.Read(Assert.Single(storage.Written, write => write.Key == tab.TurnKey).Value);
@@ -159,14 +161,14 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         var tab = new ChatTab(storage, "user-1");
         storage.Items[tab.DraftKey] = "something else typed since";
         var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: 3);
-        await WaitForAsync(() => _requests.Count == 1);
+        await Eventually.TrueAsync(() => _requests.Count == 1, "the turn did not reach the api", Patience);
 
         var waiting = new UnsentMessage("add feed the cat", Guid.NewGuid());
         turns.SendAfterTurn(waiting, conversationId: 3, tab);
         _status = StatusCodes.Status503ServiceUnavailable; // For the message that waited: the first turn is past the check.
         _release.SetResult();
         await turn.Ended;
-        await WaitForAsync(() => _requests.Count == 2 && turns.Current is null);
+        await Eventually.TrueAsync(() => _requests.Count == 2 && turns.Current is null, "the waiting message was not sent after the turn ended", Patience);
 
         Assert.Equal(waiting.Id, KeptTurn.Read(storage.Items[tab.TurnKey])?.Id);
         Assert.Equal("something else typed since", storage.Items[tab.DraftKey]); // Not the sent words: left alone.
@@ -178,7 +180,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
     {
         var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), TimeProvider.System);
         var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: 3);
-        await WaitForAsync(() => _requests.Count == 1);
+        await Eventually.TrueAsync(() => _requests.Count == 1, "the turn did not reach the api", Patience);
         var waiting = new UnsentMessage("add feed the cat", Guid.NewGuid());
         turns.SendAfterTurn(waiting, conversationId: 3, tab: null);
 
@@ -200,7 +202,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
 
         var turn = turns.Start(message, conversationId: null);
         await turn.Ended;
-        await WaitForAsync(() => turns.Current is null);
+        await Eventually.TrueAsync(() => turns.Current is null, "the ended turn was still the current one", Patience);
 
         var refused = Assert.IsType<ApiException>(turn.Failure);
         Assert.Equal(503, refused.Status);
@@ -215,10 +217,10 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         var message = new UnsentMessage("add walk the dog", Guid.NewGuid());
 
         var turn = turns.Start(message, conversationId: null);
-        await WaitForAsync(() => turn.ConversationId == 7); // The stream has begun.
+        await Eventually.TrueAsync(() => turn.ConversationId == 7, "the stream did not begin (no conversation id yet)", Patience);
         _cut.SetResult();
         await turn.Ended;
-        await WaitForAsync(() => turns.Current is null);
+        await Eventually.TrueAsync(() => turns.Current is null, "the ended turn was still the current one", Patience);
 
         Assert.Null(turn.Failure); // Before, an HttpIOException that reached the page and ended the tab's circuit.
         Assert.Equal(7, turn.ConversationId);
@@ -236,7 +238,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), clock);
         var message = new UnsentMessage("add walk the dog", Guid.NewGuid());
         var cut = turns.Start(message, conversationId: null);
-        await WaitForAsync(() => cut.ConversationId == 7);
+        await Eventually.TrueAsync(() => cut.ConversationId == 7, "the stream did not begin (no conversation id yet)", Patience);
         _cut.SetResult();
         await cut.Ended;
         Assert.Equal(message, turns.TakeUnanswered());
@@ -244,7 +246,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         _inUseAnswers = 2;
 
         var again = turns.Start(message, conversationId: null);
-        await WaitForAsync(() => _requests.Count == 2);
+        await Eventually.TrueAsync(() => _requests.Count == 2, "the message sent again did not reach the api", Patience);
         Assert.False(again.Ended.IsCompleted);
         await AdvanceUntilEndedAsync(clock, again);
 
@@ -260,7 +262,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
     {
         var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), TimeProvider.System);
         var turn = turns.Start(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: null);
-        await WaitForAsync(() => turn.ConversationId == 7);
+        await Eventually.TrueAsync(() => turn.ConversationId == 7, "the stream did not begin (no conversation id yet)", Patience);
         turns.SendAfterTurn(new UnsentMessage("add feed the cat", Guid.NewGuid()), conversationId: null, tab: null);
 
         turns.Dispose(); // The circuit ends with the tab.
@@ -285,7 +287,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         var message = new UnsentMessage("add walk the dog", Guid.NewGuid());
 
         var turn = turns.Resume(message, conversationId: 3);
-        await WaitForAsync(() => _requests.Count == 1);
+        await Eventually.TrueAsync(() => _requests.Count == 1, "the turn did not reach the api", Patience);
         Assert.False(turn.Ended.IsCompleted);
         await AdvanceUntilEndedAsync(clock, turn);
 
@@ -340,7 +342,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         var turns = new ChatTurnInFlight(await WebServers.ApiClientForNewUserAsync(_system.Web, _standInAddress), clock);
 
         var turn = turns.Resume(new UnsentMessage("add walk the dog", Guid.NewGuid()), conversationId: 3);
-        await WaitForAsync(() => _requests.Count == 1);
+        await Eventually.TrueAsync(() => _requests.Count == 1, "the turn did not reach the api", Patience);
         turns.Dispose();
         await AdvanceUntilEndedAsync(clock, turn);
 
@@ -350,24 +352,14 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
     /// <summary>Moves the turn's clock on, a second at a time, until the turn has ended.</summary>
     private static async Task AdvanceUntilEndedAsync(FakeTimeProvider clock, RunningChatTurn turn)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + Patience;
         while (!turn.Ended.IsCompleted)
         {
-            Assert.True(DateTime.UtcNow < deadline, "not within 30 s");
+            Assert.True(DateTime.UtcNow < deadline, $"the turn did not end on the advancing clock within {Patience.TotalSeconds} s");
             clock.Advance(TimeSpan.FromSeconds(1));
             await Task.Delay(TimeSpan.FromMilliseconds(10));
         }
         await turn.Ended;
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "not within 30 s");
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
-        }
     }
 
     /// <summary>A chat page as the turn sees it: counts what it is told.</summary>

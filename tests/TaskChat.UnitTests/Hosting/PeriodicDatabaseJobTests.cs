@@ -14,7 +14,7 @@ namespace TaskChat.UnitTests.Hosting;
 public sealed class PeriodicDatabaseJobTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task ItRunsOnceAnIntervalOnTheGivenClockNotAtStart()
@@ -40,7 +40,7 @@ public sealed class PeriodicDatabaseJobTests
         using var job = new RecordingJob(services, clock, new CapturedLogs(), runsAtStart: true);
         await job.StartAsync(CancellationToken.None);
 
-        await PollAsync(() => !job.Runs.IsEmpty);
+        await Eventually.TrueAsync(() => !job.Runs.IsEmpty, "the job did not run at start", Patience);
         await job.StopAsync(CancellationToken.None);
 
         Assert.Equal(job.StartedAt, job.Runs.First().At);
@@ -55,7 +55,7 @@ public sealed class PeriodicDatabaseJobTests
         using var job = new RecordingJob(services, clock, logs, runsAtStart: true) { Failure = () => new TimeoutException("db host 10.0.0.5 did not answer") };
         await job.StartAsync(CancellationToken.None);
 
-        await PollAsync(() => !logs.Entries.IsEmpty);
+        await Eventually.TrueAsync(() => !logs.Entries.IsEmpty, "the failed first run was not logged", Patience);
         job.Failure = null;
         await AdvanceUntilAsync(clock, () => job.Runs.Count >= 2);
         await job.StopAsync(CancellationToken.None);
@@ -76,7 +76,7 @@ public sealed class PeriodicDatabaseJobTests
         using var job = new RecordingJob(services, clock, logs, runsAtStart: true) { Failure = () => new InvalidOperationException("a bug") };
         await job.StartAsync(CancellationToken.None);
 
-        await PollAsync(() => !logs.Entries.IsEmpty);
+        await Eventually.TrueAsync(() => !logs.Entries.IsEmpty, "the failed first run was not logged", Patience);
         job.Failure = null;
         await AdvanceUntilAsync(clock, () => job.Runs.Count >= 2);
         await job.StopAsync(CancellationToken.None);
@@ -105,21 +105,11 @@ public sealed class PeriodicDatabaseJobTests
     /// <summary>Moves the fake clock one interval at a time until <paramref name="done"/>: the job's timer may not exist yet on the first advances.</summary>
     private static async Task AdvanceUntilAsync(FakeTimeProvider clock, Func<bool> done)
     {
-        var deadline = DateTime.UtcNow + Deadline;
+        var deadline = DateTime.UtcNow + Patience;
         while (!done())
         {
             Assert.True(DateTime.UtcNow < deadline, "the job did not run on the advancing clock");
             clock.Advance(Interval);
-            await Task.Delay(20);
-        }
-    }
-
-    private static async Task PollAsync(Func<bool> done)
-    {
-        var deadline = DateTime.UtcNow + Deadline;
-        while (!done())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the job did not get there in time");
             await Task.Delay(20);
         }
     }
