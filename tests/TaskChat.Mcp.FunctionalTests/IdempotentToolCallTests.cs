@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using TaskChat.Contract;
+using TaskChat.Data.Connection;
 using TaskChat.Mcp.Tools;
 
 namespace TaskChat.Mcp.FunctionalTests;
@@ -54,6 +55,30 @@ public abstract class IdempotentToolCallTests(McpServerFixture server)
         var record = await db.IdempotentToolCalls.SingleAsync(c => c.UserId == user);
         Assert.Equal(ToolNames.AddTask, record.Tool);
         Assert.Equal(key, record.Key);
+    }
+
+    [SkippableFact]
+    public async Task A_keyed_add_runs_the_write_first_and_stores_the_key_with_its_result_and_the_commit()
+    {
+        var user = NewUser();
+        var client = await server.ClientForAsync(user);
+        using var log = new EfCommandLog(user);
+
+        var (added, _) = await CallWithKeyAsync(client, ToolNames.AddTask, NewKey(), Title("Buy milk"));
+
+        Assert.False(added.IsError, added.Json.ToString());
+        var commands = log.Commands();
+        Assert.DoesNotContain("SAVEPOINT", commands);
+        var last = commands[^1];
+        Assert.StartsWith("INSERT INTO idempotent_tool_calls", last.TrimStart(), StringComparison.Ordinal);
+        Assert.DoesNotContain("ON CONFLICT", last, StringComparison.Ordinal);
+        if (server.Provider == DatabaseProvider.Postgres)
+        {
+            // Two round trips: the task (Npgsql sends the BEGIN with it), then the key with its result and the COMMIT.
+            Assert.Equal(2, commands.Count);
+            Assert.StartsWith("WITH counter AS", commands[0].TrimStart(), StringComparison.Ordinal);
+            Assert.EndsWith("COMMIT", last.TrimEnd(), StringComparison.Ordinal);
+        }
     }
 
     [SkippableFact]
