@@ -277,7 +277,7 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
     }
 
     [SkippableFact]
-    public async Task A_callers_statement_can_open_the_next_writes_savepoint_which_the_write_takes_and_still_rolls_back_to()
+    public async Task A_callers_first_write_can_go_without_a_savepoint_and_giving_up_rolls_back_the_callers_transaction()
     {
         var owner = TaskOwner.From(NewUser(), "UTC");
         await using var db = NewContext(out var commands, withPragmas: false);
@@ -285,37 +285,32 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
         Assert.True((await store.AddAsync(owner, "Buy milk", null)).Succeeded);
         var versionBefore = await db.UserTaskCounters.AsNoTracking().Where(c => c.UserId == owner.UserId).Select(c => c.Version).SingleAsync();
 
-        // As the mcp claims a key: the claim and the savepoint in one command, then the write that takes it.
+        // As the mcp runs a keyed call: the write first, in the call's transaction, with no savepoint.
         commands.Clear();
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            var claimed = await TaskWriteSavepoint.ExecuteAndOpenAsync(db, $"""
-                INSERT INTO idempotent_tool_calls (user_id, key, tool, request_hash, created_at, is_error)
-                VALUES ({owner.UserId}, {"k1"}, {"add_task"}, {"hash"}, {DateTime.UtcNow}, {false})
-                """, CancellationToken.None);
-            Assert.True(claimed);
-            // Past the limit: the write bumps the counter, then gives up and rolls back to the caller's savepoint.
+            TaskWriteSavepoint.SkipForFirstWrite(transaction);
+            // Past the limit: the write bumps the counter, then gives up and rolls back the caller's whole transaction.
             var refused = await store.AddAsync(owner, "Buy bread", null);
             Assert.Equal(TaskErrorKind.LimitReached, refused.Error?.Kind);
-            await transaction.CommitAsync();
+            Assert.Null(db.Database.CurrentTransaction);
         }
-        var claim = Assert.Single(commands, c => c.Contains("INSERT INTO idempotent_tool_calls", StringComparison.Ordinal));
-        Assert.EndsWith("SAVEPOINT task_store_write", claim.TrimEnd(), StringComparison.Ordinal);
-        Assert.DoesNotContain(commands, c => c.StartsWith("SAVEPOINT", StringComparison.Ordinal)); // No savepoint of its own.
-        Assert.True(await db.IdempotentToolCalls.AnyAsync(c => c.UserId == owner.UserId && c.Key == "k1"), "The caller's statement before the savepoint stays.");
+        Assert.DoesNotContain(commands, c => c.StartsWith("SAVEPOINT", StringComparison.Ordinal));
         Assert.Equal(versionBefore, await db.UserTaskCounters.AsNoTracking().Where(c => c.UserId == owner.UserId).Select(c => c.Version).SingleAsync());
         Assert.Equal(["Buy milk"], await db.Tasks.AsNoTracking().Where(t => t.UserId == owner.UserId).Select(t => t.Title).ToListAsync());
 
-        // Taken once: the next write in the same transaction opens its own.
+        // Taken once: the next write in the same transaction opens its own, so that giving up it keeps the first.
         commands.Clear();
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await TaskWriteSavepoint.ExecuteAndOpenAsync(db, $"UPDATE idempotent_tool_calls SET is_error = {false} WHERE user_id = {owner.UserId}", CancellationToken.None);
+            TaskWriteSavepoint.SkipForFirstWrite(transaction);
             Assert.True((await store.CompleteAsync(owner, 1)).Succeeded);
-            Assert.True((await store.ReopenAsync(owner, 1)).Succeeded);
+            Assert.False((await store.DeleteAsync(owner, 2)).Succeeded);
+            Assert.Same(transaction, db.Database.CurrentTransaction);
             await transaction.CommitAsync();
         }
         Assert.Single(commands, c => c.StartsWith("SAVEPOINT", StringComparison.Ordinal));
+        Assert.True(await db.Tasks.AsNoTracking().Where(t => t.UserId == owner.UserId && t.Number == 1).Select(t => t.Completed).SingleAsync());
     }
 
     [SkippableFact]
@@ -326,18 +321,18 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
         await using var db = NewContext(out var commands, withPragmas: false, ends);
         var onPostgres = db.Database.IsNpgsql();
         var store = new TaskStore(db, TimeProvider.System, new TaskLimits(MaxTasksPerUser: 10));
+        FormattableString KeyWithResult(string key) => $"""
+            INSERT INTO idempotent_tool_calls (user_id, key, tool, request_hash, created_at, is_error, result)
+            VALUES ({owner.UserId}, {key}, {"add_task"}, {"hash"}, {DateTime.UtcNow}, {false}, {"{}"})
+            """;
 
-        // As the mcp ends a keyed call: the claim with the savepoint, the write, then the result with the COMMIT.
+        // As the mcp ends a keyed call: the write, then the key with its result and the COMMIT.
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await TaskWriteSavepoint.ExecuteAndOpenAsync(db, $"""
-                INSERT INTO idempotent_tool_calls (user_id, key, tool, request_hash, created_at, is_error)
-                VALUES ({owner.UserId}, {"k1"}, {"add_task"}, {"hash"}, {DateTime.UtcNow}, {false})
-                """, CancellationToken.None);
+            TaskWriteSavepoint.SkipForFirstWrite(transaction);
             Assert.True((await store.AddAsync(owner, "Buy milk", null)).Succeeded);
             commands.Clear();
-            var changed = await CommitWithStatement.ExecuteAndCommitAsync(db, transaction,
-                $"UPDATE idempotent_tool_calls SET result = {"{}"} WHERE user_id = {owner.UserId} AND key = {"k1"}", CancellationToken.None);
+            var changed = await CommitWithStatement.ExecuteAndCommitAsync(db, transaction, KeyWithResult("k1"), CancellationToken.None);
             Assert.Equal(1, changed);
             if (onPostgres)
             {
@@ -363,19 +358,17 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
         }
 
         // A last statement that fails commits nothing: the server skips the COMMIT after it, and the dispose rolls back.
+        // Here the key is taken already (a repeat of the call): the write before it is undone with it.
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await TaskWriteSavepoint.ExecuteAndOpenAsync(db, $"""
-                INSERT INTO idempotent_tool_calls (user_id, key, tool, request_hash, created_at, is_error)
-                VALUES ({owner.UserId}, {"k2"}, {"add_task"}, {"hash"}, {DateTime.UtcNow}, {false})
-                """, CancellationToken.None);
+            TaskWriteSavepoint.SkipForFirstWrite(transaction);
             Assert.True((await store.AddAsync(owner, "Buy bread", null)).Succeeded);
-            await Assert.ThrowsAnyAsync<DbException>(() => CommitWithStatement.ExecuteAndCommitAsync(db, transaction,
-                $"UPDATE idempotent_tool_calls SET created_at = NULL WHERE user_id = {owner.UserId} AND key = {"k2"}", CancellationToken.None));
+            var taken = await Assert.ThrowsAnyAsync<DbException>(() => CommitWithStatement.ExecuteAndCommitAsync(db, transaction, KeyWithResult("k1"), CancellationToken.None));
+            Assert.True(DatabaseErrors.IsUniqueViolation(taken), taken.Message);
         }
         await using (var other = NewContext(out _))
         {
-            Assert.False(await other.IdempotentToolCalls.AnyAsync(c => c.UserId == owner.UserId && c.Key == "k2"));
+            Assert.Equal(["k1"], await other.IdempotentToolCalls.Where(c => c.UserId == owner.UserId).Select(c => c.Key).ToListAsync());
             Assert.Equal(["Buy milk"], await other.Tasks.Where(t => t.UserId == owner.UserId).Select(t => t.Title).ToListAsync());
         }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using TaskChat.Contract;
+using TaskChat.Data.Connection;
 using TaskChat.Mcp.Tools;
 
 namespace TaskChat.Mcp.FunctionalTests;
@@ -54,6 +55,30 @@ public abstract class IdempotentToolCallTests(McpServerFixture server)
         var record = await db.IdempotentToolCalls.SingleAsync(c => c.UserId == user);
         Assert.Equal(ToolNames.AddTask, record.Tool);
         Assert.Equal(key, record.Key);
+    }
+
+    [SkippableFact]
+    public async Task A_keyed_add_runs_the_write_first_and_stores_the_key_with_its_result_and_the_commit()
+    {
+        var user = NewUser();
+        var client = await server.ClientForAsync(user);
+        using var log = new EfCommandLog(user);
+
+        var (added, _) = await CallWithKeyAsync(client, ToolNames.AddTask, NewKey(), Title("Buy milk"));
+
+        Assert.False(added.IsError, added.Json.ToString());
+        var commands = log.Commands();
+        Assert.DoesNotContain("SAVEPOINT", commands);
+        var last = commands[^1];
+        Assert.StartsWith("INSERT INTO idempotent_tool_calls", last.TrimStart(), StringComparison.Ordinal);
+        Assert.DoesNotContain("ON CONFLICT", last, StringComparison.Ordinal);
+        if (server.Provider == DatabaseProvider.Postgres)
+        {
+            // Two round trips: the task (Npgsql sends the BEGIN with it), then the key with its result and the COMMIT.
+            Assert.Equal(2, commands.Count);
+            Assert.StartsWith("WITH counter AS", commands[0].TrimStart(), StringComparison.Ordinal);
+            Assert.EndsWith("COMMIT", last.TrimEnd(), StringComparison.Ordinal);
+        }
     }
 
     [SkippableFact]
@@ -151,6 +176,51 @@ public abstract class IdempotentToolCallTests(McpServerFixture server)
         Assert.Equal(first.Json.ToString(), again.Json.ToString());
         Assert.True(replayed);
         Assert.Equal(0, await RowsAsync(user));
+    }
+
+    [SkippableFact]
+    public async Task A_write_that_gives_up_after_reading_is_remembered_so_a_repeat_gets_the_same_answer()
+    {
+        // Not found after its read: the write rolls back the call's transaction, and its answer is stored alone.
+        var user = NewUser();
+        var client = await server.ClientForAsync(user);
+        var key = NewKey();
+        var missing = new Dictionary<string, object?> { [ToolArguments.TaskId] = 7 };
+
+        var (first, _) = await CallWithKeyAsync(client, ToolNames.DeleteTask, key, missing);
+        var (again, replayed) = await CallWithKeyAsync(client, ToolNames.DeleteTask, key, missing);
+
+        Assert.True(first.IsError);
+        Assert.Equal(ToolErrorCodes.NotFound, first.Code);
+        Assert.Equal(first.Json.ToString(), again.Json.ToString());
+        Assert.True(replayed);
+        await using var db = server.Database.CreateDbContext();
+        var record = await db.IdempotentToolCalls.SingleAsync(c => c.UserId == user);
+        Assert.True(record.IsError);
+    }
+
+    [SkippableFact]
+    public async Task Concurrent_completions_of_a_repeating_task_with_one_key_make_one_next_occurrence_and_all_get_the_first_answer()
+    {
+        // Each call runs the tool; the ones that lose either find the key taken at their COMMIT, or find the task
+        // completed already and give up: all answer with the stored result, and one occurrence follows.
+        var user = NewUser();
+        var clients = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => server.ClientForAsync(user)));
+        var id = (await ToolReply.CallAsync(clients[0], ToolNames.AddTask, new Dictionary<string, object?>
+        {
+            [ToolArguments.Title] = "Water the plants",
+            [ToolArguments.Due] = "2031-05-06",
+            [ToolArguments.Recurrence] = "FREQ=WEEKLY",
+        })).Data.GetProperty("task_id").GetInt64();
+        var key = NewKey();
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            CallWithKeyAsync(clients[i % 4], ToolNames.CompleteTask, key, new() { [ToolArguments.TaskId] = id })));
+
+        Assert.All(replies, r => Assert.False(r.Reply.IsError, r.Reply.Json.ToString()));
+        Assert.Single(replies.Select(r => r.Reply.Json.ToString()).Distinct());
+        Assert.Equal(7, replies.Count(r => r.Replayed));
+        Assert.Equal(2, await RowsAsync(user));
     }
 
     [SkippableFact]

@@ -7,31 +7,33 @@ namespace TaskChat.Data.Tasks;
 
 /// <summary>
 /// The transaction of one <see cref="TaskStore"/> write. On its own it is a transaction. Inside a caller's
-/// transaction it is a savepoint: the mcp runs a write that carries an idempotency key inside its own
-/// transaction, so that the write and its stored result commit together, and a write that gives up
-/// (not found, a lost race) must undo only itself and leave that transaction usable.
+/// transaction it is a savepoint: a write that gives up (not found, a lost race) must undo only itself and
+/// leave that transaction usable. The exception is the first write of a transaction whose caller said it
+/// needs none (<see cref="TaskWriteSavepoint"/>, the mcp's keyed calls): nothing precedes it, so giving up
+/// it rolls back the whole transaction, which undoes exactly the write.
 /// </summary>
 internal sealed class TaskStoreTransaction : IAsyncDisposable
 {
     internal const string Savepoint = "task_store_write";
 
-    // Transactions whose caller opened the next write's savepoint with a statement of its own
-    // (TaskWriteSavepoint): that write takes it instead of opening one. Weak, so a transaction that
-    // ends without a write is not kept alive by it.
-    private static readonly ConditionalWeakTable<IDbContextTransaction, object> SavepointsOpenedByCallers = new();
+    // Transactions whose first write opens no savepoint (TaskWriteSavepoint). Weak, so a transaction
+    // that ends without a write is not kept alive by it.
+    private static readonly ConditionalWeakTable<IDbContextTransaction, object> FirstWritesWithoutSavepoint = new();
 
     private readonly TaskChatDbContext _db;
     private readonly IDbContextTransaction? _own;
+    private readonly bool _rollsBackCallersTransaction;
     private readonly HashSet<object> _trackedBefore;
     private bool _finished;
     private bool _committedWithStatement;
 
     private readonly AutoSavepointsOff _noAutoSavepoints;
 
-    private TaskStoreTransaction(TaskChatDbContext db, IDbContextTransaction? own)
+    private TaskStoreTransaction(TaskChatDbContext db, IDbContextTransaction? own, bool rollsBackCallersTransaction = false)
     {
         _db = db;
         _own = own;
+        _rollsBackCallersTransaction = rollsBackCallersTransaction;
         _trackedBefore = new HashSet<object>(db.ChangeTracker.Entries().Select(e => e.Entity), ReferenceEqualityComparer.Instance);
         // EF wraps each SaveChanges in a transaction in a SAVEPOINT and a RELEASE: two round trips a write
         // that this write does not need, since a failure rolls the whole of it back (to its own savepoint
@@ -43,11 +45,13 @@ internal sealed class TaskStoreTransaction : IAsyncDisposable
     {
         if (db.Database.CurrentTransaction is { } outer)
         {
-            // Taken once: a second write in the same transaction (a change, then the completion) opens its own.
-            if (!SavepointsOpenedByCallers.Remove(outer))
+            // Taken once: a second write in the same transaction (a change, then the completion) must not undo
+            // the first when it gives up, so it opens its savepoint.
+            if (FirstWritesWithoutSavepoint.Remove(outer))
             {
-                await outer.CreateSavepointAsync(Savepoint, cancellationToken);
+                return new TaskStoreTransaction(db, own: null, rollsBackCallersTransaction: true);
             }
+            await outer.CreateSavepointAsync(Savepoint, cancellationToken);
             return new TaskStoreTransaction(db, own: null);
         }
         return new TaskStoreTransaction(db, await db.Database.BeginTransactionAsync(cancellationToken));
@@ -76,8 +80,8 @@ internal sealed class TaskStoreTransaction : IAsyncDisposable
         _committedWithStatement = true;
     }
 
-    /// <summary>The caller opened the savepoint of the next write in <paramref name="transaction"/> (see <see cref="TaskWriteSavepoint"/>).</summary>
-    internal static void SavepointOpenedFor(IDbContextTransaction transaction) => SavepointsOpenedByCallers.AddOrUpdate(transaction, Savepoint);
+    /// <summary>The next write in <paramref name="transaction"/> opens no savepoint (see <see cref="TaskWriteSavepoint"/>).</summary>
+    internal static void SkipSavepointOfFirstWrite(IDbContextTransaction transaction) => FirstWritesWithoutSavepoint.AddOrUpdate(transaction, Savepoint);
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
@@ -86,7 +90,7 @@ internal sealed class TaskStoreTransaction : IAsyncDisposable
         {
             return;
         }
-        // Nested, the savepoint is left as it is: the caller's commit ends it with everything else, and a
+        // Nested, a savepoint is left as it is: the caller's commit ends it with everything else, and a
         // RELEASE would be one more round trip in every idempotent tool call that changes nothing.
         if (_own is not null)
         {
@@ -100,6 +104,11 @@ internal sealed class TaskStoreTransaction : IAsyncDisposable
         if (_own is not null)
         {
             await _own.RollbackAsync(cancellationToken);
+        }
+        else if (_rollsBackCallersTransaction)
+        {
+            // The caller finds its transaction ended (no current transaction) and stores what it needs in a new one.
+            await Outer.RollbackAsync(cancellationToken);
         }
         else
         {

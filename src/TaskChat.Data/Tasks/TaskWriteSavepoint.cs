@@ -1,28 +1,18 @@
-using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace TaskChat.Data.Tasks;
 
 /// <summary>
-/// For a caller that runs one <see cref="TaskStore"/> write inside its own transaction (the mcp's
-/// idempotent tool calls): its own statement and the savepoint that write opens (TaskStoreTransaction)
-/// go to the database together, in one round trip where they were two. The write then finds its
-/// savepoint open and does not open another; it still rolls back to it when it gives up.
+/// For a caller that runs <see cref="TaskStore"/> writes inside a transaction of its own and writes nothing
+/// before them (the mcp's idempotent tool calls, which store the key with the result and the COMMIT): the
+/// first write opens no savepoint, one round trip less in every such call. Nothing precedes that write, so
+/// when it gives up (not found, the limit, a lost race) rolling back the whole transaction undoes exactly it.
+/// The caller then finds the transaction ended (<c>Database.CurrentTransaction</c> is null) and must store
+/// what it keeps in a new one. A second write in the same transaction opens its savepoint as usual: giving
+/// up, it must not undo the first.
 /// </summary>
 public static class TaskWriteSavepoint
 {
-    /// <summary>
-    /// Runs <paramref name="statement"/> in the current transaction, then opens the next task write's
-    /// savepoint in the same command (PostgreSQL and SQLite both run a command's statements in order).
-    /// </summary>
-    /// <returns>Whether <paramref name="statement"/> changed a row (a count would not do: SQLite counts its last change again for the SAVEPOINT).</returns>
-    public static async Task<bool> ExecuteAndOpenAsync(TaskChatDbContext db, FormattableString statement, CancellationToken cancellationToken)
-    {
-        var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("A task write's savepoint belongs to a transaction: begin one first.");
-        var withSavepoint = FormattableStringFactory.Create(statement.Format + ";\nSAVEPOINT " + TaskStoreTransaction.Savepoint, statement.GetArguments());
-        var changed = await db.Database.ExecuteSqlAsync(withSavepoint, cancellationToken);
-        TaskStoreTransaction.SavepointOpenedFor(transaction);
-        return changed > 0;
-    }
+    /// <summary>The next task write in <paramref name="transaction"/> rolls back the whole transaction when it gives up, instead of a savepoint.</summary>
+    public static void SkipForFirstWrite(IDbContextTransaction transaction) => TaskStoreTransaction.SkipSavepointOfFirstWrite(transaction);
 }

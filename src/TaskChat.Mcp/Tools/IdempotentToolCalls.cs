@@ -16,12 +16,13 @@ namespace TaskChat.Mcp.Tools;
 
 /// <summary>
 /// A tool call that writes, sent with <c>_meta: {"idempotency_key": "..."}</c>, is applied once per key
-/// and user, for every tool alike (no tool knows about it). In one transaction: the key is claimed (a row
-/// in idempotent_tool_calls, unique per user and key), the tool runs on the same DbContext (the request's
-/// scope), and its result is stored beside the key; then all commit together, so a task is never added
-/// without its key being kept, nor the key without the task. A repeat of the key gets the stored result.
-/// A concurrent repeat waits at the unique key until the first commits, then loses and gets its result
-/// (PostgreSQL blocks on the index entry; SQLite's write transaction is serialized already).
+/// and user, for every tool alike (no tool knows about it). In one transaction: the tool runs on the same
+/// DbContext (the request's scope), then the key is stored with the result (a row in idempotent_tool_calls,
+/// unique per user and key) in the COMMIT's command, so a task is never added without its key being kept,
+/// nor the key without the task. A key that already has a row makes that INSERT fail: the transaction rolls
+/// back (the tool's write with it) and the call is answered with the stored result. So a repeat, or a
+/// concurrent one, runs the tool too but only one of them commits (PostgreSQL's INSERT waits for a concurrent
+/// transaction holding the same key to end; SQLite's write transactions are serialized already).
 /// A key sent again with another tool or other arguments is refused: it names another call.
 /// Read-only tools ignore the key: running them twice changes nothing.
 /// </summary>
@@ -29,7 +30,7 @@ internal static class IdempotentToolCalls
 {
     private const string MetaPath = "_meta." + IdempotencyKeys.MetaName;
 
-    // A claim that loses the race may find the winner rolled back (it failed): it then claims again.
+    // A key found taken and then gone (pruned in between): the call runs again.
     private const int Attempts = 3;
 
     public static async ValueTask<CallToolResult> RunAsync(
@@ -84,46 +85,66 @@ internal static class IdempotentToolCalls
         }
     }
 
-    /// <returns>The tool's result, or null when the key was already claimed (then the caller reads the stored one).</returns>
+    /// <returns>The tool's result, or null when the key already had a row (then the caller reads the stored one).</returns>
     private static async Task<CallToolResult?> TryApplyAsync(
-        TaskChatDbContext db, IdempotentToolCall claim, TimeProvider clock, Func<ValueTask<CallToolResult>> run, CancellationToken cancellationToken)
+        TaskChatDbContext db, IdempotentToolCall call, TimeProvider clock, Func<ValueTask<CallToolResult>> run, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The claim and the result are one statement each, not EF's SaveChanges (change tracking and
-        // command building for one row, and an exception for a taken key): ON CONFLICT DO NOTHING (SQLite
-        // and PostgreSQL) claims nothing when the key has a row, and on PostgreSQL first waits for a
-        // concurrent claim of the same key to commit or roll back. A failed claim ends the transaction;
-        // the tool's writes have their own savepoint (TaskStoreTransaction), so a write that gives up
-        // undoes only itself and its error result is still stored under the key. That savepoint goes in
-        // the claim's command: one round trip less in every keyed write (TaskWriteSavepoint).
-        var claimed = await TaskWriteSavepoint.ExecuteAndOpenAsync(db, $"""
-            INSERT INTO idempotent_tool_calls (user_id, key, tool, request_hash, created_at, is_error)
-            VALUES ({claim.UserId}, {claim.Key}, {claim.Tool}, {claim.RequestHash}, {now}, {false})
-            ON CONFLICT (user_id, key) DO NOTHING
-            """, cancellationToken);
-        if (!claimed)
+        CallToolResult result;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return null;
+            // The key is stored last, so nothing precedes the tool's first write: it needs no savepoint of its own.
+            TaskWriteSavepoint.SkipForFirstWrite(transaction);
+            result = await run();
+            if (IsTransient(result))
+            {
+                // Nothing to remember: the database or a bug stopped the tool, and a retry should run it again.
+                if (db.Database.CurrentTransaction == transaction)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                }
+                db.ChangeTracker.Clear();
+                return result;
+            }
+            if (db.Database.CurrentTransaction == transaction)
+            {
+                // The key with the result and the COMMIT in one command: the tool's statements, then this, two round
+                // trips for a one-statement write. A taken key stops the command before its COMMIT.
+                try
+                {
+                    await CommitWithStatement.ExecuteAndCommitAsync(db, transaction, Insert(call, now, result), cancellationToken);
+                    return result;
+                }
+                catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    return null;
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
         }
-
-        var result = await run();
-        if (IsTransient(result))
+        // The tool's write gave up and rolled the transaction back (TaskWriteSavepoint): nothing it did is left,
+        // so its result (not found, a concurrent change, the limit) is stored on its own, the same INSERT.
+        db.ChangeTracker.Clear();
+        try
         {
-            // Nothing to remember: the database or a bug stopped the tool, and a retry should run it again.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            await db.Database.ExecuteSqlAsync(Insert(call, now, result), cancellationToken);
             return result;
         }
-        var stored = ToolResults.EnvelopeJson(result);
-        var isError = result.IsError == true;
-        // The result and the COMMIT in one command: one round trip less in every keyed write.
-        await CommitWithStatement.ExecuteAndCommitAsync(db, transaction,
-            $"UPDATE idempotent_tool_calls SET result = {stored}, is_error = {isError} WHERE user_id = {claim.UserId} AND key = {claim.Key}", cancellationToken);
-        db.ChangeTracker.Clear();
-        return result;
+        catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            return null;
+        }
     }
+
+    // No ON CONFLICT: a key with a row is an error, which ends the transaction before the COMMIT that follows.
+    private static FormattableString Insert(IdempotentToolCall call, DateTime now, CallToolResult result) => $"""
+        INSERT INTO idempotent_tool_calls (user_id, key, tool, request_hash, created_at, is_error, result)
+        VALUES ({call.UserId}, {call.Key}, {call.Tool}, {call.RequestHash}, {now}, {result.IsError == true}, {ToolResults.EnvelopeJson(result)})
+        """;
 
     private static bool IsTransient(CallToolResult result) =>
         result.IsError == true && result.StructuredContent is { ValueKind: JsonValueKind.Object } envelope
