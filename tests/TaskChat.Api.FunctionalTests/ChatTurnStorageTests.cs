@@ -294,6 +294,8 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
             var refused = await store.AddAsync(owner, "Buy bread", null);
             Assert.Equal(TaskErrorKind.LimitReached, refused.Error?.Kind);
             Assert.Null(db.Database.CurrentTransaction);
+            // A write after that would commit on its own, outside the caller's transaction: refused, not done.
+            await Assert.ThrowsAsync<InvalidOperationException>(() => store.CompleteAsync(owner, 1));
         }
         Assert.DoesNotContain(commands, c => c.StartsWith("SAVEPOINT", StringComparison.Ordinal));
         Assert.Equal(versionBefore, await db.UserTaskCounters.AsNoTracking().Where(c => c.UserId == owner.UserId).Select(c => c.Version).SingleAsync());

@@ -20,6 +20,12 @@ internal sealed class TaskStoreTransaction : IAsyncDisposable
     // that ends without a write is not kept alive by it.
     private static readonly ConditionalWeakTable<IDbContextTransaction, object> FirstWritesWithoutSavepoint = new();
 
+    // Contexts whose first write of such a transaction gave up and rolled the caller's transaction back. Until the
+    // context begins another transaction, a task write there would start one of its own and commit outside the
+    // caller's call (before its result is stored): refused. No tool writes after giving up; this keeps one from
+    // ever doing so silently.
+    private static readonly ConditionalWeakTable<TaskChatDbContext, object> CallersTransactionsRolledBack = new();
+
     private readonly TaskChatDbContext _db;
     private readonly IDbContextTransaction? _own;
     private readonly bool _rollsBackCallersTransaction;
@@ -45,6 +51,7 @@ internal sealed class TaskStoreTransaction : IAsyncDisposable
     {
         if (db.Database.CurrentTransaction is { } outer)
         {
+            CallersTransactionsRolledBack.Remove(db); // A new transaction: a new call.
             // Taken once: a second write in the same transaction (a change, then the completion) must not undo
             // the first when it gives up, so it opens its savepoint.
             if (FirstWritesWithoutSavepoint.Remove(outer))
@@ -53,6 +60,11 @@ internal sealed class TaskStoreTransaction : IAsyncDisposable
             }
             await outer.CreateSavepointAsync(Savepoint, cancellationToken);
             return new TaskStoreTransaction(db, own: null);
+        }
+        if (CallersTransactionsRolledBack.TryGetValue(db, out _))
+        {
+            throw new InvalidOperationException(
+                "A task write after the first write of the caller's transaction gave up (and rolled it back) would commit on its own, outside that transaction.");
         }
         return new TaskStoreTransaction(db, await db.Database.BeginTransactionAsync(cancellationToken));
     }
@@ -83,6 +95,9 @@ internal sealed class TaskStoreTransaction : IAsyncDisposable
     /// <summary>The next write in <paramref name="transaction"/> opens no savepoint (see <see cref="TaskWriteSavepoint"/>).</summary>
     internal static void SkipSavepointOfFirstWrite(IDbContextTransaction transaction) => FirstWritesWithoutSavepoint.AddOrUpdate(transaction, Savepoint);
 
+    /// <summary>The caller's call on <paramref name="db"/> is over: its writes may run on their own again (contexts are pooled).</summary>
+    internal static void CallEnded(TaskChatDbContext db) => CallersTransactionsRolledBack.Remove(db);
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         _finished = true;
@@ -109,6 +124,7 @@ internal sealed class TaskStoreTransaction : IAsyncDisposable
         {
             // The caller finds its transaction ended (no current transaction) and stores what it needs in a new one.
             await Outer.RollbackAsync(cancellationToken);
+            CallersTransactionsRolledBack.AddOrUpdate(_db, Savepoint);
         }
         else
         {

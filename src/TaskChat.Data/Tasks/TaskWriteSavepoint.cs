@@ -15,4 +15,11 @@ public static class TaskWriteSavepoint
 {
     /// <summary>The next task write in <paramref name="transaction"/> rolls back the whole transaction when it gives up, instead of a savepoint.</summary>
     public static void SkipForFirstWrite(IDbContextTransaction transaction) => TaskStoreTransaction.SkipSavepointOfFirstWrite(transaction);
+
+    /// <summary>
+    /// Ends the call that <see cref="SkipForFirstWrite"/> began on <paramref name="db"/>: after its first write gave up,
+    /// task writes on the context are refused until then (they would commit on their own, outside the call). Call it
+    /// in a finally: contexts are pooled, and the next request on this one must not inherit the refusal.
+    /// </summary>
+    public static void CallEnded(TaskChatDbContext db) => TaskStoreTransaction.CallEnded(db);
 }

@@ -89,6 +89,19 @@ internal static class IdempotentToolCalls
     private static async Task<CallToolResult?> TryApplyAsync(
         TaskChatDbContext db, IdempotentToolCall call, TimeProvider clock, Func<ValueTask<CallToolResult>> run, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ApplyAsync(db, call, clock, run, cancellationToken);
+        }
+        finally
+        {
+            TaskWriteSavepoint.CallEnded(db);
+        }
+    }
+
+    private static async Task<CallToolResult?> ApplyAsync(
+        TaskChatDbContext db, IdempotentToolCall call, TimeProvider clock, Func<ValueTask<CallToolResult>> run, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         CallToolResult result;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
