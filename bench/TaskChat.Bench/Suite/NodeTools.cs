@@ -44,14 +44,16 @@ internal static class NodeTools
     /// <summary>
     /// `node load.mjs` against <paramref name="url"/>: <paramref name="inFlight"/> sessions calling
     /// <paramref name="tool"/> back to back for <paramref name="seconds"/>, as the user of <paramref name="token"/>;
-    /// the CPU of <paramref name="serverPid"/> over the run. Any failed call fails the bench: a figure
+    /// the CPU of <paramref name="serverPid"/> over the run; <paramref name="meta"/>, when given, is each call's
+    /// <c>_meta</c> (load.mjs's --meta, "{{uuid}}" a new UUID per call). Any failed call fails the bench: a figure
     /// made of errors would mean nothing.
     /// </summary>
-    public static async Task<LoadResult> LoadAsync(Uri url, string tool, string arguments, int inFlight, double seconds, string token, int serverPid, CancellationToken cancellationToken)
+    public static async Task<LoadResult> LoadAsync(
+        Uri url, string tool, string arguments, string? meta, int inFlight, double seconds, string token, int serverPid, CancellationToken cancellationToken)
     {
         var (code, output) = await RunAsync("node",
             ["load.mjs", "--url", url.ToString(), "--tool", tool, "--args", arguments, "-c", inFlight.ToString(CultureInfo.InvariantCulture),
-             "-d", seconds.ToString(CultureInfo.InvariantCulture), "--pids", serverPid.ToString(CultureInfo.InvariantCulture)],
+             "-d", seconds.ToString(CultureInfo.InvariantCulture), "--pids", serverPid.ToString(CultureInfo.InvariantCulture), .. (meta is null ? [] : new[] { "--meta", meta })],
             new Dictionary<string, string> { ["MCP_TOKEN"] = token }, TimeSpan.FromSeconds(seconds + 60), cancellationToken);
         var line = output.Split('\n').LastOrDefault(l => l.StartsWith('{'));
         if (line is null)
