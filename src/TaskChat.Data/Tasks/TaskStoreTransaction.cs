@@ -21,8 +21,8 @@ internal sealed class TaskStoreTransaction : IAsyncDisposable
     private static readonly ConditionalWeakTable<IDbContextTransaction, object> FirstWritesWithoutSavepoint = new();
 
     // Contexts whose first write of such a transaction gave up and rolled the caller's transaction back. Until the
-    // context begins another transaction, a task write there would start one of its own and commit outside the
-    // caller's call (before its result is stored): refused. No tool writes after giving up; this keeps one from
+    // caller's call ends (CallEnded), a task write there with no transaction would start one of its own and commit
+    // outside the call (before its result is stored): refused. No tool writes after giving up; this keeps one from
     // ever doing so silently.
     private static readonly ConditionalWeakTable<TaskChatDbContext, object> CallersTransactionsRolledBack = new();
 
@@ -51,7 +51,6 @@ internal sealed class TaskStoreTransaction : IAsyncDisposable
     {
         if (db.Database.CurrentTransaction is { } outer)
         {
-            CallersTransactionsRolledBack.Remove(db); // A new transaction: a new call.
             // Taken once: a second write in the same transaction (a change, then the completion) must not undo
             // the first when it gives up, so it opens its savepoint.
             if (FirstWritesWithoutSavepoint.Remove(outer))

@@ -95,6 +95,8 @@ internal static class IdempotentToolCalls
         }
         finally
         {
+            // Whatever the tool tracked is written or rolled back by now, and this context serves the next attempt.
+            db.ChangeTracker.Clear();
             TaskWriteSavepoint.CallEnded(db);
         }
     }
@@ -116,7 +118,6 @@ internal static class IdempotentToolCalls
                 {
                     await transaction.RollbackAsync(cancellationToken);
                 }
-                db.ChangeTracker.Clear();
                 return result;
             }
             if (db.Database.CurrentTransaction == transaction)
@@ -133,15 +134,10 @@ internal static class IdempotentToolCalls
                     await transaction.RollbackAsync(cancellationToken);
                     return null;
                 }
-                finally
-                {
-                    db.ChangeTracker.Clear();
-                }
             }
         }
         // The tool's write gave up and rolled the transaction back (TaskWriteSavepoint): nothing it did is left,
         // so its result (not found, a concurrent change, the limit) is stored on its own, the same INSERT.
-        db.ChangeTracker.Clear();
         try
         {
             await db.Database.ExecuteSqlAsync(Insert(call, now, result), cancellationToken);

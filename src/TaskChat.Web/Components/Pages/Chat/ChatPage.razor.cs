@@ -27,6 +27,9 @@ public sealed partial class ChatPage : IChatTurnView
     /// </summary>
     private string TurnKey => ChatTab.TurnKeyOf(_userId);
 
+    /// <summary>The tab's storage for this user's chat (known once <see cref="ReadUserIdAsync"/> has run).</summary>
+    private ChatTab Tab => new(JS, _userId);
+
     private string _userId = "";
 
     [CascadingParameter]
@@ -499,15 +502,8 @@ public sealed partial class ChatPage : IChatTurnView
         {
             return;
         }
-        var json = turn is null ? "" : KeptTurn.Of(turn, Clock.GetUtcNow()).ToJson();
-        try
-        {
-            await _module.InvokeVoidAsync("setDraft", TurnKey, json);
-        }
-        catch (JSDisconnectedException)
-        {
-            // The tab is going (a reload on its way): what it kept stays, for the next page to follow.
-        }
+        // A tab that is going (a reload on its way) keeps what it had, for the next page to follow.
+        await Tab.KeepTurnAsync(turn is null ? null : KeptTurn.Of(turn, Clock.GetUtcNow()));
     }
 
     Task IChatTurnView.TurnChangedAsync(RunningChatTurn turn) => InvokeAsync(() =>
@@ -591,7 +587,7 @@ public sealed partial class ChatPage : IChatTurnView
             InFlight.SendAfterTurn(
                 _unsent is { } unsent && unsent.Text == queued ? unsent : new UnsentMessage(queued, Guid.NewGuid()),
                 _conversationId,
-                _userId.Length > 0 ? new ChatTab(JS, _userId) : null);
+                _userId.Length > 0 ? Tab : null);
         }
         InFlight.Detach(this);
         if (_module is not null)

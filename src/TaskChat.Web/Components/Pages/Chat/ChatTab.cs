@@ -7,8 +7,8 @@ namespace TaskChat.Web.Components.Pages.Chat;
 /// What a browser tab keeps of its chat in sessionStorage, so that a reload (which starts a new circuit) loses
 /// nothing: the composer's draft, and the turn on its way (<see cref="KeptTurn"/>), which the new page follows
 /// again. Per user: what one user left in a tab is not shown to (or sent as) the next one who signs in there.
-/// The chat page writes both through chat.js; <see cref="ChatTurnInFlight"/> writes here for a message it sends
-/// after the page has gone, when only the tab is left to write to.
+/// The chat page keeps the draft through chat.js (which follows the typing) and the turn here; <see cref="ChatTurnInFlight"/>
+/// keeps here a message it sends after the page has gone, when only the tab is left to write to.
 /// </summary>
 internal sealed class ChatTab(IJSRuntime js, string userId)
 {
@@ -31,13 +31,16 @@ internal sealed class ChatTab(IJSRuntime js, string userId)
     {
         await StoreAsync(async () =>
         {
-            await js.InvokeVoidAsync("sessionStorage.setItem", TurnKey, turn.ToJson());
+            await SetTurnAsync(turn);
             if ((await js.InvokeAsync<string?>("sessionStorage.getItem", DraftKey))?.Trim() == turn.Text)
             {
                 await js.InvokeVoidAsync("sessionStorage.removeItem", DraftKey);
             }
         });
     }
+
+    /// <summary>Keeps <paramref name="turn"/> as the tab's turn on its way; null forgets it.</summary>
+    public Task KeepTurnAsync(KeptTurn? turn) => StoreAsync(() => SetTurnAsync(turn));
 
     /// <summary>Forgets the kept turn if it is still <paramref name="turn"/>'s: answered, a reload has nothing to follow.</summary>
     public async Task ForgetAsync(RunningChatTurn turn)
@@ -49,6 +52,18 @@ internal sealed class ChatTab(IJSRuntime js, string userId)
                 await js.InvokeVoidAsync("sessionStorage.removeItem", TurnKey);
             }
         });
+    }
+
+    private async Task SetTurnAsync(KeptTurn? turn)
+    {
+        if (turn is null)
+        {
+            await js.InvokeVoidAsync("sessionStorage.removeItem", TurnKey);
+        }
+        else
+        {
+            await js.InvokeVoidAsync("sessionStorage.setItem", TurnKey, turn.ToJson());
+        }
     }
 
     private static async Task StoreAsync(Func<Task> write)
