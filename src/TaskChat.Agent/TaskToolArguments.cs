@@ -39,6 +39,22 @@ public static class TaskToolArguments
     public const string Search = ToolArguments.Search;
 
     public const string Status = ToolArguments.Status;
+
+    /// <summary>list_tasks: only the tasks with these numbers (at most <see cref="TaskIdsMax"/>).</summary>
+    public const string TaskIds = ToolArguments.TaskIds;
+
+    public const int TaskIdsMax = 50;
+
+    /// <summary>list_tasks: one of <see cref="TaskSorts"/>.</summary>
+    public const string Sort = ToolArguments.Sort;
+
+    /// <summary>list_tasks: the page's size, at most <see cref="PageMax"/>; the mcp's default is smaller.</summary>
+    public const string Limit = ToolArguments.Limit;
+
+    public const int PageMax = 200;
+
+    /// <summary>list_tasks' search: at most this many characters.</summary>
+    public const int SearchMax = 200;
 }
 
 /// <summary>The tool that marks a done task as not done.</summary>

@@ -15,9 +15,12 @@ internal sealed record ChatState(string Message, IReadOnlyList<IReadOnlyList<Too
 {
     public PastTurn? Previous => Earlier.Count > 0 ? Earlier[^1] : null;
 
-    /// <summary>The task the conversation last acted on or listed alone: what "it" and "that" mean.</summary>
+    /// <summary>
+    /// The task the conversation last acted on or listed alone: what "it" and "that" mean. A list that a later list of
+    /// the same turn replaced (a search that matched nothing, then the whole list) was never shown: it does not count.
+    /// </summary>
     public long? LastTaskId =>
-        Earlier.Reverse().SelectMany(t => t.Exchanges.Reverse())
+        Earlier.Reverse().SelectMany(t => t.Exchanges.Where((e, i) => e.Tool != ToolNames.ListTasks || !t.Exchanges.Skip(i + 1).Any(later => later.Tool == ToolNames.ListTasks)).Reverse())
             .Select(e => e.Changed ? e.Outcome.TaskId : e.Outcome.Tasks is [var only] ? only.Id : null)
             .FirstOrDefault(id => id is not null);
 

@@ -43,6 +43,9 @@ internal sealed record ToolOutcome(bool Succeeded, JsonElement Data, string? Err
         }
     }
 
+    /// <summary>A list_tasks page with more after it (its next_cursor is set): the tasks are not all of them.</summary>
+    public bool HasMore => Succeeded && Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty("next_cursor", out var cursor) && cursor.ValueKind == JsonValueKind.String;
+
     private static JsonElement? ToJson(object? value)
     {
         try

@@ -44,25 +44,34 @@ internal sealed class Planner(IReadOnlyList<Skill> skills)
         }
         var rounds = context.Chat.Rounds;
         var lookup = request.Lookup(context);
-        if (rounds.Count == 0)
+        if (rounds.Count == 0 && lookup is null)
         {
-            return Checked(lookup is not null ? new CallTools([lookup]) : request.Act(null, context), context);
+            return Checked(request.Act(null, context), context);
         }
         IReadOnlyList<TaskSnapshot>? tasks = null;
-        var acted = rounds[0];
-        if (lookup is not null)
+        // The lookup round, and a second one when the first did not find what the request needs (a search by words
+        // that matched nothing: the plain list then, for a near miss). Decided again from the rounds at every step.
+        var lookups = 0;
+        var call = lookup;
+        while (call is not null)
         {
-            if (rounds[0].FirstOrDefault(e => !e.Outcome.Succeeded) is { } failedLookup)
+            if (rounds.Count == lookups)
+            {
+                return Checked(new CallTools([call]), context);
+            }
+            if (rounds[lookups].FirstOrDefault(e => !e.Outcome.Succeeded) is { } failedLookup)
             {
                 return new Answer(Replies.Failed(failedLookup));
             }
-            tasks = [.. rounds[0].SelectMany(e => e.Outcome.Tasks)];
-            if (rounds.Count == 1)
-            {
-                return Checked(request.Act(tasks, context), context);
-            }
-            acted = rounds[1];
+            tasks = [.. rounds[lookups].SelectMany(e => e.Outcome.Tasks)];
+            lookups++;
+            call = lookups == 1 ? request.LookupAgain(tasks, context) : null;
         }
+        if (lookup is not null && rounds.Count == lookups)
+        {
+            return Checked(request.Act(tasks, context), context);
+        }
+        var acted = rounds[lookups];
         var done = acted.Where(e => e.Outcome.Succeeded).ToList();
         var sentences = new List<string>();
         if (done.Count > 0)

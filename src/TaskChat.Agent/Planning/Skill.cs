@@ -69,7 +69,13 @@ internal abstract record SkillRequest
     /// <summary>A first round that reads tasks before acting (to find a task by words, to remember what it was), or null.</summary>
     public virtual ToolCall? Lookup(AgentContext context) => null;
 
-    /// <summary>The calls to make, or an answer instead; <paramref name="tasks"/> is the lookup's result when there was one.</summary>
+    /// <summary>
+    /// A second lookup round when the first one's <paramref name="found"/> tasks are not enough (a search by words that
+    /// matched nothing reads the plain list, for a near miss), or null; decided from <paramref name="found"/> alone.
+    /// </summary>
+    public virtual ToolCall? LookupAgain(IReadOnlyList<TaskSnapshot> found, AgentContext context) => null;
+
+    /// <summary>The calls to make, or an answer instead; <paramref name="tasks"/> is the last lookup's result when there was one.</summary>
     public abstract NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context);
 
     /// <summary>The reply once the calls came back; <paramref name="done"/> are those that succeeded (failures are told apart).</summary>

@@ -22,8 +22,63 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
     /// <summary>"complete", "delete": the verb of the questions this request asks.</summary>
     protected abstract string Verb { get; }
 
-    public override ToolCall? Lookup(AgentContext context) =>
-        Target.ByWords || NeedsCurrentFields ? ToolCall.List(LookupStatus) : null;
+    /// <summary>The words the mcp's search must find, each as the start of a word: those every match needs.</summary>
+    protected virtual IReadOnlyList<string> SearchWords => Target.Words;
+
+    /// <summary>
+    /// Words: the mcp's search, which looks at all the user's tasks, not one page of them (the plain list when the mcp
+    /// has no search or the words cannot be searched as they are). Numbers: those tasks alone (task_ids), when the
+    /// request must see their fields first. Before this a lookup read the first page, 50 tasks by number, and a user with
+    /// more was told "I couldn't find task 55".
+    /// </summary>
+    public override ToolCall? Lookup(AgentContext context)
+    {
+        if (Target.ByWords)
+        {
+            return Search(context) ?? Listing(context);
+        }
+        if (!NeedsCurrentFields)
+        {
+            return null;
+        }
+        IReadOnlyList<long> ids = Target.IsIt ? context.Chat.LastTaskId is { } last ? [last] : [] : Target.Ids;
+        if (ids.Count == 0)
+        {
+            return null; // "it" with nothing before it: Act asks which task.
+        }
+        return ids.Count <= TaskToolArguments.TaskIdsMax && context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.TaskIds)
+            ? ToolCall.Of(ToolNames.ListTasks, (ToolArguments.Status, LookupStatus), (TaskToolArguments.TaskIds, ids.Distinct().ToArray()))
+            : Listing(context);
+    }
+
+    /// <summary>A search that matched nothing: the plain list, where a near miss ("by milk" for "buy milk") can still be found.</summary>
+    public override ToolCall? LookupAgain(IReadOnlyList<TaskSnapshot> found, AgentContext context) =>
+        Target.ByWords && Search(context) is not null && Match(found).Count == 0 ? Listing(context) : null;
+
+    // The search matches each word as the start of a word of the title or description (PostgreSQL) or anywhere in
+    // them (SQLite), so the stems ("plant" for "plants") find every task the title matcher would take, and more,
+    // which Match then leaves out. Words with other than ASCII letters and digits are not searched: SQLite's LIKE
+    // ignores case for ASCII only, and a search that finds some matches but not all would hide a question to ask.
+    private ToolCall? Search(AgentContext context)
+    {
+        if (!context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Search))
+        {
+            return null;
+        }
+        var stems = SearchWords.Select(TitleMatcher.Stem).Distinct().ToList();
+        var query = string.Join(' ', stems);
+        return stems.Count == 0 || query.Length > TaskToolArguments.SearchMax || !stems.All(w => w.All(char.IsAsciiLetterOrDigit))
+            ? null
+            : WithPageSize(ToolCall.Of(ToolNames.ListTasks, (ToolArguments.Status, LookupStatus), (TaskToolArguments.Search, query)), context);
+    }
+
+    private ToolCall Listing(AgentContext context) => WithPageSize(ToolCall.List(LookupStatus), context);
+
+    // The largest page the mcp gives: the matcher sees as many tasks as one call can bring.
+    private static ToolCall WithPageSize(ToolCall call, AgentContext context) =>
+        context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Limit)
+            ? call with { Arguments = new Dictionary<string, object?>(call.Arguments) { [TaskToolArguments.Limit] = TaskToolArguments.PageMax } }
+            : call;
 
     public sealed override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {

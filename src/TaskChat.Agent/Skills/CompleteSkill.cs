@@ -115,6 +115,9 @@ internal sealed record PastTenseRequest(TaskTarget Target, IReadOnlyList<string>
     protected override IReadOnlyList<TaskSnapshot> Match(IReadOnlyList<TaskSnapshot> tasks) =>
         TitleMatcher.Match(tasks, Target.Words) is { Count: > 0 } both ? both : TitleMatcher.Match(tasks, ObjectWords);
 
+    // "I bought the milk" matches "Buy milk" and "Milk": only the words after the verb are needed.
+    protected override IReadOnlyList<string> SearchWords => ObjectWords;
+
     protected override string NoMatch(IReadOnlyList<TaskSnapshot> tasks) =>
         $"Nice! I couldn't find a pending task about “{string.Join(' ', ObjectWords)}”, so there was nothing to tick off. Say “show my tasks” to see what's left.";
 

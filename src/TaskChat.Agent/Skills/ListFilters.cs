@@ -15,9 +15,11 @@ internal sealed record ListRequest(string Status, ListFilter? Filter) : SkillReq
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? looked, AgentContext context)
     {
         var tasks = done.SelectMany(d => d.Outcome.Tasks).Where(t => Filter?.Keeps(t, context) ?? true).ToList();
+        // One page is shown; when the mcp has more, the reply says so instead of counting the page as all of them.
+        var more = done.Any(d => d.Outcome.HasMore) ? " There are more: the Tasks page shows them all." : "";
         if (Filter is not null)
         {
-            return Filter.Reply(tasks, context);
+            return Filter.Reply(tasks, context) + more;
         }
         if (tasks.Count == 0)
         {
@@ -29,6 +31,11 @@ internal sealed record ListRequest(string Status, ListFilter? Filter) : SkillReq
             };
         }
         var items = Items(tasks, context, markDone: Status == ListStatus.All);
+        if (more.Length > 0)
+        {
+            var kind = Status switch { ListStatus.Pending => "pending tasks", ListStatus.Completed => "completed tasks", _ => "tasks" };
+            return $"Your first {tasks.Count} {kind}: {items}.{more}";
+        }
         return Status switch
         {
             ListStatus.Pending => $"You have {Replies.Count(tasks.Count, "pending task")}: {items}.",

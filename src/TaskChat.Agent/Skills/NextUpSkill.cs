@@ -37,7 +37,12 @@ internal sealed record NextUpRequest : SkillRequest
 
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks)];
 
-    public override ToolCall? Lookup(AgentContext context) => ToolCall.List(ListStatus.Pending);
+    // Soonest due first, as many as a page holds: the ranking below starts with the overdue and the due, so the first few
+    // are on that page however many tasks are pending (the first 50 by number could leave them out).
+    public override ToolCall? Lookup(AgentContext context) =>
+        context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Sort) && context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Limit)
+            ? ToolCall.Of(ToolNames.ListTasks, (ToolArguments.Status, ListStatus.Pending), (TaskToolArguments.Sort, TaskSorts.Due), (TaskToolArguments.Limit, TaskToolArguments.PageMax))
+            : ToolCall.List(ListStatus.Pending);
 
     public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {

@@ -45,19 +45,32 @@ internal sealed class FakeTaskTools(TimeProvider? clock = null)
         return Envelopes.Change(task.Id, title, TaskChangeStatus.Created);
     }, ToolNames.AddTask, "Create a task.");
 
+    /// <summary>list_tasks as the mcp serves it: filters, every search word in the title or description (as SQLite
+    /// matches them), task_ids, sort by number or due date, and pages of <c>limit</c> (50 by default) with a next_cursor.</summary>
     public AIFunction List => AIFunctionFactory.Create(
-        (string? status = ListStatus.All, string? due_before = null, string? due_after = null, bool? overdue = null, string? priority = null, string? tag = null, string? search = null) =>
+        (string? status = ListStatus.All, string? due_before = null, string? due_after = null, bool? overdue = null, string? priority = null, string? tag = null,
+            string? search = null, string? sort = null, long? limit = null, string? cursor = null, long[]? task_ids = null) =>
         {
-            Record(ToolNames.ListTasks, new { status, due_before, due_after, overdue, priority, tag, search });
+            Record(ToolNames.ListTasks, new { status, due_before, due_after, overdue, priority, tag, search, sort, limit, cursor, task_ids });
             var now = _clock.GetUtcNow();
+            var words = search?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
             var tasks = Filtered(status).Where(t =>
                 (due_before is null || t.DueAt is { } d1 && d1 < Parse(due_before))
                 && (due_after is null || t.DueAt is { } d2 && d2 >= Parse(due_after))
                 && (overdue != true || !t.Completed && t.DueAt is { } d3 && d3 < now)
                 && (priority is null || t.Priority == priority)
                 && (tag is null || t.Tags.Contains(tag))
-                && (search is null || t.Title.Contains(search, StringComparison.OrdinalIgnoreCase))).ToList();
-            return Envelopes.Success(new { tasks = tasks.Select(t => t.View()), count = tasks.Count });
+                && words.All(w => t.Title.Contains(w, StringComparison.OrdinalIgnoreCase) || t.Description?.Contains(w, StringComparison.OrdinalIgnoreCase) == true)
+                && (task_ids is null || task_ids.Contains(t.Id))).ToList();
+            if (sort == TaskSorts.Due)
+            {
+                tasks = [.. tasks.OrderBy(t => t.DueAt is null).ThenBy(t => t.DueAt).ThenBy(t => t.Id)];
+            }
+            var skip = cursor is null ? 0 : int.Parse(cursor, CultureInfo.InvariantCulture);
+            var size = (int)(limit ?? 50);
+            var page = tasks.Skip(skip).Take(size).ToList();
+            var next = skip + size < tasks.Count ? (skip + size).ToString(CultureInfo.InvariantCulture) : null;
+            return Envelopes.Success(new { tasks = page.Select(t => t.View()), count = page.Count, next_cursor = next });
         }, ToolNames.ListTasks, "List tasks.");
 
     public AIFunction ListToday => AIFunctionFactory.Create((string? status = ListStatus.All) =>

@@ -17,6 +17,10 @@ public class OfflineCorpusTests
     private static readonly HashSet<string> TodaysArguments =
         ["add_task.title", "add_task.description", "list_tasks.status", "complete_task.task_id", "delete_task.task_id", "update_task.task_id", "update_task.title", "update_task.description"];
 
+    // Arguments that only narrow a lookup (the search, the ids, the order, the page's size): without them the agent
+    // reads the plain list instead, which a line that requires nothing else must then plan.
+    private static readonly HashSet<string> Refinements = ["list_tasks.search", "list_tasks.task_ids", "list_tasks.sort", "list_tasks.limit"];
+
     public static TheoryData<int> Lines() => [.. Enumerable.Range(0, Corpus.Count)];
 
     [Fact]
@@ -53,9 +57,10 @@ public class OfflineCorpusTests
 
         var (response, actual) = await line.PlanAsync(withTaskFields: false);
 
-        if (line.Requires.Count == 0)
+        if (line.Requires.All(Refinements.Contains))
         {
-            Assert.True(JsonNode.DeepEquals(line.Calls, actual), $"{line}\nExpected {line.Calls.ToJsonString()}\nbut got {actual.ToJsonString()} ({response.Text})");
+            var expected = WithoutRefinements(line.Calls);
+            Assert.True(JsonNode.DeepEquals(expected, actual), $"{line}\nExpected {expected.ToJsonString()}\nbut got {actual.ToJsonString()} ({response.Text})");
             return;
         }
         foreach (var call in actual)
@@ -80,6 +85,20 @@ public class OfflineCorpusTests
             .Where(name => !TodaysArguments.Contains(name) && !TodaysArguments.Any(a => a.StartsWith(name + ".", StringComparison.Ordinal)));
 
         Assert.All(sent, name => Assert.True(line.Requires.Contains(name) || line.Requires.Contains(name.Split('.')[0]), $"{line} sends {name} without requiring it."));
+    }
+
+    private static JsonArray WithoutRefinements(JsonArray calls)
+    {
+        var plain = calls.DeepClone().AsArray();
+        foreach (var call in plain)
+        {
+            var arguments = call!["args"]!.AsObject();
+            foreach (var name in arguments.Select(a => a.Key).Where(a => Refinements.Contains($"{call["tool"]}.{a}")).ToList())
+            {
+                arguments.Remove(name);
+            }
+        }
+        return plain;
     }
 
     [Fact]

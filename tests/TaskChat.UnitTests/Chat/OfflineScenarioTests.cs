@@ -54,11 +54,15 @@ public class OfflineScenarioTests
     }
 
     [Fact]
-    public async Task NoMatchingTitleSaysSoWithoutCallingAnotherTool()
+    public async Task NoMatchingTitleSaysSoAfterTheSearchAndThePlainListWithoutChangingAnything()
     {
         var turns = new OfflineTurns();
-        await turns.SayAsync("remove the dentist task");
+        var search = await turns.SayAsync("remove the dentist task");
+        Assert.Equal("dentist", search.SingleCall(ToolNames.ListTasks).Arguments![ToolArguments.Search]);
 
+        // The search found nothing: the plain list, where a near miss could still be.
+        var plain = await turns.AnswerAsync(Envelopes.Tasks());
+        Assert.False(plain.SingleCall(ToolNames.ListTasks).Arguments!.ContainsKey(ToolArguments.Search));
         var answer = await turns.AnswerAsync(MilkAndRent);
 
         Assert.Empty(answer.Calls());

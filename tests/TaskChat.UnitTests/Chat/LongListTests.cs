@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Time.Testing;
+using TaskChat.Agent;
+using TaskChat.Contract;
+
+namespace TaskChat.UnitTests.Chat;
+
+/// <summary>
+/// A user with more tasks than one page of list_tasks (50 by default): the agent finds a task by words through the
+/// mcp's search, reads a task named by number through task_ids, ranks "what first" from the soonest due, and says
+/// when a list it shows is not all of them. Before, it read the first 50 tasks by number and told such a user
+/// "I couldn't find task 55".
+/// </summary>
+public class LongListTests
+{
+    private static readonly FakeTimeProvider Monday = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+
+    private static FakeTaskTools SixtyTasks()
+    {
+        var tools = new FakeTaskTools(Monday);
+        for (var i = 1; i <= 59; i++)
+        {
+            tools.Add.InvokeAsync(new() { ["title"] = $"Errand {i}" }).AsTask().GetAwaiter().GetResult();
+        }
+        tools.Add.InvokeAsync(new() { ["title"] = "Buy milk" }).AsTask().GetAwaiter().GetResult();
+        tools.Calls.Clear();
+        return tools;
+    }
+
+    [Fact]
+    public async Task A_task_past_the_first_page_is_found_by_words_with_one_search()
+    {
+        var tools = SixtyTasks();
+        var turns = new OfflineTurns(tools.All);
+
+        var reply = await turns.TurnAsync("mark the milk one done");
+
+        Assert.Equal("Marked “Buy milk” done.", reply);
+        Assert.Equal(
+            [
+                (ToolNames.ListTasks, """{"status":"pending","due_before":null,"due_after":null,"overdue":null,"priority":null,"tag":null,"search":"milk","sort":null,"limit":200,"cursor":null,"task_ids":null}"""),
+                (ToolNames.CompleteTask, """{"task_id":60}"""),
+            ],
+            tools.Calls);
+    }
+
+    [Fact]
+    public async Task A_near_miss_is_still_found_in_the_plain_list_after_the_search_found_nothing()
+    {
+        var tools = SixtyTasks();
+        var turns = new OfflineTurns(tools.All);
+
+        var reply = await turns.TurnAsync("mark mlik done");
+
+        Assert.Equal("Marked “Buy milk” done.", reply);
+        Assert.Equal([ToolNames.ListTasks, ToolNames.ListTasks, ToolNames.CompleteTask], tools.Calls.Select(c => c.Tool));
+        Assert.Contains("\"search\":\"mlik\"", tools.Calls[0].Arguments, StringComparison.Ordinal);
+        Assert.Contains("\"search\":null,\"sort\":null,\"limit\":200", tools.Calls[1].Arguments, StringComparison.Ordinal);
+        Assert.True(tools.Tasks.Single(t => t.Title == "Buy milk").Completed);
+    }
+
+    [Theory]
+    [InlineData("rename 55 to Errand fifty-five", "Renamed “Errand 55” to “Errand fifty-five”.")]
+    [InlineData("delete task 58", "Deleted “Errand 58”. Say “undo” to bring it back.")]
+    public async Task A_task_named_by_a_number_past_the_first_page_is_read_by_its_number_and_changed(string message, string expected)
+    {
+        var tools = SixtyTasks();
+        var turns = new OfflineTurns(tools.All);
+
+        var reply = await turns.TurnAsync(message);
+
+        Assert.Equal(expected, reply);
+        Assert.Contains("\"task_ids\":[", tools.Calls[0].Arguments, StringComparison.Ordinal);
+        Assert.Equal(2, tools.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_number_that_is_not_there_is_said_so_and_nothing_changes()
+    {
+        var tools = SixtyTasks();
+        var turns = new OfflineTurns(tools.All);
+
+        var reply = await turns.TurnAsync("rename 75 to something");
+
+        Assert.Equal("I couldn't find task 75.", reply);
+        Assert.Equal([ToolNames.ListTasks], tools.Calls.Select(c => c.Tool));
+    }
+
+    [Fact]
+    public async Task A_list_longer_than_a_page_says_it_shows_the_first_ones_and_that_there_are_more()
+    {
+        var tools = SixtyTasks();
+        var turns = new OfflineTurns(tools.All);
+
+        var reply = await turns.TurnAsync("what's left?");
+
+        Assert.StartsWith("Your first 50 pending tasks: #1 “Errand 1”, #2 “Errand 2”", reply, StringComparison.Ordinal);
+        Assert.EndsWith("There are more: the Tasks page shows them all.", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("You have 50", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task What_first_ranks_a_task_due_soon_even_past_the_first_page()
+    {
+        var tools = SixtyTasks();
+        await tools.Update.InvokeAsync(new() { ["task_id"] = 57L, ["due"] = "2026-12-03" });
+        tools.Calls.Clear();
+        var turns = new OfflineTurns(tools.All, new UserClock(Monday, TimeZoneInfo.Utc));
+
+        var reply = await turns.TurnAsync("what should I do first?");
+
+        Assert.StartsWith("Start with #57 “Errand 57” (due ", reply, StringComparison.Ordinal);
+        Assert.Contains("\"sort\":\"due\",\"limit\":200", tools.Calls[0].Arguments, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_search_that_missed_does_not_make_its_one_result_what_it_means_next()
+    {
+        var turns = new OfflineTurns();
+        await turns.SayAsync("complete the mlik");
+        await turns.AnswerAsync(Envelopes.Tasks((7, "Milkshake recipe", false))); // searched "mlik": a stand-in for a result that does not match
+        await turns.AnswerAsync(Envelopes.Tasks((3, "Pay rent", false), (7, "Milkshake recipe", false)));
+        turns.AssistantSaid("I couldn't find a pending task matching “mlik”.");
+
+        var next = await turns.SayAsync("delete it");
+
+        Assert.Empty(next.Calls());
+        Assert.StartsWith("Which task should I delete?", next.Text, StringComparison.Ordinal);
+    }
+}
