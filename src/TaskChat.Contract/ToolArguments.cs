@@ -6,6 +6,7 @@ public static class ToolArguments
     public const string Title = "title";
     public const string Description = "description";
     public const string TaskId = "task_id";
+    public const string TaskIds = "task_ids";
 
     /// <summary>list_tasks' filter: one of <see cref="ListStatus"/>.</summary>
     public const string Status = "status";
