@@ -38,6 +38,9 @@ public static class FieldLimits
     /// <summary>The most tasks one list page may hold: one call never answers with megabytes.</summary>
     public const int TaskPageMax = 200;
 
+    /// <summary>How many task numbers one list may ask for (list_tasks' task_ids): the tasks a request names, not a way to page.</summary>
+    public const int TaskIdsMax = 50;
+
     /// <summary>The default of TASKS_PER_USER_MAX: how many tasks (pending and completed) one user may keep.</summary>
     public const int TasksPerUserDefault = 10_000;
 
@@ -92,5 +95,6 @@ public static class FieldLimits
         public const string TaskSearch = "200";
         public const string TaskPageDefault = "50";
         public const string TaskPageMax = "200";
+        public const string TaskIdsMax = "50";
     }
 }

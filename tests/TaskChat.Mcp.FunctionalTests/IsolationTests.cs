@@ -38,6 +38,27 @@ public abstract class IsolationTests(McpServerFixture server)
     }
 
     [SkippableFact]
+    public async Task AskingForAnotherUsersNumbersListsOnlyTheCallersOwnTasks()
+    {
+        var alice = await server.ClientForAsync("alice-" + Guid.NewGuid().ToString("N")[..6]);
+        var bob = await server.ClientForAsync("bob-" + Guid.NewGuid().ToString("N")[..6]);
+        var carol = await server.ClientForAsync("carol-" + Guid.NewGuid().ToString("N")[..6]);
+        long[] aliceTasks = [await TaskToolTests.AddAsync(alice, "Alice's first"), await TaskToolTests.AddAsync(alice, "Alice's secret"), await TaskToolTests.AddAsync(alice, "Alice's third")];
+        await TaskToolTests.AddAsync(bob, "Bob's own");
+        var byNumbers = new Dictionary<string, object?> { [ToolArguments.TaskIds] = aliceTasks };
+
+        var bobList = await ToolReply.CallAsync(bob, ToolNames.ListTasks, byNumbers);
+        var carolList = await ToolReply.CallAsync(carol, ToolNames.ListTasks, byNumbers);
+
+        // Numbers are per user: Bob's 1 is his own task, and Alice's 2 and 3 are nobody's to him.
+        Assert.Equal([1, 2, 3], aliceTasks);
+        Assert.False(bobList.IsError);
+        Assert.Equal(["Bob's own"], bobList.Data.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString()));
+        Assert.False(carolList.IsError);
+        Assert.Equal(0, carolList.Data.GetProperty("count").GetInt32());
+    }
+
+    [SkippableFact]
     public async Task UsersWhoseIdsDifferOnlyInCaseAreDifferentUsers()
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];

@@ -18,7 +18,7 @@ public sealed class ToolCatalogTests(SqliteMcpServer server) : IClassFixture<Sql
         Assert.Equal([ToolArguments.Title, ToolArguments.Description, .. planning], Properties(tools[ToolNames.AddTask].InputSchema));
         Assert.Equal([ToolArguments.Title], Required(tools[ToolNames.AddTask].InputSchema));
         Assert.Equal([ToolArguments.Status, ToolArguments.DueBefore, ToolArguments.DueAfter, ToolArguments.Overdue, ToolArguments.Priority,
-            ToolArguments.Tag, ToolArguments.Search, ToolArguments.Sort, ToolArguments.Limit, ToolArguments.Cursor], Properties(tools[ToolNames.ListTasks].InputSchema));
+            ToolArguments.Tag, ToolArguments.Search, ToolArguments.TaskIds, ToolArguments.Sort, ToolArguments.Limit, ToolArguments.Cursor], Properties(tools[ToolNames.ListTasks].InputSchema));
         Assert.Empty(Required(tools[ToolNames.ListTasks].InputSchema));
         foreach (var byId in new[] { ToolNames.CompleteTask, ToolNames.ReopenTask, ToolNames.DeleteTask })
         {
@@ -45,6 +45,7 @@ public sealed class ToolCatalogTests(SqliteMcpServer server) : IClassFixture<Sql
         Assert.Contains("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", Describe(ToolNames.UpdateTask, ToolArguments.Recurrence), StringComparison.Ordinal);
         Assert.Contains("PT1H", Describe(ToolNames.UpdateTask, ToolArguments.Reminders), StringComparison.Ordinal);
         Assert.Contains($"1 to {Data.FieldLimits.TaskPageMax}, default {Data.FieldLimits.TaskPageDefault}", Describe(ToolNames.ListTasks, ToolArguments.Limit), StringComparison.Ordinal);
+        Assert.Contains($"at most {Data.FieldLimits.TaskIdsMax}", Describe(ToolNames.ListTasks, ToolArguments.TaskIds), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,6 +104,23 @@ public sealed class ToolCatalogTests(SqliteMcpServer server) : IClassFixture<Sql
 
         Assert.Equal([ListStatus.All, ListStatus.Pending, ListStatus.Completed], status.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
     }
+
+    [Fact]
+    public async Task ListTasksTakesTaskIdsAsAListOfWholeNumbers()
+    {
+        var client = await server.ClientForAsync("catalog-user");
+
+        var listTasks = (await client.ListToolsAsync()).Single(t => t.Name == ToolNames.ListTasks).ProtocolTool;
+        var taskIds = listTasks.InputSchema.GetProperty("properties").GetProperty(ToolArguments.TaskIds);
+
+        Assert.Contains("array", Types(taskIds));
+        Assert.Equal(["integer"], Types(taskIds.GetProperty("items")));
+    }
+
+    /// <summary>A schema's "type": one name, or a list of them (e.g. ["array", "null"] for an optional list).</summary>
+    private static string[] Types(JsonElement schema) => schema.GetProperty("type") is { ValueKind: JsonValueKind.Array } types
+        ? [.. types.EnumerateArray().Select(t => t.GetString()!)]
+        : [schema.GetProperty("type").GetString()!];
 
     private static string[] Properties(JsonElement schema) =>
         schema.TryGetProperty("properties", out var properties) ? [.. properties.EnumerateObject().Select(p => p.Name)] : [];

@@ -6,7 +6,10 @@ using TaskChat.Data.Model;
 
 namespace TaskChat.Data.Tasks;
 
-/// <summary>list_tasks' arguments and GET /api/tasks' query, as given (text, unchecked).</summary>
+/// <summary>
+/// list_tasks' arguments and GET /api/tasks' query, as given (text, unchecked). <see cref="TaskIds"/> is
+/// list_tasks' only: null when not given, so an empty list can be refused rather than read as "every task".
+/// </summary>
 public sealed record TaskListRequest(
     string? Status = null,
     string? DueBefore = null,
@@ -17,9 +20,10 @@ public sealed record TaskListRequest(
     string? Search = null,
     string? Sort = null,
     int? Limit = null,
-    string? Cursor = null);
+    string? Cursor = null,
+    IReadOnlyList<long>? TaskIds = null);
 
-/// <summary>A checked list request: what <see cref="TaskStore.ListAsync"/> runs.</summary>
+/// <summary>A checked list request: what <see cref="TaskStore.ListAsync"/> runs. No <see cref="TaskIds"/>: tasks of any number.</summary>
 public sealed partial record TaskListQuery(
     TaskStatusFilter Status,
     DateTime? DueBefore,
@@ -30,9 +34,10 @@ public sealed partial record TaskListQuery(
     IReadOnlyList<string> SearchWords,
     string Sort,
     int Limit,
-    TaskCursor? After)
+    TaskCursor? After,
+    IReadOnlyList<long> TaskIds)
 {
-    public static TaskListQuery Default { get; } = new(TaskStatusFilter.All, null, null, false, null, null, [], TaskSorts.Created, FieldLimits.TaskPageDefault, null);
+    public static TaskListQuery Default { get; } = new(TaskStatusFilter.All, null, null, false, null, null, [], TaskSorts.Created, FieldLimits.TaskPageDefault, null, []);
 
     /// <summary>Checks every argument; dates without an offset are read in <paramref name="zone"/>.</summary>
     public static RuleResult<TaskListQuery> From(TaskListRequest request, TimeZoneInfo zone)
@@ -86,6 +91,11 @@ public sealed partial record TaskListQuery(
         {
             return Invalid(words.Error);
         }
+        var taskIds = ParseTaskIds(request.TaskIds);
+        if (!taskIds.IsValid)
+        {
+            return Invalid(taskIds.Error);
+        }
         var sort = request.Sort?.Trim().ToLowerInvariant() is { Length: > 0 } s ? s : TaskSorts.Created;
         if (!TaskSorts.All.Contains(sort))
         {
@@ -109,7 +119,31 @@ public sealed partial record TaskListQuery(
                 return Invalid($"cursor belongs to a list sorted by {cursor.Sort}: keep the same sort for every page, or leave the cursor out to start again.");
             }
         }
-        return RuleResult.Valid(new TaskListQuery(status.Value, before, after, request.Overdue == true, priority, tag, words.Value, sort, limit, cursor));
+        return RuleResult.Valid(new TaskListQuery(status.Value, before, after, request.Overdue == true, priority, tag, words.Value, sort, limit, cursor, taskIds.Value));
+    }
+
+    /// <summary>The distinct numbers asked for; none when not given (no filter).</summary>
+    private static RuleResult<IReadOnlyList<long>> ParseTaskIds(IReadOnlyList<long>? taskIds)
+    {
+        if (taskIds is null)
+        {
+            return RuleResult.Valid<IReadOnlyList<long>>([]);
+        }
+        if (taskIds.Count == 0)
+        {
+            return RuleResult.Invalid<IReadOnlyList<long>>("task_ids must hold at least one task number, e.g. [3, 12]; leave it out to list tasks of any number.");
+        }
+        if (taskIds.Count > FieldLimits.TaskIdsMax)
+        {
+            return RuleResult.Invalid<IReadOnlyList<long>>(
+                $"task_ids must hold at most {FieldLimits.TaskIdsMax} task numbers (got {taskIds.Count}): ask for the others in another call.");
+        }
+        if (taskIds.Any(id => id < 1))
+        {
+            return RuleResult.Invalid<IReadOnlyList<long>>(
+                $"task_ids must hold task numbers, positive whole numbers such as 3 (got {taskIds.First(id => id < 1)}).");
+        }
+        return RuleResult.Valid<IReadOnlyList<long>>([.. taskIds.Distinct()]);
     }
 
     private static RuleResult<IReadOnlyList<string>> ParseSearch(string? search)

@@ -44,6 +44,11 @@ public sealed partial class TaskStore
         {
             tasks = Search(tasks, query.SearchWords);
         }
+        if (query.TaskIds.Count > 0)
+        {
+            var numbers = query.TaskIds;
+            tasks = tasks.Where(t => numbers.Contains(t.Number));
+        }
         if (query.After is { } cursor)
         {
             tasks = tasks.Where(After(cursor));

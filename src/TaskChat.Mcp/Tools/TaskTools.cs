@@ -49,8 +49,9 @@ public sealed class TaskTools(TaskStore tasks, TimeProvider clock)
         UseStructuredContent = true, OutputSchemaType = typeof(ToolEnvelope<TaskList>))]
     [Description("List the user's tasks, one page at a time, with every field (number as id, title, description, done or not, due, overdue, " +
         "priority, tags, recurrence, reminders). Use it to answer questions about the tasks (what is left, what is due this week, what is " +
-        "overdue, what was finished), and to find a task's number from words of its title (use search) before completing, updating or " +
-        "deleting it. Filters combine. When next_cursor is not null there are more tasks: call again with that cursor.")]
+        "overdue, what was finished), to find a task's number from words of its title (use search) before completing, updating or " +
+        "deleting it, and to read the tasks the user names by number (use task_ids) before changing them. Filters combine. " +
+        "When next_cursor is not null there are more tasks: call again with that cursor.")]
     public async Task<CallToolResult> ListTasks(
         ClaimsPrincipal user,
         [Description(D.Status), AllowedValues(ListStatus.All, ListStatus.Pending, ListStatus.Completed)] string? status = ListStatus.All,
@@ -60,6 +61,7 @@ public sealed class TaskTools(TaskStore tasks, TimeProvider clock)
         [Description(D.PriorityFilter), AllowedValues(TaskPriorities.None, TaskPriorities.Low, TaskPriorities.Medium, TaskPriorities.High)] string? priority = null,
         [Description(D.Tag)] string? tag = null,
         [Description(D.Search)] string? search = null,
+        [Description(D.TaskIds)] long[]? task_ids = null,
         [Description(D.Sort), AllowedValues(TaskSorts.Created, TaskSorts.Due, TaskSorts.Priority, TaskSorts.Title)] string? sort = null,
         [Description(D.Limit)] long? limit = null,
         [Description(D.Cursor)] string? cursor = null,
@@ -70,7 +72,7 @@ public sealed class TaskTools(TaskStore tasks, TimeProvider clock)
         {
             return ToolResults.Error(ToolErrorCodes.Validation, $"limit must be a whole number from 1 to {Data.FieldLimits.TaskPageMax}.");
         }
-        var request = new TaskListRequest(status, due_before, due_after, overdue, priority, tag, search, sort, (int?)limit, cursor);
+        var request = new TaskListRequest(status, due_before, due_after, overdue, priority, tag, search, sort, (int?)limit, cursor, task_ids);
         var query = TaskListQuery.From(request, owner.TimeZone);
         if (!query.IsValid)
         {

@@ -49,9 +49,9 @@ public static class ToolCallGuard
         };
 
     /// <summary>
-    /// Checks required arguments, types and allowed values against the JSON schema the tool
+    /// Checks required arguments, types (of list items too) and allowed values against the JSON schema the tool
     /// published. Returns a message for the user, or null when the arguments are fine. Whole numbers
-    /// sent as strings ("3") are accepted and rewritten as numbers: models do that often.
+    /// sent as strings ("3") are accepted and rewritten as numbers (models do that often), except in a list of numbers.
     /// </summary>
     internal static string? CheckArguments(Tool tool, CallToolRequestParams call)
     {
@@ -88,6 +88,24 @@ public static class ToolCallGuard
                     return $"{name} must be a whole number (got {Describe(value)}).";
                 }
                 arguments[name] = JsonSerializer.SerializeToElement(number);
+            }
+            else if (types.Contains("array") && ItemTypes(property).Contains("integer"))
+            {
+                // Numbers only, as the contract says (task_ids: [3, 12]): "3" or ["3"] is refused rather than guessed at.
+                if (value.ValueKind != JsonValueKind.Array)
+                {
+                    return $"{name} must be a list of whole numbers, e.g. [3, 12] (got {Describe(value)}).";
+                }
+                var numbers = new List<long>();
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (item.ValueKind != JsonValueKind.Number || AsWholeNumber(item) is not { } number)
+                    {
+                        return $"{name} must be a list of whole numbers, e.g. [3, 12] (it holds {Describe(item)}).";
+                    }
+                    numbers.Add(number);
+                }
+                arguments[name] = JsonSerializer.SerializeToElement(numbers); // 3.0 read as 3, as the tool's long[] needs.
             }
             else if (types.Contains("array"))
             {
@@ -144,6 +162,9 @@ public static class ToolCallGuard
         : type.ValueKind == JsonValueKind.String ? [type.GetString()!]
         : type.ValueKind == JsonValueKind.Array ? [.. type.EnumerateArray().Select(t => t.GetString()).OfType<string>()]
         : [];
+
+    private static List<string> ItemTypes(JsonElement property) =>
+        property.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Object ? AllowedTypes(items) : [];
 
     private static long? AsWholeNumber(JsonElement value) => value.ValueKind switch
     {

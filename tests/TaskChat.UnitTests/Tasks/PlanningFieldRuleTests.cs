@@ -138,5 +138,6 @@ public class PlanningFieldRuleTests
         Assert.Equal(FieldLimits.Text.TaskSearch, FieldLimits.TaskSearch.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(FieldLimits.Text.TaskPageDefault, FieldLimits.TaskPageDefault.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(FieldLimits.Text.TaskPageMax, FieldLimits.TaskPageMax.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(FieldLimits.Text.TaskIdsMax, FieldLimits.TaskIdsMax.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
