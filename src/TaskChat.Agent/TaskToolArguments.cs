@@ -40,6 +40,8 @@ public static class TaskToolArguments
 
     public const string Status = ToolArguments.Status;
 
+    // The limits below are the mcp's (FieldLimits; a unit test keeps them equal): the agent has no reference to the data layer.
+
     /// <summary>list_tasks: only the tasks with these numbers (at most <see cref="TaskIdsMax"/>).</summary>
     public const string TaskIds = ToolArguments.TaskIds;
 

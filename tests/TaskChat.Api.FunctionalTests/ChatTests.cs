@@ -43,6 +43,35 @@ public abstract class ChatTests(ChatSystem system)
     }
 
     [SkippableFact]
+    public async Task TasksPastTheFirstPageAreFoundByWordsAndByNumberAndAListSaysThereAreMore()
+    {
+        // 55 tasks: list_tasks' default page is 50. Before, the agent read that page alone: "I couldn't find task 55".
+        using var http = system.ClientFor(NewUser());
+        for (var i = 1; i <= 53; i++)
+        {
+            (await http.PostAsJsonAsync("api/tasks", new { title = $"Errand {i}" })).EnsureSuccessStatusCode();
+        }
+        (await http.PostAsJsonAsync("api/tasks", new { title = "Post the letter" })).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync("api/tasks", new { title = "Buy milk" })).EnsureSuccessStatusCode();
+
+        var left = await ChatAsync(http, "what's left?");
+        var renamed = await ChatAsync(http, "rename 55 to buy oat milk");
+        var completed = await ChatAsync(http, "mark the milk one done");
+        var deleted = await ChatAsync(http, "delete task 54");
+
+        Assert.StartsWith("Your first 50 pending tasks:", left.GetProperty("response").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("There are more: the Tasks page shows them all.", left.GetProperty("response").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Renamed “Buy milk” to “Buy oat milk”.", renamed.GetProperty("response").GetString());
+        Assert.Equal([ToolNames.ListTasks, ToolNames.UpdateTask], Tools(renamed));
+        Assert.Equal("Marked “Buy oat milk” done.", completed.GetProperty("response").GetString());
+        Assert.Equal([ToolNames.ListTasks, ToolNames.CompleteTask], Tools(completed));
+        Assert.StartsWith("Deleted “Post the letter”.", deleted.GetProperty("response").GetString(), StringComparison.Ordinal);
+        var all = await Json.ReadAsync(await http.GetAsync("api/tasks?limit=200"));
+        Assert.Equal(54, all.GetProperty("count").GetInt32());
+        Assert.True(all.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("id").GetInt64() == 55).GetProperty("completed").GetBoolean());
+    }
+
+    [SkippableFact]
     public async Task AnAmbiguousNameGetsAQuestionAndChangesNothing()
     {
         using var http = system.ClientFor(NewUser());

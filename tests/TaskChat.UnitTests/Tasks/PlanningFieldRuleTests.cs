@@ -140,4 +140,12 @@ public class PlanningFieldRuleTests
         Assert.Equal(FieldLimits.Text.TaskPageMax, FieldLimits.TaskPageMax.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(FieldLimits.Text.TaskIdsMax, FieldLimits.TaskIdsMax.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Fact]
+    public void TheAgentsLookupsStayWithinTheMcpsLimits()
+    {
+        Assert.Equal(FieldLimits.TaskPageMax, TaskChat.Agent.TaskToolArguments.PageMax);
+        Assert.Equal(FieldLimits.TaskSearch, TaskChat.Agent.TaskToolArguments.SearchMax);
+        Assert.Equal(FieldLimits.TaskIdsMax, TaskChat.Agent.TaskToolArguments.TaskIdsMax);
+    }
 }
