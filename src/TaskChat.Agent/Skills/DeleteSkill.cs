@@ -140,7 +140,9 @@ internal sealed record ClearRequest(string Status) : SkillRequest
         {
             return new Answer(Status == ListStatus.Completed ? "You have no completed tasks to clear." : "You have no tasks to delete.");
         }
-        return new Answer(ClearTasksSkill.QuestionOpening + $"{Replies.Count(tasks.Count, which)}: {Replies.Join(tasks.Select(Replies.Label))}. " +
+        // One page of them: "yes" deletes exactly those listed, and the question says they are not all.
+        var more = context.Chat.Rounds is [.., var lookup] && lookup.Any(e => e.Outcome.HasMore) ? $" (the first {tasks.Count}: ask again for the rest)" : "";
+        return new Answer(ClearTasksSkill.QuestionOpening + $"{Replies.Count(tasks.Count, which)}{more}: {Replies.Join(tasks.Select(Replies.Label))}. " +
             "Shall I go ahead? Say “yes” to delete them or “no” to keep them.");
     }
 

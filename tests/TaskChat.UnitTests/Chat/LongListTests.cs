@@ -99,6 +99,25 @@ public class LongListTests
     }
 
     [Fact]
+    public async Task Clearing_more_than_a_page_asks_about_the_first_ones_says_so_and_deletes_exactly_those()
+    {
+        var tools = SixtyTasks();
+        for (var id = 1L; id <= 60; id++)
+        {
+            await tools.Complete.InvokeAsync(new() { ["task_id"] = id });
+        }
+        tools.Calls.Clear();
+        var turns = new OfflineTurns(tools.All);
+
+        var question = await turns.TurnAsync("clear completed tasks");
+        var deleted = await turns.TurnAsync("yes");
+
+        Assert.StartsWith("I'll delete 50 completed tasks (the first 50: ask again for the rest): #1 “Errand 1”", question, StringComparison.Ordinal);
+        Assert.StartsWith("Deleted 50 tasks:", deleted, StringComparison.Ordinal);
+        Assert.Equal(["Errand 51", "Errand 52", "Errand 53", "Errand 54", "Errand 55", "Errand 56", "Errand 57", "Errand 58", "Errand 59", "Buy milk"], tools.Tasks.Select(t => t.Title));
+    }
+
+    [Fact]
     public async Task What_first_ranks_a_task_due_soon_even_past_the_first_page()
     {
         var tools = SixtyTasks();
