@@ -314,6 +314,31 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
     });
 
     /// <summary>
+    /// The tasks beside the chat are one page of the api's list. It was the default page of 50, whose pending tasks the
+    /// toggle counted as all of them, and a task added past it never showed; it is now the largest page, 200, and with
+    /// more than that the panel says so and links to the Tasks page.
+    /// </summary>
+    [Fact]
+    public Task With_more_tasks_than_the_panel_holds_it_says_so_and_links_to_all_of_them() => RunAsync(nameof(With_more_tasks_than_the_panel_holds_it_says_so_and_links_to_all_of_them), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        for (var batch = 0; batch < 5; batch++)
+        {
+            await ChatAsync(page, "add " + string.Join(", ", Enumerable.Range(batch * 41 + 1, 41).Select(n => $"errand {n}")));
+        }
+
+        await page.ReloadAsync();
+
+        await Assertions.Expect(page.GetByTestId("side-task-item")).ToHaveCountAsync(200);
+        await Assertions.Expect(page.GetByTestId("tasks-toggle")).ToContainTextAsync("(200+)");
+        var more = page.GetByTestId("side-tasks-more");
+        await Assertions.Expect(more).ToContainTextAsync("These are your first 200 tasks.");
+        await more.GetByRole(AriaRole.Link, new() { Name = "See them all" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/tasks$"));
+    });
+
+    /// <summary>
     /// The page puts the caret in the composer once the chat is ready, but a focus the user chose while it loaded
     /// stays where they put it: Rename, focused while the chat's set-up is held (the composer still disabled), keeps
     /// the focus when the composer is enabled, and Enter renames. Before, the ready composer took the focus and the

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 using TaskChat.Contract;
+using TaskChat.Web.Api;
 
 namespace TaskChat.Web.Components.Pages.Chat;
 
@@ -56,6 +57,12 @@ public sealed partial class ChatPage : IChatTurnView
     private IReadOnlyList<ConversationSummary>? _conversations;
     private bool _conversationsFailed;
     private IReadOnlyList<TaskView>? _tasks;
+
+    // The side panel shows the largest page the api gives; with more tasks than that it says so and links to the Tasks
+    // page (before, it showed the default page of 50 and counted its pending tasks as all of them).
+    private const int SideTasksPage = 200;
+
+    private bool _moreTasks;
     private bool _tasksFailed;
     private readonly List<ChatBubble> _bubbles = [];
     private long? _conversationId;
@@ -260,7 +267,11 @@ public sealed partial class ChatPage : IChatTurnView
         _conversationsFailed = !await CallAsync(async () => _conversations = (await Api.GetConversationsAsync(_leaving.Token)).Conversations);
 
     private async Task LoadTasksAsync() =>
-        _tasksFailed = !await CallAsync(async () => _tasks = (await Api.GetTasksAsync(ListStatus.All, _leaving.Token)).Tasks);
+        _tasksFailed = !await CallAsync(async () =>
+        {
+            var page = await Api.ListTasksAsync(new TaskQuery(ListStatus.All, Limit: SideTasksPage), _leaving.Token);
+            (_tasks, _moreTasks) = (page.Tasks, page.NextCursor is not null);
+        });
 
     private async Task NewConversationAsync()
     {
