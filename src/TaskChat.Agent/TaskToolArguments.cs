@@ -55,6 +55,9 @@ public static class TaskToolArguments
 
     public const int PageMax = 200;
 
+    /// <summary>list_tasks: the next_cursor of the page before, for the next one.</summary>
+    public const string Cursor = ToolArguments.Cursor;
+
     /// <summary>list_tasks' search: at most this many characters.</summary>
     public const int SearchMax = 200;
 }

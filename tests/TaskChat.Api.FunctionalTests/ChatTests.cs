@@ -55,12 +55,14 @@ public abstract class ChatTests(ChatSystem system)
         (await http.PostAsJsonAsync("api/tasks", new { title = "Buy milk" })).EnsureSuccessStatusCode();
 
         var left = await ChatAsync(http, "what's left?");
+        var more = await ChatAsync(http, "show more", left.GetProperty("conversation_id").GetInt64());
         var renamed = await ChatAsync(http, "rename 55 to buy oat milk");
         var completed = await ChatAsync(http, "mark the milk one done");
         var deleted = await ChatAsync(http, "delete task 54");
 
         Assert.StartsWith("Your first 50 pending tasks:", left.GetProperty("response").GetString(), StringComparison.Ordinal);
-        Assert.EndsWith("There are more: the Tasks page shows them all.", left.GetProperty("response").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("There are more: say “show more” for the next ones, or see them all on the Tasks page.", left.GetProperty("response").GetString(), StringComparison.Ordinal);
+        Assert.Equal("The next 5 pending tasks: #51 “Errand 51”, #52 “Errand 52”, #53 “Errand 53”, #54 “Post the letter” and #55 “Buy milk”.", more.GetProperty("response").GetString());
         Assert.Equal("Renamed “Buy milk” to “Buy oat milk”.", renamed.GetProperty("response").GetString());
         Assert.Equal([ToolNames.ListTasks, ToolNames.UpdateTask], Tools(renamed));
         Assert.Equal("Marked “Buy oat milk” done.", completed.GetProperty("response").GetString());

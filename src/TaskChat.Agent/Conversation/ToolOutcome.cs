@@ -43,8 +43,13 @@ internal sealed record ToolOutcome(bool Succeeded, JsonElement Data, string? Err
         }
     }
 
-    /// <summary>A list_tasks page with more after it (its next_cursor is set): the tasks are not all of them.</summary>
-    public bool HasMore => Succeeded && Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty("next_cursor", out var cursor) && cursor.ValueKind == JsonValueKind.String;
+    /// <summary>A list_tasks page's next_cursor: set when there are more tasks after it.</summary>
+    public string? NextCursor => Succeeded && Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty("next_cursor", out var cursor) && cursor.ValueKind == JsonValueKind.String
+        ? cursor.GetString()
+        : null;
+
+    /// <summary>A list_tasks page with more after it: the tasks are not all of them.</summary>
+    public bool HasMore => NextCursor is not null;
 
     private static JsonElement? ToJson(object? value)
     {

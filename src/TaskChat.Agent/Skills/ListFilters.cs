@@ -16,7 +16,9 @@ internal sealed record ListRequest(string Status, ListFilter? Filter) : SkillReq
     {
         var tasks = done.SelectMany(d => d.Outcome.Tasks).Where(t => Filter?.Keeps(t, context) ?? true).ToList();
         // One page is shown; when the mcp has more, the reply says so instead of counting the page as all of them.
-        var more = done.Any(d => d.Outcome.HasMore) ? " There are more: the Tasks page shows them all." : "";
+        var more = !done.Any(d => d.Outcome.HasMore) ? ""
+            : Filter is null && context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Cursor) ? MoreRequest.Offer
+            : " There are more: the Tasks page shows them all.";
         if (Filter is not null)
         {
             return Filter.Reply(tasks, context) + more;
@@ -71,6 +73,44 @@ internal sealed record ListRequest(string Status, ListFilter? Filter) : SkillReq
         var local = TimeZoneInfo.ConvertTime(at, context.Clock.Zone);
         var day = DateOnly.FromDateTime(local.DateTime);
         return due.Length <= 10 ? When.DescribeDay(day, context.Clock) : new Due(day, TimeOnly.FromDateTime(local.DateTime)).Describe(context.Clock);
+    }
+}
+
+/// <summary>
+/// "show more" after a list that said there are more: the same list_tasks call with the page's next_cursor. Only a
+/// plain list (a status, a page size) is continued: a filtered one also filters here, which a next page would not.
+/// </summary>
+internal sealed record MoreRequest(IReadOnlyDictionary<string, object?> Arguments, string Cursor) : SkillRequest
+{
+    public const string Offer = " There are more: say “show more” for the next ones, or see them all on the Tasks page.";
+
+    private static readonly HashSet<string> PlainArguments = [ToolArguments.Status, TaskToolArguments.Limit, TaskToolArguments.Cursor];
+
+    /// <summary>The list the previous turn showed, when it is a plain one with more after it.</summary>
+    public static MoreRequest? After(PastTurn previous) =>
+        previous.Exchanges.LastOrDefault(e => e.Tool == ToolNames.ListTasks) is { Outcome.NextCursor: { } cursor } list
+        && list.Arguments.Keys.All(PlainArguments.Contains)
+            ? new MoreRequest(list.Arguments, cursor)
+            : null;
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks, TaskToolArguments.Cursor)];
+
+    private string Status => Arguments.TryGetValue(ToolArguments.Status, out var status) && status?.ToString() is { Length: > 0 } text ? text : ListStatus.All;
+
+    public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        new CallTools([ToolCall.Of(ToolNames.ListTasks, [.. Arguments.Where(a => a.Key != TaskToolArguments.Cursor).Select(a => (a.Key, a.Value)), (TaskToolArguments.Cursor, Cursor)])]);
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? looked, AgentContext context)
+    {
+        var tasks = done.SelectMany(d => d.Outcome.Tasks).ToList();
+        if (tasks.Count == 0)
+        {
+            return "That was all of them.";
+        }
+        var kind = Status switch { ListStatus.Pending => "pending task", ListStatus.Completed => "completed task", _ => "task" };
+        var items = ListRequest.Items(tasks, context, markDone: Status == ListStatus.All);
+        var which = tasks.Count == 1 ? $"The last {kind}" : $"The next {tasks.Count} {kind}s";
+        return $"{which}: {items}." + (done.Any(d => d.Outcome.HasMore) ? Offer : "");
     }
 }
 

@@ -28,6 +28,14 @@ internal sealed partial class ListSkill : Skill
 
     private static readonly HashSet<string> NotTags = ["my", "the", "to-do", "to", "whole", "entire", "full", "your", "this", "that", "a", "task", "shopping-list"];
 
+    // After a list that said there are more.
+    private static readonly HashSet<string> MoreWords =
+    [
+        "more", "show more", "show me more", "more please", "next", "next page", "next ones", "show the next ones", "the rest",
+        "show the rest", "show me the rest", "and the rest", "continue", "keep going", "go on", "what else", "what else is there", "others",
+        "the others", "show the others",
+    ];
+
     private static readonly string[] NotDone = ["not done", "not finished", "not completed", "not complete", "not yet", "have to do", "need to do", "to do"];
 
     public override string Name => "list";
@@ -48,6 +56,10 @@ internal sealed partial class ListSkill : Skill
     /// <summary>Words that only name tasks or their state ("finished tasks", "list"): no task's title.</summary>
     public static bool OnlyNamesTasks(IReadOnlyList<string> words) =>
         words.Count > 0 && words.All(w => AboutTasks.Contains(w) || TaskReference.StopWords.Contains(w) || w is "me" or "i");
+
+    /// <summary>"show more" continues the plain list the previous turn showed, when it had more.</summary>
+    public override SkillRequest? ReadAnswer(Utterance utterance, PastTurn previous) =>
+        MoreWords.Contains(utterance.Joined) ? MoreRequest.After(previous) : null;
 
     public override SkillRequest? Read(Utterance utterance)
     {

@@ -12,6 +12,8 @@ namespace TaskChat.UnitTests.Chat;
 /// </summary>
 public class LongListTests
 {
+    private static readonly string[] Work = ["work"];
+
     private static readonly FakeTimeProvider Monday = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
 
     private static FakeTaskTools SixtyTasks()
@@ -94,8 +96,43 @@ public class LongListTests
         var reply = await turns.TurnAsync("what's left?");
 
         Assert.StartsWith("Your first 50 pending tasks: #1 “Errand 1”, #2 “Errand 2”", reply, StringComparison.Ordinal);
-        Assert.EndsWith("There are more: the Tasks page shows them all.", reply, StringComparison.Ordinal);
+        Assert.EndsWith("There are more: say “show more” for the next ones, or see them all on the Tasks page.", reply, StringComparison.Ordinal);
         Assert.DoesNotContain("You have 50", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_more_after_such_a_list_shows_the_next_page_and_then_there_is_no_more_to_show()
+    {
+        var tools = SixtyTasks();
+        var turns = new OfflineTurns(tools.All);
+        await turns.TurnAsync("what's left?");
+        turns.AssistantSaid("(the list)");
+
+        var more = await turns.TurnAsync("show more");
+
+        Assert.Equal("The next 10 pending tasks: #51 “Errand 51”, #52 “Errand 52”, #53 “Errand 53”, #54 “Errand 54”, #55 “Errand 55”, " +
+            "#56 “Errand 56”, #57 “Errand 57”, #58 “Errand 58”, #59 “Errand 59” and #60 “Buy milk”.", more);
+        Assert.Contains("\"cursor\":\"50\"", tools.Calls[^1].Arguments, StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"pending\"", tools.Calls[^1].Arguments, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_filtered_list_with_more_points_to_the_tasks_page_and_more_is_not_read_as_its_next_page()
+    {
+        var tools = new FakeTaskTools(Monday);
+        for (var i = 1; i <= 55; i++)
+        {
+            await tools.Add.InvokeAsync(new() { ["title"] = $"Work item {i}", ["tags"] = Work });
+        }
+        tools.Calls.Clear();
+        var turns = new OfflineTurns(tools.All);
+
+        var reply = await turns.TurnAsync("show #work");
+
+        Assert.EndsWith("There are more: the Tasks page shows them all.", reply, StringComparison.Ordinal);
+        turns.AssistantSaid(reply);
+        var next = await turns.SayAsync("show more");
+        Assert.DoesNotContain(next.Calls(), c => c.Arguments?.ContainsKey(ToolArguments.Cursor) == true);
     }
 
     [Fact]
