@@ -5,13 +5,13 @@ namespace TaskChat.Mcp.Tools;
 
 public static class TaskToolsExtensions
 {
+    /// <summary>Where the tools are served.</summary>
+    public const string McpPath = "/mcp";
+
     /// <summary>
     /// Large enough for any valid call and for a 1 MB argument to be answered with a readable
     /// validation error rather than a bare 413; small enough that a hostile body cannot hurt.
     /// </summary>
-    /// <summary>Where the tools are served.</summary>
-    public const string McpPath = "/mcp";
-
     public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
 
     public static WebApplicationBuilder AddTaskTools(this WebApplicationBuilder builder)

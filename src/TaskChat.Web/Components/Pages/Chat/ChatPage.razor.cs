@@ -57,11 +57,6 @@ public sealed partial class ChatPage : IChatTurnView
     private IReadOnlyList<ConversationSummary>? _conversations;
     private bool _conversationsFailed;
     private IReadOnlyList<TaskView>? _tasks;
-
-    // The side panel shows the largest page the api gives; with more tasks than that it says so and links to the Tasks
-    // page (before, it showed the default page of 50 and counted its pending tasks as all of them).
-    private const int SideTasksPage = 200;
-
     private bool _moreTasks;
     private bool _tasksFailed;
     private readonly List<ChatBubble> _bubbles = [];
@@ -265,6 +260,10 @@ public sealed partial class ChatPage : IChatTurnView
 
     private async Task LoadConversationsAsync() =>
         _conversationsFailed = !await CallAsync(async () => _conversations = (await Api.GetConversationsAsync(_leaving.Token)).Conversations);
+
+    // The side panel shows the largest page the api gives; with more tasks than that it says so and links to the Tasks
+    // page (before, it showed the default page of 50 and counted its pending tasks as all of them).
+    private const int SideTasksPage = 200;
 
     private async Task LoadTasksAsync() =>
         _tasksFailed = !await CallAsync(async () =>
