@@ -31,10 +31,10 @@ public sealed class ApiClientTests : IAsyncLifetime
         var added = await api.AddTaskAsync("Buy milk");
         await api.RenameTaskAsync(added.Id, "Buy oat milk");
         await api.SetCompletedAsync(added.Id, true);
-        var completed = await api.GetTasksAsync(ListStatus.Completed);
-        var pending = await api.GetTasksAsync(ListStatus.Pending);
+        var completed = await api.ListTasksAsync(new TaskQuery(ListStatus.Completed));
+        var pending = await api.ListTasksAsync(new TaskQuery(ListStatus.Pending));
         await api.DeleteTaskAsync(added.Id);
-        var all = await api.GetTasksAsync(ListStatus.All);
+        var all = await api.ListTasksAsync(new TaskQuery(ListStatus.All));
 
         Assert.Equal("Buy oat milk", Assert.Single(completed.Tasks).Title);
         Assert.Empty(pending.Tasks);
@@ -188,7 +188,7 @@ public sealed class ApiClientTests : IAsyncLifetime
     {
         var api = await WebServers.ApiClientForNewUserAsync(_web, new Uri($"http://127.0.0.1:{LoopbackServer.UnusedPort()}"));
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => api.GetTasksAsync(ListStatus.All));
+        await Assert.ThrowsAsync<HttpRequestException>(() => api.ListTasksAsync(new TaskQuery(ListStatus.All)));
     }
 
 

@@ -35,8 +35,7 @@ internal sealed record ListRequest(string Status, ListFilter? Filter) : SkillReq
         var items = Items(tasks, context, markDone: Status == ListStatus.All);
         if (more.Length > 0)
         {
-            var kind = Status switch { ListStatus.Pending => "pending tasks", ListStatus.Completed => "completed tasks", _ => "tasks" };
-            return $"Your first {tasks.Count} {kind}: {items}.{more}";
+            return $"Your first {tasks.Count} {TaskNoun(Status)}s: {items}.{more}";
         }
         return Status switch
         {
@@ -45,6 +44,10 @@ internal sealed record ListRequest(string Status, ListFilter? Filter) : SkillReq
             _ => $"You have {Replies.Count(tasks.Count, "task")}: {items}.",
         };
     }
+
+    /// <summary>"pending task", "completed task" or "task": what a list of this status holds.</summary>
+    public static string TaskNoun(string status) =>
+        status switch { ListStatus.Pending => "pending task", ListStatus.Completed => "completed task", _ => "task" };
 
     /// <summary>"#1 “Buy milk” (due tomorrow, high priority)" for each task.</summary>
     public static string Items(IEnumerable<TaskSnapshot> tasks, AgentContext context, bool markDone = false) =>
@@ -107,7 +110,7 @@ internal sealed record MoreRequest(IReadOnlyDictionary<string, object?> Argument
         {
             return "That was all of them.";
         }
-        var kind = Status switch { ListStatus.Pending => "pending task", ListStatus.Completed => "completed task", _ => "task" };
+        var kind = ListRequest.TaskNoun(Status);
         var items = ListRequest.Items(tasks, context, markDone: Status == ListStatus.All);
         var which = tasks.Count == 1 ? $"The last {kind}" : $"The next {tasks.Count} {kind}s";
         return $"{which}: {items}." + (done.Any(d => d.Outcome.HasMore) ? Offer : "");

@@ -17,10 +17,7 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public Task<TaskList> GetTasksAsync(string status, CancellationToken cancellationToken = default) =>
-        SendAsync<TaskList>(HttpMethod.Get, $"api/tasks?status={Uri.EscapeDataString(status)}", null, cancellationToken);
-
-    /// <summary>One page of tasks for the tasks page's views (filters, search, sort and the cursor: <see cref="TaskQuery"/>).</summary>
+    /// <summary>One page of tasks: the tasks page's views and the chat's side panel (filters, search, sort, size and the cursor: <see cref="TaskQuery"/>).</summary>
     public Task<TaskList> ListTasksAsync(TaskQuery query, CancellationToken cancellationToken = default) =>
         SendAsync<TaskList>(HttpMethod.Get, "api/tasks?" + query.ToQueryString(), null, cancellationToken);
 
