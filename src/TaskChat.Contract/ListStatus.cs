@@ -41,5 +41,8 @@ public static class TaskSorts
     /// <summary>By title, A to Z.</summary>
     public const string Title = "title";
 
-    public static readonly IReadOnlyList<string> All = [Created, Due, Priority, Title];
+    /// <summary>Most recently changed first (added, edited, completed or reopened): what a short list of "my tasks" shows.</summary>
+    public const string Updated = "updated";
+
+    public static readonly IReadOnlyList<string> All = [Created, Due, Priority, Title, Updated];
 }

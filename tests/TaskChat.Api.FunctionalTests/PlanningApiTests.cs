@@ -90,6 +90,8 @@ public abstract class PlanningApiTests(ApiServerFixture server)
         var work = await Json.ReadAsync(await http.GetAsync("api/tasks?tag=WORK"));
         var page1 = await Json.ReadAsync(await http.GetAsync("api/tasks?sort=due&limit=2"));
         var page2 = await Json.ReadAsync(await http.GetAsync($"api/tasks?sort=due&limit=2&cursor={Uri.EscapeDataString(page1.GetProperty("next_cursor").GetString()!)}"));
+        var recent = await Json.ReadAsync(await http.GetAsync("api/tasks?sort=updated&limit=3"));
+        var recentRest = await Json.ReadAsync(await http.GetAsync($"api/tasks?sort=updated&limit=3&cursor={Uri.EscapeDataString(recent.GetProperty("next_cursor").GetString()!)}"));
 
         Assert.Equal(["Beta report", "Gamma report"], Titles(reports));
         Assert.Equal(["Gamma report", "Beta report"], Titles(high));
@@ -98,6 +100,8 @@ public abstract class PlanningApiTests(ApiServerFixture server)
         Assert.Equal(["Gamma report"], Titles(work));
         Assert.Equal(["Old chore", "Alpha groceries"], Titles(page1));
         Assert.Equal(["Gamma report", "Beta report"], Titles(page2));
+        Assert.Equal(["Old chore", "Beta report", "Alpha groceries"], Titles(recent));
+        Assert.Equal(["Gamma report"], Titles(recentRest));
         Assert.Equal(JsonValueKind.Null, page2.GetProperty("next_cursor").ValueKind);
     }
 

@@ -83,7 +83,7 @@ public abstract class BadInputTests(McpServerFixture server)
         { ToolNames.AddTask, """{"title":"ok","reminders":["PT1H"]}""", "needs a due date" },
         { ToolNames.UpdateTask, """{"task_id":1,"tags":7}""", "tags must be a list of text" },
         { ToolNames.UpdateTask, """{"task_id":1,"priority":"asap"}""", "priority must be one of" },
-        { ToolNames.ListTasks, """{"sort":"random"}""", "sort must be one of: created, due, priority, title" },
+        { ToolNames.ListTasks, """{"sort":"random"}""", "sort must be one of: created, due, priority, title, updated" },
         { ToolNames.ListTasks, """{"limit":0}""", "limit must be a whole number from 1 to 200" },
         { ToolNames.ListTasks, """{"limit":201}""", "limit must be a whole number from 1 to 200" },
         { ToolNames.ListTasks, """{"limit":"many"}""", "limit must be a whole number" },

@@ -37,6 +37,7 @@ public abstract class ListAndRecurrenceToolTests(McpServerFixture server)
     [InlineData(TaskSorts.Due, new[] { "Bravo", "Delta", "Charlie", "Foxtrot", "Alpha", "Echo", "Golf" })]
     [InlineData(TaskSorts.Priority, new[] { "Delta", "Foxtrot", "Alpha", "Bravo", "Charlie", "Echo", "Golf" })]
     [InlineData(TaskSorts.Title, new[] { "Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf" })]
+    [InlineData(TaskSorts.Updated, new[] { "Golf", "Foxtrot", "Echo", "Delta", "Bravo", "Alpha", "Charlie" })]
     public async Task EverySortPagesThroughEveryTaskOnceInOrder(string sort, string[] expected)
     {
         await using var client = await ClientInZoneAsync(server, "Europe/Paris");
@@ -66,6 +67,37 @@ public abstract class ListAndRecurrenceToolTests(McpServerFixture server)
 
         Assert.Equal(expected, seen);
         Assert.Equal(3, pages);
+    }
+
+    /// <summary>
+    /// The order by last change puts what was just edited or completed first; a task changed while the pages are read
+    /// moves before the cursor, so the next page neither repeats it nor shifts (the chat's side panel reads this order).
+    /// </summary>
+    [SkippableFact]
+    public async Task TheOrderByLastChangePutsWhatWasJustChangedFirstAndItsPagesNeverRepeatATask()
+    {
+        await using var client = await ClientInZoneAsync(server, "UTC");
+        foreach (var title in new[] { "One", "Two", "Three", "Four", "Five" })
+        {
+            await AddAsync(client, Args((ToolArguments.Title, title)));
+        }
+
+        var first = await ToolReply.CallAsync(client, ToolNames.ListTasks, Args((ToolArguments.Sort, TaskSorts.Updated), (ToolArguments.Limit, 2)));
+        Assert.Equal(["Five", "Four"], Titles(first));
+        var cursor = first.Data.GetProperty("next_cursor").GetString();
+        Assert.NotNull(cursor);
+
+        Assert.False((await ToolReply.CallAsync(client, ToolNames.UpdateTask, Args((ToolArguments.TaskId, 2), (ToolArguments.Title, "Two again")))).IsError);
+        Assert.False((await ToolReply.CallAsync(client, ToolNames.CompleteTask, Args((ToolArguments.TaskId, 4)))).IsError);
+
+        var rest = await ToolReply.CallAsync(client, ToolNames.ListTasks, Args((ToolArguments.Sort, TaskSorts.Updated), (ToolArguments.Limit, 2), (ToolArguments.Cursor, cursor)));
+        Assert.Equal(["Three", "One"], Titles(rest));
+        Assert.Equal(JsonValueKind.Null, rest.Data.GetProperty("next_cursor").ValueKind);
+
+        var again = await ToolReply.CallAsync(client, ToolNames.ListTasks, Args((ToolArguments.Sort, TaskSorts.Updated)));
+        Assert.Equal(["Four", "Two again", "Five", "Three", "One"], Titles(again));
+        var pending = await ToolReply.CallAsync(client, ToolNames.ListTasks, Args((ToolArguments.Sort, TaskSorts.Updated), (ToolArguments.Status, ListStatus.Pending)));
+        Assert.Equal(["Two again", "Five", "Three", "One"], Titles(pending));
     }
 
     [SkippableFact]

@@ -113,6 +113,36 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(page.GetByTestId("task-title")).ToHaveCountAsync(3);
     });
 
+    /// <summary>The sort menu orders the list, the URL keeps the order for a reload, and "Recently changed" puts a task just reopened first.</summary>
+    [Fact]
+    public Task The_sort_menu_orders_the_list_and_recently_changed_puts_a_reopened_task_first() => RunAsync(nameof(The_sort_menu_orders_the_list_and_recently_changed_puts_a_reopened_task_first), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+        await AddTaskAsync(page, "Wash the car");
+        await AddTaskAsync(page, "Buy apples");
+        await AddTaskAsync(page, "Call mum");
+        var open = page.GetByTestId("open-tasks").GetByTestId("task-title");
+
+        await page.GetByTestId("task-sort").SelectOptionAsync(new SelectOptionValue { Label = "Title" });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("sort=title"));
+        await Assertions.Expect(open).ToHaveTextAsync(["Buy apples", "Call mum", "Wash the car"]);
+
+        await page.GetByTestId("task-sort").SelectOptionAsync(new SelectOptionValue { Label = "Recently changed" });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("sort=updated"));
+        await Assertions.Expect(open).ToHaveTextAsync(["Call mum", "Buy apples", "Wash the car"]);
+
+        await Row(page, "Wash the car").GetByTestId("task-toggle").ClickAsync();
+        await Assertions.Expect(open).ToHaveTextAsync(["Call mum", "Buy apples"]);
+        await Row(page, "Wash the car").GetByTestId("task-toggle").ClickAsync();
+        await Assertions.Expect(open).ToHaveTextAsync(["Wash the car", "Call mum", "Buy apples"]);
+
+        await ReloadAsync(page);
+        await Assertions.Expect(page.GetByTestId("task-sort")).ToHaveValueAsync("updated");
+        await Assertions.Expect(open).ToHaveTextAsync(["Wash the car", "Call mum", "Buy apples"]);
+    });
+
     [Fact]
     public Task Completed_tasks_are_grouped_below_the_open_ones_and_the_group_folds() => RunAsync(nameof(Completed_tasks_are_grouped_below_the_open_ones_and_the_group_folds), async () =>
     {

@@ -18,6 +18,8 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         // A task is named by (owner, number); the index also serves the default order and its cursor.
         task.HasIndex(t => new { t.UserId, t.Number }).IsUnique();
         task.HasIndex(t => new { t.UserId, t.DueAt });
+        // The order by last change (sort=updated: the chat's side panel on every change), read backwards with its tie-break.
+        task.HasIndex(t => new { t.UserId, t.UpdatedAt, t.Number });
         // At most one next occurrence per completed occurrence, whatever retries or races happen.
         task.HasIndex(t => t.FollowsTaskId).IsUnique();
         task.HasMany(t => t.Tags).WithOne().HasForeignKey(g => g.TaskId).OnDelete(DeleteBehavior.Cascade);

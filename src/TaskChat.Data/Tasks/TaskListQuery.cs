@@ -180,20 +180,26 @@ public sealed record TaskCursor(
     [property: JsonPropertyName("n")] long Number,
     [property: JsonPropertyName("d")] long? DueTicks = null,
     [property: JsonPropertyName("p")] int? Priority = null,
-    [property: JsonPropertyName("t")] string? Title = null)
+    [property: JsonPropertyName("t")] string? Title = null,
+    [property: JsonPropertyName("u")] long? UpdatedTicks = null)
 {
     private const int MaxEncodedLength = 1024;
+    private const long MaxTicks = 3155378975999999999; // DateTime.MaxValue.Ticks, as a constant pattern.
 
     public static TaskCursor After(TaskItem last, string sort) => sort switch
     {
         TaskSorts.Due => new TaskCursor(sort, last.Number, last.DueAt?.Ticks),
         TaskSorts.Priority => new TaskCursor(sort, last.Number, last.DueAt?.Ticks, (int)last.Priority),
         TaskSorts.Title => new TaskCursor(sort, last.Number, Title: last.Title),
+        TaskSorts.Updated => new TaskCursor(sort, last.Number, UpdatedTicks: last.UpdatedAt.Ticks),
         _ => new TaskCursor(sort, last.Number),
     };
 
     [JsonIgnore]
     public DateTime? Due => DueTicks is { } ticks ? new DateTime(ticks, DateTimeKind.Utc) : null;
+
+    [JsonIgnore]
+    public DateTime? Updated => UpdatedTicks is { } ticks ? new DateTime(ticks, DateTimeKind.Utc) : null;
 
     public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
 
@@ -208,7 +214,9 @@ public sealed record TaskCursor(
         {
             var cursor = JsonSerializer.Deserialize<TaskCursor>(Base64Url.DecodeFromChars(text));
             var valid = cursor is { Number: > 0 } && TaskSorts.All.Contains(cursor.Sort)
-                && cursor.DueTicks is null or (>= 0 and <= 3155378975999999999)
+                && cursor.DueTicks is null or (>= 0 and <= MaxTicks)
+                && cursor.UpdatedTicks is null or (>= 0 and <= MaxTicks)
+                && (cursor.Sort != TaskSorts.Updated || cursor.UpdatedTicks is not null)
                 && (cursor.Sort != TaskSorts.Title || cursor.Title is not null)
                 && (cursor.Sort != TaskSorts.Priority || cursor.Priority is >= 0 and <= 3);
             return valid ? cursor : null;

@@ -130,16 +130,22 @@ public sealed partial class TaskStore
         TaskSorts.Due => tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Number),
         TaskSorts.Priority => tasks.OrderByDescending(t => t.Priority).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Number),
         TaskSorts.Title => tasks.OrderBy(t => t.Title).ThenBy(t => t.Number),
+        TaskSorts.Updated => tasks.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Number),
         _ => tasks.OrderBy(t => t.Number),
     };
 
-    /// <summary>The tasks strictly after the cursor in its order (keyset paging; tasks without a due date come last).</summary>
+    /// <summary>
+    /// The tasks strictly after the cursor in its order (keyset paging; tasks without a due date come last). In the
+    /// order by last change, a task changed while the pages are read moves before the cursor: it is not shown twice,
+    /// and a page read later shows it first.
+    /// </summary>
     private static Expression<Func<TaskItem, bool>> After(TaskCursor cursor)
     {
         var number = cursor.Number;
         var due = cursor.Due;
         var title = cursor.Title;
         var priority = (TaskPriority)(cursor.Priority ?? 0);
+        var updated = cursor.Updated ?? DateTime.MinValue;
         return cursor.Sort switch
         {
             TaskSorts.Due when due is null => t => t.DueAt == null && t.Number > number,
@@ -148,6 +154,7 @@ public sealed partial class TaskStore
             TaskSorts.Priority => t => t.Priority < priority
                 || (t.Priority == priority && (t.DueAt == null || t.DueAt > due || (t.DueAt == due && t.Number > number))),
             TaskSorts.Title => t => string.Compare(t.Title, title) > 0 || (t.Title == title && t.Number > number),
+            TaskSorts.Updated => t => t.UpdatedAt < updated || (t.UpdatedAt == updated && t.Number < number),
             _ => t => t.Number > number,
         };
     }

@@ -62,7 +62,7 @@ public sealed class TaskTools(TaskStore tasks, TimeProvider clock)
         [Description(D.Tag)] string? tag = null,
         [Description(D.Search)] string? search = null,
         [Description(D.TaskIds)] long[]? task_ids = null,
-        [Description(D.Sort), AllowedValues(TaskSorts.Created, TaskSorts.Due, TaskSorts.Priority, TaskSorts.Title)] string? sort = null,
+        [Description(D.Sort), AllowedValues(TaskSorts.Created, TaskSorts.Due, TaskSorts.Priority, TaskSorts.Title, TaskSorts.Updated)] string? sort = null,
         [Description(D.Limit)] long? limit = null,
         [Description(D.Cursor)] string? cursor = null,
         CancellationToken cancellationToken = default)

@@ -55,7 +55,7 @@ internal static class ToolDescriptions
     public const string TaskIds = $"Only the tasks with these numbers (task_id), e.g. [3, 12], at most {L.TaskIdsMax}: to read a task's current fields before changing it. " +
         "A number the user has no task with is left out of the answer.";
     public const string Sort = $"Order: \"{TaskSorts.Created}\" (the default, oldest first), \"{TaskSorts.Due}\" (soonest due first, undated last), " +
-        $"\"{TaskSorts.Priority}\" (highest first, then soonest due) or \"{TaskSorts.Title}\" (A to Z).";
+        $"\"{TaskSorts.Priority}\" (highest first, then soonest due), \"{TaskSorts.Title}\" (A to Z) or \"{TaskSorts.Updated}\" (most recently changed first).";
     public const string Limit = $"How many tasks on this page: 1 to {L.TaskPageMax}, default {L.TaskPageDefault}.";
     public const string Cursor = "For the next page: the next_cursor of the previous answer, unchanged, with the same filters and sort. Leave out for the first page.";
 }

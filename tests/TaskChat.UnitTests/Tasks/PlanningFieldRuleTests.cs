@@ -1,3 +1,4 @@
+using TaskChat.Contract;
 using TaskChat.Data;
 using TaskChat.Data.Model;
 using TaskChat.Data.Tasks;
@@ -113,6 +114,12 @@ public class PlanningFieldRuleTests
         Assert.Null(TaskCursor.Decode(new TaskCursor("title", 3).Encode())); // a title cursor without its title
         Assert.Null(TaskCursor.Decode(new TaskCursor("nonsense", 3).Encode()));
         Assert.Null(TaskCursor.Decode(new TaskCursor("due", 3, -5).Encode()));
+
+        var recent = TaskCursor.After(new TaskItem { UserId = "u", Title = "Buy milk", Number = 12, UpdatedAt = new DateTime(2026, 12, 4, 23, 5, 1, DateTimeKind.Utc).AddTicks(7) }, TaskSorts.Updated);
+        Assert.Equal(recent, TaskCursor.Decode(recent.Encode()));
+        Assert.Equal(new DateTime(2026, 12, 4, 23, 5, 1, DateTimeKind.Utc).AddTicks(7), TaskCursor.Decode(recent.Encode())!.Updated);
+        Assert.Null(TaskCursor.Decode(new TaskCursor("updated", 3).Encode())); // an order by last change without its time
+        Assert.Null(TaskCursor.Decode(new TaskCursor("updated", 3, UpdatedTicks: -1).Encode()));
     }
 
     [Theory]

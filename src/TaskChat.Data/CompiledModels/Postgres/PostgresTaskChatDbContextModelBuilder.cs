@@ -12,7 +12,7 @@ namespace TaskChat.Data.CompiledModels.Postgres
     public partial class PostgresTaskChatDbContextModel
     {
         private PostgresTaskChatDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c8e9434b-7287-4585-a01d-f50438fc4cda"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("ec9a8843-959b-4d14-acf2-597070c834b0"), entityTypeCount: 25)
         {
         }
 

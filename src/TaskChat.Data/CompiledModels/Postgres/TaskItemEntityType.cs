@@ -22,7 +22,7 @@ namespace TaskChat.Data.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 16,
                 navigationCount: 2,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -197,6 +197,10 @@ namespace TaskChat.Data.CompiledModels.Postgres
                 new[] { userId, number },
                 unique: true);
             index2.AddAnnotation("Relational:Name", "ix_tasks_user_id_number");
+
+            var index3 = runtimeEntityType.AddIndex(
+                new[] { userId, updatedAt, number });
+            index3.AddAnnotation("Relational:Name", "ix_tasks_user_id_updated_at_number");
 
             return runtimeEntityType;
         }

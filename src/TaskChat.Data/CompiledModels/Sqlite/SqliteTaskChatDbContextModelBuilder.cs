@@ -11,7 +11,7 @@ namespace TaskChat.Data.CompiledModels.Sqlite
     public partial class SqliteTaskChatDbContextModel
     {
         private SqliteTaskChatDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cf111306-b5c3-4dca-8a6b-b5b421bd8f2b"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("2d938b04-6aaf-4619-b804-498152ad198c"), entityTypeCount: 25)
         {
         }
 

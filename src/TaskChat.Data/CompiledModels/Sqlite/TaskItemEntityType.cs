@@ -21,7 +21,7 @@ namespace TaskChat.Data.CompiledModels.Sqlite
                 baseEntityType,
                 propertyCount: 16,
                 navigationCount: 2,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -184,6 +184,10 @@ namespace TaskChat.Data.CompiledModels.Sqlite
                 new[] { userId, number },
                 unique: true);
             index2.AddAnnotation("Relational:Name", "ix_tasks_user_id_number");
+
+            var index3 = runtimeEntityType.AddIndex(
+                new[] { userId, updatedAt, number });
+            index3.AddAnnotation("Relational:Name", "ix_tasks_user_id_updated_at_number");
 
             return runtimeEntityType;
         }

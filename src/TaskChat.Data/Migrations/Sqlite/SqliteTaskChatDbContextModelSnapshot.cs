@@ -965,6 +965,9 @@ namespace TaskChat.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_tasks_user_id_number");
 
+                    b.HasIndex("UserId", "UpdatedAt", "Number")
+                        .HasDatabaseName("ix_tasks_user_id_updated_at_number");
+
                     b.ToTable("tasks", (string)null);
                 });
 

@@ -261,15 +261,17 @@ public sealed partial class ChatPage : IChatTurnView
     private async Task LoadConversationsAsync() =>
         _conversationsFailed = !await CallAsync(async () => _conversations = (await Api.GetConversationsAsync(_leaving.Token)).Conversations);
 
-    // The side panel shows the largest page the api gives; with more tasks than that it says so and links to the Tasks
-    // page (before, it showed the default page of 50 and counted its pending tasks as all of them).
+    // The side panel shows the largest page the api gives, of the most recently changed tasks, in number order as the
+    // chat names them: with more tasks than a page, what the chat just added, completed or edited is still there (the
+    // first 200 by number were mostly long-done tasks, and a new one never showed), and the panel says there are more
+    // and links to the Tasks page.
     private const int SideTasksPage = 200;
 
     private async Task LoadTasksAsync() =>
         _tasksFailed = !await CallAsync(async () =>
         {
-            var page = await Api.ListTasksAsync(new TaskQuery(ListStatus.All, Limit: SideTasksPage), _leaving.Token);
-            (_tasks, _moreTasks) = (page.Tasks, page.NextCursor is not null);
+            var page = await Api.ListTasksAsync(new TaskQuery(ListStatus.All, Sort: TaskSorts.Updated, Limit: SideTasksPage), _leaving.Token);
+            (_tasks, _moreTasks) = (page.Tasks.OrderBy(t => t.Id).ToList(), page.NextCursor is not null);
         });
 
     private async Task NewConversationAsync()
