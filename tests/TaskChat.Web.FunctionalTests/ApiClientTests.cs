@@ -71,6 +71,31 @@ public sealed class ApiClientTests : IAsyncLifetime
         Assert.Equal(503, error.Status);
     }
 
+    /// <summary>
+    /// An api that takes the connection and never answers (stopped with SIGSTOP, or stuck) is "not answering" after the
+    /// call timeout, as a refused connection is: before, a page waited for the client's timeout, five minutes.
+    /// </summary>
+    [Fact]
+    public async Task AnApiThatNeverAnswersIsNotAnsweringAfterTheCallTimeout()
+    {
+        var (standIn, address) = await LoopbackServer.StartAsync(app => app.MapGet("/api/tasks", async (CancellationToken aborted) =>
+        {
+            await Task.Delay(Timeout.Infinite, aborted);
+            return Results.Ok();
+        }));
+        await using var _ = standIn;
+        var api = await WebServers.ApiClientForNewUserAsync(_web, address, callTimeout: TimeSpan.FromMilliseconds(300));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => api.ListTasksAsync(new TaskQuery()));
+
+        Assert.Equal("The api did not answer within 0.3 s.", error.Message);
+        Assert.InRange(started.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromMinutes(1));
+        using var canceled = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.ListTasksAsync(new TaskQuery(), canceled.Token)); // The caller's own cancellation stays one.
+        Assert.Equal(TimeSpan.FromSeconds(10), ApiClient.DefaultCallTimeout);
+    }
+
     [Fact]
     public async Task AStreamedTurnComesOutAsTheContractsEventsInOrder()
     {

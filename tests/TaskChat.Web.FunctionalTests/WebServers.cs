@@ -74,12 +74,15 @@ public static class WebServers
     }
 
     /// <summary>The pages' ApiClient for a new user of <paramref name="web"/>, calling <paramref name="apiUrl"/> with that user's tokens.</summary>
-    internal static async Task<ApiClient> ApiClientForNewUserAsync(RunningService web, Uri apiUrl)
+    internal static async Task<ApiClient> ApiClientForNewUserAsync(RunningService web, Uri apiUrl, TimeSpan? callTimeout = null)
     {
         using var browser = Browser(web);
         var (_, userId) = await SignUpAsync(browser);
         var user = await CircuitUserAsync(web, userId);
-        return new ApiClient(new HttpClient { BaseAddress = apiUrl }, web.Services.GetRequiredService<ApiTokens>(), new SignedIn(user), new ChatRetryKeys());
+        return new ApiClient(new HttpClient { BaseAddress = apiUrl }, web.Services.GetRequiredService<ApiTokens>(), new SignedIn(user), new ChatRetryKeys())
+        {
+            CallTimeout = callTimeout ?? ApiClient.DefaultCallTimeout,
+        };
     }
 
     private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider

@@ -11,7 +11,7 @@ namespace TaskChat.Web.Api;
 /// <summary>
 /// The pages' way to the api, server-side, as the signed-in user (bearer token from ApiTokens), in
 /// the contract's shapes (README "Talk to the api").
-/// Failures come out as ApiException (status and detail) or HttpRequestException (no connection).
+/// Failures come out as ApiException (status and detail) or HttpRequestException (no connection, or no answer in time).
 /// </summary>
 internal sealed class ApiClient(HttpClient http, ApiTokens tokens, AuthenticationStateProvider auth, ChatRetryKeys retryKeys)
 {
@@ -99,16 +99,36 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
         }
     }
 
+    /// <summary>
+    /// How long an ordinary call (a list, a task's change, the conversations) may take before the api counts as not
+    /// answering. The client's own timeout is the chat stream's, minutes long; without this a hung api (one that takes
+    /// the connection and never answers: stopped, or stuck) held every page that loads from it for those minutes,
+    /// the prerendered chat and tasks pages included. The api answers these in milliseconds.
+    /// </summary>
+    public static readonly TimeSpan DefaultCallTimeout = TimeSpan.FromSeconds(10);
+
+    internal TimeSpan CallTimeout { get; init; } = DefaultCallTimeout;
+
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
-        using var request = await RequestAsync(method, path, body, cancellationToken);
-        using var response = await http.SendAsync(request, cancellationToken);
-        await EnsureSuccessAsync(response, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NoContent)
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        call.CancelAfter(CallTimeout);
+        try
         {
-            return default!;
+            using var request = await RequestAsync(method, path, body, call.Token);
+            using var response = await http.SendAsync(request, call.Token);
+            await EnsureSuccessAsync(response, call.Token);
+            if (response.StatusCode == HttpStatusCode.NoContent)
+            {
+                return default!;
+            }
+            return (await response.Content.ReadFromJsonAsync<T>(Json, call.Token))!;
         }
-        return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken))!;
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // As a refused connection: the pages say TaskChat's server isn't answering, and retry once it does.
+            throw new HttpRequestException($"The api did not answer within {CallTimeout.TotalSeconds:0.#} s.", e);
+        }
     }
 
     private async Task<HttpRequestMessage> RequestAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
