@@ -9,4 +9,7 @@ public static class ChatEventNames
     public const string Delta = "delta";
     public const string Done = "done";
     public const string Error = "error";
+
+    /// <summary>Sent after every 10 s without another event while a turn runs, data <c>{}</c>: the api is still there. Not a <see cref="ChatEvent"/>; readers skip it.</summary>
+    public const string KeepAlive = "keep_alive";
 }

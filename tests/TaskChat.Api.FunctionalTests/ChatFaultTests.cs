@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -143,6 +144,41 @@ public sealed class ChatFaultTests(SqliteChatSystem system) : IClassFixture<Sqli
 
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
         Assert.Equal(ProblemCodes.McpTimeout, (await Json.ReadAsync(response)).GetProperty("code").GetString());
+    }
+
+    /// <summary>
+    /// A turn that is quiet (here a tool call that waits for the mcp's timeout) sends a keep_alive after every quiet spell,
+    /// so the web can tell it from an api that is gone; the events around them are as before. A quick turn sends none
+    /// (the exact sequences of the other stream tests).
+    /// </summary>
+    [Fact]
+    public async Task AQuietTurnSendsKeepAlivesBetweenItsEvents()
+    {
+        var (slow, address) = await LoopbackServer.StartAsync(app => app.MapPost("/mcp", async (HttpContext context) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+            return Results.Ok();
+        }));
+        await using var _ = slow;
+        await using var api = await system.StartApiAsync(address.ToString().TrimEnd('/'), new Dictionary<string, string?> { ["MCP_TIMEOUT_SECONDS"] = "2" },
+            services => services.AddSingleton(new ChatStreamKeepAlive(TimeSpan.FromMilliseconds(250))));
+        using var http = system.ClientFor(NewUser(), api);
+
+        using var response = await http.PostAsJsonAsync("api/chat/stream", new { message = "add buy milk" });
+        var events = ChatTests.ParseEvents(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(ChatEventNames.Conversation, events[0].Name);
+        Assert.Equal(ChatEventNames.Error, events[^1].Name);
+        Assert.Equal(ProblemCodes.McpTimeout, events[^1].Data.GetProperty("code").GetString());
+        var between = events[1..^1];
+        Assert.InRange(between.Count, 3, 40); // About 2 s ÷ 0.25 s; fewer on a busy machine, never none.
+        Assert.All(between, e =>
+        {
+            Assert.Equal(ChatEventNames.KeepAlive, e.Name);
+            Assert.Equal(JsonValueKind.Object, e.Data.ValueKind);
+            Assert.Empty(e.Data.EnumerateObject());
+        });
+        Assert.Equal(TimeSpan.FromSeconds(10), ChatStreamKeepAlive.Default.Every);
     }
 
     [Fact]

@@ -96,6 +96,72 @@ public sealed class ApiClientTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromSeconds(10), ApiClient.DefaultCallTimeout);
     }
 
+    /// <summary>
+    /// A chat stream that goes quiet (an api stopped mid-turn, or lost behind a proxy that keeps the connection) breaks
+    /// off after the idle limit, as a cut connection does (the page then offers "Send again"); keep_alive events keep a
+    /// quiet turn open and are not events of the turn; headers that never come are the api not answering.
+    /// </summary>
+    [Fact]
+    public async Task AChatStreamThatGoesQuietBreaksOffAfterTheIdleLimitAndKeepAlivesKeepItOpen()
+    {
+        const string conversation = "event: conversation\ndata: {\"conversation_id\":3}\n\n";
+        const string done = "event: delta\ndata: {\"text\":\"Done.\"}\n\nevent: done\ndata: {\"conversation_id\":3,\"response\":\"Done.\",\"tool_calls\":[],\"status\":\"success\"}\n\n";
+        var (standIn, address) = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/api/chat/stream", async (HttpContext context, ChatRequest request) =>
+            {
+                context.Response.ContentType = "text/event-stream";
+                await context.Response.WriteAsync(conversation, context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                if (request.Message == "go quiet")
+                {
+                    await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                }
+                for (var i = 0; i < 8; i++) // 1.2 s in all, three times the client's idle limit.
+                {
+                    await Task.Delay(150, context.RequestAborted);
+                    await context.Response.WriteAsync("event: keep_alive\ndata: {}\n\n", context.RequestAborted);
+                    await context.Response.Body.FlushAsync(context.RequestAborted);
+                }
+                await context.Response.WriteAsync(done, context.RequestAborted);
+            });
+            app.MapPost("/never/api/chat/stream", async (CancellationToken aborted) =>
+            {
+                await Task.Delay(Timeout.Infinite, aborted);
+                return Results.Ok();
+            });
+        });
+        await using var _ = standIn;
+        var api = await WebServers.ApiClientForNewUserAsync(_web, address, chatStreamIdleLimit: TimeSpan.FromMilliseconds(400));
+        var never = await WebServers.ApiClientForNewUserAsync(_web, new Uri(address, "never/"), chatStreamIdleLimit: TimeSpan.FromMilliseconds(400));
+
+        var kept = new List<ChatEvent>();
+        await foreach (var e in api.StreamChatAsync("keep going", null, Guid.NewGuid()))
+        {
+            kept.Add(e);
+        }
+        var quiet = new List<ChatEvent>();
+        var broke = await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            await foreach (var e in api.StreamChatAsync("go quiet", null, Guid.NewGuid()))
+            {
+                quiet.Add(e);
+            }
+        });
+        var unanswered = await Assert.ThrowsAsync<HttpRequestException>(async () =>
+        {
+            await foreach (var e in never.StreamChatAsync("hello", null, Guid.NewGuid()))
+            {
+            }
+        });
+
+        Assert.Equal([typeof(ConversationStarted), typeof(TextDelta), typeof(TurnDone)], kept.Select(e => e.GetType()));
+        Assert.Equal([typeof(ConversationStarted)], quiet.Select(e => e.GetType()));
+        Assert.Equal("The api sent nothing for 0.4 s.", broke.Message);
+        Assert.Equal("The api did not answer within 0.4 s.", unanswered.Message);
+        Assert.Equal(TimeSpan.FromSeconds(35), ApiClient.DefaultChatStreamIdleLimit);
+    }
+
     [Fact]
     public async Task AStreamedTurnComesOutAsTheContractsEventsInOrder()
     {

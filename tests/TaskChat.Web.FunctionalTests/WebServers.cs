@@ -74,7 +74,7 @@ public static class WebServers
     }
 
     /// <summary>The pages' ApiClient for a new user of <paramref name="web"/>, calling <paramref name="apiUrl"/> with that user's tokens.</summary>
-    internal static async Task<ApiClient> ApiClientForNewUserAsync(RunningService web, Uri apiUrl, TimeSpan? callTimeout = null)
+    internal static async Task<ApiClient> ApiClientForNewUserAsync(RunningService web, Uri apiUrl, TimeSpan? callTimeout = null, TimeSpan? chatStreamIdleLimit = null)
     {
         using var browser = Browser(web);
         var (_, userId) = await SignUpAsync(browser);
@@ -82,6 +82,7 @@ public static class WebServers
         return new ApiClient(new HttpClient { BaseAddress = apiUrl }, web.Services.GetRequiredService<ApiTokens>(), new SignedIn(user), new ChatRetryKeys())
         {
             CallTimeout = callTimeout ?? ApiClient.DefaultCallTimeout,
+            ChatStreamIdleLimit = chatStreamIdleLimit ?? ApiClient.DefaultChatStreamIdleLimit,
         };
     }
 

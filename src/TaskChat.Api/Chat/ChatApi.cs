@@ -47,7 +47,8 @@ public static class ChatApi
         "The same turn as POST /api/chat, as server-sent events (one `event:` and one JSON `data:` line each): " +
         $"`{ChatEventNames.Conversation}` first, a `{ChatEventNames.ToolCall}` and a `{ChatEventNames.ToolResult}` per MCP call, " +
         $"the reply in `{ChatEventNames.Delta}` pieces, then `{ChatEventNames.Done}` (data: POST /api/chat's answer) or " +
-        $"`{ChatEventNames.Error}` ({{code, detail, status}}) when the turn fails after the stream started.";
+        $"`{ChatEventNames.Error}` ({{code, detail, status}}) when the turn fails after the stream started. " +
+        $"While a turn runs, `{ChatEventNames.KeepAlive}` (data `{{}}`) after every 10 s without another event: skip it, or count it as a sign the api is still there.";
 
     internal static async Task<Results<Ok<ChatReply>, ProblemHttpResult>> ChatAsync(
         ChatRequest request, Caller caller, ChatTurnRunner runner, ChatTurnKeys keys, ChatTurnCounter counter, ApiSettings settings, IHostApplicationLifetime lifetime,
@@ -78,7 +79,7 @@ public static class ChatApi
 
     internal static async Task<Results<ServerSentEventsResult<object>, ProblemHttpResult>> StreamAsync(
         ChatRequest request, Caller caller, ChatTurnRunner runner, ChatTurnKeys keys, ChatTurnCounter counter, ApiSettings settings, IHostApplicationLifetime lifetime,
-        HttpContext http, CancellationToken cancellationToken)
+        ChatStreamKeepAlive keepAlive, HttpContext http, CancellationToken cancellationToken)
     {
         // Everything that can refuse the turn with a plain status runs before the first event.
         var start = await StartAsync(request, caller, runner, keys, counter, settings, http, cancellationToken);
@@ -88,7 +89,7 @@ public static class ChatApi
         }
         http.Response.Headers["X-Accel-Buffering"] = "no"; // Proxies must not hold the stream back.
         var events = start.Replay is { } replay ? Replayed(replay) : runner.RunAsync(start.Turn!, streaming: true, lifetime.ApplicationStopping, cancellationToken);
-        return TypedResults.ServerSentEvents(ServerSentEvents(events, cancellationToken));
+        return TypedResults.ServerSentEvents(keepAlive.Between(ServerSentEvents(events, cancellationToken), cancellationToken));
     }
 
     /// <summary>The one writer of the chat events: each one `event: name` line and one `data: json` line.</summary>

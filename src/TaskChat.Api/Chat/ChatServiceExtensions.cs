@@ -32,6 +32,7 @@ public static class ChatServiceExtensions
         builder.Services.AddScoped<ChatTurnRunner>();
         builder.Services.AddScoped<ChatTurnKeys>();
         builder.Services.AddSingleton(ChatTurnLeases.Default());
+        builder.Services.AddSingleton(ChatStreamKeepAlive.Default);
         builder.Services.AddHostedService<ChatTurnLeaseRenewal>();
         builder.Services.AddIdempotencyPruning();
 

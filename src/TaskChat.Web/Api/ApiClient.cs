@@ -78,10 +78,9 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
         var (key, conversation) = retryKeys.ForSubmission(messageId, conversationId);
         using var request = await RequestAsync(HttpMethod.Post, "api/chat/stream", new ChatRequest(message, conversation), cancellationToken);
         ChatRetryKeys.Attach(request, key);
-        // Headers only: reading the whole body first would hold every delta back until the turn ends.
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await StartStreamAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await using var body = new IdleLimitedStream(await response.Content.ReadAsStreamAsync(cancellationToken), ChatStreamIdleLimit);
         await foreach (var item in SseParser.Create(body, ChatEvent.Read).EnumerateAsync(cancellationToken))
         {
             if (item.Data is { } e) // An event this contract does not know is skipped.
@@ -96,6 +95,31 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
                 }
                 yield return e;
             }
+        }
+    }
+
+    /// <summary>
+    /// How long a chat stream may send nothing, its headers included, before the api counts as gone: the api sends a
+    /// keep_alive event after every 10 s without another (<c>ChatStreamKeepAlive</c>), so this is three missed ones.
+    /// A stream that stops is a reply cut off (the page offers "Send again", which does nothing twice); before, a
+    /// stopped api, or one lost behind a proxy that kept the connection, held the chat for the client's five minutes.
+    /// </summary>
+    public static readonly TimeSpan DefaultChatStreamIdleLimit = TimeSpan.FromSeconds(35);
+
+    internal TimeSpan ChatStreamIdleLimit { get; init; } = DefaultChatStreamIdleLimit;
+
+    // Headers only: reading the whole body first would hold every delta back until the turn ends.
+    private async Task<HttpResponseMessage> StartStreamAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var answering = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        answering.CancelAfter(ChatStreamIdleLimit);
+        try
+        {
+            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, answering.Token);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new HttpRequestException($"The api did not answer within {ChatStreamIdleLimit.TotalSeconds:0.#} s.", e);
         }
     }
 
