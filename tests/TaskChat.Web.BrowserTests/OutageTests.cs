@@ -20,7 +20,7 @@ public sealed class OutageTests(RunningTaskChat stack) : BrowserTest(stack)
         await AddTaskAsync(page, "Buy milk");
         var notice = page.GetByTestId("notice");
 
-        await using (var outage = await ApiOutage.BeginAsync(Stack))
+        await using (var outage = await ServiceOutage.BeginAsync(Stack, TaskChatService.Api))
         {
             // A checkbox never shows a state that was not saved.
             await page.GetByTestId("task-toggle").ClickAsync();
@@ -63,6 +63,40 @@ public sealed class OutageTests(RunningTaskChat stack) : BrowserTest(stack)
     });
 
     /// <summary>
+    /// A new chat whose first turn fails (the mcp down): the api removes the conversation that turn started, and the
+    /// next message, once the mcp is back, starts a new one. Before, the page kept sending to the removed conversation
+    /// and every message got "Conversation N was not found." until the user chose "New chat" (found by hand, session 23).
+    /// </summary>
+    [Fact]
+    public Task After_a_new_chats_first_turn_failed_the_next_message_starts_a_conversation_of_its_own() => RunAsync(nameof(After_a_new_chats_first_turn_failed_the_next_message_starts_a_conversation_of_its_own), async () =>
+    {
+        await Stack.WaitForApiAsync();
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        var input = page.GetByTestId("chat-input");
+        var notice = page.GetByTestId("notice");
+
+        await using (await ServiceOutage.BeginAsync(Stack, TaskChatService.Mcp))
+        {
+            await input.FillAsync("add call mom");
+            await input.PressAsync("Enter");
+            await Assertions.Expect(page.GetByTestId("send-failed")).ToBeVisibleAsync();
+            await Assertions.Expect(input).ToHaveValueAsync("add call mom");
+        }
+        await Stack.WaitForAsync(TaskChatService.Mcp);
+
+        await input.FillAsync("add buy eggs"); // Another message, not "Send again".
+        await input.PressAsync("Enter");
+
+        // The failed turn's message stays above it when its tool call is shown (the chip says it did not finish).
+        await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=user]").Last).ToHaveTextAsync("add buy eggs");
+        await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=assistant]").Last).ToContainTextAsync("Buy eggs");
+        await Assertions.Expect(page.GetByTestId("side-task-item")).ToContainTextAsync(["Buy eggs"]);
+        await Assertions.Expect(page.GetByTestId("conversation-item")).ToHaveCountAsync(1);
+        await Assertions.Expect(notice.Filter(new() { HasText = "was not found" })).ToHaveCountAsync(0);
+    });
+
+    /// <summary>
     /// The api goes down while a turn is on its way and the user is on the tasks page: back in the chat, the
     /// message is offered again, its words in the composer, and "Send again" sends it once the api is back.
     /// The turn waits at its first write (<see cref="DatabaseWriteHold"/>) until the api is gone.
@@ -81,7 +115,7 @@ public sealed class OutageTests(RunningTaskChat stack) : BrowserTest(stack)
             await page.GetByTestId("chat-input").PressAsync("Enter");
             await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=user]")).ToHaveTextAsync(["add call the plumber"]);
             await OpenTasksAsync(page);
-            await using (await ApiOutage.BeginAsync(Stack))
+            await using (await ServiceOutage.BeginAsync(Stack, TaskChatService.Api))
             {
                 await hold.DisposeAsync();
                 await page.GetByTestId("nav-chat").ClickAsync();

@@ -36,7 +36,7 @@ public class RunningTaskChat() : SystemFixture(DatabaseProvider.Sqlite)
     public Task KillAsync(TaskChatService service) => Running[service].KillAsync();
 
     /// <summary>
-    /// Waits until the api answers its readiness probe again (after a kill or an <see cref="ApiOutage"/>,
+    /// Waits until the api answers its readiness probe again (after a kill or an <see cref="ServiceOutage"/>,
     /// the launcher restarts it after its back-off, at most 30 s, plus the start-up).
     /// </summary>
     public Task WaitForApiAsync() => WaitForAsync(TaskChatService.Api);

@@ -53,7 +53,7 @@ public sealed class Screenshots(RunningTaskChat stack) : BrowserTest(stack)
         await page.GotoAsync("/tasks");
         await ready;
         await Assertions.Expect(page.GetByTestId("task-item").First).ToBeVisibleAsync();
-        await using (var outage = await ApiOutage.BeginAsync(Stack))
+        await using (var outage = await ServiceOutage.BeginAsync(Stack))
         {
             await page.Locator("[data-testid=task-item]:not(.done) [data-testid=task-toggle]").First.ClickAsync();
             await Assertions.Expect(page.GetByTestId("notice").First).ToBeVisibleAsync();

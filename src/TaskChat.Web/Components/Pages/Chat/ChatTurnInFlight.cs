@@ -43,6 +43,12 @@ internal sealed class RunningChatTurn(UnsentMessage message, long? continuedConv
 
     /// <summary>Answered in full: no failure, no error event, and the done event came.</summary>
     public bool Answered => Failure is null && Stream.Done && Stream.Error is null;
+
+    /// <summary>
+    /// Where the next message goes once this turn has ended: its conversation, but for a new one whose turn was not
+    /// answered, which the api removed again (or, cut off, left empty for the pruning): the next message starts another.
+    /// </summary>
+    public long? NextConversationId => Answered ? ConversationId : ContinuedConversationId;
 }
 
 /// <summary>
@@ -252,7 +258,7 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
         if (_queued is { } next)
         {
             _queued = null;
-            SendWhileAway(next, turn.ConversationId);
+            SendWhileAway(next, turn.NextConversationId);
         }
     }
 

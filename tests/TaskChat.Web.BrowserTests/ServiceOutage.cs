@@ -6,27 +6,27 @@ using TaskChat.ServiceDefaults.Configuration;
 namespace TaskChat.Web.BrowserTests;
 
 /// <summary>
-/// The api down for as long as a test needs, under the real launcher: its process is killed and its
-/// port held by a bound socket that does not listen, so the web's calls are refused at once and
+/// A service (the api, the mcp) down for as long as a test needs, under the real launcher: its process is killed and its
+/// port held by a bound socket that does not listen, so its callers are refused at once and
 /// every restart the launcher tries fails to bind. Disposing frees the port: the launcher's next
-/// restart (its back-off is at most 30 s) brings the api back.
+/// restart (its back-off is at most 30 s) brings the service back.
 /// </summary>
-public sealed class ApiOutage : IAsyncDisposable
+public sealed class ServiceOutage : IAsyncDisposable
 {
     // The launcher's first restart comes 1 s after the kill and a restarted api listens a few
     // seconds later: by then a port not truly held would have let it back.
     private static readonly TimeSpan FirstRestartDone = TimeSpan.FromSeconds(10);
 
     private readonly Socket _held;
-    private readonly Uri _api;
+    private readonly Uri _service;
     private readonly long _began = Stopwatch.GetTimestamp();
 
-    private ApiOutage(Socket held, Uri api) => (_held, _api) = (held, api);
+    private ServiceOutage(Socket held, Uri service) => (_held, _service) = (held, service);
 
-    public static async Task<ApiOutage> BeginAsync(RunningTaskChat stack)
+    public static async Task<ServiceOutage> BeginAsync(RunningTaskChat stack, TaskChatService service = TaskChatService.Api)
     {
-        await stack.KillAsync(TaskChatService.Api);
-        var port = stack.Running.Wiring.PortOf(TaskChatService.Api);
+        await stack.KillAsync(service);
+        var port = stack.Running.Wiring.PortOf(service);
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {
@@ -42,11 +42,11 @@ public sealed class ApiOutage : IAsyncDisposable
             socket.Dispose();
             throw;
         }
-        return new ApiOutage(socket, new Uri(stack.Running.UrlOf(TaskChatService.Api)));
+        return new ServiceOutage(socket, new Uri(stack.Running.UrlOf(service)));
     }
 
     /// <summary>
-    /// Fails if the api answers: called at the end of an outage, long after the launcher's first
+    /// Fails if the service answers: called at the end of an outage, long after the launcher's first
     /// restart, it shows the outage was real and not just the restart's few seconds.
     /// </summary>
     public async Task AssertApiStillDownAsync()
@@ -55,7 +55,7 @@ public sealed class ApiOutage : IAsyncDisposable
         {
             await Task.Delay(wait);
         }
-        using var http = new HttpClient { BaseAddress = _api, Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient { BaseAddress = _service, Timeout = TimeSpan.FromSeconds(10) };
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync("/health/live"));
         Assert.Equal(HttpRequestError.ConnectionError, refused.HttpRequestError);
     }
