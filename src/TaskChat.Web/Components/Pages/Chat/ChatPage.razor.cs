@@ -448,8 +448,8 @@ public sealed partial class ChatPage : IChatTurnView
             }
             if (_conversationId == turn.ConversationId)
             {
-                // A new chat whose first turn failed: its conversation is gone, and the next message (or "Send again",
-                // which goes as the first attempt went) starts one. Before, every message went to the removed one and
+                // A new chat whose first turn failed with an error: its conversation is gone, and the next message (or "Send
+                // again", which goes as the first attempt went) starts one. Before, every message went to the removed one and
                 // got "Conversation N was not found." until the user chose "New chat" (found by hand, session 23).
                 _conversationId = turn.NextConversationId;
             }

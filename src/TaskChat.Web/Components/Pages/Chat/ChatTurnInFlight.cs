@@ -45,10 +45,11 @@ internal sealed class RunningChatTurn(UnsentMessage message, long? continuedConv
     public bool Answered => Failure is null && Stream.Done && Stream.Error is null;
 
     /// <summary>
-    /// Where the next message goes once this turn has ended: its conversation, but for a new one whose turn was not
-    /// answered, which the api removed again (or, cut off, left empty for the pruning): the next message starts another.
+    /// Where the next message goes once this turn has ended: its conversation, but for a new one whose turn ended with an
+    /// error event, which the api removed again: the next message starts another. A turn cut off (the api gone mid-turn)
+    /// keeps its conversation, which the api may have stored the turn in before it went.
     /// </summary>
-    public long? NextConversationId => Answered ? ConversationId : ContinuedConversationId;
+    public long? NextConversationId => Stream.Error is null ? ConversationId : ContinuedConversationId;
 }
 
 /// <summary>
