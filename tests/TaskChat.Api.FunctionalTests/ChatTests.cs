@@ -73,6 +73,28 @@ public abstract class ChatTests(ChatSystem system)
         Assert.True(all.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("id").GetInt64() == 55).GetProperty("completed").GetBoolean());
     }
 
+    /// <summary>
+    /// A near miss ("mlik") is looked for in the plain list once the search finds nothing: the 200 tasks changed last, so
+    /// the milk added after 205 others is found (it was the first 200 by number, where it was not).
+    /// </summary>
+    [SkippableFact]
+    public async Task ANearMissIsFoundAmongTheTasksChangedLastPastTheFirst200()
+    {
+        using var http = system.ClientFor(NewUser());
+        for (var i = 1; i <= 205; i++)
+        {
+            (await http.PostAsJsonAsync("api/tasks", new { title = $"Errand {i}" })).EnsureSuccessStatusCode();
+        }
+        (await http.PostAsJsonAsync("api/tasks", new { title = "Buy milk" })).EnsureSuccessStatusCode();
+
+        var completed = await ChatAsync(http, "mark mlik done");
+
+        Assert.Equal("Marked “Buy milk” done.", completed.GetProperty("response").GetString());
+        Assert.Equal([ToolNames.ListTasks, ToolNames.ListTasks, ToolNames.CompleteTask], Tools(completed));
+        var milk = await Json.ReadAsync(await http.GetAsync("api/tasks/206"));
+        Assert.True(milk.GetProperty("completed").GetBoolean());
+    }
+
     [SkippableFact]
     public async Task AnAmbiguousNameGetsAQuestionAndChangesNothing()
     {

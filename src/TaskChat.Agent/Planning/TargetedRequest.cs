@@ -51,9 +51,18 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
             : Listing(context);
     }
 
-    /// <summary>A search that matched nothing: the plain list, where a near miss ("by milk" for "buy milk") can still be found.</summary>
+    /// <summary>
+    /// A search that matched nothing: the plain list, where a near miss ("by milk" for "buy milk") can still be found.
+    /// The tasks changed last when the mcp can sort so (one page: for a user with more than 200, the task just added or
+    /// edited rather than the oldest 200), as the web's tasks beside the chat show them.
+    /// </summary>
     public override ToolCall? LookupAgain(IReadOnlyList<TaskSnapshot> found, AgentContext context) =>
-        Target.ByWords && Search(context) is not null && Match(found).Count == 0 ? Listing(context) : null;
+        Target.ByWords && Search(context) is not null && Match(found).Count == 0 ? RecentFirst(Listing(context), context) : null;
+
+    private static ToolCall RecentFirst(ToolCall call, AgentContext context) =>
+        context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Sort)
+            ? call with { Arguments = new Dictionary<string, object?>(call.Arguments) { [TaskToolArguments.Sort] = TaskSorts.Updated } }
+            : call;
 
     // The search matches each word as the start of a word of the title or description (PostgreSQL) or anywhere in
     // them (SQLite), so the stems ("plant" for "plants") find every task the title matcher would take, and more,

@@ -56,7 +56,7 @@ public class LongListTests
         Assert.Equal("Marked “Buy milk” done.", reply);
         Assert.Equal([ToolNames.ListTasks, ToolNames.ListTasks, ToolNames.CompleteTask], tools.Calls.Select(c => c.Tool));
         Assert.Contains("\"search\":\"mlik\"", tools.Calls[0].Arguments, StringComparison.Ordinal);
-        Assert.Contains("\"search\":null,\"sort\":null,\"limit\":200", tools.Calls[1].Arguments, StringComparison.Ordinal);
+        Assert.Contains("\"search\":null,\"sort\":\"updated\",\"limit\":200", tools.Calls[1].Arguments, StringComparison.Ordinal);
         Assert.True(tools.Tasks.Single(t => t.Title == "Buy milk").Completed);
     }
 

@@ -63,6 +63,7 @@ public class OfflineScenarioTests
         // The search found nothing: the plain list, where a near miss could still be.
         var plain = await turns.AnswerAsync(Envelopes.Tasks());
         Assert.False(plain.SingleCall(ToolNames.ListTasks).Arguments!.ContainsKey(ToolArguments.Search));
+        Assert.Equal(TaskSorts.Updated, plain.SingleCall(ToolNames.ListTasks).Arguments![ToolArguments.Sort]); // The tasks changed last.
         var answer = await turns.AnswerAsync(MilkAndRent);
 
         Assert.Empty(answer.Calls());
