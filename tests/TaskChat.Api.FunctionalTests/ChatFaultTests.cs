@@ -128,14 +128,18 @@ public sealed class ChatFaultTests(SqliteChatSystem system) : IClassFixture<Sqli
         Assert.Equal(0, (await Json.ReadAsync(await http.GetAsync("api/conversations"))).GetProperty("count").GetInt32());
     }
 
-    [Fact]
-    public async Task ASlowMcpIsA504AfterTheTimeout()
-    {
-        var (slow, address) = await LoopbackServer.StartAsync(app => app.MapPost("/mcp", async (HttpContext context) =>
+    /// <summary>A stand-in mcp that answers nothing for 30 s (the api's MCP_TIMEOUT_SECONDS is set lower).</summary>
+    private static Task<(WebApplication App, Uri Address)> SlowMcpAsync() =>
+        LoopbackServer.StartAsync(app => app.MapPost("/mcp", async (HttpContext context) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
             return Results.Ok();
         }));
+
+    [Fact]
+    public async Task ASlowMcpIsA504AfterTheTimeout()
+    {
+        var (slow, address) = await SlowMcpAsync();
         await using var _ = slow;
         await using var api = await system.StartApiAsync(address.ToString().TrimEnd('/'), new Dictionary<string, string?> { ["MCP_TIMEOUT_SECONDS"] = "1" });
         using var http = system.ClientFor(NewUser(), api);
@@ -154,11 +158,7 @@ public sealed class ChatFaultTests(SqliteChatSystem system) : IClassFixture<Sqli
     [Fact]
     public async Task AQuietTurnSendsKeepAlivesBetweenItsEvents()
     {
-        var (slow, address) = await LoopbackServer.StartAsync(app => app.MapPost("/mcp", async (HttpContext context) =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
-            return Results.Ok();
-        }));
+        var (slow, address) = await SlowMcpAsync();
         await using var _ = slow;
         await using var api = await system.StartApiAsync(address.ToString().TrimEnd('/'), new Dictionary<string, string?> { ["MCP_TIMEOUT_SECONDS"] = "2" },
             services => services.AddSingleton(new ChatStreamKeepAlive(TimeSpan.FromMilliseconds(250))));
