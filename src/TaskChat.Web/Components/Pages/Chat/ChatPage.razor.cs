@@ -48,6 +48,9 @@ public sealed partial class ChatPage : IChatTurnView
 
     private const string ReplyCutOffKey = "chat-reply-cut-off";
 
+    /// <summary>The notice of a turn that ended with an error event: replaced by the next one's, gone once a turn is answered.</summary>
+    private const string TurnFailedKey = "chat-turn-failed";
+
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
@@ -418,6 +421,7 @@ public sealed partial class ChatPage : IChatTurnView
         {
             _unsent = null;
             Notices.Clear(ReplyCutOffKey); // Sent again and answered: what it said is over.
+            Notices.Clear(TurnFailedKey); // As is a failed turn's "try again" (it stayed until dismissed, session 23).
             if (resumed && turn.ConversationId is { } id && id == _conversationId)
             {
                 await OpenAsync(id);
@@ -427,7 +431,7 @@ public sealed partial class ChatPage : IChatTurnView
         {
             if (stream.Error is { } error)
             {
-                Notices.Show(error);
+                Notices.Show(error, TurnFailedKey);
             }
             else if (sent)
             {
