@@ -330,6 +330,10 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         }
 
         await page.ReloadAsync();
+        // The interactive page has loaded (the prerendered thread is replaced while it loads) and the thread is back (the
+        // five adds) before the next message is counted as one more reply.
+        await Assertions.Expect(page.GetByTestId("chat-input")).ToBeEnabledAsync();
+        await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=assistant]")).ToHaveCountAsync(5);
 
         var items = page.GetByTestId("side-task-item");
         await Assertions.Expect(items).ToHaveCountAsync(200);
