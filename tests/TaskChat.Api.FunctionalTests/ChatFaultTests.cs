@@ -160,7 +160,7 @@ public sealed class ChatFaultTests(SqliteChatSystem system) : IClassFixture<Sqli
     {
         var (slow, address) = await SlowMcpAsync();
         await using var _ = slow;
-        await using var api = await system.StartApiAsync(address.ToString().TrimEnd('/'), new Dictionary<string, string?> { ["MCP_TIMEOUT_SECONDS"] = "2" },
+        await using var api = await system.StartApiAsync(address.ToString().TrimEnd('/'), new Dictionary<string, string?> { ["MCP_TIMEOUT_SECONDS"] = "3" },
             services => services.AddSingleton(new ChatStreamKeepAlive(TimeSpan.FromMilliseconds(250))));
         using var http = system.ClientFor(NewUser(), api);
 
@@ -171,7 +171,7 @@ public sealed class ChatFaultTests(SqliteChatSystem system) : IClassFixture<Sqli
         Assert.Equal(ChatEventNames.Error, events[^1].Name);
         Assert.Equal(ProblemCodes.McpTimeout, events[^1].Data.GetProperty("code").GetString());
         var between = events[1..^1];
-        Assert.InRange(between.Count, 3, 40); // About 2 s ÷ 0.25 s; fewer on a busy machine, never none.
+        Assert.InRange(between.Count, 1, 60); // About 3 s ÷ 0.25 s; fewer on a busy machine, never none.
         Assert.All(between, e =>
         {
             Assert.Equal(ChatEventNames.KeepAlive, e.Name);

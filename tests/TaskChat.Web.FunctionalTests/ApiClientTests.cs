@@ -117,9 +117,9 @@ public sealed class ApiClientTests : IAsyncLifetime
                 {
                     await Task.Delay(Timeout.Infinite, context.RequestAborted);
                 }
-                for (var i = 0; i < 8; i++) // 1.2 s in all, three times the client's idle limit.
+                for (var i = 0; i < 30; i++) // 6 s in all, past the client's idle limit; a gap would have to be 20 times late to reach it.
                 {
-                    await Task.Delay(150, context.RequestAborted);
+                    await Task.Delay(200, context.RequestAborted);
                     await context.Response.WriteAsync("event: keep_alive\ndata: {}\n\n", context.RequestAborted);
                     await context.Response.Body.FlushAsync(context.RequestAborted);
                 }
@@ -132,8 +132,8 @@ public sealed class ApiClientTests : IAsyncLifetime
             });
         });
         await using var _ = standIn;
-        var api = await WebServers.ApiClientForNewUserAsync(_web, address, chatStreamIdleLimit: TimeSpan.FromMilliseconds(400));
-        var never = await WebServers.ApiClientForNewUserAsync(_web, new Uri(address, "never/"), chatStreamIdleLimit: TimeSpan.FromMilliseconds(400));
+        var api = await WebServers.ApiClientForNewUserAsync(_web, address, chatStreamIdleLimit: TimeSpan.FromSeconds(4));
+        var never = await WebServers.ApiClientForNewUserAsync(_web, new Uri(address, "never/"), chatStreamIdleLimit: TimeSpan.FromSeconds(4));
 
         var kept = new List<ChatEvent>();
         await foreach (var e in api.StreamChatAsync("keep going", null, Guid.NewGuid()))
@@ -157,8 +157,8 @@ public sealed class ApiClientTests : IAsyncLifetime
 
         Assert.Equal([typeof(ConversationStarted), typeof(TextDelta), typeof(TurnDone)], kept.Select(e => e.GetType()));
         Assert.Equal([typeof(ConversationStarted)], quiet.Select(e => e.GetType()));
-        Assert.Equal("The api sent nothing for 0.4 s.", broke.Message);
-        Assert.Equal("The api did not answer within 0.4 s.", unanswered.Message);
+        Assert.Equal("The api sent nothing for 4 s.", broke.Message);
+        Assert.Equal("The api did not answer within 4 s.", unanswered.Message);
         Assert.Equal(TimeSpan.FromSeconds(35), ApiClient.DefaultChatStreamIdleLimit);
     }
 
