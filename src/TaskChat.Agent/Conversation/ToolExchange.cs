@@ -11,6 +11,10 @@ internal sealed record ToolCall(string Name, IReadOnlyDictionary<string, object?
         new(name, arguments.Where(a => a.Value is not null).ToDictionary(a => a.Name, a => a.Value));
 
     public static ToolCall List(string status) => Of(ToolNames.ListTasks, (ToolArguments.Status, status));
+
+    /// <summary>The same call with <paramref name="argument"/> set to <paramref name="value"/>.</summary>
+    public ToolCall With(string argument, object? value) =>
+        this with { Arguments = new Dictionary<string, object?>(Arguments) { [argument] = value } };
 }
 
 /// <summary>One tool call of a conversation with its outcome, read back from the messages.</summary>

@@ -57,12 +57,9 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
     /// edited rather than the oldest 200), as the web's tasks beside the chat show them.
     /// </summary>
     public override ToolCall? LookupAgain(IReadOnlyList<TaskSnapshot> found, AgentContext context) =>
-        Target.ByWords && Search(context) is not null && Match(found).Count == 0 ? RecentFirst(Listing(context), context) : null;
-
-    private static ToolCall RecentFirst(ToolCall call, AgentContext context) =>
-        context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Sort)
-            ? call with { Arguments = new Dictionary<string, object?>(call.Arguments) { [TaskToolArguments.Sort] = TaskSorts.Updated } }
-            : call;
+        Target.ByWords && Search(context) is not null && Match(found).Count == 0
+            ? WhereServed(Listing(context), TaskToolArguments.Sort, TaskSorts.Updated, context)
+            : null;
 
     // The search matches each word as the start of a word of the title or description (PostgreSQL) or anywhere in
     // them (SQLite), so the stems ("plant" for "plants") find every task the title matcher would take, and more,
@@ -85,9 +82,11 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
 
     // The largest page the mcp gives: the matcher sees as many tasks as one call can bring.
     private static ToolCall WithPageSize(ToolCall call, AgentContext context) =>
-        context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Limit)
-            ? call with { Arguments = new Dictionary<string, object?>(call.Arguments) { [TaskToolArguments.Limit] = TaskToolArguments.PageMax } }
-            : call;
+        WhereServed(call, TaskToolArguments.Limit, TaskToolArguments.PageMax, context);
+
+    // A refinement the mcp's tool may not have (an older mcp, an outside server): sent only where its tools/list names it.
+    private static ToolCall WhereServed(ToolCall call, string argument, object value, AgentContext context) =>
+        context.Tools.Has(call.Name, argument) ? call.With(argument, value) : call;
 
     public sealed override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {

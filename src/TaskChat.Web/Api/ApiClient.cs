@@ -109,19 +109,8 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
     internal TimeSpan ChatStreamIdleLimit { get; init; } = DefaultChatStreamIdleLimit;
 
     // Headers only: reading the whole body first would hold every delta back until the turn ends.
-    private async Task<HttpResponseMessage> StartStreamAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        using var answering = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        answering.CancelAfter(ChatStreamIdleLimit);
-        try
-        {
-            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, answering.Token);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new HttpRequestException($"The api did not answer within {ChatStreamIdleLimit.TotalSeconds:0.#} s.", e);
-        }
-    }
+    private Task<HttpResponseMessage> StartStreamAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        WithinAsync(ChatStreamIdleLimit, limited => http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limited), cancellationToken);
 
     /// <summary>
     /// How long an ordinary call (a list, a task's change, the conversations) may take before the api counts as not
@@ -133,25 +122,35 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
 
     internal TimeSpan CallTimeout { get; init; } = DefaultCallTimeout;
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
-    {
-        using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        call.CancelAfter(CallTimeout);
-        try
+    private Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken) =>
+        WithinAsync(CallTimeout, async limited =>
         {
-            using var request = await RequestAsync(method, path, body, call.Token);
-            using var response = await http.SendAsync(request, call.Token);
-            await EnsureSuccessAsync(response, call.Token);
+            using var request = await RequestAsync(method, path, body, limited);
+            using var response = await http.SendAsync(request, limited);
+            await EnsureSuccessAsync(response, limited);
             if (response.StatusCode == HttpStatusCode.NoContent)
             {
                 return default!;
             }
-            return (await response.Content.ReadFromJsonAsync<T>(Json, call.Token))!;
+            return (await response.Content.ReadFromJsonAsync<T>(Json, limited))!;
+        }, cancellationToken);
+
+    /// <summary>
+    /// <paramref name="call"/>, given until <paramref name="limit"/> to answer: past it the api counts as not answering, an
+    /// <see cref="HttpRequestException"/> as a refused connection is (the pages say TaskChat's server isn't answering, and
+    /// retry once it does). The caller's own cancellation stays a cancellation.
+    /// </summary>
+    private static async Task<T> WithinAsync<T>(TimeSpan limit, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        using var limited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limited.CancelAfter(limit);
+        try
+        {
+            return await call(limited.Token);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            // As a refused connection: the pages say TaskChat's server isn't answering, and retry once it does.
-            throw new HttpRequestException($"The api did not answer within {CallTimeout.TotalSeconds:0.#} s.", e);
+            throw new HttpRequestException($"The api did not answer within {limit.TotalSeconds:0.#} s.", e);
         }
     }
 
