@@ -84,9 +84,11 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
     private static ToolCall WithPageSize(ToolCall call, AgentContext context) =>
         WhereServed(call, TaskToolArguments.Limit, TaskToolArguments.PageMax, context);
 
-    // A refinement the mcp's tool may not have (an older mcp, an outside server): sent only where its tools/list names it.
+    // A refinement the mcp's tool may not have (an older mcp, an outside server): sent only where its tools/list names it,
+    // and a text value only where the argument's listed values (if any) include it: an mcp older than the sort by last
+    // change has `sort` but would refuse "updated".
     private static ToolCall WhereServed(ToolCall call, string argument, object value, AgentContext context) =>
-        context.Tools.Has(call.Name, argument) ? call.With(argument, value) : call;
+        (value is string text ? context.Tools.Has(call.Name, argument, text) : context.Tools.Has(call.Name, argument)) ? call.With(argument, value) : call;
 
     public sealed override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {

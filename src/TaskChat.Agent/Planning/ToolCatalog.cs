@@ -15,26 +15,33 @@ internal sealed record ToolNeed(string Tool, string? Argument = null)
 /// The tools this turn was given and the arguments each one's input schema declares (tools/list's inputSchema
 /// properties). A request is planned only when everything it needs is here, so the agent is never ahead of the mcp:
 /// until the mcp serves <c>due</c>, "remind me tomorrow" is declined in words, not sent as an unknown argument.
+/// An argument whose schema lists its values (<c>enum</c>) is known with them: a value added in a newer mcp (a new
+/// sort order) is not sent to an older one, which would refuse the whole call (a rolling deploy, an outside server).
 /// </summary>
 internal sealed class ToolCatalog
 {
-    private readonly Dictionary<string, HashSet<string>> _arguments;
+    // Per tool, its arguments, each with the values its schema allows, or null when it lists none.
+    private readonly Dictionary<string, Dictionary<string, HashSet<string>?>> _arguments;
 
-    private ToolCatalog(Dictionary<string, HashSet<string>> arguments) => _arguments = arguments;
+    private ToolCatalog(Dictionary<string, Dictionary<string, HashSet<string>?>> arguments) => _arguments = arguments;
 
     public static ToolCatalog From(IEnumerable<AITool>? tools)
     {
-        var arguments = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var arguments = new Dictionary<string, Dictionary<string, HashSet<string>?>>(StringComparer.Ordinal);
         foreach (var tool in tools ?? [])
         {
-            arguments[tool.Name] = tool is AIFunctionDeclaration function ? ArgumentNames(function.JsonSchema) : [];
+            arguments[tool.Name] = tool is AIFunctionDeclaration function ? Arguments(function.JsonSchema) : [];
         }
         return new ToolCatalog(arguments);
     }
 
     public bool Has(string tool) => _arguments.ContainsKey(tool);
 
-    public bool Has(string tool, string argument) => _arguments.TryGetValue(tool, out var names) && names.Contains(argument);
+    public bool Has(string tool, string argument) => _arguments.TryGetValue(tool, out var names) && names.ContainsKey(argument);
+
+    /// <summary>The tool takes <paramref name="argument"/> and, where its schema lists the values, <paramref name="value"/> among them.</summary>
+    public bool Has(string tool, string argument, string value) =>
+        _arguments.TryGetValue(tool, out var names) && names.TryGetValue(argument, out var allowed) && (allowed is null || allowed.Contains(value));
 
     public bool Meets(ToolNeed need) => need.Argument is null ? Has(need.Tool) : Has(need.Tool, need.Argument);
 
@@ -45,8 +52,16 @@ internal sealed class ToolCatalog
     public ToolNeed? Missing(ToolCall call) =>
         !Has(call.Name) ? new ToolNeed(call.Name) : call.Arguments.Keys.Where(a => !Has(call.Name, a)).Select(a => new ToolNeed(call.Name, a)).FirstOrDefault();
 
-    private static HashSet<string> ArgumentNames(JsonElement schema) =>
+    private static Dictionary<string, HashSet<string>?> Arguments(JsonElement schema) =>
         schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
-            ? [.. properties.EnumerateObject().Select(p => p.Name)]
+            ? properties.EnumerateObject().ToDictionary(p => p.Name, p => AllowedValues(p.Value), StringComparer.Ordinal)
             : [];
+
+    // A string argument's "enum" (the mcp's [AllowedValues]; null, the default, may be among them). Anything else, or
+    // an enum with a value that is not a string, allows what the argument's type allows: only string values are checked.
+    private static HashSet<string>? AllowedValues(JsonElement property) =>
+        property.ValueKind == JsonValueKind.Object && property.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array
+            && values.EnumerateArray().All(v => v.ValueKind is JsonValueKind.String or JsonValueKind.Null)
+            ? [.. values.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)]
+            : null;
 }

@@ -40,7 +40,7 @@ internal sealed record NextUpRequest : SkillRequest
     // Soonest due first, as many as a page holds: the ranking below starts with the overdue and the due, so the first few
     // are on that page however many tasks are pending (the first 50 by number could leave them out).
     public override ToolCall? Lookup(AgentContext context) =>
-        context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Sort) && context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Limit)
+        context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Sort, TaskSorts.Due) && context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Limit)
             ? ToolCall.Of(ToolNames.ListTasks, (ToolArguments.Status, ListStatus.Pending), (TaskToolArguments.Sort, TaskSorts.Due), (TaskToolArguments.Limit, TaskToolArguments.PageMax))
             : ToolCall.List(ListStatus.Pending);
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
 using ModelContextProtocol.Protocol;
+using TaskChat.Agent;
 using TaskChat.Contract;
 
 namespace TaskChat.UnitTests.Chat;
@@ -68,6 +70,31 @@ public class OfflineScenarioTests
 
         Assert.Empty(answer.Calls());
         Assert.StartsWith("I couldn't find a task matching “dentist”.", answer.Text);
+    }
+
+    [Fact]
+    public async Task AnMcpWhoseSortHasNoOrderByLastChangeGetsThePlainListWithoutIt()
+    {
+        // An mcp from before sort=updated (a rolling deploy: a new api beside an old mcp) lists the sorts it knows, and
+        // would refuse the whole call with a value outside them: the near miss's list then goes in the default order.
+        var older = AIFunctionFactory.CreateDeclaration(ToolNames.ListTasks, "List tasks.", JsonElement.Parse("""
+            {"type":"object","properties":{
+              "status":{"type":["string","null"],"enum":["all","pending","completed",null]},
+              "search":{"type":["string","null"]},
+              "sort":{"type":["string","null"],"enum":["created","due","priority","title",null]},
+              "limit":{"type":["integer","null"]}}}
+            """));
+        var tools = new FakeTaskTools();
+        var turns = new OfflineTurns([tools.Add, older, tools.Complete, tools.Delete, tools.Update, tools.Reopen]);
+
+        Assert.Equal("mlik", (await turns.SayAsync("delete the mlik task")).SingleCall(ToolNames.ListTasks).Arguments![ToolArguments.Search]);
+        var plain = (await turns.AnswerAsync(Envelopes.Tasks())).SingleCall(ToolNames.ListTasks).Arguments!;
+
+        Assert.False(plain.ContainsKey(ToolArguments.Sort));
+        Assert.False(plain.ContainsKey(ToolArguments.Search));
+        Assert.Equal(TaskToolArguments.PageMax, plain[TaskToolArguments.Limit]); // No enum: sent as before.
+        // The list's "milk" is still found for "mlik".
+        Assert.Equal(3L, (await turns.AnswerAsync(MilkAndRent)).SingleCall(ToolNames.DeleteTask).Arguments![ToolArguments.TaskId]);
     }
 
     [Fact]
