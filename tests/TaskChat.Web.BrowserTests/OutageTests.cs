@@ -63,6 +63,52 @@ public sealed class OutageTests(RunningTaskChat stack) : BrowserTest(stack)
     });
 
     /// <summary>
+    /// A full page load asks the api once for what it shows: the prerendered page is the frame with "Loading…", and the
+    /// interactive page loads. Before, the prerender loaded too (6 api calls for /chat, 4 for /tasks), so with the api
+    /// hung the page's first byte waited out the call timeout (10 s) and the interactive page waited as long again.
+    /// </summary>
+    [Fact]
+    public Task A_full_page_load_asks_the_api_once_and_a_hung_api_does_not_hold_the_page() => RunAsync(nameof(A_full_page_load_asks_the_api_once_and_a_hung_api_does_not_hold_the_page), async () =>
+    {
+        await Stack.WaitForApiAsync();
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await GotoInteractiveAsync(page, "/notifications"); // A page that does not use the api: all the calls below are the loads'.
+
+        await using (var hung = await ServiceOutage.BeginHungAsync(Stack, TaskChatService.Api))
+        {
+            // "GET /api/tasks?status=all&… HTTP/1.1" → "GET /api/tasks"; the readiness polls left out.
+            string[] ApiCalls() => [.. hung.Requests.Select(r => r.Split(' ')).Where(r => r[1].StartsWith("/api/", StringComparison.Ordinal)).Select(r => $"{r[0]} {r[1].Split('?')[0]}")];
+
+            // The page itself comes without the api: nothing asked, "Loading…" where the conversation and the tasks go.
+            foreach (var path in (string[])["/chat", "/tasks"])
+            {
+                var prerendered = await page.APIRequest.GetAsync(path);
+                Assert.Equal(200, prerendered.Status);
+                var html = await prerendered.TextAsync();
+                Assert.Contains(path == "/chat" ? "data-testid=\"side-tasks-loading\"" : "data-testid=\"tasks-loading\"", html);
+                Assert.DoesNotContain("couldn't be loaded", html);
+            }
+            Assert.Empty(ApiCalls());
+
+            // The interactive page asks once for each (the conversations, the tasks beside the chat) and then says so.
+            await page.GotoAsync("/chat");
+            await Assertions.Expect(page.GetByTestId("side-tasks-error")).ToBeAttachedAsync();
+            await Assertions.Expect(page.GetByTestId("conversations-error")).ToBeAttachedAsync();
+            await Assertions.Expect(page.GetByTestId("thread-loading")).ToHaveCountAsync(0);
+            Assert.Equal(["GET /api/conversations", "GET /api/tasks"], ApiCalls().Order());
+
+            await page.GotoAsync("/tasks");
+            await Assertions.Expect(page.GetByTestId("tasks-error")).ToBeVisibleAsync();
+            Assert.Equal(["GET /api/conversations", "GET /api/tasks", "GET /api/tasks"], ApiCalls().Order()); // The open tasks' page, once (the completed ones' comes after it).
+        }
+
+        // The api is back: the page loads what it could not.
+        await Assertions.Expect(page.GetByTestId("tasks-error")).ToHaveCountAsync(0, new() { Timeout = 120_000 });
+        await Assertions.Expect(page.GetByTestId("tasks-loading")).ToHaveCountAsync(0);
+    });
+
+    /// <summary>
     /// A new chat whose first turn fails (the mcp down): the api removes the conversation that turn started, and the
     /// next message, once the mcp is back, starts a new one. Before, the page kept sending to the removed conversation
     /// and every message got "Conversation N was not found." until the user chose "New chat" (found by hand, session 23).

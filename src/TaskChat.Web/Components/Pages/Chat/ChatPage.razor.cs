@@ -142,6 +142,14 @@ public sealed partial class ChatPage : IChatTurnView
 
     protected override async Task OnInitializedAsync()
     {
+        if (!RendererInfo.IsInteractive)
+        {
+            // Prerendered (a full page load): the frame, "Loading…" where the data goes, and no call to the api. The
+            // interactive page that replaces it a moment later loads everything anyway: loading here too made every
+            // full load call the api twice (6 calls for /chat), made a hung api hold the page's first byte for the call
+            // timeout and then the interactive page as long again, and showed the thread, then nothing, then the thread.
+            return;
+        }
         await ReadUserIdAsync();
         await Task.WhenAll(LoadConversationsAsync(), LoadTasksAsync());
         if (InFlight.Current is { } running)
