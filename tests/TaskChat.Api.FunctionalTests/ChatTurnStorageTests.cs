@@ -409,6 +409,34 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
     }
 
     [SkippableFact]
+    public async Task A_turns_count_commits_without_waiting_for_the_disk_only_for_itself_and_leaves_its_connection_as_it_was()
+    {
+        var user = NewUser();
+        await using var db = NewContext(out _, withPragmas: false);
+        var counter = new ChatTurnCounter(db, TimeProvider.System);
+        var onPostgres = db.Database.IsNpgsql();
+        await db.Database.OpenConnectionAsync(); // Held open: the count's command and the checks below share the connection, as a pooled one is shared.
+        if (onPostgres)
+        {
+            // The session as a production server has it (the test cluster turns it off for speed): each commit waits for its WAL.
+            await db.Database.ExecuteSqlRawAsync("SET synchronous_commit = on");
+        }
+
+        var counted = await counter.CountAsync(user, 4, new TurnKeyClaim("key-1", "hash-1"), new ConversationStart("add buy milk", Limit: 2), continues: null, CancellationToken.None);
+
+        // The count's result sets are read past set_config's row: the claim and the start as before.
+        Assert.True(counted.KeyClaimed);
+        Assert.Equal(onPostgres, counted.StartedConversationId is not null);
+        Assert.Equal(1, await db.ChatTurnWindows.AsNoTracking().Where(w => w.UserId == user).Select(w => w.Turns).SingleAsync());
+        if (onPostgres)
+        {
+            // set_config(…, true) is the command's own transaction's: the next one on this connection (a pooled connection's
+            // next user, the turn's save) waits for the disk again. Set for the session, the save's commit would not.
+            Assert.Equal("on", await db.Database.SqlQueryRaw<string>("SELECT current_setting('synchronous_commit') AS \"Value\"").SingleAsync());
+        }
+    }
+
+    [SkippableFact]
     public async Task A_new_conversations_first_turn_is_started_in_its_counts_command_on_postgres_only_when_the_turn_may_run()
     {
         var user = NewUser();

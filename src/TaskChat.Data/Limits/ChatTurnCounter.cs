@@ -37,6 +37,14 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
 
     private const string CountAndClaimSql = CountSql + ";\n" + ClaimWithinLimitSql;
 
+    // PostgreSQL: this command's commit does not wait for its WAL to reach the disk (the transaction's own setting,
+    // as the first statement of the command's implicit transaction). What it writes is durable as soon as any later
+    // commit is, since a commit flushes the WAL up to itself: the turn's tool writes and its save come after it and
+    // wait as before, and the user sees nothing of the turn until the save has. A crash before those loses a count,
+    // a claim and an empty conversation of a turn that never answered, which its retry makes again. One flush fewer
+    // per turn: about 0.5-0.8 ms on this machine's disk (pg_test_fsync: fdatasync 768 µs), more on network storage.
+    private const string CommitWithoutWaitingSql = "SELECT set_config('synchronous_commit', 'off', true);\n";
+
     // A new conversation's start after the count, its key's claim the WITH's first part: the turn may start
     // when it is within the limit and, sent with a key, has just claimed it.
     private static readonly string CountAndStartSql = CountAndStartSqlFor(claims: false);
@@ -87,7 +95,8 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = (starts, reads, claim is not null) switch
+            var postgres = db.Database.IsNpgsql();
+            command.CommandText = (postgres ? CommitWithoutWaitingSql : "") + (starts, reads, claim is not null) switch
             {
                 (true, _, true) => CountClaimAndStartSql,
                 (true, _, false) => CountAndStartSql,
@@ -120,6 +129,10 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
                 command.AddParameter("history", continues.Messages);
             }
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (postgres)
+            {
+                await reader.NextResultAsync(cancellationToken); // Past set_config's one row.
+            }
             await reader.ReadAsync(cancellationToken);
             var turns = reader.GetInt32(0);
             var windowStart = reader.GetInt64(1);
