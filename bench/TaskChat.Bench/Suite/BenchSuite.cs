@@ -204,7 +204,12 @@ internal static class BenchSuite
         {
             await using var connection = new NpgsqlConnection(PostgresTestDatabase.Server()!.ConnectionString);
             await connection.OpenAsync(cancellationToken);
-            postgres = "PostgreSQL " + connection.PostgreSqlVersion;
+            // Whether its commits wait for the disk: a cluster with fsync off (development's, CI's) hides what the turn's
+            // commits cost a production server (performance.md, "A turn's first commit does not wait for the disk").
+            await using var settings = new NpgsqlCommand("SELECT current_setting('fsync'), current_setting('synchronous_commit')", connection);
+            await using var reader = await settings.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            postgres = $"PostgreSQL {connection.PostgreSqlVersion} (fsync {reader.GetString(0)}, synchronous_commit {reader.GetString(1)})";
         }
         catch (NpgsqlException)
         {
