@@ -110,6 +110,38 @@ public sealed class OutageTests(RunningTaskChat stack) : BrowserTest(stack)
     });
 
     /// <summary>
+    /// /chat carries on where the user left off even when it opened during an outage: the thread says the last conversation
+    /// couldn't be loaded (before, the new chat's greeting, which on a phone was all there was to see), and opens it once
+    /// the api answers. Before, the page stayed on an empty new chat after the api came back.
+    /// </summary>
+    [Fact]
+    public Task A_chat_opened_while_the_api_was_down_opens_the_last_conversation_once_it_answers() => RunAsync(nameof(A_chat_opened_while_the_api_was_down_opens_the_last_conversation_once_it_answers), async () =>
+    {
+        await Stack.WaitForApiAsync();
+        var page = await NewPageAsync(Phone);
+        await SignUpAsync(page);
+        await ChatAsync(page, "add buy milk");
+        var messages = page.Locator("[data-testid=chat-message][data-role=user]");
+
+        await using (var outage = await ServiceOutage.BeginAsync(Stack, TaskChatService.Api))
+        {
+            await GotoInteractiveAsync(page, "/chat");
+            await Assertions.Expect(page.GetByTestId("thread-unavailable")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByText("What's on your list?")).ToHaveCountAsync(0);
+            await Assertions.Expect(messages).ToHaveCountAsync(0);
+            // "Try again" while it is still down: the same line, nothing lost.
+            await page.GetByTestId("thread-unavailable-retry").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("thread-unavailable")).ToBeVisibleAsync();
+            await outage.AssertApiStillDownAsync();
+        }
+
+        // The api is back: the conversation opens by itself, as /chat opens it.
+        await Assertions.Expect(messages).ToHaveTextAsync(["add buy milk"], new() { Timeout = 120_000 });
+        await Assertions.Expect(page.GetByTestId("thread-title")).ToHaveTextAsync("add buy milk");
+        await Assertions.Expect(page.GetByTestId("thread-unavailable")).ToHaveCountAsync(0);
+    });
+
+    /// <summary>
     /// A new chat whose first turn fails (the mcp down): the api removes the conversation that turn started, and the
     /// next message, once the mcp is back, starts a new one. Before, the page kept sending to the removed conversation
     /// and every message got "Conversation N was not found." until the user chose "New chat" (found by hand, session 23).

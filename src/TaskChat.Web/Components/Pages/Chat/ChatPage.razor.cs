@@ -59,6 +59,12 @@ public sealed partial class ChatPage : IChatTurnView
 
     private IReadOnlyList<ConversationSummary>? _conversations;
     private bool _conversationsFailed;
+
+    /// <summary>
+    /// The page's first load could not read the conversations, so the latest was not opened: it is once they are read
+    /// (the api answers again, or "Try again"), unless the user has since started a new chat, opened one or sent a message.
+    /// </summary>
+    private bool _latestNotOpened;
     private IReadOnlyList<TaskView>? _tasks;
     private bool _moreTasks;
     private bool _tasksFailed;
@@ -180,6 +186,11 @@ public sealed partial class ChatPage : IChatTurnView
         {
             // /chat carries on where the user left off: the most recent conversation.
             await OpenAsync(latest.Id);
+            _latestNotOpened = _conversationId is null; // Listed, but the api went before it could be read.
+        }
+        else
+        {
+            _latestNotOpened = _conversationsFailed;
         }
         _loaded = true;
         if (_resumed is { } resumed)
@@ -268,7 +279,21 @@ public sealed partial class ChatPage : IChatTurnView
 
     protected override async Task OnApiRecoveredAsync()
     {
-        await Task.WhenAll(LoadConversationsAsync(), LoadTasksAsync());
+        await Task.WhenAll(RetryConversationsAsync(), LoadTasksAsync());
+    }
+
+    /// <summary>The conversations again ("Try again", the api back), and the latest opened if the first load could not.</summary>
+    private async Task RetryConversationsAsync()
+    {
+        await LoadConversationsAsync();
+        if (_latestNotOpened && _conversations is { } conversations)
+        {
+            _latestNotOpened = false;
+            if (conversations is [var latest, ..])
+            {
+                await OpenAsync(latest.Id);
+            }
+        }
     }
 
     private async Task LoadConversationsAsync() =>
@@ -289,6 +314,7 @@ public sealed partial class ChatPage : IChatTurnView
 
     private async Task NewConversationAsync()
     {
+        _latestNotOpened = false;
         _conversationId = null;
         _bubbles.Clear();
         _renaming = _confirmingDelete = _showConversations = false;
@@ -297,6 +323,7 @@ public sealed partial class ChatPage : IChatTurnView
 
     private async Task OpenAsync(long id)
     {
+        _latestNotOpened = false;
         await CallAsync(async () =>
         {
             var conversation = await Api.GetConversationAsync(id, _leaving.Token);
@@ -382,6 +409,7 @@ public sealed partial class ChatPage : IChatTurnView
 
     private async Task SendMessageAsync(UnsentMessage message)
     {
+        _latestNotOpened = false; // Sent in the chat on screen: it stays the one the user chose.
         _sending = true;
         if (_draft.Trim() == message.Text)
         {
