@@ -128,6 +128,7 @@ public sealed class OutageTests(RunningTaskChat stack) : BrowserTest(stack)
             await GotoInteractiveAsync(page, "/chat");
             await Assertions.Expect(page.GetByTestId("thread-unavailable")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByText("What's on your list?")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByTestId("thread-title")).ToHaveTextAsync("Chat"); // Not "New chat": one is there, unread.
             await Assertions.Expect(messages).ToHaveCountAsync(0);
             // "Try again" while it is still down: the same line, nothing lost.
             await page.GetByTestId("thread-unavailable-retry").ClickAsync();

@@ -123,10 +123,10 @@ public sealed partial class ChatPage : IChatTurnView
     /// </summary>
     private bool ComposerReady => _loaded && _composerSetUp;
 
-    // "Chat" until the latest conversation is read (the prerendered page reads nothing): not "New chat", which would
-    // name a conversation the page is about to show.
+    // "Chat" until the latest conversation is read (the prerendered page reads nothing, an outage may keep it unread):
+    // not "New chat", which would name a conversation the page is about to show.
     private string CurrentTitle =>
-        _conversations?.FirstOrDefault(c => c.Id == _conversationId)?.Title ?? (_loaded ? "New chat" : "Chat");
+        _conversations?.FirstOrDefault(c => c.Id == _conversationId)?.Title ?? (_loaded && !_latestNotOpened ? "New chat" : "Chat");
 
     protected override void OnInitialized()
     {
