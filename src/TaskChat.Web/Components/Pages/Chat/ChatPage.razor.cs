@@ -286,13 +286,14 @@ public sealed partial class ChatPage : IChatTurnView
     private async Task RetryConversationsAsync()
     {
         await LoadConversationsAsync();
-        if (_latestNotOpened && _conversations is { } conversations)
+        if (_latestNotOpened && _conversations is [var latest, ..])
         {
-            _latestNotOpened = false;
-            if (conversations is [var latest, ..])
-            {
-                await OpenAsync(latest.Id);
-            }
+            await OpenAsync(latest.Id);
+            _latestNotOpened = _conversationId is null; // The api went again before it was read: the next recovery tries again.
+        }
+        else if (_conversations is not null)
+        {
+            _latestNotOpened = false; // Read, and there is none to open.
         }
     }
 
