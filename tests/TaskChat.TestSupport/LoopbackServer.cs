@@ -11,12 +11,13 @@ namespace TaskChat.TestSupport;
 public static class LoopbackServer
 {
     /// <param name="map">Maps the stand-in's endpoints.</param>
+    /// <param name="port">The loopback port to take (a service's own, to stand in for it there); a free one when 0.</param>
     /// <returns>The started app (dispose it) and its base address, without a trailing slash.</returns>
-    public static async Task<(WebApplication App, Uri Address)> StartAsync(Action<WebApplication> map)
+    public static async Task<(WebApplication App, Uri Address)> StartAsync(Action<WebApplication> map, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         map(app);
         await app.StartAsync();

@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
 using TaskChat.ServiceDefaults.Configuration;
+using TaskChat.TestSupport;
 
 namespace TaskChat.Web.BrowserTests;
 
@@ -18,108 +21,46 @@ public sealed class ServiceOutage : IAsyncDisposable
     // seconds later: by then a port not truly held would have let it back.
     private static readonly TimeSpan FirstRestartDone = TimeSpan.FromSeconds(10);
 
-    private readonly Socket _held;
+    private readonly Socket? _bound;
+    private readonly WebApplication? _hung;
     private readonly Uri _service;
     private readonly long _began = Stopwatch.GetTimestamp();
-    private readonly List<Socket> _taken = [];
-    private readonly List<string> _requests = [];
-    private Task _taking = Task.CompletedTask;
+    private readonly ConcurrentQueue<string> _requests;
 
-    private ServiceOutage(Socket held, Uri service) => (_held, _service) = (held, service);
+    private ServiceOutage(Uri service, Socket? bound = null, WebApplication? hung = null, ConcurrentQueue<string>? requests = null) =>
+        (_service, _bound, _hung, _requests) = (service, bound, hung, requests ?? new());
 
     /// <summary>
-    /// The first line of each request a hung service was sent ("GET /api/tasks?… HTTP/1.1"), in order.
+    /// Each request a hung service was sent, as its method and target ("GET /api/tasks?status=all…"), in order.
     /// </summary>
-    public IReadOnlyList<string> Requests
-    {
-        get
-        {
-            lock (_requests)
-            {
-                return [.. _requests];
-            }
-        }
-    }
+    public IReadOnlyList<string> Requests => [.. _requests];
 
     /// <summary>
     /// The service hung rather than down (a process stopped, a node lost behind a proxy that keeps the connection): its
-    /// port takes every connection and reads the request, and nothing ever answers. <see cref="Requests"/> says what was asked.
+    /// port takes every request and nothing ever answers. <see cref="Requests"/> says what was asked.
     /// </summary>
     public static async Task<ServiceOutage> BeginHungAsync(RunningTaskChat stack, TaskChatService service = TaskChatService.Api)
     {
-        var outage = await HoldAsync(stack, service, listen: true);
-        outage._taking = outage.TakeConnectionsAsync();
-        return outage;
+        await stack.KillAsync(service);
+        var requests = new ConcurrentQueue<string>();
+        // A server listening on the port holds it against the launcher's restarts (no socket may bind a port another
+        // listens on, SO_REUSEADDR or not); disposing it aborts the requests it holds.
+        var (hung, _) = await LoopbackServer.StartAsync(app => app.Run(async context =>
+        {
+            requests.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        }), stack.Running.Wiring.PortOf(service));
+        return new ServiceOutage(new Uri(stack.Running.UrlOf(service)), hung: hung, requests: requests);
     }
 
-    private async Task TakeConnectionsAsync()
-    {
-        try
-        {
-            while (true)
-            {
-                var connection = await _held.AcceptAsync();
-                lock (_requests)
-                {
-                    _taken.Add(connection);
-                }
-                _ = ReadRequestsAsync(connection);
-            }
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-            // The outage ended.
-        }
-    }
-
-    private async Task ReadRequestsAsync(Socket connection)
-    {
-        var buffer = new byte[16 * 1024];
-        var received = new System.Text.StringBuilder();
-        try
-        {
-            int read;
-            while ((read = await connection.ReceiveAsync(buffer)) > 0)
-            {
-                received.Append(System.Text.Encoding.ASCII.GetString(buffer, 0, read));
-                // Request heads only (the web's calls here are GETs): each ends with an empty line.
-                var text = received.ToString();
-                int end;
-                while ((end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal)) >= 0)
-                {
-                    lock (_requests)
-                    {
-                        _requests.Add(text[..text.IndexOf("\r\n", StringComparison.Ordinal)]);
-                    }
-                    text = text[(end + 4)..];
-                }
-                received.Clear().Append(text);
-            }
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-            // The caller gave up, or the outage ended.
-        }
-    }
-
-    public static Task<ServiceOutage> BeginAsync(RunningTaskChat stack, TaskChatService service = TaskChatService.Api) =>
-        HoldAsync(stack, service, listen: false);
-
-    private static async Task<ServiceOutage> HoldAsync(RunningTaskChat stack, TaskChatService service, bool listen)
+    /// <summary>The service down: its port refuses every connection.</summary>
+    public static async Task<ServiceOutage> BeginAsync(RunningTaskChat stack, TaskChatService service = TaskChatService.Api)
     {
         await stack.KillAsync(service);
-        var port = stack.Running.Wiring.PortOf(service);
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
-            if (listen)
-            {
-                // A listening socket holds the port against any other bind, SO_REUSEADDR or not (and needs it itself:
-                // the killed service's connections linger in TIME_WAIT on the port).
-                socket.Listen();
-                return new ServiceOutage(socket, new Uri(stack.Running.UrlOf(service)));
-            }
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, stack.Running.Wiring.PortOf(service)));
             // On Linux .NET sets SO_REUSEADDR just before every TCP bind (ExclusiveAddressUse does not
             // stop it), and Kestrel sets it too: two sockets that both have it may share a port while
             // neither listens, so the restarted api bound anyway and the "outage" lasted only as long
@@ -131,7 +72,7 @@ public sealed class ServiceOutage : IAsyncDisposable
             socket.Dispose();
             throw;
         }
-        return new ServiceOutage(socket, new Uri(stack.Running.UrlOf(service)));
+        return new ServiceOutage(new Uri(stack.Running.UrlOf(service)), bound: socket);
     }
 
     /// <summary>
@@ -151,11 +92,10 @@ public sealed class ServiceOutage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _held.Dispose();
-        await _taking;
-        lock (_requests)
+        _bound?.Dispose();
+        if (_hung is not null)
         {
-            _taken.ForEach(c => c.Dispose());
+            await _hung.DisposeAsync();
         }
     }
 }

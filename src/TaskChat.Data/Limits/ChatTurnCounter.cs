@@ -89,13 +89,13 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var seconds = now.ToUnixTimeSeconds();
-        var starts = start is not null && db.Database.IsNpgsql();
-        var reads = !starts && continues is not null && db.Database.IsNpgsql();
+        var postgres = db.Database.IsNpgsql();
+        var starts = start is not null && postgres;
+        var reads = !starts && continues is not null && postgres;
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            var postgres = db.Database.IsNpgsql();
             command.CommandText = (postgres ? CommitWithoutWaitingSql : "") + (starts, reads, claim is not null) switch
             {
                 (true, _, true) => CountClaimAndStartSql,
