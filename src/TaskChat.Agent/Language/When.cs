@@ -14,6 +14,21 @@ internal sealed record Due(DateOnly Date, TimeOnly? Time)
 
     /// <summary>"today", "tomorrow at 17:00", "Friday", "Saturday 5 December at 09:30".</summary>
     public string Describe(UserClock clock) => When.DescribeDay(Date, clock) + (Time is { } t ? " at " + t.ToString("HH:mm", CultureInfo.InvariantCulture) : "");
+
+    /// <summary>A tool's <c>due</c> value as a day in the user's zone, with its time unless it is a date alone.</summary>
+    public static Due? FromArgument(string value, UserClock clock)
+    {
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return new Due(date, null);
+        }
+        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        {
+            return null;
+        }
+        var local = TimeZoneInfo.ConvertTime(at, clock.Zone).DateTime;
+        return new Due(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
+    }
 }
 
 /// <summary>

@@ -69,8 +69,23 @@ internal sealed record DueRequest(TaskTarget Target, Due? Due) : FieldChangeRequ
 
     protected override string Feature => "due dates";
 
-    protected override object? NewValue(TaskSnapshot task, AgentContext context) => Due?.ToArgument(context.Clock) ?? "";
+    protected override object? NewValue(TaskSnapshot task, AgentContext context) => For(task, context.Clock)?.ToArgument(context.Clock) ?? "";
 
-    protected override string Changed(string title, AgentContext context) =>
-        Due is null ? $"Removed the due date of “{title}”." : $"“{title}” is now due {Due.Describe(context.Clock)}.";
+    /// <summary>
+    /// The due date for one task: a day without a time keeps the task's time of day ("move the dentist to tuesday" keeps
+    /// its 09:00, as moving an appointment to another day in a calendar does), where a date alone would have made it
+    /// due all day and its reminders, which count back from that time, would have moved with it.
+    /// </summary>
+    private Due? For(TaskSnapshot task, UserClock clock) =>
+        Due is { Time: null } day && task.DueText is { } current && Due.FromArgument(current, clock) is { Time: { } time }
+            ? day with { Time = time }
+            : Due;
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        string.Join(' ', done.Select(d => Changed(d.Outcome.Title ?? "", d.Argument(Argument) is string sent ? Due.FromArgument(sent, context.Clock) : Due, context)));
+
+    protected override string Changed(string title, AgentContext context) => Changed(title, Due, context);
+
+    private static string Changed(string title, Due? due, AgentContext context) =>
+        due is null ? $"Removed the due date of “{title}”." : $"“{title}” is now due {due.Describe(context.Clock)}.";
 }

@@ -208,6 +208,28 @@ public class OfflineSkillScenarioTests
         Assert.Equal(("Pay rent", "2026-12-04"), (tools.Tasks[2].Title, tools.Tasks[2].Due));
     }
 
+    /// <summary>
+    /// Moving a task that has a time to another day keeps its time, as a calendar does (before: "move the dentist to
+    /// monday" made a 09:00 appointment due all day Monday, found in a hand check); a new time replaces it, and a task due
+    /// on a day stays due on a day.
+    /// </summary>
+    [Fact]
+    public async Task MovingATaskWithATimeToAnotherDayKeepsItsTimeOfDay()
+    {
+        var time = new FakeTimeProvider(Wednesday);
+        var tools = new FakeTaskTools(time);
+        var turns = new OfflineTurns(tools.All, new UserClock(time, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")));
+        await turns.TurnAsync("add call the dentist friday at 9am");
+        await turns.TurnAsync("add pay rent by friday");
+
+        Assert.Equal("“Call the dentist” is now due Monday at 09:00.", await turns.TurnAsync("move the dentist to monday"));
+        Assert.Equal("2026-12-07T09:00:00+01:00", tools.Tasks[0].Due);
+        Assert.Equal("“Call the dentist” is now due tomorrow at 16:30.", await turns.TurnAsync("the dentist is due tomorrow at 4:30pm"));
+        Assert.Equal("2026-12-03T16:30:00+01:00", tools.Tasks[0].Due);
+        Assert.Equal("“Pay rent” is now due Monday.", await turns.TurnAsync("postpone the rent to monday"));
+        Assert.Equal("2026-12-07", tools.Tasks[1].Due);
+    }
+
     [Fact]
     public async Task WhatShouldIDoFirstPutsOverdueThenDueSoonThenPriority()
     {
