@@ -10,6 +10,9 @@ namespace TaskChat.Agent;
 /// </summary>
 internal sealed partial class ReminderSkill : Skill
 {
+    // The hour an all-day task's reminders count from in the task service (TaskEdits.AllDayReminderTime).
+    private static readonly TimeOnly AllDayReminderTime = new(9, 0);
+
     public override string Name => "reminders";
 
     public override int Precedence => 48;
@@ -18,17 +21,44 @@ internal sealed partial class ReminderSkill : Skill
 
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.UpdateTask, TaskToolArguments.Reminders)];
 
-    public override IReadOnlyList<string> Examples => ["remind me an hour before", "remind me about 3 a day before", "remind me 30 minutes before the dentist", "remind me about it 2 hours before"];
+    public override IReadOnlyList<string> Examples =>
+        ["remind me an hour before", "remind me about 3 a day before", "remind me 30 minutes before the dentist", "remind me about it 2 hours before",
+         "remind me about it tomorrow at 10am"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
-        if (Before().Match(utterance.Text) is not { Success: true } match || Offset(match) is not { } offset)
+        if (Before().Match(utterance.Text) is not { Success: true } match)
+        {
+            return At(utterance);
+        }
+        if (Offset(match) is not { } offset)
         {
             return null;
         }
         var targetText = match.Groups["about"].Success ? match.Groups["about"].Value : match.Groups["after"].Value;
         var target = targetText.Trim().Length == 0 ? TaskTarget.It : TaskReference.Parse(targetText) ?? TaskTarget.It;
         return new ReminderRequest(target, offset.Iso, offset.Words);
+    }
+
+    /// <summary>
+    /// "remind me about it tomorrow at 10am", "remind me of 3 on friday": a reminder at that time for a task already there,
+    /// named by "it" or its number (before, a task titled “It” was added). A day without a time reminds at 09:00, the hour
+    /// an all-day task's reminders count from. Words ("remind me about the dentist at 5") stay a new task to add, as
+    /// "remind me to …" is.
+    /// </summary>
+    private static SkillRequest? At(Utterance utterance)
+    {
+        var clock = utterance.Context.Clock;
+        if (!Phrase.TryStripStart(utterance.Text, ["remind me about", "remind me of"], out var about)
+            || !When.TryExtract(about, clock, out var named, out var when)
+            || TaskReference.Parse(named) is not { ByWords: false } target)
+        {
+            return null;
+        }
+        var at = when with { Time = when.Time ?? AllDayReminderTime };
+        return clock.At(at.Date, at.Time!.Value) <= clock.Now
+            ? new Say($"{Phrase.Capitalize(at.Describe(clock))} has already passed. When should I remind you? For example “remind me about it tomorrow at 9am”.")
+            : new ReminderAtRequest(target, at);
     }
 
     private static (string Iso, string Words)? Offset(Match match)
@@ -77,4 +107,16 @@ internal sealed record ReminderRequest(TaskTarget Target, string Offset, string 
     protected override object? NewValue(TaskSnapshot task, AgentContext context) => task.Reminders.Append(Offset).Distinct().ToArray();
 
     protected override string Changed(string title, AgentContext context) => $"I'll remind you about “{title}” {Words} before it's due.";
+}
+
+/// <summary>A reminder at a set time (the tools take a date-time as well as a time before the due date).</summary>
+internal sealed record ReminderAtRequest(TaskTarget Target, Due At) : FieldChangeRequest(Target)
+{
+    protected override string Argument => TaskToolArguments.Reminders;
+
+    protected override string Feature => "reminders";
+
+    protected override object? NewValue(TaskSnapshot task, AgentContext context) => task.Reminders.Append(At.ToArgument(context.Clock)).Distinct().ToArray();
+
+    protected override string Changed(string title, AgentContext context) => $"I'll remind you about “{title}” {At.Describe(context.Clock)}.";
 }

@@ -230,6 +230,31 @@ public class OfflineSkillScenarioTests
         Assert.Equal("2026-12-07", tools.Tasks[1].Due);
     }
 
+    /// <summary>
+    /// "Remind me about it tomorrow at 10am" sets a reminder at that time on the task just talked about, or on the one
+    /// named by its number (a day alone: 09:00). Before, it added a task titled “It” (found in a hand check). Words still
+    /// add a new task, as "remind me to …" does; a time already past is said so, and nothing changes.
+    /// </summary>
+    [Fact]
+    public async Task RemindMeAboutItAtATimeRemindsAboutTheTaskAlreadyThere()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add book flights #travel");
+        await turns.TurnAsync("remind me about it an hour before");
+
+        Assert.Equal("I'll remind you about “Book flights” tomorrow at 10:00.", await turns.TurnAsync("remind me about it tomorrow at 10am"));
+        Assert.Equal("I'll remind you about “Book flights” Friday at 09:00.", await turns.TurnAsync("remind me of 1 on friday"));
+        var flights = Assert.Single(tools.Tasks);
+        Assert.Equal(["2026-12-03T10:00:00+00:00", "2026-12-04T09:00:00+00:00"], flights.Reminders);
+        Assert.Null(flights.Due);
+
+        Assert.Equal("Today at 09:00 has already passed. When should I remind you? For example “remind me about it tomorrow at 9am”.", await turns.TurnAsync("remind me about it today"));
+        Assert.Equal(2, flights.Reminders.Length);
+
+        await turns.TurnAsync("remind me about the dentist tomorrow at 10");
+        Assert.Equal(["Book flights", "The dentist"], tools.Tasks.Select(t => t.Title));
+    }
+
     [Fact]
     public async Task WhatShouldIDoFirstPutsOverdueThenDueSoonThenPriority()
     {
