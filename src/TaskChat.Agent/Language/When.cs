@@ -4,7 +4,11 @@ using System.Text.RegularExpressions;
 namespace TaskChat.Agent;
 
 /// <summary>A due date the user gave: a day, and a time of day when they said one.</summary>
-internal sealed record Due(DateOnly Date, TimeOnly? Time)
+/// <param name="Date">The day, in the user's zone.</param>
+/// <param name="Time">The time of day, when one was said.</param>
+/// <param name="DayFromTime">No day was said, only a time ("at 8pm"): <see cref="Date"/> is the next day it comes, and a task
+/// that already has a day keeps it when only its time is changed.</param>
+internal sealed record Due(DateOnly Date, TimeOnly? Time, bool DayFromTime = false)
 {
     /// <summary>The <c>due</c> argument: "2026-12-04", or "2026-12-04T17:00:00+01:00" with the user's offset that day.</summary>
     public string ToArgument(UserClock clock) =>
@@ -81,11 +85,12 @@ internal static partial class When
             rest = text;
             return false;
         }
+        var dayFromTime = day is null;
         if (day is null)
         {
             day = clock.At(clock.Today, time!.Value) > clock.Now ? clock.Today : clock.Today.AddDays(1);
         }
-        due = new Due(day.Value, time);
+        due = new Due(day.Value, time, dayFromTime);
         return true;
     }
 

@@ -2,7 +2,8 @@ namespace TaskChat.Agent;
 
 /// <summary>
 /// "set 3 due to friday", "the dentist is due tomorrow at 9", "move the report to next tuesday", "postpone 3 to
-/// next week", "change the due date of 3 to 5 Dec", "remove the due date from 3". Needs update_task's <c>due</c>.
+/// next week", "change the due date of 3 to 5 Dec", "change the dinner to 8pm", "remove the due date from 3". Needs
+/// update_task's <c>due</c>.
 /// </summary>
 internal sealed class DueDateSkill : Skill
 {
@@ -13,6 +14,10 @@ internal sealed class DueDateSkill : Skill
     private static readonly string[] ClearDueOf =
         ["remove the due date of", "remove the due date from", "clear the due date of", "clear the due date from", "delete the due date of",
          "remove the deadline from", "remove the deadline of", "clear the deadline of"];
+
+    // "change 3's description to before friday" is the description's, whatever it says.
+    private static readonly HashSet<string> OtherFields =
+        ["description", "title", "name", "note", "notes", "details", "priority", "tag", "tags", "reminder", "reminders", "repeat", "recurrence"];
 
     private static readonly string[] MoveVerbs = ["move", "postpone", "push", "push back", "reschedule", "defer", "delay", "bump", "snooze"];
 
@@ -49,6 +54,13 @@ internal sealed class DueDateSkill : Skill
         {
             return Due(moved, movedTo, clock);
         }
+        // "change the dinner to 8pm": a new value that is only a day or a time is when, not a title (before, the task was
+        // renamed “8pm”). "rename" still renames.
+        if (Phrase.TryStripStart(text, ["change", "update", "switch"], out rest) && Phrase.TrySplit(rest, ["to"], out var changed, out var changedTo)
+            && !Phrase.Words(changed).Any(OtherFields.Contains) && Due(changed, changedTo, clock) is { } change)
+        {
+            return change;
+        }
         if (!utterance.IsQuestion && Phrase.TrySplit(text, ["is due", "are due", "should be due", "is now due"], out var subject, out var dueWhen))
         {
             return Due(subject, dueWhen, clock);
@@ -74,12 +86,19 @@ internal sealed record DueRequest(TaskTarget Target, Due? Due) : FieldChangeRequ
     /// <summary>
     /// The due date for one task: a day without a time keeps the task's time of day ("move the dentist to tuesday" keeps
     /// its 09:00, as moving an appointment to another day in a calendar does), where a date alone would have made it
-    /// due all day and its reminders, which count back from that time, would have moved with it.
+    /// due all day and its reminders, which count back from that time, would have moved with it; a time without a day
+    /// keeps the task's day ("change the dinner to 8pm" is the same Friday at 20:00).
     /// </summary>
-    private Due? For(TaskSnapshot task, UserClock clock) =>
-        Due is { Time: null } day && task.DueText is { } current && Due.FromArgument(current, clock) is { Time: { } time }
-            ? day with { Time = time }
-            : Due;
+    private Due? For(TaskSnapshot task, UserClock clock)
+    {
+        var current = task.DueText is { } text ? Due.FromArgument(text, clock) : null;
+        return (Due, current) switch
+        {
+            ({ DayFromTime: true } time, { } day) => time with { Date = day.Date, DayFromTime = false },
+            ({ Time: null } day, { Time: { } time }) => day with { Time = time },
+            _ => Due,
+        };
+    }
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
         string.Join(' ', done.Select(d => Changed(d.Outcome.Title ?? "", d.Argument(Argument) is string sent ? Due.FromArgument(sent, context.Clock) : Due, context)));

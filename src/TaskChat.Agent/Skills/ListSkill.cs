@@ -69,9 +69,9 @@ internal sealed partial class ListSkill : Skill
         {
             return null;
         }
-        if (Search().Match(text) is { Success: true } search)
+        if ((Search().Match(text) is { Success: true } search ? search : WhenIs().Match(text)) is { Success: true } searched)
         {
-            var query = Phrase.Unquote(search.Groups["q"].Value);
+            var query = Phrase.Unquote(searched.Groups["q"].Value);
             return TaskReference.MeaningfulWords(Phrase.Words(query)).Count == 0 ? null : new ListRequest(ListStatus.All, new SearchFilter(query));
         }
         if (TagList().Match(text) is { Success: true } tagged && Markers.Tag(tagged.Groups["tag"].Value) is { } tag && !AboutTasks.Contains(tag) && !PendingWords.Contains(tag) && !NotTags.Contains(tag))
@@ -111,6 +111,10 @@ internal sealed partial class ListSkill : Skill
 
     [GeneratedRegex(@"^(?:search my tasks for|find the tasks about|which tasks mention|tasks mentioning|find tasks about|any tasks about|anything about|search for|tasks about|look for|look up|find me|search|find)\s+(?<q>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Search();
+
+    // "when is dinner with sam?", "when's the dentist due": the tasks those words find, each with its due date.
+    [GeneratedRegex(@"^(?:when(?:'s|s| is| are| was| were)|what day is|what time is)\s+(?<q>.+?)(?:\s+(?:due|happening|again))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhenIs();
 
     [GeneratedRegex(@"^(?:(?:what'?s|what is|show|show me|list|display|whats)\s+)?(?:on\s+)?(?:(?:my|the)\s+)?(?:#(?<tag>[\w-]+)(?:\s+(?:tasks|list|items))?|(?<tag>[\w-]+)\s+list|(?:tasks|items)\s+(?:tagged|labelled|labeled)\s+(?:as\s+)?#?(?<tag>[\w-]+)|tagged\s+#?(?<tag>[\w-]+))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TagList();

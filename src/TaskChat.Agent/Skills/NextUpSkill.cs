@@ -15,6 +15,7 @@ internal sealed class NextUpSkill : Skill
         "where should i start", "what should i start with", "what should i work on", "what should i focus on", "whats most important",
         "what is most important", "whats the most important", "what is the most important task", "what first", "whats urgent",
         "what is urgent", "what should i tackle first", "what comes first", "whats my top priority", "what is my top priority",
+        "whats coming up", "what is coming up", "whats up next", "what is up next", "anything coming up", "what have i got coming up",
     ];
 
     public override string Name => "what first";

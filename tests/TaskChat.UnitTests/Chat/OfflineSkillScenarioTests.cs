@@ -231,6 +231,29 @@ public class OfflineSkillScenarioTests
     }
 
     /// <summary>
+    /// "Change the dinner to 8pm" changes when, not the title (before, it renamed the task “8pm”, found in a hand check): a
+    /// time alone keeps the task's day, a day alone its time; "rename" still renames, and a task with no day gets the
+    /// next 8pm.
+    /// </summary>
+    [Fact]
+    public async Task ChangingATaskToATimeOrADayChangesWhenItIsDueNotItsTitle()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add dinner with sam next friday at 7pm");
+        await turns.TurnAsync("add call mom");
+
+        Assert.Equal("“Dinner with sam” is now due Friday 11 December at 20:00.", await turns.TurnAsync("change the dinner to 8pm"));
+        Assert.Equal(("Dinner with sam", "2026-12-11T20:00:00+00:00"), (tools.Tasks[0].Title, tools.Tasks[0].Due));
+        Assert.Equal("“Dinner with sam” is now due Saturday at 20:00.", await turns.TurnAsync("change the dinner to saturday"));
+        Assert.Equal("“Call mom” is now due today at 20:00.", await turns.TurnAsync("update call mom to 8pm"));
+        Assert.Equal("2026-12-02T20:00:00+00:00", tools.Tasks[1].Due);
+
+        await turns.TurnAsync("rename the dinner to 8pm");
+        Assert.Equal(("8pm", "2026-12-05T20:00:00+00:00"), (tools.Tasks[0].Title, tools.Tasks[0].Due));
+        Assert.StartsWith("1 task matching", await turns.TurnAsync("when is call mom?"));
+    }
+
+    /// <summary>
     /// "Remind me about it tomorrow at 10am" sets a reminder at that time on the task just talked about, or on the one
     /// named by its number (a day alone: 09:00). Before, it added a task titled “It” (found in a hand check). Words still
     /// add a new task, as "remind me to …" does; a time already past is said so, and nothing changes.
