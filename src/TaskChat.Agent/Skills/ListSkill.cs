@@ -69,10 +69,16 @@ internal sealed partial class ListSkill : Skill
         {
             return null;
         }
-        if ((Search().Match(text) is { Success: true } search ? search : WhenIs().Match(text)) is { Success: true } searched)
+        if (Search().Match(text) is { Success: true } search)
         {
-            var query = Phrase.Unquote(searched.Groups["q"].Value);
+            var query = Phrase.Unquote(search.Groups["q"].Value);
             return TaskReference.MeaningfulWords(Phrase.Words(query)).Count == 0 ? null : new ListRequest(ListStatus.All, new SearchFilter(query));
+        }
+        // A question about one task names it as people do ("the dentist"), not as its title reads ("Dentist appointment"):
+        // its meaningful words are searched, each of which the title must have.
+        if (WhenIs().Match(text) is { Success: true } whenIs && TaskReference.MeaningfulWords(Phrase.Words(whenIs.Groups["q"].Value)) is { Count: > 0 } named)
+        {
+            return new ListRequest(ListStatus.All, new SearchFilter(string.Join(' ', named)));
         }
         if (TagList().Match(text) is { Success: true } tagged && Markers.Tag(tagged.Groups["tag"].Value) is { } tag && !AboutTasks.Contains(tag) && !PendingWords.Contains(tag) && !NotTags.Contains(tag))
         {
