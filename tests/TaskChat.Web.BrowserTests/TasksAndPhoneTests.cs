@@ -64,6 +64,9 @@ public sealed class TasksAndPhoneTests(RunningTaskChat stack) : BrowserTest(stac
         await AssertTouchTargetAsync(page.GetByTestId("task-expand").First);
         await AssertNoHorizontalScrollAsync(page);
         await page.GetByTestId("task-expand").First.ClickAsync();
+        // The due date and time side by side, each within its half (before, the date field ran under the time field).
+        var (date, time) = (await Box(page.GetByTestId("task-due-date")), await Box(page.GetByTestId("task-due-time")));
+        Assert.True(date.X + date.Width <= time.X, $"the due date field ({date.X}+{date.Width}px) runs under the time field (at {time.X}px)");
         await AssertTouchTargetAsync(page.GetByTestId("task-due-save"));
         await AssertTouchTargetAsync(page.GetByTestId("task-priority-select"));
         await AssertNoHorizontalScrollAsync(page);
