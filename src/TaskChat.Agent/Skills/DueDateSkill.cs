@@ -1,3 +1,5 @@
+using TaskChat.Contract;
+
 namespace TaskChat.Agent;
 
 /// <summary>
@@ -100,8 +102,19 @@ internal sealed record DueRequest(TaskTarget Target, Due? Due) : FieldChangeRequ
         };
     }
 
+    /// <summary>
+    /// Removing a due date takes the reminders that count back from it along (the tools refuse a task without a due
+    /// date that keeps them); reminders at a set moment stay.
+    /// </summary>
+    protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
+        Due is not null ? base.ActOn(targets, context) : new CallTools([.. targets.Select(t => ToolCall.Of(ToolNames.UpdateTask,
+            (ToolArguments.TaskId, t.Id),
+            (TaskToolArguments.Due, ""),
+            (TaskToolArguments.Reminders, t.Reminders.Any(TaskReminders.CountsFromDue) ? t.Reminders.Where(r => !TaskReminders.CountsFromDue(r)).ToArray() : null)))]);
+
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
-        string.Join(' ', done.Select(d => Changed(d.Outcome.Title ?? "", d.Argument(Argument) is string sent ? Due.FromArgument(sent, context.Clock) : Due, context)));
+        string.Join(' ', done.Select(d => Changed(d.Outcome.Title ?? "", d.Argument(Argument) is string sent ? Due.FromArgument(sent, context.Clock) : Due, context)
+            + (d.Arguments.ContainsKey(TaskToolArguments.Reminders) ? " Its reminders before the due time went with it." : "")));
 
     protected override string Changed(string title, AgentContext context) => Changed(title, Due, context);
 

@@ -123,7 +123,7 @@ public static partial class TaskFieldRules
         {
             var text = raw?.Trim() ?? "";
             Reminder reminder;
-            if (text.StartsWith('P') || text.StartsWith('p') || text.StartsWith("-P", StringComparison.OrdinalIgnoreCase))
+            if (TaskReminders.CountsFromDue(text))
             {
                 if (MinutesOf(text) is not { } minutes)
                 {

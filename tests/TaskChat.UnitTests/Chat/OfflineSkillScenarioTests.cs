@@ -254,6 +254,31 @@ public class OfflineSkillScenarioTests
     }
 
     /// <summary>
+    /// Removing a due date takes the reminders that count back from it along, as the tools require, and says so; one at a
+    /// set moment stays, and "undo" brings both back. Before, the tool refused and the reply was its message ("such as
+    /// PT1H… give due as well").
+    /// </summary>
+    [Fact]
+    public async Task RemovingADueDateTakesItsRemindersBeforeItAlong()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add dentist friday at 10am");
+        await turns.TurnAsync("remind me an hour before");
+        await turns.TurnAsync("remind me about it tomorrow at 9am");
+
+        Assert.Equal("Removed the due date of “Dentist”. Its reminders before the due time went with it.", await turns.TurnAsync("remove the due date from 1"));
+        var dentist = Assert.Single(tools.Tasks);
+        Assert.Null(dentist.Due);
+        Assert.Equal(["2026-12-03T09:00:00+00:00"], dentist.Reminders);
+
+        await turns.TurnAsync("undo that");
+        Assert.Equal("2026-12-04T10:00:00+00:00", dentist.Due);
+        Assert.Equal(["PT1H", "2026-12-03T09:00:00+00:00"], dentist.Reminders);
+        await turns.TurnAsync("add pay rent by friday");
+        Assert.Equal("Removed the due date of “Pay rent”.", await turns.TurnAsync("remove the due date from 2"));
+    }
+
+    /// <summary>
     /// "Remind me about it tomorrow at 10am" sets a reminder at that time on the task just talked about, or on the one
     /// named by its number (a day alone: 09:00). Before, it added a task titled “It” (found in a hand check). Words still
     /// add a new task, as "remind me to …" does; a time already past is said so, and nothing changes.

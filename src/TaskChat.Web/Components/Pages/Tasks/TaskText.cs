@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TaskChat.Contract;
 
 namespace TaskChat.Web.Components.Pages.Tasks;
 
@@ -56,7 +57,7 @@ internal static class TaskText
     /// <summary>A reminder: a duration before the due time ("PT1H" → "1 hour before") or a moment ("Fri 5 Dec 09:00").</summary>
     public static string Reminder(string reminder, DateOnly today)
     {
-        if (reminder.StartsWith('P'))
+        if (TaskReminders.CountsFromDue(reminder))
         {
             var minutes = Minutes(reminder);
             return minutes switch
