@@ -4,7 +4,34 @@ using System.Text.RegularExpressions;
 namespace TaskChat.Agent;
 
 /// <summary>A repeat the user asked for, as an RRULE, and in words for the reply.</summary>
-internal sealed record Repeat(string Rule, string Words);
+internal sealed record Repeat(string Rule, string Words)
+{
+    /// <summary>The weekdays it falls on ("every monday and thursday"); empty when it names none.</summary>
+    public IReadOnlyList<DayOfWeek> Days { get; init; } = [];
+
+    /// <summary>The day of the month it falls on ("every month on the 1st").</summary>
+    public int? MonthDay { get; init; }
+
+    /// <summary>
+    /// The first day on or after <paramref name="from"/> that the repeat falls on, for a repeat that names its days; null
+    /// for one that repeats from any day ("every 3 days").
+    /// </summary>
+    public DateOnly? FirstOnOrAfter(DateOnly from)
+    {
+        if (Days.Count == 0 && MonthDay is null)
+        {
+            return null;
+        }
+        for (var day = from; day < from.AddDays(366); day = day.AddDays(1))
+        {
+            if (Days.Contains(day.DayOfWeek) || day.Day == MonthDay)
+            {
+                return day;
+            }
+        }
+        return null;
+    }
+}
 
 /// <summary>
 /// Reads a repeat at the end of a message: "every day", "daily", "every weekday", "every monday and thursday",
@@ -39,8 +66,9 @@ internal static partial class Repeats
                 "weekly" or "every week" or "each week" => new("FREQ=WEEKLY", "every week"),
                 "monthly" or "every month" or "each month" => new("FREQ=MONTHLY", "every month"),
                 "yearly" or "annually" or "every year" => new("FREQ=YEARLY", "every year"),
-                "every weekday" or "on weekdays" or "every workday" => new("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "every weekday"),
-                "every weekend" or "on weekends" => new("FREQ=WEEKLY;BYDAY=SA,SU", "every weekend"),
+                "every weekday" or "on weekdays" or "every workday" =>
+                    new("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "every weekday") { Days = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday] },
+                "every weekend" or "on weekends" => new("FREQ=WEEKLY;BYDAY=SA,SU", "every weekend") { Days = [DayOfWeek.Saturday, DayOfWeek.Sunday] },
                 "every other day" => new("FREQ=DAILY;INTERVAL=2", "every other day"),
                 "every other week" or "biweekly" or "fortnightly" => new("FREQ=WEEKLY;INTERVAL=2", "every 2 weeks"),
                 "every other month" => new("FREQ=MONTHLY;INTERVAL=2", "every 2 months"),
@@ -63,12 +91,12 @@ internal static partial class Repeats
             var days = DayWords().Matches(g["days"].Value).Select(m => When.WeekdayOf(m.Value)).Distinct().OrderBy(d => ((int)d + 6) % 7).ToList();
             return days.Count == 0
                 ? null
-                : new($"FREQ=WEEKLY;BYDAY={string.Join(',', days.Select(d => DayCodes[(int)d]))}", "every " + Join(days.Select(d => d.ToString())));
+                : new($"FREQ=WEEKLY;BYDAY={string.Join(',', days.Select(d => DayCodes[(int)d]))}", "every " + Join(days.Select(d => d.ToString()))) { Days = days };
         }
         if (g["dom"].Success)
         {
             var day = int.Parse(g["dom"].Value, CultureInfo.InvariantCulture);
-            return day is < 1 or > 31 ? null : new($"FREQ=MONTHLY;BYMONTHDAY={day}", $"every month on the {Ordinal(day)}");
+            return day is < 1 or > 31 ? null : new($"FREQ=MONTHLY;BYMONTHDAY={day}", $"every month on the {Ordinal(day)}") { MonthDay = day };
         }
         return null;
     }

@@ -116,6 +116,16 @@ internal sealed class AddSkill : Skill
             priority = TaskPriorities.High;
         }
         Phrase.TryStripEnd(rest, ToTheList, out rest);
+        // "take out the trash every tuesday evening": the first one is the next Tuesday at 19:00, not today's evening.
+        if (repeat is not null && due is { DayFromTime: true, Time: { } time })
+        {
+            var first = repeat.FirstOnOrAfter(clock.Today);
+            if (first == clock.Today && clock.At(clock.Today, time) <= clock.Now)
+            {
+                first = repeat.FirstOnOrAfter(clock.Today.AddDays(1));
+            }
+            due = first is { } day ? new Due(day, time) : due;
+        }
 
         var titles = (description is null ? SplitTitles(rest) : [rest]).Select(Title).Where(t => t.Length > 0).ToList();
         return titles.Count == 0

@@ -168,6 +168,8 @@ internal sealed record DueFilter(string Range) : ListFilter
             "this week" => (today, monday.AddDays(7)),
             "next week" => (monday.AddDays(7), monday.AddDays(14)),
             "this weekend" => (monday.AddDays(5), monday.AddDays(7)),
+            "this month" => (today, new DateOnly(today.Year, today.Month, 1).AddMonths(1)),
+            "next month" => (new DateOnly(today.Year, today.Month, 1).AddMonths(1), new DateOnly(today.Year, today.Month, 1).AddMonths(2)),
             _ => (today, today.AddDays(1)),
         };
         return (clock.At(first, TimeOnly.MinValue), clock.At(end, TimeOnly.MinValue));

@@ -128,7 +128,7 @@ internal sealed partial class ListSkill : Skill
     [GeneratedRegex(@"\b(?:did i|have i|i)\s+(?:finish|finished|complete|completed|do|done|get done|tick off|check off)\b.*\b(?<when>yesterday|today|this week|last week)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FinishedWhen();
 
-    [GeneratedRegex(@"\b(?:due|for|have|on my plate|to do|on)\b.*?\b(?<range>today|tonight|tomorrow|this week|next week|this weekend)\b|^(?<range>today|tomorrow)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:due|for|have|on my plate|to do|on)\b.*?\b(?<range>today|tonight|tomorrow|this week|next week|this weekend|this month|next month)\b|^(?<range>today|tomorrow)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DueRange();
 
     [GeneratedRegex(@"\b(?<level>high|low|medium|urgent|important|top)\b(?:[\s-]+priority)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -254,6 +254,26 @@ public class OfflineSkillScenarioTests
     }
 
     /// <summary>
+    /// A repeat on named days with only a time starts on the first of those days: "take out the trash every tuesday
+    /// evening" said on a Saturday was due that Saturday at 19:00 (found in a hand check). Today counts while the time is
+    /// still ahead.
+    /// </summary>
+    [Fact]
+    public async Task ARepeatOnNamedDaysWithATimeStartsOnTheFirstOfThoseDays()
+    {
+        var (turns, tools) = Start();
+
+        Assert.Equal("Added “Take out the trash” (task 1), due Tuesday at 19:00, repeating every Tuesday.", await turns.TurnAsync("add take out the trash every tuesday evening"));
+        await turns.TurnAsync("add standup every weekday at 9am");
+        await turns.TurnAsync("add gym every wednesday at 6pm");
+        await turns.TurnAsync("add pay rent every month on the 1st at 10am");
+        await turns.TurnAsync("add stretch every 2 days at 7pm");
+
+        Assert.Equal(["2026-12-08T19:00:00+00:00", "2026-12-03T09:00:00+00:00", "2026-12-02T18:00:00+00:00", "2027-01-01T10:00:00+00:00", "2026-12-02T19:00:00+00:00"],
+            tools.Tasks.Select(t => t.Due));
+    }
+
+    /// <summary>
     /// Removing a due date takes the reminders that count back from it along, as the tools require, and says so; one at a
     /// set moment stays, and "undo" brings both back. Before, the tool refused and the reply was its message ("such as
     /// PT1H… give due as well").
