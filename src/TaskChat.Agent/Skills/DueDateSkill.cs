@@ -70,8 +70,19 @@ internal sealed class DueDateSkill : Skill
         return null;
     }
 
-    private static DueRequest? Due(string targetText, string whenText, UserClock clock) =>
-        Target(targetText) is { } target && When.ParseWhole(whenText.Trim(), clock) is { } due ? new DueRequest(target, due) : null;
+    private static SkillRequest? Due(string targetText, string whenText, UserClock clock)
+    {
+        if (When.ParseWhole(whenText.Trim(), clock) is not { } due)
+        {
+            return null;
+        }
+        // "push everything due today to tomorrow": not a task whose title says "everything due today".
+        if (Phrase.Words(targetText) is ["everything", ..] || TaskReference.IsEverything(targetText))
+        {
+            return new Say("I move tasks one at a time. Which one? Tell me its number or a few words of its title.");
+        }
+        return TaskReference.Parse(targetText) is { } target ? new DueRequest(target, due) : null;
+    }
 
     private static TaskTarget? Target(string text) => TaskReference.IsEverything(text) ? null : TaskReference.Parse(text);
 }

@@ -228,6 +228,7 @@ public class OfflineSkillScenarioTests
         Assert.Equal("2026-12-03T16:30:00+01:00", tools.Tasks[0].Due);
         Assert.Equal("“Pay rent” is now due Monday.", await turns.TurnAsync("postpone the rent to monday"));
         Assert.Equal("2026-12-07", tools.Tasks[1].Due);
+        Assert.Equal("I move tasks one at a time. Which one? Tell me its number or a few words of its title.", await turns.TurnAsync("push everything due today to tomorrow"));
     }
 
     /// <summary>
