@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using TaskChat.Contract;
 
 namespace TaskChat.Agent;
@@ -7,7 +8,7 @@ namespace TaskChat.Agent;
 /// (three tasks), "add salt and pepper" (one: nothing says they are separate), "add pay rent by friday !!",
 /// "water the plants every 3 days", "add call Bob with description about the offer", "add file taxes #home".
 /// </summary>
-internal sealed class AddSkill : Skill
+internal sealed partial class AddSkill : Skill
 {
     private static readonly string[] Verbs =
     [
@@ -80,6 +81,11 @@ internal sealed class AddSkill : Skill
             rest = afterList;
         }
         Phrase.TryStripStart(rest, Naming, out rest);
+        // "add 3 things: milk, eggs, bread", "add the following: …": the words before the colon announce the list.
+        if (ListIntro().Match(rest) is { Success: true } intro)
+        {
+            rest = rest[intro.Length..];
+        }
         Phrase.TryStripEnd(rest, ToTheList, out rest);
 
         string? description = null;
@@ -132,6 +138,9 @@ internal sealed class AddSkill : Skill
             ? new Say("What should I add? For example “add buy milk” or “add eggs, bread and milk”.")
             : new AddRequest(titles, description, due, priority, tags, repeat, remind && due is not null);
     }
+
+    [GeneratedRegex(@"^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|some|these|those|the following|my)\s+)?(?:things|items|tasks|to-?dos|bits)\s*:\s*|^(?:the following|these|those)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ListIntro();
 
     public static string Title(string text) => Phrase.Capitalize(Phrase.Unquote(text));
 

@@ -74,9 +74,11 @@ internal sealed partial class ListSkill : Skill
             var query = Phrase.Unquote(search.Groups["q"].Value);
             return TaskReference.MeaningfulWords(Phrase.Words(query)).Count == 0 ? null : new ListRequest(ListStatus.All, new SearchFilter(query));
         }
-        // A question about one task names it as people do ("the dentist"), not as its title reads ("Dentist appointment"):
-        // its meaningful words are searched, each of which the title must have.
-        if (WhenIs().Match(text) is { Success: true } whenIs && TaskReference.MeaningfulWords(Phrase.Words(whenIs.Groups["q"].Value)) is { Count: > 0 } named)
+        // A question about one task ("when is the dentist?", "show me the plumber task") names it as people do, not as its
+        // title reads ("Dentist appointment"): its meaningful words are searched, each of which the title must have.
+        if ((WhenIs().Match(text) is { Success: true } whenIs ? whenIs : OneTask().Match(text)) is { Success: true } question
+            && TaskReference.MeaningfulWords(Phrase.Words(question.Groups["q"].Value)) is { Count: > 0 } named
+            && !named.All(w => AboutTasks.Contains(w) || PendingWords.Contains(w) || CompletedWords.Contains(w) || w is "first" or "last" or "most" or "important" or "urgent" or "top"))
         {
             return new ListRequest(ListStatus.All, new SearchFilter(string.Join(' ', named)));
         }
@@ -121,6 +123,10 @@ internal sealed partial class ListSkill : Skill
     // "when is dinner with sam?", "when's the dentist due": the tasks those words find, each with its due date.
     [GeneratedRegex(@"^(?:when(?:'s|s| is| are| was| were)|what day is|what time is)\s+(?<q>.+?)(?:\s+(?:due|happening|again))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhenIs();
+
+    // "show me the plumber task", "what's the plumber one about?": one task, not the whole list.
+    [GeneratedRegex(@"^(?:(?:show|find|open|get|display)(?:\s+me)?|what(?:'s|s| is)|whats)\s+(?:the|my)\s+(?<q>.+?)\s+(?:task|one|todo|item)(?:\s+about)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OneTask();
 
     [GeneratedRegex(@"^(?:(?:what'?s|what is|show|show me|list|display|whats)\s+)?(?:on\s+)?(?:(?:my|the)\s+)?(?:#(?<tag>[\w-]+)(?:\s+(?:tasks|list|items))?|(?<tag>[\w-]+)\s+list|(?:tasks|items)\s+(?:tagged|labelled|labeled)\s+(?:as\s+)?#?(?<tag>[\w-]+)|tagged\s+#?(?<tag>[\w-]+))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TagList();
