@@ -228,8 +228,13 @@ internal sealed record SearchFilter(string Query) : ListFilter
 
     protected override string Describe(AgentContext context) => $"matching “{Query}”";
 
-    public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) =>
-        tasks.Count == 0 ? $"I found no task matching “{Query}”." : base.Reply(tasks, context);
+    // One task found ("what's the plumber one about?") is answered with its description too.
+    public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => tasks switch
+    {
+        [] => $"I found no task matching “{Query}”.",
+        [{ Description: { } description }] => $"{base.Reply(tasks, context)} Its description: “{(description.Length > 300 ? description[..300].TrimEnd() + "…" : description)}”",
+        _ => base.Reply(tasks, context),
+    };
 }
 
 /// <summary>Completed tasks finished on a day or in a week, by their completed_at.</summary>

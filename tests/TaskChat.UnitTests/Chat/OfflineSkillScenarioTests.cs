@@ -252,6 +252,8 @@ public class OfflineSkillScenarioTests
         await turns.TurnAsync("rename the dinner to 8pm");
         Assert.Equal(("8pm", "2026-12-05T20:00:00+00:00"), (tools.Tasks[0].Title, tools.Tasks[0].Due));
         Assert.StartsWith("1 task matching", await turns.TurnAsync("when is call mom?"));
+        await turns.TurnAsync("change the description of 1 to at Luigi's, book a table");
+        Assert.EndsWith("(due Saturday at 20:00). Its description: “at Luigi's, book a table”", await turns.TurnAsync("what's the 8pm one about?"));
     }
 
     /// <summary>
