@@ -121,7 +121,7 @@ internal sealed record DueRequest(TaskTarget Target, Due? Due) : FieldChangeRequ
         Due is not null ? base.ActOn(targets, context) : new CallTools([.. targets.Select(t => ToolCall.Of(ToolNames.UpdateTask,
             (ToolArguments.TaskId, t.Id),
             (TaskToolArguments.Due, ""),
-            (TaskToolArguments.Reminders, t.Reminders.Any(TaskReminders.CountsFromDue) ? t.Reminders.Where(r => !TaskReminders.CountsFromDue(r)).ToArray() : null)))]);
+            (TaskToolArguments.Reminders, TaskReminders.KeptWithoutDue(t.Reminders))))]);
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
         string.Join(' ', done.Select(d => Changed(d.Outcome.Title ?? "", d.Argument(Argument) is string sent ? Due.FromArgument(sent, context.Clock) : Due, context)

@@ -10,9 +10,6 @@ namespace TaskChat.Agent;
 /// </summary>
 internal sealed partial class ReminderSkill : Skill
 {
-    // The hour an all-day task's reminders count from in the task service (TaskEdits.AllDayReminderTime).
-    private static readonly TimeOnly AllDayReminderTime = new(9, 0);
-
     public override string Name => "reminders";
 
     public override int Precedence => 48;
@@ -55,7 +52,7 @@ internal sealed partial class ReminderSkill : Skill
         {
             return null;
         }
-        var at = when with { Time = when.Time ?? AllDayReminderTime };
+        var at = when with { Time = when.Time ?? TaskReminders.AllDayTime };
         return clock.At(at.Date, at.Time!.Value) <= clock.Now
             ? new Say($"{Phrase.Capitalize(at.Describe(clock))} has already passed. When should I remind you? For example “remind me about it tomorrow at 9am”.")
             : new ReminderAtRequest(target, at);

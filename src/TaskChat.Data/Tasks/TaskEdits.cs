@@ -1,3 +1,4 @@
+using TaskChat.Contract;
 using TaskChat.Data.Model;
 
 namespace TaskChat.Data.Tasks;
@@ -8,9 +9,6 @@ namespace TaskChat.Data.Tasks;
 /// </summary>
 public static class TaskEdits
 {
-    /// <summary>All-day tasks have no time: reminders "before" them count back from this hour of their day.</summary>
-    public static readonly TimeSpan AllDayReminderTime = TimeSpan.FromHours(9);
-
     /// <summary>Sets every field <paramref name="changes"/> gives but the title; returns the message of the first broken rule, or null.</summary>
     /// <param name="task">The task to change.</param>
     /// <param name="changes">What to change (null leaves a field as it is).</param>
@@ -131,7 +129,7 @@ public static class TaskEdits
     /// <summary>When each reminder goes off, from its own time or from the task's due time.</summary>
     public static void ScheduleReminders(TaskItem task, TimeZoneInfo zone)
     {
-        DateTime? anchor = task.DueDate is { } date ? TaskTime.ToUtc(date.ToDateTime(TimeOnly.MinValue) + AllDayReminderTime, zone) : task.DueAt;
+        DateTime? anchor = task.DueDate is { } date ? TaskTime.ToUtc(date.ToDateTime(TaskReminders.AllDayTime), zone) : task.DueAt;
         foreach (var reminder in task.Reminders)
         {
             reminder.FireAt = reminder.MinutesBefore is { } minutes ? anchor?.AddMinutes(-minutes) : reminder.At;

@@ -185,8 +185,7 @@ public sealed partial class ChatPage : IChatTurnView
         else if (_conversations is [var latest, ..])
         {
             // /chat carries on where the user left off: the most recent conversation.
-            await OpenAsync(latest.Id);
-            _latestNotOpened = _conversationId is null; // Listed, but the api went before it could be read.
+            await OpenLatestAsync(latest.Id);
         }
         else
         {
@@ -288,13 +287,19 @@ public sealed partial class ChatPage : IChatTurnView
         await LoadConversationsAsync();
         if (_latestNotOpened && _conversations is [var latest, ..])
         {
-            await OpenAsync(latest.Id);
-            _latestNotOpened = _conversationId is null; // The api went again before it was read: the next recovery tries again.
+            await OpenLatestAsync(latest.Id);
         }
         else if (_conversations is not null)
         {
             _latestNotOpened = false; // Read, and there is none to open.
         }
+    }
+
+    /// <summary>Opens the most recent conversation; listed but not read (the api went meanwhile), the next recovery tries again.</summary>
+    private async Task OpenLatestAsync(long id)
+    {
+        await OpenAsync(id);
+        _latestNotOpened = _conversationId is null;
     }
 
     private async Task LoadConversationsAsync() =>
