@@ -38,7 +38,36 @@ internal static class TaskReference
             return new TaskTarget([.. numbers.Select(n => long.Parse(n, CultureInfo.InvariantCulture)).Distinct()], []);
         }
         var meaningful = MeaningfulWords(words);
-        return meaningful.Count == 0 ? null : new TaskTarget([], meaningful);
+        return meaningful.Count == 0 ? null : new TaskTarget([], meaningful) { Parts = Several(text) };
+    }
+
+    /// <summary>
+    /// "the eggs and the bread", "eggs, bread and milk": the meaningful words of each task when the words may name
+    /// several (split at commas, semicolons, "&amp;" and "and"), or none when they name one. Whether they do is only known
+    /// once the tasks are seen: "salt and pepper" may be one task's title, which is looked for first.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Several(string text)
+    {
+        var parts = new List<IReadOnlyList<string>>();
+        foreach (var piece in text.Split([',', ';', '&']))
+        {
+            var rest = piece;
+            while (Phrase.TrySplit(rest, ["and"], out var before, out var after))
+            {
+                Add(before);
+                rest = after;
+            }
+            Add(rest);
+        }
+        return parts.Count > 1 ? parts : [];
+
+        void Add(string piece)
+        {
+            if (MeaningfulWords(Phrase.Words(piece)) is { Count: > 0 } words)
+            {
+                parts.Add(words);
+            }
+        }
     }
 
     /// <summary>"all", "everything", "all my completed tasks": more than the agent acts on at once.</summary>
@@ -66,6 +95,9 @@ internal static class TaskReference
 internal sealed record TaskTarget(IReadOnlyList<long> Ids, IReadOnlyList<string> Words, bool IsIt = false)
 {
     public static TaskTarget It { get; } = new([], [], IsIt: true);
+
+    /// <summary>The words of each task when the words may name several ("the eggs and the bread"), else empty.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Parts { get; init; } = [];
 
     public bool ByWords => Ids.Count == 0 && !IsIt;
 

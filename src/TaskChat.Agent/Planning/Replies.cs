@@ -12,11 +12,11 @@ internal static class Replies
 
     public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
-    // "a", "a and b", "a, b and c".
-    public static string Join(IEnumerable<string> items)
+    // "a", "a and b", "a, b and c" (or "a, b or c").
+    public static string Join(IEnumerable<string> items, string conjunction = "and")
     {
         var list = items.ToList();
-        return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list[..^1]) + " and " + list[^1];
+        return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list[..^1]) + $" {conjunction} " + list[^1];
     }
 
     public static string Titles(IEnumerable<ToolExchange> done) => Join(done.Select(c => Quoted(c.Outcome.Title)));

@@ -24,6 +24,7 @@ internal static class SkillSet
             new EditSkill(),
             new AddSkill(),
             new NextUpSkill(),
+            new StatusQuestionSkill(),
             new ListSkill(),
             new PastTenseSkill(),
         ]);

@@ -111,11 +111,50 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
         var matches = Match(tasks ?? []);
         return matches.Count switch
         {
+            0 when TakesSeveral && Target.Parts.Count > 1 => ActOnEach(tasks ?? [], context),
             0 => new Answer(NoMatch(tasks ?? [])),
             1 => ActOn(matches, context),
-            _ => new Answer(WhichOpening + string.Join(", ", matches.Select(Replies.Label)) + "? Reply with its number."),
+            _ => ActOnSeveral(matches, context),
         };
     }
+
+    /// <summary>
+    /// True when the words may name several tasks, each by a few words ("delete the eggs and the bread"): for requests
+    /// that act on whole tasks (complete, delete, reopen). Changing a field of several at once stays a question.
+    /// </summary>
+    protected virtual bool TakesSeveral => false;
+
+    /// <summary>Words that match several tasks: which one? (A bare number in the next message answers.)</summary>
+    protected virtual NextStep ActOnSeveral(IReadOnlyList<TaskSnapshot> matches, AgentContext context) =>
+        new Answer(WhichOpening + string.Join(", ", matches.Select(Replies.Label)) + "? Reply with its number.");
+
+    /// <summary>The tasks one part of several points at ("the bread" in "delete the eggs and the bread").</summary>
+    protected virtual IReadOnlyList<TaskSnapshot> MatchPart(IReadOnlyList<TaskSnapshot> tasks, IReadOnlyList<string> part) => TitleMatcher.Match(tasks, part);
+
+    // The whole words matched no task: each part must point at exactly one, or nothing is done and the reply says what
+    // each part found, with the numbers to use instead (a bare number would answer for one part only).
+    private NextStep ActOnEach(IReadOnlyList<TaskSnapshot> tasks, AgentContext context)
+    {
+        var found = Target.Parts.Select(part => (Said: string.Join(' ', part), Tasks: MatchPart(tasks, part))).ToList();
+        if (found.All(f => f.Tasks.Count == 1))
+        {
+            return ActOn([.. found.Select(f => f.Tasks[0]).DistinctBy(t => t.Id)], context);
+        }
+        var missing = found.Where(f => f.Tasks.Count == 0).Select(f => Replies.Quoted(f.Said)).ToList();
+        if (missing.Count == found.Count)
+        {
+            return new Answer($"I couldn't find a{StatusWord} task matching {Replies.Join(missing, "or")}. Say “show my tasks” to see them all.");
+        }
+        var told = found.Where(f => f.Tasks.Count > 0).Select(f => f.Tasks.Count == 1
+            ? $"{Replies.Quoted(f.Said)} is {Replies.Label(f.Tasks[0])}"
+            : $"{Replies.Quoted(f.Said)} matches {Replies.Join(f.Tasks.Select(Replies.Label))}");
+        var notFound = missing.Count == 0 ? "" : $" I couldn't find a{StatusWord} task matching {Replies.Join(missing, "or")}.";
+        var example = string.Join(" and ", found.Where(f => f.Tasks.Count > 0).Select(f => f.Tasks[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return new Answer($"I haven't {Past} anything yet: {string.Join("; ", told)}.{notFound} Tell me which by number, for example “{Verb} {example}”.");
+    }
+
+    /// <summary>"completed", "deleted": what the reply says was not done yet.</summary>
+    protected virtual string Past => Verb + "d";
 
     /// <summary>The tasks the words point at; a skill may look further ("I bought the milk" tries "milk" alone).</summary>
     protected virtual IReadOnlyList<TaskSnapshot> Match(IReadOnlyList<TaskSnapshot> tasks) => TitleMatcher.Match(tasks, Target.Words);
@@ -123,8 +162,13 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
     /// <summary>The calls for the resolved tasks (or an answer when there is nothing to do).</summary>
     protected abstract NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context);
 
+    /// <summary>The calls for tasks another request found (<see cref="EachOfRequest"/>: every task due today).</summary>
+    public NextStep ActOnFound(IReadOnlyList<TaskSnapshot> targets, AgentContext context) => ActOn(targets, context);
+
     protected virtual string NoMatch(IReadOnlyList<TaskSnapshot> tasks) =>
-        $"I couldn't find a{(LookupStatus == ListStatus.Pending ? " pending" : LookupStatus == ListStatus.Completed ? " completed" : "")} task matching “{Target.Phrase}”. Say “show my tasks” to see them all.";
+        $"I couldn't find a{StatusWord} task matching “{Target.Phrase}”. Say “show my tasks” to see them all.";
+
+    private string StatusWord => LookupStatus switch { ListStatus.Pending => " pending", ListStatus.Completed => " completed", _ => "" };
 
     private string StatusNote => LookupStatus switch
     {

@@ -24,7 +24,8 @@ internal sealed class CompleteSkill : Skill
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.CompleteTask)];
 
     public override IReadOnlyList<string> Examples =>
-        ["complete 3", "mark the milk one done", "I finished task 3", "check off #2", "task 7 is done", "complete 3 and 5", "mark it done"];
+        ["complete 3", "mark the milk one done", "I finished task 3", "check off #2", "task 7 is done", "complete 3 and 5", "mark it done",
+         "mark the milk and the bread done", "mark everything due today done", "complete all overdue tasks"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -32,9 +33,13 @@ internal sealed class CompleteSkill : Skill
         if (Phrase.TryStripStart(text, CompleteVerbs, out var rest))
         {
             Phrase.TryStripEnd(rest, DoneWords, out rest);
+            if (EachOf.Read(rest) is { } range)
+            {
+                return new EachOfRequest(range, new CompleteRequest(TaskTarget.It));
+            }
             if (TaskReference.IsEverything(rest))
             {
-                return new Say("I complete tasks one at a time by name, or several by number (for example “complete 2 and 4”). Which ones?");
+                return new Say("I complete tasks by name or number (“complete the milk and the bread”, “complete 2 and 4”), or all of a day (“complete everything due today”). Which ones?");
             }
             if (TaskReference.Parse(rest) is { } target)
             {
@@ -56,6 +61,8 @@ internal sealed record CompleteRequest(TaskTarget Target) : TargetedRequest(Targ
     protected override string LookupStatus => ListStatus.Pending;
 
     protected override string Verb => "complete";
+
+    protected override bool TakesSeveral => true;
 
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.CompleteTask)];
 
@@ -100,7 +107,10 @@ internal sealed class PastTenseSkill : Skill
             return null;
         }
         var objectWords = TaskReference.MeaningfulWords(after);
-        return objectWords.Count == 0 ? null : new PastTenseRequest(new TaskTarget([], [baseForm, .. objectWords]), objectWords, string.Join(' ', words));
+        // "I bought the eggs and the bread": each part with the verb, as one task's words would be.
+        Phrase.TryStripStart(rest, [verb], out var afterVerb);
+        var parts = TaskReference.Several(afterVerb);
+        return objectWords.Count == 0 ? null : new PastTenseRequest(new TaskTarget([], [baseForm, .. objectWords]) { Parts = parts }, objectWords, string.Join(' ', words));
     }
 }
 
@@ -117,6 +127,12 @@ internal sealed record PastTenseRequest(TaskTarget Target, IReadOnlyList<string>
 
     // "I bought the milk" matches "Buy milk" and "Milk": only the words after the verb are needed.
     protected override IReadOnlyList<string> SearchWords => ObjectWords;
+
+    protected override bool TakesSeveral => true;
+
+    // The verb's base first ("buy" and "bread" for "Buy bread"), then the part alone ("Bread").
+    protected override IReadOnlyList<TaskSnapshot> MatchPart(IReadOnlyList<TaskSnapshot> tasks, IReadOnlyList<string> part) =>
+        TitleMatcher.Match(tasks, [Target.Words[0], .. part]) is { Count: > 0 } both ? both : TitleMatcher.Match(tasks, part);
 
     protected override string NoMatch(IReadOnlyList<TaskSnapshot> tasks) =>
         $"Nice! I couldn't find a pending task about “{string.Join(' ', ObjectWords)}”, so there was nothing to tick off. Say “show my tasks” to see what's left.";

@@ -27,7 +27,7 @@ internal sealed class DeleteSkill : Skill
 
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.DeleteTask)];
 
-    public override IReadOnlyList<string> Examples => ["delete task 4", "remove #2", "delete the rent task", "get rid of the milk one", "delete by milk", "delete tasks 2 and 4"];
+    public override IReadOnlyList<string> Examples => ["delete task 4", "remove #2", "delete the rent task", "get rid of the milk one", "delete by milk", "delete tasks 2 and 4", "delete eggs and bread"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -54,6 +54,8 @@ internal sealed record DeleteRequest(TaskTarget Target) : TargetedRequest(Target
     protected override bool NeedsCurrentFields => true;
 
     protected override string Verb => "delete";
+
+    protected override bool TakesSeveral => true;
 
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.DeleteTask)];
 

@@ -33,7 +33,8 @@ internal sealed class DueDateSkill : Skill
 
     public override IReadOnlyList<string> Examples =>
         ["set 3 due to friday", "the dentist is due tomorrow at 9", "move the report to next tuesday", "postpone 3 to next week",
-         "change the due date of 3 to 5 Dec", "remove the due date from 3", "make 3 due tomorrow"];
+         "change the due date of 3 to 5 Dec", "remove the due date from 3", "make 3 due tomorrow", "move everything due today to tomorrow",
+         "push all overdue tasks to friday"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -76,10 +77,14 @@ internal sealed class DueDateSkill : Skill
         {
             return null;
         }
-        // "push everything due today to tomorrow": not a task whose title says "everything due today".
+        // "push everything due today to tomorrow": each pending task due today, not a task titled "everything due today".
+        if (EachOf.Read(targetText) is { } range)
+        {
+            return new EachOfRequest(range, new DueRequest(TaskTarget.It, due));
+        }
         if (Phrase.Words(targetText) is ["everything", ..] || TaskReference.IsEverything(targetText))
         {
-            return new Say("I move tasks one at a time. Which one? Tell me its number or a few words of its title.");
+            return new Say("I move one task at a time, or all those of a day (“move everything due today to tomorrow”, “move all overdue tasks to today”). Which ones?");
         }
         return TaskReference.Parse(targetText) is { } target ? new DueRequest(target, due) : null;
     }

@@ -129,7 +129,7 @@ internal abstract record ListFilter
     public virtual bool Keeps(TaskSnapshot task, AgentContext context) => true;
 
     /// <summary>"due today", "tagged #work": how the reply names the list.</summary>
-    protected abstract string Describe(AgentContext context);
+    public abstract string Describe(AgentContext context);
 
     public virtual string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => tasks.Count == 0
         ? $"Nothing {Describe(context)}."
@@ -155,7 +155,7 @@ internal sealed record DueFilter(string Range) : ListFilter
         return task.DueAt(context.Clock.Zone) is { } due && due >= from && due < until;
     }
 
-    protected override string Describe(AgentContext context) => "due " + Range;
+    public override string Describe(AgentContext context) => "due " + Range;
 
     // From the start of the first day to the start of the day after the last, in the user's zone.
     private (DateTimeOffset From, DateTimeOffset Until) Span(UserClock clock)
@@ -188,7 +188,7 @@ internal sealed record OverdueFilter : ListFilter
 
     public override bool Keeps(TaskSnapshot task, AgentContext context) => task.DueAt(context.Clock.Zone) is { } due && due < context.Clock.Now;
 
-    protected override string Describe(AgentContext context) => "overdue";
+    public override string Describe(AgentContext context) => "overdue";
 
     public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) =>
         tasks.Count == 0 ? "Nothing is overdue. Nice work!" : base.Reply(tasks, context);
@@ -202,7 +202,7 @@ internal sealed record TagFilter(string Tag) : ListFilter
 
     public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context) => [(TaskToolArguments.Tag, Tag)];
 
-    protected override string Describe(AgentContext context) => $"tagged #{Tag}";
+    public override string Describe(AgentContext context) => $"tagged #{Tag}";
 }
 
 internal sealed record PriorityFilter(string Priority) : ListFilter
@@ -213,7 +213,7 @@ internal sealed record PriorityFilter(string Priority) : ListFilter
 
     public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context) => [(TaskToolArguments.Priority, Priority)];
 
-    protected override string Describe(AgentContext context) => $"with {Priority} priority";
+    public override string Describe(AgentContext context) => $"with {Priority} priority";
 }
 
 /// <summary>Words in titles: the mcp's <c>search</c> when it has one, otherwise every task, matched here.</summary>
@@ -226,7 +226,7 @@ internal sealed record SearchFilter(string Query) : ListFilter
         context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Search)
         || TitleMatcher.Match([task], TaskReference.MeaningfulWords(Phrase.Words(Query))).Count > 0;
 
-    protected override string Describe(AgentContext context) => $"matching “{Query}”";
+    public override string Describe(AgentContext context) => $"matching “{Query}”";
 
     // One task found ("what's the plumber one about?") is answered with its description too.
     public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => tasks switch
@@ -260,7 +260,7 @@ internal sealed record FinishedFilter(string When) : ListFilter
         };
     }
 
-    protected override string Describe(AgentContext context) => $"finished {When}";
+    public override string Describe(AgentContext context) => $"finished {When}";
 
     public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context)
     {

@@ -51,6 +51,10 @@ internal sealed record ReopenRequest(TaskTarget Target) : TargetedRequest(Target
 
     protected override string Verb => "reopen";
 
+    protected override string Past => "reopened";
+
+    protected override bool TakesSeveral => true;
+
     public override IReadOnlyList<ToolNeed> Needs => [new(TaskToolNames.ReopenTask)];
 
     public override string? CannotYet => "I can't mark a task as not done yet: the task service doesn't offer that. I can rename it, delete it or add it again as a new task.";

@@ -1,0 +1,77 @@
+using TaskChat.Contract;
+
+namespace TaskChat.Agent;
+
+/// <summary>
+/// "everything due today", "all overdue tasks", "today's tasks", "all of this week's tasks": the pending tasks of one
+/// due range, as what "mark … done" or "move … to friday" acts on. Only a range counts: "everything" alone, or all
+/// tasks of a tag, stays a question (acting on a whole list is what <see cref="ClearTasksSkill"/> confirms first).
+/// </summary>
+internal static class EachOf
+{
+    private static readonly HashSet<string> Fillers =
+        ["all", "everything", "every", "each", "of", "my", "the", "tasks", "task", "due", "for", "that", "thats", "are", "is", "s",
+         "items", "things", "stuff", "ones", "remaining", "left", "pending", "open", "else", "from", "which", "and"];
+
+    // A message about several tasks says so: "all"/"everything", a plural, or a day's possessive ("today's tasks").
+    private static readonly HashSet<string> Several = ["all", "everything", "every", "each", "tasks", "items", "things", "ones", "stuff"];
+
+    private static readonly Dictionary<string, string> Ranges = new(StringComparer.Ordinal)
+    {
+        ["today"] = "today", ["todays"] = "today", ["tonight"] = "tonight", ["tonights"] = "tonight",
+        ["tomorrow"] = "tomorrow", ["tomorrows"] = "tomorrow",
+        ["this week"] = "this week", ["this weeks"] = "this week", ["next week"] = "next week", ["next weeks"] = "next week",
+        ["this weekend"] = "this weekend", ["this weekends"] = "this weekend",
+        ["this month"] = "this month", ["this months"] = "this month", ["next month"] = "next month", ["next months"] = "next month",
+    };
+
+    /// <summary>The range the words name as a set of tasks, or null when they name something else (a task's title).</summary>
+    public static ListFilter? Read(string text)
+    {
+        var words = Phrase.Words(text);
+        var named = string.Join(' ', words.Where(w => !Fillers.Contains(w)));
+        var possessive = named.EndsWith('s') && Ranges.ContainsKey(named) && !Ranges.ContainsValue(named);
+        if (named.Length == 0 || !(possessive || words.Any(Several.Contains)))
+        {
+            return null;
+        }
+        if (named == "overdue")
+        {
+            return new OverdueFilter();
+        }
+        return Ranges.TryGetValue(named, out var range) ? new DueFilter(range) : null;
+    }
+}
+
+/// <summary>
+/// A request for every pending task of a range ("mark everything due today done", "move all overdue tasks to
+/// tomorrow"): the range is listed first, then <paramref name="Each"/> acts on what was found, as if each had been
+/// named, with the same calls, reply and undo. <paramref name="Each"/>'s own target is not used.
+/// </summary>
+internal sealed record EachOfRequest(ListFilter Filter, TargetedRequest Each) : SkillRequest
+{
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks), .. Filter.Needs, .. Each.Needs];
+
+    public override string? CannotYet => Each.Needs.Any(n => n.Argument is not null) ? Each.CannotYet : Filter.CannotYet;
+
+    public override ToolCall? Lookup(AgentContext context)
+    {
+        var call = ToolCall.Of(ToolNames.ListTasks, [(ToolArguments.Status, ListStatus.Pending), .. Filter.Arguments(context)]);
+        return context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Limit) ? call.With(TaskToolArguments.Limit, TaskToolArguments.PageMax) : call;
+    }
+
+    public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
+    {
+        var found = (tasks ?? []).Where(t => !t.Completed && Filter.Keeps(t, context)).ToList();
+        return found.Count == 0 ? new Answer($"There's nothing {Filter.Describe(context)}, so I left everything as it was.") : Each.ActOnFound(found, context);
+    }
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
+    {
+        var more = context.Chat.Rounds.SelectMany(r => r).Any(e => e.Tool == ToolNames.ListTasks && e.Outcome.HasMore)
+            ? $" That was the first {Replies.Count(done.Count, "task")} {Filter.Describe(context)}: say it again for the rest."
+            : "";
+        var undo = done.Count > 1 ? " Say “undo” to put them back as they were." : "";
+        return Each.Reply(done, tasks, context) + more + undo;
+    }
+}
