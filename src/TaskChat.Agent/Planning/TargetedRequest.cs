@@ -131,11 +131,15 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
     /// <summary>The tasks one part of several points at ("the bread" in "delete the eggs and the bread").</summary>
     protected virtual IReadOnlyList<TaskSnapshot> MatchPart(IReadOnlyList<TaskSnapshot> tasks, IReadOnlyList<string> part) => TitleMatcher.Match(tasks, part);
 
+    // "complete 5 and the milk": a part that is a number is that task, when the lookup listed it.
+    private IReadOnlyList<TaskSnapshot> FindPart(IReadOnlyList<TaskSnapshot> tasks, IReadOnlyList<string> part) =>
+        TaskReference.Parse(string.Join(' ', part)) is { Ids: [var id] } ? [.. tasks.Where(t => t.Id == id)] : MatchPart(tasks, part);
+
     // The whole words matched no task: each part must point at exactly one, or nothing is done and the reply says what
     // each part found, with the numbers to use instead (a bare number would answer for one part only).
     private NextStep ActOnEach(IReadOnlyList<TaskSnapshot> tasks, AgentContext context)
     {
-        var found = Target.Parts.Select(part => (Said: string.Join(' ', part), Tasks: MatchPart(tasks, part))).ToList();
+        var found = Target.Parts.Select(part => (Said: string.Join(' ', part), Tasks: FindPart(tasks, part))).ToList();
         if (found.All(f => f.Tasks.Count == 1))
         {
             return ActOn([.. found.Select(f => f.Tasks[0]).DistinctBy(t => t.Id)], context);

@@ -86,7 +86,8 @@ internal sealed partial class ListSkill : Skill
         {
             return new ListRequest(ListStatus.Pending, new TagFilter(tag));
         }
-        var asks = ShowWords.Contains(words[0]) || words[0] is "is" or "are" or "anything";
+        // "have I got anything due today?" asks as "do I have …" does.
+        var asks = ShowWords.Contains(words[0]) || words[0] is "is" or "are" or "anything" || words is ["have" or "got", "i" or "we", ..];
         if (FinishedWhen().Match(text) is { Success: true } finished)
         {
             return new ListRequest(ListStatus.Completed, new FinishedFilter(finished.Groups["when"].Value.ToLowerInvariant()));

@@ -425,6 +425,9 @@ public class OfflineSkillScenarioTests
 
         Assert.Equal("Nice! Marked “Buy milk”, “Buy bread” and “Call the plumber” done.", await turns.TurnAsync("I bought the milk, the bread and called the plumber"));
         Assert.All(tools.Tasks, t => Assert.True(t.Completed));
+
+        Assert.Equal("Marked “Call the plumber” and “Buy milk” as not done.", await turns.TurnAsync("reopen 3 and the milk"));
+        Assert.Equal([false, true, false], tools.Tasks.Select(t => t.Completed));
     }
 
     [Fact]
