@@ -71,7 +71,15 @@ internal sealed class Planner(IReadOnlyList<Skill> skills)
         {
             return Checked(request.Act(tasks, context), context);
         }
-        var acted = rounds[lookups];
+        IReadOnlyList<ToolExchange> acted = rounds[lookups];
+        if (request.FollowUp(acted, context) is { Count: > 0 } followUp)
+        {
+            if (rounds.Count == lookups + 1)
+            {
+                return Checked(new CallTools(followUp), context);
+            }
+            acted = [.. acted, .. rounds[lookups + 1]];
+        }
         var done = acted.Where(e => e.Outcome.Succeeded).ToList();
         var sentences = new List<string>();
         if (done.Count > 0)

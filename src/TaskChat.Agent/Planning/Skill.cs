@@ -78,6 +78,12 @@ internal abstract record SkillRequest
     /// <summary>The calls to make, or an answer instead; <paramref name="tasks"/> is the last lookup's result when there was one.</summary>
     public abstract NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context);
 
+    /// <summary>
+    /// One more round after the request's own calls, decided from what they returned (undoing the deletion of a done
+    /// task completes the task it re-created, whose number only the re-creation gives), or null.
+    /// </summary>
+    public virtual IReadOnlyList<ToolCall>? FollowUp(IReadOnlyList<ToolExchange> acted, AgentContext context) => null;
+
     /// <summary>The reply once the calls came back; <paramref name="done"/> are those that succeeded (failures are told apart).</summary>
     public abstract string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context);
 }

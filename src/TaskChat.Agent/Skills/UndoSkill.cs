@@ -55,15 +55,35 @@ internal sealed record UndoRequest : SkillRequest
         return new CallTools(calls);
     }
 
-    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
-        "Undone: " + Replies.Join(done.Select(d => d.Tool switch
+    /// <summary>
+    /// A deleted task that was done comes back done: add_task re-creates it (pending, with a new number), then it is
+    /// completed. Before, "clear completed tasks", "yes", "undo" brought every one of them back as still to do.
+    /// </summary>
+    public override IReadOnlyList<ToolCall>? FollowUp(IReadOnlyList<ToolExchange> acted, AgentContext context)
+    {
+        var changes = context.Chat.Earlier.LastOrDefault(t => t.Exchanges.Any(e => e.Changed))?.Exchanges.Where(e => e.Changed).ToList() ?? [];
+        return [.. changes.Zip(acted)
+            .Where(pair => pair.First.Tool == ToolNames.DeleteTask && WasDone(pair.First, context.Chat)
+                && pair.Second is { Tool: ToolNames.AddTask, Outcome: { Succeeded: true, TaskId: { } } })
+            .Select(pair => ToolCall.Of(ToolNames.CompleteTask, (ToolArguments.TaskId, pair.Second.Outcome.TaskId!.Value)))];
+    }
+
+    private static bool WasDone(ToolExchange deletion, ChatState chat) =>
+        (deletion.Outcome.TaskId ?? deletion.ArgumentId) is { } id && chat.LastSeen(id) is { Completed: true };
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
+    {
+        var added = done.Where(d => d.Tool == ToolNames.AddTask).Select(d => d.Outcome.TaskId).OfType<long>().ToHashSet();
+        var doneAgain = done.Where(d => d.Tool == ToolNames.CompleteTask && d.ArgumentId is { } id && added.Contains(id)).Select(d => d.ArgumentId!.Value).ToHashSet();
+        return "Undone: " + Replies.Join(done.Where(d => !(d.Tool == ToolNames.CompleteTask && d.ArgumentId is { } id && doneAgain.Contains(id))).Select(d => d.Tool switch
         {
             ToolNames.DeleteTask => $"removed “{d.Outcome.Title}” again",
-            ToolNames.AddTask => $"“{d.Outcome.Title}” is back (as task {d.Outcome.TaskId})",
+            ToolNames.AddTask => $"“{d.Outcome.Title}” is back (as task {d.Outcome.TaskId}{(doneAgain.Contains(d.Outcome.TaskId ?? 0) ? ", done" : "")})",
             TaskToolNames.ReopenTask => $"“{d.Outcome.Title}” is not done again",
             ToolNames.CompleteTask => $"“{d.Outcome.Title}” is done again",
             _ => $"“{d.Outcome.Title}” is back to how it was",
         })) + ".";
+    }
 
     private static ToolCall? Reverse(ToolExchange change, ChatState chat, ToolCatalog tools)
     {
@@ -87,8 +107,12 @@ internal sealed record UndoRequest : SkillRequest
                 {
                     return null;
                 }
-                // Every field the task had that add_task takes back.
-                string[] fields = [ToolArguments.Description, TaskToolArguments.Due, TaskToolArguments.Priority, TaskToolArguments.Tags, TaskToolArguments.Recurrence, TaskToolArguments.Reminders];
+                // Every field the task had that add_task takes back. A done task is completed again once re-created
+                // (FollowUp): its repeat lives on in the next occurrence its completion made (completing a copy that
+                // repeats would make another), and its reminders would go off before the completion.
+                string[] fields = gone is { Completed: true }
+                    ? [ToolArguments.Description, TaskToolArguments.Due, TaskToolArguments.Priority, TaskToolArguments.Tags]
+                    : [ToolArguments.Description, TaskToolArguments.Due, TaskToolArguments.Priority, TaskToolArguments.Tags, TaskToolArguments.Recurrence, TaskToolArguments.Reminders];
                 return ToolCall.Of(ToolNames.AddTask, [(ToolArguments.Title, title),
                     .. fields.Where(f => tools.Has(ToolNames.AddTask, f)).Select(f => (f, Present(gone?.Field(f))))]);
             case ToolNames.UpdateTask:

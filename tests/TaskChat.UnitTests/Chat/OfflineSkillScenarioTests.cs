@@ -54,6 +54,29 @@ public class OfflineSkillScenarioTests
         Assert.Equal($"Undone: “Pay rent” is back (as task {restored.Id}).", reply);
     }
 
+    /// <summary>
+    /// "clear completed tasks", "yes", "undo" brought the done tasks back as still to do (found in a hand check): a done
+    /// task is re-created and then completed again; a repeating one without its repeat (its next occurrence, which its
+    /// completion made, carries it on) and without reminders.
+    /// </summary>
+    [Fact]
+    public async Task UndoingTheDeletionOfDoneTasksBringsThemBackDone()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add eggs");
+        await turns.TurnAsync("add water the plants every day");
+        await turns.TurnAsync("add call mom");
+        await turns.TurnAsync("complete 1 and 2");
+        await turns.TurnAsync("clear completed tasks");
+        Assert.StartsWith("Deleted 2 tasks", await turns.TurnAsync("yes"), StringComparison.Ordinal);
+
+        Assert.Equal("Undone: “Eggs” is back (as task 4, done) and “Water the plants” is back (as task 5, done).", await turns.TurnAsync("undo"));
+
+        Assert.Equal([("Call mom", false, null), ("Eggs", true, null), ("Water the plants", true, null)],
+            tools.Tasks.Select(t => (t.Title, t.Completed, t.Recurrence)).OrderBy(t => t.Title));
+        Assert.Equal("I already undid the last change; I can only undo it once.", await turns.TurnAsync("undo"));
+    }
+
     [Fact]
     public async Task UndoingAnEditPutsThePreviousValuesBack()
     {
