@@ -62,10 +62,12 @@ public static class TaskToolArguments
     public const int SearchMax = 200;
 }
 
-/// <summary>The tool that marks a done task as not done.</summary>
+/// <summary>The tools an older mcp may not have: marking a done task as not done, skipping a repeating task's occurrence.</summary>
 public static class TaskToolNames
 {
     public const string ReopenTask = ToolNames.ReopenTask;
+
+    public const string SkipTask = ToolNames.SkipTask;
 }
 
 /// <summary>How urgent a priority (<see cref="TaskPriorities"/>) is, for "what should I do first?".</summary>

@@ -8,4 +8,5 @@ public static class TaskChangeStatus
     public const string Reopened = "reopened";
     public const string Deleted = "deleted";
     public const string Updated = "updated";
+    public const string Skipped = "skipped";
 }

@@ -9,7 +9,8 @@ public static class ToolNames
     public const string ReopenTask = "reopen_task";
     public const string DeleteTask = "delete_task";
     public const string UpdateTask = "update_task";
+    public const string SkipTask = "skip_task";
 
     /// <summary>Every tool the mcp serves, for checks that a deployment lists them all.</summary>
-    public static readonly IReadOnlyList<string> All = [AddTask, CompleteTask, DeleteTask, ListTasks, ReopenTask, UpdateTask];
+    public static readonly IReadOnlyList<string> All = [AddTask, CompleteTask, DeleteTask, ListTasks, ReopenTask, SkipTask, UpdateTask];
 }

@@ -180,6 +180,32 @@ public abstract class PlanningApiTests(ApiServerFixture server)
     }
 
     [SkippableFact]
+    public async Task SkippingMovesARepeatingTaskToItsNextOccurrenceAndRefusesOthersWithAProblem()
+    {
+        using var http = ClientInZone("UTC");
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var repeating = (await CreateAsync(http, new { title = "Gym", due = yesterday, recurrence = "FREQ=DAILY" })).GetProperty("id").GetInt64();
+        var plain = (await CreateAsync(http, new { title = "Call mom" })).GetProperty("id").GetInt64();
+
+        using var skipped = await http.PostAsync($"api/tasks/{repeating}/skip", null);
+        using var refused = await http.PostAsync($"api/tasks/{plain}/skip", null);
+        using var missing = await http.PostAsync("api/tasks/999999/skip", null);
+        using var zero = await http.PostAsync("api/tasks/0/skip", null);
+        using var anonymous = await server.Server.CreateHttpClient().PostAsync($"api/tasks/{repeating}/skip", null);
+
+        Assert.Equal(HttpStatusCode.OK, skipped.StatusCode);
+        var moved = await Json.ReadAsync(skipped);
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), moved.GetProperty("due").GetString());
+        Assert.False(moved.GetProperty("completed").GetBoolean());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("does not repeat", (await Json.ReadAsync(refused)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, zero.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(2, (await Json.ReadAsync(await http.GetAsync("api/tasks"))).GetProperty("count").GetInt32());
+    }
+
+    [SkippableFact]
     public async Task TheTaskLimitIsA409WithItsOwnCode()
     {
         await using var limited = await server.StartAsync(system => system.WithApi(new Dictionary<string, string> { [TaskLimits.VariableName] = "2" }));

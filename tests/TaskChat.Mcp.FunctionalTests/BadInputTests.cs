@@ -121,6 +121,9 @@ public abstract class BadInputTests(McpServerFixture server)
         { ToolNames.ListTasks, """{"task_ids":[1e400]}""", "task_ids must be a list of whole numbers" },
         { ToolNames.ReopenTask, """{"task_id":"x"}""", "task_id must be a whole number" },
         { ToolNames.ReopenTask, """{"task_id":0}""", "positive whole number" },
+        { ToolNames.SkipTask, """{"task_id":"x"}""", "task_id must be a whole number" },
+        { ToolNames.SkipTask, """{"task_id":-3}""", "positive whole number" },
+        { ToolNames.SkipTask, """{}""", "task_id" },
     };
 
     [SkippableTheory]

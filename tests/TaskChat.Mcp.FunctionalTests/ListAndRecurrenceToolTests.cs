@@ -155,6 +155,73 @@ public abstract class ListAndRecurrenceToolTests(McpServerFixture server)
         Assert.NotEqual(JsonValueKind.Null, tasks[0].GetProperty("completed_at").ValueKind);
     }
 
+    /// <summary>
+    /// skip_task moves a repeating task to its first occurrence after today (or after its due date when that is later),
+    /// without completing it: the same task, its time of day and its reminders kept, the occurrences passed counted
+    /// toward COUNT. What cannot be skipped is a validation error that says what to do instead.
+    /// </summary>
+    [SkippableFact]
+    public async Task SkippingARepeatingTaskMovesItToItsNextOccurrenceAfterTodayWithoutCompletingIt()
+    {
+        await using var client = await ClientInZoneAsync(server, "Europe/Paris");
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime);
+        string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        string At(DateOnly day, int hour) => new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), zone.GetUtcOffset(day.ToDateTime(new TimeOnly(hour, 0)))).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+        long Add(ToolReply reply) => reply.Data.GetProperty("task_id").GetInt64();
+
+        // Overdue by three days, every day at 07:00: the next one after today is tomorrow at 07:00.
+        var gym = Add(await AddAsync(client, Args((ToolArguments.Title, "Gym"), (ToolArguments.Due, $"{Day(today.AddDays(-3))}T07:00"),
+            (ToolArguments.Recurrence, "FREQ=DAILY"), (ToolArguments.Reminders, new List<string> { "PT30M" }))));
+        var skipped = await ToolReply.CallAsync(client, ToolNames.SkipTask, Args((ToolArguments.TaskId, gym)));
+        Assert.False(skipped.IsError, skipped.Json.ToString());
+        Assert.Equal(JsonSerializer.Serialize(new { task_id = gym, title = "Gym", status = TaskChangeStatus.Skipped, due = At(today.AddDays(1), 7) }), JsonSerializer.Serialize(skipped.Data));
+
+        // Due next week, all day: the occurrence after that one, a week later.
+        var trash = Add(await AddAsync(client, Args((ToolArguments.Title, "Trash"), (ToolArguments.Due, Day(today.AddDays(7))), (ToolArguments.Recurrence, "FREQ=WEEKLY"))));
+        Assert.Equal(Day(today.AddDays(14)), (await ToolReply.CallAsync(client, ToolNames.SkipTask, Args((ToolArguments.TaskId, trash)))).Data.GetProperty("due").GetString());
+
+        // Every 3 days counted from completion: three days from today, as completing it today would make it.
+        var water = Add(await AddAsync(client, Args((ToolArguments.Title, "Water"), (ToolArguments.Due, Day(today.AddDays(-10))),
+            (ToolArguments.Recurrence, "FREQ=DAILY;INTERVAL=3"), (ToolArguments.RepeatFrom, "completion"))));
+        Assert.Equal(Day(today.AddDays(3)), (await ToolReply.CallAsync(client, ToolNames.SkipTask, Args((ToolArguments.TaskId, water)))).Data.GetProperty("due").GetString());
+
+        // Two occurrences in all, the first one overdue: none is left after today.
+        var twice = Add(await AddAsync(client, Args((ToolArguments.Title, "Twice"), (ToolArguments.Due, Day(today.AddDays(-2))), (ToolArguments.Recurrence, "FREQ=DAILY;COUNT=2"))));
+        var ended = await ToolReply.CallAsync(client, ToolNames.SkipTask, Args((ToolArguments.TaskId, twice)));
+        var once = Add(await AddAsync(client, Args((ToolArguments.Title, "Once"), (ToolArguments.Due, Day(today)))));
+        var notRepeating = await ToolReply.CallAsync(client, ToolNames.SkipTask, Args((ToolArguments.TaskId, once)));
+        await ToolReply.CallAsync(client, ToolNames.CompleteTask, Args((ToolArguments.TaskId, trash)));
+        var done = await ToolReply.CallAsync(client, ToolNames.SkipTask, Args((ToolArguments.TaskId, trash)));
+        var missing = await ToolReply.CallAsync(client, ToolNames.SkipTask, Args((ToolArguments.TaskId, 999_999)));
+
+        Assert.Equal((ToolErrorCodes.Validation, $"Task {twice}'s repeat ends before its next occurrence: complete or delete it instead."), (ended.Code, ended.Error));
+        Assert.Equal((ToolErrorCodes.Validation, $"Task {once} does not repeat, so there is no next occurrence to skip to: change its due date instead."), (notRepeating.Code, notRepeating.Error));
+        Assert.Equal((ToolErrorCodes.Validation, $"Task {trash} is done: only a pending task that repeats can be skipped."), (done.Code, done.Error));
+        Assert.Equal(ToolErrorCodes.NotFound, missing.Code);
+
+        var tasks = (await ToolReply.CallAsync(client, ToolNames.ListTasks)).Data.GetProperty("tasks").EnumerateArray().ToDictionary(t => t.GetProperty("id").GetInt64());
+        var skippedGym = tasks[gym];
+        Assert.False(skippedGym.GetProperty("completed").GetBoolean());
+        Assert.Equal(["PT30M"], skippedGym.GetProperty("reminders").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(Day(today.AddDays(-2)), tasks[twice].GetProperty("due").GetString()); // refused: unchanged
+        Assert.Equal(6, tasks.Count); // skipping made no task: the five added and the next occurrence of the completed trash
+    }
+
+    [SkippableFact]
+    public async Task AnotherUsersRepeatingTaskCannotBeSkipped()
+    {
+        await using var owner = await ClientInZoneAsync(server, "UTC");
+        await using var other = await ClientInZoneAsync(server, "UTC");
+        // Numbers are per user: the other user, who has no task, names the owner's by its number.
+        var id = (await AddAsync(owner, Args((ToolArguments.Title, "Mine"), (ToolArguments.Due, "2026-12-01"), (ToolArguments.Recurrence, "FREQ=DAILY")))).Data.GetProperty("task_id").GetInt64();
+
+        var reply = await ToolReply.CallAsync(other, ToolNames.SkipTask, Args((ToolArguments.TaskId, id)));
+
+        Assert.Equal(ToolErrorCodes.NotFound, reply.Code);
+        Assert.Equal("2026-12-01", (await OnlyTaskAsync(owner)).GetProperty("due").GetString());
+    }
+
     [SkippableFact]
     public async Task SixteenConcurrentCompletionsOfOneRecurringTaskCreateOneNextOccurrence()
     {

@@ -30,6 +30,10 @@ public static class TasksApi
         tasks.MapPatch("/{id:long}", UpdateAsync).WithName("UpdateTask")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         tasks.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteTask").ProducesProblem(StatusCodes.Status404NotFound);
+        tasks.MapPost("/{id:long}/skip", SkipAsync).WithName("SkipTask")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithDescription("Skips the current occurrence of a pending repeating task without completing it: the task moves to its next " +
+                "occurrence after today (or after its due date when that is later), its reminders with it. 422 for a task that is done or does not repeat.");
         return endpoints;
     }
 
@@ -120,6 +124,19 @@ public static class TasksApi
         }
         var outcome = await store.DeleteAsync(caller.Owner, id, cancellationToken);
         return outcome.Succeeded ? TypedResults.NoContent() : Problem(outcome.Error!);
+    }
+
+    /// <summary>The task, moved to its next occurrence ("skip the gym today"); no body.</summary>
+    internal static async Task<Results<Ok<TaskView>, ProblemHttpResult>> SkipAsync(
+        long id, Caller caller, TaskStore store, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (id <= 0)
+        {
+            return NotFound(id);
+        }
+        var owner = caller.Owner;
+        var outcome = await store.SkipAsync(owner, id, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!.ToView(owner, clock.GetUtcNow().UtcDateTime)) : Problem(outcome.Error!);
     }
 
     private static ProblemHttpResult NotFound(long id) => ProblemResponses.NotFound($"Task {id} was not found.");

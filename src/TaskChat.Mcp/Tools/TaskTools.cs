@@ -112,6 +112,21 @@ public sealed class TaskTools(TaskStore tasks, TimeProvider clock)
         return ToolResults.From(await tasks.ReopenAsync(owner, task_id, cancellationToken), TaskChangeStatus.Reopened, owner);
     }
 
+    [McpServerTool(Name = ToolNames.SkipTask, Title = "Skip a repeating task's occurrence", Destructive = false, Idempotent = false, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(ToolEnvelope<TaskChange>))]
+    [Description("Skip the current occurrence of a repeating task without marking it done, e.g. \"skip the gym today\": the task moves to its " +
+        "next occurrence after today (or after its due date when that is later) and its reminders move with it. Needs the task's number " +
+        $"(call {ToolNames.ListTasks} with search first). Only a pending task that repeats can be skipped; to move any other task, " +
+        $"change its due date with {ToolNames.UpdateTask}. Returns the new due date.")]
+    public async Task<CallToolResult> SkipTask(
+        ClaimsPrincipal user,
+        [Description(D.TaskId)] long task_id,
+        CancellationToken cancellationToken = default)
+    {
+        var owner = Owner(user);
+        return ToolResults.From(await tasks.SkipAsync(owner, task_id, cancellationToken), TaskChangeStatus.Skipped, owner);
+    }
+
     [McpServerTool(Name = ToolNames.DeleteTask, Title = "Delete a task", Destructive = true, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(ToolEnvelope<TaskChange>))]
     [Description("Permanently delete one of the user's tasks. Needs the task's number: when the user names the task by words, " +
