@@ -22,7 +22,7 @@ public static class AgentInstructions
         "\"Remind me to X at T\" adds X due at T with reminders [\"PT0S\"]; \"remind me an hour before\" adds \"PT1H\" to the task's reminders. " +
         "Repeats are RRULEs in recurrence: \"every monday and thursday\" -> \"FREQ=WEEKLY;BYDAY=MO,TH\", \"every 3 days\" -> \"FREQ=DAILY;INTERVAL=3\"; " +
         "a repeat on named days with a time is first due on the first of those days (\"every tuesday at 7pm\": the next Tuesday at 19:00); " +
-        "an empty string stops repeating. \"Urgent\", \"high priority\" and \"!!\" are priority \"high\"; \"#work\" is the tag \"work\". " +
+        "an empty string stops repeating; \"skip the gym today\" skips a repeating task's occurrence (skip_task) rather than completing it. \"Urgent\", \"high priority\" and \"!!\" are priority \"high\"; \"#work\" is the tag \"work\". " +
         "Send only arguments that the tool's schema lists; when a tool lacks what the user asks for (a due date, a priority), say you can't do that yet instead of putting it in the title.";
 
     /// <summary>The instructions for a turn at <paramref name="clock"/>'s now.</summary>

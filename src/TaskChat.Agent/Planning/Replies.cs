@@ -32,6 +32,7 @@ internal static class Replies
             ToolNames.CompleteTask => $"complete task {id}",
             ToolNames.DeleteTask => $"delete task {id}",
             TaskToolNames.ReopenTask => $"reopen task {id}",
+            TaskToolNames.SkipTask => $"skip task {id}",
             _ => $"change task {id}",
         };
         var error = failed.Outcome.Error ?? "";
@@ -51,6 +52,7 @@ internal static class Replies
         ToolNames.CompleteTask => "complete tasks",
         ToolNames.DeleteTask => "delete tasks",
         TaskToolNames.ReopenTask => "reopen tasks",
+        TaskToolNames.SkipTask => "skip tasks",
         _ => "change tasks",
     };
 

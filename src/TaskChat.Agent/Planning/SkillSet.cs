@@ -19,6 +19,7 @@ internal static class SkillSet
             new RepeatSkill(),
             new ReminderSkill(),
             new ReopenSkill(),
+            new SkipSkill(),
             new CompleteSkill(),
             new DeleteSkill(),
             new EditSkill(),

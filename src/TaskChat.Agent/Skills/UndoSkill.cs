@@ -115,6 +115,12 @@ internal sealed record UndoRequest : SkillRequest
                     : [ToolArguments.Description, TaskToolArguments.Due, TaskToolArguments.Priority, TaskToolArguments.Tags, TaskToolArguments.Recurrence, TaskToolArguments.Reminders];
                 return ToolCall.Of(ToolNames.AddTask, [(ToolArguments.Title, title),
                     .. fields.Where(f => tools.Has(ToolNames.AddTask, f)).Select(f => (f, Present(gone?.Field(f))))]);
+            case TaskToolNames.SkipTask:
+                // Back to the occurrence it was on: its due date, and its reminders (one at a set moment moved with it).
+                return chat.LastSeen(taskId) is { } skipped && tools.Has(ToolNames.UpdateTask, TaskToolArguments.Due)
+                    ? ToolCall.Of(ToolNames.UpdateTask, [(ToolArguments.TaskId, taskId), (TaskToolArguments.Due, Previous(skipped, TaskToolArguments.Due)),
+                        .. tools.Has(ToolNames.UpdateTask, TaskToolArguments.Reminders) ? [(TaskToolArguments.Reminders, Previous(skipped, TaskToolArguments.Reminders))] : Array.Empty<(string, object?)>()])
+                    : null;
             case ToolNames.UpdateTask:
                 var before = chat.LastSeen(taskId);
                 if (before is null)

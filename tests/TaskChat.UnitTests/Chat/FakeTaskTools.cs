@@ -23,7 +23,7 @@ internal sealed class FakeTaskTools(TimeProvider? clock = null)
     public IReadOnlyList<FakeTask> Tasks => _tasks;
 
     /// <summary>Every tool with issue 11's arguments.</summary>
-    public IList<AITool> All => [Add, List, Complete, Delete, Update, Reopen];
+    public IList<AITool> All => [Add, List, Complete, Delete, Update, Reopen, Skip];
 
     /// <summary>The five tools with the arguments the mcp serves today.</summary>
     public IList<AITool> Today => [AddToday, ListToday, Complete, Delete, UpdateToday];
@@ -99,6 +99,31 @@ internal sealed class FakeTaskTools(TimeProvider? clock = null)
             t.CompletedAt = null;
         });
     }, TaskToolNames.ReopenTask, "Mark a done task as not done.");
+
+    /// <summary>skip_task for all-day tasks that repeat every N days or weeks (FREQ=DAILY/WEEKLY, INTERVAL): the first due day after today.</summary>
+    public AIFunction Skip => AIFunctionFactory.Create((long task_id) =>
+    {
+        Record(ToolNames.SkipTask, new { task_id });
+        var task = _tasks.Find(t => t.Id == task_id);
+        if (task is null)
+        {
+            return Envelopes.Error(ToolErrorCodes.NotFound, $"Task {task_id} was not found.");
+        }
+        if (task.Recurrence is not { } rule || task.Due is null || !DateOnly.TryParseExact(task.Due, "yyyy-MM-dd", out var day))
+        {
+            return Envelopes.Error(ToolErrorCodes.Validation, $"Task {task_id} does not repeat, so there is no next occurrence to skip to: change its due date instead.");
+        }
+        var interval = rule.Split(';').FirstOrDefault(p => p.StartsWith("INTERVAL=", StringComparison.Ordinal)) is { } i ? int.Parse(i[9..], CultureInfo.InvariantCulture) : 1;
+        var step = rule.Contains("FREQ=DAILY", StringComparison.Ordinal) ? interval : 7 * interval;
+        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+        do
+        {
+            day = day.AddDays(step);
+        }
+        while (day <= today);
+        task.Due = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return Envelopes.Success(new TaskChange(task.Id, task.Title, TaskChangeStatus.Skipped, task.Due));
+    }, ToolNames.SkipTask, "Skip a repeating task's occurrence.");
 
     public AIFunction Delete => AIFunctionFactory.Create((long task_id) =>
     {

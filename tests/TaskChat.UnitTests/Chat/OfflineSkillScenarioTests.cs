@@ -569,6 +569,42 @@ public class OfflineSkillScenarioTests
         Assert.False(tools.Tasks[4].Completed);
     }
 
+    /// <summary>
+    /// "skip the gym today" moves a repeating task to its next occurrence without completing it (skip_task); "undo"
+    /// puts it back on the day it was; a task that does not repeat is not skipped. Before, it was not understood.
+    /// </summary>
+    [Fact]
+    public async Task SkipTheGymTodayMovesTheRepeatingTaskToItsNextOccurrence()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add gym today every 2 days");
+        await turns.TurnAsync("add buy gym shoes");
+        await turns.TurnAsync("add call mom today");
+        Assert.Equal("2026-12-02", tools.Tasks[0].Due);
+
+        Assert.Equal("Skipped “Gym”: next due Friday.", await turns.TurnAsync("skip the gym today"));
+        Assert.Equal(("2026-12-04", false), (tools.Tasks[0].Due, tools.Tasks[0].Completed));
+        Assert.Equal("Undone: “Gym” is back to how it was.", await turns.TurnAsync("undo"));
+        Assert.Equal("2026-12-02", tools.Tasks[0].Due);
+
+        Assert.Equal("“Call mom” doesn't repeat, so there's no next time to skip to. To do it another day, move it (for example “move it to friday”).",
+            await turns.TurnAsync("skip 3"));
+        Assert.Equal("Skipped “Gym”: next due Friday.", await turns.TurnAsync("let's skip today's gym"));
+        Assert.StartsWith("Which repeating task should I skip?", await turns.TurnAsync("skip"), StringComparison.Ordinal);
+        Assert.Equal("2026-12-02", tools.Tasks[2].Due);
+    }
+
+    [Fact]
+    public async Task WithoutSkipTaskSkippingSaysItCannotYet()
+    {
+        var time = new FakeTimeProvider(Wednesday);
+        var tools = new FakeTaskTools(time);
+        var turns = new OfflineTurns([tools.Add, tools.List, tools.Complete, tools.Delete, tools.Update, tools.Reopen], new UserClock(time, TimeZoneInfo.Utc));
+        await turns.TurnAsync("add gym every day");
+
+        Assert.StartsWith("I can't skip a repeating task's occurrence yet", await turns.TurnAsync("skip the gym today"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task HelpListsWhatTheToolsAllowAndWhatIsNotAvailableYet()
     {
@@ -581,7 +617,7 @@ public class OfflineSkillScenarioTests
         Assert.Contains("“set 3 due to friday”", all, StringComparison.Ordinal);
         Assert.DoesNotContain("Not available yet", all, StringComparison.Ordinal);
         Assert.DoesNotContain("“set 3 due to friday”", limited, StringComparison.Ordinal);
-        Assert.Contains("Not available yet with this task service: due date, priority, tags, repeat, reminders and reopen.", limited, StringComparison.Ordinal);
+        Assert.Contains("Not available yet with this task service: due date, priority, tags, repeat, reminders, reopen and skip.", limited, StringComparison.Ordinal);
         Assert.Contains("“add buy milk”", limited, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using TaskChat.Contract;
+
+namespace TaskChat.Agent;
+
+/// <summary>
+/// "skip the gym today", "skip 3", "skip it this week", "skip today's run": a repeating task moves to its next
+/// occurrence without being done (the mcp's skip_task). A task that does not repeat is not skipped: the reply says how
+/// to move it instead.
+/// </summary>
+internal sealed class SkipSkill : Skill
+{
+    private static readonly string[] Verbs = ["skip", "skip over", "pass on", "i'll skip", "ill skip", "i will skip", "let's skip", "lets skip"];
+
+    // When the occurrence is: the one at hand, whatever the words say ("today", "this week", "this time").
+    private static readonly string[] Occasions =
+        ["today", "tonight", "this morning", "this evening", "this afternoon", "tomorrow", "this time", "this week", "this weekend", "this month",
+         "for today", "for tonight", "for now", "for this week", "this one", "just this once", "once"];
+
+    private static readonly string[] Possessives = ["today's", "todays", "tonight's", "tonights", "tomorrow's", "tomorrows", "this week's", "this weeks"];
+
+    public override string Name => "skip";
+
+    public override int Precedence => 52;
+
+    public override string Capability => "skip a repeating task's occurrence (“skip the gym today”)";
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(TaskToolNames.SkipTask)];
+
+    public override IReadOnlyList<string> Examples => ["skip the gym today", "skip 3", "skip it this week", "skip today's run", "let's skip the trash this week"];
+
+    public override SkillRequest? Read(Utterance utterance)
+    {
+        if (!Phrase.TryStripStart(utterance.Text, Verbs, out var rest))
+        {
+            return null;
+        }
+        Phrase.TryStripEnd(rest, Occasions, out rest);
+        Phrase.TryStripStart(rest, Possessives, out rest);
+        if (rest.Length == 0)
+        {
+            return new Say("Which repeating task should I skip? Tell me its number or a few words of its title, for example “skip the gym today”.");
+        }
+        return TaskReference.Parse(rest) is { } target ? new SkipRequest(target) : null;
+    }
+}
+
+internal sealed record SkipRequest(TaskTarget Target) : TargetedRequest(Target)
+{
+    protected override string LookupStatus => ListStatus.Pending;
+
+    protected override string Verb => "skip";
+
+    protected override bool NeedsCurrentFields => true;
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(TaskToolNames.SkipTask)];
+
+    public override string? CannotYet => "I can't skip a repeating task's occurrence yet: the task service doesn't offer that. I can move it to another day instead (“move the gym to friday”).";
+
+    // "skip the gym" beside "Buy gym shoes": the one that repeats is meant.
+    protected override IReadOnlyList<TaskSnapshot> Match(IReadOnlyList<TaskSnapshot> tasks) =>
+        base.Match(tasks) is { Count: > 1 } several && several.Where(t => t.Recurrence is not null).ToList() is { Count: > 0 } repeating ? repeating : base.Match(tasks);
+
+    protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context)
+    {
+        var plain = targets.Where(t => t.Known && t.Recurrence is null).ToList();
+        return plain.Count > 0
+            ? new Answer($"{Replies.Join(plain.Select(t => Replies.Quoted(t.Title)))} {(plain.Count == 1 ? "doesn't" : "don't")} repeat, so there's no next time to skip to. " +
+                "To do it another day, move it (for example “move it to friday”).")
+            : new CallTools([.. targets.Select(t => ToolCall.Of(TaskToolNames.SkipTask, (ToolArguments.TaskId, t.Id)))]);
+    }
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        string.Join(' ', done.Select(d => $"Skipped “{d.Outcome.Title}”" + (NewDue(d, context) is { } due ? $": next due {due}." : ".")));
+
+    private static string? NewDue(ToolExchange skipped, AgentContext context) =>
+        skipped.Outcome.Data is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty(TaskToolArguments.Due, out var due) && due.ValueKind == JsonValueKind.String
+            && Due.FromArgument(due.GetString()!, context.Clock) is { } when
+            ? when.Describe(context.Clock)
+            : null;
+}
