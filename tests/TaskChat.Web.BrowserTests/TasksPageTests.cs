@@ -67,6 +67,35 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(row.GetByTestId("task-reminders-need-due")).ToBeVisibleAsync();
     });
 
+    /// <summary>
+    /// A repeating task's details offer "Skip this one": the task moves to its next occurrence without being done
+    /// (the api's skip). A task that does not repeat has no such button.
+    /// </summary>
+    [Fact]
+    public Task Skip_this_one_moves_a_repeating_task_to_its_next_occurrence_without_completing_it() => RunAsync(nameof(Skip_this_one_moves_a_repeating_task_to_its_next_occurrence_without_completing_it), async () =>
+    {
+        var page = await NewPageAsync(Phone);
+        await SignUpAsync(page);
+        await ChatAsync(page, "add gym every 2 days");
+        await OpenTasksAsync(page);
+        await AddTaskAsync(page, "Call mom");
+        var gym = Row(page, "Gym");
+        await Assertions.Expect(gym.GetByTestId("task-due").Locator("time")).ToHaveAttributeAsync("datetime", Today("UTC"));
+
+        await gym.GetByTestId("task-expand").ClickAsync();
+        await gym.GetByTestId("task-skip").ClickAsync();
+
+        await Assertions.Expect(gym.GetByTestId("task-due").Locator("time")).ToHaveAttributeAsync("datetime", Today("UTC", days: 2));
+        await Assertions.Expect(gym.GetByTestId("task-toggle")).Not.ToBeCheckedAsync();
+        await Assertions.Expect(gym.GetByTestId("task-due-date")).ToHaveValueAsync(Today("UTC", days: 2));
+        await Assertions.Expect(gym.GetByTestId("repeat-error")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("completed-tasks")).ToHaveCountAsync(0);
+        await ShootAsync(page, "tasks-skip-phone", "a repeating task's details after Skip this one");
+        var mom = Row(page, "Call mom");
+        await mom.GetByTestId("task-expand").ClickAsync();
+        await Assertions.Expect(mom.GetByTestId("task-skip")).ToHaveCountAsync(0);
+    });
+
     [Fact]
     public Task A_task_due_yesterday_is_marked_overdue_in_words_and_listed_under_Overdue_and_Today() => RunAsync(nameof(A_task_due_yesterday_is_marked_overdue_in_words_and_listed_under_Overdue_and_Today), async () =>
     {

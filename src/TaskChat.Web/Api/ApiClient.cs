@@ -37,6 +37,10 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
     public Task<TaskView> SetCompletedAsync(long id, bool completed, CancellationToken cancellationToken = default) =>
         SendAsync<TaskView>(HttpMethod.Patch, $"api/tasks/{id}", new UpdateTaskRequest(Completed: completed), cancellationToken);
 
+    /// <summary>Moves a pending repeating task to its next occurrence without completing it.</summary>
+    public Task<TaskView> SkipTaskAsync(long id, CancellationToken cancellationToken = default) =>
+        SendAsync<TaskView>(HttpMethod.Post, $"api/tasks/{id}/skip", null, cancellationToken);
+
     public Task DeleteTaskAsync(long id, CancellationToken cancellationToken = default) =>
         SendAsync<object>(HttpMethod.Delete, $"api/tasks/{id}", null, cancellationToken);
 
