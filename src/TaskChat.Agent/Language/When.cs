@@ -346,7 +346,8 @@ internal static partial class When
     private static partial Regex PartOfDay();
 
     [GeneratedRegex(@"(?:^|\s)" + Prefix + @"(?:(?<rel>today|tonight|tomorrow|tmrw|tmr|tomorow|(?:the\s+)?day after tomorrow)" +
-        @"|(?<!\b(?:every|each)\s+)(?:(?<mod>this|next|coming|on)\s+)?(?<wd>" + Weekday + @")" +
+        // Not a weekday of a repeat: "every monday", nor the last of a list, "every monday and thursday (at 7am)".
+        @"|(?<!\b(?:every|each)\s+(?:(?:" + Weekday + "|" + ShortWeekday + @")s?\s*(?:,|and|&)\s*)*)(?:(?<mod>this|next|coming|on)\s+)?(?<wd>" + Weekday + @")" +
         @"|(?<=\b(?:on|by|due|next|this|until|before)\s+)(?<wd>" + ShortWeekday + @")" +
         @"|(?<wk>this weekend|next weekend|(?<=\b(?:by|for|over|on|until)\s+)the weekend)" +
         @"|(?:the\s+)?(?<eom>end of (?:the |this )?month|month end)" +
