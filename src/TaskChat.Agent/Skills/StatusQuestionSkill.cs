@@ -4,7 +4,7 @@ using TaskChat.Contract;
 namespace TaskChat.Agent;
 
 /// <summary>
-/// "did I call grandma?", "have I paid the rent yet?", "is the milk done?": whether the task those words name is done,
+/// "did I call grandma?", "have I paid the rent yet?", "is the milk done?", "was the rent paid?": whether the task those words name is done,
 /// answered from the task itself (done when, or still to do and when it is due); nothing changes. Questions about the
 /// list as a whole ("did I finish anything today?", "is everything done?") are the list's.
 /// </summary>
@@ -39,6 +39,11 @@ internal sealed partial class StatusQuestionSkill : Skill
         else if (IsDone().Match(utterance.Text) is { Success: true } isDone)
         {
             named = isDone.Groups["q"].Value;
+            // "was the rent paid?", "are the plants watered?": the participle names the task's verb ("Pay rent").
+            if (isDone.Groups["pp"].Success)
+            {
+                verb = isDone.Groups["pp"].Value.ToLowerInvariant();
+            }
         }
         else
         {
@@ -69,7 +74,7 @@ internal sealed partial class StatusQuestionSkill : Skill
     [GeneratedRegex(@"^(?:did|have|had)\s+i\s+(?:already\s+|ever\s+|actually\s+|really\s+)?(?<verb>[a-z]+)\s+(?<q>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DidI();
 
-    [GeneratedRegex(@"^(?:is|are|was|were)\s+(?<q>.+?)\s+(?:already\s+|still\s+)?(?:done|finished|complete|completed|ticked off|checked off|crossed off)(?:\s+(?:yet|already))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:is|are|was|were|has|have)\s+(?<q>.+?)\s+(?:been\s+)?(?:already\s+|still\s+)?(?:done|finished|complete|completed|ticked off|checked off|crossed off|(?<pp>[a-z]{2,}ed|paid|bought|sent|made|taken|written|got|gotten|sold|fed|met|given|brought))(?:\s+(?:yet|already))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IsDone();
 }
 

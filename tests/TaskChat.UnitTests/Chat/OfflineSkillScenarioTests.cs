@@ -502,6 +502,8 @@ public class OfflineSkillScenarioTests
         time.Advance(TimeSpan.FromDays(1));
         Assert.Equal("Yes: #1 “Call grandma” is done (ticked off yesterday).", await turns.TurnAsync("did I call grandma today?"));
         Assert.Equal("Not yet: #2 “Pay the rent” is still to do, due Monday.", await turns.TurnAsync("have I paid the rent yet?"));
+        Assert.Equal("Not yet: #2 “Pay the rent” is still to do, due Monday.", await turns.TurnAsync("was the rent paid?"));
+        Assert.Equal("Not yet: #3 “Water the plants” is still to do, and overdue: it was due yesterday.", await turns.TurnAsync("have the plants been watered?"));
         Assert.Equal("Not yet: #3 “Water the plants” is still to do, and overdue: it was due yesterday.", await turns.TurnAsync("are the plants done?"));
         Assert.Equal("Yes: #1 “Call grandma” is done (ticked off yesterday).", await turns.TurnAsync("is task 1 done?"));
         Assert.Equal("I don't see a task about “dentist”, done or not. Say “show my tasks” to see them all.", await turns.TurnAsync("did I book the dentist?"));
