@@ -23,7 +23,9 @@ internal static class TaskReference
     private static readonly HashSet<string> Everything =
         ["all", "everything", "every", "each", "completed", "done", "finished", "pending", "list", "whole", "entire"];
 
-    private static readonly HashSet<string> Pronouns = ["it", "that", "this", "that one", "this one", "the last one", "last one"];
+    // "the last task": the one the conversation last acted on (the one just added, usually), as "it" is.
+    private static readonly HashSet<string> Pronouns =
+        ["it", "that", "this", "that one", "this one", "the last one", "last one", "the last task", "last task", "the latest one", "the latest task"];
 
     public static TaskTarget? Parse(string text)
     {

@@ -7,7 +7,7 @@ namespace TaskChat.Agent;
 /// next week", "change the due date of 3 to 5 Dec", "change the dinner to 8pm", "remove the due date from 3". Needs
 /// update_task's <c>due</c>.
 /// </summary>
-internal sealed class DueDateSkill : Skill
+internal sealed partial class DueDateSkill : Skill
 {
     private static readonly string[] SetDueOf =
         ["set the due date of", "set the due date for", "change the due date of", "change the due date for", "update the due date of",
@@ -34,7 +34,7 @@ internal sealed class DueDateSkill : Skill
     public override IReadOnlyList<string> Examples =>
         ["set 3 due to friday", "the dentist is due tomorrow at 9", "move the report to next tuesday", "postpone 3 to next week",
          "change the due date of 3 to 5 Dec", "remove the due date from 3", "make 3 due tomorrow", "move everything due today to tomorrow",
-         "push all overdue tasks to friday"];
+         "push all overdue tasks to friday", "postpone the dentist by a week", "push the report back 2 days"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -52,6 +52,11 @@ internal sealed class DueDateSkill : Skill
         {
             Phrase.TryStripStart(setWhen, ["to", "for"], out setWhen);
             return Due(setTarget, setWhen, clock);
+        }
+        // "postpone the dentist by a week", "push the report back 2 days": from the due date it has.
+        if (Shift().Match(text) is { Success: true } shift && ShiftDays(shift) is { } days && TaskReference.Parse(shift.Groups["t"].Value) is { } shifted)
+        {
+            return new ShiftDueRequest(shifted, days.Days, days.Months);
         }
         if (Phrase.TryStripStart(text, MoveVerbs, out rest) && Phrase.TrySplit(rest, ["to", "until", "till"], out var moved, out var movedTo))
         {
@@ -90,6 +95,61 @@ internal sealed class DueDateSkill : Skill
     }
 
     private static TaskTarget? Target(string text) => TaskReference.IsEverything(text) ? null : TaskReference.Parse(text);
+
+    private static (int Days, int Months)? ShiftDays(System.Text.RegularExpressions.Match shift)
+    {
+        var n = shift.Groups["n"].Value.ToLowerInvariant() switch
+        {
+            "a" or "an" or "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            var digits => int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0,
+        };
+        if (n is < 1 or > 365)
+        {
+            return null;
+        }
+        var sign = shift.Groups["dir"].Value.Equals("earlier", StringComparison.OrdinalIgnoreCase) ? -1 : 1;
+        return char.ToLowerInvariant(shift.Groups["unit"].Value[0]) switch
+        {
+            'd' => (sign * n, 0),
+            'w' => (sign * 7 * n, 0),
+            _ => (0, sign * n),
+        };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:move|postpone|push back|push|reschedule|defer|delay|bump|put off)\s+(?<t>.+?)\s+(?:back\s+|out\s+)?(?:by\s+|for\s+)?(?<n>\d{1,3}|a|an|one|two|three|four|five)\s+(?<unit>days?|weeks?|months?)(?:\s+(?<dir>later|earlier))?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Shift();
+}
+
+/// <summary>
+/// The due date moved by a span ("postpone the dentist by a week", "push it back 2 days", "move 3 a day earlier"):
+/// from the date each task has, its time of day kept. A task without a due date is not moved: the reply asks when.
+/// </summary>
+internal sealed record ShiftDueRequest(TaskTarget Target, int Days, int Months) : FieldChangeRequest(Target)
+{
+    protected override string Argument => TaskToolArguments.Due;
+
+    protected override string Feature => "due dates";
+
+    protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
+        targets.FirstOrDefault(t => t.Known && t.DueText is null) is { } undated
+            ? new Answer($"“{undated.Title}” has no due date to move from. When is it due? For example “move {undated.Id} to friday”.")
+            : base.ActOn(targets, context);
+
+    protected override object? NewValue(TaskSnapshot task, AgentContext context) =>
+        task.DueText is { } text && Due.FromArgument(text, context.Clock) is { } current
+            ? (current with { Date = current.Date.AddMonths(Months).AddDays(Days) }).ToArgument(context.Clock)
+            : null;
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        string.Join(' ', done.Select(d => d.Argument(Argument) is string sent && Due.FromArgument(sent, context.Clock) is { } due
+            ? $"“{d.Outcome.Title}” is now due {due.Describe(context.Clock)}."
+            : Changed(d.Outcome.Title ?? "", context)));
+
+    protected override string Changed(string title, AgentContext context) => $"Moved the due date of “{title}”.";
 }
 
 /// <summary>A new due date (null removes it).</summary>

@@ -607,6 +607,29 @@ public class OfflineSkillScenarioTests
         Assert.StartsWith("I can't skip a repeating task's occurrence yet", await turns.TurnAsync("skip the gym today"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// "postpone the dentist by a week", "push it back 2 days", "move it a day earlier": the due date moved by a span from
+    /// the one the task has, its time kept; a task without one is asked about. "delete the last task" is the one just
+    /// talked about. Before, the first two were not understood and "the last task" was searched for as "last".
+    /// </summary>
+    [Fact]
+    public async Task PostponingByASpanMovesTheDueDateFromTheOneTheTaskHas()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add call the dentist friday at 4pm");
+
+        Assert.Equal("“Call the dentist” is now due Friday 11 December at 16:00.", await turns.TurnAsync("postpone the dentist by a week"));
+        Assert.Equal("“Call the dentist” is now due Sunday 13 December at 16:00.", await turns.TurnAsync("push it back 2 days"));
+        Assert.Equal("“Call the dentist” is now due Saturday 12 December at 16:00.", await turns.TurnAsync("move it a day earlier"));
+        Assert.Equal("Undone: “Call the dentist” is back to how it was.", await turns.TurnAsync("undo"));
+        Assert.Equal("2026-12-13T16:00:00+00:00", tools.Tasks[0].Due);
+
+        await turns.TurnAsync("add file taxes");
+        Assert.Equal("“File taxes” has no due date to move from. When is it due? For example “move 2 to friday”.", await turns.TurnAsync("postpone the taxes by a week"));
+        Assert.StartsWith("Deleted “File taxes”.", await turns.TurnAsync("delete the last task"), StringComparison.Ordinal);
+        Assert.Equal(["Call the dentist"], tools.Tasks.Select(t => t.Title));
+    }
+
     [Fact]
     public async Task HelpListsWhatTheToolsAllowAndWhatIsNotAvailableYet()
     {
