@@ -88,6 +88,13 @@ internal sealed partial class AddSkill : Skill
         }
         Phrase.TryStripEnd(rest, ToTheList, out rest);
 
+        // "add the dentist monday at 3pm and remind me the day before": a reminder before the due time, not a second task.
+        (string Iso, string Words)? remindBefore = null;
+        if (ReminderSkill.TrailingBefore().Match(rest) is { Success: true, Index: > 0 } clause && ReminderSkill.Offset(clause) is { } offset)
+        {
+            (rest, remindBefore) = (rest[..clause.Index].TrimEnd(), offset);
+        }
+
         string? description = null;
         if (Phrase.TrySplit(rest, DescriptionMarkers, out var titlePart, out var descriptionPart))
         {
@@ -134,9 +141,14 @@ internal sealed partial class AddSkill : Skill
         }
 
         var titles = (description is null ? SplitTitles(rest) : [rest]).Select(Title).Where(t => t.Length > 0).ToList();
+        if (titles.Count > 0 && remindBefore is not null && due is null)
+        {
+            return new Say($"A reminder {remindBefore.Value.Words} before needs a due date: when is {Replies.Join(titles.Select(Replies.Quoted))} due? " +
+                $"For example “add {titles[0].ToLowerInvariant()} tomorrow at 5pm and remind me {remindBefore.Value.Words} before”.");
+        }
         return titles.Count == 0
             ? new Say("What should I add? For example “add buy milk” or “add eggs, bread and milk”.")
-            : new AddRequest(titles, description, due, priority, tags, repeat, remind && due is not null);
+            : new AddRequest(titles, description, due, priority, tags, repeat, remind && due is not null) { RemindBefore = remindBefore };
     }
 
     [GeneratedRegex(@"^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|some|these|those|the following|my)\s+)?(?:things|items|tasks|to-?dos|bits)\s*:\s*|^(?:the following|these|those)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -181,6 +193,18 @@ internal sealed record AddRequest(
     /// <summary>A reminder at the due time itself: "remind me to call mom at 5pm".</summary>
     public const string AtDueTime = "PT0S";
 
+    /// <summary>A reminder before the due time ("… and remind me the day before"): its ISO duration and its words.</summary>
+    public (string Iso, string Words)? RemindBefore { get; init; }
+
+    private string[]? Reminders
+    {
+        get
+        {
+            string[] all = [.. Remind ? [AtDueTime] : Array.Empty<string>(), .. RemindBefore is { } before ? [before.Iso] : Array.Empty<string>()];
+            return all.Length > 0 ? all : null;
+        }
+    }
+
     public override IReadOnlyList<ToolNeed> Needs =>
     [
         new(ToolNames.AddTask),
@@ -188,7 +212,7 @@ internal sealed record AddRequest(
         .. Priority is null ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Priority) },
         .. Tags.Count == 0 ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Tags) },
         .. Repeat is null ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Recurrence) },
-        .. Remind ? new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Reminders) } : [],
+        .. Reminders is null ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Reminders) },
     ];
 
     public override string? CannotYet
@@ -196,7 +220,7 @@ internal sealed record AddRequest(
         get
         {
             var missing = new List<string>();
-            if (Remind)
+            if (Reminders is not null)
             {
                 missing.Add("reminders");
             }
@@ -230,7 +254,7 @@ internal sealed record AddRequest(
             (TaskToolArguments.Priority, Priority),
             (TaskToolArguments.Tags, Tags.Count > 0 ? Tags.ToArray() : null),
             (TaskToolArguments.Recurrence, Repeat?.Rule),
-            (TaskToolArguments.Reminders, Remind ? new[] { AtDueTime } : null)))]);
+            (TaskToolArguments.Reminders, Reminders)))]);
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {
@@ -242,9 +266,9 @@ internal sealed record AddRequest(
         {
             details.Add("due " + Due.Describe(context.Clock));
         }
-        if (Remind)
+        if (Remind || RemindBefore is not null)
         {
-            details.Add("I'll remind you then");
+            details.Add("I'll remind you " + Replies.Join([.. Remind ? ["then"] : Array.Empty<string>(), .. RemindBefore is { } before ? [$"{before.Words} before"] : Array.Empty<string>()]));
         }
         if (Repeat is not null)
         {

@@ -58,11 +58,12 @@ internal sealed partial class ReminderSkill : Skill
             : new ReminderAtRequest(target, at);
     }
 
-    private static (string Iso, string Words)? Offset(Match match)
+    /// <summary>"an hour", "the day", "30 minutes" (the groups n and unit of a match) as an ISO duration and in words.</summary>
+    internal static (string Iso, string Words)? Offset(Match match)
     {
         var n = match.Groups["n"].Value.ToLowerInvariant() switch
         {
-            "a" or "an" or "one" => 1,
+            "a" or "an" or "one" or "the" => 1,
             "two" => 2,
             "three" => 3,
             "half an" => -30,
@@ -86,8 +87,12 @@ internal sealed partial class ReminderSkill : Skill
         };
     }
 
-    [GeneratedRegex(@"^remind me\s+(?:(?:about|of|for)\s+(?<about>.+?)\s+)?(?<n>\d+|a|an|one|two|three|half an)\s+(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|earlier|ahead)(?:\s+(?:it'?s\s+due|it|that|the deadline|(?<after>.+)))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^remind me\s+(?:(?:about|of|for)\s+(?<about>.+?)\s+)?(?<n>\d+|a|an|one|two|three|half an|the)\s+(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|earlier|ahead)(?:\s+(?:it'?s\s+due|it|that|the deadline|(?<after>.+)))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Before();
+
+    /// <summary>"… and remind me the day before", "…, remind me an hour before": a reminder clause at the end of an add.</summary>
+    [GeneratedRegex(@"(?:\s*,\s*|\s+)(?:and\s+)?remind me\s+(?:about it\s+)?(?<n>\d+|a|an|one|two|three|half an|the)\s+(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|earlier|ahead)(?:\s+(?:it'?s\s+due|it))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex TrailingBefore();
 }
 
 internal sealed record ReminderRequest(TaskTarget Target, string Offset, string Words) : FieldChangeRequest(Target)

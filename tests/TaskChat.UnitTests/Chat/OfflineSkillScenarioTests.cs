@@ -630,6 +630,27 @@ public class OfflineSkillScenarioTests
         Assert.Equal(["Call the dentist"], tools.Tasks.Select(t => t.Title));
     }
 
+    /// <summary>
+    /// "add … and remind me the day before" is one task with a reminder before it is due (before: two tasks, “Call the
+    /// dentist next monday at 3pm” and “Remind me the day before”, found in a hand check); without a due date it asks.
+    /// </summary>
+    [Fact]
+    public async Task AnAddThatEndsWithRemindMeBeforeIsOneTaskWithThatReminder()
+    {
+        var (turns, tools) = Start();
+
+        Assert.Equal("Added “Call the dentist” (task 1), due Monday at 15:00, I'll remind you 1 day before.",
+            await turns.TurnAsync("add call the dentist next monday at 3pm and remind me the day before"));
+        Assert.Equal("Added “Pay rent” (task 2), due Friday at 09:00, I'll remind you then and 2 hours before.",
+            await turns.TurnAsync("remind me to pay rent friday at 9am, remind me 2 hours before"));
+        Assert.Equal("A reminder 1 hour before needs a due date: when is “Buy milk” due? For example “add buy milk tomorrow at 5pm and remind me 1 hour before”.",
+            await turns.TurnAsync("add buy milk and remind me an hour before"));
+
+        Assert.Equal([("Call the dentist", "2026-12-07T15:00:00+00:00", "P1D"), ("Pay rent", "2026-12-04T09:00:00+00:00", "PT0S,PT2H")],
+            tools.Tasks.Select(t => (t.Title, t.Due, string.Join(',', t.Reminders))));
+        Assert.Equal("I'll remind you about “Pay rent” 1 day before it's due.", await turns.TurnAsync("remind me the day before"));
+    }
+
     [Fact]
     public async Task HelpListsWhatTheToolsAllowAndWhatIsNotAvailableYet()
     {
