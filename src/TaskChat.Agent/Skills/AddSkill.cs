@@ -76,6 +76,13 @@ internal sealed partial class AddSkill : Skill
             (rest, repeatOnly) = (text, true);
         }
         var remind = !repeatOnly && Phrase.TryStripStart(text, RemindVerbs, out _);
+        // "remind me every morning to take vitamins", "remind me tomorrow to call mom": when first, then what.
+        if (remind && WhenFirst().Match(rest) is { Success: true } whenFirst)
+        {
+            rest = whenFirst.Groups["what"].Value + " " + whenFirst.Groups["when"].Value;
+        }
+        // "every morning" is every day in the morning (a repeat, then its time of day).
+        rest = EveryPartOfDay().Replace(rest, m => "every day " + (m.Groups["part"].Value.Equals("night", StringComparison.OrdinalIgnoreCase) ? "at 8pm" : "in the " + m.Groups["part"].Value));
         if (Phrase.TryStripStart(rest, ToTheList, out var afterList))
         {
             rest = afterList;
@@ -153,6 +160,12 @@ internal sealed partial class AddSkill : Skill
 
     [GeneratedRegex(@"^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|some|these|those|the following|my)\s+)?(?:things|items|tasks|to-?dos|bits)\s*:\s*|^(?:the following|these|those)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ListIntro();
+
+    [GeneratedRegex(@"^(?:remind me\s+)?(?<when>(?:every|each|daily|today|tonight|tomorrow|on|next|this|at|in)\b.*?)\s+to\s+(?<what>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhenFirst();
+
+    [GeneratedRegex(@"\b(?:every|each)\s+(?<part>morning|afternoon|evening|night)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EveryPartOfDay();
 
     public static string Title(string text) => Phrase.Capitalize(Phrase.Unquote(text));
 

@@ -651,6 +651,25 @@ public class OfflineSkillScenarioTests
         Assert.Equal("I'll remind you about “Pay rent” 1 day before it's due.", await turns.TurnAsync("remind me the day before"));
     }
 
+    /// <summary>
+    /// "remind me every morning to take vitamins": when first, then what, and "every morning" is every day at 09:00 (before:
+    /// the task “Every morning to take vitamins”, found in a hand check).
+    /// </summary>
+    [Fact]
+    public async Task RemindMeEveryMorningToTakeVitaminsRepeatsDailyAtNine()
+    {
+        var (turns, tools) = Start();
+
+        Assert.Equal("Added “Take vitamins” (task 1), due tomorrow at 09:00, I'll remind you then, repeating every day.",
+            await turns.TurnAsync("remind me every morning to take vitamins"));
+        Assert.Equal("Added “Call mom” (task 2), repeating every Sunday.", await turns.TurnAsync("remind me every sunday to call mom"));
+        Assert.Equal("Added “Go to the bank” (task 3), due tomorrow at 09:00, I'll remind you then.", await turns.TurnAsync("remind me tomorrow morning to go to the bank"));
+        Assert.Equal("Added “Walk the dog” (task 4), due today at 20:00, repeating every day.", await turns.TurnAsync("add walk the dog every night"));
+
+        Assert.Equal([("Take vitamins", "FREQ=DAILY"), ("Call mom", "FREQ=WEEKLY;BYDAY=SU"), ("Go to the bank", null), ("Walk the dog", "FREQ=DAILY")],
+            tools.Tasks.Select(t => (t.Title, t.Recurrence)));
+    }
+
     [Fact]
     public async Task HelpListsWhatTheToolsAllowAndWhatIsNotAvailableYet()
     {
