@@ -178,6 +178,27 @@ internal sealed record DueFilter(string Range) : ListFilter
     private static string Format(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 }
 
+/// <summary>The tasks due on one day ("what's on saturday?"), from its start to the next day's in the user's zone.</summary>
+internal sealed record DayFilter(DateOnly Day) : ListFilter
+{
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks, TaskToolArguments.DueBefore), new(ToolNames.ListTasks, TaskToolArguments.DueAfter)];
+
+    public override string CannotYet => "I can't look up due dates yet: tasks don't have them in this task service. Say “what's left?” to see your pending tasks.";
+
+    public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context)
+    {
+        yield return (TaskToolArguments.DueAfter, Format(context.Clock.At(Day, TimeOnly.MinValue)));
+        yield return (TaskToolArguments.DueBefore, Format(context.Clock.At(Day.AddDays(1), TimeOnly.MinValue)));
+    }
+
+    public override bool Keeps(TaskSnapshot task, AgentContext context) =>
+        task.DueAt(context.Clock.Zone) is { } due && due >= context.Clock.At(Day, TimeOnly.MinValue) && due < context.Clock.At(Day.AddDays(1), TimeOnly.MinValue);
+
+    public override string Describe(AgentContext context) => When.DescribeDay(Day, context.Clock) is var day && day is "today" or "tomorrow" or "yesterday" ? "due " + day : "due on " + day;
+
+    private static string Format(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+}
+
 internal sealed record OverdueFilter : ListFilter
 {
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks, TaskToolArguments.Overdue)];

@@ -36,6 +36,11 @@ internal sealed partial class ListSkill : Skill
         "the others", "show the others",
     ];
 
+    // Words before "tasks" that choose tasks by something other than a tag: "my overdue tasks", "my urgent tasks".
+    private static readonly HashSet<string> NotATag =
+        ["overdue", "today", "todays", "tomorrow", "tomorrows", "high", "low", "medium", "urgent", "important", "recent", "new", "old", "other", "late",
+         "current", "daily", "weekly", "repeating", "recurring", "first", "last", "next", "top"];
+
     private static readonly string[] NotDone = ["not done", "not finished", "not completed", "not complete", "not yet", "have to do", "need to do", "to do"];
 
     public override string Name => "list";
@@ -100,6 +105,18 @@ internal sealed partial class ListSkill : Skill
         {
             return new ListRequest(ListStatus.Pending, new DueFilter(due.Groups["range"].Value.ToLowerInvariant()));
         }
+        // "what's on saturday?", "anything for friday?", "what do I have on 10 dec?": the tasks due that day.
+        if (OnDay().Match(text) is { Success: true } onDay && When.ParseWhole(onDay.Groups["day"].Value, utterance.Context.Clock) is { DayFromTime: false, Time: null } day)
+        {
+            return new ListRequest(ListStatus.Pending, new DayFilter(day.Date));
+        }
+        // "show my travel tasks", "what are my work tasks?": a tag, unless the word says which tasks otherwise ("my open tasks").
+        if (MyTagTasks().Match(text) is { Success: true } mine && mine.Groups["tag"].Value.ToLowerInvariant() is var word
+            && !AboutTasks.Contains(word) && !PendingWords.Contains(word) && !CompletedWords.Contains(word) && !NotTags.Contains(word) && !NotATag.Contains(word)
+            && Markers.Tag(word) is { } myTag)
+        {
+            return new ListRequest(ListStatus.Pending, new TagFilter(myTag));
+        }
         if (asks && PriorityList().Match(text) is { Success: true } priority)
         {
             return new ListRequest(ListStatus.Pending, new PriorityFilter(Markers.Normalize(priority.Groups["level"].Value)));
@@ -137,6 +154,12 @@ internal sealed partial class ListSkill : Skill
 
     [GeneratedRegex(@"\b(?:due|for|have|on my plate|to do|on)\b.*?\b(?<range>today|tonight|tomorrow|this week|next week|this weekend|this month|next month)\b|^(?<range>today|tomorrow)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DueRange();
+
+    [GeneratedRegex(@"^(?:what(?:'s|s| is)|whats|what do i have|what have i got|do i have anything|is there anything|anything|show(?:\s+me)?|list)\s+(?:(?:due|planned|scheduled|happening|on|for)\s+)*(?<day>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OnDay();
+
+    [GeneratedRegex(@"^(?:show(?:\s+me)?|list|display|what are|what(?:'s|s| is)|whats)\s+(?:all\s+)?(?:of\s+)?(?:my|the)\s+(?<tag>[\w-]+)\s+(?:tasks|items|todos|to-dos|things|stuff)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MyTagTasks();
 
     [GeneratedRegex(@"\b(?<level>high|low|medium|urgent|important|top)\b(?:[\s-]+priority)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriorityList();

@@ -670,6 +670,28 @@ public class OfflineSkillScenarioTests
             tools.Tasks.Select(t => (t.Title, t.Recurrence)));
     }
 
+    /// <summary>
+    /// "what's on saturday?", "anything for friday?": the tasks due that day; "show my travel tasks": the tag. Before, the
+    /// first was not understood and the others listed every task (found in a hand check).
+    /// </summary>
+    [Fact]
+    public async Task AQuestionAboutOneDayOrMyTagTasksListsThoseTasks()
+    {
+        var (turns, _) = Start();
+        await turns.TurnAsync("add water plants on saturday");
+        await turns.TurnAsync("add pay rent friday");
+        await turns.TurnAsync("add call mom saturday at 10am");
+        await turns.TurnAsync("add book flights #travel");
+
+        Assert.Equal("2 tasks due on Saturday: #1 “Water plants” (due Saturday) and #3 “Call mom” (due Saturday at 10:00).", await turns.TurnAsync("what's on saturday?"));
+        Assert.Equal("1 task due on Friday: #2 “Pay rent” (due Friday).", await turns.TurnAsync("anything for friday?"));
+        Assert.Equal("Nothing due on Thursday 10 December.", await turns.TurnAsync("what do I have on 10 dec?"));
+        Assert.Equal("Nothing due tomorrow.", await turns.TurnAsync("what's due tomorrow?"));
+        Assert.Equal("1 task tagged #travel: #4 “Book flights”.", await turns.TurnAsync("show my travel tasks"));
+        Assert.StartsWith("You have 4 pending tasks", await turns.TurnAsync("show my open tasks"), StringComparison.Ordinal);
+        Assert.Equal("Nothing is overdue. Nice work!", await turns.TurnAsync("show my overdue tasks"));
+    }
+
     [Fact]
     public async Task HelpListsWhatTheToolsAllowAndWhatIsNotAvailableYet()
     {
