@@ -21,7 +21,8 @@ internal sealed class PrioritySkill : Skill
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.UpdateTask, TaskToolArguments.Priority)];
 
     public override IReadOnlyList<string> Examples =>
-        ["make 3 high priority", "mark the rent urgent", "set the priority of 3 to low", "the report is important", "prioritize 3", "remove the priority from 3"];
+        ["make 3 high priority", "mark the rent urgent", "set the priority of 3 to low", "the report is important", "prioritize 3", "remove the priority from 3",
+         "lower the priority of the flights", "raise the priority of 3"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -30,6 +31,15 @@ internal sealed class PrioritySkill : Skill
         {
             var lowered = text.StartsWith("depriorit", StringComparison.OrdinalIgnoreCase) ? TaskPriorities.Low : TaskPriorities.None;
             return Target(rest) is { } t ? new PriorityRequest(t, lowered) : null;
+        }
+        // "lower the priority of the flights", "raise the priority of 3": one step from the priority it has.
+        if (Phrase.TryStripStart(text, ["raise the priority of", "increase the priority of", "bump up the priority of", "bump the priority of", "raise the priority on"], out rest))
+        {
+            return Target(rest) is { } t ? new PriorityStepRequest(t, 1) : null;
+        }
+        if (Phrase.TryStripStart(text, ["lower the priority of", "decrease the priority of", "reduce the priority of", "drop the priority of", "lower the priority on"], out rest))
+        {
+            return Target(rest) is { } t ? new PriorityStepRequest(t, -1) : null;
         }
         if (Phrase.TryStripStart(text, ["prioritize", "prioritise"], out rest))
         {
@@ -84,4 +94,32 @@ internal sealed record PriorityRequest(TaskTarget Target, string Priority) : Fie
 
     protected override string Changed(string title, AgentContext context) =>
         Priority == TaskPriorities.None ? $"“{title}” has no priority now." : $"“{title}” is now {Priority} priority.";
+}
+
+/// <summary>One step up or down from the priority a task has (none, low, medium, high); at either end it stays.</summary>
+internal sealed record PriorityStepRequest(TaskTarget Target, int Step) : FieldChangeRequest(Target)
+{
+    private static readonly string[] Order = [TaskPriorities.None, TaskPriorities.Low, TaskPriorities.Medium, TaskPriorities.High];
+
+    protected override string Argument => TaskToolArguments.Priority;
+
+    protected override string Feature => "priorities";
+
+    protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
+        targets.FirstOrDefault(t => t.Known && Next(t) == Current(t)) is { } atEnd
+            ? new Answer(Step > 0 ? $"“{atEnd.Title}” is already high priority, the highest." : $"“{atEnd.Title}” already has no priority, the lowest.")
+            : base.ActOn(targets, context);
+
+    protected override object? NewValue(TaskSnapshot task, AgentContext context) => Next(task);
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        string.Join(' ', done.Select(d => d.Argument(Argument) is string level && level != TaskPriorities.None
+            ? $"“{d.Outcome.Title}” is now {level} priority."
+            : $"“{d.Outcome.Title}” has no priority now."));
+
+    protected override string Changed(string title, AgentContext context) => $"Changed the priority of “{title}”.";
+
+    private static string Current(TaskSnapshot task) => Array.IndexOf(Order, task.Priority ?? TaskPriorities.None) >= 0 ? task.Priority ?? TaskPriorities.None : TaskPriorities.None;
+
+    private string Next(TaskSnapshot task) => Order[Math.Clamp(Array.IndexOf(Order, Current(task)) + Step, 0, Order.Length - 1)];
 }

@@ -692,6 +692,21 @@ public class OfflineSkillScenarioTests
         Assert.Equal("Nothing is overdue. Nice work!", await turns.TurnAsync("show my overdue tasks"));
     }
 
+    /// <summary>"lower the priority of the flights", "raise the priority of 1": one step from the priority it has (before: not understood).</summary>
+    [Fact]
+    public async Task RaisingOrLoweringThePriorityTakesOneStep()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add book flights !!");
+
+        Assert.Equal("“Book flights” is now medium priority.", await turns.TurnAsync("lower the priority of the flights"));
+        Assert.Equal("“Book flights” is now low priority.", await turns.TurnAsync("lower the priority of it"));
+        Assert.Equal("“Book flights” has no priority now.", await turns.TurnAsync("decrease the priority of 1"));
+        Assert.Equal("“Book flights” already has no priority, the lowest.", await turns.TurnAsync("lower the priority of 1"));
+        Assert.Equal("“Book flights” is now low priority.", await turns.TurnAsync("raise the priority of the flights"));
+        Assert.Equal("low", tools.Tasks[0].Priority);
+    }
+
     [Fact]
     public async Task HelpListsWhatTheToolsAllowAndWhatIsNotAvailableYet()
     {
