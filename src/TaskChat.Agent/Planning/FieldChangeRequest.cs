@@ -26,8 +26,17 @@ internal abstract record FieldChangeRequest(TaskTarget Target) : TargetedRequest
     /// <summary>The new value for one task (its current fields in <paramref name="task"/>), or an answer when there is nothing to set.</summary>
     protected abstract object? NewValue(TaskSnapshot task, AgentContext context);
 
-    protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
-        new CallTools([.. targets.Select(t => ToolCall.Of(ToolNames.UpdateTask, (ToolArguments.TaskId, t.Id), (Argument, NewValue(t, context))))]);
+    protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) => Updates(targets, context);
+
+    /// <summary>
+    /// The updates, unless a task has no due date for a change that counts from it (a reminder before it, a due date
+    /// moved by a span): then <paramref name="undated"/> says so for that task.
+    /// </summary>
+    protected NextStep UpdatesOfDated(IReadOnlyList<TaskSnapshot> targets, AgentContext context, Func<TaskSnapshot, string> undated) =>
+        targets.FirstOrDefault(t => t.Known && t.DueText is null) is { } task ? new Answer(undated(task)) : Updates(targets, context);
+
+    private CallTools Updates(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
+        new([.. targets.Select(t => ToolCall.Of(ToolNames.UpdateTask, (ToolArguments.TaskId, t.Id), (Argument, NewValue(t, context))))]);
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
         string.Join(' ', done.Select(d => Changed(d.Outcome.Title ?? "", context)));

@@ -135,9 +135,7 @@ internal sealed record ShiftDueRequest(TaskTarget Target, int Days, int Months) 
     protected override string Feature => "due dates";
 
     protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
-        targets.FirstOrDefault(t => t.Known && t.DueText is null) is { } undated
-            ? new Answer($"“{undated.Title}” has no due date to move from. When is it due? For example “move {undated.Id} to friday”.")
-            : base.ActOn(targets, context);
+        UpdatesOfDated(targets, context, undated => $"“{undated.Title}” has no due date to move from. When is it due? For example “move {undated.Id} to friday”.");
 
     protected override object? NewValue(TaskSnapshot task, AgentContext context) =>
         task.DueText is { } text && Due.FromArgument(text, context.Clock) is { } current

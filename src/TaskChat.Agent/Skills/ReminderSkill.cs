@@ -102,9 +102,8 @@ internal sealed record ReminderRequest(TaskTarget Target, string Offset, string 
     protected override string Feature => "reminders";
 
     protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
-        targets.FirstOrDefault(t => t.Known && t.DueText is null) is { } undated
-            ? new Answer($"“{undated.Title}” has no due date, so there is nothing to remind you before. Give it one first, for example “set {undated.Id} due tomorrow at 5pm”.")
-            : base.ActOn(targets, context);
+        UpdatesOfDated(targets, context, undated =>
+            $"“{undated.Title}” has no due date, so there is nothing to remind you before. Give it one first, for example “set {undated.Id} due tomorrow at 5pm”.");
 
     protected override object? NewValue(TaskSnapshot task, AgentContext context) => task.Reminders.Append(Offset).Distinct().ToArray();
 
