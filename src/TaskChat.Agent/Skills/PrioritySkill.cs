@@ -41,6 +41,15 @@ internal sealed class PrioritySkill : Skill
         {
             return Target(rest) is { } t ? new PriorityStepRequest(t, -1) : null;
         }
+        // "make the dentist more urgent", "make 3 less important": a step, as "raise / lower the priority of" is.
+        if (Phrase.TryStripStart(text, ["make"], out rest) && Phrase.TryStripEnd(rest, ["more urgent", "more important", "higher priority", "a higher priority"], out var raised))
+        {
+            return Target(raised) is { } t ? new PriorityStepRequest(t, 1) : null;
+        }
+        if (Phrase.TryStripStart(text, ["make"], out rest) && Phrase.TryStripEnd(rest, ["less urgent", "less important", "lower priority", "a lower priority"], out var lowered2))
+        {
+            return Target(lowered2) is { } t ? new PriorityStepRequest(t, -1) : null;
+        }
         if (Phrase.TryStripStart(text, ["prioritize", "prioritise"], out rest))
         {
             return Target(rest) is { } t ? new PriorityRequest(t, TaskPriorities.High) : null;

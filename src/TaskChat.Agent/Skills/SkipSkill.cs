@@ -10,7 +10,7 @@ namespace TaskChat.Agent;
 /// </summary>
 internal sealed class SkipSkill : Skill
 {
-    private static readonly string[] Verbs = ["skip", "skip over", "pass on", "i'll skip", "ill skip", "i will skip", "let's skip", "lets skip"];
+    private static readonly string[] Verbs = ["skip", "skip over", "i'll skip", "ill skip", "i will skip", "let's skip", "lets skip"];
 
     // When the occurrence is: the one at hand, whatever the words say ("today", "this week", "this time").
     private static readonly string[] Occasions =
@@ -34,6 +34,11 @@ internal sealed class SkipSkill : Skill
         if (!Phrase.TryStripStart(utterance.Text, Verbs, out var rest))
         {
             return null;
+        }
+        // "skip everything due today": each repeating task of that range (one that does not repeat is said so).
+        if (EachOf.Read(rest) is { } range)
+        {
+            return new EachOfRequest(range, new SkipRequest(TaskTarget.It));
         }
         Phrase.TryStripEnd(rest, Occasions, out rest);
         Phrase.TryStripStart(rest, Possessives, out rest);
@@ -61,13 +66,15 @@ internal sealed record SkipRequest(TaskTarget Target) : TargetedRequest(Target)
     protected override IReadOnlyList<TaskSnapshot> Match(IReadOnlyList<TaskSnapshot> tasks) =>
         base.Match(tasks) is { Count: > 1 } several && several.Where(t => t.Recurrence is not null).ToList() is { Count: > 0 } repeating ? repeating : base.Match(tasks);
 
+    // Only tasks that repeat are skipped ("skip everything due this week" leaves the others as they are); when none does, the
+    // reply says so and how to move a task instead.
     protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context)
     {
-        var plain = targets.Where(t => t.Known && t.Recurrence is null).ToList();
-        return plain.Count > 0
-            ? new Answer($"{Replies.Join(plain.Select(t => Replies.Quoted(t.Title)))} {(plain.Count == 1 ? "doesn't" : "don't")} repeat, so there's no next time to skip to. " +
-                "To do it another day, move it (for example “move it to friday”).")
-            : new CallTools([.. targets.Select(t => ToolCall.Of(TaskToolNames.SkipTask, (ToolArguments.TaskId, t.Id)))]);
+        var repeating = targets.Where(t => !t.Known || t.Recurrence is not null).ToList();
+        return repeating.Count > 0
+            ? new CallTools([.. repeating.Select(t => ToolCall.Of(TaskToolNames.SkipTask, (ToolArguments.TaskId, t.Id)))])
+            : new Answer($"{Replies.Join(targets.Select(t => Replies.Quoted(t.Title)))} {(targets.Count == 1 ? "doesn't" : "don't")} repeat, so there's no next time to skip to. " +
+                "To do it another day, move it (for example “move it to friday”).");
     }
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>

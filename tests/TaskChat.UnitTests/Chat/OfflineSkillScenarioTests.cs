@@ -594,6 +594,11 @@ public class OfflineSkillScenarioTests
         Assert.Equal("Skipped “Gym”: next due Friday.", await turns.TurnAsync("let's skip today's gym"));
         Assert.StartsWith("Which repeating task should I skip?", await turns.TurnAsync("skip"), StringComparison.Ordinal);
         Assert.Equal("2026-12-02", tools.Tasks[2].Due);
+
+        // Every task of a range: the gym (due Friday) is not due today, "Call mom" (today) does not repeat.
+        Assert.Equal("“Call mom” doesn't repeat, so there's no next time to skip to. To do it another day, move it (for example “move it to friday”).",
+            await turns.TurnAsync("skip everything due today"));
+        Assert.Equal("Skipped “Gym”: next due Sunday.", await turns.TurnAsync("skip everything due this week"));
     }
 
     [Fact]
@@ -704,6 +709,8 @@ public class OfflineSkillScenarioTests
         Assert.Equal("“Book flights” has no priority now.", await turns.TurnAsync("decrease the priority of 1"));
         Assert.Equal("“Book flights” already has no priority, the lowest.", await turns.TurnAsync("lower the priority of 1"));
         Assert.Equal("“Book flights” is now low priority.", await turns.TurnAsync("raise the priority of the flights"));
+        Assert.Equal("“Book flights” is now medium priority.", await turns.TurnAsync("make the flights more urgent"));
+        Assert.Equal("“Book flights” is now low priority.", await turns.TurnAsync("make it less important"));
         Assert.Equal("low", tools.Tasks[0].Priority);
     }
 
