@@ -300,7 +300,8 @@ internal static partial class When
 
     private static int Number(Group group) => int.Parse(group.Value, CultureInfo.InvariantCulture);
 
-    private static int CountOf(string text) => text.ToLowerInvariant() switch
+    /// <summary>"a", "two", "a few", "12": how many; 0 when the words are not a count.</summary>
+    internal static int CountOf(string text) => text.ToLowerInvariant() switch
     {
         "a" or "an" or "one" => 1,
         "two" or "a couple of" => 2,

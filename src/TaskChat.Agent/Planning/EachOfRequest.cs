@@ -54,11 +54,8 @@ internal sealed record EachOfRequest(ListFilter Filter, TargetedRequest Each) : 
 
     public override string? CannotYet => Each.Needs.Any(n => n.Argument is not null) ? Each.CannotYet : Filter.CannotYet;
 
-    public override ToolCall? Lookup(AgentContext context)
-    {
-        var call = ToolCall.Of(ToolNames.ListTasks, [(ToolArguments.Status, ListStatus.Pending), .. Filter.Arguments(context)]);
-        return context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Limit) ? call.With(TaskToolArguments.Limit, TaskToolArguments.PageMax) : call;
-    }
+    public override ToolCall? Lookup(AgentContext context) =>
+        TargetedRequest.WithPageSize(ToolCall.Of(ToolNames.ListTasks, [(ToolArguments.Status, ListStatus.Pending), .. Filter.Arguments(context)]), context);
 
     public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {

@@ -80,8 +80,8 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
 
     private ToolCall Listing(AgentContext context) => WithPageSize(ToolCall.List(LookupStatus), context);
 
-    // The largest page the mcp gives: the matcher sees as many tasks as one call can bring.
-    private static ToolCall WithPageSize(ToolCall call, AgentContext context) =>
+    /// <summary>The largest page the mcp gives: the matcher sees as many tasks as one call can bring.</summary>
+    internal static ToolCall WithPageSize(ToolCall call, AgentContext context) =>
         WhereServed(call, TaskToolArguments.Limit, TaskToolArguments.PageMax, context);
 
     // A refinement the mcp's tool may not have (an older mcp, an outside server): sent only where its tools/list names it,

@@ -98,15 +98,7 @@ internal sealed partial class DueDateSkill : Skill
 
     private static (int Days, int Months)? ShiftDays(System.Text.RegularExpressions.Match shift)
     {
-        var n = shift.Groups["n"].Value.ToLowerInvariant() switch
-        {
-            "a" or "an" or "one" => 1,
-            "two" => 2,
-            "three" => 3,
-            "four" => 4,
-            "five" => 5,
-            var digits => int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0,
-        };
+        var n = When.CountOf(shift.Groups["n"].Value);
         if (n is < 1 or > 365)
         {
             return null;
@@ -144,7 +136,7 @@ internal sealed record ShiftDueRequest(TaskTarget Target, int Days, int Months) 
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
         string.Join(' ', done.Select(d => d.Argument(Argument) is string sent && Due.FromArgument(sent, context.Clock) is { } due
-            ? $"“{d.Outcome.Title}” is now due {due.Describe(context.Clock)}."
+            ? DueRequest.NowDue(d.Outcome.Title ?? "", due, context)
             : Changed(d.Outcome.Title ?? "", context)));
 
     protected override string Changed(string title, AgentContext context) => $"Moved the due date of “{title}”.";
@@ -193,5 +185,8 @@ internal sealed record DueRequest(TaskTarget Target, Due? Due) : FieldChangeRequ
     protected override string Changed(string title, AgentContext context) => Changed(title, Due, context);
 
     private static string Changed(string title, Due? due, AgentContext context) =>
-        due is null ? $"Removed the due date of “{title}”." : $"“{title}” is now due {due.Describe(context.Clock)}.";
+        due is null ? $"Removed the due date of “{title}”." : NowDue(title, due, context);
+
+    /// <summary>"“Call the dentist” is now due Monday at 15:00."</summary>
+    public static string NowDue(string title, Due due, AgentContext context) => $"“{title}” is now due {due.Describe(context.Clock)}.";
 }

@@ -136,11 +136,18 @@ internal abstract record ListFilter
         : $"{Replies.Count(tasks.Count, "task")} {Describe(context)}: {ListRequest.Items(tasks, context)}.";
 }
 
-internal sealed record DueFilter(string Range) : ListFilter
+/// <summary>
+/// The tasks due within a span of days in the user's zone (from the start of its first day to the start of the day after
+/// its last): <see cref="DueFilter"/> names it in words ("this week"), <see cref="DayFilter"/> is one day.
+/// </summary>
+internal abstract record DueSpanFilter : ListFilter
 {
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks, TaskToolArguments.DueBefore), new(ToolNames.ListTasks, TaskToolArguments.DueAfter)];
 
     public override string CannotYet => "I can't look up due dates yet: tasks don't have them in this task service. Say “what's left?” to see your pending tasks.";
+
+    /// <summary>The first day and the day after the last, in the user's zone.</summary>
+    protected abstract (DateOnly First, DateOnly End) Days(UserClock clock);
 
     public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context)
     {
@@ -155,14 +162,24 @@ internal sealed record DueFilter(string Range) : ListFilter
         return task.DueAt(context.Clock.Zone) is { } due && due >= from && due < until;
     }
 
+    private (DateTimeOffset From, DateTimeOffset Until) Span(UserClock clock)
+    {
+        var (first, end) = Days(clock);
+        return (clock.At(first, TimeOnly.MinValue), clock.At(end, TimeOnly.MinValue));
+    }
+
+    private static string Format(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+internal sealed record DueFilter(string Range) : DueSpanFilter
+{
     public override string Describe(AgentContext context) => "due " + Range;
 
-    // From the start of the first day to the start of the day after the last, in the user's zone.
-    private (DateTimeOffset From, DateTimeOffset Until) Span(UserClock clock)
+    protected override (DateOnly First, DateOnly End) Days(UserClock clock)
     {
         var today = clock.Today;
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        var (first, end) = Range switch
+        return Range switch
         {
             "tomorrow" => (today.AddDays(1), today.AddDays(2)),
             "this week" => (today, monday.AddDays(7)),
@@ -172,31 +189,15 @@ internal sealed record DueFilter(string Range) : ListFilter
             "next month" => (new DateOnly(today.Year, today.Month, 1).AddMonths(1), new DateOnly(today.Year, today.Month, 1).AddMonths(2)),
             _ => (today, today.AddDays(1)),
         };
-        return (clock.At(first, TimeOnly.MinValue), clock.At(end, TimeOnly.MinValue));
     }
-
-    private static string Format(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>The tasks due on one day ("what's on saturday?"), from its start to the next day's in the user's zone.</summary>
-internal sealed record DayFilter(DateOnly Day) : ListFilter
+/// <summary>The tasks due on one day ("what's on saturday?").</summary>
+internal sealed record DayFilter(DateOnly Day) : DueSpanFilter
 {
-    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks, TaskToolArguments.DueBefore), new(ToolNames.ListTasks, TaskToolArguments.DueAfter)];
-
-    public override string CannotYet => "I can't look up due dates yet: tasks don't have them in this task service. Say “what's left?” to see your pending tasks.";
-
-    public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context)
-    {
-        yield return (TaskToolArguments.DueAfter, Format(context.Clock.At(Day, TimeOnly.MinValue)));
-        yield return (TaskToolArguments.DueBefore, Format(context.Clock.At(Day.AddDays(1), TimeOnly.MinValue)));
-    }
-
-    public override bool Keeps(TaskSnapshot task, AgentContext context) =>
-        task.DueAt(context.Clock.Zone) is { } due && due >= context.Clock.At(Day, TimeOnly.MinValue) && due < context.Clock.At(Day.AddDays(1), TimeOnly.MinValue);
-
     public override string Describe(AgentContext context) => When.DescribeDay(Day, context.Clock) is var day && day is "today" or "tomorrow" or "yesterday" ? "due " + day : "due on " + day;
 
-    private static string Format(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+    protected override (DateOnly First, DateOnly End) Days(UserClock clock) => (Day, Day.AddDays(1));
 }
 
 internal sealed record OverdueFilter : ListFilter

@@ -10,6 +10,15 @@ internal sealed class PrioritySkill : Skill
 {
     private static readonly string[] Levels = ["high priority", "low priority", "medium priority", "normal priority", "top priority", "no priority", "urgent", "important", "a priority", "high", "low", "medium"];
 
+    // A step up or down: the words before the task and, for "make … more urgent", after it.
+    private static readonly (int Step, string[] Before, string[] After)[] Steps =
+    [
+        (1, ["raise the priority of", "increase the priority of", "bump up the priority of", "bump the priority of", "raise the priority on"], []),
+        (-1, ["lower the priority of", "decrease the priority of", "reduce the priority of", "drop the priority of", "lower the priority on"], []),
+        (1, ["make"], ["more urgent", "more important", "higher priority", "a higher priority"]),
+        (-1, ["make"], ["less urgent", "less important", "lower priority", "a lower priority"]),
+    ];
+
     private static readonly string[] PriorityOf = ["set the priority of", "set the priority for", "change the priority of", "change the priority for", "set priority of", "set priority for"];
 
     public override string Name => "priority";
@@ -32,23 +41,14 @@ internal sealed class PrioritySkill : Skill
             var lowered = text.StartsWith("depriorit", StringComparison.OrdinalIgnoreCase) ? TaskPriorities.Low : TaskPriorities.None;
             return Target(rest) is { } t ? new PriorityRequest(t, lowered) : null;
         }
-        // "lower the priority of the flights", "raise the priority of 3": one step from the priority it has.
-        if (Phrase.TryStripStart(text, ["raise the priority of", "increase the priority of", "bump up the priority of", "bump the priority of", "raise the priority on"], out rest))
+        // "lower the priority of the flights", "raise the priority of 3", "make the dentist more urgent": one step from the
+        // priority it has.
+        foreach (var (step, before, after) in Steps)
         {
-            return Target(rest) is { } t ? new PriorityStepRequest(t, 1) : null;
-        }
-        if (Phrase.TryStripStart(text, ["lower the priority of", "decrease the priority of", "reduce the priority of", "drop the priority of", "lower the priority on"], out rest))
-        {
-            return Target(rest) is { } t ? new PriorityStepRequest(t, -1) : null;
-        }
-        // "make the dentist more urgent", "make 3 less important": a step, as "raise / lower the priority of" is.
-        if (Phrase.TryStripStart(text, ["make"], out rest) && Phrase.TryStripEnd(rest, ["more urgent", "more important", "higher priority", "a higher priority"], out var raised))
-        {
-            return Target(raised) is { } t ? new PriorityStepRequest(t, 1) : null;
-        }
-        if (Phrase.TryStripStart(text, ["make"], out rest) && Phrase.TryStripEnd(rest, ["less urgent", "less important", "lower priority", "a lower priority"], out var lowered2))
-        {
-            return Target(lowered2) is { } t ? new PriorityStepRequest(t, -1) : null;
+            if (Phrase.TryStripStart(text, before, out rest) && (after.Length == 0 || Phrase.TryStripEnd(rest, after, out rest)))
+            {
+                return Target(rest) is { } t ? new PriorityStepRequest(t, step) : null;
+            }
         }
         if (Phrase.TryStripStart(text, ["prioritize", "prioritise"], out rest))
         {
@@ -101,8 +101,11 @@ internal sealed record PriorityRequest(TaskTarget Target, string Priority) : Fie
 
     protected override object? NewValue(TaskSnapshot task, AgentContext context) => Priority;
 
-    protected override string Changed(string title, AgentContext context) =>
-        Priority == TaskPriorities.None ? $"“{title}” has no priority now." : $"“{title}” is now {Priority} priority.";
+    protected override string Changed(string title, AgentContext context) => Now(title, Priority);
+
+    /// <summary>"“Book flights” is now high priority.", "“Book flights” has no priority now."</summary>
+    public static string Now(string title, string priority) =>
+        priority == TaskPriorities.None ? $"“{title}” has no priority now." : $"“{title}” is now {priority} priority.";
 }
 
 /// <summary>One step up or down from the priority a task has (none, low, medium, high); at either end it stays.</summary>
@@ -122,13 +125,11 @@ internal sealed record PriorityStepRequest(TaskTarget Target, int Step) : FieldC
     protected override object? NewValue(TaskSnapshot task, AgentContext context) => Next(task);
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
-        string.Join(' ', done.Select(d => d.Argument(Argument) is string level && level != TaskPriorities.None
-            ? $"“{d.Outcome.Title}” is now {level} priority."
-            : $"“{d.Outcome.Title}” has no priority now."));
+        string.Join(' ', done.Select(d => PriorityRequest.Now(d.Outcome.Title ?? "", d.Argument(Argument) as string ?? TaskPriorities.None)));
 
     protected override string Changed(string title, AgentContext context) => $"Changed the priority of “{title}”.";
 
-    private static string Current(TaskSnapshot task) => Array.IndexOf(Order, task.Priority ?? TaskPriorities.None) >= 0 ? task.Priority ?? TaskPriorities.None : TaskPriorities.None;
+    private static string Current(TaskSnapshot task) => task.Priority is { } priority && Order.Contains(priority) ? priority : TaskPriorities.None;
 
     private string Next(TaskSnapshot task) => Order[Math.Clamp(Array.IndexOf(Order, Current(task)) + Step, 0, Order.Length - 1)];
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using TaskChat.Contract;
 
@@ -63,11 +62,9 @@ internal sealed partial class ReminderSkill : Skill
     {
         var n = match.Groups["n"].Value.ToLowerInvariant() switch
         {
-            "a" or "an" or "one" or "the" => 1,
-            "two" => 2,
-            "three" => 3,
+            "the" => 1,
             "half an" => -30,
-            var digits => int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0,
+            var count => When.CountOf(count),
         };
         var unit = match.Groups["unit"].Value.ToLowerInvariant();
         if (n == -30)

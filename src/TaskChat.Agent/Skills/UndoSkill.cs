@@ -34,7 +34,7 @@ internal sealed record UndoRequest : SkillRequest
     public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {
         var chat = context.Chat;
-        var last = chat.Earlier.LastOrDefault(t => t.Exchanges.Any(e => e.Changed));
+        var last = LastChange(chat);
         if (last is null)
         {
             return new Answer("There's nothing to undo in this conversation yet.");
@@ -44,7 +44,7 @@ internal sealed record UndoRequest : SkillRequest
             return new Answer("I already undid the last change; I can only undo it once.");
         }
         var calls = new List<ToolCall>();
-        foreach (var change in last.Exchanges.Where(e => e.Changed))
+        foreach (var change in Changes(last))
         {
             if (Reverse(change, chat, context.Tools) is not { } reverse)
             {
@@ -61,12 +61,18 @@ internal sealed record UndoRequest : SkillRequest
     /// </summary>
     public override IReadOnlyList<ToolCall>? FollowUp(IReadOnlyList<ToolExchange> acted, AgentContext context)
     {
-        var changes = context.Chat.Earlier.LastOrDefault(t => t.Exchanges.Any(e => e.Changed))?.Exchanges.Where(e => e.Changed).ToList() ?? [];
+        var changes = LastChange(context.Chat) is { } last ? Changes(last) : [];
         return [.. changes.Zip(acted)
             .Where(pair => pair.First.Tool == ToolNames.DeleteTask && WasDone(pair.First, context.Chat)
                 && pair.Second is { Tool: ToolNames.AddTask, Outcome: { Succeeded: true, TaskId: { } } })
             .Select(pair => ToolCall.Of(ToolNames.CompleteTask, (ToolArguments.TaskId, pair.Second.Outcome.TaskId!.Value)))];
     }
+
+    // The turn whose changes "undo" reverses, and those changes, in the order Act reverses them (FollowUp pairs them
+    // with the reversals by that order).
+    private static PastTurn? LastChange(ChatState chat) => chat.Earlier.LastOrDefault(t => t.Exchanges.Any(e => e.Changed));
+
+    private static List<ToolExchange> Changes(PastTurn turn) => [.. turn.Exchanges.Where(e => e.Changed)];
 
     private static bool WasDone(ToolExchange deletion, ChatState chat) =>
         (deletion.Outcome.TaskId ?? deletion.ArgumentId) is { } id && chat.LastSeen(id) is { Completed: true };
