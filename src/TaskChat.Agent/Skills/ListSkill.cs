@@ -41,6 +41,9 @@ internal sealed partial class ListSkill : Skill
         ["overdue", "today", "todays", "tomorrow", "tomorrows", "high", "low", "medium", "urgent", "important", "recent", "new", "old", "other", "late",
          "current", "daily", "weekly", "repeating", "recurring", "first", "last", "next", "top"];
 
+    // The spans DueFilter knows, as DueRange finds them.
+    private static readonly HashSet<string> Ranges = ["today", "tonight", "tomorrow", "this week", "next week", "this weekend", "this month", "next month"];
+
     private static readonly string[] NotDone = ["not done", "not finished", "not completed", "not complete", "not yet", "have to do", "need to do", "to do"];
 
     public override string Name => "list";
@@ -62,9 +65,56 @@ internal sealed partial class ListSkill : Skill
     public static bool OnlyNamesTasks(IReadOnlyList<string> words) =>
         words.Count > 0 && words.All(w => AboutTasks.Contains(w) || TaskReference.StopWords.Contains(w) || w is "me" or "i");
 
-    /// <summary>"show more" continues the plain list the previous turn showed, when it had more.</summary>
-    public override SkillRequest? ReadAnswer(Utterance utterance, PastTurn previous) =>
-        MoreWords.Contains(utterance.Joined) ? MoreRequest.After(previous) : null;
+    /// <summary>
+    /// "show more" continues the plain list the previous turn showed, when it had more. "how about next week?", "and
+    /// tomorrow?", "what about saturday?" after a question about a span of days asks the same of another span.
+    /// </summary>
+    public override SkillRequest? ReadAnswer(Utterance utterance, PastTurn previous)
+    {
+        if (MoreWords.Contains(utterance.Joined))
+        {
+            return MoreRequest.After(previous);
+        }
+        return FollowUp().Match(utterance.Text) is { Success: true } followUp && SpanQuestion(utterance.Context) is { } asked
+            ? Span(followUp.Groups["span"].Value.ToLowerInvariant(), asked, utterance.Context.Clock)
+            : null;
+    }
+
+    // The question about a span the conversation's last turns asked, through the follow-ups after it ("what's due this
+    // week?", "and tomorrow?", "what about saturday?"): null when the previous turn was neither.
+    private ListRequest? SpanQuestion(AgentContext context)
+    {
+        foreach (var turn in context.Chat.Earlier.Reverse().Take(10))
+        {
+            var said = Utterances.From(turn.UserText, context);
+            if (Read(said) is ListRequest { Filter: DueSpanFilter or FinishedFilter } asked)
+            {
+                return asked;
+            }
+            if (FollowUp().Match(said.Text) is not { Success: true } followUp || !IsSpan(followUp.Groups["span"].Value.ToLowerInvariant(), context.Clock))
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static bool IsSpan(string span, UserClock clock) =>
+        Ranges.Contains(span) || span is "yesterday" or "last week" || When.ParseWhole(span, clock) is { DayFromTime: false, Time: null };
+
+    // The span a follow-up names, asked as the earlier question asked: finished then, or due then.
+    private static ListRequest? Span(string span, ListRequest asked, UserClock clock)
+    {
+        if (asked.Filter is FinishedFilter)
+        {
+            return span is "yesterday" or "today" or "this week" or "last week" ? asked with { Filter = new FinishedFilter(span) } : null;
+        }
+        if (Ranges.Contains(span))
+        {
+            return asked with { Filter = new DueFilter(span) };
+        }
+        return When.ParseWhole(span, clock) is { DayFromTime: false, Time: null } day ? asked with { Filter = new DayFilter(day.Date) } : null;
+    }
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -152,11 +202,16 @@ internal sealed partial class ListSkill : Skill
     [GeneratedRegex(@"\b(?:did i|have i|i)\s+(?:finish|finished|complete|completed|do|done|get done|tick off|check off)\b.*\b(?<when>yesterday|today|this week|last week)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FinishedWhen();
 
-    [GeneratedRegex(@"\b(?:due|for|have|on my plate|to do|on)\b.*?\b(?<range>today|tonight|tomorrow|this week|next week|this weekend|this month|next month)\b|^(?<range>today|tomorrow)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:due|for|have|on my plate|to do|on|about)\b.*?\b(?<range>today|tonight|tomorrow|this week|next week|this weekend|this month|next month)\b|^(?<range>today|tomorrow)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DueRange();
 
     [GeneratedRegex(@"^(?:what(?:'s|s| is)|whats|what do i have|what have i got|do i have anything|is there anything|anything|show(?:\s+me)?|list)\s+(?:(?:due|planned|scheduled|happening|on|for)\s+)*(?<day>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OnDay();
+
+    // After a question about a span: "how about next week", "what about tomorrow", "and on saturday" ("and" is dropped as a
+    // filler before this is read), "next week then".
+    [GeneratedRegex(@"^(?:(?:how|what)\s+about\s+)?(?:(?:for|on)\s+)?(?<span>.+?)(?:\s+then)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FollowUp();
 
     [GeneratedRegex(@"^(?:show(?:\s+me)?|list|display|what are|what(?:'s|s| is)|whats)\s+(?:all\s+)?(?:of\s+)?(?:my|the)\s+(?<tag>[\w-]+)\s+(?:tasks|items|todos|to-dos|things|stuff)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MyTagTasks();

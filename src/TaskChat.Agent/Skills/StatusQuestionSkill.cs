@@ -6,7 +6,8 @@ namespace TaskChat.Agent;
 /// <summary>
 /// "did I call grandma?", "have I paid the rent yet?", "is the milk done?", "was the rent paid?": whether the task those words name is done,
 /// answered from the task itself (done when, or still to do and when it is due); nothing changes. Questions about the
-/// list as a whole ("did I finish anything today?", "is everything done?") are the list's.
+/// list as a whole ("did I finish anything today?", "is everything done?") are the list's. "did you add the eggs?", "is milk on
+/// my list?" ask whether the task is there at all, and are answered the same way.
 /// </summary>
 internal sealed partial class StatusQuestionSkill : Skill
 {
@@ -25,13 +26,19 @@ internal sealed partial class StatusQuestionSkill : Skill
 
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks)];
 
-    public override IReadOnlyList<string> Examples => ["did I call grandma?", "have I paid the rent yet?", "is the milk done?", "did I finish the report?", "is task 3 done?"];
+    public override IReadOnlyList<string> Examples => ["did I call grandma?", "have I paid the rent yet?", "is the milk done?", "did I finish the report?", "is task 3 done?", "did you add the eggs?"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
         string? verb = null;
         string named;
-        if (DidI().Match(utterance.Text) is { Success: true } did)
+        var onList = false;
+        if ((DidYouAdd().Match(utterance.Text) is { Success: true } added ? added : OnMyList().Match(utterance.Text)) is { Success: true } there)
+        {
+            named = there.Groups["q"].Value;
+            onList = true;
+        }
+        else if (DidI().Match(utterance.Text) is { Success: true } did)
         {
             verb = did.Groups["verb"].Value.ToLowerInvariant();
             named = did.Groups["q"].Value;
@@ -52,7 +59,7 @@ internal sealed partial class StatusQuestionSkill : Skill
         var words = Phrase.Words(named).Where(w => !Around.Contains(w)).ToList();
         if (TaskReference.IsPronoun(string.Join(' ', words)))
         {
-            return new StatusQuestionRequest(TaskTarget.It, []);
+            return new StatusQuestionRequest(TaskTarget.It, [], onList);
         }
         if (words.Count == 0 || ListSkill.OnlyNamesTasks(words) || words[0] is "there" or "anything" or "everything" or "all")
         {
@@ -62,14 +69,22 @@ internal sealed partial class StatusQuestionSkill : Skill
         {
             return null;
         }
-        if (!target.ByWords)
+        if (!target.ByWords || onList)
         {
-            return new StatusQuestionRequest(target, []);
+            return new StatusQuestionRequest(target, [], onList);
         }
         // "did I call grandma?" names "Call grandma" with its verb; "did I finish the report?" names "report".
         var baseForm = verb is null || DoneVerbs.Contains(verb) ? null : Verbs.BaseOfPast(verb) ?? verb;
         return new StatusQuestionRequest(baseForm is null ? target : target with { Words = [baseForm, .. target.Words] }, target.Words);
     }
+
+    // "did you add the eggs?", "have you put milk on the list?", "did you get the dentist down?"
+    [GeneratedRegex(@"^(?:did|have|has)\s+(?:you|u)\s+(?:already\s+|actually\s+|really\s+)?(?:add|added|put|save|saved|create|created|note|noted|write|wrote|written|get|got|make|made)\s+(?<q>.+?)(?:\s+(?:down|in))?(?:\s+(?:to|on|in|into)\s+(?:my|the)\s+(?:list|tasks|task list|to-?do list|to-?dos))?(?:\s+(?:yet|already|too|as well))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DidYouAdd();
+
+    // "is milk on my list?", "are the eggs on the list already?", "do I have the dentist on my list?"
+    [GeneratedRegex(@"^(?:(?:is|are)|(?:do|have)\s+i\s+(?:got\s+|have\s+)?)\s*(?<q>.+?)\s+(?:on|in)\s+(?:my|the)\s+(?:list|tasks|task list|to-?do list|to-?dos)(?:\s+(?:yet|already|too|as well))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OnMyList();
 
     [GeneratedRegex(@"^(?:did|have|had)\s+i\s+(?:already\s+|ever\s+|actually\s+|really\s+)?(?<verb>[a-z]+)\s+(?<q>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DidI();
@@ -78,8 +93,11 @@ internal sealed partial class StatusQuestionSkill : Skill
     private static partial Regex IsDone();
 }
 
-/// <summary>Looks the task up (done or not) and answers from what it finds; no change, so nothing to undo.</summary>
-internal sealed record StatusQuestionRequest(TaskTarget Target, IReadOnlyList<string> ObjectWords) : TargetedRequest(Target)
+/// <summary>
+/// Looks the task up (done or not) and answers from what it finds; no change, so nothing to undo. <paramref name="OnList"/>:
+/// the question was whether the task is there at all ("did you add the eggs?"), so a task found is a yes whether done or not.
+/// </summary>
+internal sealed record StatusQuestionRequest(TaskTarget Target, IReadOnlyList<string> ObjectWords, bool OnList = false) : TargetedRequest(Target)
 {
     protected override bool NeedsCurrentFields => true;
 
@@ -94,13 +112,15 @@ internal sealed record StatusQuestionRequest(TaskTarget Target, IReadOnlyList<st
         TitleMatcher.Match(tasks, Target.Words) is var both && (both.Count > 0 || ObjectWords.Count == 0) ? both : TitleMatcher.Match(tasks, ObjectWords);
 
     protected override string NoMatch(IReadOnlyList<TaskSnapshot> tasks) =>
-        $"I don't see a task about “{string.Join(' ', SearchWords)}”, done or not. Say “show my tasks” to see them all.";
+        OnList
+            ? $"No: I don't see a task about “{string.Join(' ', SearchWords)}”, done or not. Say “add {string.Join(' ', SearchWords)}” to add it."
+            : $"I don't see a task about “{string.Join(' ', SearchWords)}”, done or not. Say “show my tasks” to see them all.";
 
     protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
-        new Answer(targets is [var one] ? One(one, context) : Several(targets, context));
+        new Answer(OnList ? "Yes: " + (targets is [var task] ? Told(task, context) + "." : Several(targets, context)) : targets is [var one] ? One(one, context) : Several(targets, context));
 
     // A repeating task is several tasks of one title (each done occurrence, and the next): each is told.
-    protected override NextStep ActOnSeveral(IReadOnlyList<TaskSnapshot> matches, AgentContext context) => new Answer(Several(matches, context));
+    protected override NextStep ActOnSeveral(IReadOnlyList<TaskSnapshot> matches, AgentContext context) => ActOn(matches, context);
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) => "";
 
@@ -110,10 +130,13 @@ internal sealed record StatusQuestionRequest(TaskTarget Target, IReadOnlyList<st
     private static string Several(IReadOnlyList<TaskSnapshot> tasks, AgentContext context)
     {
         const int Shown = 5;
-        var told = tasks.Take(Shown).Select(t => t.Completed ? $"{Replies.Label(t)} is done{Since(t, context)}" : $"{Replies.Label(t)} is still to do{DueNote(t, context)}");
+        var told = tasks.Take(Shown).Select(t => Told(t, context));
         var more = tasks.Count > Shown ? $" ({tasks.Count - Shown} more match: the Tasks page shows them all)" : "";
         return $"{Replies.Join(told)}{more}.";
     }
+
+    private static string Told(TaskSnapshot task, AgentContext context) =>
+        task.Completed ? $"{Replies.Label(task)} is done{Since(task, context)}" : $"{Replies.Label(task)} is still to do{DueNote(task, context)}";
 
     private static string Since(TaskSnapshot task, AgentContext context)
     {

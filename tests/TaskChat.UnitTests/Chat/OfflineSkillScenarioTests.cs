@@ -529,6 +529,57 @@ public class OfflineSkillScenarioTests
         Assert.Equal("Yes: #2 “Call grandma” is done (ticked off today).", await turns.TurnAsync("is it done?"));
     }
 
+    /// <summary>
+    /// "did you add the eggs?", "is milk on my list?": whether the task is there at all, done or not (before: the help line,
+    /// found in a hand check). Nothing changes.
+    /// </summary>
+    [Fact]
+    public async Task DidYouAddTheEggsTellsWhetherTheTaskIsOnTheList()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add 3 things: eggs, milk, bread");
+        await turns.TurnAsync("add call the dentist friday");
+        await turns.TurnAsync("I bought the milk");
+
+        Assert.Equal("Yes: #1 “Eggs” is still to do.", await turns.TurnAsync("did you add the eggs?"));
+        Assert.Equal("Yes: #2 “Milk” is done (ticked off today).", await turns.TurnAsync("is milk on my list?"));
+        Assert.Equal("Yes: #4 “Call the dentist” is still to do, due Friday.", await turns.TurnAsync("have you put the dentist on the list?"));
+        Assert.Equal("Yes: #3 “Bread” is still to do.", await turns.TurnAsync("do I have bread on my list?"));
+        Assert.Equal("Yes: #3 “Bread” is still to do.", await turns.TurnAsync("did you add it?"));
+        Assert.Equal("No: I don't see a task about “butter”, done or not. Say “add butter” to add it.", await turns.TurnAsync("did you add butter?"));
+        Assert.StartsWith("You have 4 tasks", await turns.TurnAsync("is there anything on my list?"), StringComparison.Ordinal);
+
+        Assert.Equal(4, tools.Tasks.Count);
+        Assert.Equal([false, true, false, false], tools.Tasks.Select(t => t.Completed));
+    }
+
+    /// <summary>
+    /// "how about next week?" after "what's due this week?" asks the same of another span (before: every pending task,
+    /// found in a hand check); "what did I finish yesterday?" then "and today?" stays a question about what was finished.
+    /// </summary>
+    [Fact]
+    public async Task HowAboutNextWeekAsksTheLastQuestionOfAnotherSpan()
+    {
+        var (turns, _) = Start();
+        await turns.TurnAsync("add pay rent next tuesday");
+        await turns.TurnAsync("add water plants on saturday");
+        await turns.TurnAsync("add call mom tomorrow");
+        await turns.TurnAsync("I called mom");
+
+        Assert.Equal("1 task due this week: #2 “Water plants” (due Saturday).", await turns.TurnAsync("what's due this week?"));
+        Assert.Equal("1 task due next week: #1 “Pay rent” (due Tuesday).", await turns.TurnAsync("how about next week?"));
+        Assert.Equal("Nothing due tomorrow.", await turns.TurnAsync("and tomorrow?"));
+        Assert.Equal("1 task due on Saturday: #2 “Water plants” (due Saturday).", await turns.TurnAsync("what about saturday?"));
+        Assert.Equal("1 task due next week: #1 “Pay rent” (due Tuesday).", await turns.TurnAsync("what about next week"));
+
+        Assert.Equal("You finished 1 task today: #3 “Call mom”.", await turns.TurnAsync("what did I finish today?"));
+        Assert.Equal("You didn't finish anything yesterday.", await turns.TurnAsync("and yesterday?"));
+        Assert.Equal("You finished 1 task this week: #3 “Call mom”.", await turns.TurnAsync("how about this week?"));
+        // A span follows a span question only: after an "add", "how about friday?" is not a list of Friday.
+        await turns.TurnAsync("add buy stamps");
+        Assert.DoesNotContain("due on Friday", await turns.TurnAsync("how about friday?"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task QuestionsAboutTheWholeListAreStillTheLists()
     {
