@@ -38,7 +38,7 @@ internal sealed class SkipSkill : Skill
         // "skip everything due today": each repeating task of that range (one that does not repeat is said so).
         if (EachOf.Read(rest) is { } range)
         {
-            return new EachOfRequest(range, new SkipRequest(TaskTarget.It));
+            return new EachOfRequest(range, new SkipRequest(TaskTarget.It, OfRange: true));
         }
         Phrase.TryStripEnd(rest, Occasions, out rest);
         Phrase.TryStripStart(rest, Possessives, out rest);
@@ -50,7 +50,11 @@ internal sealed class SkipSkill : Skill
     }
 }
 
-internal sealed record SkipRequest(TaskTarget Target) : TargetedRequest(Target)
+/// <summary>
+/// Skips the tasks found. <paramref name="OfRange"/>: every pending task of a range was found ("skip everything due today"),
+/// so the reply also names those that do not repeat and were left as they are.
+/// </summary>
+internal sealed record SkipRequest(TaskTarget Target, bool OfRange = false) : TargetedRequest(Target)
 {
     protected override string LookupStatus => ListStatus.Pending;
 
@@ -77,8 +81,14 @@ internal sealed record SkipRequest(TaskTarget Target) : TargetedRequest(Target)
                 "To do it another day, move it (for example “move it to friday”).");
     }
 
-    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
-        string.Join(' ', done.Select(d => $"Skipped “{d.Outcome.Title}”" + (NewDue(d, context) is { } due ? $": next due {due}." : ".")));
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
+    {
+        var skipped = string.Join(' ', done.Select(d => $"Skipped “{d.Outcome.Title}”" + (NewDue(d, context) is { } due ? $": next due {due}." : ".")));
+        var left = OfRange ? (tasks ?? []).Where(t => t.Known && t.Recurrence is null && !t.Completed).ToList() : [];
+        return left.Count == 0
+            ? skipped
+            : $"{skipped} {Replies.Join(left.Select(t => Replies.Quoted(t.Title)))} {(left.Count == 1 ? "doesn't" : "don't")} repeat, so I left {(left.Count == 1 ? "it" : "them")} as {(left.Count == 1 ? "it was" : "they were")}.";
+    }
 
     private static string? NewDue(ToolExchange skipped, AgentContext context) =>
         skipped.Outcome.Data is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty(TaskToolArguments.Due, out var due) && due.ValueKind == JsonValueKind.String

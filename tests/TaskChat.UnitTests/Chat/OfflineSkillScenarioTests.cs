@@ -649,7 +649,9 @@ public class OfflineSkillScenarioTests
         // Every task of a range: the gym (due Friday) is not due today, "Call mom" (today) does not repeat.
         Assert.Equal("“Call mom” doesn't repeat, so there's no next time to skip to. To do it another day, move it (for example “move it to friday”).",
             await turns.TurnAsync("skip everything due today"));
-        Assert.Equal("Skipped “Gym”: next due Sunday.", await turns.TurnAsync("skip everything due this week"));
+        // The gym is skipped, and "Call mom" is named as left (before: not named at all).
+        Assert.Equal("Skipped “Gym”: next due Sunday. “Call mom” doesn't repeat, so I left it as it was.", await turns.TurnAsync("skip everything due this week"));
+        Assert.Equal("2026-12-02", tools.Tasks[2].Due);
     }
 
     [Fact]
