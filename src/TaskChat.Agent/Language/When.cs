@@ -38,7 +38,7 @@ internal sealed record Due(DateOnly Date, TimeOnly? Time, bool DayFromTime = fal
 /// <summary>
 /// Reads when something is due from everyday words at the end of a message, in the user's zone: "today", "tonight",
 /// "tomorrow at 5pm", "tomorrow morning", "on friday", "next tuesday" (the Tuesday of next week), "in 2 hours",
-/// "in 3 days", "this weekend" (its Saturday), "end of the month", "5 Dec", "12/5" (in the user's date order),
+/// "in 3 days", "this weekend" (its Saturday), "end of the month" (or of next month, of the week, of next week, of the year), "5 Dec", "12/5" (in the user's date order),
 /// "2026-12-05", and "by"/"due" before any of them. A time alone ("at 5pm") is today's if still ahead, else tomorrow's;
 /// an hour from 1 to 7 without am/pm is in the afternoon ("at 5" is 17:00).
 /// </summary>
@@ -196,11 +196,17 @@ internal static partial class When
         }
         else if (g["eom"].Success)
         {
-            found = new DateOnly(today.Year, today.Month, DateTime.DaysInMonth(today.Year, today.Month));
+            var month = g["later"].Success ? today.AddMonths(1) : today;
+            found = new DateOnly(month.Year, month.Month, DateTime.DaysInMonth(month.Year, month.Month));
         }
         else if (g["eow"].Success)
         {
-            found = today.AddDays(((int)DayOfWeek.Sunday - (int)today.DayOfWeek + 7) % 7);
+            // The week's Sunday (weeks start on Monday), or next week's.
+            found = today.AddDays(((int)DayOfWeek.Sunday - (int)today.DayOfWeek + 7) % 7 + (g["later"].Success ? 7 : 0));
+        }
+        else if (g["eoy"].Success)
+        {
+            found = new DateOnly(today.Year, 12, 31);
         }
         else if (g["next"].Success)
         {
@@ -351,8 +357,9 @@ internal static partial class When
         @"|(?<!\b(?:every|each)\s+(?:(?:" + Weekday + "|" + ShortWeekday + @")s?\s*(?:,|and|&)\s*)*)(?:(?<mod>this|next|coming|on)\s+)?(?<wd>" + Weekday + @")" +
         @"|(?<=\b(?:on|by|due|next|this|until|before)\s+)(?<wd>" + ShortWeekday + @")" +
         @"|(?<wk>this weekend|next weekend|(?<=\b(?:by|for|over|on|until)\s+)the weekend)" +
-        @"|(?:the\s+)?(?<eom>end of (?:the |this )?month|month end)" +
-        @"|(?:the\s+)?(?<eow>end of (?:the |this )?week)" +
+        @"|(?:the\s+)?(?<eom>end of (?:the |this |(?<later>next) )?month|month end)" +
+        @"|(?:the\s+)?(?<eow>end of (?:the |this |(?<later>next) )?week)" +
+        @"|(?:the\s+)?(?<eoy>end of (?:the |this )?year|year end)" +
         @"|(?<next>next week|next month)" +
         @"|(?<iso>(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2}))" +
         @"|(?<a>\d{1,2})/(?<b>\d{1,2})(?:/(?<sy>\d{2}|\d{4}))?" +

@@ -182,7 +182,12 @@ internal sealed partial class ListSkill : Skill
         {
             return ListStatus.Pending;
         }
-        return words.Any(CompletedWords.Contains) ? ListStatus.Completed : ListStatus.All;
+        if (words.Any(CompletedWords.Contains))
+        {
+            return ListStatus.Completed;
+        }
+        // "how many tasks do I have?" counts what is still to do, as a task app's badge does.
+        return words is ["how", "many", ..] ? ListStatus.Pending : ListStatus.All;
     }
 
     [GeneratedRegex(@"^(?:search my tasks for|find the tasks about|which tasks mention|tasks mentioning|find tasks about|any tasks about|anything about|search for|tasks about|look for|look up|find me|search|find)\s+(?<q>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

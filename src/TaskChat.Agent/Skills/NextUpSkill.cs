@@ -16,6 +16,9 @@ internal sealed class NextUpSkill : Skill
         "what is most important", "whats the most important", "what is the most important task", "what first", "whats urgent",
         "what is urgent", "what should i tackle first", "what comes first", "whats my top priority", "what is my top priority",
         "whats coming up", "what is coming up", "whats up next", "what is up next", "anything coming up", "what have i got coming up",
+        "whats my most important task", "what is my most important task", "whats the most important thing", "what is the most important thing",
+        "whats my most urgent task", "what is my most urgent task", "whats most urgent", "what is most urgent", "what should i prioritize",
+        "what should i prioritise", "whats my priority", "what is my priority", "whats my next task", "what is my next task",
     ];
 
     public override string Name => "what first";
