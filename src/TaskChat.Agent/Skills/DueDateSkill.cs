@@ -69,6 +69,15 @@ internal sealed partial class DueDateSkill : Skill
         {
             return change;
         }
+        // "actually make that tomorrow at 9", "make it friday": the task just talked about, when what follows is only when.
+        if (Phrase.TryStripStart(text, ["make", "change", "move"], out rest) && Phrase.TryStripStart(rest, ["it", "that", "this", "that one", "this one"], out var makeWhen))
+        {
+            Phrase.TryStripStart(makeWhen, ["for", "on", "to"], out makeWhen);
+            if (makeWhen.Length > 0 && Due("it", makeWhen, clock) is { } made)
+            {
+                return made;
+            }
+        }
         if (!utterance.IsQuestion && Phrase.TrySplit(text, ["is due", "are due", "should be due", "is now due"], out var subject, out var dueWhen))
         {
             return Due(subject, dueWhen, clock);

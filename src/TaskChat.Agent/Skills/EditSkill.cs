@@ -24,6 +24,8 @@ internal sealed class EditSkill : Skill
         "add a note on", "add details to", "add some details to",
     ];
 
+    private static readonly string[] AddNote = ["add a note", "add note", "add a description", "add a comment", "add some details", "add details"];
+
     private static readonly string[] ClearDescriptionOf =
     [
         "remove the description of", "remove the description from", "delete the description of", "clear the description of",
@@ -50,7 +52,13 @@ internal sealed class EditSkill : Skill
         }
         if (Phrase.TryStripStart(text, AddDescriptionTo, out rest))
         {
-            return Change(rest, [":", "saying", "that says"], isTitle: false);
+            var added = Change(rest, [":", "saying", "that says"], isTitle: false);
+            return added is EditRequest note ? note with { AddsNote = true } : added;
+        }
+        // "add a note that I need my account number", "add a note: bring the receipt": to the task just talked about.
+        if (Phrase.TryStripStart(text, AddNote, out rest) && Phrase.TryStripStart(rest, [":", "that", "saying", "that says", "-"], out var said) && Phrase.Unquote(said) is { Length: > 0 } noted)
+        {
+            return new EditRequest(TaskTarget.It, null, noted) { AddsNote = true };
         }
         if (Phrase.TryStripStart(text, ["describe"], out rest))
         {
@@ -111,8 +119,11 @@ internal sealed class EditSkill : Skill
     private static Say MissingChange => new("What should I change? For example “rename 3 to buy oat milk” or “change the description of 3 to two litres”.");
 }
 
+/// <summary>A new title or description. <see cref="AddsNote"/>: the description is added to the one the task has (“add a note …”).</summary>
 internal sealed record EditRequest(TaskTarget Target, string? NewTitle, string? NewDescription) : TargetedRequest(Target)
 {
+    public bool AddsNote { get; init; }
+
     protected override bool NeedsCurrentFields => true;
 
     protected override string Verb => "change";
@@ -120,7 +131,8 @@ internal sealed record EditRequest(TaskTarget Target, string? NewTitle, string? 
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.UpdateTask)];
 
     protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
-        new CallTools([.. targets.Select(t => ToolCall.Of(ToolNames.UpdateTask, (ToolArguments.TaskId, t.Id), (ToolArguments.Title, NewTitle), (ToolArguments.Description, NewDescription)))]);
+        new CallTools([.. targets.Select(t => ToolCall.Of(ToolNames.UpdateTask, (ToolArguments.TaskId, t.Id), (ToolArguments.Title, NewTitle),
+            (ToolArguments.Description, AddsNote && t.Description is { Length: > 0 } had ? had + "\n" + NewDescription : NewDescription)))]);
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
         string.Join(' ', done.Select(change =>
@@ -131,6 +143,7 @@ internal sealed record EditRequest(TaskTarget Target, string? NewTitle, string? 
                 ({ }, _) when before is { Length: > 0 } => $"Renamed “{before}” to “{change.Outcome.Title}”.",
                 ({ }, _) => $"Renamed task {change.Outcome.TaskId} to “{change.Outcome.Title}”.",
                 (null, "") => $"Removed the description of “{change.Outcome.Title}”.",
+                _ when AddsNote => $"Added the note to “{change.Outcome.Title}”.",
                 _ => $"Updated the description of “{change.Outcome.Title}”.",
             };
         }));

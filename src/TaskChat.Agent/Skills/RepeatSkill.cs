@@ -37,6 +37,11 @@ internal sealed class RepeatSkill : Skill
         {
             return null;
         }
+        // "make it weekly", "make that every monday": the task just talked about (before: a task “Make it” was added).
+        if (Phrase.TryStripStart(before, ["make"], out var made) && TaskReference.IsPronoun(made))
+        {
+            return new RepeatRequest(TaskTarget.It, repeat);
+        }
         // "make 3 repeat every week", "repeat 3 every monday", "the plants should repeat every 3 days": a repeat of a task
         // that exists needs the word "repeat" (or "recur"); without it, "water the plants every 3 days" is a new task.
         if (!utterance.Words.Any(w => w.StartsWith("repeat", StringComparison.Ordinal) || w.StartsWith("recur", StringComparison.Ordinal)))

@@ -7,7 +7,7 @@ namespace TaskChat.Agent;
 /// completion reopened (reopen_task), a reopening completed, a deletion re-created with the fields the task had (from
 /// the lookup before it), an edit set back to the previous values. The conversation is the only memory it needs.
 /// </summary>
-internal sealed class UndoSkill : Skill
+internal sealed partial class UndoSkill : Skill
 {
     private static readonly string[] Phrases =
         ["undo", "undo that", "undo it", "undo this", "undo the last change", "undo last change", "undo the last one", "undo last",
@@ -22,19 +22,41 @@ internal sealed class UndoSkill : Skill
 
     public override IReadOnlyList<string> Examples => ["undo that", "undo", "take that back", "bring it back"];
 
-    public override SkillRequest? Read(Utterance utterance) =>
-        Phrases.Contains(string.Join(' ', Phrase.Words(Phrase.Clean(utterance.Raw)))) || Phrases.Contains(utterance.Joined) ? new UndoRequest() : null;
+    public override SkillRequest? Read(Utterance utterance)
+    {
+        if (Phrases.Contains(string.Join(' ', Phrase.Words(Phrase.Clean(utterance.Raw)))) || Phrases.Contains(utterance.Joined))
+        {
+            return new UndoRequest();
+        }
+        // "bring back the gym", "put the gym back", "restore the gym": the undo of the deletion that took it.
+        return BringBack().Match(utterance.Text) is { Success: true } back && TaskReference.MeaningfulWords(Phrase.Words(back.Groups["q"].Value)) is { Count: > 0 } named
+            && !TaskReference.IsPronoun(back.Groups["q"].Value)
+            ? new UndoRequest(named)
+            : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:bring|put)\s+back\s+(?<q>.+)|(?:bring|put|get)\s+(?<q>.+?)\s+back|(?:restore|undelete|recover)\s+(?<q>.+))$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex BringBack();
 
     public static bool IsUndo(string message) =>
         Phrases.Contains(string.Join(' ', Phrase.Words(Phrase.Clean(message))));
 }
 
-internal sealed record UndoRequest : SkillRequest
+/// <summary>
+/// The undo of the conversation's last change. <paramref name="Named"/>: the words of a task to bring back ("bring back
+/// the gym"), which that change must have deleted: a deletion further back cannot be reversed, and is not guessed at.
+/// </summary>
+internal sealed record UndoRequest(IReadOnlyList<string>? Named = null) : SkillRequest
 {
     public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {
         var chat = context.Chat;
         var last = LastChange(chat);
+        if (Named is not null && (last is null || !DeletedOneNamed(last, chat)))
+        {
+            return new Answer($"I can only bring back a task this conversation's last change deleted, and “{string.Join(' ', Named)}” wasn't one. " +
+                "Say “add …” to add it again.");
+        }
         if (last is null)
         {
             return new Answer("There's nothing to undo in this conversation yet.");
@@ -73,6 +95,10 @@ internal sealed record UndoRequest : SkillRequest
     private static PastTurn? LastChange(ChatState chat) => chat.Earlier.LastOrDefault(t => t.Exchanges.Any(e => e.Changed));
 
     private static List<ToolExchange> Changes(PastTurn turn) => [.. turn.Exchanges.Where(e => e.Changed)];
+
+    private bool DeletedOneNamed(PastTurn last, ChatState chat) =>
+        TitleMatcher.Match([.. Changes(last).Where(c => c.Tool == ToolNames.DeleteTask)
+            .Select(c => (c.Outcome.TaskId ?? c.ArgumentId) is { } id ? chat.LastSeen(id) : null).OfType<TaskSnapshot>()], Named!).Count > 0;
 
     private static bool WasDone(ToolExchange deletion, ChatState chat) =>
         (deletion.Outcome.TaskId ?? deletion.ArgumentId) is { } id && chat.LastSeen(id) is { Completed: true };

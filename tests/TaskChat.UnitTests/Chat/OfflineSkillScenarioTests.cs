@@ -580,6 +580,62 @@ public class OfflineSkillScenarioTests
         Assert.DoesNotContain("due on Friday", await turns.TurnAsync("how about friday?"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// "bring back the gym" after deleting it is its undo (before: a task “Back the gym” was added, found in a hand check);
+    /// a task the last change did not delete is not guessed at.
+    /// </summary>
+    [Fact]
+    public async Task BringBackTheGymUndoesItsDeletion()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add gym every monday #health");
+        await turns.TurnAsync("add call mom");
+        await turns.TurnAsync("delete the gym");
+
+        Assert.Equal("I can only bring back a task this conversation's last change deleted, and “mom” wasn't one. Say “add …” to add it again.",
+            await turns.TurnAsync("bring back mom"));
+        Assert.Equal("Undone: “Gym” is back (as task 3).", await turns.TurnAsync("put back the gym"));
+        Assert.Equal(["Call mom", "Gym"], tools.Tasks.Select(t => t.Title));
+        Assert.Equal(["health"], tools.Tasks[1].Tags);
+
+        await turns.TurnAsync("delete call mom");
+        Assert.Equal("Undone: “Call mom” is back (as task 4).", await turns.TurnAsync("restore call mom"));
+        await turns.TurnAsync("add buy milk");
+        Assert.StartsWith("I can only bring back a task", await turns.TurnAsync("bring the gym back"), StringComparison.Ordinal);
+        Assert.Equal(3, tools.Tasks.Count);
+    }
+
+    /// <summary>"actually make that tomorrow at 9" right after an add sets its due date (before: offered to add “Make that tomorrow at 9”).</summary>
+    [Fact]
+    public async Task MakeThatTomorrowSetsTheDueDateOfTheTaskJustAdded()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add call the bank");
+
+        Assert.Equal("“Call the bank” is now due tomorrow at 09:00.", await turns.TurnAsync("actually make that tomorrow at 9"));
+        Assert.Equal("“Call the bank” is now due Friday at 09:00.", await turns.TurnAsync("make it friday"));
+        Assert.Equal("2026-12-04T09:00:00+00:00", tools.Tasks[0].Due);
+        Assert.Equal("“Call the bank” now repeats every week.", await turns.TurnAsync("make it weekly"));
+    }
+
+    /// <summary>
+    /// "add a note that I need my account number" after an add is a note on that task (before: a task “A note that I need my
+    /// account number”); a second note is added to the first, not put in its place.
+    /// </summary>
+    [Fact]
+    public async Task AddANoteThatAddsToTheDescriptionOfTheTaskJustTalkedAbout()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add call the bank");
+
+        Assert.Equal("Added the note to “Call the bank”.", await turns.TurnAsync("and add a note that I need my account number"));
+        Assert.Equal("Added the note to “Call the bank”.", await turns.TurnAsync("add a note to 1: ask about the card"));
+        Assert.Equal(["Call the bank"], tools.Tasks.Select(t => t.Title));
+        Assert.Equal("I need my account number\nask about the card", tools.Tasks[0].Description);
+        Assert.Equal("Undone: “Call the bank” is back to how it was.", await turns.TurnAsync("undo"));
+        Assert.Equal("I need my account number", tools.Tasks[0].Description);
+    }
+
     [Fact]
     public async Task QuestionsAboutTheWholeListAreStillTheLists()
     {
