@@ -136,6 +136,7 @@ public abstract class ListAndRecurrenceToolTests(McpServerFixture server)
         var completed = await ToolReply.CallAsync(client, ToolNames.CompleteTask, Args((ToolArguments.TaskId, id)));
         var again = await ToolReply.CallAsync(client, ToolNames.CompleteTask, Args((ToolArguments.TaskId, id)));
         var reopened = await ToolReply.CallAsync(client, ToolNames.ReopenTask, Args((ToolArguments.TaskId, id)));
+        var reopenedList = (await ToolReply.CallAsync(client, ToolNames.ListTasks)).Data.GetProperty("tasks").EnumerateArray().ToList();
         var afterReopen = await ToolReply.CallAsync(client, ToolNames.CompleteTask, Args((ToolArguments.TaskId, id)));
         var tasks = (await ToolReply.CallAsync(client, ToolNames.ListTasks)).Data.GetProperty("tasks").EnumerateArray().ToList();
 
@@ -145,7 +146,11 @@ public abstract class ListAndRecurrenceToolTests(McpServerFixture server)
         Assert.False(again.IsError);
         Assert.Equal(id + 1, again.Data.GetProperty("next_task_id").GetInt64()); // the same next occurrence, not another
         Assert.Equal(TaskChangeStatus.Reopened, reopened.Data.GetProperty("status").GetString());
+        // Reopened, the task is its occurrence again: the next one its completion made (still to do) is gone, so there
+        // are not two of it; completing it again makes a new one.
+        Assert.Equal([(id, false)], reopenedList.Select(t => (t.GetProperty("id").GetInt64(), t.GetProperty("completed").GetBoolean())));
         Assert.False(afterReopen.IsError);
+        Assert.Equal(id + 2, afterReopen.Data.GetProperty("next_task_id").GetInt64());
         Assert.Equal(2, tasks.Count);
         var next = tasks[1];
         Assert.Equal(["work"], next.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
@@ -153,6 +158,24 @@ public abstract class ListAndRecurrenceToolTests(McpServerFixture server)
         Assert.Equal("FREQ=WEEKLY;BYDAY=MO,FR", next.GetProperty("recurrence").GetString());
         Assert.False(next.GetProperty("completed").GetBoolean());
         Assert.NotEqual(JsonValueKind.Null, tasks[0].GetProperty("completed_at").ValueKind);
+    }
+
+    /// <summary>Reopening an older occurrence leaves the later ones that were completed, and theirs: only a next occurrence still to do goes.</summary>
+    [SkippableFact]
+    public async Task ReopeningAnOlderOccurrenceKeepsTheLaterOnesThatWereDone()
+    {
+        await using var client = await ClientInZoneAsync(server, "Europe/Paris");
+        var first = (await AddAsync(client, Args((ToolArguments.Title, "Water plants"), (ToolArguments.Due, "2026-03-02"), (ToolArguments.Recurrence, "FREQ=DAILY"))))
+            .Data.GetProperty("task_id").GetInt64();
+        var second = (await ToolReply.CallAsync(client, ToolNames.CompleteTask, Args((ToolArguments.TaskId, first)))).Data.GetProperty("next_task_id").GetInt64();
+        var third = (await ToolReply.CallAsync(client, ToolNames.CompleteTask, Args((ToolArguments.TaskId, second)))).Data.GetProperty("next_task_id").GetInt64();
+
+        var reopened = await ToolReply.CallAsync(client, ToolNames.ReopenTask, Args((ToolArguments.TaskId, first)));
+        var tasks = (await ToolReply.CallAsync(client, ToolNames.ListTasks)).Data.GetProperty("tasks").EnumerateArray()
+            .Select(t => (t.GetProperty("id").GetInt64(), t.GetProperty("completed").GetBoolean())).ToList();
+
+        Assert.False(reopened.IsError);
+        Assert.Equal([(first, false), (second, true), (third, false)], tasks);
     }
 
     /// <summary>

@@ -42,6 +42,12 @@ internal sealed class RepeatSkill : Skill
         {
             return new RepeatRequest(TaskTarget.It, repeat);
         }
+        // "change pay rent to every 2 weeks", "set it to monthly": a new repeat, not a new title (before: renamed “Every 2 weeks”).
+        if (Phrase.TryStripStart(before, ["change", "update", "switch", "set"], out var changed) && Phrase.TryStripEnd(changed, ["to repeat", "to"], out changed)
+            && !Phrase.Words(changed).Any(w => w is "title" or "name" or "description" or "note" or "notes"))
+        {
+            return TaskReference.Parse(changed) is { } changedTarget ? new RepeatRequest(changedTarget, repeat) : null;
+        }
         // "make 3 repeat every week", "repeat 3 every monday", "the plants should repeat every 3 days": a repeat of a task
         // that exists needs the word "repeat" (or "recur"); without it, "water the plants every 3 days" is a new task.
         if (!utterance.Words.Any(w => w.StartsWith("repeat", StringComparison.Ordinal) || w.StartsWith("recur", StringComparison.Ordinal)))

@@ -202,7 +202,11 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
         return task;
     }
 
-    /// <summary>Marks a completed task pending again (a next occurrence already created stays).</summary>
+    /// <summary>
+    /// Marks a completed task pending again. A repeating task's next occurrence, made by its completion, goes while it is
+    /// still to do: the task reopened is that occurrence again (before, unticking a weekly task left two of it). One already
+    /// completed stays, as the record of that occurrence.
+    /// </summary>
     public async Task<TaskOutcome<TaskItem>> ReopenAsync(TaskOwner owner, long taskId, CancellationToken cancellationToken = default)
     {
         var validId = TaskRules.TaskId(taskId);
@@ -222,6 +226,10 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
             task.Completed = false;
             task.CompletedAt = null;
             task.UpdatedAt = now;
+            if (task.Recurrence is not null)
+            {
+                await db.Tasks.Where(t => t.UserId == owner.UserId && t.FollowsTaskId == task.Id && !t.Completed).ExecuteDeleteAsync(cancellationToken);
+            }
             await TaskCounters.TouchAsync(db, owner.UserId, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -102,7 +102,8 @@ public sealed class TaskTools(TaskStore tasks, TimeProvider clock)
     [McpServerTool(Name = ToolNames.ReopenTask, Title = "Reopen a task", Destructive = false, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(ToolEnvelope<TaskChange>))]
     [Description($"Mark a completed task as not done again (the inverse of {ToolNames.CompleteTask}), e.g. when the user says \"I didn't finish 3 after all\". " +
-        $"Needs the task's number (call {ToolNames.ListTasks} with status \"completed\" and search to find it). A pending task stays pending.")]
+        $"Needs the task's number (call {ToolNames.ListTasks} with status \"completed\" and search to find it). A pending task stays pending. " +
+        "Reopening a repeating task removes the next occurrence its completion created while that one is still to do.")]
     public async Task<CallToolResult> ReopenTask(
         ClaimsPrincipal user,
         [Description(D.TaskId)] long task_id,

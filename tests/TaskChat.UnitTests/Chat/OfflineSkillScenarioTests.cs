@@ -616,6 +616,11 @@ public class OfflineSkillScenarioTests
         Assert.Equal("“Call the bank” is now due Friday at 09:00.", await turns.TurnAsync("make it friday"));
         Assert.Equal("2026-12-04T09:00:00+00:00", tools.Tasks[0].Due);
         Assert.Equal("“Call the bank” now repeats every week.", await turns.TurnAsync("make it weekly"));
+        // A repeat in place of a title (before: renamed “Every 2 weeks”, found in a hand check).
+        Assert.Equal("“Call the bank” now repeats every 2 weeks.", await turns.TurnAsync("change call the bank to every 2 weeks"));
+        Assert.Equal("“Call the bank” now repeats every month.", await turns.TurnAsync("set it to monthly"));
+        Assert.Equal(["Call the bank"], tools.Tasks.Select(t => t.Title));
+        Assert.Equal("Renamed “Call the bank” to “Call the bank weekly”.", await turns.TurnAsync("change the title of 1 to call the bank weekly"));
     }
 
     /// <summary>
