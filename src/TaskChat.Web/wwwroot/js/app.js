@@ -15,6 +15,17 @@ window.addEventListener('submit', event => {
 // interactive render the heading's turn comes a moment after the fields are enabled, and it took the
 // keys of anyone who had started typing.
 window.taskChat = Object.assign(window.taskChat || {}, {
+    // A task's row is about to go (deleted): the focus moves to the next task's checkbox, else the one before, else the
+    // new-task field, so a keyboard user carries on from where they were instead of from the top of the page.
+    focusAfterRow(rowId) {
+        const row = document.getElementById(rowId);
+        const neighbour = row && (row.nextElementSibling || row.previousElementSibling);
+        const target = (neighbour && neighbour.querySelector('[data-testid="task-toggle"]')) || document.querySelector('[data-testid="new-task-title"]');
+        if (target instanceof HTMLElement) {
+            target.focus();
+        }
+    },
+
     focusHeading(selector) {
         const active = document.activeElement;
         if (active instanceof HTMLElement && (active.matches('input, textarea, select') || active.isContentEditable)) {

@@ -71,6 +71,34 @@ internal static class TaskText
     }
 
     /// <summary>"Repeats daily", "Repeats every weekday", "Repeats every 2 weeks on Mon, Thu", "…, 5 times", "…, until 31 Dec 2026".</summary>
+    /// <summary>The repeats the task details offer, as RRULEs the api takes.</summary>
+    public static readonly (string Rule, string Label)[] RepeatChoices =
+    [
+        ("FREQ=DAILY", "Every day"), ("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "Every weekday"), ("FREQ=WEEKLY", "Every week"),
+        ("FREQ=WEEKLY;INTERVAL=2", "Every 2 weeks"), ("FREQ=MONTHLY", "Every month"), ("FREQ=YEARLY", "Every year"),
+    ];
+
+    /// <summary>The choice of <see cref="RepeatChoices"/> that <paramref name="rule"/> is, in any order of its parts; null for another rule.</summary>
+    public static string? RepeatChoice(string rule)
+    {
+        var parts = RuleParts(rule);
+        return RepeatChoices.Select(c => c.Rule).FirstOrDefault(choice => RuleParts(choice) is var wanted
+            && wanted.Count == parts.Count && wanted.All(p => parts.TryGetValue(p.Key, out var value) && value == p.Value));
+    }
+
+    // FREQ, INTERVAL (1 when not given), BYDAY in one order...: what a rule means, not how it was written.
+    private static Dictionary<string, string> RuleParts(string rule)
+    {
+        var parts = rule.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('=', 2))
+            .Where(p => p.Length == 2)
+            .GroupBy(p => p[0].ToUpperInvariant())
+            .ToDictionary(g => g.Key, g => string.Join(',', g.First()[1].ToUpperInvariant().Split(',').Order(StringComparer.Ordinal)));
+        parts.TryAdd("INTERVAL", "1");
+        parts.Remove("WKST");
+        return parts;
+    }
+
     public static string Repeat(string rule, string? repeatFrom)
     {
         var parts = rule.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
