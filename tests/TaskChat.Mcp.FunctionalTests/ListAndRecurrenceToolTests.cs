@@ -27,6 +27,10 @@ public abstract class ListAndRecurrenceToolTests(McpServerFixture server)
         Assert.Equal(["Call the bank", "File taxes"], await ListAsync((ToolArguments.Tag, "#Money")));
         Assert.Equal(["Buy milk", "Call the bank"], await ListAsync((ToolArguments.Search, "milk")));
         Assert.Equal(["Call the bank"], await ListAsync((ToolArguments.Search, "bank money")));
+        // A tag is searched too: every word in the title, the description or a tag.
+        Assert.Equal(["Buy milk", "File taxes"], await ListAsync((ToolArguments.Search, "errands")));
+        Assert.Equal(["Buy milk"], await ListAsync((ToolArguments.Search, "milk errand")));
+        Assert.Equal(["Call the bank", "File taxes"], await ListAsync((ToolArguments.Search, "money")));
         Assert.Equal(["File taxes"], await ListAsync((ToolArguments.Tag, "errands"), (ToolArguments.Priority, "high"), (ToolArguments.Search, "tax")));
         Assert.Empty(await ListAsync((ToolArguments.Search, "milk"), (ToolArguments.Status, "completed")));
         Assert.Empty(await ListAsync((ToolArguments.Search, "zebra")));

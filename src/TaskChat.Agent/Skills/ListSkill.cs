@@ -75,8 +75,10 @@ internal sealed partial class ListSkill : Skill
         {
             return MoreRequest.After(previous);
         }
-        return FollowUp().Match(utterance.Text) is { Success: true } followUp && SpanQuestion(utterance.Context) is { } asked
-            ? Span(followUp.Groups["span"].Value.ToLowerInvariant(), asked, utterance.Context.Clock)
+        // The span first: the earlier turns are read again only for a message that is one.
+        return FollowUp().Match(utterance.Text) is { Success: true } followUp && followUp.Groups["span"].Value.ToLowerInvariant() is var span
+            && IsSpan(span, utterance.Context.Clock) && SpanQuestion(utterance.Context) is { } asked
+            ? Span(span, asked, utterance.Context.Clock)
             : null;
     }
 

@@ -22,7 +22,7 @@ public static class TasksApi
         tasks.MapGet("/", ListAsync).WithName("ListTasks").ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithDescription("One page of the caller's tasks. Filters combine: status (all|pending|completed), due_before and due_after " +
                 "(a date, \"2026-12-05\", or a date-time with offset; due_after inclusive, due_before exclusive), overdue=true, priority " +
-                "(none|low|medium|high), tag, search (every word in the title or description). sort: created (default), due, priority, title. " +
+                "(none|low|medium|high), tag, search (every word in the title, description or a tag). sort: created (default), due, priority, title. " +
                 $"limit: 1 to {FieldLimits.TaskPageMax} (default {FieldLimits.TaskPageDefault}). cursor: next_cursor of the previous page.");
         tasks.MapPost("/", CreateAsync).WithName("CreateTask")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);

@@ -105,22 +105,30 @@ public sealed partial class TaskStore
     }
 
     /// <summary>
-    /// Every word must occur in the title or the description. PostgreSQL: full-text search (the
-    /// "simple" configuration: no stemming, any language; each word a prefix). SQLite: LIKE, which
-    /// matches inside words and ignores case for ASCII letters only.
+    /// Every word must occur in the title, the description or a tag ("errands" finds the tasks tagged #errands, as a task
+    /// app's search does). PostgreSQL: full-text search (the "simple" configuration: no stemming, any language; each word a
+    /// prefix), and a tag that starts with the word. SQLite: LIKE, which matches inside words and ignores case for ASCII
+    /// letters only.
     /// </summary>
     private IQueryable<TaskItem> Search(IQueryable<TaskItem> tasks, IReadOnlyList<string> words)
     {
-        if (db.Database.IsNpgsql())
-        {
-            var tsQuery = string.Join(" & ", words.Select(w => w + ":*"));
-            return tasks.Where(t => EF.Functions.ToTsVector("simple", t.Title + " " + (t.Description ?? ""))
-                .Matches(EF.Functions.ToTsQuery("simple", tsQuery)));
-        }
+        var postgres = db.Database.IsNpgsql();
         foreach (var word in words)
         {
-            var pattern = "%" + word + "%"; // Words are letters and digits only: nothing to escape.
-            tasks = tasks.Where(t => EF.Functions.Like(t.Title, pattern) || (t.Description != null && EF.Functions.Like(t.Description, pattern)));
+            // Words are letters and digits only: nothing to escape in a pattern or a query.
+            if (postgres)
+            {
+                var prefix = word + ":*";
+                var start = word + "%";
+                tasks = tasks.Where(t => EF.Functions.ToTsVector("simple", t.Title + " " + (t.Description ?? "")).Matches(EF.Functions.ToTsQuery("simple", prefix))
+                    || t.Tags.Any(tag => EF.Functions.Like(tag.Name, start)));
+            }
+            else
+            {
+                var pattern = "%" + word + "%";
+                tasks = tasks.Where(t => EF.Functions.Like(t.Title, pattern) || (t.Description != null && EF.Functions.Like(t.Description, pattern))
+                    || t.Tags.Any(tag => EF.Functions.Like(tag.Name, pattern)));
+            }
         }
         return tasks;
     }
