@@ -74,8 +74,9 @@ public abstract partial class PageTests(WebServerFixture web)
         }
     }
 
+    /// <summary>The form comes back with the email kept and the password field empty: the wrong password stayed in it.</summary>
     [SkippableFact]
-    public async Task AWrongPasswordOnTheSignInFormSaysSoAsTheJsonEndpointDoes()
+    public async Task AWrongPasswordOnTheSignInFormSaysSoAsTheJsonEndpointDoesAndEmptiesThePasswordField()
     {
         using var first = web.Browser();
         var (email, _) = await WebServers.SignUpAsync(first);
@@ -87,7 +88,14 @@ public abstract partial class PageTests(WebServerFixture web)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("data-testid=\"form-error\"", html, StringComparison.Ordinal);
         Assert.Contains("Invalid email or password.", html, StringComparison.Ordinal);
+        Assert.Matches(InputTag("email") + "[^>]*value=\"" + Regex.Escape(email) + "\"", html);
+        Assert.Matches(InputTag("password"), html);
+        Assert.DoesNotContain("wrong password 1", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch(InputTag("password") + "[^>]*value=\"[^\"]", html);
     }
+
+    /// <summary>An input element whose data-testid is <paramref name="testId"/>, up to that attribute (as a regex).</summary>
+    private static string InputTag(string testId) => "<input(?=[^>]*data-testid=\"" + testId + "\")";
 
     [SkippableFact]
     public async Task PostingTheSignInFormLeadsToTheChat()
