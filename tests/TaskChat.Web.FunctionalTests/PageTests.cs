@@ -97,6 +97,23 @@ public abstract partial class PageTests(WebServerFixture web)
     /// <summary>An input element whose data-testid is <paramref name="testId"/>, up to that attribute (as a regex).</summary>
     private static string InputTag(string testId) => "<input(?=[^>]*data-testid=\"" + testId + "\")";
 
+    /// <summary>Nothing to count or mark: no "All read" and a disabled "Mark all read" over an empty list, only what the page is for.</summary>
+    [SkippableFact]
+    public async Task ANewUsersNotificationsPageSaysWhatWillShowThereWithoutMarkAllRead()
+    {
+        using var browser = web.Browser();
+        await WebServers.SignUpAsync(browser);
+
+        using var response = await browser.GetAsync("notifications");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"notifications-empty\"", html, StringComparison.Ordinal);
+        Assert.Contains("No notifications yet.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"mark-all-read\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("All read", html, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public async Task PostingTheSignInFormLeadsToTheChat()
     {
