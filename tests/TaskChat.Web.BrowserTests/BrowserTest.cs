@@ -264,6 +264,9 @@ public abstract class BrowserTest(RunningTaskChat stack)
         return (gaps[0], gaps[1]);
     }
 
+    /// <summary>The direction the browser gave an element ("ltr" or "rtl"): with dir="auto", that of its text.</summary>
+    protected static Task<string> DirectionAsync(ILocator element) => element.EvaluateAsync<string>("e => getComputedStyle(e).direction");
+
     protected static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 }

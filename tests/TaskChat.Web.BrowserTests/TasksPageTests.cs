@@ -268,6 +268,55 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
             .ToHaveAttributeAsync("datetime", $"{day}T18:00:00+09:00");
     });
 
+    /// <summary>
+    /// Arabic and Hebrew read right to left from the right edge, each title, message and field by its own text
+    /// (dir="auto"), on the tasks page and in the chat; a Latin one beside them stays left to right.
+    /// </summary>
+    [Fact]
+    public Task Right_to_left_titles_and_messages_read_from_the_right_on_the_tasks_page_and_in_the_chat() => RunAsync(nameof(Right_to_left_titles_and_messages_read_from_the_right_on_the_tasks_page_and_in_the_chat), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await Assertions.Expect(page.GetByTestId("chat-input")).ToHaveAttributeAsync("dir", "auto");
+        await ChatAsync(page, "שלום");
+        await ChatAsync(page, "add לקנות חלב");
+
+        var userText = page.Locator("[data-testid=chat-message][data-role=user] .bubble-text");
+        Assert.Equal("rtl", await DirectionAsync(userText.First));
+        Assert.Equal("ltr", await DirectionAsync(userText.Last)); // "add …" starts in Latin letters.
+        await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=assistant] .bubble-text").Last).ToHaveAttributeAsync("dir", "auto");
+        var sideTitle = page.GetByTestId("side-task-title");
+        await Assertions.Expect(sideTitle).ToHaveTextAsync(["לקנות חלב"]);
+        Assert.Equal("rtl", await DirectionAsync(sideTitle));
+        await AssertReadsFromAsync(sideTitle, right: true);
+
+        await OpenTasksAsync(page);
+        await AddTaskAsync(page, "مرحبا بالعالم");
+        await AddTaskAsync(page, "Buy oat milk");
+        foreach (var (text, rtl) in new[] { ("לקנות חלב", true), ("مرحبا بالعالم", true), ("Buy oat milk", false) })
+        {
+            var title = Row(page, text).GetByTestId("task-title");
+            Assert.Equal(rtl ? "rtl" : "ltr", await DirectionAsync(title));
+            await AssertReadsFromAsync(title, right: rtl);
+        }
+        await Assertions.Expect(page.GetByTestId("new-task-title")).ToHaveAttributeAsync("dir", "auto");
+        var row = Row(page, "مرحبا بالعالم");
+        await row.GetByTestId("task-expand").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("task-description")).ToHaveAttributeAsync("dir", "auto");
+        await row.GetByTestId("task-title").ClickAsync();
+        var rename = page.GetByTestId("task-title-input"); // The row is found by its title button, which renaming replaces.
+        await Assertions.Expect(rename).ToHaveAttributeAsync("dir", "auto");
+        await Assertions.Expect(rename).ToHaveValueAsync("مرحبا بالعالم");
+    });
+
+    /// <summary>The element's text starts at its right edge (<paramref name="right"/>) or its left one, and not at the other.</summary>
+    private static async Task AssertReadsFromAsync(ILocator element, bool right)
+    {
+        var (left, rightGap) = await TextGapsAsync(element);
+        var (near, far) = right ? (rightGap, left) : (left, rightGap);
+        Assert.True(near < far, $"{element}'s text is {left}px from its left edge and {rightGap}px from its right: not against the {(right ? "right" : "left")} one");
+    }
+
     [Fact]
     public Task Screenshots_of_the_tasks_page_at_both_sizes_pass_axe() => RunAsync(nameof(Screenshots_of_the_tasks_page_at_both_sizes_pass_axe), async () =>
     {
