@@ -269,6 +269,42 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
     });
 
     /// <summary>
+    /// A task added in Upcoming without a date was created and not shown there (it has no date), as if lost. The page
+    /// says where it went, with a link to that view, and gives it no date the user did not choose.
+    /// </summary>
+    [Fact]
+    public Task A_task_added_in_Upcoming_without_a_date_is_said_to_be_under_All_with_a_link_there() => RunAsync(nameof(A_task_added_in_Upcoming_without_a_date_is_said_to_be_under_All_with_a_link_there), async () =>
+    {
+        var page = await NewPageAsync(Phone);
+        await SignUpAsync(page);
+        await GotoInteractiveAsync(page, "/tasks?view=upcoming");
+        await Assertions.Expect(page.GetByTestId("tasks-empty")).ToBeVisibleAsync();
+
+        await TypeAsync(page, "new-task-title", "Water the plants", "add-task");
+        await page.GetByTestId("add-task").ClickAsync();
+
+        var status = page.GetByRole(AriaRole.Status).GetByTestId("add-task-status");
+        await Assertions.Expect(status).ToContainTextAsync("Added “Water the plants”. It has no due date, so it's under All.");
+        await Assertions.Expect(page.GetByTestId("task-item")).ToHaveCountAsync(0);
+        await ShootAsync(page, "tasks-upcoming-added-undated-phone", "Upcoming after adding a task without a date");
+
+        // One with a date after today shows here, with nothing to explain.
+        await page.GetByTestId("new-task-date").FillAsync(Today("UTC", days: 3));
+        await AddTaskAsync(page, "Dentist");
+        await Assertions.Expect(page.GetByTestId("add-task-status")).ToHaveCountAsync(0);
+
+        await TypeAsync(page, "new-task-title", "Call mom", "add-task");
+        await page.GetByTestId("add-task").ClickAsync();
+        await Assertions.Expect(status).ToContainTextAsync("Added “Call mom”. It has no due date, so it's under All.");
+        await page.GetByTestId("add-task-status-view").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/tasks\?view=all$"));
+        await Assertions.Expect(page.GetByTestId("add-task-status")).ToHaveCountAsync(0);
+        await Assertions.Expect(Row(page, "Water the plants")).ToBeVisibleAsync();
+        await Assertions.Expect(Row(page, "Water the plants").GetByTestId("task-due")).ToHaveCountAsync(0);
+        await Assertions.Expect(Row(page, "Call mom").GetByTestId("task-due")).ToHaveCountAsync(0);
+    });
+
+    /// <summary>
     /// Arabic and Hebrew read right to left from the right edge, each title, message and field by its own text
     /// (dir="auto"), on the tasks page and in the chat; a Latin one beside them stays left to right.
     /// </summary>
