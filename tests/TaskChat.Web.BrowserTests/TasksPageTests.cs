@@ -304,6 +304,36 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(Row(page, "Call mom").GetByTestId("task-due")).ToHaveCountAsync(0);
     });
 
+    /// <summary>Add with nothing typed (or only spaces) did nothing at all: it says what to do, and the caret stays in the field.</summary>
+    [Fact]
+    public Task Adding_a_blank_title_says_to_type_what_needs_doing_and_keeps_the_focus_in_the_field() => RunAsync(nameof(Adding_a_blank_title_says_to_type_what_needs_doing_and_keeps_the_focus_in_the_field), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+        var title = page.GetByTestId("new-task-title");
+        var error = page.GetByTestId("add-task-error");
+
+        await title.FillAsync("");
+        await title.PressAsync("Enter");
+        await Assertions.Expect(error).ToHaveTextAsync("Type what needs doing first.");
+        await Assertions.Expect(title).ToBeFocusedAsync();
+
+        await title.FillAsync("B");
+        await Assertions.Expect(error).ToHaveCountAsync(0); // Typing clears it.
+        await title.FillAsync("   ");
+        await page.GetByTestId("add-task").ClickAsync();
+        await Assertions.Expect(error).ToHaveTextAsync("Type what needs doing first.");
+        await Assertions.Expect(title).ToBeFocusedAsync();
+        await Assertions.Expect(title).ToHaveAttributeAsync("aria-describedby", "add-task-error");
+        await Assertions.Expect(page.GetByTestId("tasks-empty")).ToBeVisibleAsync();
+
+        await page.Keyboard.TypeAsync("Buy milk");
+        await Assertions.Expect(error).ToHaveCountAsync(0);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("task-title")).ToHaveTextAsync(["Buy milk"]);
+    });
+
     /// <summary>
     /// Arabic and Hebrew read right to left from the right edge, each title, message and field by its own text
     /// (dir="auto"), on the tasks page and in the chat; a Latin one beside them stays left to right.
