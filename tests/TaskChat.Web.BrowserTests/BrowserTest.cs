@@ -249,6 +249,24 @@ public abstract class BrowserTest(RunningTaskChat stack)
         return Directory.CreateDirectory(directory).FullName;
     }
 
+    /// <summary>How far an element's text is from its left and from its right edge (negative: the text runs past it).</summary>
+    protected static async Task<(double Left, double Right)> TextGapsAsync(ILocator element)
+    {
+        await Assertions.Expect(element).ToBeVisibleAsync();
+        var gaps = await element.EvaluateAsync<double[]>("""
+            e => {
+                const box = e.getBoundingClientRect(), range = document.createRange();
+                range.selectNodeContents(e);
+                const text = range.getBoundingClientRect();
+                return [text.left - box.left, box.right - text.right];
+            }
+            """);
+        return (gaps[0], gaps[1]);
+    }
+
+    /// <summary>The direction the browser gave an element ("ltr" or "rtl"): with dir="auto", that of its text.</summary>
+    protected static Task<string> DirectionAsync(ILocator element) => element.EvaluateAsync<string>("e => getComputedStyle(e).direction");
+
     protected static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 }

@@ -481,7 +481,13 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
             new Regex("^✗ Couldn't complete task #987654: .*987654.*not found", RegexOptions.IgnoreCase),
         ]);
         await Assertions.Expect(chips.Last).ToHaveAttributeAsync("data-state", "failed");
-        Assert.DoesNotContain(await chips.AllTextContentsAsync(), text => text.Contains("add_task", StringComparison.Ordinal));
+
+        // Undoing a completion reopens the task: its chip said "Used reopen_task".
+        await ChatAsync(page, "mark the milk one done");
+        await Assertions.Expect(chips.Last).ToHaveTextAsync(new Regex("^✓ Completed “Buy milk”$"));
+        await ChatAsync(page, "undo");
+        await Assertions.Expect(chips.Last).ToHaveTextAsync(new Regex("^✓ Reopened “Buy milk”$"));
+        Assert.DoesNotContain(await chips.AllTextContentsAsync(), text => text.Contains('_', StringComparison.Ordinal));
     });
 
     [Fact]

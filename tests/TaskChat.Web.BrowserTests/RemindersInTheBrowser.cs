@@ -143,6 +143,7 @@ public sealed class RemindersInTheBrowser(RunningTaskChat stack) : BrowserTest(s
         await SignUpAsync(page);
         await GotoInteractiveAsync(page, "/notifications");
         await Assertions.Expect(page.GetByTestId("notifications-empty")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("mark-all-read")).ToHaveCountAsync(0); // Nothing to mark: no "All read" head.
 
         // Granted by the context: the page knows it, and the button is gone.
         await Assertions.Expect(page.GetByTestId("browser-notifications")).ToHaveAttributeAsync("data-permission", "granted");

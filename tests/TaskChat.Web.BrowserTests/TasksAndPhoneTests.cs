@@ -73,6 +73,77 @@ public sealed class TasksAndPhoneTests(RunningTaskChat stack) : BrowserTest(stac
         await AssertTouchTargetAsync(page.GetByTestId("add-task"));
     });
 
+    /// <summary>
+    /// "Delete? Delete Cancel" beside the title squeezed it to a few letters a line on a phone (the details chevron over
+    /// it, the meta one word a line): there it goes on a line of its own under the title, which keeps its room. On a
+    /// laptop it stays on the title's line.
+    /// </summary>
+    [Fact]
+    public Task On_a_phone_the_delete_confirmation_goes_under_the_title_instead_of_squeezing_it() => RunAsync(nameof(On_a_phone_the_delete_confirmation_goes_under_the_title_instead_of_squeezing_it), async () =>
+    {
+        var page = await NewPageAsync(Phone);
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+        await AddTaskAsync(page, "Pay the electricity bill");
+        var row = page.GetByTestId("task-item");
+        var title = row.GetByTestId("task-title");
+        var before = await Box(title);
+
+        await row.GetByTestId("task-delete").ClickAsync();
+
+        var confirm = await Box(row.GetByRole(AriaRole.Group));
+        var after = await Box(title);
+        Assert.True(Math.Abs(after.Height - before.Height) < 1, $"the title went from {before.Height}px to {after.Height}px high: it was squeezed");
+        Assert.True(after.Width >= before.Width, $"the title went from {before.Width}px to {after.Width}px wide");
+        Assert.True(confirm.Y >= after.Y + after.Height - 1, $"the confirmation (at {confirm.Y}px) is beside the title (down to {after.Y + after.Height}px), not under it");
+        var expand = await Box(row.GetByTestId("task-expand"));
+        Assert.True(after.X + after.Width <= expand.X + 1, "the details button covers the title");
+        await AssertTouchTargetAsync(row.GetByTestId("confirm-delete"));
+        await AssertTouchTargetAsync(row.GetByTestId("cancel-delete"));
+        await AssertNoHorizontalScrollAsync(page);
+        await ScreenshotAsync(page, "tasks-delete-confirm-phone");
+
+        await page.SetViewportSizeAsync(Laptop.Width, Laptop.Height);
+        confirm = await Box(row.GetByRole(AriaRole.Group));
+        after = await Box(title);
+        Assert.True(confirm.Y < after.Y + after.Height, "on a laptop the confirmation left the title's line");
+        await ScreenshotAsync(page, "tasks-delete-confirm-laptop");
+        await row.GetByTestId("cancel-delete").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("task-delete")).ToBeVisibleAsync();
+    });
+
+    /// <summary>
+    /// Beside their field, Add and Send shrank below their label, which ran off centre to the button's right edge; and
+    /// the search box was a third of the row next to Sort. On a phone the labels are whole and centred, search has a row.
+    /// </summary>
+    [Fact]
+    public Task On_a_phone_Add_and_Send_show_their_labels_whole_and_centred_and_search_has_a_row_of_its_own() => RunAsync(nameof(On_a_phone_Add_and_Send_show_their_labels_whole_and_centred_and_search_has_a_row_of_its_own), async () =>
+    {
+        var page = await NewPageAsync(Phone);
+        await SignUpAsync(page);
+        await AssertLabelWholeAndCentredAsync(page.GetByTestId("chat-send"));
+        await page.GetByTestId("chat-input").FillAsync("add buy milk");
+        await AssertLabelWholeAndCentredAsync(page.GetByTestId("chat-send"));
+
+        await OpenTasksAsync(page);
+        await AssertLabelWholeAndCentredAsync(page.GetByTestId("add-task"));
+        var search = await Box(page.GetByTestId("task-search"));
+        var tools = await Box(page.Locator(".tasks-tools"));
+        Assert.True(search.Width >= tools.Width - 1, $"the search box is {search.Width}px of the {tools.Width}px row");
+        var sort = await Box(page.GetByTestId("task-sort"));
+        Assert.True(sort.Y >= search.Y + search.Height, "Sort is beside search, not under it");
+        await AssertNoHorizontalScrollAsync(page);
+        await ScreenshotAsync(page, "tasks-tools-phone");
+    });
+
+    /// <summary>The button's label fits inside it, as far from its left edge as from its right.</summary>
+    private static async Task AssertLabelWholeAndCentredAsync(ILocator button)
+    {
+        var (left, right) = await TextGapsAsync(button);
+        Assert.True(left > 0 && right > 0, $"{button}'s label runs past its edge (gaps {left}px and {right}px)");
+        Assert.True(Math.Abs(left - right) <= 1.5, $"{button}'s label is off centre: {left}px from the left edge, {right}px from the right");
+    }
+
     private static async Task AssertNoHorizontalScrollAsync(IPage page)
     {
         await page.WaitForLoadStateAsync(LoadState.Load); // Not the unstyled moment before the stylesheet, which is never painted.

@@ -356,6 +356,121 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
             .ToHaveAttributeAsync("datetime", $"{day}T18:00:00+09:00");
     });
 
+    /// <summary>
+    /// A task added in Upcoming without a date was created and not shown there (it has no date), as if lost. The page
+    /// says where it went, with a link to that view, and gives it no date the user did not choose.
+    /// </summary>
+    [Fact]
+    public Task A_task_added_in_Upcoming_without_a_date_is_said_to_be_under_All_with_a_link_there() => RunAsync(nameof(A_task_added_in_Upcoming_without_a_date_is_said_to_be_under_All_with_a_link_there), async () =>
+    {
+        var page = await NewPageAsync(Phone);
+        await SignUpAsync(page);
+        await GotoInteractiveAsync(page, "/tasks?view=upcoming");
+        await Assertions.Expect(page.GetByTestId("tasks-empty")).ToBeVisibleAsync();
+
+        await TypeAsync(page, "new-task-title", "Water the plants", "add-task");
+        await page.GetByTestId("add-task").ClickAsync();
+
+        var status = page.GetByRole(AriaRole.Status).GetByTestId("add-task-status");
+        await Assertions.Expect(status).ToContainTextAsync("Added “Water the plants”. It has no due date, so it's under All.");
+        await Assertions.Expect(page.GetByTestId("task-item")).ToHaveCountAsync(0);
+        await ShootAsync(page, "tasks-upcoming-added-undated-phone", "Upcoming after adding a task without a date");
+
+        // One with a date after today shows here, with nothing to explain.
+        await page.GetByTestId("new-task-date").FillAsync(Today("UTC", days: 3));
+        await AddTaskAsync(page, "Dentist");
+        await Assertions.Expect(page.GetByTestId("add-task-status")).ToHaveCountAsync(0);
+
+        await TypeAsync(page, "new-task-title", "Call mom", "add-task");
+        await page.GetByTestId("add-task").ClickAsync();
+        await Assertions.Expect(status).ToContainTextAsync("Added “Call mom”. It has no due date, so it's under All.");
+        await page.GetByTestId("add-task-status-view").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/tasks\?view=all$"));
+        await Assertions.Expect(page.GetByTestId("add-task-status")).ToHaveCountAsync(0);
+        await Assertions.Expect(Row(page, "Water the plants")).ToBeVisibleAsync();
+        await Assertions.Expect(Row(page, "Water the plants").GetByTestId("task-due")).ToHaveCountAsync(0);
+        await Assertions.Expect(Row(page, "Call mom").GetByTestId("task-due")).ToHaveCountAsync(0);
+    });
+
+    /// <summary>Add with nothing typed (or only spaces) did nothing at all: it says what to do, and the caret stays in the field.</summary>
+    [Fact]
+    public Task Adding_a_blank_title_says_to_type_what_needs_doing_and_keeps_the_focus_in_the_field() => RunAsync(nameof(Adding_a_blank_title_says_to_type_what_needs_doing_and_keeps_the_focus_in_the_field), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+        var title = page.GetByTestId("new-task-title");
+        var error = page.GetByTestId("add-task-error");
+
+        await title.FillAsync("");
+        await title.PressAsync("Enter");
+        await Assertions.Expect(error).ToHaveTextAsync("Type what needs doing first.");
+        await Assertions.Expect(title).ToBeFocusedAsync();
+
+        await title.FillAsync("B");
+        await Assertions.Expect(error).ToHaveCountAsync(0); // Typing clears it.
+        await title.FillAsync("   ");
+        await page.GetByTestId("add-task").ClickAsync();
+        await Assertions.Expect(error).ToHaveTextAsync("Type what needs doing first.");
+        await Assertions.Expect(title).ToBeFocusedAsync();
+        await Assertions.Expect(title).ToHaveAttributeAsync("aria-describedby", "add-task-error");
+        await Assertions.Expect(page.GetByTestId("tasks-empty")).ToBeVisibleAsync();
+
+        await page.Keyboard.TypeAsync("Buy milk");
+        await Assertions.Expect(error).ToHaveCountAsync(0);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("task-title")).ToHaveTextAsync(["Buy milk"]);
+    });
+
+    /// <summary>
+    /// Arabic and Hebrew read right to left from the right edge, each title, message and field by its own text
+    /// (dir="auto"), on the tasks page and in the chat; a Latin one beside them stays left to right.
+    /// </summary>
+    [Fact]
+    public Task Right_to_left_titles_and_messages_read_from_the_right_on_the_tasks_page_and_in_the_chat() => RunAsync(nameof(Right_to_left_titles_and_messages_read_from_the_right_on_the_tasks_page_and_in_the_chat), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await Assertions.Expect(page.GetByTestId("chat-input")).ToHaveAttributeAsync("dir", "auto");
+        await ChatAsync(page, "שלום");
+        await ChatAsync(page, "add לקנות חלב");
+
+        var userText = page.Locator("[data-testid=chat-message][data-role=user] .bubble-text");
+        Assert.Equal("rtl", await DirectionAsync(userText.First));
+        Assert.Equal("ltr", await DirectionAsync(userText.Last)); // "add …" starts in Latin letters.
+        await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=assistant] .bubble-text").Last).ToHaveAttributeAsync("dir", "auto");
+        var sideTitle = page.GetByTestId("side-task-title");
+        await Assertions.Expect(sideTitle).ToHaveTextAsync(["לקנות חלב"]);
+        Assert.Equal("rtl", await DirectionAsync(sideTitle));
+        await AssertReadsFromAsync(sideTitle, right: true);
+
+        await OpenTasksAsync(page);
+        await AddTaskAsync(page, "مرحبا بالعالم");
+        await AddTaskAsync(page, "Buy oat milk");
+        foreach (var (text, rtl) in new[] { ("לקנות חלב", true), ("مرحبا بالعالم", true), ("Buy oat milk", false) })
+        {
+            var title = Row(page, text).GetByTestId("task-title");
+            Assert.Equal(rtl ? "rtl" : "ltr", await DirectionAsync(title));
+            await AssertReadsFromAsync(title, right: rtl);
+        }
+        await Assertions.Expect(page.GetByTestId("new-task-title")).ToHaveAttributeAsync("dir", "auto");
+        var row = Row(page, "مرحبا بالعالم");
+        await row.GetByTestId("task-expand").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("task-description")).ToHaveAttributeAsync("dir", "auto");
+        await row.GetByTestId("task-title").ClickAsync();
+        var rename = page.GetByTestId("task-title-input"); // The row is found by its title button, which renaming replaces.
+        await Assertions.Expect(rename).ToHaveAttributeAsync("dir", "auto");
+        await Assertions.Expect(rename).ToHaveValueAsync("مرحبا بالعالم");
+    });
+
+    /// <summary>The element's text starts at its right edge (<paramref name="right"/>) or its left one, and not at the other.</summary>
+    private static async Task AssertReadsFromAsync(ILocator element, bool right)
+    {
+        var (left, rightGap) = await TextGapsAsync(element);
+        var (near, far) = right ? (rightGap, left) : (left, rightGap);
+        Assert.True(near < far, $"{element}'s text is {left}px from its left edge and {rightGap}px from its right: not against the {(right ? "right" : "left")} one");
+    }
+
     [Fact]
     public Task Screenshots_of_the_tasks_page_at_both_sizes_pass_axe() => RunAsync(nameof(Screenshots_of_the_tasks_page_at_both_sizes_pass_axe), async () =>
     {

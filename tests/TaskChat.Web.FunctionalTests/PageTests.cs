@@ -74,8 +74,9 @@ public abstract partial class PageTests(WebServerFixture web)
         }
     }
 
+    /// <summary>The form comes back with the email kept and the password field empty: the wrong password stayed in it.</summary>
     [SkippableFact]
-    public async Task AWrongPasswordOnTheSignInFormSaysSoAsTheJsonEndpointDoes()
+    public async Task AWrongPasswordOnTheSignInFormSaysSoAsTheJsonEndpointDoesAndEmptiesThePasswordField()
     {
         using var first = web.Browser();
         var (email, _) = await WebServers.SignUpAsync(first);
@@ -87,6 +88,30 @@ public abstract partial class PageTests(WebServerFixture web)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("data-testid=\"form-error\"", html, StringComparison.Ordinal);
         Assert.Contains("Invalid email or password.", html, StringComparison.Ordinal);
+        Assert.Matches(InputTag("email") + "[^>]*value=\"" + Regex.Escape(email) + "\"", html);
+        Assert.Matches(InputTag("password"), html);
+        Assert.DoesNotContain("wrong password 1", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch(InputTag("password") + "[^>]*value=\"[^\"]", html);
+    }
+
+    /// <summary>An input element whose data-testid is <paramref name="testId"/>, up to that attribute (as a regex).</summary>
+    private static string InputTag(string testId) => "<input(?=[^>]*data-testid=\"" + testId + "\")";
+
+    /// <summary>Nothing to count or mark: no "All read" and a disabled "Mark all read" over an empty list, only what the page is for.</summary>
+    [SkippableFact]
+    public async Task ANewUsersNotificationsPageSaysWhatWillShowThereWithoutMarkAllRead()
+    {
+        using var browser = web.Browser();
+        await WebServers.SignUpAsync(browser);
+
+        using var response = await browser.GetAsync("notifications");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"notifications-empty\"", html, StringComparison.Ordinal);
+        Assert.Contains("No notifications yet.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"mark-all-read\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("All read", html, StringComparison.Ordinal);
     }
 
     [SkippableFact]

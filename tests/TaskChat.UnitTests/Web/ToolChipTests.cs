@@ -15,6 +15,8 @@ public sealed class ToolChipTests
     [InlineData(ToolNames.CompleteTask, """{"task_id":3}""", """{"status":"success","data":{"task_id":3,"title":"Pay rent","status":"completed"}}""", "Completed “Pay rent”")]
     [InlineData(ToolNames.DeleteTask, """{"task_id":"4"}""", """{"status":"success","data":{"task_id":4,"title":"Old","status":"deleted"}}""", "Deleted “Old”")]
     [InlineData(ToolNames.UpdateTask, """{"task_id":2,"title":"Oat milk"}""", """{"status":"success","data":{"task_id":2,"title":"Oat milk","status":"updated"}}""", "Updated “Oat milk”")]
+    [InlineData(ToolNames.ReopenTask, """{"task_id":3}""", """{"status":"success","data":{"task_id":3,"title":"Pay rent","status":"reopened"}}""", "Reopened “Pay rent”")]
+    [InlineData(ToolNames.SkipTask, """{"task_id":5}""", """{"status":"success","data":{"task_id":5,"title":"Gym","status":"skipped","due":"2025-12-08"}}""", "Skipped “Gym”")]
     [InlineData(ToolNames.CompleteTask, """{"task_id":7}""", """{"status":"error","error":"Task 7 was not found.","code":"not_found"}""", "Couldn't complete task #7: Task 7 was not found.")]
     [InlineData("some_new_tool", """{}""", """{"status":"success","data":{}}""", "Used some_new_tool")]
     public void A_settled_call_reads_as_what_happened(string tool, string arguments, string result, string expected)
@@ -25,6 +27,30 @@ public sealed class ToolChipTests
 
         Assert.Equal(expected, chip.Text);
         Assert.Equal(result.Contains("\"error\"", StringComparison.Ordinal) ? ToolCallState.Failed : ToolCallState.Succeeded, chip.State);
+    }
+
+    /// <summary>"Used reopen_task" was what an undone completion showed: every tool the mcp serves has words of its own.</summary>
+    [Fact]
+    public void Every_tool_the_mcp_serves_reads_in_words_not_by_its_name()
+    {
+        foreach (var tool in ToolNames.All)
+        {
+            var running = new ToolChip(tool, Json("""{"task_id":4}"""));
+            var doing = running.Text;
+            running.EndTurn();
+            var unfinished = running.Text;
+            var failed = new ToolChip(tool, Json("""{"task_id":4}"""));
+            failed.Answer(Json("""{"status":"error","error":"Task 4 was not found.","code":"not_found"}"""));
+            var done = new ToolChip(tool, Json("""{"task_id":4}"""));
+            done.Answer(Json("""{"status":"success","data":{"task_id":4,"title":"Gym","status":"changed","tasks":[],"count":1}}"""));
+
+            foreach (var text in new[] { doing, unfinished, failed.Text, done.Text })
+            {
+                Assert.DoesNotContain(tool, text, StringComparison.Ordinal);
+                Assert.DoesNotContain("Used ", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("use ", text, StringComparison.Ordinal);
+            }
+        }
     }
 
     [Fact]
