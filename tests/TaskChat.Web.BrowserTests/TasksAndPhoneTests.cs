@@ -55,6 +55,16 @@ public sealed class TasksAndPhoneTests(RunningTaskChat stack) : BrowserTest(stac
         await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
         await Assertions.Expect(page.GetByTestId("side-task-item")).ToBeInViewportAsync();
         await AssertTouchTargetAsync(toggle);
+        // Closed as a drawer is: by Escape, or a tap on the conversation (before: only by its toggle; found in a walk-through).
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await page.GetByTestId("conversations-toggle").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("conversations-toggle")).ToHaveAttributeAsync("aria-expanded", "true");
+        var messages = (await page.GetByTestId("messages").BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(messages.X + 10, messages.Y + messages.Height - 10); // below the open panel
+        await Assertions.Expect(page.GetByTestId("conversations-toggle")).ToHaveAttributeAsync("aria-expanded", "false");
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
 
         await OpenTasksAsync(page);
         await AddTaskAsync(page, "Water the plants");

@@ -94,6 +94,37 @@ public abstract partial class PageTests(WebServerFixture web)
         Assert.DoesNotMatch(InputTag("password") + "[^>]*value=\"[^\"]", html);
     }
 
+    /// <summary>
+    /// Signed in, the sign-in and sign-up pages send the user on (Back after signing in showed the form again, found in a
+    /// walk-through): to the page asked for, else the chat. Signed out, they are the forms.
+    /// </summary>
+    [SkippableFact]
+    public async Task SignedInTheSignInAndSignUpPagesLeadOnInsteadOfShowingTheForm()
+    {
+        using var browser = web.Browser();
+        await WebServers.SignUpAsync(browser);
+        using var anonymous = web.Browser();
+
+        using var signIn = await browser.GetAsync("sign-in");
+        using var signInToTasks = await browser.GetAsync("sign-in?ReturnUrl=%2Ftasks");
+        using var signInElsewhere = await browser.GetAsync("sign-in?ReturnUrl=https%3A%2F%2Fevil.example%2F");
+        using var signUp = await browser.GetAsync("sign-up");
+        using var form = await anonymous.GetAsync("sign-in");
+
+        // Where a redirect leads, on this site only.
+        string? Target(HttpResponseMessage response)
+        {
+            var to = response.Headers.Location;
+            return to is null ? null : new Uri(browser.BaseAddress!, to) is var at && at.Authority == browser.BaseAddress!.Authority ? at.PathAndQuery : to.ToString();
+        }
+        Assert.Equal((HttpStatusCode.Redirect, "/chat"), (signIn.StatusCode, Target(signIn)));
+        Assert.Equal((HttpStatusCode.Redirect, "/tasks"), (signInToTasks.StatusCode, Target(signInToTasks)));
+        Assert.Equal((HttpStatusCode.Redirect, "/chat"), (signInElsewhere.StatusCode, Target(signInElsewhere)));
+        Assert.Equal((HttpStatusCode.Redirect, "/chat"), (signUp.StatusCode, Target(signUp)));
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Contains("data-testid=\"sign-in-submit\"", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>An input element whose data-testid is <paramref name="testId"/>, up to that attribute (as a regex).</summary>
     private static string InputTag(string testId) => "<input(?=[^>]*data-testid=\"" + testId + "\")";
 

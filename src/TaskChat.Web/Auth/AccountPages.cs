@@ -15,6 +15,13 @@ public static class AccountPages
         return endpoints;
     }
 
+    /// <summary>
+    /// A signed-in user only looking at the sign-in or sign-up page (a GET: Back after signing in, a bookmark), whom the
+    /// page sends on instead of showing a form they have no use for. A form posted is still handled (another account).
+    /// </summary>
+    public static bool SignedInAndOnlyLooking(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true && HttpMethods.IsGet(context.Request.Method);
+
     private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, SignInManager<TaskChatUser> signIn)
     {
         // The form carries no other field to bind, so the antiforgery check is asked for here.

@@ -77,6 +77,21 @@ public sealed partial class ChatPage : IChatTurnView
     private bool _sending;
     private bool _showTasks;
     private bool _showConversations;
+
+    // On a phone the chats and the tasks open over the conversation: Escape, or a tap on the conversation, closes them,
+    // as a drawer does. The tap is listened for only while one is open (a click in the thread is otherwise not sent).
+    private Dictionary<string, object>? ThreadAttributes =>
+        _showTasks || _showConversations ? new() { ["onclick"] = EventCallback.Factory.Create<MouseEventArgs>(this, ClosePanels) } : null;
+
+    private void ClosePanels() => _showTasks = _showConversations = false;
+
+    private void ClosePanelsOnEscape(KeyboardEventArgs e)
+    {
+        if (e.Key == "Escape")
+        {
+            ClosePanels();
+        }
+    }
     private bool _renaming;
     private bool _focusRename;
     private string _renameDraft = "";
