@@ -79,9 +79,15 @@ public sealed partial class ChatPage : IChatTurnView
     private bool _showConversations;
 
     // On a phone the chats and the tasks open over the conversation: Escape, or a tap on the conversation, closes them,
-    // as a drawer does. The tap is listened for only while one is open (a click in the thread is otherwise not sent).
+    // as a drawer does. Both are listened for only while one is open: otherwise every key typed in the composer and every
+    // click in the thread would be one more event to the server, and one more render of the page.
+    private bool PanelOpen => _showTasks || _showConversations;
+
+    private Dictionary<string, object>? LayoutAttributes =>
+        PanelOpen ? new() { ["onkeydown"] = EventCallback.Factory.Create<KeyboardEventArgs>(this, ClosePanelsOnEscape) } : null;
+
     private Dictionary<string, object>? ThreadAttributes =>
-        _showTasks || _showConversations ? new() { ["onclick"] = EventCallback.Factory.Create<MouseEventArgs>(this, ClosePanels) } : null;
+        PanelOpen ? new() { ["onclick"] = EventCallback.Factory.Create<MouseEventArgs>(this, ClosePanels) } : null;
 
     private void ClosePanels() => _showTasks = _showConversations = false;
 
