@@ -393,6 +393,41 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
     });
 
     /// <summary>Add with nothing typed (or only spaces) did nothing at all: it says what to do, and the caret stays in the field.</summary>
+    /// <summary>
+    /// Near its limit a field says how much more it takes (before: the browser stopped the typing at 200 characters without a
+    /// word, and a long title seemed to lose its end; found in a walk-through): the new title, a rename, the description.
+    /// </summary>
+    [Fact]
+    public Task A_title_near_its_limit_says_how_many_characters_are_left() => RunAsync(nameof(A_title_near_its_limit_says_how_many_characters_are_left), async () =>
+    {
+        var page = await NewPageAsync(Phone);
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+        var title = page.GetByTestId("new-task-title");
+        var left = page.GetByTestId("new-task-title-left");
+
+        await title.FillAsync(new string('a', 150));
+        await Assertions.Expect(left).ToHaveCountAsync(0);
+        await title.FillAsync(new string('a', 195));
+        await Assertions.Expect(left).ToHaveTextAsync("5 characters left");
+        await title.PressSequentiallyAsync("bbbbbbbbbb"); // five more fit
+        await Assertions.Expect(title).ToHaveValueAsync(new string('a', 195) + "bbbbb");
+        await Assertions.Expect(left).ToHaveTextAsync("That's the most it takes (200 characters).");
+        await ShootAsync(page, "tasks-title-limit-phone", "a new title at its limit");
+        await title.PressAsync("Enter");
+        await Assertions.Expect(left).ToHaveCountAsync(0);
+
+        var row = page.GetByTestId("task-item").First;
+        await row.GetByTestId("task-title").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("task-title-left")).ToHaveTextAsync("That's the most it takes (200 characters).");
+        await page.GetByTestId("task-title-input").PressAsync("Backspace");
+        await Assertions.Expect(row.GetByTestId("task-title-left")).ToHaveTextAsync("1 character left");
+        await page.GetByTestId("task-title-input").PressAsync("Escape");
+        await row.GetByTestId("task-expand").ClickAsync();
+        await row.GetByTestId("task-description").FillAsync(new string('d', 990));
+        await Assertions.Expect(row.GetByTestId("task-description-left")).ToHaveTextAsync("10 characters left");
+    });
+
     [Fact]
     public Task Adding_a_blank_title_says_to_type_what_needs_doing_and_keeps_the_focus_in_the_field() => RunAsync(nameof(Adding_a_blank_title_says_to_type_what_needs_doing_and_keeps_the_focus_in_the_field), async () =>
     {
