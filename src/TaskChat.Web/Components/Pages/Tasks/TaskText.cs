@@ -70,7 +70,6 @@ internal static class TaskText
         return Due.Parse(reminder) is { } at ? Friendly(at, today) : reminder;
     }
 
-    /// <summary>"Repeats daily", "Repeats every weekday", "Repeats every 2 weeks on Mon, Thu", "…, 5 times", "…, until 31 Dec 2026".</summary>
     /// <summary>The repeats the task details offer, as RRULEs the api takes.</summary>
     public static readonly (string Rule, string Label)[] RepeatChoices =
     [
@@ -89,23 +88,24 @@ internal static class TaskText
     // FREQ, INTERVAL (1 when not given), BYDAY in one order...: what a rule means, not how it was written.
     private static Dictionary<string, string> RuleParts(string rule)
     {
-        var parts = rule.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => p.Split('=', 2))
-            .Where(p => p.Length == 2)
-            .GroupBy(p => p[0].ToUpperInvariant())
-            .ToDictionary(g => g.Key, g => string.Join(',', g.First()[1].ToUpperInvariant().Split(',').Order(StringComparer.Ordinal)));
+        var parts = Parts(rule).ToDictionary(p => p.Key, p => string.Join(',', p.Value.Split(',').Order(StringComparer.Ordinal)));
         parts.TryAdd("INTERVAL", "1");
         parts.Remove("WKST");
         return parts;
     }
 
-    public static string Repeat(string rule, string? repeatFrom)
-    {
-        var parts = rule.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    // An RRULE's NAME=VALUE parts, upper case, the first of a name that is given twice; parts without "=" ignored.
+    private static Dictionary<string, string> Parts(string rule) =>
+        rule.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(p => p.Split('=', 2))
             .Where(p => p.Length == 2)
             .GroupBy(p => p[0].ToUpperInvariant())
             .ToDictionary(g => g.Key, g => g.First()[1].ToUpperInvariant());
+
+    /// <summary>"Repeats daily", "Repeats every weekday", "Repeats every 2 weeks on Mon, Thu", "…, 5 times", "…, until 31 Dec 2026".</summary>
+    public static string Repeat(string rule, string? repeatFrom)
+    {
+        var parts = Parts(rule);
         var interval = parts.TryGetValue("INTERVAL", out var i) && int.TryParse(i, CultureInfo.InvariantCulture, out var n) && n > 1 ? n : 1;
         var days = parts.TryGetValue("BYDAY", out var byDay) ? byDay.Split(',') : [];
         var text = new StringBuilder("Repeats ");

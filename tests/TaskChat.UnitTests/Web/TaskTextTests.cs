@@ -1,0 +1,42 @@
+using TaskChat.Contract;
+using TaskChat.Web.Components.Pages.Tasks;
+
+namespace TaskChat.UnitTests.Web;
+
+/// <summary>A task's repeat in words on the tasks page, and which of the details' repeat choices a rule is.</summary>
+public sealed class TaskTextTests
+{
+    [Theory]
+    [InlineData("FREQ=DAILY", "Repeats daily")]
+    [InlineData("freq=daily;interval=3", "Repeats every 3 days")]
+    [InlineData("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "Repeats every weekday")]
+    [InlineData("FREQ=WEEKLY;BYDAY=FR,MO,TU,WE,TH", "Repeats every weekday")]
+    [InlineData("FREQ=WEEKLY;INTERVAL=2;BYDAY=TH,MO", "Repeats every 2 weeks on Thu, Mon")] // the rule's own order
+    [InlineData("FREQ=MONTHLY;BYMONTHDAY=1", "Repeats monthly on day 1")]
+    [InlineData("FREQ=YEARLY;COUNT=5", "Repeats yearly, 5 times")]
+    [InlineData("FREQ=DAILY;UNTIL=20261231T235959Z", "Repeats daily, until 31 Dec 2026")]
+    [InlineData("FREQ=DAILY;FREQ=WEEKLY", "Repeats daily")] // a part given twice: the first counts
+    [InlineData("FREQ=SECONDLY", "Repeats")]
+    [InlineData("garbage;;=", "Repeats")]
+    public void ARuleIsSaidInWords(string rule, string expected) => Assert.Equal(expected, TaskText.Repeat(rule, null));
+
+    [Fact]
+    public void ARepeatCountedFromCompletionSaysSo() =>
+        Assert.Equal("Repeats every 2 weeks, counted from completion", TaskText.Repeat("FREQ=WEEKLY;INTERVAL=2", RepeatFromValues.Completion));
+
+    [Theory]
+    [InlineData("FREQ=DAILY", "FREQ=DAILY")]
+    [InlineData("FREQ=DAILY;INTERVAL=1", "FREQ=DAILY")] // an interval of 1 is the default
+    [InlineData("freq=weekly;byday=fr,th,we,tu,mo", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR")] // case and order do not matter
+    [InlineData("INTERVAL=2;FREQ=WEEKLY;WKST=MO", "FREQ=WEEKLY;INTERVAL=2")] // the week's first day does not change it
+    [InlineData("FREQ=YEARLY", "FREQ=YEARLY")]
+    public void ARuleThatMeansAChoiceIsThatChoice(string rule, string choice) => Assert.Equal(choice, TaskText.RepeatChoice(rule));
+
+    [Theory]
+    [InlineData("FREQ=WEEKLY;BYDAY=MO,TH")]
+    [InlineData("FREQ=DAILY;INTERVAL=3")]
+    [InlineData("FREQ=MONTHLY;BYMONTHDAY=1")]
+    [InlineData("FREQ=DAILY;COUNT=5")]
+    [InlineData("")]
+    public void AnyOtherRuleIsNoChoice(string rule) => Assert.Null(TaskText.RepeatChoice(rule));
+}
