@@ -16,14 +16,10 @@ internal static class EachOf
     // A message about several tasks says so: "all"/"everything", a plural, or a day's possessive ("today's tasks").
     private static readonly HashSet<string> Several = ["all", "everything", "every", "each", "tasks", "items", "things", "ones", "stuff"];
 
-    private static readonly Dictionary<string, string> Ranges = new(StringComparer.Ordinal)
-    {
-        ["today"] = "today", ["todays"] = "today", ["tonight"] = "tonight", ["tonights"] = "tonight",
-        ["tomorrow"] = "tomorrow", ["tomorrows"] = "tomorrow",
-        ["this week"] = "this week", ["this weeks"] = "this week", ["next week"] = "next week", ["next weeks"] = "next week",
-        ["this weekend"] = "this weekend", ["this weekends"] = "this weekend",
-        ["this month"] = "this month", ["this months"] = "this month", ["next month"] = "next month", ["next months"] = "next month",
-    };
+    // A due range by its name or its possessive ("this week", "this week's" read as "this weeks").
+    private static readonly Dictionary<string, string> Ranges = DueFilter.Ranges
+        .SelectMany(range => new[] { (Said: range, range), (Said: range + "s", range) })
+        .ToDictionary(r => r.Said, r => r.range, StringComparer.Ordinal);
 
     /// <summary>The range the words name as a set of tasks, or null when they name something else (a task's title).</summary>
     public static ListFilter? Read(string text)

@@ -173,6 +173,14 @@ internal abstract record DueSpanFilter : ListFilter
 
 internal sealed record DueFilter(string Range) : DueSpanFilter
 {
+    /// <summary>
+    /// The spans a due filter knows by name, as one regex alternation: the list skill's regexes are built from it (a
+    /// constant, so the source generator can read it), and every other reader of a span's name takes <see cref="Ranges"/>.
+    /// </summary>
+    public const string RangePattern = "today|tonight|tomorrow|this week|next week|this weekend|this month|next month";
+
+    public static readonly IReadOnlySet<string> Ranges = RangePattern.Split('|').ToHashSet(StringComparer.Ordinal);
+
     public override string Describe(AgentContext context) => "due " + Range;
 
     protected override (DateOnly First, DateOnly End) Days(UserClock clock)
@@ -187,7 +195,7 @@ internal sealed record DueFilter(string Range) : DueSpanFilter
             "this weekend" => (monday.AddDays(5), monday.AddDays(7)),
             "this month" => (today, new DateOnly(today.Year, today.Month, 1).AddMonths(1)),
             "next month" => (new DateOnly(today.Year, today.Month, 1).AddMonths(1), new DateOnly(today.Year, today.Month, 1).AddMonths(2)),
-            _ => (today, today.AddDays(1)),
+            _ => (today, today.AddDays(1)), // "today", "tonight"
         };
     }
 }

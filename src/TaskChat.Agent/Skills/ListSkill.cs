@@ -41,9 +41,6 @@ internal sealed partial class ListSkill : Skill
         ["overdue", "today", "todays", "tomorrow", "tomorrows", "high", "low", "medium", "urgent", "important", "recent", "new", "old", "other", "late",
          "current", "daily", "weekly", "repeating", "recurring", "first", "last", "next", "top"];
 
-    // The spans DueFilter knows, as DueRange finds them.
-    private static readonly HashSet<string> Ranges = ["today", "tonight", "tomorrow", "this week", "next week", "this weekend", "this month", "next month"];
-
     private static readonly string[] NotDone = ["not done", "not finished", "not completed", "not complete", "not yet", "have to do", "need to do", "to do"];
 
     public override string Name => "list";
@@ -102,7 +99,7 @@ internal sealed partial class ListSkill : Skill
     }
 
     private static bool IsSpan(string span, UserClock clock) =>
-        Ranges.Contains(span) || span is "yesterday" or "last week" || When.ParseWhole(span, clock) is { DayFromTime: false, Time: null };
+        DueFilter.Ranges.Contains(span) || span is "yesterday" or "last week" || When.ParseWhole(span, clock) is { DayFromTime: false, Time: null };
 
     // The span a follow-up names, asked as the earlier question asked: finished then, or due then.
     private static ListRequest? Span(string span, ListRequest asked, UserClock clock)
@@ -111,7 +108,7 @@ internal sealed partial class ListSkill : Skill
         {
             return span is "yesterday" or "today" or "this week" or "last week" ? asked with { Filter = new FinishedFilter(span) } : null;
         }
-        if (Ranges.Contains(span))
+        if (DueFilter.Ranges.Contains(span))
         {
             return asked with { Filter = new DueFilter(span) };
         }
@@ -209,7 +206,7 @@ internal sealed partial class ListSkill : Skill
     [GeneratedRegex(@"\b(?:did i|have i|i)\s+(?:finish|finished|complete|completed|do|done|get done|tick off|check off)\b.*\b(?<when>yesterday|today|this week|last week)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FinishedWhen();
 
-    [GeneratedRegex(@"\b(?:due|for|have|on my plate|to do|on|about)\b.*?\b(?<range>today|tonight|tomorrow|this week|next week|this weekend|this month|next month)\b|^(?<range>today|tomorrow)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:due|for|have|on my plate|to do|on|about)\b.*?\b(?<range>" + DueFilter.RangePattern + @")\b|^(?<range>today|tomorrow)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DueRange();
 
     [GeneratedRegex(@"^(?:what(?:'s|s| is)|whats|what do i have|what have i got|do i have anything|is there anything|anything|show(?:\s+me)?|list)\s+(?:(?:due|planned|scheduled|happening|on|for)\s+)*(?<day>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
