@@ -261,6 +261,62 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(page.GetByTestId("task-title")).ToHaveCountAsync(3);
     });
 
+    /// <summary>
+    /// A search is in the URL (/tasks?q=plumb), as the view and the sort are: a reload or a bookmark shows the same list
+    /// with the words in the box, a view chosen keeps narrowing by it, and clearing the box takes it out. A URL edited by
+    /// hand with more than the box takes, or with markup, is searched as text.
+    /// </summary>
+    [Fact]
+    public Task A_search_is_kept_in_the_url_for_a_reload_and_the_views() => RunAsync(nameof(A_search_is_kept_in_the_url_for_a_reload_and_the_views), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+        await AddTaskAsync(page, "Buy oat milk");
+        await AddTaskAsync(page, "Call the plumber");
+        var titles = page.GetByTestId("open-tasks").GetByTestId("task-title");
+
+        await page.GetByTestId("task-search").FillAsync("plumb");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/tasks\?view=all&q=plumb$"));
+        await Assertions.Expect(titles).ToHaveTextAsync(["Call the plumber"]);
+
+        await ReloadAsync(page);
+        await Assertions.Expect(page.GetByTestId("task-search")).ToHaveValueAsync("plumb");
+        await Assertions.Expect(titles).ToHaveTextAsync(["Call the plumber"]);
+
+        // Today has neither (no due dates), and says it was the search that found nothing; All again keeps the search.
+        await page.GetByTestId("view-today").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/tasks\?view=today&q=plumb$"));
+        await Assertions.Expect(page.GetByTestId("tasks-empty")).ToContainTextAsync("No open tasks match “plumb”");
+        await page.GetByTestId("view-all").ClickAsync();
+        await Assertions.Expect(titles).ToHaveTextAsync(["Call the plumber"]);
+        await Assertions.Expect(page.GetByTestId("task-search")).ToHaveValueAsync("plumb");
+
+        // Back from All to Today: the search is still the one the URL names.
+        await page.GoBackAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/tasks\?view=today&q=plumb$"));
+        await Assertions.Expect(page.GetByTestId("task-search")).ToHaveValueAsync("plumb");
+        await page.GetByTestId("view-all").ClickAsync();
+
+        await page.GetByTestId("task-search").FillAsync("");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/tasks\?view=all$"));
+        await Assertions.Expect(titles).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("task-search")).ToHaveValueAsync("");
+
+        // Words with spaces and symbols go into the URL escaped and come back as typed.
+        await page.GetByTestId("task-search").FillAsync("oat milk & co");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/tasks\?view=all&q=oat%20milk%20%26%20co$"));
+        await Assertions.Expect(page.GetByTestId("tasks-empty")).ToContainTextAsync("No open tasks match “oat milk & co”");
+
+        var hostile = "<script>alert(1)</script>" + new string('x', 500);
+        await GotoInteractiveAsync(page, "/tasks?q=" + Uri.EscapeDataString(hostile));
+        var box = await page.GetByTestId("task-search").InputValueAsync();
+        Assert.StartsWith("<script>alert(1)</script>", box);
+        Assert.Equal(TaskChat.Data.FieldLimits.TaskSearch, box.Length);
+        await Assertions.Expect(page.GetByTestId("tasks-empty")).ToContainTextAsync("No open tasks match “<script>");
+        await Assertions.Expect(page.GetByTestId("tasks-error")).ToHaveCountAsync(0);
+    });
+
     /// <summary>The sort menu orders the list, the URL keeps the order for a reload, and "Recently changed" puts a task just reopened first.</summary>
     [Fact]
     public Task The_sort_menu_orders_the_list_and_recently_changed_puts_a_reopened_task_first() => RunAsync(nameof(The_sort_menu_orders_the_list_and_recently_changed_puts_a_reopened_task_first), async () =>
