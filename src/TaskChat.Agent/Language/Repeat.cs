@@ -35,7 +35,7 @@ internal sealed record Repeat(string Rule, string Words)
 
 /// <summary>
 /// Reads a repeat at the end of a message: "every day", "daily", "every weekday", "every monday and thursday",
-/// "every 2 weeks", "every other week", "every month on the 1st", "every 3 days", "weekly", "monthly", "every year".
+/// "every mon wed fri", "every 2 weeks", "every other week", "every month on the 1st", "every 3 days", "weekly", "monthly", "every year".
 /// </summary>
 internal static partial class Repeats
 {
@@ -113,10 +113,13 @@ internal static partial class Repeats
 
     private const string Day = "mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun";
 
+    // Between two days of a list: "monday, wednesday and friday", "mon, wed, and fri", "mon wed fri", "tue & thu".
+    private const string DaySeparator = @"(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:(?:and|&)\s+)?|\s*&\s*)";
+
     [GeneratedRegex(@"(?:^|\s)(?:(?:that\s+)?(?:repeats?|recurs?|repeating|recurring)\s+)?(?:(?<simple>daily|weekly|monthly|yearly|annually|biweekly|fortnightly|every day|each day|every week|each week|every year|every weekday|on weekdays|every workday|every weekend|on weekends|every other day|every other week|every other month)" +
         @"|every\s+(?<n>\d+)\s+(?<unit>days?|weeks?|months?|years?)" +
-        @"|every\s+(?<days>(?:" + Day + @")(?:\s*(?:,|and|&)\s*(?:" + Day + @"))*)" +
-        @"|on\s+(?<days>(?:" + Days + @")(?:\s*(?:,|and|&)\s*(?:" + Days + @"))*)" +
+        @"|every\s+(?<days>(?:" + Day + @")(?:" + DaySeparator + @"(?:" + Day + @"))*)" +
+        @"|on\s+(?<days>(?:" + Days + @")(?:" + DaySeparator + @"(?:" + Days + @"))*)" +
         @"|(?:every|each)\s+month\s+on\s+the\s+(?<dom>\d{1,2})(?:st|nd|rd|th)" +
         @"|(?<simple>every month|each month|monthly))\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RepeatPhrase();

@@ -12,7 +12,15 @@ internal sealed partial class UndoSkill : Skill
     private static readonly string[] Phrases =
         ["undo", "undo that", "undo it", "undo this", "undo the last change", "undo last change", "undo the last one", "undo last",
          "revert", "revert that", "revert it", "revert the last change", "take that back", "take it back", "undo what you just did",
-         "undo my last change", "oops undo", "undo please", "cancel that", "reverse that", "put it back", "bring it back", "bring them back"];
+         "undo my last change", "oops undo", "undo please", "cancel that", "reverse that", "put it back", "bring it back", "bring them back",
+         // Said right after a change that was not wanted: the change is what they take back.
+         "oops", "whoops", "oops that was wrong", "that was wrong", "thats wrong", "that was a mistake", "my mistake", "my bad", "wrong one",
+         "i didnt mean that", "i did not mean that", "didnt mean that", "not that one"];
+
+    // "I've renewed my passport" … "oops, not yet": the completion is what they take back, and nothing else is.
+    private static readonly string[] NotYet =
+        ["not yet", "not done yet", "its not done", "its not done yet", "it isnt done", "it isnt done yet", "i havent yet", "i havent done it yet",
+         "no not yet", "not finished yet", "not quite yet"];
 
     public override string Name => "undo";
 
@@ -28,6 +36,10 @@ internal sealed partial class UndoSkill : Skill
         {
             return new UndoRequest();
         }
+        if (NotYet.Contains(utterance.Joined))
+        {
+            return new UndoRequest(OnlyCompletions: true);
+        }
         // "bring back the gym", "put the gym back", "restore the gym": the undo of the deletion that took it.
         return BringBack().Match(utterance.Text) is { Success: true } back && TaskReference.MeaningfulWords(Phrase.Words(back.Groups["q"].Value)) is { Count: > 0 } named
             && !TaskReference.IsPronoun(back.Groups["q"].Value)
@@ -38,15 +50,21 @@ internal sealed partial class UndoSkill : Skill
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:bring|put)\s+back\s+(?<q>.+)|(?:bring|put|get)\s+(?<q>.+?)\s+back|(?:restore|undelete|recover)\s+(?<q>.+))$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex BringBack();
 
-    public static bool IsUndo(string message) =>
-        Phrases.Contains(string.Join(' ', Phrase.Words(Phrase.Clean(message))));
+    public static bool IsUndo(string message)
+    {
+        var words = Phrase.Words(Phrase.Clean(message));
+        // "oops, not yet", "wait, not yet": the fillers Read had stripped before it saw "not yet".
+        var notYet = words.SkipWhile(w => w is "oops" or "whoops" or "wait" or "actually" or "sorry" or "oh" or "um" or "hmm");
+        return Phrases.Contains(string.Join(' ', words)) || NotYet.Contains(string.Join(' ', notYet));
+    }
 }
 
 /// <summary>
 /// The undo of the conversation's last change. <paramref name="Named"/>: the words of a task to bring back ("bring back
 /// the gym"), which that change must have deleted: a deletion further back cannot be reversed, and is not guessed at.
+/// <paramref name="OnlyCompletions"/>: "not yet", which takes back a change that marked tasks done and no other.
 /// </summary>
-internal sealed record UndoRequest(IReadOnlyList<string>? Named = null) : SkillRequest
+internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool OnlyCompletions = false) : SkillRequest
 {
     public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {
@@ -59,11 +77,15 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null) : SkillR
         }
         if (last is null)
         {
-            return new Answer("There's nothing to undo in this conversation yet.");
+            return new Answer(OnlyCompletions ? NotACompletion : "There's nothing to undo in this conversation yet.");
         }
         if (UndoSkill.IsUndo(last.UserText))
         {
             return new Answer("I already undid the last change; I can only undo it once.");
+        }
+        if (OnlyCompletions && Changes(last).Any(c => c.Tool != ToolNames.CompleteTask))
+        {
+            return new Answer(NotACompletion);
         }
         var calls = new List<ToolCall>();
         foreach (var change in Changes(last))
@@ -81,6 +103,9 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null) : SkillR
     /// A deleted task that was done comes back done: add_task re-creates it (pending, with a new number), then it is
     /// completed. Before, "clear completed tasks", "yes", "undo" brought every one of them back as still to do.
     /// </summary>
+    private const string NotACompletion =
+        "My last change didn't mark anything done. To mark a task not done, say “reopen …” with its name or number.";
+
     public override IReadOnlyList<ToolCall>? FollowUp(IReadOnlyList<ToolExchange> acted, AgentContext context)
     {
         var changes = LastChange(context.Chat) is { } last ? Changes(last) : [];

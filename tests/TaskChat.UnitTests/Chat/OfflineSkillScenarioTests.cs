@@ -605,6 +605,31 @@ public class OfflineSkillScenarioTests
         Assert.Equal(3, tools.Tasks.Count);
     }
 
+    /// <summary>
+    /// "I've renewed my passport" … "oops, not yet" reopens it, and "oops" after any change is its undo (before: the help
+    /// line, found in a hand check); "not yet" after a change that marked nothing done says so and changes nothing.
+    /// </summary>
+    [Fact]
+    public async Task OopsNotYetTakesBackACompletion()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add renew my passport");
+        await turns.TurnAsync("I've renewed my passport");
+        Assert.NotNull(tools.Tasks[0].CompletedAt);
+
+        Assert.Equal("Undone: “Renew my passport” is not done again.", await turns.TurnAsync("oops, not yet"));
+        Assert.Null(tools.Tasks[0].CompletedAt);
+        Assert.Equal("I already undid the last change; I can only undo it once.", await turns.TurnAsync("undo"));
+
+        await turns.TurnAsync("add buy stamps");
+        Assert.Equal("My last change didn't mark anything done. To mark a task not done, say “reopen …” with its name or number.",
+            await turns.TurnAsync("not yet"));
+        Assert.Equal(2, tools.Tasks.Count);
+
+        Assert.StartsWith("Undone:", await turns.TurnAsync("whoops"), StringComparison.Ordinal);
+        Assert.Equal(["Renew my passport"], tools.Tasks.Select(t => t.Title));
+    }
+
     /// <summary>"actually make that tomorrow at 9" right after an add sets its due date (before: offered to add “Make that tomorrow at 9”).</summary>
     [Fact]
     public async Task MakeThatTomorrowSetsTheDueDateOfTheTaskJustAdded()
