@@ -247,7 +247,11 @@ internal sealed record PriorityFilter(string Priority) : ListFilter
 }
 
 /// <summary>Words in titles: the mcp's <c>search</c> when it has one, otherwise every task, matched here.</summary>
-internal sealed record SearchFilter(string Query) : ListFilter
+/// <summary>
+/// The tasks whose title, description or tags have the words. <paramref name="AsksWhen"/>: the question was when ("when is
+/// the dentist?"), and one task still to do among them is answered in a sentence with its due date.
+/// </summary>
+internal sealed record SearchFilter(string Query, bool AsksWhen = false) : ListFilter
 {
     public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context) =>
         context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Search) ? [(TaskToolArguments.Search, Query)] : [];
@@ -262,9 +266,19 @@ internal sealed record SearchFilter(string Query) : ListFilter
     public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => tasks switch
     {
         [] => $"I found no task matching “{Query}”.",
-        [{ Description: { } description }] => $"{base.Reply(tasks, context)} Its description: “{(description.Length > 300 ? description[..300].TrimEnd() + "…" : description)}”",
-        _ => base.Reply(tasks, context),
+        _ when AsksWhen && tasks.Where(t => !t.Completed).ToList() is [var open] => When(open, context),
+        [{ Description: { } description }] => $"{Found(tasks, context)} Its description: “{(description.Length > 300 ? description[..300].TrimEnd() + "…" : description)}”",
+        _ => Found(tasks, context),
     };
+
+    // A search looks through done tasks too, and says which those are ("#2 “Gym” (done)").
+    private string Found(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) =>
+        $"{Replies.Count(tasks.Count, "task")} {Describe(context)}: {ListRequest.Items(tasks, context, markDone: true)}.";
+
+    // "#2 “Call the dentist” is due Monday at 15:00." A repeating task's done occurrences are not what was asked about.
+    private static string When(TaskSnapshot task, AgentContext context) => task.DueAt(context.Clock.Zone) is { } due
+        ? $"{Replies.Label(task)} is {(due < context.Clock.Now ? "overdue: it was due" : "due")} {ListRequest.DescribeDue(task, context)}."
+        : $"{Replies.Label(task)} has no due date. Say “move it to friday”, for example, to give it one.";
 }
 
 /// <summary>Completed tasks finished on a day or in a week, by their completed_at.</summary>

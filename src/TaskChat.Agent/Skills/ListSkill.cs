@@ -41,6 +41,9 @@ internal sealed partial class ListSkill : Skill
         ["overdue", "today", "todays", "tomorrow", "tomorrows", "high", "low", "medium", "urgent", "important", "recent", "new", "old", "other", "late",
          "current", "daily", "weekly", "repeating", "recurring", "first", "last", "next", "top"];
 
+    // Words of a "when is …" question that say which occurrence or what kind of thing, not what its title says.
+    private static readonly HashSet<string> WhenNotTitle = ["next", "upcoming", "session", "appointment"];
+
     private static readonly string[] NotDone = ["not done", "not finished", "not completed", "not complete", "not yet", "have to do", "need to do", "to do"];
 
     public override string Name => "list";
@@ -130,11 +133,16 @@ internal sealed partial class ListSkill : Skill
         }
         // A question about one task ("when is the dentist?", "show me the plumber task") names it as people do, not as its
         // title reads ("Dentist appointment"): its meaningful words are searched, each of which the title must have.
-        if ((WhenIs().Match(text) is { Success: true } whenIs ? whenIs : OneTask().Match(text)) is { Success: true } question
+        var whenIs = WhenIs().Match(text);
+        if ((whenIs.Success ? whenIs : OneTask().Match(text)) is { Success: true } question
             && TaskReference.MeaningfulWords(Phrase.Words(question.Groups["q"].Value)) is { Count: > 0 } named
             && !named.All(w => AboutTasks.Contains(w) || PendingWords.Contains(w) || CompletedWords.Contains(w) || w is "first" or "last" or "most" or "important" or "urgent" or "top"))
         {
-            return new ListRequest(ListStatus.All, new SearchFilter(string.Join(' ', named)));
+            if (whenIs.Success && named.Where(w => !WhenNotTitle.Contains(w)).ToList() is { Count: > 0 } kept)
+            {
+                named = kept; // "when's my next gym session?": the gym, whose next occurrence is the one still to do.
+            }
+            return new ListRequest(ListStatus.All, new SearchFilter(string.Join(' ', named), AsksWhen: whenIs.Success));
         }
         if (TagList().Match(text) is { Success: true } tagged && Markers.Tag(tagged.Groups["tag"].Value) is { } tag && !AboutTasks.Contains(tag) && !PendingWords.Contains(tag) && !NotTags.Contains(tag))
         {

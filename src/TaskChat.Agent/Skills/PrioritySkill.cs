@@ -4,7 +4,7 @@ namespace TaskChat.Agent;
 
 /// <summary>
 /// "make 3 high priority", "mark the rent urgent", "set the priority of 3 to low", "the report is important",
-/// "prioritize 3", "remove the priority from 3". Needs update_task's <c>priority</c>.
+/// "the bread is more important", "the gym isn't urgent", "prioritize 3", "remove the priority from 3". Needs update_task's <c>priority</c>.
 /// </summary>
 internal sealed class PrioritySkill : Skill
 {
@@ -18,6 +18,15 @@ internal sealed class PrioritySkill : Skill
         (1, ["make"], ["more urgent", "more important", "higher priority", "a higher priority"]),
         (-1, ["make"], ["less urgent", "less important", "lower priority", "a lower priority"]),
     ];
+
+    private static readonly (int Step, string[] Said)[] MoreOrLess =
+    [
+        (1, ["more important", "more urgent", "higher priority", "a higher priority", "more of a priority"]),
+        (-1, ["less important", "less urgent", "lower priority", "a lower priority", "less of a priority"]),
+    ];
+
+    // After "isn't" or "is not": "the gym isn't urgent", "the report is not that important".
+    private static readonly string[] NotImportant = ["important", "urgent", "a priority", "that important", "that urgent", "so important", "so urgent", "very important", "very urgent"];
 
     private static readonly string[] PriorityOf = ["set the priority of", "set the priority for", "change the priority of", "change the priority for", "set priority of", "set priority for"];
 
@@ -57,6 +66,24 @@ internal sealed class PrioritySkill : Skill
         if (Phrase.TryStripStart(text, PriorityOf, out rest) && Phrase.TrySplit(rest, ["to", "as"], out var target, out var level))
         {
             return Level(level) is { } l && Target(target) is { } t ? new PriorityRequest(t, l) : null;
+        }
+        // "the bread is more important", "the report is less urgent": a step; "the gym isn't urgent": low.
+        if (!utterance.IsQuestion && Phrase.TrySplit(text, ["is", "are"], out var who, out var how) && string.Join(' ', Phrase.Words(how)) is var said)
+        {
+            var step = MoreOrLess.FirstOrDefault(m => m.Said.Contains(said)).Step;
+            if (step != 0)
+            {
+                return Target(who) is { } t ? new PriorityStepRequest(t, step) : null;
+            }
+            if (said.StartsWith("not ", StringComparison.Ordinal) && NotImportant.Contains(said[4..]))
+            {
+                return Target(who) is { } t ? new PriorityRequest(t, TaskPriorities.Low) : null;
+            }
+        }
+        if (!utterance.IsQuestion && Phrase.TrySplit(text, ["isn't", "isnt", "aren't", "arent"], out who, out how)
+            && NotImportant.Contains(string.Join(' ', Phrase.Words(how))))
+        {
+            return Target(who) is { } t ? new PriorityRequest(t, TaskPriorities.Low) : null;
         }
         string? subject = null;
         if (Phrase.TryStripStart(text, ["make", "mark", "set", "flag"], out rest))
