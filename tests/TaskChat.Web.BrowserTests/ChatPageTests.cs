@@ -430,6 +430,163 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(page.GetByTestId("side-task-item")).ToContainTextAsync(["Buy milk"]);
     });
 
+    private static readonly Regex AConversationsAddress = new(@"/chat/(\d+)$");
+
+    /// <summary>The id the address names, once it names one.</summary>
+    private static async Task<long> AddressedConversationAsync(IPage page)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(AConversationsAddress);
+        return long.Parse(AConversationsAddress.Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static ILocator ConversationLink(IPage page, long id) =>
+        page.Locator($"[data-testid=conversation-item][data-conversation-id='{id}'] [data-testid=conversation-open]");
+
+    private static ILocator UserMessages(IPage page) => page.Locator("[data-testid=chat-message][data-role=user]");
+
+    /// <summary>
+    /// The address names the conversation on screen: the first message's conversation once the api names it, /chat/new for
+    /// New chat (a reload keeps it empty), the new one's id after its first message, /chat as the latest; and a reload keeps
+    /// an older conversation open (before, every reload went back to the latest, whatever had been opened).
+    /// </summary>
+    [Fact]
+    public Task The_address_names_the_conversation_and_a_reload_keeps_an_older_one_open() => RunAsync(nameof(The_address_names_the_conversation_and_a_reload_keeps_an_older_one_open), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await ChatAsync(page, "add buy milk");
+        var groceries = await AddressedConversationAsync(page);
+
+        await page.GetByTestId("new-conversation").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/chat/new$"));
+        await Assertions.Expect(Messages(page)).ToHaveCountAsync(0);
+        await GotoInteractiveAsync(page, "/chat/new");
+        await Assertions.Expect(page.GetByTestId("chat-suggestion").First).ToBeVisibleAsync(); // Still the empty new chat, not the latest.
+        await Assertions.Expect(page.GetByTestId("thread-title")).ToHaveTextAsync("New chat");
+        await ChatAsync(page, "add walk the dog");
+        var errands = await AddressedConversationAsync(page);
+        Assert.NotEqual(groceries, errands);
+
+        await GotoInteractiveAsync(page, "/chat");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/chat/{errands}$"));
+        await Assertions.Expect(UserMessages(page)).ToHaveTextAsync(["add walk the dog"]);
+
+        await ConversationLink(page, groceries).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/chat/{groceries}$"));
+        await Assertions.Expect(UserMessages(page)).ToHaveTextAsync(["add buy milk"]);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("chat-input")).ToBeEnabledAsync();
+        await Assertions.Expect(UserMessages(page)).ToHaveTextAsync(["add buy milk"]);
+        await Assertions.Expect(page.GetByTestId("thread-title")).ToHaveTextAsync("add buy milk");
+        await Assertions.Expect(page).ToHaveTitleAsync("add buy milk · TaskChat");
+        await ScreenshotAsync(page, "chat-address-laptop");
+
+        // A message sent here goes on in this conversation, not the latest.
+        await ChatAsync(page, "add eggs");
+        await Assertions.Expect(UserMessages(page)).ToHaveTextAsync(["add buy milk", "add eggs"]);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/chat/{groceries}$"));
+    });
+
+    /// <summary>Choosing a conversation in the list is a step in the tab's history: Back returns to the one before, Forward again.</summary>
+    [Fact]
+    public Task Back_and_Forward_move_between_conversations() => RunAsync(nameof(Back_and_Forward_move_between_conversations), async () =>
+    {
+        var page = await NewPageAsync(Phone);
+        await SignUpAsync(page);
+        await ChatAsync(page, "add buy milk");
+        var groceries = await AddressedConversationAsync(page);
+        await page.GetByTestId("conversations-toggle").ClickAsync();
+        await page.GetByTestId("new-conversation").ClickAsync();
+        await ChatAsync(page, "add walk the dog");
+        var errands = await AddressedConversationAsync(page);
+
+        await page.GetByTestId("conversations-toggle").ClickAsync();
+        await Assertions.Expect(ConversationLink(page, groceries)).ToHaveAttributeAsync("href", $"/chat/{groceries}");
+        await ScreenshotAsync(page, "chat-conversations-phone");
+        await ConversationLink(page, groceries).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/chat/{groceries}$"));
+        await Assertions.Expect(UserMessages(page)).ToHaveTextAsync(["add buy milk"]);
+        await Assertions.Expect(page.Locator("#conversations-panel")).ToBeHiddenAsync(); // Chosen: the panel closed over the conversation.
+
+        await page.GoBackAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/chat/{errands}$"));
+        await Assertions.Expect(UserMessages(page)).ToHaveTextAsync(["add walk the dog"]);
+        await page.GoForwardAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/chat/{groceries}$"));
+        await Assertions.Expect(UserMessages(page)).ToHaveTextAsync(["add buy milk"]);
+        await Assertions.Expect(page.GetByTestId("thread-title")).ToHaveTextAsync("add buy milk");
+        await ScreenshotAsync(page, "chat-address-phone");
+    });
+
+    /// <summary>
+    /// A conversation that was never made and another user's look the same: the thread says it isn't there, with the ways on,
+    /// and nothing of the other user's conversation shows (its messages, its title).
+    /// </summary>
+    [Fact]
+    public Task An_unknown_conversation_and_another_users_say_it_isnt_there() => RunAsync(nameof(An_unknown_conversation_and_another_users_say_it_isnt_there), async () =>
+    {
+        var owner = await NewPageAsync();
+        await SignUpAsync(owner, "Grace");
+        await ChatAsync(owner, "add the secret plan");
+        var theirs = await AddressedConversationAsync(owner);
+
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await ChatAsync(page, "add buy milk");
+        var mine = await AddressedConversationAsync(page);
+        foreach (var address in new[] { $"/chat/{theirs}", "/chat/987654321", "/chat/not-a-conversation" })
+        {
+            await GotoInteractiveAsync(page, address);
+            await Assertions.Expect(page.GetByTestId("conversation-missing")).ToContainTextAsync("This conversation isn't there any more.");
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(address) + "$")); // Kept: it is what the message is about.
+            await Assertions.Expect(Messages(page)).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByTestId("thread-title")).ToHaveTextAsync("Chat");
+            await Assertions.Expect(page.GetByTestId("notice")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByTestId("conversation-item")).ToHaveCountAsync(1);
+        }
+        Assert.DoesNotContain("secret plan", await page.ContentAsync(), StringComparison.Ordinal);
+        await ScreenshotAsync(page, "chat-missing-laptop");
+
+        await page.GetByTestId("missing-latest").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/chat/{mine}$"));
+        await Assertions.Expect(UserMessages(page)).ToHaveTextAsync(["add buy milk"]);
+        await page.GoBackAsync();
+        await Assertions.Expect(page.GetByTestId("conversation-missing")).ToBeVisibleAsync();
+        await page.GetByTestId("missing-new-chat").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/chat/new$"));
+        await Assertions.Expect(page.GetByTestId("chat-suggestion").First).ToBeVisibleAsync();
+
+        // The owner's conversation is untouched.
+        await GotoInteractiveAsync(owner, $"/chat/{theirs}");
+        await Assertions.Expect(UserMessages(owner)).ToHaveTextAsync(["add the secret plan"]);
+    });
+
+    /// <summary>Deleting the open conversation leaves its address: a reload or a bookmark shows the new chat, not "isn't there".</summary>
+    [Fact]
+    public Task Deleting_the_open_conversation_takes_its_address_away() => RunAsync(nameof(Deleting_the_open_conversation_takes_its_address_away), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await ChatAsync(page, "add buy milk");
+        var groceries = await AddressedConversationAsync(page);
+        await page.GetByTestId("new-conversation").ClickAsync();
+        await ChatAsync(page, "add walk the dog");
+        await ConversationLink(page, groceries).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/chat/{groceries}$"));
+
+        await page.GetByTestId("conversation-delete").ClickAsync();
+        await page.GetByTestId("conversation-delete-confirm").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/chat/new$"));
+        await Assertions.Expect(page.GetByTestId("conversation-item")).ToHaveCountAsync(1);
+        await Assertions.Expect(Messages(page)).ToHaveCountAsync(0);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("chat-suggestion").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("conversation-missing")).ToHaveCountAsync(0);
+        await GotoInteractiveAsync(page, $"/chat/{groceries}");
+        await Assertions.Expect(page.GetByTestId("conversation-missing")).ToBeVisibleAsync();
+    });
+
     [Fact]
     public Task A_message_sent_while_the_agent_works_goes_when_the_turn_ends() => RunAsync(nameof(A_message_sent_while_the_agent_works_goes_when_the_turn_ends), async () =>
     {

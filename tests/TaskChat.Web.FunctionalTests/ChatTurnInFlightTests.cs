@@ -172,7 +172,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
 
         Assert.Equal(waiting.Id, KeptTurn.Read(storage.Items[tab.TurnKey])?.Id);
         Assert.Equal("something else typed since", storage.Items[tab.DraftKey]); // Not the sent words: left alone.
-        Assert.Equal(waiting, turns.TakeUnanswered());
+        Assert.Equal(waiting, turns.TakeUnanswered()?.Message);
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         var refused = Assert.IsType<ApiException>(turn.Failure);
         Assert.Equal(503, refused.Status);
         Assert.False(turn.Answered);
-        Assert.Equal(message, turns.TakeUnanswered());
+        Assert.Equal(message, turns.TakeUnanswered()?.Message);
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         Assert.Equal(7, turn.ConversationId);
         Assert.False(turn.Answered);
         Assert.False(turn.Reply.Streaming);
-        Assert.Equal(message, turns.TakeUnanswered());
+        Assert.Equal(message, turns.TakeUnanswered()?.Message);
     }
 
     [Fact]
@@ -241,7 +241,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         await Eventually.TrueAsync(() => cut.ConversationId == 7, "the stream did not begin (no conversation id yet)", Patience);
         _cut.SetResult();
         await cut.Ended;
-        Assert.Equal(message, turns.TakeUnanswered());
+        Assert.Equal(message, turns.TakeUnanswered()?.Message);
         _release.SetResult(); // Released after the cut: the stand-in answers the next attempts in full.
         _inUseAnswers = 2;
 
@@ -331,7 +331,7 @@ public sealed class ChatTurnInFlightTests : IAsyncLifetime
         Assert.Equal(ChatTurnInFlight.StillAnswering, refused.Message);
         // 1 s, then half as long again each time up to 5 s: about 40 asks in 3 minutes, under the 30-a-minute rate limit's pace.
         Assert.InRange(_requests.Count, 30, 50);
-        Assert.Equal(message, turns.TakeUnanswered());
+        Assert.Equal(message, turns.TakeUnanswered()?.Message);
     }
 
     [Fact]

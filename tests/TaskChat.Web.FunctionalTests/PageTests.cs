@@ -37,6 +37,49 @@ public abstract partial class PageTests(WebServerFixture web)
         Assert.Equal("/sign-in", RedirectPath(response));
     }
 
+    /// <summary>
+    /// A conversation's address, the new chat's and one that names no conversation load as /chat does: the page's frame
+    /// with "Loading…" where the thread goes, and no call to the api (down here: a call would hold the page or fail it).
+    /// The interactive page reads what the address names.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("chat/42")]
+    [InlineData("chat/new")]
+    [InlineData("chat/not-a-conversation")]
+    public async Task TheChatsAddressesPrerenderThePageWithoutCallingTheApi(string path)
+    {
+        using var browser = web.Browser();
+        await WebServers.SignUpAsync(browser);
+
+        using var response = await browser.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var id in new[] { "thread-loading", "side-tasks-loading", "new-conversation", "chat-input" })
+        {
+            Assert.Contains($"data-testid=\"{id}\"", html, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("data-testid=\"conversation-missing\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"notice\"", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>A conversation's address opened signed out (a bookmark, a link) leads to sign-in and, signed in, back to it.</summary>
+    [SkippableFact]
+    public async Task AConversationsAddressSignedOutLeadsToSignInAndBackToIt()
+    {
+        using var browser = web.Browser();
+
+        using var anonymous = await browser.GetAsync("chat/42");
+        await WebServers.SignUpAsync(browser);
+        using var signedIn = await browser.GetAsync(anonymous.Headers.Location!);
+
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal("/sign-in", RedirectPath(anonymous));
+        Assert.Contains("ReturnUrl=%2Fchat%2F42", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/chat/42", RedirectPath(signedIn));
+    }
+
     [SkippableFact]
     public async Task TheRootLeadsToSignInOrToTheChat()
     {

@@ -15,6 +15,8 @@ namespace TaskChat.Web.Components.Pages.Chat;
 /// again (the composer, or "Send again") is a retry of that message, not a new one.
 /// The turn itself belongs to the tab (<see cref="ChatTurnInFlight"/>): the page shows it, and shows it again
 /// when the user comes back to the chat before it has ended.
+/// The address names the conversation on screen (<see cref="ChatAddress"/>); what it names when it changes (a link, Back,
+/// Forward) is shown in the same page, which Blazor keeps (ChatPage.Address.cs).
 /// </summary>
 public sealed partial class ChatPage : IChatTurnView
 {
@@ -61,10 +63,11 @@ public sealed partial class ChatPage : IChatTurnView
     private bool _conversationsFailed;
 
     /// <summary>
-    /// The page's first load could not read the conversations, so the latest was not opened: it is once they are read
-    /// (the api answers again, or "Try again"), unless the user has since started a new chat, opened one or sent a message.
+    /// What the address names could not be read (the api was down): the latest conversation, or the one named. It is
+    /// opened once the api answers again (or "Try again"), unless the user has since started a new chat, opened one or
+    /// sent a message.
     /// </summary>
-    private bool _latestNotOpened;
+    private ChatAddress? _notOpened;
     private IReadOnlyList<TaskView>? _tasks;
     private bool _moreTasks;
     private bool _tasksFailed;
@@ -103,6 +106,17 @@ public sealed partial class ChatPage : IChatTurnView
     private string _renameDraft = "";
     private bool _confirmingDelete;
     private UnsentMessage? _unsent;
+
+    /// <summary>Where <see cref="_unsent"/> was sent (null: a new conversation), so where sending it again must go.</summary>
+    private long? _unsentTo;
+
+    /// <summary>
+    /// The unanswered message, if it was sent to the conversation on screen: "Send again" (or the same words sent) retries it
+    /// there. In another conversation its words are only the composer's draft: sent there, they are a new message. Retried
+    /// there with its key, the api would refuse it (the same key with another conversation), or it would be carried out in
+    /// a conversation it was not written for.
+    /// </summary>
+    private UnsentMessage? UnsentHere => _unsent is not null && _unsentTo == _conversationId && !_missing ? _unsent : null;
     // Cancelled when the user leaves, never disposed: a turn's stream can hand the page one more event
     // after Dispose (its read had finished when the navigation ran), and that event's work reads the
     // token again (a tool's result reloads the side list). A disposed source throws there, which ended
@@ -144,10 +158,13 @@ public sealed partial class ChatPage : IChatTurnView
     /// </summary>
     private bool ComposerReady => _loaded && _composerSetUp;
 
-    // "Chat" until the latest conversation is read (the prerendered page reads nothing, an outage may keep it unread):
-    // not "New chat", which would name a conversation the page is about to show.
+    // "Chat" until the conversation is read (the prerendered page reads nothing, an outage may keep it unread), and for one
+    // that isn't there: not "New chat", which would name a conversation the page is about to show. The list's title first
+    // (a rename shows there), else the one read with the conversation (one the list does not hold).
     private string CurrentTitle =>
-        _conversations?.FirstOrDefault(c => c.Id == _conversationId)?.Title ?? (_loaded && !_latestNotOpened ? "New chat" : "Chat");
+        _conversations?.FirstOrDefault(c => c.Id == _conversationId)?.Title
+        ?? (_conversationId is null ? null : _openedTitle)
+        ?? (_loaded && _notOpened is null && !_missing ? "New chat" : "Chat");
 
     protected override void OnInitialized()
     {
@@ -158,13 +175,14 @@ public sealed partial class ChatPage : IChatTurnView
             _draft = queued.Text;
             _sendWhenDone = true;
         }
-        // A turn that ended unanswered while the user was elsewhere: offered again, its words back in the composer.
+        // A turn that ended unanswered while the user was elsewhere: offered again in its conversation, its words back in the composer.
         if (InFlight.TakeUnanswered() is { } unanswered)
         {
-            _unsent = unanswered;
+            _unsent = unanswered.Message;
+            _unsentTo = unanswered.NextConversationId;
             if (_draft.Length == 0)
             {
-                _draft = unanswered.Text;
+                _draft = unanswered.Message.Text;
             }
         }
     }
@@ -179,38 +197,26 @@ public sealed partial class ChatPage : IChatTurnView
             // timeout and then the interactive page as long again, and showed the thread, then nothing, then the thread.
             return;
         }
+        // Taken before anything is awaited: the page is this tab's turns' view since OnInitialized, so a turn that ends from
+        // now on is left to this page to settle (ChatTurnInFlight offers it to no other).
+        var running = InFlight.Current;
         await ReadUserIdAsync();
         await Task.WhenAll(LoadConversationsAsync(), LoadTasksAsync());
-        if (InFlight.Current is { } running)
+        // From here a change of address (a link, Back, Forward) shows what it names; one made while the conversations
+        // loaded is the address read now.
+        _followsAddress = true;
+        await ShowAsync(Address);
+        if (running is not null)
         {
-            // The user left while TaskChat worked and is back before it finished: the conversation as stored, then the
-            // message and the reply as it arrives (the api stores them at the turn's end).
-            if (running.ConversationId is { } id)
+            // The user left while TaskChat worked and is back before it finished. Shown with its conversation (ShowAsync),
+            // or running on in another one the address names: either way one turn at a time, so the composer waits for it.
+            // Followed even if it ended while the page loaded: unanswered, it is offered again, as any turn the page saw end.
+            _sending = true;
+            _resumed = running;
+            if (!Address.Shows(running.ContinuedConversationId, running.ConversationId))
             {
-                await OpenAsync(id);
+                _sendWhenDone = false; // The message handed back waited for that conversation's turn: here it stays in the composer.
             }
-            if (!running.Ended.IsCompleted)
-            {
-                _bubbles.Add(running.Question);
-                _bubbles.Add(running.Reply);
-                _sending = true;
-                _resumed = running;
-            }
-            else if (running.Answered && running.ConversationId is { } ended)
-            {
-                // It ended while its conversation was being read, which may have been read before the turn was
-                // stored: read it again (the api stores a turn before it says it is done).
-                await OpenAsync(ended);
-            }
-        }
-        else if (_conversations is [var latest, ..])
-        {
-            // /chat carries on where the user left off: the most recent conversation.
-            await OpenLatestAsync(latest.Id);
-        }
-        else
-        {
-            _latestNotOpened = _conversationsFailed;
         }
         _loaded = true;
         if (_resumed is { } resumed)
@@ -302,25 +308,14 @@ public sealed partial class ChatPage : IChatTurnView
         await Task.WhenAll(RetryConversationsAsync(), LoadTasksAsync());
     }
 
-    /// <summary>The conversations again ("Try again", the api back), and the latest opened if the first load could not.</summary>
+    /// <summary>The conversations again ("Try again", the api back), and what the address names opened if it could not be.</summary>
     private async Task RetryConversationsAsync()
     {
         await LoadConversationsAsync();
-        if (_latestNotOpened && _conversations is [var latest, ..])
+        if (_notOpened is { } address)
         {
-            await OpenLatestAsync(latest.Id);
+            await ShowAsync(address);
         }
-        else if (_conversations is not null)
-        {
-            _latestNotOpened = false; // Read, and there is none to open.
-        }
-    }
-
-    /// <summary>Opens the most recent conversation; listed but not read (the api went meanwhile), the next recovery tries again.</summary>
-    private async Task OpenLatestAsync(long id)
-    {
-        await OpenAsync(id);
-        _latestNotOpened = _conversationId is null;
     }
 
     private async Task LoadConversationsAsync() =>
@@ -339,26 +334,16 @@ public sealed partial class ChatPage : IChatTurnView
             (_tasks, _moreTasks) = (page.Tasks.OrderBy(t => t.Id).ToList(), page.NextCursor is not null);
         });
 
+    /// <summary>"New chat": an empty chat with an address of its own (pushed: Back returns to the conversation left).</summary>
     private async Task NewConversationAsync()
     {
-        _latestNotOpened = false;
-        _conversationId = null;
-        _bubbles.Clear();
-        _renaming = _confirmingDelete = _showConversations = false;
-        await FocusComposerAsync();
-    }
-
-    private async Task OpenAsync(long id)
-    {
-        _latestNotOpened = false;
-        await CallAsync(async () =>
+        _sendWhenDone = false; // Written for the conversation left: it stays in the composer, unsent.
+        ShowNewChat();
+        if (HereAddress != ChatAddress.NewChat)
         {
-            var conversation = await Api.GetConversationAsync(id, _leaving.Token);
-            _conversationId = conversation.Id;
-            _bubbles.Clear();
-            _bubbles.AddRange(conversation.Messages.Select(ChatStream.ToBubble));
-            _renaming = _confirmingDelete = _showConversations = false;
-        });
+            Navigation.NavigateTo(ChatAddress.NewChat);
+        }
+        await FocusComposerAsync();
     }
 
     private void StartRename()
@@ -400,7 +385,13 @@ public sealed partial class ChatPage : IChatTurnView
         }
         if (await CallAsync(() => Api.DeleteConversationAsync(id, _leaving.Token), "The conversation wasn't deleted."))
         {
-            await NewConversationAsync();
+            if (_conversationId == id)
+            {
+                // The address must not keep naming it (a reload would say it isn't there): replaced, as the entry named it.
+                ShowNewChat();
+                NameShownInAddress();
+                await FocusComposerAsync();
+            }
             await LoadConversationsAsync();
         }
     }
@@ -419,7 +410,7 @@ public sealed partial class ChatPage : IChatTurnView
             _sendWhenDone = true;
             return;
         }
-        await SendMessageAsync(_unsent is { } unsent && unsent.Text == text ? unsent : new UnsentMessage(text, Guid.NewGuid()));
+        await SendMessageAsync(UnsentHere is { } unsent && unsent.Text == text ? unsent : new UnsentMessage(text, Guid.NewGuid()));
     }
 
     /// <summary>A suggestion tapped in the empty chat: sent as if typed (the draft is left alone).</summary>
@@ -428,7 +419,7 @@ public sealed partial class ChatPage : IChatTurnView
     /// <summary>"Send again": the message that was not answered, as it was.</summary>
     private async Task RetryAsync()
     {
-        if (_unsent is { } unsent && !_sending)
+        if (UnsentHere is { } unsent && !_sending)
         {
             await SendMessageAsync(unsent);
         }
@@ -436,7 +427,8 @@ public sealed partial class ChatPage : IChatTurnView
 
     private async Task SendMessageAsync(UnsentMessage message)
     {
-        _latestNotOpened = false; // Sent in the chat on screen: it stays the one the user chose.
+        _notOpened = null; // Sent in the chat on screen: it stays the one the user chose.
+        _missing = false; // Sent where a conversation wasn't there: it starts a new one.
         _sending = true;
         if (_draft.Trim() == message.Text)
         {
@@ -485,11 +477,12 @@ public sealed partial class ChatPage : IChatTurnView
         if (sent && turn.Answered)
         {
             _unsent = null;
+            _unsentTo = null;
             Notices.Clear(ReplyCutOffKey); // Sent again and answered: what it said is over.
             Notices.Clear(TurnFailedKey); // As is a failed turn's "try again" (it stayed until dismissed, session 23).
             if (resumed && turn.ConversationId is { } id && id == _conversationId)
             {
-                await OpenAsync(id);
+                await ReloadThreadAsync(id);
             }
         }
         else
@@ -511,16 +504,18 @@ public sealed partial class ChatPage : IChatTurnView
                 _bubbles.Remove(turn.Question);
             }
             _unsent = turn.Message;
+            _unsentTo = turn.NextConversationId;
             if (_draft.Length == 0)
             {
                 await SetDraftAsync(turn.Message.Text);
             }
-            if (_conversationId == turn.ConversationId)
+            if (_conversationId == turn.ConversationId && !_missing)
             {
                 // A new chat whose first turn failed with an error: its conversation is gone, and the next message (or "Send
                 // again", which goes as the first attempt went) starts one. Before, every message went to the removed one and
                 // got "Conversation N was not found." until the user chose "New chat" (found by hand, session 23).
                 _conversationId = turn.NextConversationId;
+                NameShownInAddress(); // Not the removed one's address: a reload would say it isn't there.
             }
         }
         await LoadConversationsAsync();
@@ -562,22 +557,30 @@ public sealed partial class ChatPage : IChatTurnView
             await KeepTurnAsync(null); // This tab's own turn, over (seen while on another page), a newer one runs, or too old to follow.
             return;
         }
-        if (kept.ConversationId is { } id)
+        // Shown where the address shows it: /chat (carry on with it), its conversation, or, for one that started a conversation,
+        // /chat/new or the address the api's name for it had already replaced that with (its thread still empty). Elsewhere (the
+        // user had opened another conversation before the reload) it is followed as one running in another conversation is.
+        var shown = Address.Shows(kept.ConversationId, kept.ConversationId)
+            || (kept.ConversationId is null && !_missing && _conversationId is not null && _bubbles.Count == 0);
+        if (shown && kept.ConversationId is { } id)
         {
             if (id != _conversationId)
             {
                 await OpenAsync(id);
+                NameShownInAddress();
             }
         }
-        else
+        else if (shown)
         {
-            // It started a conversation: shown alone, as it was, until the api names it.
-            _conversationId = null;
-            _bubbles.Clear();
+            // It started a conversation: shown alone, as it was, until the api names it (and the address with it).
+            ShowNewChat();
         }
         var turn = InFlight.Resume(new UnsentMessage(kept.Text, kept.Id), kept.ConversationId);
-        _bubbles.Add(turn.Question);
-        _bubbles.Add(turn.Reply);
+        if (shown)
+        {
+            _bubbles.Add(turn.Question);
+            _bubbles.Add(turn.Reply);
+        }
         _sending = true;
         StateHasChanged();
         _ = FollowAsync(turn, resumed: true);
@@ -598,7 +601,14 @@ public sealed partial class ChatPage : IChatTurnView
     {
         if (!Left)
         {
-            _conversationId = turn.Stream.ConversationId ?? _conversationId;
+            // The api named the conversation the turn started: the page's, and the address's, if the page shows the turn.
+            // Not when the user has opened another meanwhile: before, every event of the turn made its conversation the
+            // page's again, and the next message went there from whichever conversation was on screen.
+            if (turn.Stream.ConversationId is { } id && id != _conversationId && _bubbles.Contains(turn.Reply))
+            {
+                _conversationId = id;
+                NameShownInAddress();
+            }
             StateHasChanged();
         }
     });
@@ -669,11 +679,13 @@ public sealed partial class ChatPage : IChatTurnView
     {
         base.Dispose();
         _leaving.Cancel();
-        // Enter was pressed while the agent worked: the message goes when the turn ends, page or no page.
-        if (_sendWhenDone && _sending && _draft.Trim() is { Length: > 0 } queued)
+        // Enter was pressed while the agent worked: the message goes when the turn ends, page or no page. Only one typed with the
+        // turn's conversation on screen: the turn's end sends it there, and one written for another conversation (open while
+        // the turn ran elsewhere) stays in the tab's kept draft instead, to come back in the composer.
+        if (_sendWhenDone && _sending && _draft.Trim() is { Length: > 0 } queued && InFlight.Current is { } running && _bubbles.Contains(running.Reply))
         {
             InFlight.SendAfterTurn(
-                _unsent is { } unsent && unsent.Text == queued ? unsent : new UnsentMessage(queued, Guid.NewGuid()),
+                UnsentHere is { } unsent && unsent.Text == queued ? unsent : new UnsentMessage(queued, Guid.NewGuid()),
                 _conversationId,
                 _userId.Length > 0 ? Tab : null);
         }

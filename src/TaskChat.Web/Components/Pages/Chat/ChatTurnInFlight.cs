@@ -78,7 +78,7 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
     private readonly HashSet<Guid> _started = [];
     private IChatTurnView? _view;
     private UnsentMessage? _queued;
-    private UnsentMessage? _unanswered;
+    private RunningChatTurn? _unanswered;
     private string? _sentWhileAway;
     private ChatTab? _tab;
     private Guid? _keptInTab;
@@ -159,8 +159,8 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
         SendWhileAway(message, conversationId);
     }
 
-    /// <summary>A turn that ended unanswered while no page showed it: the message to offer again ("Send again").</summary>
-    public UnsentMessage? TakeUnanswered()
+    /// <summary>A turn that ended unanswered while no page showed it: its message to offer again ("Send again") in its conversation.</summary>
+    public RunningChatTurn? TakeUnanswered()
     {
         var unanswered = _unanswered;
         _unanswered = null;
@@ -249,7 +249,7 @@ internal sealed class ChatTurnInFlight(ApiClient api, TimeProvider clock) : IDis
         // finds it kept), a waiting one goes now. An answered one sent while away leaves nothing for a reload to follow.
         if (!turn.Answered)
         {
-            _unanswered = turn.Message;
+            _unanswered = turn;
         }
         else if (_tab is { } tab && _keptInTab == turn.Message.Id)
         {
