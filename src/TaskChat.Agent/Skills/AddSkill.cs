@@ -75,6 +75,11 @@ internal sealed partial class AddSkill : Skill
             }
             (rest, repeatOnly) = (text, true);
         }
+        // "schedule a haircut for tuesday": the article goes with the verb, and the task is the haircut.
+        if (Phrase.TryStripStart(text, ["schedule"], out _) && Phrase.TryStripStart(rest, ["a", "an"], out var scheduled))
+        {
+            rest = scheduled;
+        }
         var remind = !repeatOnly && Phrase.TryStripStart(text, RemindVerbs, out _);
         // "remind me every morning to take vitamins", "remind me tomorrow to call mom": when first, then what.
         if (remind && WhenFirst().Match(rest) is { Success: true } whenFirst)

@@ -2,16 +2,17 @@ using TaskChat.Contract;
 
 namespace TaskChat.Agent;
 
-/// <summary>"complete 3", "mark the milk one done", "I finished task 3", "check off #2", "task 7 is done".</summary>
+/// <summary>"complete 3", "mark the milk one done", "I finished task 3", "check off #2", "cross the milk off", "task 7 is done".</summary>
 internal sealed class CompleteSkill : Skill
 {
     private static readonly string[] CompleteVerbs =
         ["mark", "complete", "finish", "finished", "check off", "tick off", "cross off", "close", "done", "done with",
          "i finished", "i've finished", "i have finished", "i completed", "i've completed", "i have completed", "i did",
-         "i've done", "i have done", "i'm done with", "im done with", "i am done with", "i'm finished with", "set done", "tick", "check"];
+         "i've done", "i have done", "i'm done with", "im done with", "i am done with", "i'm finished with", "set done", "tick", "check", "cross"];
 
     private static readonly string[] DoneWords =
-        ["done", "as done", "complete", "as complete", "completed", "as completed", "finished", "as finished", "off", "as checked", "checked"];
+        ["done", "as done", "complete", "as complete", "completed", "as completed", "finished", "as finished", "off", "as checked", "checked",
+         "off my list", "off the list", "off my to-do list", "off my todo list"];
 
     private static readonly string[] DoneEndings = ["is done", "is finished", "is complete", "is completed", "are done", "done", "finished", "completed"];
 

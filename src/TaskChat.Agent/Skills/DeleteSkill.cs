@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using TaskChat.Contract;
 
 namespace TaskChat.Agent;
@@ -6,7 +7,7 @@ namespace TaskChat.Agent;
 /// "delete task 4", "remove #2", "delete the rent task", "get rid of the milk one", "delete by milk" (a typo for
 /// "buy milk"). The task is always looked up first, so the reply names it and "undo" can re-create it as it was.
 /// </summary>
-internal sealed class DeleteSkill : Skill
+internal sealed partial class DeleteSkill : Skill
 {
     public static readonly string[] DeleteVerbs =
         ["delete", "remove", "erase", "drop", "cancel", "get rid of", "forget", "forget about", "trash", "scratch", "discard", "bin"];
@@ -31,6 +32,11 @@ internal sealed class DeleteSkill : Skill
 
     public override SkillRequest? Read(Utterance utterance)
     {
+        // "take the haircut off my list", "I don't need to buy bread anymore": what is no longer wanted, named.
+        if ((TakeOff().Match(utterance.Text) is { Success: true } match ? match : NoLongerNeeded().Match(utterance.Text)) is { Success: true } unwanted)
+        {
+            return TaskReference.Parse(unwanted.Groups["q"].Value) is { } named ? new DeleteRequest(named) : null;
+        }
         if (!Phrase.TryStripStart(utterance.Text, DeleteVerbs, out var rest))
         {
             return null;
@@ -47,6 +53,13 @@ internal sealed class DeleteSkill : Skill
         }
         return Phrase.Words(rest).Count > 0 ? null : new Say("Which task should I delete? Tell me its number or a few words of its title, for example “delete 3” or “delete the milk one”.");
     }
+
+    [GeneratedRegex(@"^take\s+(?<q>.+?)\s+off\s+(?:my|the)\s+(?:to-?do\s+|to do\s+|task\s+)?list$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TakeOff();
+
+    // "I don't need to buy bread anymore", "no need to call the plumber any more", "I no longer have to renew the passport".
+    [GeneratedRegex(@"^(?:(?:i|we)\s+(?:don'?t|do not)\s+(?:need|have)\s+to\s+(?<q>.+?)\s+any\s?more|(?:i|we)\s+no\s+longer\s+(?:need|have)\s+to\s+(?<q>.+)|no\s+need\s+to\s+(?<q>.+?)(?:\s+any\s?more)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoLongerNeeded();
 }
 
 internal sealed record DeleteRequest(TaskTarget Target) : TargetedRequest(Target)

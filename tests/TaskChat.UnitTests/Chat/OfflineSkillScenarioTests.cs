@@ -661,6 +661,35 @@ public class OfflineSkillScenarioTests
         Assert.Equal(5, tools.Tasks.Count);
     }
 
+    /// <summary>
+    /// Everyday ways to say a task is done or not wanted, found in a hand check: "cross the haircut off" (the help line),
+    /// "take the haircut off my list" (offered to add “Take the haircut off my list”), "I don't need to buy bread anymore"
+    /// (the help line); and "schedule a haircut" adds "Haircut" (it added "A haircut").
+    /// </summary>
+    [Fact]
+    public async Task CrossItOffTakeItOffMyListAndNoLongerNeeded()
+    {
+        var (turns, tools) = Start();
+        Assert.Equal("Added “Haircut” (task 1), due Tuesday.", await turns.TurnAsync("schedule a haircut for next tuesday"));
+        await turns.TurnAsync("add buy bread");
+        await turns.TurnAsync("add call the plumber");
+        await turns.TurnAsync("add renew the passport");
+        await turns.TurnAsync("add water the plants");
+
+        Assert.Equal("Marked “Buy bread” done.", await turns.TurnAsync("cross the bread off"));
+        Assert.Equal("Marked “Water the plants” done.", await turns.TurnAsync("tick the plants off my list"));
+        Assert.Equal("Deleted “Haircut”. Say “undo” to bring it back.", await turns.TurnAsync("take the haircut off my list"));
+        Assert.Equal("Deleted “Call the plumber”. Say “undo” to bring it back.", await turns.TurnAsync("I don't need to call the plumber anymore"));
+        Assert.Equal("Deleted “Renew the passport”. Say “undo” to bring it back.", await turns.TurnAsync("no need to renew the passport"));
+        Assert.Equal(["Buy bread", "Water the plants"], tools.Tasks.Select(t => t.Title));
+        Assert.All(tools.Tasks, t => Assert.NotNull(t.CompletedAt));
+        // Not a deletion: a need with a time, and "take … off" without the list.
+        await turns.TurnAsync("add take the bins out");
+        Assert.DoesNotContain("Deleted", await turns.TurnAsync("I don't need to take the bins out until 5"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Deleted", await turns.TurnAsync("take the bins out"), StringComparison.Ordinal);
+        Assert.Equal(["Buy bread", "Water the plants", "Take the bins out"], tools.Tasks.Select(t => t.Title));
+    }
+
     /// <summary>"actually make that tomorrow at 9" right after an add sets its due date (before: offered to add “Make that tomorrow at 9”).</summary>
     [Fact]
     public async Task MakeThatTomorrowSetsTheDueDateOfTheTaskJustAdded()
