@@ -281,6 +281,57 @@ internal sealed record SearchFilter(string Query, bool AsksWhen = false) : ListF
         : $"{Replies.Label(task)} has no due date. Say “move it to friday”, for example, to give it one.";
 }
 
+/// <summary>
+/// "what reminders do I have?": the tasks still to do that have reminders, each with when they go off. list_tasks has no
+/// argument for it: the pending tasks are read and those with reminders kept.
+/// </summary>
+internal sealed record ReminderFilter : ListFilter
+{
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.AddTask, TaskToolArguments.Reminders)];
+
+    public override string CannotYet => "I can't set reminders yet: the task service doesn't have them. Say “what's due today?” to see what's coming.";
+
+    public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context) => [];
+
+    public override bool Keeps(TaskSnapshot task, AgentContext context) => !task.Completed && task.Reminders.Count > 0;
+
+    public override string Describe(AgentContext context) => "with reminders";
+
+    public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => tasks.Count == 0
+        ? "None of your tasks to do has a reminder. Say “remind me about 3 an hour before” to set one."
+        : $"{Replies.Count(tasks.Count, "task")} {Describe(context)}: {Replies.Join(tasks.Select(t => $"{Replies.Label(t)} ({Reminders(t, context)})"))}.";
+
+    // "due tomorrow at 15:00; reminder 1 hour before", "reminders Monday at 09:00 and at the due time".
+    private static string Reminders(TaskSnapshot task, AgentContext context) =>
+        (task.DueAt(context.Clock.Zone) is null ? "" : $"due {ListRequest.DescribeDue(task, context)}; ")
+        + (task.Reminders.Count == 1 ? "reminder " : "reminders ") + Replies.Join(task.Reminders.Select(r => Reminder(r, context)));
+
+    private static string Reminder(string reminder, AgentContext context)
+    {
+        if (TaskReminders.CountsFromDue(reminder))
+        {
+            try
+            {
+                var before = System.Xml.XmlConvert.ToTimeSpan(reminder);
+                return before <= TimeSpan.Zero ? "at the due time"
+                    : before.TotalMinutes % 1440 == 0 ? Replies.Count((int)before.TotalDays, "day") + " before"
+                    : before.TotalMinutes % 60 == 0 ? Replies.Count((int)before.TotalHours, "hour") + " before"
+                    : Replies.Count((int)before.TotalMinutes, "minute") + " before";
+            }
+            catch (FormatException)
+            {
+                return reminder; // Not a duration this reads: said as the service wrote it.
+            }
+        }
+        if (!DateTimeOffset.TryParse(reminder, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at))
+        {
+            return reminder;
+        }
+        var local = TimeZoneInfo.ConvertTime(at, context.Clock.Zone);
+        return new Due(DateOnly.FromDateTime(local.DateTime), TimeOnly.FromDateTime(local.DateTime)).Describe(context.Clock);
+    }
+}
+
 /// <summary>Completed tasks finished on a day or in a week, by their completed_at.</summary>
 internal sealed record FinishedFilter(string When) : ListFilter
 {

@@ -41,6 +41,14 @@ internal sealed partial class ListSkill : Skill
         ["overdue", "today", "todays", "tomorrow", "tomorrows", "high", "low", "medium", "urgent", "important", "recent", "new", "old", "other", "late",
          "current", "daily", "weekly", "repeating", "recurring", "first", "last", "next", "top"];
 
+    private static readonly HashSet<string> ReminderQuestions =
+    [
+        "what reminders do i have", "what reminders have i got", "what reminders have i set", "what reminders are set", "what are my reminders",
+        "show my reminders", "show me my reminders", "show reminders", "show all reminders", "show all my reminders", "list my reminders",
+        "list reminders", "list all reminders", "my reminders", "reminders", "any reminders", "do i have any reminders", "which reminders do i have",
+        "which tasks have reminders", "which tasks have a reminder", "what tasks have reminders", "show tasks with reminders", "tasks with reminders",
+    ];
+
     // Words of a "when is …" question that say which occurrence or what kind of thing, not what its title says.
     private static readonly HashSet<string> WhenNotTitle = ["next", "upcoming", "session", "appointment"];
 
@@ -125,6 +133,10 @@ internal sealed partial class ListSkill : Skill
         if (words.Count == 0)
         {
             return null;
+        }
+        if (ReminderQuestions.Contains(utterance.Joined))
+        {
+            return new ListRequest(ListStatus.Pending, new ReminderFilter());
         }
         if (Search().Match(text) is { Success: true } search)
         {

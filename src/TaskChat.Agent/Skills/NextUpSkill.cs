@@ -31,8 +31,12 @@ internal sealed class NextUpSkill : Skill
 
     public override IReadOnlyList<string> Examples => ["what should I do first?", "what's next?", "where do I start?", "what's most important?"];
 
+    // "what should I focus on today?": the ranking starts with what is overdue and due today anyway (before: "Nothing due
+    // today." while tasks were overdue, or due tomorrow morning).
     public override SkillRequest? Read(Utterance utterance) =>
-        Questions.Contains(utterance.Joined) ? new NextUpRequest() : null;
+        Questions.Contains(utterance.Joined) || Phrase.TryStripEnd(utterance.Joined, ["today", "right now", "this morning", "this afternoon"], out var asked) && Questions.Contains(asked)
+            ? new NextUpRequest()
+            : null;
 }
 
 internal sealed record NextUpRequest : SkillRequest

@@ -5,7 +5,7 @@ namespace TaskChat.Agent;
 
 /// <summary>
 /// "remind me an hour before" (the task just talked about), "remind me about 3 a day before", "remind me 30 minutes
-/// before the dentist". A reminder is a time before the task is due. Needs update_task's <c>reminders</c>.
+/// before the dentist", "set a reminder for dinner 30 minutes before". A reminder is a time before the task is due. Needs update_task's <c>reminders</c>.
 /// </summary>
 internal sealed partial class ReminderSkill : Skill
 {
@@ -84,7 +84,7 @@ internal sealed partial class ReminderSkill : Skill
         };
     }
 
-    [GeneratedRegex(@"^remind me\s+(?:(?:about|of|for)\s+(?<about>.+?)\s+)?(?<n>\d+|a|an|one|two|three|half an|the)\s+(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|earlier|ahead)(?:\s+(?:it'?s\s+due|it|that|the deadline|(?<after>.+)))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:remind me|(?:set|add|put|create)\s+(?:a\s+)?reminder)\s+(?:(?:about|of|for|on)\s+(?<about>.+?)\s+)?(?<n>\d+|a|an|one|two|three|half an|the)\s+(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|earlier|ahead)(?:\s+(?:it'?s\s+due|it|that|the deadline|(?<after>.+)))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Before();
 
     /// <summary>"… and remind me the day before", "…, remind me an hour before": a reminder clause at the end of an add.</summary>

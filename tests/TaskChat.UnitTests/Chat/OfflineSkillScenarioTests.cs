@@ -690,6 +690,34 @@ public class OfflineSkillScenarioTests
         Assert.Equal(["Buy bread", "Water the plants", "Take the bins out"], tools.Tasks.Select(t => t.Title));
     }
 
+    /// <summary>
+    /// "set a reminder for dinner 30 minutes before" sets it (before: "What should I change?"), "what reminders do I have?"
+    /// lists the tasks to do with reminders and when they go off (before: every task), and "what should I focus on
+    /// today?" ranks as "what should I do first?" does (before: "Nothing due today." beside a task overdue). Found in a hand check.
+    /// </summary>
+    [Fact]
+    public async Task SetAReminderForAndWhatRemindersDoIHave()
+    {
+        var (turns, tools) = Start();
+        Assert.Equal("None of your tasks to do has a reminder. Say “remind me about 3 an hour before” to set one.", await turns.TurnAsync("what reminders do I have?"));
+        await turns.TurnAsync("add dinner with alex friday at 8pm");
+        await turns.TurnAsync("add call the bank");
+        await turns.TurnAsync("add pay the plumber");
+        tools.Tasks[2].Due = "2026-12-01"; // Overdue (an add reads a day gone by as part of the title).
+
+        Assert.Equal("I'll remind you about “Dinner with alex” 30 minutes before it's due.", await turns.TurnAsync("set a reminder for dinner 30 minutes before"));
+        Assert.Equal(["PT30M"], tools.Tasks[0].Reminders);
+        await turns.TurnAsync("remind me about 2 tomorrow at 10am");
+
+        Assert.Equal("2 tasks with reminders: #1 “Dinner with alex” (due Friday at 20:00; reminder 30 minutes before) and #2 “Call the bank” (reminder tomorrow at 10:00).",
+            await turns.TurnAsync("what reminders do I have?"));
+        Assert.StartsWith("2 tasks with reminders", await turns.TurnAsync("show my reminders"), StringComparison.Ordinal);
+        await turns.TurnAsync("mark the dinner done");
+        Assert.StartsWith("1 task with reminders: #2", await turns.TurnAsync("reminders"), StringComparison.Ordinal);
+
+        Assert.StartsWith("Start with #3 “Pay the plumber” (overdue", await turns.TurnAsync("what should I focus on today?"), StringComparison.Ordinal);
+    }
+
     /// <summary>"actually make that tomorrow at 9" right after an add sets its due date (before: offered to add “Make that tomorrow at 9”).</summary>
     [Fact]
     public async Task MakeThatTomorrowSetsTheDueDateOfTheTaskJustAdded()
