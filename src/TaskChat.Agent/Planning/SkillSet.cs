@@ -25,6 +25,7 @@ internal static class SkillSet
             new EditSkill(),
             new AddSkill(),
             new NextUpSkill(),
+            new SummarySkill(),
             new StatusQuestionSkill(),
             new ListSkill(),
             new PastTenseSkill(),

@@ -718,6 +718,32 @@ public class OfflineSkillScenarioTests
         Assert.StartsWith("Start with #3 “Pay the plumber” (overdue", await turns.TurnAsync("what should I focus on today?"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// "give me a summary", "how am I doing?": the list counted in one reply (before: the help line, found in a hand check).
+    /// The clock is Wednesday 2 December 2026: Friday is later this week, next Tuesday after it.
+    /// </summary>
+    [Fact]
+    public async Task ASummaryCountsWhatIsToDoAndWhatWasFinished()
+    {
+        var (turns, tools) = Start();
+        Assert.Equal("You have nothing to do. Nice work! Nothing finished this week yet.", await turns.TurnAsync("give me a summary"));
+        await turns.TurnAsync("add pay the plumber");
+        tools.Tasks[0].Due = "2026-12-01"; // Overdue (an add reads a day gone by as part of the title).
+        await turns.TurnAsync("add call the bank today at 11pm");
+        await turns.TurnAsync("add dinner with alex friday at 8pm !!!");
+        await turns.TurnAsync("add dentist next tuesday");
+        await turns.TurnAsync("add buy stamps");
+        await turns.TurnAsync("add water the plants");
+        await turns.TurnAsync("I watered the plants");
+
+        Assert.Equal("You have 5 tasks to do: 1 overdue, 1 due today, 1 due later this week, 1 due after this week and 1 without a date. 1 is high priority. "
+            + "You've finished 1 task this week, 1 of them today. Say “what's overdue?” to see those first.", await turns.TurnAsync("how am I doing?"));
+        await turns.TurnAsync("mark the plumber done");
+        Assert.Equal("You have 4 tasks to do: 1 due today, 1 due later this week, 1 due after this week and 1 without a date. 1 is high priority. "
+            + "You've finished 2 tasks this week, 2 of them today. Say “what should I do first?” for where to start.", await turns.TurnAsync("overview"));
+        Assert.Equal(6, tools.Tasks.Count);
+    }
+
     /// <summary>"actually make that tomorrow at 9" right after an add sets its due date (before: offered to add “Make that tomorrow at 9”).</summary>
     [Fact]
     public async Task MakeThatTomorrowSetsTheDueDateOfTheTaskJustAdded()
