@@ -3,7 +3,7 @@ namespace TaskChat.Agent;
 /// <summary>
 /// Finds the tasks a few words point at ("milk" in "mark the milk one done"): a task matches when every
 /// meaningful word of the query is a word of its title, ignoring case, filler words and simple endings
-/// ("plants"/"plant", "watering"/"water").
+/// ("plants"/"plant", "watering"/"water"); failing that, words close to them ("by milk") or two of them written as one ("pickup").
 /// When several match and one title is exactly the query, that one is meant ("buy milk" beside
 /// "buy milk and eggs"); otherwise the caller asks rather than guesses.
 /// </summary>
@@ -34,7 +34,8 @@ internal static class TitleMatcher
 
     private static bool ContainsAllNearly(IReadOnlyList<string> titleWords, IReadOnlyList<string> query)
     {
-        var stems = titleWords.Select(Stem).ToList();
+        // Two words of the title written as one also count ("the kids pickup" for "Pick up the kids", "checkin" for "check in").
+        var stems = titleWords.Select(Stem).Concat(titleWords.Zip(titleWords.Skip(1), (first, second) => Stem(first + second))).ToList();
         return query.All(word => stems.Any(stem => IsNear(Stem(word), stem)));
     }
 
