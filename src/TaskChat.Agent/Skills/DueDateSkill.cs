@@ -54,9 +54,15 @@ internal sealed partial class DueDateSkill : Skill
             return Due(setTarget, setWhen, clock);
         }
         // "postpone the dentist by a week", "push the report back 2 days": from the due date it has.
-        if (Shift().Match(text) is { Success: true } shift && ShiftDays(shift) is { } days && TaskReference.Parse(shift.Groups["t"].Value) is { } shifted)
+        if (Shift().Match(text) is { Success: true } shift && ShiftBy(shift) is { } by && TaskReference.Parse(shift.Groups["t"].Value) is { } shifted)
         {
-            return new ShiftDueRequest(shifted, days.Days, days.Months);
+            return new ShiftDueRequest(shifted, by.Days, by.Months, by.Minutes);
+        }
+        // "postpone the dentist", "snooze it": later, but not said when. Asked rather than guessed (a day? a week?).
+        if (Phrase.TryStripStart(text, ["postpone", "snooze", "delay", "defer", "put off", "push back", "reschedule"], out var later)
+            && !Phrase.TrySplit(later, ["to", "until", "till", "by", "for"], out _, out _) && Target(later) is not null)
+        {
+            return new Say($"Until when? For example “move {later} to friday” or “push {later} back 2 days”.");
         }
         if (Phrase.TryStripStart(text, MoveVerbs, out rest) && Phrase.TrySplit(rest, ["to", "until", "till"], out var moved, out var movedTo))
         {
@@ -105,43 +111,63 @@ internal sealed partial class DueDateSkill : Skill
 
     private static TaskTarget? Target(string text) => TaskReference.IsEverything(text) ? null : TaskReference.Parse(text);
 
-    private static (int Days, int Months)? ShiftDays(System.Text.RegularExpressions.Match shift)
+    private static (int Days, int Months, int Minutes)? ShiftBy(System.Text.RegularExpressions.Match shift)
     {
-        var n = When.CountOf(shift.Groups["n"].Value);
+        var n = shift.Groups["n"].Value.Equals("half an", StringComparison.OrdinalIgnoreCase) ? -30 : When.CountOf(shift.Groups["n"].Value);
+        if (n == -30)
+        {
+            return (0, 0, shift.Groups["dir"].Value.Equals("earlier", StringComparison.OrdinalIgnoreCase) ? -30 : 30); // "half an hour"
+        }
         if (n is < 1 or > 365)
         {
             return null;
         }
         var sign = shift.Groups["dir"].Value.Equals("earlier", StringComparison.OrdinalIgnoreCase) ? -1 : 1;
-        return char.ToLowerInvariant(shift.Groups["unit"].Value[0]) switch
+        var unit = shift.Groups["unit"].Value.ToLowerInvariant();
+        return unit switch
         {
-            'd' => (sign * n, 0),
-            'w' => (sign * 7 * n, 0),
-            _ => (0, sign * n),
+            _ when unit.StartsWith('d') => (sign * n, 0, 0),
+            _ when unit.StartsWith('w') => (sign * 7 * n, 0, 0),
+            _ when unit.StartsWith("mo", StringComparison.Ordinal) => (0, sign * n, 0),
+            _ when unit.StartsWith('h') => (0, 0, sign * 60 * n),
+            _ => (0, 0, sign * n), // minutes
         };
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:move|postpone|push back|push|reschedule|defer|delay|bump|put off)\s+(?<t>.+?)\s+(?:back\s+|out\s+)?(?:by\s+|for\s+)?(?<n>\d{1,3}|a|an|one|two|three|four|five)\s+(?<unit>days?|weeks?|months?)(?:\s+(?<dir>later|earlier))?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:move|postpone|push back|push|reschedule|defer|delay|bump|put off|snooze)\s+(?<t>.+?)\s+(?:back\s+|out\s+)?(?:by\s+|for\s+)?(?<n>\d{1,3}|a|an|one|two|three|four|five|half an)\s+(?<unit>days?|weeks?|months?|hours?|hrs?|minutes?|mins?)(?:\s+(?<dir>later|earlier))?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Shift();
 }
 
 /// <summary>
-/// The due date moved by a span ("postpone the dentist by a week", "push it back 2 days", "move 3 a day earlier"):
-/// from the date each task has, its time of day kept. A task without a due date is not moved: the reply asks when.
+/// The due date moved by a span ("postpone the dentist by a week", "push it back 2 days", "move 3 a day earlier",
+/// "snooze the pickup by an hour"): from the date each task has, its time of day kept (or moved by the hours and
+/// minutes). A task without a due date is not moved, nor one due all day by hours: the reply asks when.
 /// </summary>
-internal sealed record ShiftDueRequest(TaskTarget Target, int Days, int Months) : FieldChangeRequest(Target)
+internal sealed record ShiftDueRequest(TaskTarget Target, int Days, int Months, int Minutes = 0) : FieldChangeRequest(Target)
 {
     protected override string Argument => TaskToolArguments.Due;
 
     protected override string Feature => "due dates";
 
     protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
-        UpdatesOfDated(targets, context, undated => $"“{undated.Title}” has no due date to move from. When is it due? For example “move {undated.Id} to friday”.");
+        Minutes != 0 && targets.FirstOrDefault(t => t.Known && t.DueText is { Length: <= 10 }) is { } allDay
+            ? new Answer($"“{allDay.Title}” is due all day, without a time, so I move it by days. For example “push {allDay.Id} back a day”, or give it a time: “move {allDay.Id} to 5pm”.")
+            : UpdatesOfDated(targets, context, undated => $"“{undated.Title}” has no due date to move from. When is it due? For example “move {undated.Id} to friday”.");
 
-    protected override object? NewValue(TaskSnapshot task, AgentContext context) =>
-        task.DueText is { } text && Due.FromArgument(text, context.Clock) is { } current
-            ? (current with { Date = current.Date.AddMonths(Months).AddDays(Days) }).ToArgument(context.Clock)
-            : null;
+    protected override object? NewValue(TaskSnapshot task, AgentContext context)
+    {
+        if (task.DueText is not { } text || Due.FromArgument(text, context.Clock) is not { } current)
+        {
+            return null;
+        }
+        var date = current.Date.AddMonths(Months).AddDays(Days);
+        if (Minutes != 0 && current.Time is { } time)
+        {
+            var moved = date.ToDateTime(time).AddMinutes(Minutes);
+            return (current with { Date = DateOnly.FromDateTime(moved), Time = TimeOnly.FromDateTime(moved) }).ToArgument(context.Clock);
+        }
+        return (current with { Date = date }).ToArgument(context.Clock);
+    }
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
         string.Join(' ', done.Select(d => d.Argument(Argument) is string sent && Due.FromArgument(sent, context.Clock) is { } due

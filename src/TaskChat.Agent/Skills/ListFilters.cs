@@ -200,6 +200,18 @@ internal sealed record DueFilter(string Range) : DueSpanFilter
     }
 }
 
+/// <summary>
+/// The tasks due from today through the next <paramref name="Count"/> days, today counted ("what's due in the next 3
+/// days?"): the reply names the last day, so that whether today counted is never a guess.
+/// </summary>
+internal sealed record NextDaysFilter(int Count) : DueSpanFilter
+{
+    public override string Describe(AgentContext context) =>
+        $"due in the next {Replies.Count(Count, "day")} (through {When.DescribeDay(context.Clock.Today.AddDays(Count - 1), context.Clock)})";
+
+    protected override (DateOnly First, DateOnly End) Days(UserClock clock) => (clock.Today, clock.Today.AddDays(Count));
+}
+
 /// <summary>The tasks due on one day ("what's on saturday?").</summary>
 internal sealed record DayFilter(DateOnly Day) : DueSpanFilter
 {

@@ -170,6 +170,14 @@ internal sealed partial class ListSkill : Skill
         {
             return new ListRequest(ListStatus.Pending, new OverdueFilter());
         }
+        // "what's due in the next 3 days?", "anything in the next couple of weeks?": from today on (before: every pending task).
+        if (NextDays().Match(text) is { Success: true } next
+            && next.Groups["n"].Value.ToLowerInvariant() is var said
+            && When.CountOf(said is "few" or "couple of" ? "a " + said : said) is var n and >= 1 and <= 366)
+        {
+            var days = next.Groups["unit"].Value.StartsWith('w') ? 7 * n : n;
+            return days <= 366 ? new ListRequest(ListStatus.Pending, new NextDaysFilter(days)) : null;
+        }
         if ((asks || words[0] == "due") && DueRange().Match(text) is { Success: true } due)
         {
             return new ListRequest(ListStatus.Pending, new DueFilter(due.Groups["range"].Value.ToLowerInvariant()));
@@ -228,6 +236,9 @@ internal sealed partial class ListSkill : Skill
 
     [GeneratedRegex(@"\b(?:due|for|have|on my plate|to do|on|about)\b.*?\b(?<range>" + DueFilter.RangePattern + @")\b|^(?<range>today|tomorrow)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DueRange();
+
+    [GeneratedRegex(@"^(?:what(?:'s|s| is)|whats|what do i have|what have i got|do i have anything|is there anything|anything|show(?:\s+me)?|list)\b.*?\b(?:in\s+|for\s+|over\s+|within\s+)?the\s+(?:next|coming)\s+(?<n>\d{1,3}|two|three|four|five|six|seven|ten|a few|a couple of|few|couple of)\s+(?<unit>days|weeks)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NextDays();
 
     [GeneratedRegex(@"^(?:what(?:'s|s| is)|whats|what do i have|what have i got|do i have anything|is there anything|anything|show(?:\s+me)?|list)\s+(?:(?:due|planned|scheduled|happening|on|for)\s+)*(?<day>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OnDay();

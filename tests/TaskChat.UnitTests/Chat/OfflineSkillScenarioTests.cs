@@ -744,6 +744,33 @@ public class OfflineSkillScenarioTests
         Assert.Equal(6, tools.Tasks.Count);
     }
 
+    /// <summary>
+    /// "snooze the pickup by an hour" moves the due time (before: the help line), "postpone the dentist" asks until when
+    /// (the help line), and "what's due in the next 3 days?" lists today through the third day, which the reply names
+    /// (before: every pending task). Found in a hand check; the clock is Wednesday 2 December 2026, 10:00.
+    /// </summary>
+    [Fact]
+    public async Task SnoozeByAnHourAndWhatIsDueInTheNextFewDays()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add pick up the kids tomorrow at 3:30pm");
+        await turns.TurnAsync("add dentist friday");
+        await turns.TurnAsync("add dinner with alex next tuesday at 8pm");
+
+        Assert.Equal("“Pick up the kids” is now due tomorrow at 16:30.", await turns.TurnAsync("snooze the kids pickup by an hour"));
+        Assert.Equal("“Pick up the kids” is now due tomorrow at 17:00.", await turns.TurnAsync("push it back half an hour"));
+        Assert.Equal("“Dinner with alex” is now due Tuesday at 19:30.", await turns.TurnAsync("move the dinner 30 minutes earlier"));
+        Assert.Equal("“Dentist” is due all day, without a time, so I move it by days. For example “push 2 back a day”, or give it a time: “move 2 to 5pm”.",
+            await turns.TurnAsync("delay the dentist by 2 hours"));
+        Assert.Equal("2026-12-04", tools.Tasks[1].Due);
+        Assert.Equal("Until when? For example “move the dentist to friday” or “push the dentist back 2 days”.", await turns.TurnAsync("postpone the dentist"));
+
+        Assert.Equal("2 tasks due in the next 3 days (through Friday): #1 “Pick up the kids” (due tomorrow at 17:00) and #2 “Dentist” (due Friday).",
+            await turns.TurnAsync("what's due in the next 3 days?"));
+        Assert.StartsWith("3 tasks due in the next 14 days (through Tuesday 15 December)", await turns.TurnAsync("anything in the next couple of weeks?"), StringComparison.Ordinal);
+        Assert.StartsWith("Nothing due in the next 1 day (through today)", await turns.TurnAsync("show me the next 1 days"), StringComparison.Ordinal);
+    }
+
     /// <summary>"actually make that tomorrow at 9" right after an add sets its due date (before: offered to add “Make that tomorrow at 9”).</summary>
     [Fact]
     public async Task MakeThatTomorrowSetsTheDueDateOfTheTaskJustAdded()
