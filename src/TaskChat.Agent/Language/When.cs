@@ -38,7 +38,7 @@ internal sealed record Due(DateOnly Date, TimeOnly? Time, bool DayFromTime = fal
 /// <summary>
 /// Reads when something is due from everyday words at the end of a message, in the user's zone: "today", "tonight",
 /// "tomorrow at 5pm", "tomorrow morning", "on friday", "next tuesday" (the Tuesday of next week), "in 2 hours",
-/// "in 3 days", "this weekend" (its Saturday), "end of the month" (or of next month, of the week, of next week, of the year), "5 Dec", "12/5" (in the user's date order),
+/// "in 3 days", "this weekend" (its Saturday), "end of the month" (or of next month, of the week, of next week, of the year), "by end of day" (today), "5 Dec", "12/5" (in the user's date order),
 /// "2026-12-05", and "by"/"due" before any of them. A time alone ("at 5pm") is today's if still ahead, else tomorrow's;
 /// an hour from 1 to 7 without am/pm is in the afternoon ("at 5" is 17:00).
 /// </summary>
@@ -177,6 +177,8 @@ internal static partial class When
             {
                 "today" => today,
                 "tonight" => today,
+                "eod" or "cob" => today, // "by end of day", "close of business": today, its time not invented.
+                _ when word.Contains("end of", StringComparison.Ordinal) => today,
                 _ when word.Contains("after", StringComparison.Ordinal) => today.AddDays(2),
                 _ => today.AddDays(1),
             };
@@ -352,7 +354,7 @@ internal static partial class When
     [GeneratedRegex(@"(?:^|\s)(?:in the|this)\s+(?<part>morning|afternoon|evening)$|(?<=\b(?:today|tomorrow|tmrw|" + Weekday + @")\s+)(?<part>morning|afternoon|evening)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PartOfDay();
 
-    [GeneratedRegex(@"(?:^|\s)" + Prefix + @"(?:(?<rel>today|tonight|tomorrow|tmrw|tmr|tomorow|(?:the\s+)?day after tomorrow)" +
+    [GeneratedRegex(@"(?:^|\s)" + Prefix + @"(?:(?<rel>today|tonight|tomorrow|tmrw|tmr|tomorow|(?:the\s+)?day after tomorrow|(?:the\s+)?end of (?:the\s+)?(?:day|today)|eod|cob)" +
         // Not a weekday of a repeat: "every monday", nor the last of a list, "every monday and thursday (at 7am)".
         @"|(?<!\b(?:every|each)\s+(?:(?:" + Weekday + "|" + ShortWeekday + @")s?\s*(?:,|and|&)\s*)*)(?:(?<mod>this|next|coming|on)\s+)?(?<wd>" + Weekday + @")" +
         @"|(?<=\b(?:on|by|due|next|this|until|before)\s+)(?<wd>" + ShortWeekday + @")" +

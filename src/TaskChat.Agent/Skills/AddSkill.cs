@@ -80,6 +80,13 @@ internal sealed partial class AddSkill : Skill
         {
             rest = scheduled;
         }
+        // "remind me to stretch every hour": a task repeats every day at most (the task service's rule), said rather than
+        // added as a task titled "Stretch every hour".
+        if (EveryHour().Match(rest) is { Success: true } hourly && Phrase.Capitalize(rest[..hourly.Index].Trim()) is { Length: > 0 } what)
+        {
+            return new Say($"Tasks repeat every day at most, so I can't make “{what}” repeat every {(hourly.Groups["unit"].Value.StartsWith('h') || hourly.Groups["unit"].Value.StartsWith('H') ? "hour" : "few minutes")}. " +
+                $"You could add it for set times of the day, for example “add {what.ToLowerInvariant()} every day at 10am”.");
+        }
         var remind = !repeatOnly && Phrase.TryStripStart(text, RemindVerbs, out _);
         // "remind me every morning to take vitamins", "remind me tomorrow to call mom": when first, then what.
         if (remind && WhenFirst().Match(rest) is { Success: true } whenFirst)
@@ -168,6 +175,9 @@ internal sealed partial class AddSkill : Skill
 
     [GeneratedRegex(@"^(?:remind me\s+)?(?<when>(?:every|each|daily|today|tonight|tomorrow|on|next|this|at|in)\b.*?)\s+to\s+(?<what>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhenFirst();
+
+    [GeneratedRegex(@"\s+(?:(?:every|each)\s+(?:\d{1,3}\s+|few\s+|couple of\s+)?(?<unit>hours?|minutes?|mins?)|(?<unit>hourly))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EveryHour();
 
     [GeneratedRegex(@"\b(?:every|each)\s+(?<part>morning|afternoon|evening|night)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EveryPartOfDay();

@@ -771,6 +771,28 @@ public class OfflineSkillScenarioTests
         Assert.StartsWith("Nothing due in the next 1 day (through today)", await turns.TurnAsync("show me the next 1 days"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// "add submit expenses by end of day" is due today (before: a task titled "Submit expenses by end of day"), and
+    /// "remind me to stretch every hour" says tasks repeat daily at most (before: a task "Stretch every hour" that never
+    /// repeated). Found in a hand check.
+    /// </summary>
+    [Fact]
+    public async Task EndOfDayIsTodayAndAnHourlyRepeatIsExplained()
+    {
+        var (turns, tools) = Start();
+        Assert.Equal("Added “Submit expenses” (task 1), due today.", await turns.TurnAsync("add submit expenses by end of day"));
+        Assert.Equal("Added “Send the invoice” (task 2), due today.", await turns.TurnAsync("add send the invoice by EOD"));
+        Assert.Equal(["2026-12-02", "2026-12-02"], tools.Tasks.Select(t => t.Due));
+
+        Assert.Equal("Tasks repeat every day at most, so I can't make “Stretch” repeat every hour. You could add it for set times of the day, for example “add stretch every day at 10am”.",
+            await turns.TurnAsync("remind me to stretch every hour"));
+        Assert.StartsWith("Tasks repeat every day at most, so I can't make “Drink water” repeat every few minutes.", await turns.TurnAsync("add drink water every 30 minutes"), StringComparison.Ordinal);
+        Assert.StartsWith("Tasks repeat every day at most", await turns.TurnAsync("add check the oven hourly"), StringComparison.Ordinal);
+        Assert.Equal(2, tools.Tasks.Count);
+        // A title that only mentions hours is a title.
+        Assert.StartsWith("Added “Log my hours”", await turns.TurnAsync("add log my hours"), StringComparison.Ordinal);
+    }
+
     /// <summary>"actually make that tomorrow at 9" right after an add sets its due date (before: offered to add “Make that tomorrow at 9”).</summary>
     [Fact]
     public async Task MakeThatTomorrowSetsTheDueDateOfTheTaskJustAdded()
