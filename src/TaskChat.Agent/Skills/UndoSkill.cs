@@ -12,9 +12,12 @@ internal sealed partial class UndoSkill : Skill
     private static readonly string[] Phrases =
         ["undo", "undo that", "undo it", "undo this", "undo the last change", "undo last change", "undo the last one", "undo last",
          "revert", "revert that", "revert it", "revert the last change", "take that back", "take it back", "undo what you just did",
-         "undo my last change", "oops undo", "undo please", "cancel that", "reverse that", "put it back", "bring it back", "bring them back",
-         // Said right after a change that was not wanted: the change is what they take back.
-         "oops", "whoops", "oops that was wrong", "that was wrong", "thats wrong", "that was a mistake", "my mistake", "my bad", "wrong one",
+         "undo my last change", "oops undo", "undo please", "cancel that", "reverse that", "put it back", "bring it back", "bring them back"];
+
+    // Said in answer to a change that was not wanted: that change is what they take back, if it is the one just made (a
+    // change some turns back is not what "oops" is about, and is left to an explicit "undo").
+    private static readonly string[] Reactions =
+        ["oops", "whoops", "oops that was wrong", "that was wrong", "thats wrong", "that was a mistake", "my mistake", "my bad", "wrong one",
          "i didnt mean that", "i did not mean that", "didnt mean that", "not that one"];
 
     // "I've renewed my passport" … "oops, not yet": the completion is what they take back, and nothing else is.
@@ -36,9 +39,13 @@ internal sealed partial class UndoSkill : Skill
         {
             return new UndoRequest();
         }
+        if (Reactions.Contains(string.Join(' ', Phrase.Words(Phrase.Clean(utterance.Raw)))) || Reactions.Contains(utterance.Joined))
+        {
+            return new UndoRequest(JustMade: true);
+        }
         if (NotYet.Contains(utterance.Joined))
         {
-            return new UndoRequest(OnlyCompletions: true);
+            return new UndoRequest(OnlyCompletions: true, JustMade: true);
         }
         // "bring back the gym", "put the gym back", "restore the gym": the undo of the deletion that took it.
         return BringBack().Match(utterance.Text) is { Success: true } back && TaskReference.MeaningfulWords(Phrase.Words(back.Groups["q"].Value)) is { Count: > 0 } named
@@ -55,7 +62,7 @@ internal sealed partial class UndoSkill : Skill
         var words = Phrase.Words(Phrase.Clean(message));
         // "oops, not yet", "wait, not yet": the fillers Read had stripped before it saw "not yet".
         var notYet = words.SkipWhile(w => w is "oops" or "whoops" or "wait" or "actually" or "sorry" or "oh" or "um" or "hmm");
-        return Phrases.Contains(string.Join(' ', words)) || NotYet.Contains(string.Join(' ', notYet));
+        return Phrases.Contains(string.Join(' ', words)) || Reactions.Contains(string.Join(' ', words)) || NotYet.Contains(string.Join(' ', notYet));
     }
 }
 
@@ -63,8 +70,9 @@ internal sealed partial class UndoSkill : Skill
 /// The undo of the conversation's last change. <paramref name="Named"/>: the words of a task to bring back ("bring back
 /// the gym"), which that change must have deleted: a deletion further back cannot be reversed, and is not guessed at.
 /// <paramref name="OnlyCompletions"/>: "not yet", which takes back a change that marked tasks done and no other.
+/// <paramref name="JustMade"/>: "oops", "not yet", which are about the change of the turn just before, and no older one.
 /// </summary>
-internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool OnlyCompletions = false) : SkillRequest
+internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool OnlyCompletions = false, bool JustMade = false) : SkillRequest
 {
     public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {
@@ -75,9 +83,15 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool Onl
             return new Answer($"I can only bring back a task this conversation's last change deleted, and “{string.Join(' ', Named)}” wasn't one. " +
                 "Say “add …” to add it again.");
         }
+        if (JustMade && last is not null && !ReferenceEquals(last, chat.Previous))
+        {
+            last = null; // The turn just before changed nothing: "oops" is not about a change further back.
+        }
         if (last is null)
         {
-            return new Answer(OnlyCompletions ? NotACompletion : "There's nothing to undo in this conversation yet.");
+            return new Answer(OnlyCompletions ? NotACompletion
+                : JustMade ? "No harm done: my last reply didn't change anything. If you want a change taken back, say “undo”."
+                : "There's nothing to undo in this conversation yet.");
         }
         if (UndoSkill.IsUndo(last.UserText))
         {
