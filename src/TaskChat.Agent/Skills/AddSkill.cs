@@ -84,7 +84,7 @@ internal sealed partial class AddSkill : Skill
         // added as a task titled "Stretch every hour".
         if (EveryHour().Match(rest) is { Success: true } hourly && Phrase.Capitalize(rest[..hourly.Index].Trim()) is { Length: > 0 } what)
         {
-            return new Say($"Tasks repeat every day at most, so I can't make “{what}” repeat every {(hourly.Groups["unit"].Value.StartsWith('h') || hourly.Groups["unit"].Value.StartsWith('H') ? "hour" : "few minutes")}. " +
+            return new Say($"Tasks repeat every day at most, so I can't make “{what}” repeat every {(hourly.Groups["unit"].Value.StartsWith("h", StringComparison.OrdinalIgnoreCase) ? "hour" : "few minutes")}. " +
                 $"You could add it for set times of the day, for example “add {what.ToLowerInvariant()} every day at 10am”.");
         }
         var remind = !repeatOnly && Phrase.TryStripStart(text, RemindVerbs, out _);
