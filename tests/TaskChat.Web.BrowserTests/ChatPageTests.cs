@@ -497,6 +497,10 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         var groceries = await AddressedConversationAsync(page);
         await page.GetByTestId("conversations-toggle").ClickAsync();
         await page.GetByTestId("new-conversation").ClickAsync();
+        // The new chat drawn before the next message: ChatAsync counts the replies on screen first, and counted the old
+        // thread's one when the render had not arrived yet (CI, Debug build).
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/chat/new$"));
+        await Assertions.Expect(Messages(page)).ToHaveCountAsync(0);
         await ChatAsync(page, "add walk the dog");
         var errands = await AddressedConversationAsync(page);
 
@@ -570,6 +574,10 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await ChatAsync(page, "add buy milk");
         var groceries = await AddressedConversationAsync(page);
         await page.GetByTestId("new-conversation").ClickAsync();
+        // The new chat drawn before the next message: ChatAsync counts the replies on screen first, and counted the old
+        // thread's one when the render had not arrived yet (CI, Debug build).
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/chat/new$"));
+        await Assertions.Expect(Messages(page)).ToHaveCountAsync(0);
         await ChatAsync(page, "add walk the dog");
         await ConversationLink(page, groceries).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/chat/{groceries}$"));
