@@ -445,6 +445,17 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
     private static ILocator UserMessages(IPage page) => page.Locator("[data-testid=chat-message][data-role=user]");
 
     /// <summary>
+    /// "New chat", and its empty thread at /chat/new on screen before the test goes on: ChatAsync counts the replies shown
+    /// first, and counted the old thread's one when the render had not arrived yet (CI, Debug build).
+    /// </summary>
+    private static async Task StartNewChatAsync(IPage page)
+    {
+        await page.GetByTestId("new-conversation").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/chat/new$"));
+        await Assertions.Expect(Messages(page)).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
     /// The address names the conversation on screen: the first message's conversation once the api names it, /chat/new for
     /// New chat (a reload keeps it empty), the new one's id after its first message, /chat as the latest; and a reload keeps
     /// an older conversation open (before, every reload went back to the latest, whatever had been opened).
@@ -457,9 +468,7 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await ChatAsync(page, "add buy milk");
         var groceries = await AddressedConversationAsync(page);
 
-        await page.GetByTestId("new-conversation").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/chat/new$"));
-        await Assertions.Expect(Messages(page)).ToHaveCountAsync(0);
+        await StartNewChatAsync(page);
         await GotoInteractiveAsync(page, "/chat/new");
         await Assertions.Expect(page.GetByTestId("chat-suggestion").First).ToBeVisibleAsync(); // Still the empty new chat, not the latest.
         await Assertions.Expect(page.GetByTestId("thread-title")).ToHaveTextAsync("New chat");
@@ -496,11 +505,7 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await ChatAsync(page, "add buy milk");
         var groceries = await AddressedConversationAsync(page);
         await page.GetByTestId("conversations-toggle").ClickAsync();
-        await page.GetByTestId("new-conversation").ClickAsync();
-        // The new chat drawn before the next message: ChatAsync counts the replies on screen first, and counted the old
-        // thread's one when the render had not arrived yet (CI, Debug build).
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/chat/new$"));
-        await Assertions.Expect(Messages(page)).ToHaveCountAsync(0);
+        await StartNewChatAsync(page);
         await ChatAsync(page, "add walk the dog");
         var errands = await AddressedConversationAsync(page);
 
@@ -573,11 +578,7 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await SignUpAsync(page);
         await ChatAsync(page, "add buy milk");
         var groceries = await AddressedConversationAsync(page);
-        await page.GetByTestId("new-conversation").ClickAsync();
-        // The new chat drawn before the next message: ChatAsync counts the replies on screen first, and counted the old
-        // thread's one when the render had not arrived yet (CI, Debug build).
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/chat/new$"));
-        await Assertions.Expect(Messages(page)).ToHaveCountAsync(0);
+        await StartNewChatAsync(page);
         await ChatAsync(page, "add walk the dog");
         await ConversationLink(page, groceries).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/chat/{groceries}$"));
