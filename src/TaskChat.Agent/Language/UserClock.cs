@@ -20,7 +20,13 @@ public sealed record UserClock(TimeProvider Time, TimeZoneInfo Zone, DateOrder D
 
     public DateTimeOffset Now => TimeZoneInfo.ConvertTime(Time.GetUtcNow(), Zone);
 
-    public DateOnly Today => DateOnly.FromDateTime(Now.DateTime);
+    public DateOnly Today => DayOf(Time.GetUtcNow());
+
+    /// <summary>The day a moment falls on in the user's zone.</summary>
+    public DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime);
+
+    /// <summary>The Monday of the week a day is in: weeks start on Monday here, as in ISO 8601.</summary>
+    public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>A wall-clock time on a day in the user's zone, with that day's offset.</summary>
     public DateTimeOffset At(DateOnly date, TimeOnly time)

@@ -30,6 +30,12 @@ internal sealed record Due(DateOnly Date, TimeOnly? Time, bool DayFromTime = fal
         {
             return null;
         }
+        return At(at, clock);
+    }
+
+    /// <summary>A moment as the day and time it is in the user's zone.</summary>
+    public static Due At(DateTimeOffset at, UserClock clock)
+    {
         var local = TimeZoneInfo.ConvertTime(at, clock.Zone).DateTime;
         return new Due(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
     }
@@ -214,7 +220,7 @@ internal static partial class When
         {
             found = g["next"].Value.EndsWith("month", StringComparison.OrdinalIgnoreCase)
                 ? new DateOnly(today.Year, today.Month, 1).AddMonths(1)
-                : today.AddDays(7 - ((int)today.DayOfWeek + 6) % 7);
+                : UserClock.WeekStart(today).AddDays(7);
         }
         else if (g["y"].Success && g["iso"].Success)
         {
@@ -292,7 +298,7 @@ internal static partial class When
         if (modifier == "next")
         {
             // The day of next week (weeks start on Monday): "next tuesday" on a Wednesday is in six days, on a Monday in eight.
-            var mondayNextWeek = today.AddDays(7 - ((int)today.DayOfWeek + 6) % 7);
+            var mondayNextWeek = UserClock.WeekStart(today).AddDays(7);
             return mondayNextWeek.AddDays(((int)target + 6) % 7);
         }
         return today.AddDays(ahead == 0 && modifier != "this" ? 7 : ahead);

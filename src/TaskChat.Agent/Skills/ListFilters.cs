@@ -73,9 +73,7 @@ internal sealed record ListRequest(string Status, ListFilter? Filter) : SkillReq
     {
         var due = task.DueText ?? "";
         var at = task.DueAt(context.Clock.Zone)!.Value;
-        var local = TimeZoneInfo.ConvertTime(at, context.Clock.Zone);
-        var day = DateOnly.FromDateTime(local.DateTime);
-        return due.Length <= 10 ? When.DescribeDay(day, context.Clock) : new Due(day, TimeOnly.FromDateTime(local.DateTime)).Describe(context.Clock);
+        return due.Length <= 10 ? When.DescribeDay(context.Clock.DayOf(at), context.Clock) : Due.At(at, context.Clock).Describe(context.Clock);
     }
 }
 
@@ -132,8 +130,11 @@ internal abstract record ListFilter
     public abstract string Describe(AgentContext context);
 
     public virtual string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => tasks.Count == 0
-        ? $"Nothing {Describe(context)}."
-        : $"{Replies.Count(tasks.Count, "task")} {Describe(context)}: {ListRequest.Items(tasks, context)}.";
+        ? $"Nothing {Describe(context)}." : Listed(tasks, context);
+
+    /// <summary>"2 tasks due today: #1 “Milk”, #2 “Eggs”.", each done one marked so when <paramref name="markDone"/>.</summary>
+    protected string Listed(IReadOnlyList<TaskSnapshot> tasks, AgentContext context, bool markDone = false) =>
+        $"{Replies.Count(tasks.Count, "task")} {Describe(context)}: {ListRequest.Items(tasks, context, markDone)}.";
 }
 
 /// <summary>
@@ -186,7 +187,7 @@ internal sealed record DueFilter(string Range) : DueSpanFilter
     protected override (DateOnly First, DateOnly End) Days(UserClock clock)
     {
         var today = clock.Today;
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var monday = UserClock.WeekStart(today);
         return Range switch
         {
             "tomorrow" => (today.AddDays(1), today.AddDays(2)),
@@ -284,8 +285,7 @@ internal sealed record SearchFilter(string Query, bool AsksWhen = false) : ListF
     };
 
     // A search looks through done tasks too, and says which those are ("#2 “Gym” (done)").
-    private string Found(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) =>
-        $"{Replies.Count(tasks.Count, "task")} {Describe(context)}: {ListRequest.Items(tasks, context, markDone: true)}.";
+    private string Found(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => Listed(tasks, context, markDone: true);
 
     // "#2 “Call the dentist” is due Monday at 15:00." A repeating task's done occurrences are not what was asked about.
     private static string When(TaskSnapshot task, AgentContext context) => task.DueAt(context.Clock.Zone) is { } due
@@ -322,25 +322,13 @@ internal sealed record ReminderFilter : ListFilter
     {
         if (TaskReminders.CountsFromDue(reminder))
         {
-            try
-            {
-                var before = System.Xml.XmlConvert.ToTimeSpan(reminder);
-                return before <= TimeSpan.Zero ? "at the due time"
-                    : before.TotalMinutes % 1440 == 0 ? Replies.Count((int)before.TotalDays, "day") + " before"
-                    : before.TotalMinutes % 60 == 0 ? Replies.Count((int)before.TotalHours, "hour") + " before"
-                    : Replies.Count((int)before.TotalMinutes, "minute") + " before";
-            }
-            catch (FormatException)
-            {
-                return reminder; // Not a duration this reads: said as the service wrote it.
-            }
+            return TaskReminders.DescribeBefore(reminder) ?? reminder; // Not a duration this reads: said as the service wrote it.
         }
         if (!DateTimeOffset.TryParse(reminder, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at))
         {
             return reminder;
         }
-        var local = TimeZoneInfo.ConvertTime(at, context.Clock.Zone);
-        return new Due(DateOnly.FromDateTime(local.DateTime), TimeOnly.FromDateTime(local.DateTime)).Describe(context.Clock);
+        return Due.At(at, context.Clock).Describe(context.Clock);
     }
 }
 
@@ -355,9 +343,9 @@ internal sealed record FinishedFilter(string When) : ListFilter
         {
             return true; // Without completed_at the reply says it cannot tell.
         }
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, context.Clock.Zone).DateTime);
+        var day = context.Clock.DayOf(at);
         var today = context.Clock.Today;
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var monday = UserClock.WeekStart(today);
         return When switch
         {
             "yesterday" => day == today.AddDays(-1),

@@ -144,7 +144,7 @@ internal sealed record StatusQuestionRequest(TaskTarget Target, IReadOnlyList<st
         {
             return "";
         }
-        var day = When.DescribeDay(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, context.Clock.Zone).DateTime), context.Clock);
+        var day = When.DescribeDay(context.Clock.DayOf(at), context.Clock);
         return day is "today" or "yesterday" ? $" (ticked off {day})" : $" (ticked off on {day})";
     }
 

@@ -48,23 +48,24 @@ internal sealed record SummaryRequest : SkillRequest
     {
         var clock = context.Clock;
         var today = clock.Today;
-        var weekEnd = today.AddDays(7 - ((int)today.DayOfWeek + 6) % 7); // The Monday after this week.
-        var weekStart = weekEnd.AddDays(-7);
+        var weekStart = UserClock.WeekStart(today);
+        var weekEnd = weekStart.AddDays(7);
         var pending = done.Where(d => d.Arguments.GetValueOrDefault(ToolArguments.Status)?.ToString() == ListStatus.Pending)
             .SelectMany(d => d.Outcome.Tasks).Where(t => !t.Completed).ToList();
         var completed = done.Where(d => d.Arguments.GetValueOrDefault(ToolArguments.Status)?.ToString() == ListStatus.Completed)
             .SelectMany(d => d.Outcome.Tasks).Where(t => t.Completed).ToList();
         var more = done.Any(d => d.Outcome.HasMore);
 
-        DateOnly? Day(TaskSnapshot t) => t.DueAt(clock.Zone) is { } due ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(due, clock.Zone).DateTime) : null;
-        var overdue = pending.Count(t => t.DueAt(clock.Zone) is { } due && due < clock.Now);
-        var dueToday = pending.Count(t => Day(t) == today && t.DueAt(clock.Zone) >= clock.Now);
-        var thisWeek = pending.Count(t => Day(t) is { } day && day > today && day < weekEnd);
-        var later = pending.Count(t => Day(t) is { } day && day >= weekEnd);
+        var now = clock.Now;
+        var dues = pending.Select(t => t.DueAt(clock.Zone)).OfType<DateTimeOffset>().Select(due => (At: due, Day: clock.DayOf(due))).ToList();
+        var overdue = dues.Count(due => due.At < now);
+        var dueToday = dues.Count(due => due.At >= now && due.Day == today);
+        var thisWeek = dues.Count(due => due.Day > today && due.Day < weekEnd);
+        var later = dues.Count(due => due.Day >= weekEnd);
         var undated = pending.Count(t => t.DueText is null);
         var high = pending.Count(t => t.Priority == TaskPriorities.High);
-        var doneThisWeek = completed.Where(t => t.CompletedAt is { } at && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, clock.Zone).DateTime) >= weekStart).ToList();
-        var doneToday = doneThisWeek.Count(t => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t.CompletedAt!.Value, clock.Zone).DateTime) == today);
+        var doneThisWeek = completed.Where(t => t.CompletedAt is { } at && clock.DayOf(at) >= weekStart).ToList();
+        var doneToday = doneThisWeek.Count(t => clock.DayOf(t.CompletedAt!.Value) == today);
 
         var text = pending.Count == 0 ? "You have nothing to do. Nice work!" : $"You have {Replies.Count(pending.Count, "task")} to do";
         if (pending.Count > 0)

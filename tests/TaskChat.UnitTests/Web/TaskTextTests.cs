@@ -39,4 +39,13 @@ public sealed class TaskTextTests
     [InlineData("FREQ=DAILY;COUNT=5")]
     [InlineData("")]
     public void AnyOtherRuleIsNoChoice(string rule) => Assert.Null(TaskText.RepeatChoice(rule));
+
+    [Theory]
+    [InlineData("PT0S", "At the due time")]
+    [InlineData("PT1H", "1 hour before")]
+    [InlineData("P2D", "2 days before")]
+    [InlineData("PT45M", "45 minutes before")]
+    [InlineData("Pizza", "Pizza")] // not a duration: shown as the api wrote it
+    [InlineData("2026-12-05T09:00:00+01:00", "Sat 5 Dec 09:00")] // a moment: on its day, in the year of today
+    public void AReminderIsSaidInWords(string reminder, string words) => Assert.Equal(words, TaskText.Reminder(reminder, new DateOnly(2026, 12, 1)));
 }

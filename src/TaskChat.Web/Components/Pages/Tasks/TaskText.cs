@@ -59,13 +59,7 @@ internal static class TaskText
     {
         if (TaskReminders.CountsFromDue(reminder))
         {
-            var minutes = Minutes(reminder);
-            return minutes switch
-            {
-                null => reminder,
-                0 => "At the due time",
-                _ => $"{Span(minutes.Value)} before",
-            };
+            return TaskReminders.DescribeBefore(reminder) is { } words ? char.ToUpperInvariant(words[0]) + words[1..] : reminder;
         }
         return Due.Parse(reminder) is { } at ? Friendly(at, today) : reminder;
     }
@@ -165,25 +159,4 @@ internal static class TaskText
         "SU" => "Sun",
         _ => code,
     } : code;
-
-    private static int? Minutes(string duration)
-    {
-        try
-        {
-            return (int)System.Xml.XmlConvert.ToTimeSpan(duration).TotalMinutes;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
-
-    private static string Span(int minutes) => minutes switch
-    {
-        _ when minutes % 1440 == 0 => Plural(minutes / 1440, "day"),
-        _ when minutes % 60 == 0 => Plural(minutes / 60, "hour"),
-        _ => Plural(minutes, "minute"),
-    };
-
-    private static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
 }
