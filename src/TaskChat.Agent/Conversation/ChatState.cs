@@ -24,6 +24,34 @@ internal sealed record ChatState(string Message, IReadOnlyList<IReadOnlyList<Too
             .Select(e => e.Changed ? e.Outcome.TaskId : e.Outcome.Tasks is [var only] ? only.Id : null)
             .FirstOrDefault(id => id is not null);
 
+    /// <summary>
+    /// The task this conversation added last and did not delete again (an undone add): what "the task I just added" means
+    /// here. Null when it added none, and the newest of all the user's tasks is looked up instead.
+    /// </summary>
+    public long? LastAddedId
+    {
+        get
+        {
+            var deleted = new HashSet<long>();
+            foreach (var exchange in Earlier.Reverse().SelectMany(t => t.Exchanges.Reverse()))
+            {
+                if (!exchange.Changed || exchange.Outcome.TaskId is not { } id)
+                {
+                    continue;
+                }
+                if (exchange.Tool == ToolNames.DeleteTask)
+                {
+                    deleted.Add(id);
+                }
+                else if (exchange.Tool == ToolNames.AddTask && !deleted.Contains(id))
+                {
+                    return id;
+                }
+            }
+            return null;
+        }
+    }
+
     /// <summary>The latest snapshot of a task in any list of this conversation, this turn's included.</summary>
     public TaskSnapshot? LastSeen(long id) =>
         Rounds.Reverse().SelectMany(r => r).Concat(Earlier.Reverse().SelectMany(t => t.Exchanges.Reverse()))

@@ -39,7 +39,9 @@ internal sealed record TaskSnapshot(long Id, string Title, bool Completed, JsonE
 
     public IReadOnlyList<string> Reminders => Strings(TaskToolArguments.Reminders);
 
-    public DateTimeOffset? CompletedAt => Text("completed_at") is { } at && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : null;
+    public DateTimeOffset? CompletedAt => Moment("completed_at");
+
+    public DateTimeOffset? CreatedAt => Moment("created_at");
 
     /// <summary>When the task is due, in the user's zone: a date alone is due at the end of that day.</summary>
     public DateTimeOffset? DueAt(TimeZoneInfo zone) => DueText is { } due ? When.ParseArgument(due, zone) : null;
@@ -54,6 +56,9 @@ internal sealed record TaskSnapshot(long Id, string Title, bool Completed, JsonE
                 _ => null,
             }
             : null;
+
+    private DateTimeOffset? Moment(string name) =>
+        Text(name) is { } at && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : null;
 
     private string? Text(string name) =>
         Raw.ValueKind == JsonValueKind.Object && Raw.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace TaskChat.Agent;
 
@@ -7,7 +8,7 @@ namespace TaskChat.Agent;
 /// title ("the milk one"). Filler words are dropped here and again when titles are compared
 /// (<see cref="TitleMatcher"/>), so "the rent task" and "rent" find the same task.
 /// </summary>
-internal static class TaskReference
+internal static partial class TaskReference
 {
     /// <summary>Words that never identify a task: articles, "one", "task", possessives, linking words.</summary>
     public static readonly HashSet<string> StopWords =
@@ -33,6 +34,10 @@ internal static class TaskReference
         if (Pronouns.Contains(string.Join(' ', words)))
         {
             return TaskTarget.It;
+        }
+        if (IsNewest(words))
+        {
+            return TaskTarget.Newest;
         }
         var numbers = words.Where(w => !NumberWords.Contains(w)).ToList();
         if (numbers.Count > 0 && numbers.All(IsId))
@@ -82,7 +87,15 @@ internal static class TaskReference
     /// <summary>"it", "that": the task the conversation last acted on.</summary>
     public static bool IsPronoun(string text) => Pronouns.Contains(string.Join(' ', Phrase.Words(text)));
 
+    /// <summary>"the task I just added", "the last one I added", "my newest task", "what I just added": the task added last.</summary>
+    public static bool IsNewest(IReadOnlyList<string> words) => Newest().IsMatch(string.Join(' ', words));
+
     public static IReadOnlyList<string> MeaningfulWords(IEnumerable<string> words) => [.. words.Where(w => !StopWords.Contains(w))];
+
+    // Read from the words (lower case, apostrophes dropped: "I've" is "ive"). "The last one" alone is "it" (above): the task
+    // the conversation last acted on. Said with "added" (or "newest"), it is the task added last.
+    [GeneratedRegex(@"^(?:(?:the|my) )?(?:(?:very )?(?:newest|most recent|most recently added|last added|latest added|recently added|just added) (?:task|one|thing|item|todo|entry)|(?:(?:very )?(?:last|latest|newest|most recent) )?(?:task|one|thing|item|todo|entry) (?:that |which )?(?:i|you|we|ive|youve) (?:have )?(?:just |last |most recently |recently )?(?:added|created|made|entered|put in|put down|wrote down|noted)(?: last| just now| a moment ago| earlier)?|newest|(?:latest|last|newest|most recent) addition)$|^what(?:ever)? (?:i|you|ive|youve) (?:have )?(?:just )?(?:added|created|made)(?: last| just now)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Newest();
 
     // Up to 18 digits always fits a long; a task id is positive.
     private static bool IsId(string word) =>
@@ -91,17 +104,22 @@ internal static class TaskReference
 
 /// <summary>
 /// The tasks a message points at: ids when it gave numbers ("3", "#3", "tasks 2 and 4"), "it" (the task the
-/// conversation last acted on), otherwise the meaningful words of a title ("the milk one" gives "milk"), which need a
-/// list_tasks lookup first.
+/// conversation last acted on), the newest ("the task I just added": the one this conversation added last, else the
+/// user's task with the highest number), otherwise the meaningful words of a title ("the milk one" gives "milk"), which
+/// need a list_tasks lookup first.
 /// </summary>
-internal sealed record TaskTarget(IReadOnlyList<long> Ids, IReadOnlyList<string> Words, bool IsIt = false)
+internal sealed record TaskTarget(IReadOnlyList<long> Ids, IReadOnlyList<string> Words, bool IsIt = false, bool IsNewest = false)
 {
     public static TaskTarget It { get; } = new([], [], IsIt: true);
+
+    public static TaskTarget Newest { get; } = new([], [], IsNewest: true);
+
+    public bool ByNumber => Ids.Count > 0;
 
     /// <summary>The words of each task when the words may name several ("the eggs and the bread"), else empty.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Parts { get; init; } = [];
 
-    public bool ByWords => Ids.Count == 0 && !IsIt;
+    public bool ByWords => Ids.Count == 0 && !IsIt && !IsNewest;
 
     public string Phrase => string.Join(' ', Words);
 }

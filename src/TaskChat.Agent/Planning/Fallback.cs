@@ -10,7 +10,7 @@ internal static class Fallback
 
     public static SkillRequest For(Utterance utterance)
     {
-        if (TaskReference.Parse(utterance.Text) is { ByWords: false, IsIt: false } bare)
+        if (TaskReference.Parse(utterance.Text) is { ByNumber: true } bare)
         {
             var n = string.Join(", ", bare.Ids);
             return new Say($"What should I do with task {n}? For example “complete {n}”, “delete {n}” or “rename {n} to …”.");

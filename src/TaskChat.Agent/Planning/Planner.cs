@@ -94,7 +94,7 @@ internal sealed class Planner(IReadOnlyList<Skill> skills)
     private SkillRequest? ChosenFromQuestion(Utterance utterance, PastTurn previous, AgentContext context)
     {
         if (!previous.Reply.StartsWith(TargetedRequest.WhichOpening, StringComparison.Ordinal)
-            || TaskReference.Parse(utterance.Text) is not { ByWords: false, IsIt: false } chosen)
+            || TaskReference.Parse(utterance.Text) is not { ByNumber: true } chosen)
         {
             return null;
         }

@@ -37,11 +37,16 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
         {
             return Search(context) ?? Listing(context);
         }
+        var ids = KnownIds(context);
+        if (Target.IsNewest && ids.Count == 0)
+        {
+            // Every task, those changed last first: the newest is among them (numbers grow), whatever its status.
+            return WhereServed(WithPageSize(ToolCall.List(ListStatus.All), context), TaskToolArguments.Sort, TaskSorts.Updated, context);
+        }
         if (!NeedsCurrentFields)
         {
             return null;
         }
-        IReadOnlyList<long> ids = Target.IsIt ? context.Chat.LastTaskId is { } last ? [last] : [] : Target.Ids;
         if (ids.Count == 0)
         {
             return null; // "it" with nothing before it: Act asks which task.
@@ -90,12 +95,25 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
     private static ToolCall WhereServed(ToolCall call, string argument, object value, AgentContext context) =>
         (value is string text ? context.Tools.Has(call.Name, argument, text) : context.Tools.Has(call.Name, argument)) ? call.With(argument, value) : call;
 
+    // The numbers the target stands for without a lookup: its own, the task "it" is, or the task this conversation added
+    // last ("the task I just added"). Empty for words, and for "it" or the newest when the conversation has none.
+    private IReadOnlyList<long> KnownIds(AgentContext context) => Target switch
+    {
+        { IsIt: true } => context.Chat.LastTaskId is { } last ? [last] : [],
+        { IsNewest: true } => context.Chat.LastAddedId is { } added ? [added] : [],
+        _ => Target.Ids,
+    };
+
     public sealed override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {
-        var ids = Target.IsIt ? context.Chat.LastTaskId is { } last ? [last] : [] : Target.Ids;
+        var ids = KnownIds(context);
         if (Target.IsIt && ids.Count == 0)
         {
             return new Answer($"Which task should I {Verb}? Tell me its number or a few words of its title.");
+        }
+        if (Target.IsNewest && ids.Count == 0)
+        {
+            return tasks?.MaxBy(t => t.Id) is { } newest ? ActOn([newest], context) : new Answer("You have no tasks yet. Try “add buy milk”.");
         }
         if (!Target.ByWords)
         {

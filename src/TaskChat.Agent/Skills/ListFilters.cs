@@ -16,7 +16,7 @@ internal sealed record ListRequest(string Status, ListFilter? Filter) : SkillReq
     {
         var tasks = done.SelectMany(d => d.Outcome.Tasks).Where(t => Filter?.Keeps(t, context) ?? true).ToList();
         // One page is shown; when the mcp has more, the reply says so instead of counting the page as all of them.
-        var more = !done.Any(d => d.Outcome.HasMore) ? ""
+        var more = !done.Any(d => d.Outcome.HasMore) || Filter is { SaysMore: false } ? ""
             : Filter is null && context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Cursor) ? MoreRequest.Offer
             : " There are more: the Tasks page shows them all.";
         if (Filter is not null)
@@ -125,6 +125,9 @@ internal abstract record ListFilter
     public abstract IEnumerable<(string Name, object? Value)> Arguments(AgentContext context);
 
     public virtual bool Keeps(TaskSnapshot task, AgentContext context) => true;
+
+    /// <summary>False for a reply about one task a page of the list found (the newest): no "there are more" after it.</summary>
+    public virtual bool SaysMore => true;
 
     /// <summary>"due today", "tagged #work": how the reply names the list.</summary>
     public abstract string Describe(AgentContext context);
@@ -329,6 +332,47 @@ internal sealed record ReminderFilter : ListFilter
             return reminder;
         }
         return Due.At(at, context.Clock).Describe(context.Clock);
+    }
+}
+
+/// <summary>
+/// "what was the last task I added?": the task this conversation added last (as "delete the task I just added" acts on),
+/// else the user's newest, the highest number among those changed last (numbers grow, so the newest is among them).
+/// </summary>
+internal sealed record NewestFilter : ListFilter
+{
+    public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context)
+    {
+        if (context.Chat.LastAddedId is { } added && context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.TaskIds))
+        {
+            return [(TaskToolArguments.TaskIds, new[] { added })];
+        }
+        var arguments = new List<(string Name, object? Value)>();
+        if (context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Sort, TaskSorts.Updated))
+        {
+            arguments.Add((TaskToolArguments.Sort, TaskSorts.Updated));
+        }
+        if (context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Limit))
+        {
+            arguments.Add((TaskToolArguments.Limit, TaskToolArguments.PageMax));
+        }
+        return arguments;
+    }
+
+    public override bool SaysMore => false;
+
+    public override string Describe(AgentContext context) => "added last";
+
+    public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context)
+    {
+        if (tasks.MaxBy(t => t.Id) is not { } newest)
+        {
+            return context.Chat.LastAddedId is { } id
+                ? $"Task {id}, the one added last here, isn't there any more."
+                : "You have no tasks yet. Try “add buy milk”.";
+        }
+        var added = newest.CreatedAt is { } at ? $", added {Due.At(at, context.Clock).Describe(context.Clock)}" : "";
+        return $"The last task you added is {ListRequest.Items([newest], context, markDone: true)}{added}.";
     }
 }
 

@@ -138,6 +138,12 @@ internal sealed partial class ListSkill : Skill
         {
             return new ListRequest(ListStatus.Pending, new ReminderFilter());
         }
+        // "what was the last task I added?", "what did I just add?", "show me my newest task".
+        if (NewestQuestion().Match(text) is { Success: true } newest
+            && (!newest.Groups["q"].Success || TaskReference.IsNewest(Phrase.Words(newest.Groups["q"].Value))))
+        {
+            return new ListRequest(ListStatus.All, new NewestFilter());
+        }
         if (Search().Match(text) is { Success: true } search)
         {
             var query = Phrase.Unquote(search.Groups["q"].Value);
@@ -216,6 +222,10 @@ internal sealed partial class ListSkill : Skill
         // "how many tasks do I have?" counts what is still to do, as a task app's badge does.
         return words is ["how", "many", ..] ? ListStatus.Pending : ListStatus.All;
     }
+
+    // The question asked with "did" first: "which task did I add last?" would otherwise be read as a "which" with its words.
+    [GeneratedRegex(@"^(?:what|which(?:\s+(?:task|one|thing))?)\s+did\s+(?:i|you)\s+(?:just\s+)?(?:add|create|make)(?:\s+(?:last|just now))?$|^(?:(?:what|which)(?:'s|s| is| was)?|show(?:\s+me)?|tell me|open|find)\s+(?<q>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NewestQuestion();
 
     [GeneratedRegex(@"^(?:search my tasks for|find the tasks about|which tasks mention|tasks mentioning|find tasks about|any tasks about|anything about|search for|tasks about|look for|look up|find me|search|find)\s+(?<q>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Search();

@@ -1059,4 +1059,67 @@ public class OfflineSkillScenarioTests
         Assert.Contains("Not available yet with this task service: due date, priority, tags, repeat, reminders, reopen and skip.", limited, StringComparison.Ordinal);
         Assert.Contains("“add buy milk”", limited, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// "delete the last task I added", "the one I just added": the task this conversation added last (before: "I couldn't
+    /// find a task matching “last i added”", found in a hand check), not one it only acted on since; an add that was
+    /// undone does not count. "the last one" alone is still "it", the task last acted on.
+    /// </summary>
+    [Fact]
+    public async Task TheTaskIJustAddedIsTheOneThisConversationAddedLast()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add buy milk");
+        await turns.TurnAsync("add call mom");
+        await turns.TurnAsync("add pay rent");
+        await turns.TurnAsync("undo");
+        await turns.TurnAsync("complete the milk");
+
+        Assert.Equal("Marked “Call mom” done.", await turns.TurnAsync("mark the one I just added as done"));
+        Assert.Equal("Marked “Call mom” as not done.", await turns.TurnAsync("reopen it"));
+        Assert.StartsWith("“Call mom” is now due Friday", await turns.TurnAsync("move the task I just added to friday"), StringComparison.Ordinal);
+        Assert.StartsWith("Deleted “Call mom”.", await turns.TurnAsync("delete the last task I added"));
+        Assert.Equal(["Buy milk"], tools.Tasks.Select(t => t.Title));
+    }
+
+    /// <summary>In a conversation that added nothing, "the task I just added" is the user's newest task, whatever its status.</summary>
+    [Fact]
+    public async Task WithoutAnAddInTheConversationTheNewestTaskIsMeant()
+    {
+        var time = new FakeTimeProvider(Wednesday);
+        var (earlier, tools) = Start(time: time);
+        await earlier.TurnAsync("add eggs");
+        await earlier.TurnAsync("add bread");
+        await earlier.TurnAsync("add jam");
+        await earlier.TurnAsync("complete the eggs");
+        var turns = new OfflineTurns(tools.All, new UserClock(time, TimeZoneInfo.Utc));
+
+        Assert.Equal("The last task you added is #3 “Jam”, added yesterday at 00:00.", await turns.TurnAsync("what was the last task I added?"));
+        Assert.Equal("The last task you added is #3 “Jam”, added yesterday at 00:00.", await turns.TurnAsync("what did I just add?"));
+        Assert.Equal("“Jam” is now high priority.", await turns.TurnAsync("make my newest task high priority"));
+        Assert.StartsWith("Deleted “Jam”.", await turns.TurnAsync("delete the last thing I added"));
+        Assert.Equal(["Eggs", "Bread"], tools.Tasks.Select(t => t.Title));
+        Assert.StartsWith("The last task you added is #2 “Bread”", await turns.TurnAsync("which task did I add last?"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("the last task i added")]
+    [InlineData("the task i just added")]
+    [InlineData("the one you just added")]
+    [InlineData("my newest task")]
+    [InlineData("the newest")]
+    [InlineData("the most recent task")]
+    [InlineData("the last added task")]
+    [InlineData("the task i added last")]
+    [InlineData("what i just added")]
+    [InlineData("the last thing ive added")]
+    public void PhrasesForTheNewestTask(string said) => Assert.True(TaskReference.Parse(said)?.IsNewest);
+
+    [Theory]
+    [InlineData("the last one")] // "it": the task last acted on
+    [InlineData("the last task")]
+    [InlineData("the task")]
+    [InlineData("the new one")]
+    [InlineData("the last milk i added")]
+    public void PhrasesThatAreNotTheNewestTask(string said) => Assert.NotEqual(true, TaskReference.Parse(said)?.IsNewest);
 }
