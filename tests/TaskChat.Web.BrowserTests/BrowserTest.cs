@@ -1,6 +1,8 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using TaskChat.ServiceDefaults.Configuration;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)] // Two cores: one stack and one browser at a time.
 
@@ -81,6 +83,16 @@ public abstract class BrowserTest(RunningTaskChat stack)
         var page = await context.NewPageAsync();
         _pages.Add(Record(page));
         return page;
+    }
+
+    /// <summary>The api as the person signed in on <paramref name="page"/>: a first-party token from the web's session.</summary>
+    protected async Task<HttpClient> ApiAsAsync(IPage page)
+    {
+        var response = await page.Context.APIRequest.GetAsync(Stack.WebUrl + "/api/auth/token");
+        var token = JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("token").GetString();
+        var api = new HttpClient { BaseAddress = new Uri(Stack.Running.UrlOf(TaskChatService.Api)) };
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return api;
     }
 
     /// <summary>Signs a brand-new user up through the form and waits until the chat page is interactive.</summary>

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using ModelContextProtocol.Authentication;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -129,16 +128,6 @@ public sealed class OutsideMcpClientTests(RunningTaskChat stack) : BrowserTest(s
         Assert.Contains("REGISTERED ", node.Output, StringComparison.Ordinal);
         Assert.Contains("scope=tasks:read tasks:write", node.Output, StringComparison.Ordinal);
     });
-
-    /// <summary>The api as the person signed in on <paramref name="page"/>: a first-party token from the web's session.</summary>
-    private async Task<HttpClient> ApiAsAsync(IPage page)
-    {
-        var response = await page.Context.APIRequest.GetAsync(Stack.WebUrl + "/api/auth/token");
-        var token = JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("token").GetString();
-        var api = new HttpClient { BaseAddress = new Uri(Stack.Running.UrlOf(TaskChatService.Api)) };
-        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return api;
-    }
 
     private async Task<McpClient> ConnectAsync(ConsentInBrowser browser, DiscoveryTranscript transcript, string clientName, Func<IReadOnlyList<string>, IReadOnlyList<string>>? chooseScopes = null)
     {
