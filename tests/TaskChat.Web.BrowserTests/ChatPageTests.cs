@@ -1,5 +1,7 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using TaskChat.Contract;
 
 namespace TaskChat.Web.BrowserTests;
 
@@ -595,6 +597,133 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await GotoInteractiveAsync(page, $"/chat/{groceries}");
         await Assertions.Expect(page.GetByTestId("conversation-missing")).ToBeVisibleAsync();
     });
+
+    /// <summary>
+    /// "add eggs" sent in the groceries conversation while the test holds the database (its turn waits at its first write),
+    /// then New chat (empty), the errands conversation opened from the list and "add feed the cat" typed there before the reply: the turn
+    /// ends in groceries, stored and shown there only; errands keeps its address and gets its own message once the turn
+    /// is over (one turn at a time per tab), nothing of the other's on screen or stored.
+    /// </summary>
+    [Fact]
+    public Task A_conversation_opened_while_a_turn_runs_in_another_shows_none_of_it_and_takes_its_own_next_message() => RunAsync(nameof(A_conversation_opened_while_a_turn_runs_in_another_shows_none_of_it_and_takes_its_own_next_message), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await ChatAsync(page, "add buy milk");
+        var groceries = await AddressedConversationAsync(page);
+        await StartNewChatAsync(page);
+        await ChatAsync(page, "add walk the dog");
+        var errands = await AddressedConversationAsync(page);
+        await ConversationLink(page, groceries).ClickAsync();
+        await Assertions.Expect(UserMessages(page)).ToHaveTextAsync(["add buy milk"]);
+        var input = page.GetByTestId("chat-input");
+        var replies = page.Locator("[data-testid=chat-message][data-role=assistant]");
+
+        await using (await DatabaseWriteHold.BeginAsync(Stack.Database))
+        {
+            await input.FillAsync("add eggs");
+            await input.PressAsync("Enter");
+            await Assertions.Expect(Messages(page)).ToHaveCountAsync(4);
+            await Assertions.Expect(Messages(page).Last).ToHaveAttributeAsync("data-streaming", "true");
+
+            await StartNewChatAsync(page); // Empty: nothing of the turn.
+            await Assertions.Expect(page.GetByTestId("thread-title")).ToHaveTextAsync("New chat");
+            await ConversationLink(page, errands).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/chat/{errands}$"));
+            await Assertions.Expect(UserMessages(page)).ToHaveTextAsync(["add walk the dog"]);
+            await Assertions.Expect(Messages(page)).ToHaveCountAsync(2);
+            await input.FillAsync("add feed the cat");
+            await input.PressAsync("Enter");
+            await Assertions.Expect(page.GetByTestId("queued-message")).ToBeVisibleAsync();
+        }
+
+        // Let go: the eggs' turn ends in groceries (its task added), then the cat's message goes here, to errands.
+        await Assertions.Expect(UserMessages(page)).ToHaveTextAsync(["add walk the dog", "add feed the cat"]);
+        await Assertions.Expect(replies).ToHaveCountAsync(2);
+        await Assertions.Expect(replies.Last).ToHaveAttributeAsync("data-streaming", "false");
+        await Assertions.Expect(replies.Last).ToContainTextAsync("Feed the cat");
+        await Assertions.Expect(page.GetByTestId("side-task-item")).ToHaveCountAsync(4);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/chat/{errands}$"));
+        await Assertions.Expect(page.GetByTestId("thread-title")).ToHaveTextAsync("add walk the dog");
+        await Assertions.Expect(page.GetByTestId("queued-message")).ToBeHiddenAsync();
+        await Assertions.Expect(input).ToHaveValueAsync("");
+        Assert.DoesNotContain("Eggs", await page.GetByTestId("messages").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+
+        await ConversationLink(page, groceries).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/chat/{groceries}$"));
+        await Assertions.Expect(UserMessages(page)).ToHaveTextAsync(["add buy milk", "add eggs"]);
+        await Assertions.Expect(replies).ToHaveCountAsync(2);
+        await Assertions.Expect(replies.Last).ToContainTextAsync("Eggs");
+
+        using var api = await ApiAsAsync(page);
+        Assert.Equal(["add buy milk", "reply", "add eggs", "reply"], await StoredMessagesAsync(api, groceries));
+        Assert.Equal(["add walk the dog", "reply", "add feed the cat", "reply"], await StoredMessagesAsync(api, errands));
+    });
+
+    /// <summary>
+    /// A new chat's first message sent while the test holds the database (its turn waits at its first write: the api has
+    /// not started the conversation yet), and the page reloaded before the reply: the reloaded page shows the message and
+    /// the reply still coming; let go, the reply, the conversation in the list and at its own address, nothing twice, on
+    /// screen or stored, and a composer ready for the next message.
+    /// </summary>
+    [Fact]
+    public Task A_reload_while_a_new_chats_first_reply_is_on_its_way_shows_the_conversation_it_started() => RunAsync(nameof(A_reload_while_a_new_chats_first_reply_is_on_its_way_shows_the_conversation_it_started), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await ChatAsync(page, "add buy milk");
+        var groceries = await AddressedConversationAsync(page);
+        await StartNewChatAsync(page);
+        var input = page.GetByTestId("chat-input");
+
+        await using (await DatabaseWriteHold.BeginAsync(Stack.Database))
+        {
+            await input.FillAsync("add walk the dog");
+            await input.PressAsync("Enter");
+            await Assertions.Expect(Messages(page)).ToHaveCountAsync(2);
+            // Kept in the tab (what the reloaded page follows), a call the page makes just after drawing the message.
+            await page.WaitForFunctionAsync("() => Object.keys(sessionStorage).some(key => key.startsWith('taskchat.chat.turn:'))");
+            await page.ReloadAsync();
+
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/chat/new$"));
+            await Assertions.Expect(UserMessages(page)).ToHaveTextAsync(["add walk the dog"]);
+            await Assertions.Expect(Messages(page)).ToHaveCountAsync(2);
+            await Assertions.Expect(Messages(page).Last).ToHaveAttributeAsync("data-streaming", "true");
+            await Assertions.Expect(page.GetByTestId("conversation-open")).ToHaveTextAsync(["add buy milk"]); // Not started yet: the api waits too.
+        }
+
+        await Assertions.Expect(Messages(page).Last).ToHaveAttributeAsync("data-streaming", "false");
+        await Assertions.Expect(Messages(page).Last).ToContainTextAsync("Walk the dog");
+        var errands = await AddressedConversationAsync(page);
+        Assert.NotEqual(groceries, errands);
+        await Assertions.Expect(UserMessages(page)).ToHaveTextAsync(["add walk the dog"]);
+        await Assertions.Expect(Messages(page)).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("conversation-open")).ToHaveTextAsync(["add walk the dog", "add buy milk"]);
+        await Assertions.Expect(page.GetByTestId("thread-title")).ToHaveTextAsync("add walk the dog");
+        await Assertions.Expect(page.GetByTestId("side-task-item")).ToHaveCountAsync(2);
+        await Assertions.Expect(input).ToBeEnabledAsync();
+        await Assertions.Expect(input).ToHaveValueAsync("");
+        await Assertions.Expect(page.GetByTestId("notice")).ToHaveCountAsync(0);
+
+        // Seen to its end: the next reload shows the conversation as stored, with nothing left to follow.
+        await page.ReloadAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/chat/{errands}$"));
+        await Assertions.Expect(input).ToBeEnabledAsync();
+        await Assertions.Expect(UserMessages(page)).ToHaveTextAsync(["add walk the dog"]);
+        await Assertions.Expect(Messages(page)).ToHaveCountAsync(2);
+        await Assertions.Expect(Messages(page).Last).ToHaveAttributeAsync("data-streaming", "false");
+
+        using var api = await ApiAsAsync(page);
+        Assert.Equal(["add walk the dog", "reply"], await StoredMessagesAsync(api, errands));
+        Assert.Equal(2, (await api.GetFromJsonAsync<ConversationList>("/api/conversations"))!.Count);
+    });
+
+    /// <summary>What the api stored of conversation <paramref name="id"/>, in order: the user's words, and "reply" for each reply.</summary>
+    private static async Task<string[]> StoredMessagesAsync(HttpClient api, long id)
+    {
+        var conversation = await api.GetFromJsonAsync<ConversationDetail>($"/api/conversations/{id}");
+        return [.. conversation!.Messages.Select(m => m.Role == MessageRoles.User ? m.Content : "reply")];
+    }
 
     [Fact]
     public Task A_message_sent_while_the_agent_works_goes_when_the_turn_ends() => RunAsync(nameof(A_message_sent_while_the_agent_works_goes_when_the_turn_ends), async () =>
