@@ -45,7 +45,7 @@ internal sealed record Due(DateOnly Date, TimeOnly? Time, bool DayFromTime = fal
 /// Reads when something is due from everyday words at the end of a message, in the user's zone: "today", "tonight",
 /// "tomorrow at 5pm", "tomorrow morning", "on friday", "next tuesday" (the Tuesday of next week), "in 2 hours",
 /// "in 3 days", "this weekend" (its Saturday), "end of the month" (or of next month, of the week, of next week, of the year), "by end of day" (today), "5 Dec", "12/5" (in the user's date order),
-/// "2026-12-05", and "by"/"due" before any of them. A time alone ("at 5pm") is today's if still ahead, else tomorrow's;
+/// "2026-12-05", holidays on a fixed date after "by", "on", "for"… ("by christmas", "on new year's eve", "before halloween"), and "by"/"due" before any of them. A time alone ("at 5pm") is today's if still ahead, else tomorrow's;
 /// an hour from 1 to 7 without am/pm is in the afternoon ("at 5" is 17:00).
 /// </summary>
 internal static partial class When
@@ -54,6 +54,7 @@ internal static partial class When
     private const string Weekday = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
     private const string ShortWeekday = "mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun";
     private const string Month = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+    private const string Holiday = @"christmas\s+eve|christmas(?:\s+day)?|xmas(?:\s+eve|\s+day)?|boxing\s+day|new\s+year(?:'|’)?s(?:\s+eve|\s+day)?|new\s+year(?:\s+eve|\s+day)?|valentine(?:'|’)?s(?:\s+day)?|halloween";
     private const string Count = @"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a couple of|a few";
 
     /// <summary>Removes the due phrase at the end of <paramref name="text"/>; false when there is none.</summary>
@@ -244,6 +245,11 @@ internal static partial class When
                 ? thisMonth
                 : Date(today.AddMonths(1).Year, today.AddMonths(1).Month, dayOfMonth);
         }
+        else if (g["hol"].Success)
+        {
+            var (month, dayOfMonth) = HolidayDate(g["hol"].Value.ToLowerInvariant());
+            found = Upcoming(today, month, dayOfMonth);
+        }
         if (found is not { } value)
         {
             return false;
@@ -303,6 +309,17 @@ internal static partial class When
         }
         return today.AddDays(ahead == 0 && modifier != "this" ? 7 : ahead);
     }
+
+    // The day of a holiday on a fixed date (the one to come is taken, today's included).
+    private static (int Month, int Day) HolidayDate(string holiday) => holiday switch
+    {
+        _ when holiday.StartsWith("halloween", StringComparison.Ordinal) => (10, 31),
+        _ when holiday.StartsWith("valentine", StringComparison.Ordinal) => (2, 14),
+        _ when holiday.StartsWith("boxing", StringComparison.Ordinal) => (12, 26),
+        _ when holiday.StartsWith("new", StringComparison.Ordinal) => holiday.EndsWith("eve", StringComparison.Ordinal) ? (12, 31) : (1, 1),
+        _ when holiday.EndsWith("eve", StringComparison.Ordinal) => (12, 24), // christmas eve, xmas eve
+        _ => (12, 25), // christmas, christmas day, xmas
+    };
 
     private static DateOnly? Upcoming(DateOnly today, int month, int day) =>
         Date(today.Year, month, day) is { } date && date >= today ? date : Date(today.Year + 1, month, day);
@@ -373,7 +390,10 @@ internal static partial class When
         @"|(?<a>\d{1,2})/(?<b>\d{1,2})(?:/(?<sy>\d{2}|\d{4}))?" +
         @"|(?<md>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + Month + @")\.?(?:\s+(?<my>\d{4}))?" +
         @"|(?<mon>" + Month + @")\.?\s+(?<md>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<my>\d{4}))?" +
-        @"|(?<=\b(?:on|by|due|until|before)\s+)the\s+(?<dom>\d{1,2})(?:st|nd|rd|th))\.?$",
+        @"|(?<=\b(?:on|by|due|until|before)\s+)the\s+(?<dom>\d{1,2})(?:st|nd|rd|th)" +
+        // Holidays on a fixed date, after a word that makes them a date ("by christmas", "on new year's eve"): "buy christmas
+        // lights" keeps its words.
+        @"|(?<=\b(?:on|by|due|until|before|for|over|at)\s+)(?<hol>" + Holiday + @"))\.?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Day();
 

@@ -1122,4 +1122,22 @@ public class OfflineSkillScenarioTests
     [InlineData("the new one")]
     [InlineData("the last milk i added")]
     public void PhrasesThatAreNotTheNewestTask(string said) => Assert.NotEqual(true, TaskReference.Parse(said)?.IsNewest);
+
+    /// <summary>
+    /// Holidays on a fixed date are dates after "by", "on", "for"…: "by christmas" (before: a task titled “Buy presents by
+    /// christmas” without a date, found in a hand check); the word in a title stays a word.
+    /// </summary>
+    [Fact]
+    public async Task AHolidayAfterByOrOnIsItsDate()
+    {
+        var (turns, tools) = Start();
+
+        Assert.Equal("Added “Buy presents” (task 1), due Friday 25 December.", await turns.TurnAsync("add buy presents by christmas"));
+        await turns.TurnAsync("add call grandma on christmas eve at 6pm");
+        await turns.TurnAsync("add buy christmas lights");
+        await turns.TurnAsync("add book the restaurant for new year's eve");
+
+        Assert.Equal([("Buy presents", "2026-12-25"), ("Call grandma", "2026-12-24T18:00:00+00:00"), ("Buy christmas lights", null), ("Book the restaurant", "2026-12-31")],
+            tools.Tasks.Select(t => (t.Title, t.Due)));
+    }
 }

@@ -57,6 +57,17 @@ public class UserClockTests
     [InlineData("at noon", "2026-12-02T12:00:00+00:00")]
     [InlineData("at 8am", "2026-12-03T08:00:00+00:00")]
     [InlineData("by the 15th", "2026-12-15")]
+    [InlineData("by christmas", "2026-12-25")]
+    [InlineData("on Christmas Eve", "2026-12-24")]
+    [InlineData("before xmas", "2026-12-25")]
+    [InlineData("on boxing day", "2026-12-26")]
+    [InlineData("by new year's eve", "2026-12-31")]
+    [InlineData("by New Year’s Eve", "2026-12-31")]
+    [InlineData("for new year's day", "2027-01-01")]
+    [InlineData("by new years", "2027-01-01")]
+    [InlineData("on valentine's day", "2027-02-14")]
+    [InlineData("by halloween", "2027-10-31")] // past this year: the next one
+    [InlineData("on christmas at 6pm", "2026-12-25T18:00:00+00:00")]
     public void EverydayDatesAreReadInTheUsersCalendar(string words, string due) =>
         Assert.Equal(due, When.ParseWhole(words, new UserClock(Time, TimeZoneInfo.Utc))?.ToArgument(new UserClock(Time, TimeZoneInfo.Utc)));
 
@@ -67,6 +78,8 @@ public class UserClockTests
     [InlineData("at 13pm")]
     [InlineData("in 0 days")]
     [InlineData("in 99999 days")]
+    [InlineData("christmas")] // a holiday without a word that makes it a date stays words ("buy christmas lights")
+    [InlineData("christmas lights")]
     public void ImpossibleDatesAreNotDates(string words) => Assert.Null(When.ParseWhole(words, new UserClock(Time, TimeZoneInfo.Utc)));
 
     [Fact]
