@@ -52,12 +52,27 @@ internal sealed record ChatState(string Message, IReadOnlyList<IReadOnlyList<Too
         }
     }
 
-    /// <summary>The latest snapshot of a task in any list of this conversation, this turn's included.</summary>
-    public TaskSnapshot? LastSeen(long id) =>
-        Rounds.Reverse().SelectMany(r => r).Concat(Earlier.Reverse().SelectMany(t => t.Exchanges.Reverse()))
-            .Where(e => e.Tool == ToolNames.ListTasks)
-            .SelectMany(e => e.Outcome.Tasks)
-            .FirstOrDefault(t => t.Id == id);
+    /// <summary>
+    /// The task as the last list before <paramref name="change"/> showed it: what it was like before that change, which
+    /// undo sets back. A list after the change shows it changed: set back to that, nothing would change. Null when no
+    /// earlier list showed it (or the change is not one of the earlier turns').
+    /// </summary>
+    public TaskSnapshot? SeenBefore(long id, ToolExchange change)
+    {
+        TaskSnapshot? seen = null;
+        foreach (var exchange in Earlier.SelectMany(t => t.Exchanges))
+        {
+            if (ReferenceEquals(exchange, change))
+            {
+                return seen;
+            }
+            if (exchange.Tool == ToolNames.ListTasks && exchange.Outcome.Tasks.FirstOrDefault(t => t.Id == id) is { } shown)
+            {
+                seen = shown;
+            }
+        }
+        return null;
+    }
 
     public static ChatState Read(IReadOnlyList<ChatMessage> messages)
     {

@@ -137,10 +137,10 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool Onl
 
     private bool DeletedOneNamed(PastTurn last, ChatState chat) =>
         TitleMatcher.Match([.. Changes(last).Where(c => c.Tool == ToolNames.DeleteTask)
-            .Select(c => (c.Outcome.TaskId ?? c.ArgumentId) is { } id ? chat.LastSeen(id) : null).OfType<TaskSnapshot>()], Named!).Count > 0;
+            .Select(c => (c.Outcome.TaskId ?? c.ArgumentId) is { } id ? chat.SeenBefore(id, c) : null).OfType<TaskSnapshot>()], Named!).Count > 0;
 
     private static bool WasDone(ToolExchange deletion, ChatState chat) =>
-        (deletion.Outcome.TaskId ?? deletion.ArgumentId) is { } id && chat.LastSeen(id) is { Completed: true };
+        (deletion.Outcome.TaskId ?? deletion.ArgumentId) is { } id && chat.SeenBefore(id, deletion) is { Completed: true };
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {
@@ -172,7 +172,7 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool Onl
             case TaskToolNames.ReopenTask:
                 return ToolCall.Of(ToolNames.CompleteTask, (ToolArguments.TaskId, taskId));
             case ToolNames.DeleteTask:
-                var gone = chat.LastSeen(taskId);
+                var gone = chat.SeenBefore(taskId, change);
                 var title = gone?.Title is { Length: > 0 } t ? t : change.Outcome.Title;
                 if (title is null)
                 {
@@ -188,12 +188,13 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool Onl
                     .. fields.Where(f => tools.Has(ToolNames.AddTask, f)).Select(f => (f, Present(gone?.Field(f))))]);
             case TaskToolNames.SkipTask:
                 // Back to the occurrence it was on: its due date, and its reminders (one at a set moment moved with it).
-                return chat.LastSeen(taskId) is { } skipped && tools.Has(ToolNames.UpdateTask, TaskToolArguments.Due)
+                return chat.SeenBefore(taskId, change) is { } skipped && tools.Has(ToolNames.UpdateTask, TaskToolArguments.Due)
                     ? ToolCall.Of(ToolNames.UpdateTask, [(ToolArguments.TaskId, taskId), (TaskToolArguments.Due, Previous(skipped, TaskToolArguments.Due)),
                         .. tools.Has(ToolNames.UpdateTask, TaskToolArguments.Reminders) ? [(TaskToolArguments.Reminders, Previous(skipped, TaskToolArguments.Reminders))] : Array.Empty<(string, object?)>()])
                     : null;
             case ToolNames.UpdateTask:
-                var before = chat.LastSeen(taskId);
+                // As the task was before this change: a list shown since shows it changed (undoing to that changed nothing).
+                var before = chat.SeenBefore(taskId, change);
                 if (before is null)
                 {
                     return null;

@@ -1140,4 +1140,32 @@ public class OfflineSkillScenarioTests
         Assert.Equal([("Buy presents", "2026-12-25"), ("Call grandma", "2026-12-24T18:00:00+00:00"), ("Buy christmas lights", null), ("Book the restaurant", "2026-12-31")],
             tools.Tasks.Select(t => (t.Title, t.Due)));
     }
+
+    /// <summary>
+    /// "undo" after a list that showed the changed task set it back to how that list showed it, i.e. changed nothing, and
+    /// said it was undone: a renamed task kept its new title for good (found in a hand check). It sets back what the task
+    /// was before the change, for an edit, a skip and a deletion alike.
+    /// </summary>
+    [Fact]
+    public async Task UndoAfterAListSetsBackWhatTheTaskWasBeforeTheChange()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add write cover letter by friday");
+        Assert.Equal("Renamed “Write cover letter” to “Tuesday lol”.", await turns.TurnAsync("rename the cover letter to tuesday lol"));
+        await turns.TurnAsync("what's due this week?");
+
+        Assert.Equal("Undone: “Write cover letter” is back to how it was.", await turns.TurnAsync("undo"));
+        Assert.Equal(("Write cover letter", "2026-12-04"), (tools.Tasks[0].Title, tools.Tasks[0].Due));
+
+        await turns.TurnAsync("move the cover letter to saturday");
+        await turns.TurnAsync("show my tasks");
+        await turns.TurnAsync("undo");
+        Assert.Equal("2026-12-04", tools.Tasks[0].Due);
+
+        await turns.TurnAsync("add gym today every 2 days");
+        Assert.Equal("Skipped “Gym”: next due Friday.", await turns.TurnAsync("skip the gym"));
+        await turns.TurnAsync("what's due this week?");
+        Assert.Equal("Undone: “Gym” is back to how it was.", await turns.TurnAsync("undo"));
+        Assert.Equal("2026-12-02", tools.Tasks.Single(t => t.Title == "Gym").Due);
+    }
 }
