@@ -16,7 +16,7 @@ internal static class Utterances
          "btw", "by the way"];
 
     private static readonly string[] TrailingFillers =
-        ["please", "pls", "plz", "thanks", "thank you", "thx", "for me", "now", "right now", "asap", "actually"];
+        ["please", "pls", "plz", "thanks", "thank you", "thx", "for me", "now", "right now", "asap", "actually", "lol", "lmao", "haha", "hehe"];
 
     public static Utterance From(string raw, AgentContext context)
     {

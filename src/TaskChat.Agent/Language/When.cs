@@ -65,14 +65,16 @@ internal static partial class When
         DateOnly? day = null;
         TimeOnly? time = null;
         TimeOnly? partOfDay = null;
+        TimeOnly? dayWordTime = null; // "tonight": 20:00 unless a time is said.
+        var bareHour = false;
         for (var i = 0; i < 3; i++)
         {
-            if (time is null && TryTime(rest, out var t, out var afterTime))
+            if (time is null && TryTime(rest, out var t, out var afterTime, out bareHour))
             {
                 (time, rest) = (t, afterTime);
                 continue;
             }
-            if (time is null && partOfDay is null && PartOfDay().Match(rest) is { Success: true } part)
+            if (partOfDay is null && PartOfDay().Match(rest) is { Success: true } part)
             {
                 partOfDay = PartTime(part.Groups["part"].Value);
                 rest = Trim(rest[..part.Index]);
@@ -80,11 +82,17 @@ internal static partial class When
             }
             if (day is null && TryDay(rest, clock, out var d, out var dayTime, out var afterDay))
             {
-                (day, rest) = (d, afterDay);
+                (day, rest, dayWordTime) = (d, afterDay, dayTime);
                 time ??= dayTime;
                 continue;
             }
             break;
+        }
+        // "tonight at 11", "at 8 this evening": an hour without am/pm in the evening's words is in the evening (a bare 8
+        // alone is still 08:00; 1 to 7 are already afternoon).
+        if (bareHour && time is { Hour: < 12 } early && (dayWordTime ?? partOfDay) is { Hour: >= 17 })
+        {
+            time = early.AddHours(12);
         }
         time ??= partOfDay;
         if (day is null && time is null)
@@ -130,10 +138,12 @@ internal static partial class When
         };
     }
 
-    private static bool TryTime(string text, out TimeOnly time, out string rest)
+    // bareHour: a clock hour said without am/pm ("at 11"), which the words around it may put in the evening.
+    private static bool TryTime(string text, out TimeOnly time, out string rest, out bool bareHour)
     {
         time = default;
         rest = text;
+        bareHour = false;
         var match = TimeOfDay().Match(text);
         if (!match.Success)
         {
@@ -159,6 +169,7 @@ internal static partial class When
                 return false;
             }
             time = new TimeOnly(hour, minute);
+            bareHour = meridiem.Length == 0;
         }
         rest = Trim(text[..match.Index]);
         return true;
@@ -390,7 +401,8 @@ internal static partial class When
         @"|(?<a>\d{1,2})/(?<b>\d{1,2})(?:/(?<sy>\d{2}|\d{4}))?" +
         @"|(?<md>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + Month + @")\.?(?:\s+(?<my>\d{4}))?" +
         @"|(?<mon>" + Month + @")\.?\s+(?<md>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<my>\d{4}))?" +
-        @"|(?<=\b(?:on|by|due|until|before)\s+)the\s+(?<dom>\d{1,2})(?:st|nd|rd|th)" +
+        // "the 20th" after a word that makes it a date, or alone ("move it to the 20th", "what's on the 20th?").
+        @"|(?<=^|\b(?:on|by|due|until|before|to)\s+)the\s+(?<dom>\d{1,2})(?:st|nd|rd|th)" +
         // Holidays on a fixed date, after a word that makes them a date ("by christmas", "on new year's eve"): "buy christmas
         // lights" keeps its words.
         @"|(?<=\b(?:on|by|due|until|before|for|over|at)\s+)(?<hol>" + Holiday + @"))\.?$",

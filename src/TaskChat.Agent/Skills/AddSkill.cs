@@ -165,9 +165,47 @@ internal sealed partial class AddSkill : Skill
             return new Say($"A reminder {remindBefore.Value.Words} before needs a due date: when is {Replies.Join(titles.Select(Replies.Quoted))} due? " +
                 $"For example “add {titles[0].ToLowerInvariant()} tomorrow at 5pm and remind me {remindBefore.Value.Words} before”.");
         }
+        if (titles.Count > 1 && repeat is null && remindBefore is null && !remind && EachOwnDue(titles, due, clock) is { } items)
+        {
+            return new AddRequest([.. items.Select(i => i.Title)], description, null, priority, tags, null, false)
+            {
+                OwnDues = [.. items.Select(i => i.Due)],
+                OwnReminders = [.. items.Select(i => i.Remind && i.Due is not null)],
+            };
+        }
         return titles.Count == 0
             ? new Say("What should I add? For example “add buy milk” or “add eggs, bread and milk”.")
             : new AddRequest(titles, description, due, priority, tags, repeat, remind && due is not null) { RemindBefore = remindBefore };
+    }
+
+    /// <summary>
+    /// Several tasks in one message, when their dates are theirs alone: "return the books by wednesday, and call the plumber
+    /// tomorrow morning" (a task before the last has its own, so each keeps its own and the date at the end is the last
+    /// one's), "buy envelopes and call the landlord monday at 5pm" (actions, each a verb: the date at the end is said of the
+    /// last), "milk and eggs, and remind me about the dentist at 5" (the dentist, reminded then). Null when the date at
+    /// the end, if any, is every task's: "add milk and eggs tomorrow".
+    /// </summary>
+    private static List<(string Title, Due? Due, bool Remind)>? EachOwnDue(IReadOnlyList<string> titles, Due? due, UserClock clock)
+    {
+        var items = titles.Select(title =>
+        {
+            var remind = Phrase.TryStripStart(title, ["remind me to", "remind me about", "remind me of"], out var what);
+            if (remind && !title.StartsWith("remind me to", StringComparison.OrdinalIgnoreCase))
+            {
+                Phrase.TryStripStart(what, ["the"], out what); // "remind me about the dentist": “Dentist”.
+            }
+            return When.TryExtract(what, clock, out var rest, out var own) && rest.Length > 0
+                ? (Title: Title(rest), Due: (Due?)own, Remind: remind)
+                : (Title: Title(what), Due: null, Remind: remind);
+        }).ToList();
+        var ownBeforeLast = items.Take(items.Count - 1).Any(i => i.Due is not null);
+        var actions = items.Any(i => i.Remind) || titles.All(t => Phrase.Words(t) is [var first, ..] && Agent.Verbs.IsImperative(first));
+        if (!ownBeforeLast && !(due is not null && actions))
+        {
+            return null;
+        }
+        items[^1] = items[^1] with { Due = items[^1].Due ?? due };
+        return items;
     }
 
     [GeneratedRegex(@"^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|some|these|those|the following|my)\s+)?(?:things|items|tasks|to-?dos|bits)\s*:\s*|^(?:the following|these|those)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -224,6 +262,17 @@ internal sealed record AddRequest(
     /// <summary>A reminder before the due time ("… and remind me the day before"): its ISO duration and its words.</summary>
     public (string Iso, string Words)? RemindBefore { get; init; }
 
+    /// <summary>Each title's own due date, in the order of <see cref="Titles"/>; null when <see cref="Due"/> is every title's.</summary>
+    public IReadOnlyList<Due?>? OwnDues { get; init; }
+
+    /// <summary>With <see cref="OwnDues"/>: the titles said as "remind me to/about …", reminded at their due time.</summary>
+    public IReadOnlyList<bool>? OwnReminders { get; init; }
+
+    private Due? DueOf(int title) => OwnDues is null ? Due : OwnDues[title];
+
+    private string[]? RemindersOf(int title) =>
+        OwnDues is null ? Reminders : OwnReminders?[title] == true && OwnDues[title] is not null ? [AtDueTime] : null;
+
     private string[]? Reminders
     {
         get
@@ -236,11 +285,11 @@ internal sealed record AddRequest(
     public override IReadOnlyList<ToolNeed> Needs =>
     [
         new(ToolNames.AddTask),
-        .. Due is null ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Due) },
+        .. Due is null && OwnDues?.Any(d => d is not null) != true ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Due) },
         .. Priority is null ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Priority) },
         .. Tags.Count == 0 ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Tags) },
         .. Repeat is null ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Recurrence) },
-        .. Reminders is null ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Reminders) },
+        .. Reminders is null && OwnReminders?.Any(r => r) != true ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Reminders) },
     ];
 
     public override string? CannotYet
@@ -248,11 +297,11 @@ internal sealed record AddRequest(
         get
         {
             var missing = new List<string>();
-            if (Reminders is not null)
+            if (Reminders is not null || OwnReminders?.Any(r => r) == true)
             {
                 missing.Add("reminders");
             }
-            if (Due is not null)
+            if (Due is not null || OwnDues?.Any(d => d is not null) == true)
             {
                 missing.Add("due dates");
             }
@@ -275,20 +324,23 @@ internal sealed record AddRequest(
     }
 
     public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
-        new CallTools([.. Titles.Select(title => ToolCall.Of(ToolNames.AddTask,
+        new CallTools([.. Titles.Select((title, i) => ToolCall.Of(ToolNames.AddTask,
             (ToolArguments.Title, title),
             (ToolArguments.Description, Description),
-            (TaskToolArguments.Due, Due?.ToArgument(context.Clock)),
+            (TaskToolArguments.Due, DueOf(i)?.ToArgument(context.Clock)),
             (TaskToolArguments.Priority, Priority),
             (TaskToolArguments.Tags, Tags.Count > 0 ? Tags.ToArray() : null),
             (TaskToolArguments.Recurrence, Repeat?.Rule),
-            (TaskToolArguments.Reminders, Reminders)))]);
+            (TaskToolArguments.Reminders, RemindersOf(i))))]);
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {
+        // With their own dates, each task says its own: "“Call the plumber” (task 11, due tomorrow at 09:00)".
+        string Own(int i) => OwnDues is null || i >= OwnDues.Count || OwnDues[i] is not { } due ? ""
+            : ", due " + due.Describe(context.Clock) + (RemindersOf(i) is null ? "" : ", reminder then");
         var added = done.Count == 1
-            ? $"Added “{done[0].Outcome.Title}” (task {done[0].Outcome.TaskId})"
-            : $"Added {done.Count} tasks: {Replies.Join(done.Select(c => $"“{c.Outcome.Title}” (task {c.Outcome.TaskId})"))}";
+            ? $"Added “{done[0].Outcome.Title}” (task {done[0].Outcome.TaskId}{Own(0)})"
+            : $"Added {done.Count} tasks: {Replies.Join(done.Select((c, i) => $"“{c.Outcome.Title}” (task {c.Outcome.TaskId}{Own(i)})"))}";
         var details = new List<string>();
         if (Due is not null)
         {

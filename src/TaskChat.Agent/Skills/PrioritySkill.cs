@@ -86,7 +86,8 @@ internal sealed class PrioritySkill : Skill
             return Target(who) is { } t ? new PriorityRequest(t, TaskPriorities.Low) : null;
         }
         string? subject = null;
-        if (Phrase.TryStripStart(text, ["make", "mark", "set", "flag"], out rest))
+        // "change the paint to urgent": a change to a priority word is the priority, not a new title.
+        if (Phrase.TryStripStart(text, ["make", "mark", "set", "flag", "change", "update", "switch", "turn"], out rest))
         {
             subject = rest;
         }
