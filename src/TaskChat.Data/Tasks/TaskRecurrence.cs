@@ -139,7 +139,8 @@ public static class TaskRecurrence
     /// <summary>
     /// The first day of <paramref name="rule"/> on or after <paramref name="today"/>, all day: where a repeat
     /// given without a due date starts. A rule that picks days (BYDAY, BYMONTHDAY...) starts on its first such
-    /// day; any other ("every 3 days") starts today. Null when the series has already ended (UNTIL).
+    /// day (the first one to come, whatever the interval); any other ("every 3 days") starts today. Null when the series
+    /// has already ended (UNTIL).
     /// </summary>
     public static Due? FirstDue(string rule, DateOnly today, TimeZoneInfo zone)
     {
@@ -151,11 +152,14 @@ public static class TaskRecurrence
             var todayDue = new Due(TaskTime.StartOfDay(today, zone), today);
             return pattern.Until is { } until && DateOnly.FromDateTime(until.Value) < today ? null : todayDue;
         }
-        // The rule's first day after yesterday, found the way a completion finds the next one.
+        // The rule's first day after yesterday, found the way a completion finds the next one. Without its interval: the
+        // interval counts from the series' start, which is that first day ("every other friday" starts this Friday; with
+        // the interval, a probe on a Sunday skipped to the Friday after next).
         var yesterday = today.AddDays(-1);
+        var everyPeriod = new RecurrencePattern(rule) { Interval = 1 };
         var probe = new TaskItem
         {
-            UserId = "", Title = "", Recurrence = rule, RepeatFrom = RepeatFrom.Due, Occurrence = 0,
+            UserId = "", Title = "", Recurrence = everyPeriod.ToString(), RepeatFrom = RepeatFrom.Due, Occurrence = 0,
             DueDate = yesterday, DueAt = TaskTime.StartOfDay(yesterday, zone),
         };
         return NextDue(probe, probe.DueAt.Value, zone);

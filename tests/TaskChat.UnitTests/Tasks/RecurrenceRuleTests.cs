@@ -48,6 +48,10 @@ public class RecurrenceRuleTests
     [InlineData("FREQ=WEEKLY;BYDAY=MO,TH", "2026-12-03")]          // "gym every monday and thursday": the next Thursday
     [InlineData("FREQ=WEEKLY;BYDAY=WE", "2026-12-02")]             // today is one of its days
     [InlineData("FREQ=MONTHLY;BYMONTHDAY=1", "2027-01-01")]        // "every month on the 1st"
+    [InlineData("FREQ=MONTHLY;BYDAY=1MO", "2026-12-07")]           // "the first monday of every month": December's is still ahead
+    [InlineData("FREQ=MONTHLY;BYDAY=1TU", "2027-01-05")]           // December's first Tuesday has passed
+    [InlineData("FREQ=MONTHLY;BYDAY=-1FR", "2026-12-25")]          // "the last friday of the month"
+    [InlineData("FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "2026-12-04")]  // "every other friday": this Friday
     [InlineData("FREQ=WEEKLY;BYDAY=MO;UNTIL=20261130", null)]      // ended before today: nothing to start
     [InlineData("FREQ=DAILY;UNTIL=20200101", null)]
     public void ARepeatWithoutADueDateStartsOnItsFirstDayFromToday(string rule, string? expected)
@@ -59,6 +63,18 @@ public class RecurrenceRuleTests
         {
             Assert.Equal(TaskTime.StartOfDay(due.Date!.Value, Kiritimati), due.At);
         }
+    }
+
+    [Theory]
+    [InlineData("2026-12-06", "2026-12-11")] // a Sunday: the Friday to come, not the one of the week after
+    [InlineData("2026-12-05", "2026-12-11")]
+    [InlineData("2026-12-07", "2026-12-11")]
+    [InlineData("2026-12-11", "2026-12-11")]
+    public void EveryOtherFridayStartsOnTheNextFriday(string today, string expected)
+    {
+        var first = TaskRecurrence.FirstDue("FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), Kiritimati);
+
+        Assert.Equal(expected, first?.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
