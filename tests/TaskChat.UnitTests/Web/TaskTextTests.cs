@@ -13,6 +13,11 @@ public sealed class TaskTextTests
     [InlineData("FREQ=WEEKLY;BYDAY=FR,MO,TU,WE,TH", "Repeats every weekday")]
     [InlineData("FREQ=WEEKLY;INTERVAL=2;BYDAY=TH,MO", "Repeats every 2 weeks on Thu, Mon")] // the rule's own order
     [InlineData("FREQ=MONTHLY;BYMONTHDAY=1", "Repeats monthly on day 1")]
+    [InlineData("FREQ=MONTHLY;BYMONTHDAY=-1", "Repeats monthly on the last day")]
+    [InlineData("FREQ=MONTHLY;BYDAY=1MO", "Repeats monthly on the first Mon")]
+    [InlineData("FREQ=MONTHLY;BYDAY=-1FR", "Repeats monthly on the last Fri")]
+    [InlineData("FREQ=MONTHLY;BYDAY=+2TU,4TU", "Repeats monthly on the second Tue, the fourth Tue")]
+    [InlineData("FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "Repeats every 2 weeks on Fri")]
     [InlineData("FREQ=YEARLY;COUNT=5", "Repeats yearly, 5 times")]
     [InlineData("FREQ=DAILY;UNTIL=20261231T235959Z", "Repeats daily, until 31 Dec 2026")]
     [InlineData("FREQ=DAILY;FREQ=WEEKLY", "Repeats daily")] // a part given twice: the first counts

@@ -125,11 +125,11 @@ internal static class TaskText
             text.Append(interval == 1 ? single : $"every {interval} {plural}");
             if (days.Length > 0)
             {
-                text.Append(" on ").AppendJoin(", ", days.Select(DayName));
+                text.Append(" on ").AppendJoin(", ", days.Select(NthDayName));
             }
             if (parts.TryGetValue("BYMONTHDAY", out var monthDay))
             {
-                text.Append(" on day ").Append(monthDay);
+                text.Append(monthDay == "-1" ? " on the last day" : " on day " + monthDay);
             }
         }
         if (parts.TryGetValue("COUNT", out var count))
@@ -146,6 +146,23 @@ internal static class TaskText
             text.Append(", counted from completion");
         }
         return text.ToString();
+    }
+
+    // A monthly rule's "1MO" is the month's first Monday, "-1FR" its last Friday; a plain "MO" is each Monday.
+    private static string NthDayName(string code)
+    {
+        var nth = code.Length > 2 ? code[..^2] switch
+        {
+            "1" or "+1" => "first",
+            "2" or "+2" => "second",
+            "3" or "+3" => "third",
+            "4" or "+4" => "fourth",
+            "5" or "+5" => "fifth",
+            "-1" => "last",
+            "-2" => "second to last",
+            _ => null,
+        } : null;
+        return nth is null ? DayName(code) : $"the {nth} {DayName(code)}";
     }
 
     private static string DayName(string code) => code.Length >= 2 ? code[^2..] switch
