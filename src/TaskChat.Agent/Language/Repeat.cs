@@ -9,12 +9,16 @@ internal sealed record Repeat(string Rule, string Words)
     /// <summary>The weekdays it falls on ("every monday and thursday"); empty when it names none.</summary>
     public IReadOnlyList<DayOfWeek> Days { get; init; } = [];
 
-    /// <summary>The day of the month it falls on ("every month on the 1st").</summary>
+    /// <summary>Which of the month's <see cref="Days"/> it falls on ("the first monday of the month"): 1 to 4, or -1 for the last; null for each one.</summary>
+    public int? NthInMonth { get; init; }
+
+    /// <summary>The day of the month it falls on ("every month on the 1st"), -1 for the last day.</summary>
     public int? MonthDay { get; init; }
 
     /// <summary>
     /// The first day on or after <paramref name="from"/> that the repeat falls on, for a repeat that names its days; null
-    /// for one that repeats from any day ("every 3 days").
+    /// for one that repeats from any day ("every 3 days"). An interval counts from that day ("every other friday": the
+    /// next Friday, then every second one), so it does not move the first day.
     /// </summary>
     public DateOnly? FirstOnOrAfter(DateOnly from)
     {
@@ -24,24 +28,60 @@ internal sealed record Repeat(string Rule, string Words)
         }
         for (var day = from; day < from.AddDays(366); day = day.AddDays(1))
         {
-            if (Days.Contains(day.DayOfWeek) || day.Day == MonthDay)
+            if (FallsOn(day))
             {
                 return day;
             }
         }
         return null;
     }
+
+    private bool FallsOn(DateOnly day)
+    {
+        if (MonthDay is { } monthDay)
+        {
+            return monthDay == -1 ? day.AddDays(1).Month != day.Month : day.Day == monthDay;
+        }
+        return Days.Contains(day.DayOfWeek) && NthInMonth switch
+        {
+            null => true,
+            -1 => day.AddDays(7).Month != day.Month, // none of its weekday later in the month
+            var n => (day.Day - 1) / 7 + 1 == n,
+        };
+    }
 }
 
 /// <summary>
 /// Reads a repeat at the end of a message: "every day", "daily", "every weekday", "every monday and thursday",
-/// "every mon wed fri", "every 2 weeks", "every other week", "every month on the 1st", "every 3 days", "weekly", "monthly", "every year".
+/// "every mon wed fri", "every 2 weeks", "every other week", "every month on the 1st", "every 3 days", "weekly", "monthly", "every year",
+/// "every other friday", "every 2 weeks on friday", "on the first monday of every month", "monthly on the last friday",
+/// "on the 15th of every month", "on the last day of the month".
 /// </summary>
 internal static partial class Repeats
 {
     private static readonly string[] DayCodes = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 
-    public static bool TryExtract(string text, out string rest, out Repeat repeat)
+    /// <summary>
+    /// Removes the repeat at the end of <paramref name="text"/>. With <paramref name="timeAfter"/>, the repeat may also come
+    /// just before a time of day ("book club monthly on the first monday at 7pm"), which stays in <paramref name="rest"/>
+    /// for the due date: read first, "monday at 7pm" would be a due date and "monthly on the first" part of the title.
+    /// </summary>
+    public static bool TryExtract(string text, out string rest, out Repeat repeat, bool timeAfter = false)
+    {
+        if (TryExtractAtEnd(text, out rest, out repeat))
+        {
+            return true;
+        }
+        if (timeAfter && When.TrySplitTime(text, out var before, out var time) && TryExtractAtEnd(before, out var beforeRepeat, out repeat))
+        {
+            rest = (beforeRepeat + " " + time).Trim();
+            return true;
+        }
+        rest = text;
+        return false;
+    }
+
+    private static bool TryExtractAtEnd(string text, out string rest, out Repeat repeat)
     {
         rest = text;
         repeat = null!;
@@ -89,17 +129,45 @@ internal static partial class Repeats
         if (g["days"].Success)
         {
             var days = DayWords().Matches(g["days"].Value).Select(m => When.WeekdayOf(m.Value)).Distinct().OrderBy(d => ((int)d + 6) % 7).ToList();
-            return days.Count == 0
-                ? null
-                : new($"FREQ=WEEKLY;BYDAY={string.Join(',', days.Select(d => DayCodes[(int)d]))}", "every " + Join(days.Select(d => d.ToString()))) { Days = days };
+            var weeks = g["weeks"].Success ? WeeksApart(g["weeks"].Value) : 1;
+            if (days.Count == 0 || weeks is < 1 or > 999)
+            {
+                return null;
+            }
+            var byDay = "BYDAY=" + string.Join(',', days.Select(d => DayCodes[(int)d]));
+            var dayWords = Join(days.Select(d => d.ToString()));
+            return weeks == 1
+                ? new($"FREQ=WEEKLY;{byDay}", "every " + dayWords) { Days = days }
+                : new($"FREQ=WEEKLY;INTERVAL={weeks};{byDay}", $"every {weeks} weeks on {dayWords}") { Days = days };
         }
-        if (g["dom"].Success)
+        if (g["nth"].Success)
         {
-            var day = int.Parse(g["dom"].Value, CultureInfo.InvariantCulture);
-            return day is < 1 or > 31 ? null : new($"FREQ=MONTHLY;BYMONTHDAY={day}", $"every month on the {Ordinal(day)}") { MonthDay = day };
+            var (nth, nthWord) = g["nth"].Value.ToLowerInvariant() switch
+            {
+                "first" or "1st" => (1, "first"),
+                "second" or "2nd" => (2, "second"),
+                "third" or "3rd" => (3, "third"),
+                "fourth" or "4th" => (4, "fourth"),
+                _ => (-1, "last"),
+            };
+            var day = When.WeekdayOf(g["nthday"].Value);
+            return new($"FREQ=MONTHLY;BYDAY={nth}{DayCodes[(int)day]}", $"every month on the {nthWord} {day}") { Days = [day], NthInMonth = nth };
+        }
+        if (g["dom"].Success || g["domword"].Success)
+        {
+            var day = g["dom"].Success ? int.Parse(g["dom"].Value, CultureInfo.InvariantCulture)
+                : g["domword"].Value.StartsWith("first", StringComparison.OrdinalIgnoreCase) ? 1 : -1;
+            return day is 0 or > 31 ? null : new($"FREQ=MONTHLY;BYMONTHDAY={day}", $"every month on the {(day == -1 ? "last day" : Ordinal(day))}") { MonthDay = day };
         }
         return null;
     }
+
+    // "every other friday", "every second friday", "biweekly on friday" are two weeks apart; "every 3 weeks on friday" three.
+    private static int WeeksApart(string words) => words.ToLowerInvariant() switch
+    {
+        "other" or "second" or "2nd" or "biweekly" or "fortnightly" => 2,
+        var count => When.CountOf(count),
+    };
 
     private static string Ordinal(int day) => day + (day % 100 is 11 or 12 or 13 ? "th" : (day % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
 
@@ -116,11 +184,24 @@ internal static partial class Repeats
     // Between two days of a list: "monday, wednesday and friday", "mon, wed, and fri", "mon wed fri", "tue & thu".
     private const string DaySeparator = @"(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:(?:and|&)\s+)?|\s*&\s*)";
 
+    private const string DayList = @"(?<days>(?:" + Day + @")(?:" + DaySeparator + @"(?:" + Day + @"))*)";
+
+    // One day of the month: "the first monday", "the last friday", "the 15th", "the first", "the last day".
+    private const string DayOfMonth = @"(?:(?<nth>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?<nthday>" + Day + @")|(?<dom>\d{1,2})(?:st|nd|rd|th)|(?<domword>first|last\s+day))";
+
     [GeneratedRegex(@"(?:^|\s)(?:(?:that\s+)?(?:repeats?|recurs?|repeating|recurring)\s+)?(?:(?<simple>daily|weekly|monthly|yearly|annually|biweekly|fortnightly|every day|each day|every week|each week|every year|every weekday|on weekdays|every workday|every weekend|on weekends|every other day|every other week|every other month)" +
         @"|every\s+(?<n>\d+)\s+(?<unit>days?|weeks?|months?|years?)" +
-        @"|every\s+(?<days>(?:" + Day + @")(?:" + DaySeparator + @"(?:" + Day + @"))*)" +
+        @"|every\s+" + DayList +
         @"|on\s+(?<days>(?:" + Days + @")(?:" + DaySeparator + @"(?:" + Days + @"))*)" +
-        @"|(?:every|each)\s+month\s+on\s+the\s+(?<dom>\d{1,2})(?:st|nd|rd|th)" +
+        // "every other friday", "every 2 weeks on friday", "biweekly on tuesday and thursday", "every week on monday".
+        @"|(?:every\s+(?<weeks>other|second|2nd)\s+|(?:every\s+(?<weeks>\d{1,3}|two|three|four)\s+weeks|every\s+(?<weeks>other)\s+week|(?<weeks>biweekly|fortnightly)|(?:every|each)\s+week|weekly)\s+on\s+)" + DayList +
+        // "every month on the 1st", "monthly on the first monday", "each month on the last day".
+        @"|(?:(?:every|each)\s+month|monthly)\s+on\s+the\s+" + DayOfMonth +
+        // "on the first monday of every month", "every last friday of the month", "the 15th of each month", "on the first of the
+        // month", "pay rent by the 1st of every month" (the words before it go with it, not into the title).
+        @"|(?:(?:every|on|by|due|before)\s+)?(?:the\s+)?" + DayOfMonth + @"\s+(?:of\s+)?(?:the|every|each)\s+month" +
+        // "every first monday", "every last friday": without "of the month", "every second friday" is every other one.
+        @"|every\s+(?<nth>first|1st|last)\s+(?<nthday>" + Day + @")" +
         @"|(?<simple>every month|each month|monthly))\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RepeatPhrase();
 

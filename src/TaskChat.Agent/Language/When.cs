@@ -109,6 +109,26 @@ internal static partial class When
         return true;
     }
 
+    /// <summary>
+    /// Splits a time of day off the end of <paramref name="text"/> ("… at 7pm", "… in the evening", "… tuesday evening"):
+    /// the words before it, and the time in words <see cref="TryExtract"/> reads alone ("at 7pm", "in the evening").
+    /// </summary>
+    public static bool TrySplitTime(string text, out string before, out string time)
+    {
+        if (TryTime(text, out _, out before))
+        {
+            time = text[before.Length..].TrimStart(',', ';', ':', '-', '–', ' ');
+            return true;
+        }
+        if (PartOfDay().Match(text) is { Success: true } part)
+        {
+            (before, time) = (Trim(text[..part.Index]), "in the " + part.Groups["part"].Value.ToLowerInvariant());
+            return true;
+        }
+        (before, time) = (text, "");
+        return false;
+    }
+
     /// <summary>The whole text is a due phrase ("friday", "tomorrow at 5").</summary>
     public static Due? ParseWhole(string text, UserClock clock) =>
         TryExtract(text, clock, out var rest, out var due) && rest.Length == 0 ? due : null;

@@ -126,7 +126,7 @@ internal sealed partial class AddSkill : Skill
         Repeat? repeat = null;
         for (var i = 0; i < 4; i++)
         {
-            if (repeat is null && Repeats.TryExtract(rest, out var r, out var foundRepeat))
+            if (repeat is null && Repeats.TryExtract(rest, out var r, out var foundRepeat, timeAfter: true))
             {
                 (rest, repeat) = (r, foundRepeat);
             }

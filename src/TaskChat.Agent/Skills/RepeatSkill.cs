@@ -4,7 +4,7 @@ namespace TaskChat.Agent;
 
 /// <summary>
 /// "make 3 repeat every week", "the plants repeat every 3 days", "repeat 3 every monday and thursday",
-/// "stop repeating 3", "stop repeating" (the task just talked about). Needs update_task's <c>recurrence</c>.
+/// "make it repeat every other friday", "stop repeating 3", "stop repeating" (the task just talked about). Needs update_task's <c>recurrence</c>.
 /// </summary>
 internal sealed class RepeatSkill : Skill
 {
@@ -20,7 +20,8 @@ internal sealed class RepeatSkill : Skill
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.UpdateTask, TaskToolArguments.Recurrence)];
 
     public override IReadOnlyList<string> Examples =>
-        ["make 3 repeat every week", "repeat 3 every monday and thursday", "stop repeating 3", "stop repeating", "the plants should repeat every 3 days", "make it repeat every month on the 1st"];
+        ["make 3 repeat every week", "repeat 3 every monday and thursday", "stop repeating 3", "stop repeating", "the plants should repeat every 3 days", "make it repeat every month on the 1st",
+        "make it repeat every other friday", "make the book club repeat on the first monday of every month"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
