@@ -115,7 +115,7 @@ internal static partial class When
     /// </summary>
     public static bool TrySplitTime(string text, out string before, out string time)
     {
-        if (TryTime(text, out _, out before))
+        if (TryTime(text, out _, out before, out _))
         {
             time = text[before.Length..].TrimStart(',', ';', ':', '-', '–', ' ');
             return true;
