@@ -39,8 +39,14 @@ internal abstract record FieldChangeRequest(TaskTarget Target) : TargetedRequest
         new([.. targets.Select(t => ToolCall.Of(ToolNames.UpdateTask, (ToolArguments.TaskId, t.Id), (Argument, NewValue(t, context))))]);
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
-        string.Join(' ', done.Select(d => Changed(d.Outcome.Title ?? "", context)));
+        string.Join(' ', done.Select(d => Changed(d.Outcome.Title ?? "", tasks?.FirstOrDefault(t => t.Id == d.ArgumentId), context)));
 
     /// <summary>The sentence for one changed task.</summary>
     protected abstract string Changed(string title, AgentContext context);
+
+    /// <summary>
+    /// The sentence for one changed task, which may say what the change took from it (“Removed the reminder 1 hour
+    /// before”): <paramref name="before"/> is the task as the lookup found it, null when it was not among them.
+    /// </summary>
+    protected virtual string Changed(string title, TaskSnapshot? before, AgentContext context) => Changed(title, context);
 }

@@ -130,7 +130,7 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
         return matches.Count switch
         {
             0 when TakesSeveral && Target.Parts.Count > 1 => ActOnEach(tasks ?? [], context),
-            0 => new Answer(NoMatch(tasks ?? [])),
+            0 => ActOnNoMatch(tasks ?? [], context),
             1 => ActOn(matches, context),
             _ => ActOnSeveral(matches, context),
         };
@@ -186,6 +186,12 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
 
     /// <summary>The calls for tasks another request found (<see cref="EachOfRequest"/>: every task due today).</summary>
     public NextStep ActOnFound(IReadOnlyList<TaskSnapshot> targets, AgentContext context) => ActOn(targets, context);
+
+    /// <summary>
+    /// Words that match no task: said so. A request may do something else instead ("remind me about the dentist at 5"
+    /// with no dentist among the tasks adds it, as it did before such a message could name a task already there).
+    /// </summary>
+    protected virtual NextStep ActOnNoMatch(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => new Answer(NoMatch(tasks));
 
     protected virtual string NoMatch(IReadOnlyList<TaskSnapshot> tasks) =>
         $"I couldn't find a{StatusWord} task matching “{Target.Phrase}”. Say “show my tasks” to see them all.";

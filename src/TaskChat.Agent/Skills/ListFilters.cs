@@ -319,20 +319,7 @@ internal sealed record ReminderFilter : ListFilter
     // "due tomorrow at 15:00; reminder 1 hour before", "reminders Monday at 09:00 and at the due time".
     private static string Reminders(TaskSnapshot task, AgentContext context) =>
         (task.DueAt(context.Clock.Zone) is null ? "" : $"due {ListRequest.DescribeDue(task, context)}; ")
-        + (task.Reminders.Count == 1 ? "reminder " : "reminders ") + Replies.Join(task.Reminders.Select(r => Reminder(r, context)));
-
-    private static string Reminder(string reminder, AgentContext context)
-    {
-        if (TaskReminders.CountsFromDue(reminder))
-        {
-            return TaskReminders.DescribeBefore(reminder) ?? reminder; // Not a duration this reads: said as the service wrote it.
-        }
-        if (!DateTimeOffset.TryParse(reminder, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at))
-        {
-            return reminder;
-        }
-        return Due.At(at, context.Clock).Describe(context.Clock);
-    }
+        + (task.Reminders.Count == 1 ? "reminder " : "reminders ") + Replies.Join(task.Reminders.Select(r => ReminderWords.Of(r, context.Clock)));
 }
 
 /// <summary>

@@ -5,10 +5,16 @@ namespace TaskChat.Agent;
 
 /// <summary>
 /// "remind me an hour before" (the task just talked about), "remind me about 3 a day before", "remind me 30 minutes
-/// before the dentist", "set a reminder for dinner 30 minutes before". A reminder is a time before the task is due. Needs update_task's <c>reminders</c>.
+/// before the dentist", "set a reminder for dinner 30 minutes before", "remind me about the lunch with sarah at 11am".
+/// A reminder is a time before the task is due, or a moment. Removing and changing them ("remove the reminders from
+/// call mom", "make the reminder 30 minutes before instead") is read by <see cref="ReminderChanges"/>. Needs
+/// update_task's <c>reminders</c>.
 /// </summary>
 internal sealed partial class ReminderSkill : Skill
 {
+    // "remind me about the dentist at 5" with no dentist among the tasks is a new task, read as "add" reads it.
+    private static readonly AddSkill Adding = new();
+
     public override string Name => "reminders";
 
     public override int Precedence => 48;
@@ -19,13 +25,22 @@ internal sealed partial class ReminderSkill : Skill
 
     public override IReadOnlyList<string> Examples =>
         ["remind me an hour before", "remind me about 3 a day before", "remind me 30 minutes before the dentist", "remind me about it 2 hours before",
-         "remind me about it tomorrow at 10am"];
+         "remind me about it tomorrow at 10am", "remind me about the lunch with sarah at 11am", "remove the reminders from call mom",
+         "don't remind me about the chem exam", "stop reminding me about call mom", "cancel the reminder for call mom",
+         "remove the 1 hour reminder from call mom", "make the reminder for call mom 30 minutes before instead", "no reminder for it",
+         "remove the reminder", "remind me 30 minutes before instead"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
-        if (Before().Match(utterance.Text) is not { Success: true } match)
+        if (ReminderChanges.Read(utterance) is { } change)
         {
-            return At(utterance);
+            return change;
+        }
+        // "remind me 30 minutes before instead": the reminder the task has, moved (before: a task “Instead” was looked for).
+        var instead = Phrase.TryStripEnd(utterance.Text, ["instead"], out var text);
+        if (Before().Match(text) is not { Success: true } match)
+        {
+            return At(utterance, text, instead);
         }
         if (Offset(match) is not { } offset)
         {
@@ -33,28 +48,43 @@ internal sealed partial class ReminderSkill : Skill
         }
         var targetText = match.Groups["about"].Success ? match.Groups["about"].Value : match.Groups["after"].Value;
         var target = targetText.Trim().Length == 0 ? TaskTarget.It : TaskReference.Parse(targetText) ?? TaskTarget.It;
-        return new ReminderRequest(target, offset.Iso, offset.Words);
+        return instead
+            ? new ReplaceReminderRequest(target, null, new NewReminder(new ReminderOffset(offset.Iso, offset.Words), null))
+            : new ReminderRequest(target, offset.Iso, offset.Words);
     }
 
     /// <summary>
-    /// "remind me about it tomorrow at 10am", "remind me of 3 on friday": a reminder at that time for a task already there,
-    /// named by "it" or its number (before, a task titled “It” was added). A day without a time reminds at 09:00, the hour
-    /// an all-day task's reminders count from. Words ("remind me about the dentist at 5") stay a new task to add, as
-    /// "remind me to …" is.
+    /// "remind me about it tomorrow at 10am", "remind me of 3 on friday", "remind me about the lunch with sarah at 11am":
+    /// a reminder at that time for a task already there, named by "it", its number or words (before, "it" added a task
+    /// titled “It”, and words always a new task: “The lunch with sarah” beside “Lunch with Sarah”). Words that name no
+    /// task still add one, as "remind me to …" does. A day without a time reminds at 09:00, the hour an all-day task's
+    /// reminders count from.
     /// </summary>
-    private static SkillRequest? At(Utterance utterance)
+    private static SkillRequest? At(Utterance utterance, string text, bool instead)
     {
         var clock = utterance.Context.Clock;
-        if (!Phrase.TryStripStart(utterance.Text, ["remind me about", "remind me of"], out var about)
+        if (!Phrase.TryStripStart(text, ["remind me about", "remind me of"], out var about)
             || !When.TryExtract(about, clock, out var named, out var when)
-            || TaskReference.Parse(named) is not { ByWords: false } target)
+            || TaskReference.Parse(named) is not { } target)
+        {
+            return null;
+        }
+        // Where the task service cannot change reminders, words stay the new task they always were: add_task may still
+        // take a due date and a reminder, and an older mcp would otherwise be told "I can't set reminders yet".
+        if (target.ByWords && !instead && !utterance.Context.Tools.Has(ToolNames.UpdateTask, TaskToolArguments.Reminders))
         {
             return null;
         }
         var at = when with { Time = when.Time ?? TaskReminders.AllDayTime };
-        return clock.At(at.Date, at.Time!.Value) <= clock.Now
-            ? new Say($"{Phrase.Capitalize(at.Describe(clock))} has already passed. When should I remind you? For example “remind me about it tomorrow at 9am”.")
-            : new ReminderAtRequest(target, at);
+        if (clock.At(at.Date, at.Time!.Value) <= clock.Now)
+        {
+            return new Say($"{Phrase.Capitalize(at.Describe(clock))} has already passed. When should I remind you? For example “remind me about it tomorrow at 9am”.");
+        }
+        if (instead)
+        {
+            return new ReplaceReminderRequest(target, null, new NewReminder(null, at));
+        }
+        return new ReminderAtRequest(target, at) { AddInstead = target.ByWords ? Adding.Read(utterance) : null };
     }
 
     /// <summary>"an hour", "the day", "30 minutes" (the groups n and unit of a match) as an ISO duration and in words.</summary>
@@ -98,23 +128,48 @@ internal sealed record ReminderRequest(TaskTarget Target, string Offset, string 
 
     protected override string Feature => "reminders";
 
-    protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
-        UpdatesOfDated(targets, context, undated =>
-            $"“{undated.Title}” has no due date, so there is nothing to remind you before. Give it one first, for example “set {undated.Id} due tomorrow at 5pm”.");
+    protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) => UpdatesOfDated(targets, context, Undated);
+
+    /// <summary>A reminder before the due time asked for a task that has none.</summary>
+    internal static string Undated(TaskSnapshot undated) =>
+        $"“{undated.Title}” has no due date, so there is nothing to remind you before. Give it one first, for example “set {undated.Id} due tomorrow at 5pm”.";
 
     protected override object? NewValue(TaskSnapshot task, AgentContext context) => task.Reminders.Append(Offset).Distinct().ToArray();
 
     protected override string Changed(string title, AgentContext context) => $"I'll remind you about “{title}” {Words} before it's due.";
 }
 
-/// <summary>A reminder at a set time (the tools take a date-time as well as a time before the due date).</summary>
+/// <summary>
+/// A reminder at a set time (the tools take a date-time as well as a time before the due date). Named by words, the task
+/// is looked for among those still to do; when none matches, <see cref="AddInstead"/> (the new task "add" reads in the
+/// same message) is added, as such a message always did.
+/// </summary>
 internal sealed record ReminderAtRequest(TaskTarget Target, Due At) : FieldChangeRequest(Target)
 {
+    public SkillRequest? AddInstead { get; init; }
+
     protected override string Argument => TaskToolArguments.Reminders;
 
     protected override string Feature => "reminders";
 
-    protected override object? NewValue(TaskSnapshot task, AgentContext context) => task.Reminders.Append(At.ToArgument(context.Clock)).Distinct().ToArray();
+    // A done task is not what a reminder is for: "remind me about the dentist at 5" beside last month's done "Dentist" is a new one.
+    protected override string LookupStatus => Target.ByWords ? ListStatus.Pending : ListStatus.All;
+
+    protected override NextStep ActOnNoMatch(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => AddInstead switch
+    {
+        null => base.ActOnNoMatch(tasks, context),
+        _ when context.Tools.Missing(AddInstead.Needs) is { } missing => new Answer(AddInstead.CannotYet ?? Replies.Unavailable(missing)),
+        _ => AddInstead.Act(null, context),
+    };
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        AddInstead is not null && done.Any(d => d.Tool == ToolNames.AddTask) ? AddInstead.Reply(done, null, context) : base.Reply(done, tasks, context);
+
+    protected override object? NewValue(TaskSnapshot task, AgentContext context) =>
+        task.Reminders.Append(NewReminder.Moment(At, task, context.Clock).ToArgument(context.Clock)).Distinct().ToArray();
 
     protected override string Changed(string title, AgentContext context) => $"I'll remind you about “{title}” {At.Describe(context.Clock)}.";
+
+    protected override string Changed(string title, TaskSnapshot? before, AgentContext context) =>
+        before is null ? Changed(title, context) : $"I'll remind you about “{title}” {NewReminder.Moment(At, before, context.Clock).Describe(context.Clock)}.";
 }
