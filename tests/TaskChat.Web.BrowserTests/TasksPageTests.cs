@@ -514,6 +514,57 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
     });
 
     /// <summary>
+    /// Found in a walk-through: a double-click on Add, or Enter pressed twice, added the task twice (the second submit
+    /// came while the first was saving, the title still in the box); two slower taps added it once but left "Type what
+    /// needs doing first." under the emptied box. One task per intent, and nothing said to be wrong.
+    /// </summary>
+    [Fact]
+    public Task A_double_click_on_Add_or_Enter_pressed_twice_adds_the_task_once_and_says_nothing_wrong() => RunAsync(nameof(A_double_click_on_Add_or_Enter_pressed_twice_adds_the_task_once_and_says_nothing_wrong), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+        var title = page.GetByTestId("new-task-title");
+        var add = page.GetByTestId("add-task");
+        // Any error shown at any moment, even one the next render takes away.
+        await page.EvaluateAsync("""
+            () => {
+                window.addTaskErrorSeen = null;
+                new MutationObserver(() => {
+                    const error = document.querySelector('[data-testid=add-task-error]');
+                    if (error && window.addTaskErrorSeen === null) { window.addTaskErrorSeen = error.textContent; }
+                }).observe(document.body, { childList: true, subtree: true, characterData: true });
+            }
+            """);
+
+        await TypeAsync(page, "new-task-title", "Buy milk", "add-task");
+        await add.DblClickAsync();
+        await Assertions.Expect(page.GetByTestId("task-title")).ToHaveTextAsync(["Buy milk"]);
+
+        await TypeAsync(page, "new-task-title", "Buy bread", "add-task");
+        await title.PressAsync("Enter");
+        await title.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("task-title").Filter(new() { HasText = "Buy bread" })).ToBeVisibleAsync();
+
+        // A second tap once the first has added the task: the box is empty, and it is not a mistake.
+        await TypeAsync(page, "new-task-title", "Buy eggs", "add-task");
+        await add.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("task-title").Filter(new() { HasText = "Buy eggs" })).ToBeVisibleAsync();
+        await Assertions.Expect(title).ToHaveValueAsync("");
+        await add.ClickAsync();
+        await Assertions.Expect(title).ToBeFocusedAsync(); // The tap was handled: the box takes the focus for the next task.
+
+        // A last round trip: its render comes after anything the taps above rendered.
+        await TypeAsync(page, "new-task-title", "Buy tea", "add-task");
+        Assert.Null(await page.EvaluateAsync<string?>("() => window.addTaskErrorSeen"));
+        await Assertions.Expect(page.GetByTestId("add-task-error")).ToHaveCountAsync(0);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("task-title")).ToHaveCountAsync(3);
+        var titles = await page.GetByTestId("task-title").AllInnerTextsAsync();
+        Assert.Equal(["Buy bread", "Buy eggs", "Buy milk"], titles.Select(t => t.Trim()).Order(StringComparer.Ordinal));
+    });
+
+    /// <summary>
     /// Arabic and Hebrew read right to left from the right edge, each title, message and field by its own text
     /// (dir="auto"), on the tasks page and in the chat; a Latin one beside them stays left to right.
     /// </summary>
