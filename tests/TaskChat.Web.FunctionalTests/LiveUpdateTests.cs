@@ -60,6 +60,27 @@ public abstract class LiveUpdateTests(DatabaseProvider provider)
         Assert.Equal(1, await db.Notifications.CountAsync());
     }
 
+    [SkippableFact]
+    public async Task AtStartUpTheWebDeliversWhatFellDueWhileItWasDownButNotWhatWasSetAlreadyPassed()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await AddTaskAsync(database, clock, "ada", "Call mom", reminders: [Iso(clock.GetUtcNow().AddMinutes(10))]);
+        clock.Advance(TimeSpan.FromHours(1)); // The web is down: "Call mom" falls due undelivered.
+        await AddTaskAsync(database, clock, "ada", "Pay rent", reminders: [Iso(clock.GetUtcNow().AddMinutes(-30))]);
+
+        await using var web = await StartWebAsync(database, clock);
+
+        // The worker's first round, at start: both would be in its one batch, so once one is there the other never comes.
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = database.CreateDbContext();
+            return await db.Notifications.AnyAsync();
+        }, "the reminder that fell due while the web was down was not delivered at start-up", Patience);
+        await using var db = database.CreateDbContext();
+        Assert.Equal(["Call mom"], await db.Notifications.Select(n => n.Title).ToListAsync());
+    }
+
     protected static async Task<RunningService> StartWebAsync(TestDatabase database, FakeTimeProvider clock) =>
         (await new SystemBuilder(database.Url)
             .WithWeb(testServices: services => services.AddSingleton<TimeProvider>(clock))

@@ -137,6 +137,91 @@ public abstract class ReminderDeliveryTests(DatabaseProvider provider) : IAsyncL
     }
 
     [SkippableFact]
+    public async Task AReminderSetForAMomentAlreadyPassedIsNeverDeliveredWhileOneAheadIs()
+    {
+        // Due today at 10:00, set at 08:00: a day before (yesterday) and a moment two hours ago have passed; an hour
+        // before is ahead.
+        var task = (await Store().AddAsync(Owner("ada"), new TaskChanges("Pay rent", Due: Iso(Start.AddHours(2)),
+            Reminders: ["P1D", At(-TimeSpan.FromHours(2)), "PT1H"]))).Value!;
+
+        Assert.Equal(DeliveryBatch.Empty, await DeliverAsync());
+        _clock.Advance(TimeSpan.FromHours(1));
+        var notification = Assert.Single((await DeliverAsync()).Notifications);
+        _clock.Advance(TimeSpan.FromDays(2));
+
+        Assert.Equal((task.Number, Start.UtcDateTime.AddHours(1)), (notification.TaskNumber, notification.FireAt));
+        Assert.Equal(DeliveryBatch.Empty, await DeliverAsync());
+        await using var db = _database.CreateDbContext();
+        Assert.Equal(1, await db.Notifications.CountAsync());
+    }
+
+    [SkippableFact]
+    public async Task MovingTheDueDateSoThatAReminderBeforeItHasPassedDoesNotDeliverItAgain()
+    {
+        // Due tomorrow at 10:00: the day-before reminder goes off today at 10:00.
+        var task = (await Store().AddAsync(Owner("ada"), new TaskChanges("Pay rent", Due: Iso(Start.AddHours(26)), Reminders: ["P1D", "PT1H"]))).Value!;
+        _clock.Advance(TimeSpan.FromHours(4));
+        Assert.Equal(Start.UtcDateTime.AddHours(2), Assert.Single((await DeliverAsync()).Notifications).FireAt);
+
+        // At noon, moved to tomorrow at 11:00: a day before is 11:00 today, already gone by; an hour before is still ahead.
+        Assert.True((await Store().UpdateAsync(Owner("ada"), task.Number, new TaskChanges(Due: Iso(Start.AddHours(27))))).Succeeded);
+
+        Assert.Equal(DeliveryBatch.Empty, await DeliverAsync());
+        _clock.Advance(TimeSpan.FromHours(22));
+        Assert.Equal(Start.UtcDateTime.AddHours(26), Assert.Single((await DeliverAsync()).Notifications).FireAt);
+        await using var db = _database.CreateDbContext();
+        Assert.Equal(2, await db.Notifications.CountAsync());
+    }
+
+    [SkippableFact]
+    public async Task AReminderAtAFixedTimeThatWentOffIsNotDeliveredAgainWhenTheDueDateMoves()
+    {
+        var task = (await Store().AddAsync(Owner("ada"), new TaskChanges("Dentist", Due: Iso(Start.AddHours(4)), Reminders: [At(TimeSpan.FromHours(1))]))).Value!;
+        _clock.Advance(TimeSpan.FromHours(2));
+        Assert.Single((await DeliverAsync()).Notifications);
+
+        Assert.True((await Store().UpdateAsync(Owner("ada"), task.Number, new TaskChanges(Due: Iso(Start.AddDays(1))))).Succeeded);
+
+        Assert.Equal(DeliveryBatch.Empty, await DeliverAsync());
+    }
+
+    [SkippableFact]
+    public async Task AReminderThatFellDueWhileNothingDeliveredStillGoesOutLate()
+    {
+        // Ahead when set; its moment then passes while no worker runs (the web down): the next delivery sends it.
+        await AddAsync("ada", "Call mom", [At(TimeSpan.FromMinutes(30))]);
+        _clock.Advance(TimeSpan.FromHours(5));
+
+        var notification = Assert.Single((await DeliverAsync()).Notifications);
+
+        Assert.Equal(("Call mom", Start.UtcDateTime.AddMinutes(30)), (notification.Title, notification.FireAt));
+    }
+
+    [SkippableFact]
+    public async Task SkippingAndTheNextOccurrenceDeliverOnlyTheRemindersStillAhead()
+    {
+        // Every day at 09:00, overdue by three days (set at 08:00 today): two days before and an hour before.
+        var gym = (await Store().AddAsync(Owner("ada"), new TaskChanges("Gym", Due: Iso(Start.AddDays(-3).AddHours(1)),
+            Recurrence: "FREQ=DAILY", Reminders: ["P2D", "PT1H"]))).Value!;
+        Assert.Equal(DeliveryBatch.Empty, await DeliverAsync());
+
+        // Skipped to tomorrow at 09:00: two days before is yesterday, passed; an hour before is tomorrow at 08:00.
+        Assert.True((await Store().SkipAsync(Owner("ada"), gym.Number)).Succeeded);
+        Assert.Equal(DeliveryBatch.Empty, await DeliverAsync());
+        _clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(Start.UtcDateTime.AddDays(1), Assert.Single((await DeliverAsync()).Notifications).FireAt);
+
+        // Every day, overdue by three days and repeating from its due date: completed now, the next occurrence is due two
+        // days ago, and its reminders, computed from the old one, have passed.
+        var water = (await Store().AddAsync(Owner("ada"), new TaskChanges("Water the plants", Due: Iso(_clock.GetUtcNow().AddDays(-3)),
+            Recurrence: "FREQ=DAILY", Reminders: ["PT1H"]))).Value!;
+        Assert.True((await Store().CompleteAsync(Owner("ada"), water.Number)).Succeeded);
+
+        Assert.NotNull(await Store().NextOccurrenceAsync(Owner("ada"), water));
+        Assert.Equal(DeliveryBatch.Empty, await DeliverAsync());
+    }
+
+    [SkippableFact]
     public async Task NotificationsAreListedAndMarkedReadOnlyByTheirOwner()
     {
         await AddAsync("ada", "Ada's secret", [At(TimeSpan.FromMinutes(1))]);

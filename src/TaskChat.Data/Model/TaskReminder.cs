@@ -25,7 +25,9 @@ public sealed class TaskReminder
 
     /// <summary>
     /// When the delivery worker claimed it (a notification was created, or the task was completed by then
-    /// and nothing was); null until then. A new due time or reminder list sets it back to null.
+    /// and nothing was), or when its moment was set already passed (nothing is delivered:
+    /// <see cref="Tasks.TaskEdits.ScheduleReminders"/>); null while it waits. A new moment (a new due time, a
+    /// new reminder, a skip, the next occurrence) sets it again: null when ahead, passed when behind.
     /// </summary>
     public DateTime? SentAt { get; set; }
 }

@@ -13,8 +13,11 @@ public static class TaskEdits
     /// <param name="task">The task to change.</param>
     /// <param name="changes">What to change (null leaves a field as it is).</param>
     /// <param name="owner">Whose task, and the zone its dates are read in.</param>
-    /// <param name="now">The time of the edit (UTC): a repeat given without a due date starts on its first day from then.</param>
-    public static string? Apply(TaskItem task, TaskChanges changes, TaskOwner owner, DateTime? now = null)
+    /// <param name="now">
+    /// The time of the edit (UTC): a repeat given without a due date starts on its first day from then, and a reminder
+    /// whose moment is already behind it counts as passed (<see cref="ScheduleReminders"/>).
+    /// </param>
+    public static string? Apply(TaskItem task, TaskChanges changes, TaskOwner owner, DateTime now)
     {
         if (changes.Description is not null)
         {
@@ -99,15 +102,19 @@ public static class TaskEdits
             {
                 return reminders.Error;
             }
-            task.Reminders.Clear();
-            task.Reminders.AddRange(reminders.Value.Select(r => new TaskReminder { UserId = task.UserId, At = r.At, MinutesBefore = r.MinutesBefore }));
+            // Kept rows stay, and with them whether they went off: a list sent again whole (the page adds one reminder
+            // to those it shows) neither delivers a kept reminder twice nor loses one still waiting for delivery.
+            task.Reminders.RemoveAll(r => !reminders.Value.Contains(new Reminder(r.At, r.MinutesBefore)));
+            task.Reminders.AddRange(reminders.Value
+                .Where(wanted => !task.Reminders.Any(r => r.At == wanted.At && r.MinutesBefore == wanted.MinutesBefore))
+                .Select(r => new TaskReminder { UserId = task.UserId, At = r.At, MinutesBefore = r.MinutesBefore }));
         }
 
         var dueFromRule = false;
         if (task.Recurrence is not null && task.DueAt is null)
         {
             // "Water the plants every 3 days" is due today, "gym every monday" next Monday: as task apps do.
-            if (now is not { } at || TaskRecurrence.FirstDue(task.Recurrence, DateOnly.FromDateTime(TaskTime.ToLocal(at, owner.TimeZone)), owner.TimeZone) is not { } first)
+            if (TaskRecurrence.FirstDue(task.Recurrence, DateOnly.FromDateTime(TaskTime.ToLocal(now, owner.TimeZone)), owner.TimeZone) is not { } first)
             {
                 return $"recurrence needs a due date for the first occurrence: give due as well, {TaskFieldRules.DueExample}.";
             }
@@ -121,19 +128,36 @@ public static class TaskEdits
         }
         if (changes.Due is not null || changes.Reminders is not null || dueFromRule)
         {
-            ScheduleReminders(task, owner.TimeZone);
+            ScheduleReminders(task, owner.TimeZone, now);
         }
         return null;
     }
 
-    /// <summary>When each reminder goes off, from its own time or from the task's due time.</summary>
-    public static void ScheduleReminders(TaskItem task, TimeZoneInfo zone)
+    /// <summary>
+    /// How long after its moment a reminder set (or moved) then still goes off: "remind me now", or a time given to the
+    /// minute within that minute. Older than this, its moment has passed and it is not delivered.
+    /// </summary>
+    public static readonly TimeSpan JustPassed = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// When each reminder goes off, from its own time or from the task's due time. A reminder whose moment this sets is
+    /// pending when that moment is ahead of <paramref name="now"/>, and passed when it is already behind (more than
+    /// <see cref="JustPassed"/>): claimed at once (SentAt), so the delivery worker never sees it, as task apps do with a
+    /// reminder set for a time gone by. A reminder whose moment does not change keeps its state: delivered or passed stays
+    /// so, and one still waiting (its moment went by while the web was down) is still delivered.
+    /// </summary>
+    public static void ScheduleReminders(TaskItem task, TimeZoneInfo zone, DateTime now)
     {
         DateTime? anchor = task.DueDate is { } date ? TaskTime.ToUtc(date.ToDateTime(TaskReminders.AllDayTime), zone) : task.DueAt;
         foreach (var reminder in task.Reminders)
         {
-            reminder.FireAt = reminder.MinutesBefore is { } minutes ? anchor?.AddMinutes(-minutes) : reminder.At;
-            reminder.SentAt = null;
+            var fireAt = reminder.MinutesBefore is { } minutes ? anchor?.AddMinutes(-minutes) : reminder.At;
+            if (fireAt == reminder.FireAt)
+            {
+                continue;
+            }
+            reminder.FireAt = fireAt;
+            reminder.SentAt = fireAt < now - JustPassed ? now : null;
         }
     }
 
@@ -161,7 +185,7 @@ public static class TaskEdits
             CreatedAt = now,
             UpdatedAt = now,
         };
-        ScheduleReminders(next, owner.TimeZone);
+        ScheduleReminders(next, owner.TimeZone, now);
         return next;
     }
 }

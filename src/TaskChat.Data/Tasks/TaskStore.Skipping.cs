@@ -49,7 +49,7 @@ public sealed partial class TaskStore
         {
             reminder.At += shift; // a reminder at a set moment keeps its distance to the due date, as in the next occurrence
         }
-        TaskEdits.ScheduleReminders(task, owner.TimeZone);
+        TaskEdits.ScheduleReminders(task, owner.TimeZone, now);
         task.UpdatedAt = now;
         await TaskCounters.TouchAsync(db, owner.UserId, now, cancellationToken);
         try

@@ -10,6 +10,9 @@ public class PlanningFieldRuleTests
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
+    /// <summary>An edit's time before every moment the tests set: each reminder is ahead.</summary>
+    private static readonly DateTime LongBefore = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     [Theory]
     [InlineData("2026-12-05", "2026-12-04T23:00:00Z", true)]
     [InlineData("2026-12-05T17:00:00+01:00", "2026-12-05T16:00:00Z", false)]
@@ -95,12 +98,49 @@ public class PlanningFieldRuleTests
         var owner = new TaskOwner("u", Paris);
         var task = new TaskItem { UserId = "u", Title = "t" };
 
-        Assert.Null(TaskEdits.Apply(task, new TaskChanges(Due: "2026-12-05", Reminders: ["PT1H", "2026-12-01T10:00"]), owner));
+        Assert.Null(TaskEdits.Apply(task, new TaskChanges(Due: "2026-12-05", Reminders: ["PT1H", "2026-12-01T10:00"]), owner, LongBefore));
 
         Assert.Equal([new DateTime(2026, 12, 5, 7, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc)],
             task.Reminders.Select(r => r.FireAt!.Value));
-        Assert.Null(TaskEdits.Apply(task, new TaskChanges(Due: "2026-12-06T18:00"), owner));
+        Assert.Null(TaskEdits.Apply(task, new TaskChanges(Due: "2026-12-06T18:00"), owner, LongBefore));
         Assert.Equal(new DateTime(2026, 12, 6, 16, 0, 0, DateTimeKind.Utc), task.Reminders[0].FireAt);
+    }
+
+    [Fact]
+    public void AReminderSetForAMomentAlreadyPassedCountsAsPassedAndOneAheadWaits()
+    {
+        var owner = new TaskOwner("u", Paris);
+        var task = new TaskItem { UserId = "u", Title = "Pay rent" };
+        var now = new DateTime(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc);
+
+        // Due tomorrow at 10:00 (09:00 UTC): a day before is this morning, gone by; an hour before is ahead; a moment
+        // under a minute ago ("remind me now") still goes off.
+        Assert.Null(TaskEdits.Apply(task, new TaskChanges(Due: "2026-12-02T10:00", Reminders: ["P1D", "PT1H", "2026-12-01T12:59:30"]), owner, now));
+
+        Assert.Equal([now, null, null], task.Reminders.Select(r => r.SentAt));
+
+        // Moved a week on: the day before is ahead again, and waits.
+        var later = now.AddHours(1);
+        Assert.Null(TaskEdits.Apply(task, new TaskChanges(Due: "2026-12-09T10:00"), owner, later));
+        Assert.Equal([null, null, null], task.Reminders.Select(r => r.SentAt));
+    }
+
+    [Fact]
+    public void AReminderWhoseMomentDoesNotChangeKeepsWhetherItWentOff()
+    {
+        var owner = new TaskOwner("u", Paris);
+        var task = new TaskItem { UserId = "u", Title = "Dentist" };
+        var now = new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc);
+        Assert.Null(TaskEdits.Apply(task, new TaskChanges(Due: "2026-12-01T12:00", Reminders: ["2026-12-01T10:00", "PT30M"]), owner, now));
+        var delivered = now.AddHours(1);
+        task.Reminders[0].SentAt = delivered; // the worker delivered the 10:00 one (09:00 UTC)
+
+        // A new due time and the same list sent again, later: the 10:00 one is not made new (so not delivered twice),
+        // and the one before the due time moves ahead and waits.
+        Assert.Null(TaskEdits.Apply(task, new TaskChanges(Due: "2026-12-01T15:00", Reminders: ["PT30M", "2026-12-01T10:00"]), owner, now.AddHours(2)));
+
+        Assert.Equal([(new DateTime(2026, 12, 1, 9, 0, 0), (DateTime?)delivered), (new DateTime(2026, 12, 1, 13, 30, 0), null)],
+            task.Reminders.Select(r => (r.FireAt!.Value, r.SentAt)));
     }
 
     [Fact]
