@@ -166,6 +166,18 @@ internal abstract record DueSpanFilter : ListFilter
         return task.DueAt(context.Clock.Zone) is { } due && due >= from && due < until;
     }
 
+    // Soonest first, as a day's plan reads (the list comes in number order): 15:00 before 17:00, today before tomorrow.
+    public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => base.Reply(BySoonest(tasks, context), context);
+
+    /// <summary>
+    /// The tasks in the order they are due, as the task service's sort by due date gives them: day by day, a day's all-day
+    /// tasks before its timed ones, those without a date last, then by number.
+    /// </summary>
+    public static List<TaskSnapshot> BySoonest(IEnumerable<TaskSnapshot> tasks, AgentContext context) =>
+        [.. tasks.OrderBy(t => t.DueAt(context.Clock.Zone) is { } due ? context.Clock.DayOf(due) : DateOnly.MaxValue)
+            .ThenBy(t => t.DueText is { Length: > 10 } && t.DueAt(context.Clock.Zone) is { } due ? due.UtcTicks : 0)
+            .ThenBy(t => t.Id)];
+
     private (DateTimeOffset From, DateTimeOffset Until) Span(UserClock clock)
     {
         var (first, end) = Days(clock);
@@ -237,7 +249,7 @@ internal sealed record OverdueFilter : ListFilter
     public override string Describe(AgentContext context) => "overdue";
 
     public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) =>
-        tasks.Count == 0 ? "Nothing is overdue. Nice work!" : base.Reply(tasks, context);
+        tasks.Count == 0 ? "Nothing is overdue. Nice work!" : base.Reply(DueSpanFilter.BySoonest(tasks, context), context);
 }
 
 internal sealed record TagFilter(string Tag) : ListFilter

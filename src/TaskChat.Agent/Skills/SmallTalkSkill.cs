@@ -14,6 +14,15 @@ internal sealed class SmallTalkSkill(Func<IReadOnlyList<Skill>> skills) : Skill
     private static readonly string[] Thanks =
         ["thanks", "thank you", "thx", "ty", "cheers", "great", "cool", "ok", "okay", "nice", "awesome", "perfect", "thanks a lot", "thank you so much", "good", "got it", "ok thanks", "great thanks"];
 
+    // A message of emoji alone: a thumbs-up is a thanks, not a request for help.
+    private static readonly string[] Acknowledgements = ["👍", "👌", "🙏", "😊", "🙂", "❤", "✅", "💯", "🎉", "😀", "😄", "👏", "🙌"];
+
+    private static readonly string[] DateQuestions =
+        ["what day is it", "what day is it today", "what day is today", "what is the date", "whats the date", "what is the date today",
+         "whats the date today", "what is todays date", "whats todays date", "what date is it", "what date is it today", "todays date"];
+
+    private static readonly string[] TimeQuestions = ["what time is it", "whats the time", "what is the time", "what time is it now", "whats the time now"];
+
     public override string Name => "small talk";
 
     public override int Precedence => 10;
@@ -25,16 +34,31 @@ internal sealed class SmallTalkSkill(Func<IReadOnlyList<Skill>> skills) : Skill
     public override SkillRequest? Read(Utterance utterance)
     {
         var words = string.Join(' ', Phrase.Words(Phrase.Clean(utterance.Raw)));
+        if (words.Length == 0 && Acknowledgements.Any(utterance.Raw.Contains))
+        {
+            return new Say(YoureWelcome);
+        }
         if (words.Length == 0 || HelpRequests.Contains(words))
         {
             return new Say(Help(utterance.Context));
+        }
+        var clock = utterance.Context.Clock;
+        if (DateQuestions.Contains(words))
+        {
+            return new Say($"Today is {clock.Today.ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
+        if (TimeQuestions.Contains(words))
+        {
+            return new Say($"It's {clock.Now.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)} ({clock.ZoneName}).");
         }
         if (Greetings.Contains(words))
         {
             return new Say("Hi! I keep your to-do list. Tell me what you need in your own words, for example “add buy milk”, “what's left?” or “I bought the milk”. Say “help” to see everything I understand.");
         }
-        return Thanks.Contains(words) ? new Say("You're welcome! Anything else? You can ask “what's left?” at any time.") : null;
+        return Thanks.Contains(words) ? new Say(YoureWelcome) : null;
     }
+
+    private const string YoureWelcome = "You're welcome! Anything else? You can ask “what's left?” at any time.";
 
     /// <summary>What the agent can do with the tools it has now, each with examples; what it cannot do yet is said too.</summary>
     public string Help(AgentContext context)

@@ -1235,4 +1235,33 @@ public class OfflineSkillScenarioTests
             tools.Tasks.Select(t => (t.Title, t.Due)));
         Assert.Equal(["PT0S"], tools.Tasks.Single(t => t.Title == "Dentist").Reminders);
     }
+
+    /// <summary>A list of what is due in a span reads soonest first, a day's all-day tasks first (before: in number order, 17:00 before 15:00).</summary>
+    [Fact]
+    public async Task WhatIsDueInASpanIsListedSoonestFirst()
+    {
+        var (turns, _) = Start();
+        await turns.TurnAsync("add call the bank tomorrow at 5pm");
+        await turns.TurnAsync("add dentist tomorrow at 3pm");
+        await turns.TurnAsync("add pay rent today");
+        await turns.TurnAsync("add gym tomorrow");
+
+        Assert.Equal("3 tasks due tomorrow: #4 “Gym” (due tomorrow), #2 “Dentist” (due tomorrow at 15:00) and #1 “Call the bank” (due tomorrow at 17:00).",
+            await turns.TurnAsync("what's due tomorrow?"));
+        Assert.StartsWith("4 tasks due this week: #3 “Pay rent” (due today), #4 “Gym” (due tomorrow), #2 “Dentist”", await turns.TurnAsync("what's due this week?"), StringComparison.Ordinal);
+    }
+
+    /// <summary>"👍" is a thanks (before: the whole help); "what day is it?" and "what time is it?" are answered (before: a task search).</summary>
+    [Fact]
+    public async Task AThumbsUpAndQuestionsAboutTodayAreAnswered()
+    {
+        var (turns, tools) = Start();
+
+        Assert.Equal("You're welcome! Anything else? You can ask “what's left?” at any time.", await turns.TurnAsync("👍"));
+        Assert.Equal("Today is Wednesday 2 December 2026.", await turns.TurnAsync("what day is it today?"));
+        Assert.Equal("Today is Wednesday 2 December 2026.", await turns.TurnAsync("What's the date?"));
+        Assert.Equal("It's 09:00 (UTC).", await turns.TurnAsync("what time is it?"));
+        Assert.StartsWith("Here's what I understand:", await turns.TurnAsync("?"), StringComparison.Ordinal);
+        Assert.Empty(tools.Tasks);
+    }
 }
