@@ -17,6 +17,12 @@ internal static class Phrase
         return TrimEdges(collapsed);
     }
 
+    private static readonly HashSet<string> YesWords =
+        ["yes", "y", "yes please", "yep", "yeah", "yup", "sure", "ok", "okay", "go ahead", "do it", "confirm", "yes delete them", "yes do it", "please do", "yes add it", "add it"];
+
+    /// <summary>"yes", "yep", "sure", "go ahead": a yes to the question the previous reply asked.</summary>
+    public static bool IsYes(string message) => YesWords.Contains(string.Join(' ', Words(Clean(message))));
+
     /// <summary>When text starts with one of the phrases (as whole words), returns what follows it.</summary>
     public static bool TryStripStart(string text, IEnumerable<string> phrases, out string rest)
     {

@@ -8,6 +8,9 @@ internal static class Fallback
 {
     private const string Examples = "“add buy milk”, “what's due today?”, “I bought the milk” or “undo that”";
 
+    /// <summary>How the offer to add a message that looks like a task begins: a "yes" to it adds it (<see cref="AddSkill"/>).</summary>
+    public const string AddOffer = "Should I add “";
+
     public static SkillRequest For(Utterance utterance)
     {
         if (TaskReference.Parse(utterance.Text) is { ByNumber: true } bare)
@@ -18,7 +21,7 @@ internal static class Fallback
         if (!utterance.IsQuestion && utterance.Words is [var first, _, ..] && Verbs.IsImperative(first) && utterance.Text.Length <= 80)
         {
             var plain = char.ToLowerInvariant(utterance.Text[0]) + utterance.Text[1..];
-            return new Say($"Should I add “{AddSkill.Title(utterance.Text)}” as a task? Say “add {plain}” and I will.");
+            return new Say($"{AddOffer}{AddSkill.Title(utterance.Text)}” as a task? Say “add {plain}” (or “yes”) and I will.");
         }
         return new Say($"Sorry, I didn't quite get that. I look after your tasks: try {Examples}, or say “help” to see everything I understand.");
     }

@@ -51,6 +51,15 @@ internal sealed partial class AddSkill : Skill
         "add call Bob with description about the offer", "I need to renew my passport",
     ];
 
+    /// <summary>
+    /// "yes" to "Should I add “Call the client” as a task?" (the offer for a message that looked like a task): that message
+    /// added, read as if it had begun with "add" (its date and all).
+    /// </summary>
+    public override SkillRequest? ReadAnswer(Utterance utterance, PastTurn previous) =>
+        previous.Reply.StartsWith(Fallback.AddOffer, StringComparison.Ordinal) && Phrase.IsYes(utterance.Raw)
+            ? Read(Utterances.From("add " + previous.UserText, utterance.Context))
+            : null;
+
     public override SkillRequest? Read(Utterance utterance)
     {
         var text = utterance.Text;

@@ -94,8 +94,6 @@ internal sealed class ClearTasksSkill : Skill
 
     private static readonly HashSet<string> AllWords = ["all", "everything", "every", "list", "whole", "entire", "tasks", "task", "my", "the", "ones", "items", "of", "on", "it", "that", "is", "are", "which", "thats", "s", "out", "up"];
 
-    private static readonly string[] Yes = ["yes", "y", "yes please", "yep", "yeah", "sure", "ok", "okay", "go ahead", "do it", "confirm", "yes delete them", "yes do it", "please do"];
-
     private static readonly string[] No = ["no", "n", "nope", "cancel", "stop", "don't", "dont", "keep them", "no thanks", "never mind", "nevermind"];
 
     public override string Name => "clear tasks";
@@ -134,7 +132,7 @@ internal sealed class ClearTasksSkill : Skill
             return null;
         }
         var said = string.Join(' ', Phrase.Words(Phrase.Clean(utterance.Raw)));
-        if (Yes.Contains(said))
+        if (Phrase.IsYes(utterance.Raw))
         {
             var listed = previous.Exchanges.Where(e => e.Tool == ToolNames.ListTasks).SelectMany(e => e.Outcome.Tasks).ToList();
             return new ConfirmedClearRequest([.. listed.Select(t => t.Id)]);

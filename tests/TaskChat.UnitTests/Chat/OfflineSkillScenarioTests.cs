@@ -1264,4 +1264,18 @@ public class OfflineSkillScenarioTests
         Assert.StartsWith("Here's what I understand:", await turns.TurnAsync("?"), StringComparison.Ordinal);
         Assert.Empty(tools.Tasks);
     }
+
+    /// <summary>"yes" to "Should I add “…” as a task?" adds it, date and all (before: "Sorry, I didn't quite get that").</summary>
+    [Fact]
+    public async Task YesToTheOfferToAddAddsIt()
+    {
+        var (turns, tools) = Start();
+
+        Assert.StartsWith("Should I add “Call the client tomorrow afternoon” as a task?", await turns.TurnAsync("call the client tomorrow afternoon"), StringComparison.Ordinal);
+        Assert.StartsWith("Added “Call the client” (task 1), due tomorrow at", await turns.TurnAsync("yes please"), StringComparison.Ordinal);
+        Assert.StartsWith("Sorry, I didn't quite get that", await turns.TurnAsync("yes"), StringComparison.Ordinal); // Nothing offered any more.
+        Assert.StartsWith("Should I add", await turns.TurnAsync("buy a new phone charger"), StringComparison.Ordinal);
+        await turns.TurnAsync("no");
+        Assert.Equal(["Call the client"], tools.Tasks.Select(t => t.Title));
+    }
 }
