@@ -40,13 +40,22 @@ internal sealed class SkipSkill : Skill
         {
             return new EachOfRequest(range, new SkipRequest(TaskTarget.It, OfRange: true));
         }
+        var occasion = Occasions.FirstOrDefault(o => Phrase.TryStripEnd(rest, [o], out _)) ?? Possessives.FirstOrDefault(p => Phrase.TryStripStart(rest, [p], out _));
         Phrase.TryStripEnd(rest, Occasions, out rest);
         Phrase.TryStripStart(rest, Possessives, out rest);
         if (rest.Length == 0)
         {
             return new Say("Which repeating task should I skip? Tell me its number or a few words of its title, for example “skip the gym today”.");
         }
-        return TaskReference.Parse(rest) is { } target ? new SkipRequest(target) : null;
+        var clock = utterance.Context.Clock;
+        DateOnly? day = occasion switch
+        {
+            "today" or "tonight" or "this morning" or "this evening" or "this afternoon" or "for today" or "for tonight"
+                or "today's" or "todays" or "tonight's" or "tonights" => clock.Today,
+            "tomorrow" or "tomorrow's" or "tomorrows" => clock.Today.AddDays(1),
+            _ => null,
+        };
+        return TaskReference.Parse(rest) is { } target ? new SkipRequest(target) { Day = day } : null;
     }
 }
 
@@ -56,6 +65,12 @@ internal sealed class SkipSkill : Skill
 /// </summary>
 internal sealed record SkipRequest(TaskTarget Target, bool OfRange = false) : TargetedRequest(Target)
 {
+    /// <summary>
+    /// The day the occurrence was said to be on ("skip the gym today"): a task whose next one comes later is not skipped
+    /// (that would drop a later session the user did not mean), and the reply says when it is.
+    /// </summary>
+    public DateOnly? Day { get; init; }
+
     protected override string LookupStatus => ListStatus.Pending;
 
     protected override string Verb => "skip";
@@ -75,6 +90,12 @@ internal sealed record SkipRequest(TaskTarget Target, bool OfRange = false) : Ta
     protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context)
     {
         var repeating = targets.Where(t => !t.Known || t.Recurrence is not null).ToList();
+        if (Day is { } day && repeating is [{ Known: true } only] && only.DueAt(context.Clock.Zone) is { } due && context.Clock.DayOf(due) > day)
+        {
+            var said = day == context.Clock.Today ? "today" : "tomorrow";
+            return new Answer($"“{only.Title}” isn't due {said}: its next one is {ListRequest.DescribeDue(only, context)}, so I left it. " +
+                $"Say “skip {only.Id}” to skip that one.");
+        }
         return repeating.Count > 0
             ? new CallTools([.. repeating.Select(t => ToolCall.Of(TaskToolNames.SkipTask, (ToolArguments.TaskId, t.Id)))])
             : new Answer($"{Replies.Join(targets.Select(t => Replies.Quoted(t.Title)))} {(targets.Count == 1 ? "doesn't" : "don't")} repeat, so there's no next time to skip to. " +

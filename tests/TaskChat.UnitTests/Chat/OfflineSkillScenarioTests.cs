@@ -1278,4 +1278,22 @@ public class OfflineSkillScenarioTests
         await turns.TurnAsync("no");
         Assert.Equal(["Call the client"], tools.Tasks.Select(t => t.Title));
     }
+
+    /// <summary>
+    /// "skip the gym today" when its next one is another day leaves it and says when that is (before: the later session was
+    /// skipped, found in a hand check); "skip the gym" alone still skips the next one.
+    /// </summary>
+    [Fact]
+    public async Task SkippingTodayATaskNotDueTodaySaysWhenItIs()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add gym friday every 2 days");
+
+        Assert.Equal("“Gym” isn't due today: its next one is Friday, so I left it. Say “skip 1” to skip that one.", await turns.TurnAsync("skip the gym today"));
+        Assert.Equal("2026-12-04", tools.Tasks[0].Due);
+        Assert.StartsWith("“Gym” isn't due today", await turns.TurnAsync("skip today's gym"), StringComparison.Ordinal);
+        Assert.StartsWith("“Gym” isn't due tomorrow", await turns.TurnAsync("skip the gym tomorrow"), StringComparison.Ordinal);
+        Assert.Equal("Skipped “Gym”: next due Sunday.", await turns.TurnAsync("skip 1"));
+        Assert.Equal("2026-12-06", tools.Tasks[0].Due);
+    }
 }
