@@ -57,9 +57,10 @@ internal sealed partial class DeleteSkill : Skill
     [GeneratedRegex(@"^take\s+(?<q>.+?)\s+off\s+(?:my|the)\s+(?:to-?do\s+|to do\s+|task\s+)?list$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TakeOff();
 
-    // "I don't need to buy bread anymore", "no need to call the plumber any more", "I no longer have to renew the passport".
-    // "anymore" is needed where the words alone could be about something else ("no need to remind me" is not a deletion).
-    [GeneratedRegex(@"^(?:(?:i|we)\s+(?:don'?t|do not)\s+(?:need|have)\s+to\s+(?<q>.+?)\s+any\s?more|(?:i|we)\s+no\s+longer\s+(?:need|have)\s+to\s+(?<q>.+)|no\s+need\s+to\s+(?<q>.+?)\s+any\s?more)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "I don't need to buy bread anymore", "I don't need dish soap anymore", "no need to call the plumber any more", "I no
+    // longer have to renew the passport". "anymore" is needed where the words alone could be about something else ("no need
+    // to remind me" is not a deletion).
+    [GeneratedRegex(@"^(?:(?:i|we)\s+(?:don'?t|do not)\s+(?:need|have)\s+to\s+(?<q>.+?)\s+any\s?more|(?:i|we)\s+(?:don'?t|do not)\s+need\s+(?!to\s)(?<q>.+?)\s+any\s?more|(?:i|we)\s+no\s+longer\s+(?:need|have)\s+to\s+(?<q>.+)|no\s+need\s+to\s+(?<q>.+?)\s+any\s?more)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoLongerNeeded();
 }
 

@@ -1296,4 +1296,16 @@ public class OfflineSkillScenarioTests
         Assert.Equal("Skipped “Gym”: next due Sunday.", await turns.TurnAsync("skip 1"));
         Assert.Equal("2026-12-06", tools.Tasks[0].Due);
     }
+
+    /// <summary>"I don't need dish soap anymore" deletes it, as "I don't need to buy dish soap anymore" did (before: not understood).</summary>
+    [Fact]
+    public async Task IDontNeedAThingAnymoreDeletesIt()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add dish soap");
+        await turns.TurnAsync("add bread");
+
+        Assert.StartsWith("Deleted “Dish soap”.", await turns.TurnAsync("I don't need dish soap anymore"), StringComparison.Ordinal);
+        Assert.Equal(["Bread"], tools.Tasks.Select(t => t.Title));
+    }
 }
