@@ -1,5 +1,4 @@
-using Microsoft.Extensions.Time.Testing;
-using TaskChat.Agent;
+using static TaskChat.UnitTests.Chat.ScenarioStart;
 
 namespace TaskChat.UnitTests.Chat;
 
@@ -12,14 +11,6 @@ namespace TaskChat.UnitTests.Chat;
 /// </summary>
 public class MonthlyRepeatScenarioTests
 {
-    private static readonly DateTimeOffset Wednesday = new(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
-
-    private static (OfflineTurns Turns, FakeTaskTools Tools) Start(FakeTimeProvider? time = null)
-    {
-        time ??= new FakeTimeProvider(Wednesday);
-        var tools = new FakeTaskTools(time);
-        return (new OfflineTurns(tools.All, new UserClock(time, TimeZoneInfo.Utc)), tools);
-    }
 
     [Theory]
     [InlineData("add book club every first monday of the month at 7pm")]

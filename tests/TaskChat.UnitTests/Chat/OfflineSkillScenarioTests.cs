@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using TaskChat.Agent;
+using static TaskChat.UnitTests.Chat.ScenarioStart;
 
 namespace TaskChat.UnitTests.Chat;
 
@@ -9,14 +10,6 @@ namespace TaskChat.UnitTests.Chat;
 /// </summary>
 public class OfflineSkillScenarioTests
 {
-    private static readonly DateTimeOffset Wednesday = new(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
-
-    private static (OfflineTurns Turns, FakeTaskTools Tools) Start(bool withTaskFields = true, FakeTimeProvider? time = null)
-    {
-        time ??= new FakeTimeProvider(Wednesday);
-        var tools = new FakeTaskTools(time);
-        return (new OfflineTurns(withTaskFields ? tools.All : tools.Today, new UserClock(time, TimeZoneInfo.Utc)), tools);
-    }
 
     [Fact]
     public async Task UndoThatDeletesTheTaskJustAddedAndSaysSo()

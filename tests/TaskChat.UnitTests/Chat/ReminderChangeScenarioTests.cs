@@ -1,6 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
-using TaskChat.Agent;
 using TaskChat.Contract;
+using static TaskChat.UnitTests.Chat.ScenarioStart;
 
 namespace TaskChat.UnitTests.Chat;
 
@@ -11,14 +10,6 @@ namespace TaskChat.UnitTests.Chat;
 /// </summary>
 public class ReminderChangeScenarioTests
 {
-    private static readonly DateTimeOffset Wednesday = new(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
-
-    private static (OfflineTurns Turns, FakeTaskTools Tools) Start(bool withTaskFields = true, FakeTimeProvider? time = null)
-    {
-        time ??= new FakeTimeProvider(Wednesday);
-        var tools = new FakeTaskTools(time);
-        return (new OfflineTurns(withTaskFields ? tools.All : tools.Today, new UserClock(time, TimeZoneInfo.Utc)), tools);
-    }
 
     // "Call mom" due tomorrow at 17:00 with a reminder an hour before and one tomorrow at 10:00, and "Buy milk" without any.
     private static async Task<(OfflineTurns Turns, FakeTaskTools Tools)> StartWithCallMomAsync()
