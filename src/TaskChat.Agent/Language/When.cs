@@ -82,8 +82,8 @@ internal static partial class When
             }
             if (day is null && TryDay(rest, clock, out var d, out var dayTime, out var afterDay))
             {
+                // Its time ("tonight": 20:00) only once no time is said before it either ("at 11 tonight"), after the loop.
                 (day, rest, dayWordTime) = (d, afterDay, dayTime);
-                time ??= dayTime;
                 continue;
             }
             break;
@@ -94,7 +94,7 @@ internal static partial class When
         {
             time = early.AddHours(12);
         }
-        time ??= partOfDay;
+        time ??= dayWordTime ?? partOfDay;
         if (day is null && time is null)
         {
             rest = text;

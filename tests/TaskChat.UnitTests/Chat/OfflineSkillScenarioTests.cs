@@ -1183,8 +1183,9 @@ public class OfflineSkillScenarioTests
     }
 
     /// <summary>
-    /// "tonight at 11", "this evening at 8": an hour without am/pm is the evening's (before: 11:00 and 08:00, overdue at
-    /// once); "tomorrow morning at 8" keeps its day words out of the title (before: “Walk tomorrow morning”).
+    /// "tonight at 11", "this evening at 8", "at 9 tonight": an hour without am/pm is the evening's (before: 11:00 and 08:00,
+    /// overdue at once; "at 9 tonight" was 20:00 with “at 9” left in the title); "tomorrow morning at 8" keeps its day words
+    /// out of the title (before: “Walk tomorrow morning”).
     /// </summary>
     [Fact]
     public async Task AnHourSaidWithTheEveningIsInTheEvening()
@@ -1196,9 +1197,12 @@ public class OfflineSkillScenarioTests
         await turns.TurnAsync("add dinner this evening at 8");
         await turns.TurnAsync("add walk tomorrow morning at 8");
         await turns.TurnAsync("add party tonight at 9pm");
+        Assert.Equal("Added “Call mom” (task 6), due today at 21:00.", await turns.TurnAsync("add call mom at 9 tonight"));
+        await turns.TurnAsync("add read tonight");
 
         Assert.Equal([("Move the car", "2026-12-02T23:00:00+00:00"), ("Feed the cat", "2026-12-02T22:30:00+00:00"), ("Dinner", "2026-12-02T20:00:00+00:00"),
-            ("Walk", "2026-12-03T08:00:00+00:00"), ("Party", "2026-12-02T21:00:00+00:00")], tools.Tasks.Select(t => (t.Title, t.Due)));
+            ("Walk", "2026-12-03T08:00:00+00:00"), ("Party", "2026-12-02T21:00:00+00:00"), ("Call mom", "2026-12-02T21:00:00+00:00"),
+            ("Read", "2026-12-02T20:00:00+00:00")], tools.Tasks.Select(t => (t.Title, t.Due)));
     }
 
     /// <summary>
