@@ -74,6 +74,55 @@ internal sealed record ChatState(string Message, IReadOnlyList<IReadOnlyList<Too
         return null;
     }
 
+    /// <summary>
+    /// A pending task titled <paramref name="title"/> (any case) that this conversation added or listed, other than
+    /// <paramref name="except"/>, as far as its later turns tell (completed, deleted or renamed since: not counted).
+    /// What this conversation knows only: no tool is called for it.
+    /// </summary>
+    public (long Id, string Title)? KnownPendingTitled(string title, IReadOnlySet<long> except)
+    {
+        var pending = new Dictionary<long, string>();
+        foreach (var exchange in Earlier.SelectMany(t => t.Exchanges).Concat(Rounds.SelectMany(r => r)))
+        {
+            if (exchange.Tool == ToolNames.ListTasks)
+            {
+                foreach (var task in exchange.Outcome.Tasks)
+                {
+                    if (task.Completed)
+                    {
+                        pending.Remove(task.Id);
+                    }
+                    else
+                    {
+                        pending[task.Id] = task.Title;
+                    }
+                }
+                continue;
+            }
+            if (!exchange.Changed || exchange.Outcome.TaskId is not { } id)
+            {
+                continue;
+            }
+            var stillPending = exchange.Tool switch
+            {
+                ToolNames.DeleteTask => false,
+                // A repeating task completed moves to its next date and stays pending.
+                ToolNames.CompleteTask => exchange.Outcome.Data.TryGetProperty("completed", out var done) && done.ValueKind == System.Text.Json.JsonValueKind.False,
+                _ => true,
+            };
+            if (stillPending && exchange.Outcome.Title is { } now)
+            {
+                pending[id] = now;
+            }
+            else if (!stillPending)
+            {
+                pending.Remove(id);
+            }
+        }
+        return pending.Where(p => !except.Contains(p.Key) && string.Equals(p.Value, title, StringComparison.OrdinalIgnoreCase))
+            .Select(p => ((long, string)?)(p.Key, p.Value)).FirstOrDefault();
+    }
+
     public static ChatState Read(IReadOnlyList<ChatMessage> messages)
     {
         var turns = new List<(string User, List<ChatMessage> After)>();

@@ -3,7 +3,7 @@ namespace TaskChat.Agent;
 /// <summary>
 /// Cleans a message for the skills: whitespace collapsed, apostrophes straightened, closing punctuation dropped,
 /// then politeness and fillers ("please", "can you", "hey", "thanks") removed from both ends, so they never change
-/// what a message means.
+/// what a message means. A message all in capitals is read in lower case.
 /// </summary>
 internal static class Utterances
 {
@@ -21,6 +21,11 @@ internal static class Utterances
     public static Utterance From(string raw, AgentContext context)
     {
         var text = Phrase.Clean(raw);
+        // "BUY TOILET PAPER": a message in capitals (caps lock, a shout) is read, and its task titled, as ordinary words.
+        if (!text.Any(char.IsLower) && text.Count(char.IsUpper) >= 4)
+        {
+            text = text.ToLowerInvariant();
+        }
         var whole = Phrase.Words(text);
         // A message that is only fillers ("thanks", "hi") keeps them: small talk reads those.
         var stripped = Strip(text);

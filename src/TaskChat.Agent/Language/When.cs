@@ -8,8 +8,14 @@ namespace TaskChat.Agent;
 /// <param name="Time">The time of day, when one was said.</param>
 /// <param name="DayFromTime">No day was said, only a time ("at 8pm"): <see cref="Date"/> is the next day it comes, and a task
 /// that already has a day keeps it when only its time is changed.</param>
-internal sealed record Due(DateOnly Date, TimeOnly? Time, bool DayFromTime = false)
+/// <param name="EveningOfToday">An hour said without am/pm or a day ("at 8"), read as the evening because today's morning one
+/// had passed: on another day (a task's own, <see cref="OnDay"/>) it is the morning's, as "tomorrow at 8" is.</param>
+internal sealed record Due(DateOnly Date, TimeOnly? Time, bool DayFromTime = false, bool EveningOfToday = false)
 {
+    /// <summary>This time on <paramref name="day"/> (a time said alone, put on the day a task already has).</summary>
+    public Due OnDay(DateOnly day) =>
+        new(day, EveningOfToday && day != Date ? Time?.AddHours(-12) : Time);
+
     /// <summary>The <c>due</c> argument: "2026-12-04", or "2026-12-04T17:00:00+01:00" with the user's offset that day.</summary>
     public string ToArgument(UserClock clock) =>
         Time is { } time
@@ -46,7 +52,8 @@ internal sealed record Due(DateOnly Date, TimeOnly? Time, bool DayFromTime = fal
 /// "tomorrow at 5pm", "tomorrow morning", "on friday", "next tuesday" (the Tuesday of next week), "in 2 hours",
 /// "in 3 days", "this weekend" (its Saturday), "end of the month" (or of next month, of the week, of next week, of the year), "by end of day" (today), "5 Dec", "12/5" (in the user's date order),
 /// "2026-12-05", holidays on a fixed date after "by", "on", "for"… ("by christmas", "on new year's eve", "before halloween"), and "by"/"due" before any of them. A time alone ("at 5pm") is today's if still ahead, else tomorrow's;
-/// an hour from 1 to 7 without am/pm is in the afternoon ("at 5" is 17:00).
+/// an hour from 1 to 7 without am/pm is in the afternoon ("at 5" is 17:00), and one from 8 to 11 without a day is the next
+/// to come ("at 8" is 20:00 in the evening, 08:00 in the night). "half past 4" and "quarter to 10" are times too.
 /// </summary>
 internal static partial class When
 {
@@ -101,11 +108,19 @@ internal static partial class When
             return false;
         }
         var dayFromTime = day is null;
+        var eveningOfToday = false;
         if (day is null)
         {
+            // "at 8" said at 19:00 is 20:00 today, the next 8 o'clock, not 08:00 tomorrow: an hour without am/pm and
+            // without a day or a part of the day is the first of its two to come ("tomorrow at 8", "at 8 in the morning" stay 08:00).
+            if (bareHour && partOfDay is null && time is { Hour: < 12 } morning && clock.At(clock.Today, morning) <= clock.Now
+                && clock.At(clock.Today, morning.AddHours(12)) > clock.Now)
+            {
+                (time, eveningOfToday) = (morning.AddHours(12), true);
+            }
             day = clock.At(clock.Today, time!.Value) > clock.Now ? clock.Today : clock.Today.AddDays(1);
         }
-        due = new Due(day.Value, time, dayFromTime);
+        due = new Due(day.Value, time, dayFromTime, eveningOfToday);
         return true;
     }
 
@@ -175,8 +190,20 @@ internal static partial class When
         }
         else
         {
-            var hour = int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture);
+            var said = match.Groups["frac"].Success ? HourWord(match.Groups["hw"].Value) : int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture);
+            var hour = said;
             var minute = match.Groups["m"].Success ? int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
+            if (match.Groups["frac"].Success)
+            {
+                // "quarter to 10" is 9:45: the hour said is the one it comes before (am/pm and the afternoon rule go by it).
+                var quarter = match.Groups["frac"].Value.Equals("quarter", StringComparison.OrdinalIgnoreCase);
+                var before = match.Groups["dir"].Value.ToLowerInvariant() is "to" or "before";
+                minute = quarter ? (before ? 45 : 15) : 30;
+                if (before && !quarter)
+                {
+                    return false; // "half to 4" is not a time people say.
+                }
+            }
             var meridiem = match.Groups["ap"].Value.ToLowerInvariant().Replace(".", "", StringComparison.Ordinal);
             hour = meridiem switch
             {
@@ -184,11 +211,15 @@ internal static partial class When
                 "pm" => hour < 12 ? hour + 12 : hour,
                 _ => hour is >= 1 and <= 7 ? hour + 12 : hour,
             };
-            if (hour > 23 || minute > 59 || (meridiem.Length > 0 && int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture) is 0 or > 12))
+            if (hour > 23 || minute > 59 || (meridiem.Length > 0 && said is 0 or > 12) || (match.Groups["frac"].Success && said is 0 or > 12))
             {
                 return false;
             }
             time = new TimeOnly(hour, minute);
+            if (match.Groups["dir"].Value.ToLowerInvariant() is "to" or "before")
+            {
+                time = time.AddHours(-1); // 10:45 → 9:45
+            }
             bareHour = meridiem.Length == 0;
         }
         rest = Trim(text[..match.Index]);
@@ -379,6 +410,12 @@ internal static partial class When
         var digits => int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0,
     };
 
+    private static int HourWord(string word) => word.ToLowerInvariant() switch
+    {
+        "eleven" => 11,
+        var other => CountOf(other),
+    };
+
     private static TimeOnly PartTime(string part) => part.ToLowerInvariant() switch
     {
         "morning" => new TimeOnly(9, 0),
@@ -402,7 +439,10 @@ internal static partial class When
 
     private static string Trim(string text) => text.TrimEnd().TrimEnd(',', ';', ':', '-', '–').TrimEnd();
 
-    [GeneratedRegex(@"(?:^|\s)(?:(?:at|@)\s*(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\s*(?<ap>am|pm|a\.m\.|p\.m\.)?|(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ap>am|pm|a\.m\.|p\.m\.)|(?<h>\d{1,2}):(?<m>\d{2})|(?:at\s+)?(?<word>noon|midday|midnight))\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|\s)(?:(?:at|@)\s*(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\s*(?<ap>am|pm|a\.m\.|p\.m\.)?|(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ap>am|pm|a\.m\.|p\.m\.)|(?<h>\d{1,2}):(?<m>\d{2})|(?:at\s+)?(?<word>noon|midday|midnight)" +
+        // "half past 4", "at quarter to 10", "a quarter past nine pm".
+        @"|(?:(?:at|@)\s+)?(?:a\s+)?(?<frac>half|quarter)\s+(?<dir>past|after|to|before)\s+(?<hw>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s*(?<ap>am|pm|a\.m\.|p\.m\.))?)\.?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeOfDay();
 
     [GeneratedRegex(@"(?:^|\s)(?:in the|this)\s+(?<part>morning|afternoon|evening)$|(?<=\b(?:today|tomorrow|tmrw|" + Weekday + @")\s+)(?<part>morning|afternoon|evening)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

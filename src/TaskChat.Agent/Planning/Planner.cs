@@ -2,7 +2,8 @@ namespace TaskChat.Agent;
 
 /// <summary>
 /// Decides the next step of a turn, the same way for every skill: find the request (an answer to the agent's own
-/// question first, then the skills by precedence, then a helpful fallback), check the tools can take it, then run
+/// question first, then the skills by precedence, then the message read another way (<see cref="Rereadings"/>), then a
+/// helpful fallback), check the tools can take it, then run
 /// it: its lookup round if it has one, its calls, and its reply once they came back. There is no per-action branch
 /// here: what a request calls and says is the request's own business.
 /// </summary>
@@ -29,7 +30,9 @@ internal sealed class Planner(IReadOnlyList<Skill> skills)
                 return chosen;
             }
         }
-        return Read(utterance) ?? Fallback.For(utterance);
+        return Read(utterance)
+            ?? Rereadings.Of(message).Select(m => Read(Utterances.From(m, context))).FirstOrDefault(r => r is not null)
+            ?? Fallback.For(utterance);
     }
 
     /// <summary>The first skill, by precedence, that reads the message, with its request.</summary>

@@ -20,6 +20,8 @@ internal sealed partial class AddSkill : Skill
         "note down", "todo:", "to do:", "to-do:", "task:", "note:", "reminder:", "schedule",
     ];
 
+    private static readonly string[] HaveSomething = ["i have", "i've got", "i have got", "ive got", "i got", "there's", "there is"];
+
     private static readonly string[] RemindVerbs = ["remind me to", "remind me about", "remind me that", "remind me", "add a reminder", "new reminder", "reminder:"];
 
     private static readonly string[] Naming = ["called", "named", "titled", "to", "that says", "saying"];
@@ -57,7 +59,7 @@ internal sealed partial class AddSkill : Skill
     /// </summary>
     public override SkillRequest? ReadAnswer(Utterance utterance, PastTurn previous) =>
         previous.Reply.StartsWith(Fallback.AddOffer, StringComparison.Ordinal) && Phrase.IsYes(utterance.Raw)
-            ? Read(Utterances.From("add " + previous.UserText, utterance.Context))
+            ? Read(Utterances.From("add " + Utterances.From(previous.UserText, utterance.Context).Text, utterance.Context)) // as the offer read it (a shout in lower case)
             : null;
 
     public override SkillRequest? Read(Utterance utterance)
@@ -74,6 +76,13 @@ internal sealed partial class AddSkill : Skill
             {
                 text = "add " + text;
             }
+        }
+        // "I have a report due friday", "I've got a dentist appointment tomorrow at 3", "there's a team lunch on thursday":
+        // something with a day to remember is a task (its article dropped), where "I have a cold" is not.
+        if (Phrase.TryStripStart(text, HaveSomething, out var had) && Phrase.TryStripStart(had, ["a", "an", "my", "the", "this", "that"], out var thing)
+            && When.TryExtract(thing, clock, out var before, out _) && before.Length > 0)
+        {
+            text = "add " + thing;
         }
         if (!Phrase.TryStripStart(text, Verbs, out var rest))
         {
@@ -371,6 +380,21 @@ internal sealed record AddRequest(
         {
             details.Add("tagged " + Replies.Join(Tags.Select(t => "#" + t)));
         }
-        return added + (details.Count > 0 ? ", " + string.Join(", ", details) : "") + ".";
+        return added + (details.Count > 0 ? ", " + string.Join(", ", details) : "") + "." + AlreadyHad(done, context);
+    }
+
+    // "add buy milk" twice: the second is added (people do keep two of a kind), and said to be a second one, with the way
+    // back, when this conversation knows the first is still to do.
+    private static string AlreadyHad(IReadOnlyList<ToolExchange> done, AgentContext context)
+    {
+        var added = done.Select(d => d.Outcome.TaskId).OfType<long>().ToHashSet();
+        var twice = done.Select(d => d.Outcome.Title is { } title ? context.Chat.KnownPendingTitled(title, added) : null).OfType<(long Id, string Title)>().ToList();
+        if (twice.Count == 0)
+        {
+            return "";
+        }
+        var had = $" You already had {Replies.Join(twice.Select(t => $"“{t.Title}” (task {t.Id})"))}";
+        // "undo" takes back the whole turn: offered only when that is just the second ones.
+        return twice.Count < done.Count ? had + "." : had + (done.Count == 1 ? ": say “undo” if this one was a slip." : ": say “undo” if these were a slip.");
     }
 }

@@ -88,12 +88,42 @@ internal sealed partial class DueDateSkill : Skill
         {
             return Due(subject, dueWhen, clock);
         }
-        return null;
+        return utterance.IsQuestion ? null : Correction(text, clock);
+    }
+
+    /// <summary>
+    /// A correction of when the task just talked about is due: "I meant wednesday", "no, friday at 5", "due wednesday, not
+    /// tomorrow", "thursday not friday" (before, the last was read as a question about what is due tomorrow). A day or time
+    /// alone, without such words, is not one ("friday" could answer anything).
+    /// </summary>
+    private static DueRequest? Correction(string text, UserClock clock)
+    {
+        var corrected = false;
+        if (Phrase.TryStripStart(text, ["i meant", "i mean", "no i meant", "no i mean", "no", "nope", "no no", "not that"], out var meant))
+        {
+            (text, corrected) = (meant, true);
+        }
+        if (NotThat().Match(text) is { Success: true } not)
+        {
+            (text, corrected) = (text[..not.Index].TrimEnd(',', ' '), true);
+        }
+        if (!corrected || text.Length == 0)
+        {
+            return null;
+        }
+        Phrase.TryStripStart(text, ["it's due", "it is due", "its due", "due on", "due", "on", "for", "to"], out text);
+        return When.ParseWhole(text, clock) is { } due ? new DueRequest(TaskTarget.It, due) : null;
     }
 
     private static SkillRequest? Due(string targetText, string whenText, UserClock clock)
     {
-        if (When.ParseWhole(whenText.Trim(), clock) is not { } due)
+        // "move the haircut to 4": a clock hour alone after "to" is a time (a bare number is not one elsewhere: "add buy 4").
+        var when = whenText.Trim();
+        if (BareClockHour().IsMatch(when))
+        {
+            when = "at " + when;
+        }
+        if (When.ParseWhole(when, clock) is not { } due)
         {
             return null;
         }
@@ -106,7 +136,7 @@ internal sealed partial class DueDateSkill : Skill
         {
             return new Say("I move one task at a time, or all those of a day (“move everything due today to tomorrow”, “move all overdue tasks to today”). Which ones?");
         }
-        return TaskReference.Parse(targetText) is { } target ? new DueRequest(target, due) : null;
+        return TaskReference.Parse(targetText) is { } target ? new DueRequest(target, due, WeekdayAlone().IsMatch(when)) : null;
     }
 
     private static TaskTarget? Target(string text) => TaskReference.IsEverything(text) ? null : TaskReference.Parse(text);
@@ -133,6 +163,16 @@ internal sealed partial class DueDateSkill : Skill
             _ => (0, 0, sign * n), // minutes
         };
     }
+
+    // ", not tomorrow", " not friday at 5" at the end: what the correction replaces.
+    [System.Text.RegularExpressions.GeneratedRegex(@",?\s+(?:and\s+)?not\s+(?:on\s+|at\s+)?[\w\s:']+$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NotThat();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex WeekdayAlone();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[1-9]|1[0-2])$")]
+    private static partial System.Text.RegularExpressions.Regex BareClockHour();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:move|postpone|push back|push|reschedule|defer|delay|bump|put off|snooze)\s+(?<t>.+?)\s+(?:back\s+|out\s+)?(?:by\s+|for\s+)?(?<n>\d{1,3}|a|an|one|two|three|four|five|half an)\s+(?<unit>days?|weeks?|months?|hours?|hrs?|minutes?|mins?)(?:\s+(?<dir>later|earlier))?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Shift();
@@ -178,7 +218,11 @@ internal sealed record ShiftDueRequest(TaskTarget Target, int Days, int Months, 
 }
 
 /// <summary>A new due date (null removes it).</summary>
-internal sealed record DueRequest(TaskTarget Target, Due? Due) : FieldChangeRequest(Target)
+/// <param name="Target">The task or tasks.</param>
+/// <param name="Due">The new due date; null removes it.</param>
+/// <param name="InTasksWeek">A weekday said alone ("move the dentist to thursday"): for a task due in a later week, that
+/// week's Thursday, as a calendar moves an appointment within its week (the next Thursday otherwise).</param>
+internal sealed record DueRequest(TaskTarget Target, Due? Due, bool InTasksWeek = false) : FieldChangeRequest(Target)
 {
     protected override string Argument => TaskToolArguments.Due;
 
@@ -195,9 +239,14 @@ internal sealed record DueRequest(TaskTarget Target, Due? Due) : FieldChangeRequ
     private Due? For(TaskSnapshot task, UserClock clock)
     {
         var current = task.DueText is { } text ? Due.FromArgument(text, clock) : null;
+        if (InTasksWeek && Due is { } weekday && current is { } dated && UserClock.WeekStart(dated.Date) > UserClock.WeekStart(weekday.Date))
+        {
+            var day = UserClock.WeekStart(dated.Date).AddDays(((int)weekday.Date.DayOfWeek + 6) % 7);
+            return weekday with { Date = day, Time = weekday.Time ?? dated.Time };
+        }
         return (Due, current) switch
         {
-            ({ DayFromTime: true } time, { } day) => time with { Date = day.Date, DayFromTime = false },
+            ({ DayFromTime: true } time, { } day) => time.OnDay(day.Date),
             ({ Time: null } day, { Time: { } time }) => day with { Time = time },
             _ => Due,
         };

@@ -140,7 +140,7 @@ internal sealed record NewReminder(ReminderOffset? Before, Due? At)
     /// </summary>
     public static Due Moment(Due at, TaskSnapshot task, UserClock clock) =>
         at.DayFromTime && task.DueText is { } dueText && Due.FromArgument(dueText, clock) is { } due && due.Date > at.Date
-            ? at with { Date = due.Date, DayFromTime = false }
+            ? at.OnDay(due.Date)
             : at;
 }
 

@@ -261,15 +261,16 @@ public class OfflineSkillScenarioTests
 
         Assert.Equal("“Dinner with sam” is now due Friday 11 December at 20:00.", await turns.TurnAsync("change the dinner to 8pm"));
         Assert.Equal(("Dinner with sam", "2026-12-11T20:00:00+00:00"), (tools.Tasks[0].Title, tools.Tasks[0].Due));
-        Assert.Equal("“Dinner with sam” is now due Saturday at 20:00.", await turns.TurnAsync("change the dinner to saturday"));
+        // A weekday alone moves it within its week: the Saturday after that Friday, not this Saturday.
+        Assert.Equal("“Dinner with sam” is now due Saturday 12 December at 20:00.", await turns.TurnAsync("change the dinner to saturday"));
         Assert.Equal("“Call mom” is now due today at 20:00.", await turns.TurnAsync("update call mom to 8pm"));
         Assert.Equal("2026-12-02T20:00:00+00:00", tools.Tasks[1].Due);
 
         await turns.TurnAsync("rename the dinner to 8pm");
-        Assert.Equal(("8pm", "2026-12-05T20:00:00+00:00"), (tools.Tasks[0].Title, tools.Tasks[0].Due));
+        Assert.Equal(("8pm", "2026-12-12T20:00:00+00:00"), (tools.Tasks[0].Title, tools.Tasks[0].Due));
         Assert.Equal("#2 “Call mom” is due today at 20:00.", await turns.TurnAsync("when is call mom?"));
         await turns.TurnAsync("change the description of 1 to at Luigi's, book a table");
-        Assert.EndsWith("(due Saturday at 20:00). Its description: “at Luigi's, book a table”", await turns.TurnAsync("what's the 8pm one about?"));
+        Assert.EndsWith("(due Saturday 12 December at 20:00). Its description: “at Luigi's, book a table”", await turns.TurnAsync("what's the 8pm one about?"));
     }
 
     /// <summary>

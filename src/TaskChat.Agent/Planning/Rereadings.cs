@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+
+namespace TaskChat.Agent;
+
+/// <summary>
+/// Other readings of a message that no skill read as it was said, tried in turn before the fallback: the first word's
+/// slip mended ("ad milk", "delet the milk", "remnd me to call mom"), then the request after a preamble ("ok so this week
+/// is crazy. I need to finish the slides by thursday"). Only ever tried on a message not understood, so a message that
+/// means something as said is never read another way.
+/// </summary>
+internal static partial class Rereadings
+{
+    // The verbs a slip is mended to: long enough that one letter off is still plainly them. Short everyday words with
+    // many neighbours ("list": lost, "move": more, "mark": park, "show": shop) are left out: a slip there would turn
+    // another message into a command.
+    private static readonly string[] SlipVerbs =
+        ["add", "delete", "remove", "remind", "complete", "finish", "rename", "change", "postpone", "schedule", "cancel", "create", "reschedule"];
+
+    public static IEnumerable<string> Of(string message)
+    {
+        var text = message.Trim();
+        if (FirstWord().Match(text) is { Success: true } first && Slip(first.Value) is { } verb)
+        {
+            yield return verb + text[first.Length..];
+        }
+        // Each sentence after the first starts a reading of the rest.
+        foreach (Match end in SentenceEnd().Matches(text))
+        {
+            var rest = text[(end.Index + end.Length)..];
+            if (rest.Length > 0)
+            {
+                yield return rest;
+            }
+        }
+    }
+
+    /// <summary>The verb <paramref name="word"/> is one slip from (a letter missing, extra, wrong or two swapped), its first letter right.</summary>
+    internal static string? Slip(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        if (lower.Length < 2 || SlipVerbs.Contains(lower))
+        {
+            return null;
+        }
+        return SlipVerbs.FirstOrDefault(v => v[0] == lower[0] && Distance(lower, v) == 1);
+    }
+
+    // Damerau–Levenshtein (optimal string alignment) distance, for words of a dozen letters.
+    private static int Distance(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return 2;
+        }
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+        return d[a.Length, b.Length];
+    }
+
+    [GeneratedRegex(@"^\p{L}+")]
+    private static partial Regex FirstWord();
+
+    [GeneratedRegex(@"[.!?]+\s+")]
+    private static partial Regex SentenceEnd();
+}
