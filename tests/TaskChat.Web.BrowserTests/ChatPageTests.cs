@@ -458,6 +458,25 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
     }
 
     /// <summary>
+    /// Two conversations, each started by its first message: "add buy milk" (groceries), then New chat and "add walk the dog"
+    /// (errands, left open); each one's id read from the address. On a phone the conversations panel is opened for New chat.
+    /// </summary>
+    private static async Task<(long Groceries, long Errands)> TwoConversationsAsync(IPage page)
+    {
+        await ChatAsync(page, "add buy milk");
+        var groceries = await AddressedConversationAsync(page);
+        if (!await page.GetByTestId("new-conversation").IsVisibleAsync())
+        {
+            await page.GetByTestId("conversations-toggle").ClickAsync();
+        }
+        await StartNewChatAsync(page);
+        await ChatAsync(page, "add walk the dog");
+        var errands = await AddressedConversationAsync(page);
+        Assert.NotEqual(groceries, errands);
+        return (groceries, errands);
+    }
+
+    /// <summary>
     /// The address names the conversation on screen: the first message's conversation once the api names it, /chat/new for
     /// New chat (a reload keeps it empty), the new one's id after its first message, /chat as the latest; and a reload keeps
     /// an older conversation open (before, every reload went back to the latest, whatever had been opened).
@@ -467,16 +486,12 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
     {
         var page = await NewPageAsync();
         await SignUpAsync(page);
-        await ChatAsync(page, "add buy milk");
-        var groceries = await AddressedConversationAsync(page);
+        var (groceries, errands) = await TwoConversationsAsync(page);
 
         await StartNewChatAsync(page);
         await GotoInteractiveAsync(page, "/chat/new");
         await Assertions.Expect(page.GetByTestId("chat-suggestion").First).ToBeVisibleAsync(); // Still the empty new chat, not the latest.
         await Assertions.Expect(page.GetByTestId("thread-title")).ToHaveTextAsync("New chat");
-        await ChatAsync(page, "add walk the dog");
-        var errands = await AddressedConversationAsync(page);
-        Assert.NotEqual(groceries, errands);
 
         await GotoInteractiveAsync(page, "/chat");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/chat/{errands}$"));
@@ -504,12 +519,7 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
     {
         var page = await NewPageAsync(Phone);
         await SignUpAsync(page);
-        await ChatAsync(page, "add buy milk");
-        var groceries = await AddressedConversationAsync(page);
-        await page.GetByTestId("conversations-toggle").ClickAsync();
-        await StartNewChatAsync(page);
-        await ChatAsync(page, "add walk the dog");
-        var errands = await AddressedConversationAsync(page);
+        var (groceries, errands) = await TwoConversationsAsync(page);
 
         await page.GetByTestId("conversations-toggle").ClickAsync();
         await Assertions.Expect(ConversationLink(page, groceries)).ToHaveAttributeAsync("href", $"/chat/{groceries}");
@@ -578,10 +588,7 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
     {
         var page = await NewPageAsync();
         await SignUpAsync(page);
-        await ChatAsync(page, "add buy milk");
-        var groceries = await AddressedConversationAsync(page);
-        await StartNewChatAsync(page);
-        await ChatAsync(page, "add walk the dog");
+        var (groceries, _) = await TwoConversationsAsync(page);
         await ConversationLink(page, groceries).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/chat/{groceries}$"));
 
@@ -609,11 +616,7 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
     {
         var page = await NewPageAsync();
         await SignUpAsync(page);
-        await ChatAsync(page, "add buy milk");
-        var groceries = await AddressedConversationAsync(page);
-        await StartNewChatAsync(page);
-        await ChatAsync(page, "add walk the dog");
-        var errands = await AddressedConversationAsync(page);
+        var (groceries, errands) = await TwoConversationsAsync(page);
         await ConversationLink(page, groceries).ClickAsync();
         await Assertions.Expect(UserMessages(page)).ToHaveTextAsync(["add buy milk"]);
         var input = page.GetByTestId("chat-input");
@@ -782,6 +785,15 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(chips.Last).ToHaveTextAsync(new Regex("^✓ Completed “Buy milk”$"));
         await ChatAsync(page, "undo");
         await Assertions.Expect(chips.Last).ToHaveTextAsync(new Regex("^✓ Reopened “Buy milk”$"));
+
+        // Undoing a deletion brings the task back (add_task is the tools' only way): its chip said "Added", as a new task's does.
+        await ChatAsync(page, "delete buy milk");
+        await Assertions.Expect(chips.Last).ToHaveTextAsync(new Regex("^✓ Deleted “Buy milk”$"));
+        await ChatAsync(page, "undo");
+        await Assertions.Expect(chips.Last).ToHaveTextAsync(new Regex("^✓ Restored “Buy milk”$"));
+        await page.ReloadAsync(); // Read back from the stored thread, it says the same.
+        await Assertions.Expect(chips.Last).ToHaveTextAsync(new Regex("^✓ Restored “Buy milk”$"));
+        await Assertions.Expect(chips.Nth(0)).ToHaveTextAsync(new Regex("^✓ Added “Buy milk”$"));
         Assert.DoesNotContain(await chips.AllTextContentsAsync(), text => text.Contains('_', StringComparison.Ordinal));
     });
 
@@ -801,6 +813,133 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(page.Locator(".messages img")).ToHaveCountAsync(0);
         Assert.Equal(0, dialogs);
     });
+
+    private static readonly string[] FourTasks = ["Buy milk", "Call <b>mom</b>", "Pay rent", "Walk the dog"];
+
+    /// <summary>
+    /// The offline agent lists tasks in a sentence ("You have 4 pending tasks: #1 “…”, #2 “…” and …"): shown as its lead and
+    /// a list, a task a line, the titles as text (before: one paragraph, hard to read on a phone).
+    /// </summary>
+    [Fact]
+    public Task A_reply_listing_tasks_shows_them_one_a_line() => RunAsync(nameof(A_reply_listing_tasks_shows_them_one_a_line), async () =>
+    {
+        var page = await NewPageAsync(Phone);
+        await SignUpAsync(page);
+        using (var api = await ApiAsAsync(page))
+        {
+            foreach (var title in FourTasks)
+            {
+                using var response = await api.PostAsJsonAsync("/api/tasks", new { title });
+                Assert.True(response.IsSuccessStatusCode, $"add {title}: {response.StatusCode}");
+            }
+        }
+
+        await ChatAsync(page, "what's left?");
+
+        var reply = page.Locator("[data-testid=chat-message][data-role=assistant] .bubble-text").Last;
+        await Assertions.Expect(reply.Locator("p").First).ToHaveTextAsync("You have 4 pending tasks:");
+        await Assertions.Expect(reply.Locator("ul > li")).ToHaveTextAsync([
+            new Regex("^#1 “Buy milk”"), new Regex("^#2 “Call <b>mom</b>”"), new Regex("^#3 “Pay rent”"), new Regex("^#4 “Walk the dog”"),
+        ]);
+        await Assertions.Expect(reply.Locator("b")).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "chat-list-reply-phone");
+        await page.SetViewportSizeAsync(Laptop.Width, Laptop.Height);
+        await ScreenshotAsync(page, "chat-list-reply-laptop");
+    });
+
+    /// <summary>
+    /// The composer is a textarea: Enter sends, Shift+Enter starts a new line (before, an input: Shift+Enter sent), the box grows
+    /// with the lines up to a few, a key that ends an input method's composition does not send, and the lines reach the thread.
+    /// </summary>
+    [Fact]
+    public Task Enter_sends_and_Shift_Enter_starts_a_new_line_in_a_composer_that_grows() => RunAsync(nameof(Enter_sends_and_Shift_Enter_starts_a_new_line_in_a_composer_that_grows), async () =>
+    {
+        var page = await NewPageAsync(Phone);
+        await SignUpAsync(page);
+        var input = page.GetByTestId("chat-input");
+        await Assertions.Expect(input).ToBeEnabledAsync();
+        var oneLine = (await input.BoundingBoxAsync())!.Height;
+
+        await input.FillAsync("add buy milk");
+        await input.PressAsync("Shift+Enter");
+        await page.Keyboard.TypeAsync("and bread");
+        await input.PressAsync("Shift+Enter");
+        await page.Keyboard.TypeAsync("and eggs");
+
+        await Assertions.Expect(input).ToHaveValueAsync("add buy milk\nand bread\nand eggs");
+        await Assertions.Expect(Messages(page)).ToHaveCountAsync(0);
+        var threeLines = (await input.BoundingBoxAsync())!.Height;
+        Assert.True(threeLines > oneLine + 20, $"the composer did not grow: {oneLine}px, then {threeLines}px with three lines");
+        await ScreenshotAsync(page, "chat-composer-lines-phone");
+
+        // An Enter that ends a composition (a Japanese or Chinese input method choosing its word) is not a send.
+        Assert.False(await input.EvaluateAsync<bool>("""
+            e => !e.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, cancelable: true }))
+            """), "an Enter during a composition was taken as a send");
+        await Assertions.Expect(Messages(page)).ToHaveCountAsync(0);
+
+        await input.PressAsync("Enter");
+        await Assertions.Expect(UserMessages(page)).ToHaveTextAsync(["add buy milk\nand bread\nand eggs"]);
+        await Assertions.Expect(input).ToHaveValueAsync("");
+        Assert.True((await input.BoundingBoxAsync())!.Height < oneLine + 2, "the emptied composer stayed tall");
+        await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=assistant]")).ToHaveAttributeAsync("data-streaming", "false", new() { Timeout = 60_000 });
+        await ScreenshotAsync(page, "chat-composer-sent-phone");
+    });
+
+    /// <summary>
+    /// The tasks beside the chat follow changes made elsewhere while the chat is open (a task added through the api, one
+    /// completed on the tasks page in another tab), without a message sent; and each is a link to it on the tasks page.
+    /// </summary>
+    [Fact]
+    public Task The_side_list_follows_changes_made_elsewhere_and_opens_a_task_on_the_tasks_page() => RunAsync(nameof(The_side_list_follows_changes_made_elsewhere_and_opens_a_task_on_the_tasks_page), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await ChatAsync(page, "add buy milk");
+        var items = page.GetByTestId("side-task-item");
+        await Assertions.Expect(items).ToHaveCountAsync(1);
+
+        using (var api = await ApiAsAsync(page))
+        {
+            using var response = await api.PostAsJsonAsync("/api/tasks", new { title = "Water the plants" });
+            Assert.True(response.IsSuccessStatusCode, $"add: {response.StatusCode}");
+        }
+        await Assertions.Expect(items).ToContainTextAsync(["Buy milk", "Water the plants"]);
+
+        var tasksTab = await NewTabAsync(page);
+        await GotoInteractiveAsync(tasksTab, "/tasks");
+        var milk = tasksTab.Locator("[data-testid=task-item]").Filter(new() { HasText = "Buy milk" });
+        await milk.GetByTestId("task-toggle").ClickAsync();
+        await Assertions.Expect(milk).ToHaveClassAsync(new Regex(@"\bdone\b"));
+        await page.BringToFrontAsync(); // Headless Chromium runs the front tab's page promptly: look at it, as a person would.
+        await Assertions.Expect(items.Filter(new() { HasText = "Buy milk" })).ToHaveClassAsync(new Regex(@"\bdone\b"));
+        await Assertions.Expect(page.GetByTestId("tasks-toggle")).ToHaveTextAsync("Your tasks (1)");
+        await Assertions.Expect(UserMessages(page)).ToHaveCountAsync(1); // Nothing was sent in the chat meanwhile.
+        await ScreenshotAsync(page, "chat-side-list-live-laptop");
+
+        var plants = page.GetByTestId("side-task-link").Filter(new() { HasText = "Water the plants" });
+        var id = await items.Filter(new() { HasText = "Water the plants" }).GetAttributeAsync("data-task-id");
+        await Assertions.Expect(plants).ToHaveAttributeAsync("href", $"/tasks#task-{id}");
+        await plants.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/tasks#task-{id}$"));
+        await Assertions.Expect(page.Locator($"#task-{id}")).ToBeInViewportAsync();
+
+        // On a phone, from the tasks panel: the panel closes and the tasks page shows the task.
+        await page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        await page.GetByTestId("nav-chat").ClickAsync();
+        await page.GetByTestId("tasks-toggle").ClickAsync();
+        await AssertTouchTargetAsync(plants);
+        await ScreenshotAsync(page, "chat-side-list-phone");
+        await plants.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/tasks#task-{id}$"));
+        await Assertions.Expect(page.Locator($"#task-{id}")).ToBeInViewportAsync();
+    });
+
+    private static async Task AssertTouchTargetAsync(ILocator target)
+    {
+        var box = await target.BoundingBoxAsync() ?? throw new InvalidOperationException($"{target} has no box");
+        Assert.True(box.Height >= 44, $"{target} is {box.Height}px high, under 44px");
+    }
 
     [Fact]
     public Task A_chat_turn_writes_no_resilience_attempts_to_the_terminal() => RunAsync(nameof(A_chat_turn_writes_no_resilience_attempts_to_the_terminal), async () =>

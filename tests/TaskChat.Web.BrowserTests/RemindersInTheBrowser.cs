@@ -100,6 +100,73 @@ public sealed class RemindersInTheBrowser(RunningTaskChat stack) : BrowserTest(s
         await Assertions.Expect(chatTab.GetByTestId("unread-count")).ToHaveCountAsync(0);
     });
 
+    /// <summary>
+    /// Three reminders at once in the open chat. On a phone only the newest shows, with "+2 more" to the notifications list,
+    /// between the chat's bar and its composer (before: all three stacked under the header, over the bar's buttons, until
+    /// closed). On a laptop all three; they stay while the pointer is on them and while the focus is in one, then go by
+    /// themselves, unread (the bell still counts them); the focused one is closed from the keyboard.
+    /// </summary>
+    [Fact]
+    public Task Reminder_pop_ups_fold_on_a_phone_and_go_by_themselves_but_not_while_the_user_is_on_them() => RunAsync(nameof(Reminder_pop_ups_fold_on_a_phone_and_go_by_themselves_but_not_while_the_user_is_on_them), async () =>
+    {
+        var page = await NewPageAsync(Phone);
+        await SignUpAsync(page, "Busy");
+        await using var mcp = await McpClientAsync(page);
+        var soon = DateTimeOffset.UtcNow.AddSeconds(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        foreach (var title in ThreeTasks)
+        {
+            await mcp.CallToolAsync("add_task", new Dictionary<string, object?> { ["title"] = title, ["reminders"] = new[] { soon } });
+        }
+
+        var toasts = page.GetByTestId("reminder-toast");
+        await Assertions.Expect(toasts).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByTestId("unread-count")).ToHaveTextAsync("3");
+        var shownAt = DateTimeOffset.UtcNow;
+        var visible = page.Locator("[data-testid=reminder-toast]:visible");
+        await Assertions.Expect(visible).ToHaveCountAsync(1);
+        await Assertions.Expect(visible.GetByTestId("reminder-more")).ToHaveTextAsync("+2 more");
+        await Assertions.Expect(visible.GetByTestId("reminder-more")).ToHaveAttributeAsync("href", "/notifications");
+        var toast = await BoxOf(visible);
+        foreach (var control in new[] { page.GetByTestId("chat-input"), page.GetByTestId("chat-send"), page.GetByTestId("tasks-toggle"), page.GetByTestId("conversations-toggle"), page.GetByTestId("nav-notifications") })
+        {
+            var box = await BoxOf(control);
+            Assert.False(toast.X < box.X + box.Width && box.X < toast.X + toast.Width && toast.Y < box.Y + box.Height && box.Y < toast.Y + toast.Height,
+                $"the reminder ({toast.X},{toast.Y} {toast.Width}x{toast.Height}) covers {control}");
+        }
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "reminders-folded-phone.png") });
+
+        await page.SetViewportSizeAsync(Laptop.Width, Laptop.Height);
+        await Assertions.Expect(visible).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("[data-testid=reminder-more]:visible")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "reminders-stack-laptop.png") });
+
+        // On them, past their time: they stay. A wait is the point here (the time is the behaviour under test).
+        await toasts.First.HoverAsync();
+        await Task.Delay(ReminderAlertsShownFor - (DateTimeOffset.UtcNow - shownAt) + TimeSpan.FromSeconds(3));
+        await Assertions.Expect(toasts).ToHaveCountAsync(3);
+        var dismiss = toasts.Last.GetByTestId("reminder-dismiss");
+        await dismiss.FocusAsync();
+        await page.Mouse.MoveAsync(5, 400); // The pointer leaves; the focus holds them.
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        await Assertions.Expect(toasts).ToHaveCountAsync(3);
+
+        await page.Keyboard.PressAsync("Enter"); // Closed by hand: read.
+        await Assertions.Expect(page.GetByTestId("unread-count")).ToHaveTextAsync("2");
+        // Let go, the others go by themselves, unread: the bell and its list still have them.
+        await Assertions.Expect(toasts).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Assertions.Expect(page.GetByTestId("unread-count")).ToHaveTextAsync("2");
+        await page.GetByTestId("nav-notifications").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=notification][data-read=false]")).ToHaveCountAsync(2);
+    });
+
+    private static readonly string[] ThreeTasks = ["Call mom", "Pay rent", "Feed the cat"];
+
+    /// <summary>How long a reminder pop-up shows by itself: ReminderAlerts.ShownFor.</summary>
+    private static readonly TimeSpan ReminderAlertsShownFor = TimeSpan.FromSeconds(18);
+
+    private static async Task<LocatorBoundingBoxResult> BoxOf(ILocator element) =>
+        await element.BoundingBoxAsync() ?? throw new InvalidOperationException($"{element} has no box");
+
     [Fact]
     public Task A_reminder_missed_while_away_waits_in_the_notifications_list() => RunAsync(nameof(A_reminder_missed_while_away_waits_in_the_notifications_list), async () =>
     {

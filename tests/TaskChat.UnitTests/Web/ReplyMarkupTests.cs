@@ -67,5 +67,40 @@ public sealed class ReplyMarkupTests
         Assert.Equal(5_000, Assert.Single(blocks).Items.Count);
     }
 
+    [Fact]
+    public void The_agents_list_of_tasks_in_a_sentence_becomes_its_lead_a_list_and_what_follows()
+    {
+        var blocks = ReplyMarkup.Parse("You have 4 pending tasks: #1 “Buy milk” (due tomorrow, high priority), #2 “Call **mom**”, #3 “Pay, rent” and #7 “Walk the dog” (done). There are more: the Tasks page shows them all.");
+
+        Assert.Equal([ReplyBlockKind.Paragraph, ReplyBlockKind.BulletList, ReplyBlockKind.Paragraph], blocks.Select(b => b.Kind));
+        Assert.Equal("You have 4 pending tasks:", Text(blocks[0].Items[0]));
+        Assert.Equal(["#1 “Buy milk” (due tomorrow, high priority)", "#2 “Call mom”", "#3 “Pay, rent”", "#7 “Walk the dog” (done)"], blocks[1].Items.Select(Text));
+        Assert.Contains(new ReplySpan("mom", true), blocks[1].Items[1]);
+        Assert.Equal("There are more: the Tasks page shows them all.", Text(blocks[2].Items[0]));
+    }
+
+    [Theory]
+    [InlineData("You have 2 pending tasks: #1 “Buy milk” and #2 “Call mom”.")] // Two read well as a sentence.
+    [InlineData("Done: #1 “Buy milk”, #2 “Call mom” and #3 “Pay rent” are overdue.")] // Not a list that ends the sentence.
+    [InlineData("You have 3 tasks: #1 “Say “hi” twice”, #2 “b” and #3 “c”.")] // A ” in a title: left as written.
+    [InlineData("Tasks: 1, 2 and 3.")]
+    [InlineData("You have 3 tasks: #1 “<script>alert(1)</script>”, #2 “b” and #3 “c” <img src=x>.")]
+    public void Sentences_that_are_not_a_list_of_three_tasks_stay_as_written(string text)
+    {
+        var block = Assert.Single(ReplyMarkup.Parse(text));
+
+        Assert.Equal(ReplyBlockKind.Paragraph, block.Kind);
+        Assert.Equal(text, Text(Assert.Single(block.Items)));
+    }
+
+    [Fact]
+    public void Markup_in_a_listed_title_stays_text()
+    {
+        var blocks = ReplyMarkup.Parse("You have 3 tasks: #1 “<img src=x onerror=alert(1)>”, #2 “b” and #3 “c”.");
+
+        Assert.Equal("#1 “<img src=x onerror=alert(1)>”", Text(blocks[1].Items[0]));
+        Assert.Equal(2, blocks.Count);
+    }
+
     private static string Text(IReadOnlyList<ReplySpan> spans) => string.Concat(spans.Select(s => s.Text));
 }

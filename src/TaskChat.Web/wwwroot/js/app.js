@@ -10,6 +10,31 @@ window.addEventListener('submit', event => {
     }
 });
 
+// A textarea marked data-enter-sends (the chat's composer): Enter sends its form, Shift+Enter is a new line, as in the
+// messaging apps people know. A key that ends a word in an input method (Japanese, Chinese...) is not a send: the
+// browser says so with isComposing (keyCode 229 in the older ones). requestSubmit goes through the form's submit event,
+// which Blazor handles after the keystrokes before it, and which the listener above keeps from submitting natively.
+document.addEventListener('keydown', event => {
+    const field = event.target;
+    if (!(field instanceof HTMLTextAreaElement) || !field.hasAttribute('data-enter-sends') || event.key !== 'Enter'
+        || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey || event.isComposing || event.keyCode === 229) {
+        return;
+    }
+    event.preventDefault();
+    field.form?.requestSubmit();
+});
+
+// Such a textarea grows with its lines up to its max-height (CSS field-sizing does it where the browser has it).
+if (!(window.CSS && CSS.supports('field-sizing', 'content'))) {
+    document.addEventListener('input', event => {
+        const field = event.target;
+        if (field instanceof HTMLTextAreaElement && field.hasAttribute('data-enter-sends')) {
+            field.style.height = 'auto';
+            field.style.height = field.scrollHeight + 'px';
+        }
+    });
+}
+
 // After a navigation the page's heading takes the focus (FocusHeadingOnNavigate: a screen reader then
 // reads where the user landed), but never from a field the user is typing in: on a page's first
 // interactive render the heading's turn comes a moment after the fields are enabled, and it took the

@@ -334,6 +334,17 @@ public sealed partial class ChatPage : IChatTurnView
             (_tasks, _moreTasks) = (page.Tasks.OrderBy(t => t.Id).ToList(), page.NextCursor is not null);
         });
 
+    /// <summary>The user's tasks changed elsewhere (LiveTasks): the side list reads them again and shows them.</summary>
+    private async Task ReloadTasksAsync()
+    {
+        if (Left)
+        {
+            return;
+        }
+        await LoadTasksAsync();
+        StateHasChanged();
+    }
+
     /// <summary>"New chat": an empty chat with an address of its own (pushed: Back returns to the conversation left).</summary>
     private async Task NewConversationAsync()
     {

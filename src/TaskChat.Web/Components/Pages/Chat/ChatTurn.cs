@@ -43,13 +43,43 @@ public sealed class ToolChip(string tool, JsonElement arguments)
         _ => "…",
     };
 
-    public string Text => State switch
+    public string Text => TextAs(restoring: false);
+
+    /// <summary>
+    /// The chip's words; <paramref name="restoring"/>: an add that brings back a task the turn before deleted (see
+    /// <see cref="Restoring"/>), said as "Restored “…”" rather than "Added".
+    /// </summary>
+    public string TextAs(bool restoring) => State switch
     {
-        ToolCallState.Succeeded => Done(),
-        ToolCallState.Failed => $"Couldn't {Verb()}" + (Field(Result, "error") is { } error ? $": {error}" : ""),
-        ToolCallState.Unfinished => $"Didn't finish: {Verb()}",
-        _ => Char.ToUpper(Doing()[0], CultureInfo.InvariantCulture) + Doing()[1..] + "…",
+        ToolCallState.Succeeded => Done(restoring),
+        ToolCallState.Failed => $"Couldn't {Verb(restoring)}" + (Field(Result, "error") is { } error ? $": {error}" : ""),
+        ToolCallState.Unfinished => $"Didn't finish: {Verb(restoring)}",
+        _ => Char.ToUpper(Doing(restoring)[0], CultureInfo.InvariantCulture) + Doing(restoring)[1..] + "…",
     };
+
+    /// <summary>
+    /// The add_task chips of <paramref name="thread"/> that bring back what the previous reply deleted: "undo" after a
+    /// deletion (or "bring back …") re-creates the task with add_task, the only way the tools have, so the call alone
+    /// looks like any add. Its title matching a task the turn just before deleted is what makes it a restore.
+    /// </summary>
+    public static HashSet<ToolChip> Restoring(IEnumerable<ChatBubble> thread)
+    {
+        HashSet<ToolChip> restoring = [];
+        HashSet<string> deletedJustBefore = new(StringComparer.OrdinalIgnoreCase);
+        foreach (var bubble in thread.Where(b => b.Role == MessageRoles.Assistant))
+        {
+            foreach (var chip in bubble.Tools.Where(c => c.Tool == ToolNames.AddTask && c.State != ToolCallState.Failed))
+            {
+                if (chip.Title() is { } title && deletedJustBefore.Contains(title))
+                {
+                    restoring.Add(chip);
+                }
+            }
+            deletedJustBefore = new(bubble.Tools.Where(c => c is { Tool: ToolNames.DeleteTask, State: ToolCallState.Succeeded })
+                .Select(c => c.Title()).OfType<string>(), StringComparer.OrdinalIgnoreCase);
+        }
+        return restoring;
+    }
 
     public static ToolChip FromRecord(ToolCallRecord call)
     {
@@ -77,13 +107,15 @@ public sealed class ToolChip(string tool, JsonElement arguments)
         }
     }
 
+    private string? Title() => (Field(Data(), ToolArguments.Title) ?? Field(Arguments, ToolArguments.Title))?.Trim();
+
     private string Subject() =>
-        Quoted(Field(Data(), ToolArguments.Title) ?? Field(Arguments, ToolArguments.Title))
+        Quoted(Title())
         ?? (Number(Arguments, ToolArguments.TaskId) is { } id ? $"task #{id}" : "a task");
 
-    private string Verb() => Tool switch
+    private string Verb(bool restoring) => Tool switch
     {
-        ToolNames.AddTask => $"add {Subject()}",
+        ToolNames.AddTask => $"{(restoring ? "restore" : "add")} {Subject()}",
         ToolNames.ListTasks => "look at your tasks",
         ToolNames.CompleteTask => $"complete {Subject()}",
         ToolNames.ReopenTask => $"reopen {Subject()}",
@@ -93,9 +125,9 @@ public sealed class ToolChip(string tool, JsonElement arguments)
         _ => $"use {Tool}",
     };
 
-    private string Doing() => Tool switch
+    private string Doing(bool restoring) => Tool switch
     {
-        ToolNames.AddTask => $"adding {Subject()}",
+        ToolNames.AddTask => $"{(restoring ? "restoring" : "adding")} {Subject()}",
         ToolNames.ListTasks => "looking at your tasks",
         ToolNames.CompleteTask => $"completing {Subject()}",
         ToolNames.ReopenTask => $"reopening {Subject()}",
@@ -105,9 +137,9 @@ public sealed class ToolChip(string tool, JsonElement arguments)
         _ => $"using {Tool}",
     };
 
-    private string Done() => Tool switch
+    private string Done(bool restoring) => Tool switch
     {
-        ToolNames.AddTask => $"Added {Subject()}",
+        ToolNames.AddTask => $"{(restoring ? "Restored" : "Added")} {Subject()}",
         ToolNames.ListTasks => LookedAt(),
         ToolNames.CompleteTask => $"Completed {Subject()}",
         ToolNames.ReopenTask => $"Reopened {Subject()}",

@@ -16,7 +16,8 @@ public enum ReplyBlockKind
 }
 
 /// <summary>
-/// The little Markdown a chat reply uses: paragraphs, "- " / "* " / "1. " lists and **bold**. It
+/// The little Markdown a chat reply uses: paragraphs (a line break kept as one), "- " / "* " / "1. " lists and **bold**,
+/// and the offline agent's lists of tasks written as a sentence, shown as a list (<see cref="Enumeration"/>). It
 /// produces text runs, never HTML: <see cref="ReplyText"/> renders them as elements whose content
 /// Blazor escapes, so no markup from a model or a task title can ever reach the page as markup.
 /// (Markdig could render more, but its output is an HTML string to trust; links, images and raw
@@ -69,6 +70,13 @@ public static partial class ReplyMarkup
                 FlushParagraph();
                 FlushList();
             }
+            else if (Enumeration(line) is { } enumerated)
+            {
+                // "You have 5 pending tasks: #1 “…”, #2 “…” and #3 “…”.": the tasks one a line, as the list they are.
+                FlushParagraph();
+                FlushList();
+                blocks.AddRange(enumerated);
+            }
             else
             {
                 FlushList();
@@ -77,6 +85,39 @@ public static partial class ReplyMarkup
         }
         FlushParagraph();
         FlushList();
+        return blocks;
+    }
+
+    /// <summary>Lists of this many tasks or more, written in a sentence, are shown as a list; two read well as a sentence.</summary>
+    private const int EnumeratedAtLeast = 3;
+
+    /// <summary>
+    /// A sentence that lists tasks after a colon the way the offline agent writes them ("#1 “Buy milk” (due tomorrow)",
+    /// separated by ", " and " and "), as its lead, the tasks as a bulleted list, and what follows the list; null for any
+    /// other line, which stays as typed. A title that breaks the pattern (a ” in it) leaves the sentence as it was.
+    /// </summary>
+    private static List<ReplyBlock>? Enumeration(string line)
+    {
+        var lead = LeadToTasks().Match(line);
+        if (!lead.Success)
+        {
+            return null;
+        }
+        var tasks = Tasks().Match(line, lead.Length);
+        if (!tasks.Success || tasks.Groups["item"].Captures.Count < EnumeratedAtLeast)
+        {
+            return null;
+        }
+        List<ReplyBlock> blocks =
+        [
+            new(ReplyBlockKind.Paragraph, [Spans(lead.Groups["lead"].Value)]),
+            new(ReplyBlockKind.BulletList, [.. tasks.Groups["item"].Captures.Select(c => Spans(c.Value))]),
+        ];
+        var rest = tasks.Groups["rest"].Value.TrimStart('.').Trim();
+        if (rest.Length > 0)
+        {
+            blocks.AddRange(Enumeration(rest) ?? [new(ReplyBlockKind.Paragraph, [Spans(rest)])]);
+        }
         return blocks;
     }
 
@@ -106,6 +147,15 @@ public static partial class ReplyMarkup
 
     [GeneratedRegex(@"^\d{1,3}[.)]\s+(?<item>.+)$")]
     private static partial Regex Numbered();
+
+    [GeneratedRegex(@"^(?<lead>.*?:)\s+(?=#\d+ “)")]
+    private static partial Regex LeadToTasks();
+
+    private const string TaskItem = @"#\d+ “[^”]*”(?: \([^()]*\))?";
+
+    // From the lead's end: the tasks, then a full stop (or the end of the line) and whatever follows.
+    [GeneratedRegex(@"\G(?<item>" + TaskItem + @")(?:(?:, and |, | and )(?<item>" + TaskItem + @"))*(?<rest>(?:\..*)?)$")]
+    private static partial Regex Tasks();
 
     [GeneratedRegex(@"\*\*(?<text>[^*\n]+?)\*\*")]
     private static partial Regex BoldPair();
