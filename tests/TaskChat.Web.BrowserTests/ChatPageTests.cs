@@ -591,6 +591,10 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         var (groceries, _) = await TwoConversationsAsync(page);
         await ConversationLink(page, groceries).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/chat/{groceries}$"));
+        // Shown, not only addressed: Delete belongs to the conversation on screen, and one clicked a moment before
+        // groceries was read deleted errands.
+        await Assertions.Expect(UserMessages(page)).ToHaveTextAsync(["add buy milk"]);
+        await Assertions.Expect(page.Locator($"[data-testid=conversation-item][data-conversation-id='{groceries}'] [data-testid=conversation-delete]")).ToBeVisibleAsync();
 
         await page.GetByTestId("conversation-delete").ClickAsync();
         await page.GetByTestId("conversation-delete-confirm").ClickAsync();
