@@ -25,6 +25,44 @@ internal sealed record ChatState(string Message, IReadOnlyList<IReadOnlyList<Too
             .FirstOrDefault(id => id is not null);
 
     /// <summary>
+    /// The tasks of the last reply that listed any, in the order that reply showed them: what "the second one" counts in.
+    /// A list sorted for the reply (soonest due first) counts as the user saw it, not in the tool's order. Null when no
+    /// reply of this conversation listed tasks.
+    /// </summary>
+    public IReadOnlyList<TaskSnapshot>? LastShown => Earlier.Reverse().Select(Shown).FirstOrDefault(shown => shown.Count > 0);
+
+    /// <summary>
+    /// The tasks <paramref name="turn"/>'s reply showed, in its order: each label (“#3 “Buy milk””) of a task one of the
+    /// turn's lists returned, read from the reply itself, so what counts is what the user read. A label is only taken
+    /// whole, with the title the list gave, so a title that has “#5 “…”” in it adds nothing.
+    /// </summary>
+    public static IReadOnlyList<TaskSnapshot> Shown(PastTurn turn)
+    {
+        var listed = new Dictionary<long, TaskSnapshot>();
+        foreach (var task in turn.Exchanges.Where(e => e.Tool == ToolNames.ListTasks).SelectMany(e => e.Outcome.Tasks))
+        {
+            listed[task.Id] = task;
+        }
+        var shown = new List<TaskSnapshot>();
+        var reply = turn.Reply;
+        for (var at = reply.IndexOf('#', StringComparison.Ordinal); at >= 0 && at < reply.Length; at = reply.IndexOf('#', at + 1))
+        {
+            var digits = reply.AsSpan(at + 1);
+            var length = digits.IndexOfAnyExceptInRange('0', '9');
+            if (length > 0 && long.TryParse(digits[..length], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                && listed.TryGetValue(id, out var task) && Replies.Label(task) is var label && reply.AsSpan(at).StartsWith(label, StringComparison.Ordinal))
+            {
+                if (shown.All(t => t.Id != id))
+                {
+                    shown.Add(task);
+                }
+                at += label.Length - 1;
+            }
+        }
+        return shown;
+    }
+
+    /// <summary>
     /// The task this conversation added last and did not delete again (an undone add): what "the task I just added" means
     /// here. Null when it added none, and the newest of all the user's tasks is looked up instead.
     /// </summary>

@@ -24,20 +24,34 @@ internal static partial class TaskReference
     private static readonly HashSet<string> Everything =
         ["all", "everything", "every", "each", "completed", "done", "finished", "pending", "list", "whole", "entire"];
 
-    // "the last task": the one the conversation last acted on (the one just added, usually), as "it" is.
+    // "the last task": the one the conversation last acted on (the one just added, usually), as "it" is; right after a
+    // list of several, the last one that list showed (TaskTarget.SaysLast).
     private static readonly HashSet<string> Pronouns =
         ["it", "that", "this", "that one", "this one", "the last one", "last one", "the last task", "last task", "the latest one", "the latest task"];
+
+    private static readonly HashSet<string> LastWords = ["the last one", "last one", "the last task", "last task"];
+
+    // "the second one", "the 3rd task on the list", "the first and the third": places in a list the agent showed.
+    private static readonly string[] Ordinals =
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+
+    private static readonly HashSet<string> PositionFillers =
+        ["the", "one", "ones", "task", "tasks", "item", "items", "thing", "entry", "on", "in", "of", "from", "list", "my", "your", "that", "this", "and", "shown"];
 
     public static TaskTarget? Parse(string text)
     {
         var words = Phrase.Words(text);
         if (Pronouns.Contains(string.Join(' ', words)))
         {
-            return TaskTarget.It;
+            return LastWords.Contains(string.Join(' ', words)) ? TaskTarget.It with { SaysLast = true } : TaskTarget.It;
         }
         if (IsNewest(words))
         {
             return TaskTarget.Newest;
+        }
+        if (Positions(words) is { Count: > 0 } positions)
+        {
+            return new TaskTarget([], []) { Positions = positions };
         }
         var numbers = words.Where(w => !NumberWords.Contains(w)).ToList();
         if (numbers.Count > 0 && numbers.All(IsId))
@@ -77,6 +91,33 @@ internal static partial class TaskReference
         }
     }
 
+    /// <summary>
+    /// "the second one", "the 2nd", "the first and the third", "the last on the list": 1-based places in a list the
+    /// agent showed, <see cref="TaskTarget.Last"/> for the last; empty when the words say anything else ("the first aid kit").
+    /// </summary>
+    public static IReadOnlyList<int> Positions(IReadOnlyList<string> words)
+    {
+        var said = words.Where(w => !PositionFillers.Contains(w)).Select(Ordinal).ToList();
+        return said.Count > 0 && said.All(p => p is not null) ? [.. said.Select(p => p!.Value).Distinct()] : [];
+    }
+
+    private static int? Ordinal(string word)
+    {
+        if (word == "last")
+        {
+            return TaskTarget.Last;
+        }
+        var index = Array.IndexOf(Ordinals, word);
+        if (index >= 0)
+        {
+            return index + 1;
+        }
+        // "1st", "2nd", "23rd", "11th".
+        return word.Length is >= 3 and <= 5 && word[^2..] is "st" or "nd" or "rd" or "th" && int.TryParse(word[..^2], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1
+            ? n
+            : null;
+    }
+
     /// <summary>"all", "everything", "all my completed tasks": more than the agent acts on at once.</summary>
     public static bool IsEverything(string text)
     {
@@ -104,7 +145,7 @@ internal static partial class TaskReference
 
 /// <summary>
 /// The tasks a message points at: ids when it gave numbers ("3", "#3", "tasks 2 and 4"), "it" (the task the
-/// conversation last acted on), the newest ("the task I just added": the one this conversation added last, else the
+/// conversation last acted on), places in the last list shown ("the second one"), the newest ("the task I just added": the one this conversation added last, else the
 /// user's task with the highest number), otherwise the meaningful words of a title ("the milk one" gives "milk"), which
 /// need a list_tasks lookup first.
 /// </summary>
@@ -114,12 +155,23 @@ internal sealed record TaskTarget(IReadOnlyList<long> Ids, IReadOnlyList<string>
 
     public static TaskTarget Newest { get; } = new([], [], IsNewest: true);
 
+    /// <summary>"the last one": <see cref="Positions"/>' word for the last place in the list.</summary>
+    public const int Last = -1;
+
     public bool ByNumber => Ids.Count > 0;
+
+    /// <summary>Places in the last list the agent showed, from 1 (<see cref="Last"/> for the last): "the second one".</summary>
+    public IReadOnlyList<int> Positions { get; init; } = [];
+
+    public bool ByPosition => Positions.Count > 0;
+
+    /// <summary>"it" said as "the last one": right after a list of several, the last task it showed.</summary>
+    public bool SaysLast { get; init; }
 
     /// <summary>The words of each task when the words may name several ("the eggs and the bread"), else empty.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Parts { get; init; } = [];
 
-    public bool ByWords => Ids.Count == 0 && !IsIt && !IsNewest;
+    public bool ByWords => Ids.Count == 0 && !IsIt && !IsNewest && !ByPosition;
 
     public string Phrase => string.Join(' ', Words);
 }

@@ -25,7 +25,7 @@ internal sealed class Planner(IReadOnlyList<Skill> skills)
             {
                 return answer;
             }
-            if (ChosenFromQuestion(utterance, previous, context) is { } chosen)
+            if (WhichAnswer.Read(utterance, context, Read) is { } chosen)
             {
                 return chosen;
             }
@@ -91,18 +91,6 @@ internal sealed class Planner(IReadOnlyList<Skill> skills)
         }
         sentences.AddRange(acted.Where(e => !e.Outcome.Succeeded).Select(Replies.Failed));
         return new Answer(string.Join(' ', sentences.Where(s => s.Length > 0)));
-    }
-
-    // A bare number right after "Which one did you mean: …" repeats the earlier request with the chosen task.
-    private SkillRequest? ChosenFromQuestion(Utterance utterance, PastTurn previous, AgentContext context)
-    {
-        if (!previous.Reply.StartsWith(TargetedRequest.WhichOpening, StringComparison.Ordinal)
-            || TaskReference.Parse(utterance.Text) is not { ByNumber: true } chosen)
-        {
-            return null;
-        }
-        var asked = Read(Utterances.From(previous.UserText, context));
-        return asked is TargetedRequest { Target.ByWords: true } targeted ? targeted with { Target = chosen } : null;
     }
 
     // The agent never sends a tool or an argument the tools did not declare.

@@ -95,14 +95,25 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
     private static ToolCall WhereServed(ToolCall call, string argument, object value, AgentContext context) =>
         (value is string text ? context.Tools.Has(call.Name, argument, text) : context.Tools.Has(call.Name, argument)) ? call.With(argument, value) : call;
 
-    // The numbers the target stands for without a lookup: its own, the task "it" is, or the task this conversation added
-    // last ("the task I just added"). Empty for words, and for "it" or the newest when the conversation has none.
+    // The numbers the target stands for without a lookup: its own, the task "it" is, the tasks at the places said in the
+    // last list shown ("the second one"), or the task this conversation added last ("the task I just added"). Empty for
+    // words, and for "it", places or the newest when the conversation has none. No list is read again for places: as for
+    // a number, the task is the one the user saw there, and a lookup by number follows where the request needs one.
     private IReadOnlyList<long> KnownIds(AgentContext context) => Target switch
     {
+        { ByPosition: true } => context.Chat.LastShown is { } shown && Target.Positions.Select(p => Placed(shown, p)).ToList() is var found && found.All(t => t is not null)
+            ? [.. found.Select(t => t!.Id).Distinct()]
+            : [],
+        // "the last one" right after a list of several: the last it showed, not the task acted on before it.
+        { IsIt: true, SaysLast: true } when context.Chat.Previous is { } previous && ChatState.Shown(previous) is { Count: > 1 } justShown => [justShown[^1].Id],
         { IsIt: true } => context.Chat.LastTaskId is { } last ? [last] : [],
         { IsNewest: true } => context.Chat.LastAddedId is { } added ? [added] : [],
         _ => Target.Ids,
     };
+
+    /// <summary>The task at a 1-based place of a list (<see cref="TaskTarget.Last"/>: its last), or null past its end.</summary>
+    internal static TaskSnapshot? Placed(IReadOnlyList<TaskSnapshot> list, int position) =>
+        position == TaskTarget.Last ? (list.Count > 0 ? list[^1] : null) : position >= 1 && position <= list.Count ? list[position - 1] : null;
 
     public sealed override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {
@@ -110,6 +121,13 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
         if (Target.IsIt && ids.Count == 0)
         {
             return new Answer($"Which task should I {Verb}? Tell me its number or a few words of its title.");
+        }
+        if (Target.ByPosition && ids.Count == 0)
+        {
+            // No list to count in, or a place past its end: asked, never guessed.
+            return new Answer(context.Chat.LastShown is { } shown
+                ? $"The last list I showed had {Replies.Count(shown.Count, "task")}: {Replies.Join(shown.Select(Replies.Label))}. Which one should I {Verb}? Tell me its number."
+                : $"Which task should I {Verb}? I haven't listed any tasks in this conversation yet: tell me its number or a few words of its title, or say “show my tasks” first.");
         }
         if (Target.IsNewest && ids.Count == 0)
         {
@@ -142,9 +160,25 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
     /// </summary>
     protected virtual bool TakesSeveral => false;
 
-    /// <summary>Words that match several tasks: which one? (A bare number in the next message answers.)</summary>
+    /// <summary>Words that match several tasks: which one? (<see cref="WhichAnswer"/> reads the next message as the answer.)</summary>
     protected virtual NextStep ActOnSeveral(IReadOnlyList<TaskSnapshot> matches, AgentContext context) =>
-        new Answer(WhichOpening + string.Join(", ", matches.Select(Replies.Label)) + "? Reply with its number.");
+        new Answer(WhichQuestion(matches, "Reply with its number."));
+
+    /// <summary>"Which one did you mean: #1 “Buy milk”, #2 “Oat milk”? …": the question, however it is asked again.</summary>
+    public static string WhichQuestion(IEnumerable<TaskSnapshot> candidates, string then) =>
+        WhichOpening + string.Join(", ", candidates.Select(Replies.Label)) + "? " + then;
+
+    /// <summary>
+    /// True when "both" or "all of them", answering which one, may apply the request to every task the question listed:
+    /// for whole tasks (complete, delete, reopen) and the fields <see cref="FieldChangeRequest"/> says.
+    /// </summary>
+    protected virtual bool TakesAllAnswered => TakesSeveral;
+
+    /// <summary>The request again for the tasks an answer to "which one?" chose (a reply asking again when it takes one only).</summary>
+    public SkillRequest For(IReadOnlyList<TaskSnapshot> chosen, IReadOnlyList<TaskSnapshot> candidates) =>
+        chosen.Count > 1 && !TakesAllAnswered
+            ? new Say(WhichQuestion(candidates, $"I can only {Verb} one at a time: reply with its number."))
+            : this with { Target = new TaskTarget([.. chosen.Select(t => t.Id)], []) };
 
     /// <summary>The tasks one part of several points at ("the bread" in "delete the eggs and the bread").</summary>
     protected virtual IReadOnlyList<TaskSnapshot> MatchPart(IReadOnlyList<TaskSnapshot> tasks, IReadOnlyList<string> part) => TitleMatcher.Match(tasks, part);

@@ -26,7 +26,7 @@ internal sealed class CompleteSkill : Skill
 
     public override IReadOnlyList<string> Examples =>
         ["complete 3", "mark the milk one done", "I finished task 3", "check off #2", "task 7 is done", "complete 3 and 5", "mark it done",
-         "mark the milk and the bread done", "mark everything due today done", "complete all overdue tasks"];
+         "mark the milk and the bread done", "mark everything due today done", "complete all overdue tasks", "the second one is done"];
 
     public override SkillRequest? Read(Utterance utterance)
     {

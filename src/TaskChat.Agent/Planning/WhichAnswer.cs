@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace TaskChat.Agent;
+
+/// <summary>
+/// The next message after "Which one did you mean: #1 …, #2 …?", read as its answer: a number ("2", "#2"), a place
+/// ("the first one", "the 2nd", "the last one"), "both" / "all of them" / "all 3" (the request for each, when it suits
+/// several), "the one due friday" or "the one tagged home", words of one candidate's title ("the oat one"), or "neither"
+/// / "never mind" (the question dropped). The request is the one that asked, read again from its message; anything else
+/// is not an answer, and the skills read it as they would.
+/// </summary>
+internal static partial class WhichAnswer
+{
+    private static readonly HashSet<string> Nothing =
+        ["neither", "neither of them", "neither one", "none", "none of them", "none of those", "never mind", "nevermind", "no", "nope", "no thanks",
+         "nothing", "cancel", "forget it", "forget about it", "leave it", "leave them", "leave it be", "not those", "not any of them", "skip it"];
+
+    // Words around "both" and "all" that say nothing more: "both of them please", "all of those tasks".
+    private static readonly HashSet<string> AllFillers = ["of", "them", "those", "these", "the", "ones", "tasks", "please", "do", "i", "mean", "meant"];
+
+    private static readonly string[] Counts = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+    public static SkillRequest? Read(Utterance utterance, AgentContext context, Func<Utterance, SkillRequest?> read)
+    {
+        if (context.Chat.Previous is not { } previous || !previous.Reply.StartsWith(TargetedRequest.WhichOpening, StringComparison.Ordinal)
+            || Asking(context, read) is not { } asking)
+        {
+            return null;
+        }
+        var (asked, candidates) = asking;
+        var said = Phrase.Words(Phrase.Clean(utterance.Raw));
+        if (Nothing.Contains(string.Join(' ', said)))
+        {
+            return new Say("OK, never mind: I left them as they were.");
+        }
+        if (TaskReference.Parse(utterance.Text) is { ByNumber: true } chosen)
+        {
+            return asked with { Target = chosen };
+        }
+        if (AllCount(said, candidates) is { } all)
+        {
+            return all == candidates.Count
+                ? asked.For(candidates, candidates)
+                : new Say(TargetedRequest.WhichQuestion(candidates, $"That's {Replies.Count(candidates.Count, "task")}: reply with one's number, or say “all of them”."));
+        }
+        var target = TaskReference.Parse(utterance.Text);
+        if (target is { ByPosition: true } || target is { SaysLast: true })
+        {
+            var places = target.ByPosition ? target.Positions : [TaskTarget.Last];
+            var found = places.Select(p => TargetedRequest.Placed(candidates, p)).ToList();
+            return found.All(t => t is not null)
+                ? asked.For([.. found.Select(t => t!).DistinctBy(t => t.Id)], candidates)
+                : new Say(TargetedRequest.WhichQuestion(candidates, $"There were only {candidates.Count}: reply with its number."));
+        }
+        var described = Described(utterance.Text, candidates, context);
+        if (described is [var one])
+        {
+            return asked.For([one], candidates);
+        }
+        return TaskReference.Parse(utterance.Text) is { ByWords: true } words && TitleMatcher.Match(candidates, words.Words) is [var titled]
+            ? asked.For([titled], candidates)
+            : null;
+    }
+
+    // The request that asked and the tasks its question listed. A question asked again ("both" to a rename: "I can only
+    // rename one at a time") lists the same tasks: the turns back to the one whose request asked first are passed over.
+    private static (TargetedRequest Asked, IReadOnlyList<TaskSnapshot> Candidates)? Asking(AgentContext context, Func<Utterance, SkillRequest?> read)
+    {
+        foreach (var turn in context.Chat.Earlier.Reverse())
+        {
+            if (!turn.Reply.StartsWith(TargetedRequest.WhichOpening, StringComparison.Ordinal))
+            {
+                return null;
+            }
+            if (read(Utterances.From(turn.UserText, context)) is TargetedRequest { Target.ByWords: true } asked && ChatState.Shown(turn) is { Count: > 1 } candidates)
+            {
+                return (asked, candidates);
+            }
+        }
+        return null;
+    }
+
+    // "both", "all", "all of them", "all 3", "all three", "each of them": how many the answer takes (every candidate, or
+    // the count said, which must be theirs), or null when it is not such an answer.
+    private static int? AllCount(IReadOnlyList<string> said, IReadOnlyList<TaskSnapshot> candidates) =>
+        said.Where(w => !AllFillers.Contains(w)).ToList() switch
+        {
+            ["both"] => 2,
+            ["all"] or ["each"] or ["every", "one"] or ["everything"] => candidates.Count,
+            ["all", var n] when int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var number) => number,
+            ["all", var n] when Array.IndexOf(Counts, n) is var at and >= 0 => at + 2,
+            _ => null,
+        };
+
+    // "the one due friday", "the one for tomorrow", "the one tagged home", "the #home one": the candidates that fit.
+    private static IReadOnlyList<TaskSnapshot> Described(string text, IReadOnlyList<TaskSnapshot> candidates, AgentContext context)
+    {
+        if (DueDescribed().Match(text) is { Success: true } due && When.ParseWhole(due.Groups["day"].Value, context.Clock) is { } day)
+        {
+            return [.. candidates.Where(t => t.DueAt(context.Clock.Zone) is { } at && context.Clock.DayOf(at) == day.Date)];
+        }
+        return TagDescribed().Match(text) is { Success: true } tagged && Markers.Tag(tagged.Groups["tag"].Value) is { } tag
+            ? [.. candidates.Where(t => t.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase))]
+            : [];
+    }
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:one|task)\s+(?:that's\s+|that\s+is\s+|which\s+is\s+)?(?:due|for|on)\s+(?<day>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DueDescribed();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:(?:one|task)\s+(?:tagged|with\s+(?:the\s+)?tag|in)\s+#?(?<tag>[\w-]+)|#(?<tag>[\w-]+)\s+(?:one|task))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TagDescribed();
+}
