@@ -58,9 +58,18 @@ internal static partial class WhichAnswer
         {
             return asked.For([one], candidates);
         }
+        // Words of one title: taken as they are, or as a near miss when no skill reads the message otherwise ("show my
+        // tasks" is not a typo for "Buy gifts at the shop").
         return TaskReference.Parse(utterance.Text) is { ByWords: true } words && TitleMatcher.Match(candidates, words.Words) is [var titled]
+            && (HasEvery(titled, words.Words) || read(utterance) is null)
             ? asked.For([titled], candidates)
             : null;
+    }
+
+    private static bool HasEvery(TaskSnapshot task, IReadOnlyList<string> words)
+    {
+        var stems = Phrase.Words(task.Title).Select(TitleMatcher.Stem).ToHashSet();
+        return words.All(w => stems.Contains(TitleMatcher.Stem(w)));
     }
 
     // The request that asked and the tasks its question listed. A question asked again ("both" to a rename: "I can only

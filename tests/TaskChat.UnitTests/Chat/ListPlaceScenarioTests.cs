@@ -133,6 +133,17 @@ public class ListPlaceScenarioTests
         Assert.StartsWith("Sorry, I didn't quite get that", await turns.TurnAsync("second"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ARequestAfterTheQuestionIsARequestNotANearMissOfATitle()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add buy gifts at the shop, wrap gifts");
+        await turns.TurnAsync("mark the gifts done");
+
+        Assert.StartsWith("You have 2 tasks", await turns.TurnAsync("show my tasks"), StringComparison.Ordinal);
+        Assert.DoesNotContain(tools.Tasks, t => t.Completed);
+    }
+
     [Theory]
     [InlineData("the one due friday", "Buy oat milk")]
     [InlineData("the one tagged home", "Buy milk for mom")]
