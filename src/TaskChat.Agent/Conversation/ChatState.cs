@@ -34,12 +34,14 @@ internal sealed record ChatState(string Message, IReadOnlyList<IReadOnlyList<Too
     /// <summary>
     /// The tasks <paramref name="turn"/>'s reply showed, in its order: each label (“#3 “Buy milk””) of a task one of the
     /// turn's lists returned, read from the reply itself, so what counts is what the user read. A label is only taken
-    /// whole, with the title the list gave, so a title that has “#5 “…”” in it adds nothing.
+    /// whole, with the title the list gave, so a title that has “#5 “…”” in it adds nothing. A lookup by number
+    /// (task_ids) is not a list: "is the second one done?" answers about a task already named, and "the first one" after
+    /// it still counts in the list before.
     /// </summary>
     public static IReadOnlyList<TaskSnapshot> Shown(PastTurn turn)
     {
         var listed = new Dictionary<long, TaskSnapshot>();
-        foreach (var task in turn.Exchanges.Where(e => e.Tool == ToolNames.ListTasks).SelectMany(e => e.Outcome.Tasks))
+        foreach (var task in turn.Exchanges.Where(e => e.Tool == ToolNames.ListTasks && !e.Arguments.ContainsKey(TaskToolArguments.TaskIds)).SelectMany(e => e.Outcome.Tasks))
         {
             listed[task.Id] = task;
         }

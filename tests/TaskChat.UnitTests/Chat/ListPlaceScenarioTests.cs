@@ -183,6 +183,19 @@ public class ListPlaceScenarioTests
         Assert.Equal([("Buy milk", "2026-12-04", false), ("Call mom", "2026-12-03", true)], tools.Tasks.Select(t => (t.Title, t.Due, t.Completed)).OrderBy(t => t.Title));
     }
 
+    /// <summary>A question about a task by its place looks it up by number: that answer is not a list to count in.</summary>
+    [Fact]
+    public async Task APlaceAfterAQuestionAboutOneCountsInTheListBeforeIt()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add eggs, bread, milk");
+        await turns.TurnAsync("what's left?");
+        Assert.Equal("Not yet: #2 “Bread” is still to do.", await turns.TurnAsync("is the second one done?"));
+
+        Assert.Equal("Renamed “Eggs” to “Free-range eggs”.", await turns.TurnAsync("rename the first one to free-range eggs"));
+        Assert.Equal(["Free-range eggs", "Bread", "Milk"], tools.Tasks.Select(t => t.Title));
+    }
+
     [Fact]
     public async Task TheLastOneRightAfterAListIsTheLastItShowed()
     {
