@@ -57,6 +57,23 @@ public abstract partial class AccountPageTests(WebServerFixture web)
     }
 
     [SkippableFact]
+    public async Task TheChangePasswordFormRefusesTheCurrentPasswordAsTheNewOneUnderItsFieldAndSignsNobodyOut()
+    {
+        using var browser = web.Browser();
+        var (email, _) = await WebServers.SignUpAsync(browser);
+        using var elsewhere = await SignInAsync(email);
+
+        using var response = await PostFormAsync(browser, "change-password", new() { ["Password.Current"] = WebServers.Password, ["Password.New"] = WebServers.Password });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"new-password\" aria-describedby=\"new-password-hint new-password-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"new-password-error\">That is your current password: choose a new one.<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"form-error\"", html, StringComparison.Ordinal); // said once, under the field
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("api/auth/token")).StatusCode);
+    }
+
+    [SkippableFact]
     public async Task TheChangePasswordFormSignsOutTheOtherSessionsAndKeepsThisOne()
     {
         using var browser = web.Browser();

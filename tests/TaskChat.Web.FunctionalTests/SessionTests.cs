@@ -49,6 +49,22 @@ public abstract class SessionTests(WebServerFixture web)
         Assert.Equal(HttpStatusCode.OK, (await SignInResponseAsync(email, WebServers.Password)).StatusCode);
     }
 
+    [SkippableFact]
+    public async Task TheCurrentPasswordAsTheNewOneIs422NamingNewPasswordAndEndsNoSession()
+    {
+        using var here = web.Browser();
+        var (email, _) = await WebServers.SignUpAsync(here);
+        using var elsewhere = web.Browser();
+        using var signIn = await elsewhere.PostAsJsonAsync("api/auth/sign-in/email", new { email, password = WebServers.Password });
+
+        using var response = await here.PostAsJsonAsync("api/auth/change-password", new { current_password = WebServers.Password, new_password = WebServers.Password });
+        var body = await Json.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("That is your current password: choose a new one.", body.GetProperty("errors").GetProperty("new_password")[0].GetString());
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("api/auth/token")).StatusCode);
+    }
+
     [SkippableTheory]
     [InlineData("short1")]
     [InlineData("onlyletters")]

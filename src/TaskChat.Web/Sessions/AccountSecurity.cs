@@ -16,6 +16,8 @@ internal sealed class AccountSecurity(UserManager<TaskChatUser> users, SignInMan
 {
     public const string WrongPasswordText = "That is not your current password.";
 
+    public const string SamePasswordText = "That is your current password: choose a new one.";
+
     public async Task<AccountOutcome> ChangePasswordAsync(HttpContext context, string? currentPassword, string? newPassword, CancellationToken cancellationToken)
     {
         if (await users.GetUserAsync(context.User) is not { } user)
@@ -58,6 +60,12 @@ internal sealed class AccountSecurity(UserManager<TaskChatUser> users, SignInMan
             return new AccountOutcome(null, StatusCodes.Status403Forbidden, ProblemCodes.WrongPassword, WrongPasswordText);
         }
         await lockout.ClearAsync(email, address, cancellationToken);
+        // Said once the current password is known to be right: before, a "change" to the same password was accepted,
+        // told the user it had changed, and signed out their other sessions for nothing.
+        if (string.Equals(newPassword, currentPassword, StringComparison.Ordinal))
+        {
+            return Invalid(new() { ["new_password"] = [SamePasswordText] });
+        }
 
         // The same validators as sign-up (Identity's options and PasswordRules).
         var changed = await users.ChangePasswordAsync(user, currentPassword!, newPassword!);

@@ -51,6 +51,17 @@ window.taskChat = Object.assign(window.taskChat || {}, {
         }
     },
 
+    // A task the undo bar brought back (reopened, or added again): its checkbox takes the focus once the list shows it,
+    // since the Undo button that had it is gone. The list re-renders a moment after the call: asked again for a second.
+    focusTask(rowId, frames = 60) {
+        const target = document.querySelector(`#${CSS.escape(rowId)} [data-testid="task-toggle"]`);
+        if (target instanceof HTMLElement) {
+            target.focus();
+        } else if (frames > 0) {
+            requestAnimationFrame(() => window.taskChat.focusTask(rowId, frames - 1));
+        }
+    },
+
     focusHeading(selector) {
         const active = document.activeElement;
         if (active instanceof HTMLElement && (active.matches('input, textarea, select') || active.isContentEditable)) {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using TaskChat.Contract;
 
 namespace TaskChat.Web.Components.Pages.Tasks;
@@ -9,7 +10,7 @@ namespace TaskChat.Web.Components.Pages.Tasks;
 /// "Repeats every 2 weeks on Mon, Thu", "1 hour before". The api sends dates already in the user's
 /// zone (with their offset), so the wall clock in the text is the one the user lives by.
 /// </summary>
-internal static class TaskText
+internal static partial class TaskText
 {
     // The invariant culture names days and months in English ("Fri", "Dec"), and exists even with InvariantGlobalization.
     private static readonly CultureInfo English = CultureInfo.InvariantCulture;
@@ -176,4 +177,69 @@ internal static class TaskText
         "SU" => "Sun",
         _ => code,
     } : code;
+
+    /// <summary>A piece of a description: text to show as it is, or a web address to show as a link to itself.</summary>
+    public readonly record struct DescriptionPart(string Text, bool IsLink);
+
+    /// <summary>
+    /// A description cut into text and http(s) addresses, in order, so that the page can render the text as text (escaped,
+    /// line breaks kept by CSS) and each address as a link. Only http and https are links: "javascript:", "data:" and the
+    /// like stay text. Punctuation that ends a sentence after an address ("see https://x.org.") is not part of it, nor
+    /// a closing bracket the address did not open ("(https://x.org)").
+    /// </summary>
+    public static IReadOnlyList<DescriptionPart> DescriptionParts(string? description)
+    {
+        var parts = new List<DescriptionPart>();
+        if (string.IsNullOrEmpty(description))
+        {
+            return parts;
+        }
+        var at = 0;
+        foreach (Match match in WebAddress().Matches(description))
+        {
+            var address = TrimTrailing(match.Value);
+            if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+                || uri.Host.Length == 0)
+            {
+                continue;
+            }
+            if (match.Index > at)
+            {
+                parts.Add(new(description[at..match.Index], IsLink: false));
+            }
+            parts.Add(new(address, IsLink: true));
+            at = match.Index + address.Length;
+        }
+        if (at < description.Length)
+        {
+            parts.Add(new(description[at..], IsLink: false));
+        }
+        return parts;
+    }
+
+    private static string TrimTrailing(string address)
+    {
+        while (address.Length > 0)
+        {
+            var last = address[^1];
+            if (last is '.' or ',' or ';' or ':' or '!' or '?' or '\'' or '*')
+            {
+                address = address[..^1];
+            }
+            else if ((last == ')' && address.Count(c => c == '(') < address.Count(c => c == ')'))
+                || (last == ']' && address.Count(c => c == '[') < address.Count(c => c == ']')))
+            {
+                address = address[..^1];
+            }
+            else
+            {
+                return address;
+            }
+        }
+        return address;
+    }
+
+    // An address runs to the next space, quote or angle bracket (which an address never holds unescaped).
+    [GeneratedRegex(@"\bhttps?://[^\s<>""“”‘’]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WebAddress();
 }
