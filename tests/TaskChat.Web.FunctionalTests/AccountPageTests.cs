@@ -54,6 +54,9 @@ public abstract partial class AccountPageTests(WebServerFixture web)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("data-testid=\"form-error\"", html, StringComparison.Ordinal);
         Assert.Contains("That is not your current password.", html, StringComparison.Ordinal);
+        // Neither password is written back into the page (they were, as the fields' values).
+        Assert.DoesNotContain("wrong password 1", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("a new password 7", html, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -70,6 +73,7 @@ public abstract partial class AccountPageTests(WebServerFixture web)
         Assert.Contains("data-testid=\"new-password\" aria-describedby=\"new-password-hint new-password-error\"", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"new-password-error\">That is your current password: choose a new one.<", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"form-error\"", html, StringComparison.Ordinal); // said once, under the field
+        Assert.DoesNotContain(WebServers.Password, html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("api/auth/token")).StatusCode);
     }
 

@@ -137,6 +137,29 @@ public abstract partial class PageTests(WebServerFixture web)
         Assert.DoesNotMatch(InputTag("password") + "[^>]*value=\"[^\"]", html);
     }
 
+    /// <summary>A refused sign-up comes back with the name and email kept and the password not written into the page.</summary>
+    [SkippableFact]
+    public async Task ARefusedSignUpKeepsTheNameAndEmailAndEmptiesThePasswordField()
+    {
+        using var first = web.Browser();
+        var (email, _) = await WebServers.SignUpAsync(first);
+        using var browser = web.Browser();
+
+        using var response = await PostFormAsync(browser, "sign-up", new()
+        {
+            ["Input.Name"] = "Ada Lovelace",
+            ["Input.Email"] = email, // taken
+            ["Input.Password"] = "a fine password 42",
+        });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"form-error\"", html, StringComparison.Ordinal);
+        Assert.Matches(InputTag("email") + "[^>]*value=\"" + Regex.Escape(email) + "\"", html);
+        Assert.DoesNotContain("a fine password 42", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch(InputTag("password") + "[^>]*value=\"[^\"]", html);
+    }
+
     /// <summary>
     /// Signed in, the sign-in and sign-up pages send the user on (Back after signing in showed the form again, found in a
     /// walk-through): to the page asked for, else the chat. Signed out, they are the forms.
