@@ -182,6 +182,7 @@ public abstract class TasksApiTests(ApiServerFixture server)
     [InlineData("GET", "api/tasks/1")]
     [InlineData("PATCH", "api/tasks/1")]
     [InlineData("DELETE", "api/tasks/1")]
+    [InlineData("POST", "api/tasks/parse")]
     [InlineData("GET", "api/conversations")]
     [InlineData("GET", "api/conversations/1")]
     [InlineData("DELETE", "api/conversations/1")]

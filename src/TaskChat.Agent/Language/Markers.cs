@@ -5,7 +5,7 @@ namespace TaskChat.Agent;
 
 /// <summary>
 /// Priority and tags written into a message: "high priority", "urgent", "important", "!!" (high), "low priority",
-/// "#work" (a tag). They are taken out of the text, so the title is what is left.
+/// "!high", "!low" (as Todoist and TickTick write them), "#work" (a tag). They are taken out of the text, so the title is what is left.
 /// </summary>
 internal static partial class Markers
 {
@@ -17,6 +17,12 @@ internal static partial class Markers
         {
             priority = Normalize(words.Groups["level"].Value);
             rest = Collapse(text.Remove(words.Index, words.Length));
+            return true;
+        }
+        if (BangWord().Match(text) is { Success: true } bangWord)
+        {
+            priority = Normalize(bangWord.Groups["level"].Value);
+            rest = Collapse(text.Remove(bangWord.Index, bangWord.Length));
             return true;
         }
         if (Bangs().Match(text) is { Success: true } bangs)
@@ -59,6 +65,9 @@ internal static partial class Markers
 
     [GeneratedRegex(@"(?:^|\s)(?<bangs>!{1,3})(?=\s|$)|(?<=\w)(?<bangs>!{2,3})$", RegexOptions.CultureInvariant)]
     private static partial Regex Bangs();
+
+    [GeneratedRegex(@"(?:^|\s)!(?<level>high|medium|normal|low|urgent|top)(?=\s|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BangWord();
 
     [GeneratedRegex(@"(?:^|(?<=\s))#(?<tag>[\p{L}\p{N}_-]{1,32})\b", RegexOptions.CultureInvariant)]
     private static partial Regex HashTag();

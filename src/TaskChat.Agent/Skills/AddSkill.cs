@@ -139,43 +139,14 @@ internal sealed partial class AddSkill : Skill
             description = Phrase.Unquote(descriptionPart) is { Length: > 0 } d ? d : null;
         }
 
-        var tags = Markers.ExtractTags(rest, out rest).ToList();
-        Due? due = null;
-        Repeat? repeat = null;
-        for (var i = 0; i < 4; i++)
-        {
-            if (repeat is null && Repeats.TryExtract(rest, out var r, out var foundRepeat, timeAfter: true))
-            {
-                (rest, repeat) = (r, foundRepeat);
-            }
-            else if (priority is null && Markers.TryExtractPriority(rest, out r, out var foundPriority))
-            {
-                (rest, priority) = (r, foundPriority);
-            }
-            else if (due is null && When.TryExtract(rest, clock, out r, out var foundDue) && r.Length > 0)
-            {
-                (rest, due) = (r, foundDue);
-            }
-            else
-            {
-                break;
-            }
-        }
+        var words = TaskWords.Read(rest, clock, priority);
+        (rest, priority) = (words.Rest, words.Priority);
+        var (tags, due, repeat) = (words.Tags, words.Due, words.Repeat);
         if (priority is null && utterance.Raw.TrimEnd().EndsWith("!!", StringComparison.Ordinal))
         {
             priority = TaskPriorities.High;
         }
         Phrase.TryStripEnd(rest, ToTheList, out rest);
-        // "take out the trash every tuesday evening": the first one is the next Tuesday at 19:00, not today's evening.
-        if (repeat is not null && due is { DayFromTime: true, Time: { } time })
-        {
-            var first = repeat.FirstOnOrAfter(clock.Today);
-            if (first == clock.Today && clock.At(clock.Today, time) <= clock.Now)
-            {
-                first = repeat.FirstOnOrAfter(clock.Today.AddDays(1));
-            }
-            due = first is { } day ? new Due(day, time) : due;
-        }
 
         var titles = (description is null ? SplitTitles(rest) : [rest]).Select(Title).Where(t => t.Length > 0).ToList();
         if (titles.Count > 0 && remindBefore is not null && due is null)

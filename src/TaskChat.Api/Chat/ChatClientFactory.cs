@@ -43,7 +43,7 @@ public sealed class ChatClientFactory(ApiSettings settings, ChatClock clock, ILo
     private readonly ConcurrentDictionary<(string Zone, DateOrder Order), ChatClientAgent> _offlineAgents = new();
 
     /// <summary>"Now" for <paramref name="caller"/>: the api's clock in the caller's time zone (the token's zoneinfo claim, else UTC) and date order (its locale claim).</summary>
-    public UserClock ClockFor(Caller caller) => new(clock.Time, UserClock.ZoneOf(caller.TimeZone), UserClock.OrderOf(caller.Locale));
+    public UserClock ClockFor(Caller caller) => clock.For(caller);
 
     /// <summary>The system prompt for the caller's turn, with their date, time and time zone.</summary>
     public string Instructions(Caller caller) => AgentInstructions.For(ClockFor(caller));
@@ -86,4 +86,7 @@ public sealed class ChatClientFactory(ApiSettings settings, ChatClock clock, ILo
 public sealed class ChatClock(TimeProvider time)
 {
     public TimeProvider Time { get; } = time;
+
+    /// <summary>"Now" for <paramref name="caller"/>: this clock in the caller's time zone (the token's zoneinfo claim, else UTC) and date order (its locale claim).</summary>
+    public UserClock For(Caller caller) => new(Time, UserClock.ZoneOf(caller.TimeZone), UserClock.OrderOf(caller.Locale));
 }

@@ -34,6 +34,7 @@ public static class TasksApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithDescription("Skips the current occurrence of a pending repeating task without completing it: the task moves to its next " +
                 "occurrence after today (or after its due date when that is later), its reminders with it. 422 for a task that is done or does not repeat.");
+        tasks.MapTaskParsing();
         return endpoints;
     }
 

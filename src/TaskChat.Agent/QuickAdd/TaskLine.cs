@@ -1,0 +1,74 @@
+using TaskChat.Contract;
+
+namespace TaskChat.Agent;
+
+/// <summary>
+/// A line typed into the tasks page's add box ("pay rent friday 9am #home !high", "call mom tomorrow at 6pm every week"),
+/// read into a task's fields with the chat's own reading of dates, repeats, priorities and tags (<see cref="TaskWords"/>),
+/// and which characters were read as what, so the box can mark them. Nothing is added: the box adds what it shows.
+/// </summary>
+public static class TaskLine
+{
+    /// <param name="text">The line as typed.</param>
+    /// <param name="clock">The user's "now" in their zone: "friday 9am" is their Friday at 09:00.</param>
+    /// <param name="keep">Parts (<see cref="TaskLineParts"/>) to leave in the title as typed ("Read Friday": keep "due").</param>
+    public static ParsedTask Read(string text, UserClock clock, IReadOnlyCollection<string> keep)
+    {
+        var kept = KindsOf(keep);
+        var cleaned = Phrase.Clean(text);
+        var steps = new List<TaskWordStep>();
+        // "… and remind me an hour before": read first, as the chat's add does, since it ends the line.
+        (string Iso, string Words)? remindBefore = null;
+        var rest = cleaned;
+        if (!keep.Contains(TaskLineParts.Reminders) && ReminderSkill.TrailingBefore().Match(cleaned) is { Success: true, Index: > 0 } clause
+            && ReminderSkill.Offset(clause) is { } offset)
+        {
+            (rest, remindBefore) = (cleaned[..clause.Index].TrimEnd(), offset);
+        }
+        var words = TaskWords.Read(rest, clock, keep: kept);
+        if (remindBefore is not null && words.Due is null)
+        {
+            // A reminder before a due date the line does not have: its words are the title's.
+            (rest, remindBefore) = (cleaned, null);
+            words = TaskWords.Read(rest, clock, keep: kept);
+        }
+        if (remindBefore is not null)
+        {
+            steps.Add(new(TaskWordKinds.Reminders, rest));
+        }
+        steps.AddRange(words.Steps);
+
+        var title = AddSkill.Title(words.Rest);
+        if (title.Length == 0)
+        {
+            // Nothing would be left to name the task ("#home", "tomorrow !!"): the line is its title, as typed.
+            return new ParsedTask(string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), null, null, null, [], null, null, [], []);
+        }
+        return new ParsedTask(
+            title,
+            words.Due?.ToArgument(clock),
+            words.Due?.Describe(clock),
+            words.Priority,
+            words.Tags,
+            words.Repeat?.Rule,
+            words.Repeat?.Words,
+            remindBefore is { } before ? [before.Iso] : [],
+            WordSpans.PartsOf(text, cleaned, steps, KindName));
+    }
+
+    private static TaskWordKinds KindsOf(IReadOnlyCollection<string> keep) =>
+        (keep.Contains(TaskLineParts.Due) ? TaskWordKinds.Due : 0)
+        | (keep.Contains(TaskLineParts.Repeat) ? TaskWordKinds.Repeat : 0)
+        | (keep.Contains(TaskLineParts.Priority) ? TaskWordKinds.Priority : 0)
+        | (keep.Contains(TaskLineParts.Tags) ? TaskWordKinds.Tags : 0);
+
+    private static string KindName(TaskWordKinds kind) => kind switch
+    {
+        TaskWordKinds.Due => TaskLineParts.Due,
+        TaskWordKinds.Repeat => TaskLineParts.Repeat,
+        TaskWordKinds.Priority => TaskLineParts.Priority,
+        TaskWordKinds.Tags => TaskLineParts.Tags,
+        TaskWordKinds.Reminders => TaskLineParts.Reminders,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}

@@ -1,0 +1,133 @@
+using Microsoft.Extensions.Time.Testing;
+using TaskChat.Agent;
+using TaskChat.Contract;
+
+namespace TaskChat.UnitTests.Chat;
+
+/// <summary>A line typed into the tasks page's add box, read with the chat's words, and where each part of it was read.</summary>
+public class TaskLineTests
+{
+    // Wednesday 2 December 2026, 09:00 UTC.
+    private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+    private static readonly UserClock Utc = new(Time, TimeZoneInfo.Utc);
+
+    private static ParsedTask Read(string text, UserClock? clock = null, params string[] keep) => TaskLine.Read(text, clock ?? Utc, keep);
+
+    private static string[] Parts(ParsedTask task) => [.. task.Parts.Select(p => $"{p.Kind}:{p.Text}")];
+
+    [Fact]
+    public void ADateTimeTagAndPriorityAreReadOutOfTheTitle()
+    {
+        var task = Read("pay rent friday 9am #home !high");
+
+        Assert.Equal("Pay rent", task.Title);
+        Assert.Equal("2026-12-04T09:00:00+00:00", task.Due);
+        Assert.Equal("Friday at 09:00", task.DueText);
+        Assert.Equal(TaskPriorities.High, task.Priority);
+        Assert.Equal(["home"], task.Tags);
+        Assert.Equal(["due:friday 9am", "tags:#home", "priority:!high"], Parts(task));
+    }
+
+    [Fact]
+    public void TheDateIsTheUsersInTheirZoneAndARepeatIsReadBesideIt()
+    {
+        // 18:00 in Tokyo already: "tomorrow" is their 3 December.
+        var tokyo = new UserClock(Time, UserClock.ZoneOf("Asia/Tokyo"));
+
+        var task = Read("call mom tomorrow at 6pm every week", tokyo);
+
+        Assert.Equal("Call mom", task.Title);
+        Assert.Equal("2026-12-03T18:00:00+09:00", task.Due);
+        Assert.Equal("FREQ=WEEKLY", task.Recurrence);
+        Assert.Equal("every week", task.RepeatText);
+        Assert.Equal(["due:tomorrow at 6pm", "repeat:every week"], Parts(task));
+    }
+
+    [Fact]
+    public void PartsLocateTheCharactersAsTypedWithTheirSpacesAndCase()
+    {
+        const string typed = "  Pay   rent,  FRIDAY  ";
+
+        var task = Read(typed);
+
+        var due = Assert.Single(task.Parts);
+        Assert.Equal(TaskLineParts.Due, due.Kind);
+        Assert.Equal("FRIDAY", typed.Substring(due.Start, due.Length));
+        Assert.Equal("Pay rent", task.Title);
+    }
+
+    [Fact]
+    public void AKeptPartStaysInTheTitleAsTyped()
+    {
+        var read = Read("Read Friday");
+        var kept = Read("Read Friday", null, TaskLineParts.Due);
+
+        Assert.Equal(("Read", "2026-12-04"), (read.Title, read.Due));
+        Assert.Equal("Read Friday", kept.Title);
+        Assert.Null(kept.Due);
+        Assert.Empty(kept.Parts);
+    }
+
+    [Fact]
+    public void KeepingTagsLeavesTheOtherPartsRead()
+    {
+        var task = Read("plan trip #2027 tomorrow", null, TaskLineParts.Tags);
+
+        Assert.Equal("Plan trip #2027", task.Title);
+        Assert.Empty(task.Tags);
+        Assert.Equal("2026-12-03", task.Due);
+    }
+
+    [Theory]
+    [InlineData("buy milk", "Buy milk")]
+    [InlineData("tomorrow", "Tomorrow")]
+    [InlineData("#home", "#home")]
+    [InlineData("!!", "!!")]
+    [InlineData("<script>alert(1)</script> friday", "<script>alert(1)</script>")]
+    public void ALineWithNothingElseToNameTheTaskIsItsOwnTitle(string typed, string title)
+    {
+        var task = Read(typed);
+
+        Assert.Equal(title, task.Title);
+        Assert.All(task.Parts, p => Assert.Equal(typed.Substring(p.Start, p.Length), p.Text));
+    }
+
+    [Fact]
+    public void AReminderBeforeTheDueTimeIsRead()
+    {
+        var task = Read("dentist monday at 3pm and remind me the day before");
+
+        Assert.Equal("Dentist", task.Title);
+        Assert.Equal("2026-12-07T15:00:00+00:00", task.Due);
+        Assert.Equal(["P1D"], task.Reminders);
+        Assert.Equal(["due:monday at 3pm", "reminders:and remind me the day before"], Parts(task));
+    }
+
+    [Fact]
+    public void AReminderWithoutADueDateStaysInTheTitle()
+    {
+        var task = Read("stretch and remind me an hour before");
+
+        Assert.Empty(task.Reminders);
+        Assert.Equal("Stretch and remind me an hour before", task.Title);
+    }
+
+    [Fact]
+    public void WordsAReaderRewordsAreStillLocated()
+    {
+        // "every tuesday evening" is read as a repeat and "in the evening", words the line does not have.
+        var task = Read("gym every tuesday evening");
+
+        Assert.Equal("Gym", task.Title);
+        Assert.Equal("2026-12-08T19:00:00+00:00", task.Due);
+        Assert.Equal(["repeat:every tuesday", "due:evening"], Parts(task));
+    }
+
+    [Fact]
+    public void ABangWordIsAPriorityInTheChatToo()
+    {
+        var task = Read("water plants !low");
+
+        Assert.Equal(("Water plants", TaskPriorities.Low), (task.Title, task.Priority));
+    }
+}
