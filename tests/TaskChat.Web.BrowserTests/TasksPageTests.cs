@@ -432,7 +432,8 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(page.GetByTestId("task-item")).ToHaveCountAsync(0);
         await ShootAsync(page, "tasks-upcoming-added-undated-phone", "Upcoming after adding a task without a date");
 
-        // One with a date after today shows here, with nothing to explain.
+        // One with a date after today shows here, with nothing to explain (a phone has the date behind Details).
+        await page.GetByTestId("add-details-toggle").ClickAsync();
         await page.GetByTestId("new-task-date").FillAsync(Today("UTC", days: 3));
         await AddTaskAsync(page, "Dentist");
         await Assertions.Expect(page.GetByTestId("add-task-status")).ToHaveCountAsync(0);
@@ -623,6 +624,10 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
             await ChatAsync(page, "add water the plants every 3 days");
             await ChatAsync(page, "remind me to call mom tomorrow at 5pm");
             await OpenTasksAsync(page);
+            if (viewport == Phone)
+            {
+                await page.GetByTestId("add-details-toggle").ClickAsync(); // A phone folds the date, time and priority away.
+            }
             await page.GetByTestId("new-task-date").FillAsync(Today("Europe/Paris", days: -2));
             await page.GetByTestId("new-task-priority").SelectOptionAsync("high");
             await AddTaskAsync(page, "Send the invoice");

@@ -27,6 +27,10 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
     public Task<TaskView> AddTaskAsync(CreateTaskRequest task, CancellationToken cancellationToken = default) =>
         SendAsync<TaskView>(HttpMethod.Post, "api/tasks", task, cancellationToken);
 
+    /// <summary>What a line typed into the add box would add (POST /api/tasks/parse): read, nothing stored.</summary>
+    public Task<ParsedTask> ParseTaskAsync(ParseTaskRequest line, CancellationToken cancellationToken = default) =>
+        SendAsync<ParsedTask>(HttpMethod.Post, "api/tasks/parse", line, cancellationToken);
+
     /// <summary>Changes what <paramref name="changes"/> gives (null fields stay as they are; see <see cref="UpdateTaskRequest"/> for clearing).</summary>
     public Task<TaskView> UpdateTaskAsync(long id, UpdateTaskRequest changes, CancellationToken cancellationToken = default) =>
         SendAsync<TaskView>(HttpMethod.Patch, $"api/tasks/{id}", changes, cancellationToken);

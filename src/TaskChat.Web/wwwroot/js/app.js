@@ -35,6 +35,21 @@ if (!(window.CSS && CSS.supports('field-sizing', 'content'))) {
     });
 }
 
+// The add box's marks (the words read as a date, tags...) lie behind its input: they scroll with it, so that a line
+// longer than the box still has its marks under its words. Scroll does not bubble, hence the capture.
+const followAddLine = event => {
+    const input = event.target;
+    if (input instanceof HTMLInputElement && input.hasAttribute('data-add-line')) {
+        const marks = input.parentElement && input.parentElement.querySelector('[data-add-marks]');
+        if (marks) {
+            marks.scrollLeft = input.scrollLeft;
+        }
+    }
+};
+for (const type of ['input', 'scroll', 'keyup', 'focusin', 'select']) {
+    document.addEventListener(type, followAddLine, true);
+}
+
 // After a navigation the page's heading takes the focus (FocusHeadingOnNavigate: a screen reader then
 // reads where the user landed), but never from a field the user is typing in: on a page's first
 // interactive render the heading's turn comes a moment after the fields are enabled, and it took the
