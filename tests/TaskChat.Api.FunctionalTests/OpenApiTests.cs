@@ -13,6 +13,7 @@ public sealed class OpenApiTests(SqliteApiServer server) : IClassFixture<SqliteA
     [InlineData("/api/tasks/{id}", "get", "200,401,404")]
     [InlineData("/api/tasks/{id}", "patch", "200,401,404,422")]
     [InlineData("/api/tasks/{id}", "delete", "204,401,404")]
+    [InlineData("/api/tasks/parse", "post", "200,401,422")]
     [InlineData("/api/conversations", "get", "200,401")]
     [InlineData("/api/conversations/{id}", "get", "200,401,404")]
     [InlineData("/api/conversations/{id}", "delete", "204,401,404")]

@@ -130,4 +130,27 @@ public class TaskLineTests
 
         Assert.Equal(("Water plants", TaskPriorities.Low), (task.Title, task.Priority));
     }
+
+    public static TheoryData<string> LongLines => new()
+    {
+        string.Concat(Enumerable.Repeat("every ", 83)),
+        string.Concat(Enumerable.Repeat("at 5 ", 100)),
+        string.Concat(Enumerable.Repeat("#a ", 166)),
+        string.Concat(Enumerable.Repeat("tomorrow ", 55)),
+        string.Concat(Enumerable.Repeat("remind me the day before ", 20)),
+        string.Concat(Enumerable.Repeat("a ", 250)),
+    };
+
+    [Theory]
+    [MemberData(nameof(LongLines))]
+    public void ALongestLineIsReadInAFractionOfTheAddBoxsPatience(string line)
+    {
+        Read(line); // The first reading also loads the readers' code: the second is the one timed.
+        var started = TimeProvider.System.GetTimestamp();
+
+        var task = Read(line);
+
+        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromMilliseconds(500), $"{TimeProvider.System.GetElapsedTime(started).TotalMilliseconds} ms");
+        Assert.All(task.Parts, p => Assert.Equal(line.Substring(p.Start, p.Length), p.Text));
+    }
 }

@@ -36,23 +36,30 @@ internal sealed class LineReading(ApiClient api, TimeProvider clock) : IDisposab
             return false;
         }
         (Text, Keep, Current) = (text, key, null);
+        // Cancelled, never disposed here: the call that made it may still be using its token; that call disposes it.
         _pending?.Cancel();
-        _pending?.Dispose();
+        _pending = null;
         if (string.IsNullOrWhiteSpace(text) || text.Length > TaskLineParts.MaxTextLength)
         {
-            _pending = null;
             return false;
         }
-        var pending = _pending = new CancellationTokenSource();
+        using var pending = _pending = new CancellationTokenSource();
         try
         {
             await Task.Delay(Pause, clock, pending.Token);
+            return await AskAsync(text, keep, key, pending.Token) is not null;
         }
         catch (OperationCanceledException)
         {
             return false;
         }
-        return await AskAsync(text, keep, key, pending.Token) is not null;
+        finally
+        {
+            if (_pending == pending)
+            {
+                _pending = null;
+            }
+        }
     }
 
     /// <summary>The reading of <paramref name="text"/> for Add: the one shown, else asked for now within <see cref="AddPatience"/>; null when none comes.</summary>
@@ -89,9 +96,5 @@ internal sealed class LineReading(ApiClient api, TimeProvider clock) : IDisposab
         }
     }
 
-    public void Dispose()
-    {
-        _pending?.Cancel();
-        _pending?.Dispose();
-    }
+    public void Dispose() => _pending?.Cancel();
 }
