@@ -111,12 +111,7 @@ public sealed class TaskParsingApiTests(ParsingApiServer server) : IClassFixture
 
         using var response = await http.PostAsync("api/tasks/parse", new StringContent(body, Encoding.UTF8, "application/json"));
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await Json.ReadAsync(response);
-        Assert.Equal(ProblemCodes.Validation, problem.GetProperty("code").GetString());
-        Assert.Contains(expected, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
+        await Json.ValidationProblemAsync(response, expected);
     }
 
     [SkippableTheory]

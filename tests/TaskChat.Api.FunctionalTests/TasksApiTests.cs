@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using TaskChat.Contract;
 using TaskChat.TestSupport;
 
 namespace TaskChat.Api.FunctionalTests;
@@ -102,12 +101,7 @@ public abstract class TasksApiTests(ApiServerFixture server)
 
         using var response = await http.PostAsync("api/tasks", new StringContent(body, Encoding.UTF8, "application/json"));
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await Json.ReadAsync(response);
-        Assert.Equal(ProblemCodes.Validation, problem.GetProperty("code").GetString());
-        Assert.Contains(expected, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
+        var problem = await Json.ValidationProblemAsync(response, expected);
         Assert.False(problem.TryGetProperty("trace_id", out _), "one trace member, the contract's");
         Assert.Equal(0, (await Json.ReadAsync(await http.GetAsync("api/tasks"))).GetProperty("count").GetInt32());
     }

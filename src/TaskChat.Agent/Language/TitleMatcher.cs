@@ -57,8 +57,8 @@ internal static class TitleMatcher
         return Math.Abs(word.Length - other.Length) <= allowed && Distance(word, other) <= allowed;
     }
 
-    // Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.
-    private static int Distance(string a, string b)
+    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>
+    internal static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)

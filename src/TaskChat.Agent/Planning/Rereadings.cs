@@ -42,38 +42,7 @@ internal static partial class Rereadings
         {
             return null;
         }
-        return SlipVerbs.FirstOrDefault(v => v[0] == lower[0] && Distance(lower, v) == 1);
-    }
-
-    // Damerau–Levenshtein (optimal string alignment) distance, for words of a dozen letters.
-    private static int Distance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 1)
-        {
-            return 2;
-        }
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-        return d[a.Length, b.Length];
+        return SlipVerbs.FirstOrDefault(v => v[0] == lower[0] && Math.Abs(v.Length - lower.Length) <= 1 && TitleMatcher.Distance(lower, v) == 1);
     }
 
     [GeneratedRegex(@"^\p{L}+")]
