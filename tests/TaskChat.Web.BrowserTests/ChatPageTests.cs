@@ -255,7 +255,7 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
 
         // The prerendered page (before the circuit) shows the composer disabled: nothing can be typed into it and lost.
         var prerendered = await (await page.APIRequest.GetAsync("/chat")).TextAsync();
-        Assert.Matches(new Regex(@"<input[^>]*data-testid=""chat-input""[^>]*disabled|<input[^>]*disabled[^>]*data-testid=""chat-input"""), prerendered);
+        Assert.Matches(new Regex(@"<textarea[^>]*data-testid=""chat-input""[^>]*disabled|<textarea[^>]*disabled[^>]*data-testid=""chat-input"""), prerendered);
 
         // A full load, typing at once without waiting for the circuit: no retyping, no lost message.
         await page.GotoAsync("/chat");
