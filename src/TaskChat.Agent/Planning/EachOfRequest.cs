@@ -3,9 +3,10 @@ using TaskChat.Contract;
 namespace TaskChat.Agent;
 
 /// <summary>
-/// "everything due today", "all overdue tasks", "today's tasks", "all of this week's tasks": the pending tasks of one
-/// due range, as what "mark … done" or "move … to friday" acts on. Only a range counts: "everything" alone, or all
-/// tasks of a tag, stays a question (acting on a whole list is what <see cref="ClearTasksSkill"/> confirms first).
+/// "everything due today", "all overdue tasks", "today's tasks", "all of this week's tasks", "everything from monday",
+/// "all of friday's tasks": the pending tasks of one due range or day, as what "mark … done" or "move … to friday" acts
+/// on. Only a range or a day counts: "everything" alone is a whole list, which <see cref="ClearTasksSkill"/> and
+/// <see cref="CompleteAllRequest"/> confirm first, and all tasks of a tag stay a question.
 /// </summary>
 internal static class EachOf
 {
@@ -22,7 +23,7 @@ internal static class EachOf
         .ToDictionary(r => r.Said, r => r.range, StringComparer.Ordinal);
 
     /// <summary>The range the words name as a set of tasks, or null when they name something else (a task's title).</summary>
-    public static ListFilter? Read(string text)
+    public static ListFilter? Read(string text, UserClock clock)
     {
         var words = Phrase.Words(text);
         var named = string.Join(' ', words.Where(w => !Fillers.Contains(w)));
@@ -35,7 +36,14 @@ internal static class EachOf
         {
             return new OverdueFilter();
         }
-        return Ranges.TryGetValue(named, out var range) ? new DueFilter(range) : null;
+        if (Ranges.TryGetValue(named, out var range))
+        {
+            return new DueFilter(range);
+        }
+        // "everything from monday", "all of friday's tasks" (its words: "fridays"), "everything due on the 12th": one day,
+        // said without a time.
+        var said = When.ParseWhole(named, clock) ?? (named.EndsWith('s') ? When.ParseWhole(named[..^1], clock) : null);
+        return said is { DayFromTime: false, Time: null } day ? new DayFilter(day.Date) : null;
     }
 }
 

@@ -26,7 +26,12 @@ internal sealed class CompleteSkill : Skill
 
     public override IReadOnlyList<string> Examples =>
         ["complete 3", "mark the milk one done", "I finished task 3", "check off #2", "task 7 is done", "complete 3 and 5", "mark it done",
-         "mark the milk and the bread done", "mark everything due today done", "complete all overdue tasks", "the second one is done"];
+         "mark the milk and the bread done", "mark everything due today done", "complete all overdue tasks", "the second one is done",
+         "mark all done", "complete everything"];
+
+    /// <summary>"yes" to "I'll mark 5 tasks done: … Shall I go ahead?" (<see cref="CompleteAllRequest"/>).</summary>
+    public override SkillRequest? ReadAnswer(Utterance utterance, PastTurn previous) =>
+        ConfirmedList.Answer(utterance, previous, CompleteAllRequest.QuestionOpening, ids => new ConfirmedCompleteRequest(ids), "OK, I left them as they were.");
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -34,13 +39,13 @@ internal sealed class CompleteSkill : Skill
         if (Phrase.TryStripStart(text, CompleteVerbs, out var rest))
         {
             Phrase.TryStripEnd(rest, DoneWords, out rest);
-            if (EachOf.Read(rest) is { } range)
+            if (EachOf.Read(rest, utterance.Context.Clock) is { } range)
             {
                 return new EachOfRequest(range, new CompleteRequest(TaskTarget.It));
             }
             if (TaskReference.IsEverything(rest))
             {
-                return new Say("I complete tasks by name or number (“complete the milk and the bread”, “complete 2 and 4”), or all of a day (“complete everything due today”). Which ones?");
+                return new CompleteAllRequest();
             }
             if (TaskReference.Parse(rest) is { } target)
             {
@@ -72,6 +77,39 @@ internal sealed record CompleteRequest(TaskTarget Target) : TargetedRequest(Targ
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
         $"Marked {Replies.Titles(done)} done.";
+}
+
+/// <summary>
+/// "mark all done", "complete everything", "finish all my tasks": every pending task, so it lists them and asks first, as
+/// "delete everything" does; "yes" in the next message completes exactly those (a repeating one moves to its next date).
+/// </summary>
+internal sealed record CompleteAllRequest : SkillRequest
+{
+    public const string QuestionOpening = "I'll mark ";
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks), new(ToolNames.CompleteTask)];
+
+    public override ToolCall? Lookup(AgentContext context) => ToolCall.List(ListStatus.Pending);
+
+    public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        tasks is null or { Count: 0 }
+            ? new Answer("You have nothing left to do. Nice work!")
+            : ConfirmedList.Ask(QuestionOpening, tasks, "task", " done", "mark them done", "leave them as they are", context);
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) => "";
+}
+
+internal sealed record ConfirmedCompleteRequest(IReadOnlyList<long> Ids) : SkillRequest
+{
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.CompleteTask)];
+
+    public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        Ids.Count == 0
+            ? new Answer("There was nothing to mark done.")
+            : new CallTools([.. Ids.Select(id => ToolCall.Of(ToolNames.CompleteTask, (ToolArguments.TaskId, id)))]);
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        $"Marked {Replies.Count(done.Count, "task")} done: {Replies.Titles(done)}. Say “undo” to put {(done.Count == 1 ? "it" : "them")} back as {(done.Count == 1 ? "it was" : "they were")}.";
 }
 
 /// <summary>

@@ -95,8 +95,6 @@ internal sealed class ClearTasksSkill : Skill
 
     private static readonly HashSet<string> AllWords = ["all", "everything", "every", "list", "whole", "entire", "tasks", "task", "my", "the", "ones", "items", "of", "on", "it", "that", "is", "are", "which", "thats", "s", "out", "up"];
 
-    private static readonly string[] No = ["no", "n", "nope", "cancel", "stop", "don't", "dont", "keep them", "no thanks", "never mind", "nevermind"];
-
     public override string Name => "clear tasks";
 
     public override int Precedence => 30;
@@ -126,20 +124,8 @@ internal sealed class ClearTasksSkill : Skill
         return words.Any(w => w is "all" or "everything" or "every" or "list") ? new ClearRequest(ListStatus.All) : null;
     }
 
-    public override SkillRequest? ReadAnswer(Utterance utterance, PastTurn previous)
-    {
-        if (!previous.Reply.StartsWith(QuestionOpening, StringComparison.Ordinal))
-        {
-            return null;
-        }
-        var said = string.Join(' ', Phrase.Words(Phrase.Clean(utterance.Raw)));
-        if (Phrase.IsYes(utterance.Raw))
-        {
-            var listed = previous.Exchanges.Where(e => e.Tool == ToolNames.ListTasks).SelectMany(e => e.Outcome.Tasks).ToList();
-            return new ConfirmedClearRequest([.. listed.Select(t => t.Id)]);
-        }
-        return No.Contains(said) ? new Say("OK, I kept them.") : null;
-    }
+    public override SkillRequest? ReadAnswer(Utterance utterance, PastTurn previous) =>
+        ConfirmedList.Answer(utterance, previous, QuestionOpening, ids => new ConfirmedClearRequest(ids), "OK, I kept them.");
 }
 
 internal sealed record ClearRequest(string Status) : SkillRequest
@@ -150,15 +136,11 @@ internal sealed record ClearRequest(string Status) : SkillRequest
 
     public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {
-        var which = Status == ListStatus.Completed ? "completed task" : "task";
         if (tasks is null or { Count: 0 })
         {
             return new Answer(Status == ListStatus.Completed ? "You have no completed tasks to clear." : "You have no tasks to delete.");
         }
-        // One page of them: "yes" deletes exactly those listed, and the question says they are not all.
-        var more = context.Chat.Rounds is [.., var lookup] && lookup.Any(e => e.Outcome.HasMore) ? $" (the first {tasks.Count}: ask again for the rest)" : "";
-        return new Answer(ClearTasksSkill.QuestionOpening + $"{Replies.Count(tasks.Count, which)}{more}: {Replies.Join(tasks.Select(Replies.Label))}. " +
-            "Shall I go ahead? Say “yes” to delete them or “no” to keep them.");
+        return ConfirmedList.Ask(ClearTasksSkill.QuestionOpening, tasks, Status == ListStatus.Completed ? "completed task" : "task", "", "delete them", "keep them", context);
     }
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) => "";

@@ -128,7 +128,7 @@ internal sealed partial class DueDateSkill : Skill
             return null;
         }
         // "push everything due today to tomorrow": each pending task due today, not a task titled "everything due today".
-        if (EachOf.Read(targetText) is { } range)
+        if (EachOf.Read(targetText, clock) is { } range)
         {
             return new EachOfRequest(range, new DueRequest(TaskTarget.It, due));
         }

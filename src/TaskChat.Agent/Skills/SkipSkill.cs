@@ -36,7 +36,7 @@ internal sealed class SkipSkill : Skill
             return null;
         }
         // "skip everything due today": each repeating task of that range (one that does not repeat is said so).
-        if (EachOf.Read(rest) is { } range)
+        if (EachOf.Read(rest, utterance.Context.Clock) is { } range)
         {
             return new EachOfRequest(range, new SkipRequest(TaskTarget.It, OfRange: true));
         }

@@ -14,6 +14,9 @@ internal sealed class SmallTalkSkill(Func<IReadOnlyList<Skill>> skills) : Skill
     private static readonly string[] Thanks =
         ["thanks", "thank you", "thx", "ty", "cheers", "great", "cool", "ok", "okay", "nice", "awesome", "perfect", "thanks a lot", "thank you so much", "good", "got it", "ok thanks", "great thanks"];
 
+    // A no that answers no question of the agent's ("no" to a question is read by the skill that asked it, first).
+    private static readonly string[] Noes = ["no", "nope", "nah", "no thanks", "no thank you", "never mind", "nevermind", "not now", "no need"];
+
     // A message of emoji alone: a thumbs-up is a thanks, not a request for help.
     private static readonly string[] Acknowledgements = ["👍", "👌", "🙏", "😊", "🙂", "❤", "✅", "💯", "🎉", "😀", "😄", "👏", "🙌"];
 
@@ -55,7 +58,17 @@ internal sealed class SmallTalkSkill(Func<IReadOnlyList<Skill>> skills) : Skill
         {
             return new Say("Hi! I keep your to-do list. Tell me what you need in your own words, for example “add buy milk”, “what's left?” or “I bought the milk”. Say “help” to see everything I understand.");
         }
-        return Thanks.Contains(words) ? new Say(YoureWelcome) : null;
+        if (Thanks.Contains(words))
+        {
+            return new Say(YoureWelcome);
+        }
+        // A yes or no that answers nothing: the question it meant was answered already, or another message came between
+        // (a "yes" to "Shall I delete them?" only counts in the very next message, so that it never deletes by surprise).
+        if (Phrase.IsYes(utterance.Raw))
+        {
+            return new Say("Yes to what? Nothing I asked is waiting for an answer now, so I did nothing. Tell me what you'd like, for example “add buy milk” or “what's left?”.");
+        }
+        return Noes.Contains(words) ? new Say("OK, nothing changed.") : null;
     }
 
     private const string YoureWelcome = "You're welcome! Anything else? You can ask “what's left?” at any time.";
@@ -63,9 +76,10 @@ internal sealed class SmallTalkSkill(Func<IReadOnlyList<Skill>> skills) : Skill
     /// <summary>What the agent can do with the tools it has now, each with examples; what it cannot do yet is said too.</summary>
     public string Help(AgentContext context)
     {
-        var enabled = skills().Where(s => s != this && context.Tools.Missing(s.Needs) is null).ToList();
-        var disabled = skills().Where(s => s != this && context.Tools.Missing(s.Needs) is not null).ToList();
-        var lines = enabled.Select(s => $"• {Phrase.Capitalize(s.Capability)}: {Replies.Join(s.Examples.Take(2).Select(e => $"“{e}”"))}");
+        var ordered = skills().Where(s => s != this).OrderBy(HelpRank).ToList();
+        var enabled = ordered.Where(s => context.Tools.Missing(s.Needs) is null).ToList();
+        var disabled = ordered.Where(s => context.Tools.Missing(s.Needs) is not null).ToList();
+        var lines = enabled.Select(s => $"• {Phrase.Capitalize(s.Capability)}: {Replies.Join(NewExamples(s).Take(2).Select(e => $"“{e}”"))}");
         var text = "Here's what I understand:\n" + string.Join('\n', lines);
         if (disabled.Count > 0)
         {
@@ -73,4 +87,16 @@ internal sealed class SmallTalkSkill(Func<IReadOnlyList<Skill>> skills) : Skill
         }
         return text;
     }
+
+    // What a new user needs first: adding and seeing tasks, ticking them off, then the fields, then the rest. (The skills'
+    // own order is the order they are tried in, which puts the narrowest first: undo, clearing, due dates.)
+    private static readonly Type[] HelpOrder =
+        [typeof(AddSkill), typeof(ListSkill), typeof(CompleteSkill), typeof(PastTenseSkill), typeof(DueDateSkill), typeof(ReminderSkill),
+         typeof(RepeatSkill), typeof(PrioritySkill), typeof(TagSkill), typeof(EditSkill), typeof(DeleteSkill), typeof(UndoSkill),
+         typeof(ReopenSkill), typeof(SkipSkill), typeof(NextUpSkill), typeof(SummarySkill), typeof(StatusQuestionSkill), typeof(ClearTasksSkill)];
+
+    private static int HelpRank(Skill skill) => Array.IndexOf(HelpOrder, skill.GetType()) is var rank and >= 0 ? rank : HelpOrder.Length;
+
+    // A capability that quotes an example already ("set due dates (“set 3 due to friday”)") is not followed by it again.
+    private static IEnumerable<string> NewExamples(Skill skill) => skill.Examples.Where(e => !skill.Capability.Contains($"“{e}”", StringComparison.Ordinal));
 }

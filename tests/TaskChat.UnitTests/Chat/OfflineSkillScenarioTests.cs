@@ -842,7 +842,7 @@ public class OfflineSkillScenarioTests
     /// <summary>
     /// "mark everything due today done", "move all overdue tasks to today": every pending task of a due range, each as if
     /// named (a moved task keeps its time of day), undone together. Before, both were "one at a time" (found in a hand
-    /// check); "everything" without a range is still a question.
+    /// check); "everything" without a range is every pending task, asked first.
     /// </summary>
     [Fact]
     public async Task EverythingOfADueRangeIsCompletedOrMovedTogetherAndUndoneTogether()
@@ -866,7 +866,11 @@ public class OfflineSkillScenarioTests
         Assert.Equal("There's nothing overdue, so I left everything as it was.", await turns.TurnAsync("move all overdue tasks to today"));
         Assert.Equal("Marked “Buy milk”, “Call the bank” and “Pay rent” done. Say “undo” to put them back as they were.", await turns.TurnAsync("complete tomorrow's tasks"));
         Assert.Equal("Marked “Water the plants” done.", await turns.TurnAsync("check off everything for next week"));
-        Assert.Contains("all of a day", await turns.TurnAsync("complete everything"), StringComparison.Ordinal);
+        // Every pending task is asked first, as "delete everything" is (ConfirmedListScenarioTests).
+        Assert.Equal(
+            "I'll mark 1 task done: #5 “File taxes”. Shall I go ahead? Say “yes” to mark them done or “no” to leave them as they are.",
+            await turns.TurnAsync("complete everything"));
+        Assert.Equal("OK, I left them as they were.", await turns.TurnAsync("no"));
         Assert.False(tools.Tasks[4].Completed);
     }
 
@@ -1050,7 +1054,7 @@ public class OfflineSkillScenarioTests
         Assert.Contains("“set 3 due to friday”", all, StringComparison.Ordinal);
         Assert.DoesNotContain("Not available yet", all, StringComparison.Ordinal);
         Assert.DoesNotContain("“set 3 due to friday”", limited, StringComparison.Ordinal);
-        Assert.Contains("Not available yet with this task service: due date, priority, tags, repeat, reminders, reopen and skip.", limited, StringComparison.Ordinal);
+        Assert.Contains("Not available yet with this task service: due date, reminders, repeat, priority, tags, reopen and skip.", limited, StringComparison.Ordinal);
         Assert.Contains("“add buy milk”", limited, StringComparison.Ordinal);
     }
 
@@ -1271,7 +1275,7 @@ public class OfflineSkillScenarioTests
 
         Assert.StartsWith("Should I add “Call the client tomorrow afternoon” as a task?", await turns.TurnAsync("call the client tomorrow afternoon"), StringComparison.Ordinal);
         Assert.StartsWith("Added “Call the client” (task 1), due tomorrow at", await turns.TurnAsync("yes please"), StringComparison.Ordinal);
-        Assert.StartsWith("Sorry, I didn't quite get that", await turns.TurnAsync("yes"), StringComparison.Ordinal); // Nothing offered any more.
+        Assert.StartsWith("Yes to what? Nothing I asked is waiting for an answer now", await turns.TurnAsync("yes"), StringComparison.Ordinal); // Nothing offered any more.
         Assert.StartsWith("Should I add", await turns.TurnAsync("buy a new phone charger"), StringComparison.Ordinal);
         await turns.TurnAsync("no");
         Assert.Equal(["Call the client"], tools.Tasks.Select(t => t.Title));

@@ -1,0 +1,44 @@
+using TaskChat.Contract;
+
+namespace TaskChat.Agent;
+
+/// <summary>
+/// A change to many tasks at once ("delete everything", "mark all done") is asked first: the question lists the tasks,
+/// and only a "yes" in the next message acts, on exactly the tasks that question listed (not on what the list holds by
+/// then). Both questions open with their own words, which is how the answer knows what it answers.
+/// </summary>
+internal static class ConfirmedList
+{
+    private static readonly string[] No = ["no", "n", "nope", "cancel", "stop", "don't", "dont", "keep them", "no thanks", "never mind", "nevermind", "leave them"];
+
+    /// <summary>
+    /// The question: "I'll delete 3 tasks: …" (<paramref name="opening"/>, the count of <paramref name="which"/>,
+    /// <paramref name="afterCount"/>, the tasks), and how to answer.
+    /// </summary>
+    public static Answer Ask(string opening, IReadOnlyList<TaskSnapshot> tasks, string which, string afterCount, string yesDoes, string noDoes, AgentContext context)
+    {
+        // One page of them: "yes" acts on exactly those listed, and the question says they are not all.
+        var more = context.Chat.Rounds is [.., var lookup] && lookup.Any(e => e.Outcome.HasMore) ? $" (the first {tasks.Count}: ask again for the rest)" : "";
+        return new Answer(opening + $"{Replies.Count(tasks.Count, which)}{afterCount}{more}: {Replies.Join(tasks.Select(Replies.Label))}. " +
+            $"Shall I go ahead? Say “yes” to {yesDoes} or “no” to {noDoes}.");
+    }
+
+    /// <summary>
+    /// The answer to the question that opened with <paramref name="opening"/>: <paramref name="onYes"/> with the ids it
+    /// listed, <paramref name="onNo"/> said for a no, or null when the previous reply was not that question or this
+    /// message is something else.
+    /// </summary>
+    public static SkillRequest? Answer(Utterance utterance, PastTurn previous, string opening, Func<IReadOnlyList<long>, SkillRequest> onYes, string onNo)
+    {
+        if (!previous.Reply.StartsWith(opening, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        if (Phrase.IsYes(utterance.Raw))
+        {
+            var listed = previous.Exchanges.Where(e => e.Tool == ToolNames.ListTasks).SelectMany(e => e.Outcome.Tasks).ToList();
+            return onYes([.. listed.Select(t => t.Id)]);
+        }
+        return No.Contains(string.Join(' ', Phrase.Words(Phrase.Clean(utterance.Raw)))) ? new Say(onNo) : null;
+    }
+}
