@@ -47,6 +47,12 @@ internal sealed partial class DeleteSkill : Skill
         {
             return null;
         }
+        // "delete everything due today", "remove all of friday's tasks": each pending task of that range or day, as
+        // completing and moving them do ("undo" brings them all back).
+        if (EachOf.Read(rest, utterance.Context.Clock) is { } range)
+        {
+            return new EachOfRequest(range, new DeleteRequest(TaskTarget.It));
+        }
         if (TaskReference.Parse(rest) is { } target)
         {
             return new DeleteRequest(target);

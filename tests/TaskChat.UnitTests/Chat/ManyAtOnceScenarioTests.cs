@@ -100,6 +100,23 @@ public class ManyAtOnceScenarioTests
         Assert.Equal("There's nothing due tomorrow, so I left everything as it was.", await turns.TurnAsync("push everything on thursday to saturday"));
     }
 
+    [Fact]
+    public async Task EverythingOfADayIsDeletedTogetherAndBroughtBackTogether()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add bins friday");
+        await turns.TurnAsync("add call bob friday at 3pm");
+        await turns.TurnAsync("add pay rent monday");
+
+        Assert.Equal("Deleted “Bins” and “Call bob”. Say “undo” to bring them back.", await turns.TurnAsync("delete all of friday's tasks"));
+        Assert.Equal(["Pay rent"], tools.Tasks.Select(t => t.Title));
+
+        await turns.TurnAsync("undo");
+        Assert.Equal(["Pay rent", "Bins", "Call bob"], tools.Tasks.Select(t => t.Title));
+        Assert.Equal(["2026-12-07", "2026-12-04", "2026-12-04T15:00:00+00:00"], tools.Tasks.Select(t => t.Due));
+        Assert.Equal("There's nothing due today, so I left everything as it was.", await turns.TurnAsync("remove everything due today"));
+    }
+
     /// <summary>A title that holds a day's name is still a title: only words that are wholly a day are read as one.</summary>
     [Fact]
     public async Task ATaskNamedAfterADayIsNotADay()
