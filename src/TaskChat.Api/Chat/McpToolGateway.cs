@@ -129,7 +129,7 @@ public sealed class McpToolGateway(IHttpClientFactory httpClients, ApiSettings s
                     TransportMode = HttpTransportMode.StreamableHttp,
                     Name = "taskchat-api",
                 }, httpClients.CreateClient(HttpClientName), loggerFactory, ownsHttpClient: true);
-                var client = await Guard("connect", ct => McpClient.CreateAsync(transport, loggerFactory: loggerFactory, cancellationToken: ct), cancellationToken);
+                var client = await Guard("connect", ct => McpClient.CreateAsync(transport, OwnMcpClientOptions.Create(), loggerFactory, ct), cancellationToken);
                 // Every new client lists the tools: the SDK's client looks each call's tool up in its own
                 // cache (and warns "not found in cache" on every call otherwise), and a restarted mcp may
                 // have changed them.

@@ -144,7 +144,8 @@ public sealed class OutsideMcpClientTests(RunningTaskChat stack) : BrowserTest(s
                 ScopeSelector = chooseScopes is null ? null : scopes => chooseScopes([.. scopes ?? []]),
             },
         }, http, ownsHttpClient: true);
-        return await McpClient.CreateAsync(transport);
+        // An outside client, but one the tests rely on: no server/discover probe limit (TestMcpClients.Options).
+        return await McpClient.CreateAsync(transport, TestMcpClients.Options());
     }
 
     private static List<string> Titles(CallToolResult result)
