@@ -151,6 +151,26 @@ public sealed class ChatFaultTests(SqliteChatSystem system) : IClassFixture<Sqli
     }
 
     /// <summary>
+    /// An mcp slower to answer server/discover than the SDK client's 5 s probe (a cold start, a loaded host) is waited
+    /// for, not taken for an old server: with the SDK's defaults the api fell back to initialize (2025-11-25), and when
+    /// the discover answer came just as the probe ran out, that initialize was refused and the turn failed
+    /// (OwnMcpClientOptions, docs/troubleshooting.md). 6 s of real time: the api's clock is the system's.
+    /// </summary>
+    [Fact]
+    public async Task AnMcpSlowToAnswerDiscoverIsWaitedForAndTheTurnRunsOnTheCurrentRevision()
+    {
+        await using var front = await LossyMcpFront.StartAsync(system.Mcp.BaseAddress, lose: 0, discoverDelay: TimeSpan.FromSeconds(6));
+        await using var api = await system.StartApiAsync(front.Address.ToString().TrimEnd('/'));
+        using var http = system.ClientFor(NewUser(), api);
+
+        var reply = await ChatTests.ChatAsync(http, "add buy milk");
+
+        Assert.Equal([ToolNames.AddTask], ChatTests.Tools(reply));
+        Assert.Equal(["server/discover", "tools/list", "tools/call"], front.Requests.Select(r => r.Method));
+        Assert.All(front.Requests, r => Assert.Equal("2026-07-28", r.ProtocolVersion));
+    }
+
+    /// <summary>
     /// A turn that is quiet (here a tool call that waits for the mcp's timeout) sends a keep_alive after every quiet spell,
     /// so the web can tell it from an api that is gone; the events around them are as before. A quick turn sends none
     /// (the exact sequences of the other stream tests).

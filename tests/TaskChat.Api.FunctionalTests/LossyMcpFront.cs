@@ -8,7 +8,8 @@ namespace TaskChat.Api.FunctionalTests;
 /// A front for the mcp that passes every request on and, for the first <c>lose</c> tool calls, lets the
 /// mcp apply it and then drops the connection instead of answering: the mcp dying between its commit
 /// and its answer, every time, on purpose. Asked to <see cref="Hold"/>, it keeps tool calls until
-/// <see cref="Release"/>: a turn caught mid-call, and whether the api gave its call up meanwhile.
+/// <see cref="Release"/>: a turn caught mid-call, and whether the api gave its call up meanwhile. Given a
+/// <c>discoverDelay</c>, it is an mcp that slow to answer <c>server/discover</c>.
 /// </summary>
 public sealed class LossyMcpFront : IAsyncDisposable
 {
@@ -19,13 +20,16 @@ public sealed class LossyMcpFront : IAsyncDisposable
     private TaskCompletionSource? _hold;
     private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _abandoned = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TimeSpan _discoverDelay;
+    private readonly List<(string Method, string ProtocolVersion)> _requests = [];
 
-    private LossyMcpFront(WebApplication app, Uri address, HttpClient mcp, int lose)
+    private LossyMcpFront(WebApplication app, Uri address, HttpClient mcp, int lose, TimeSpan discoverDelay)
     {
         _app = app;
         Address = address;
         _mcp = mcp;
         _toLose = lose;
+        _discoverDelay = discoverDelay;
     }
 
     /// <summary>Where the api should find "the mcp".</summary>
@@ -33,6 +37,18 @@ public sealed class LossyMcpFront : IAsyncDisposable
 
     /// <summary>tools/call requests that reached the mcp (answered or not).</summary>
     public int ToolCalls => Volatile.Read(ref _toolCalls);
+
+    /// <summary>Each request's JSON-RPC method and MCP-Protocol-Version header (empty when absent), in order.</summary>
+    public IReadOnlyList<(string Method, string ProtocolVersion)> Requests
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return [.. _requests];
+            }
+        }
+    }
 
     /// <summary>From now on tool calls wait in the front, before the mcp, until <see cref="Release"/>.</summary>
     public void Hold() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -46,12 +62,12 @@ public sealed class LossyMcpFront : IAsyncDisposable
     /// <summary>Completes when the api gave up a held tool call (it cancelled its request): that call never reaches the mcp.</summary>
     public Task ToolCallAbandoned => _abandoned.Task;
 
-    public static async Task<LossyMcpFront> StartAsync(Uri mcp, int lose)
+    public static async Task<LossyMcpFront> StartAsync(Uri mcp, int lose, TimeSpan discoverDelay = default)
     {
         var http = new HttpClient { BaseAddress = mcp };
         LossyMcpFront? front = null;
         var (app, address) = await LoopbackServer.StartAsync(app => app.MapPost("/mcp", (HttpContext context) => front!.ForwardAsync(context)));
-        front = new LossyMcpFront(app, address, http, lose);
+        front = new LossyMcpFront(app, address, http, lose, discoverDelay);
         return front;
     }
 
@@ -59,7 +75,16 @@ public sealed class LossyMcpFront : IAsyncDisposable
     {
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body);
-        var isToolCall = System.Text.Encoding.UTF8.GetString(body.ToArray()).Contains("\"tools/call\"", StringComparison.Ordinal);
+        var method = System.Text.Json.JsonDocument.Parse(body.ToArray()).RootElement.GetProperty("method").GetString() ?? "";
+        var isToolCall = method == "tools/call";
+        lock (_requests)
+        {
+            _requests.Add((method, context.Request.Headers["MCP-Protocol-Version"].ToString()));
+        }
+        if (method == "server/discover")
+        {
+            await Task.Delay(_discoverDelay, CancellationToken.None); // Answered even if the client gave up meanwhile, as a slow mcp would.
+        }
         if (isToolCall && _hold is { } hold)
         {
             _held.TrySetResult();
