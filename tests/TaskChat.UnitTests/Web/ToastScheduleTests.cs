@@ -56,4 +56,25 @@ public sealed class ToastScheduleTests
 
         Assert.Equal([1L], schedule.TakeDue(Start + ShownFor));
     }
+
+    /// <summary>The tasks page's undo bar: one line at a time, 8 s shown, and 8 s again from when it is let go.</summary>
+    [Fact]
+    public void The_undo_bars_line_gets_its_full_time_again_once_let_go_and_a_newer_line_its_own()
+    {
+        var eight = TimeSpan.FromSeconds(8);
+        var schedule = new ToastSchedule(eight, afterRelease: eight);
+        schedule.Show(1, Start);
+        schedule.Hover(true, Start.AddSeconds(2));
+        schedule.Hover(false, Start.AddSeconds(3));
+
+        Assert.Equal(Start.AddSeconds(11), schedule.NextDue); // 8 s from the release, not the 8 s from the start.
+        schedule.Forget(1);
+        schedule.Show(2, Start.AddSeconds(5)); // A newer action replaces the line.
+        Assert.Equal(Start.AddSeconds(13), schedule.NextDue);
+        schedule.Focus(true, Start.AddSeconds(6));
+        Assert.Empty(schedule.TakeDue(Start.AddMinutes(1)));
+        schedule.Focus(false, Start.AddMinutes(1));
+        Assert.Empty(schedule.TakeDue(Start.AddMinutes(1).AddSeconds(7)));
+        Assert.Equal([2L], schedule.TakeDue(Start.AddMinutes(1) + eight));
+    }
 }
