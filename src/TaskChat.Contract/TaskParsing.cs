@@ -5,7 +5,7 @@ namespace TaskChat.Contract;
 /// <summary>
 /// POST /api/tasks/parse: a line typed into a quick-add box ("pay rent friday 9am #home !high"), read into task fields
 /// without creating anything. <c>keep</c>: the parts (<see cref="TaskLineParts"/>) to leave in the title as typed
-/// ("Read Friday": keep "due").
+/// ("Read Friday": keep "due"), or one tag's words ("#1": keep "#1", the line's other tags still read).
 /// </summary>
 public sealed record ParseTaskRequest(
     [property: JsonPropertyName("text")] string? Text,
@@ -29,7 +29,7 @@ public sealed record ParsedTask(
 
 /// <summary>
 /// Characters of the typed text read as one field: <c>start</c> and <c>length</c> count UTF-16 code units (as JavaScript
-/// and .NET strings index), <c>kind</c> is one of <see cref="TaskLineParts"/>.
+/// and .NET strings index), <c>kind</c> is one of <see cref="TaskLineParts"/>. Each tag is a part of its own.
 /// </summary>
 public sealed record ParsedPart(
     [property: JsonPropertyName("kind")] string Kind,
@@ -47,6 +47,13 @@ public static class TaskLineParts
     public const string Reminders = "reminders";
 
     public static readonly IReadOnlyList<string> All = [Due, Repeat, Priority, Tags, Reminders];
+
+    /// <summary>What <c>keep</c> says to leave one tag's words as typed ("#home"), the line's other tags still read.</summary>
+    public static string KeepTag(string tag) => "#" + tag;
+
+    /// <summary>A <c>keep</c> entry naming one tag: '#' and 1 to 32 letters, digits, '-' or '_' (a tag as the line reads it).</summary>
+    public static bool IsKeptTag(string keep) =>
+        keep.Length is >= 2 and <= 33 && keep[0] == '#' && keep.Skip(1).All(c => char.IsLetterOrDigit(c) || c is '-' or '_');
 
     /// <summary>Longest text a quick-add line may be: a title (200) with room for its date, repeat, tags and priority.</summary>
     public const int MaxTextLength = 500;

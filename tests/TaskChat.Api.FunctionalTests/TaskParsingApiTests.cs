@@ -16,6 +16,7 @@ namespace TaskChat.Api.FunctionalTests;
 public sealed class TaskParsingApiTests(ParsingApiServer server) : IClassFixture<ParsingApiServer>
 {
     private static readonly string[] KeepDue = [TaskLineParts.Due];
+    private static readonly string[] KeepBills = ["#bills"];
 
     private static string NewUser() => "parse-" + Guid.NewGuid().ToString("N")[..10];
 
@@ -70,6 +71,19 @@ public sealed class TaskParsingApiTests(ParsingApiServer server) : IClassFixture
     }
 
     [SkippableFact]
+    public async Task OneTagKeptAsTypedLeavesTheOthersRead()
+    {
+        using var http = ClientIn(null);
+
+        var parsed = await Json.ReadAsync(await http.PostAsJsonAsync("api/tasks/parse", new { text = "pay rent #home #bills", keep = KeepBills }));
+
+        Assert.Equal("Pay rent #bills", parsed.GetProperty("title").GetString());
+        Assert.Equal(["home"], parsed.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(["tags 9 5 #home"], parsed.GetProperty("parts").EnumerateArray()
+            .Select(p => $"{p.GetProperty("kind").GetString()} {p.GetProperty("start").GetInt32()} {p.GetProperty("length").GetInt32()} {p.GetProperty("text").GetString()}"));
+    }
+
+    [SkippableFact]
     public async Task WhatWasReadIsWhatCreateTakes()
     {
         using var http = ClientIn("Europe/Paris");
@@ -101,6 +115,8 @@ public sealed class TaskParsingApiTests(ParsingApiServer server) : IClassFixture
         { """{"text":"pay rent\u0000 friday"}""", "not allowed" },
         { """{"text":"pay rent","keep":["dates"]}""", "keep may only name due, repeat, priority, tags, reminders" },
         { """{"text":"pay rent","keep":[null]}""", "keep may only name" },
+        { """{"text":"pay rent","keep":["#"]}""", "or a tag" },
+        { """{"text":"pay rent","keep":["#home bills"]}""", "or a tag" },
     };
 
     [SkippableTheory]

@@ -9,7 +9,8 @@ namespace TaskChat.Web.BrowserTests;
 /// <summary>
 /// The tasks page's add box read as Todoist and TickTick read theirs: "pay rent friday 9am #home" previews a task due
 /// Friday at 09:00 tagged #home (the words marked where they were typed) and adds it so; a word can be kept as typed;
-/// on a phone the box and Add come first, the date, time and priority folded behind Details.
+/// each tag its own chip, whose × keeps that tag's words alone; on a phone the box and Add come first, the date, time and
+/// priority folded behind Details.
 /// </summary>
 [Collection(SharedProduct.Name)]
 public sealed class QuickAddTests(RunningTaskChat stack) : BrowserTest(stack)
@@ -79,6 +80,40 @@ public sealed class QuickAddTests(RunningTaskChat stack) : BrowserTest(stack)
         var call = Row(page, "Call mom !low");
         await Assertions.Expect(call.GetByTestId("task-due")).ToHaveTextAsync(new Regex(@"^\s*Tomorrow\s*$"));
         await Assertions.Expect(call.GetByTestId("task-priority")).ToContainTextAsync("High");
+    });
+
+    [Fact]
+    public Task Each_tag_has_a_chip_of_its_own_whose_cross_keeps_that_tag_alone_as_typed() => RunAsync(nameof(Each_tag_has_a_chip_of_its_own_whose_cross_keeps_that_tag_alone_as_typed), async () =>
+    {
+        var page = await NewPageAsync(Phone, timeZone: Paris);
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+
+        await page.GetByTestId("new-task-title").PressSequentiallyAsync("pay rent friday 9am #home #bills");
+        var tags = page.GetByTestId("add-preview-tags");
+        await Assertions.Expect(tags).ToHaveTextAsync(["#home", "#bills"]);
+        await Assertions.Expect(tags.GetByTestId("add-keep-tags")).ToHaveCountAsync(2);
+        await Assertions.Expect(tags.Last.GetByTestId("add-keep-tags")).ToHaveAttributeAsync("aria-label", "Keep “#bills” as typed");
+        await Assertions.Expect(page.GetByTestId("add-mark")).ToHaveTextAsync(["friday 9am", "#home", "#bills"]);
+        await ShootAsync(page, "quick-add-tags-phone", "the phone's add form with a chip per tag");
+
+        // Before, the tags' one × dropped both: "#bills" is kept as typed, "#home" is still read.
+        await tags.Filter(new() { HasText = "#bills" }).GetByTestId("add-keep-tags").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("add-preview-title")).ToHaveTextAsync("Pay rent #bills");
+        await Assertions.Expect(tags).ToHaveTextAsync(["#home"]);
+        await Assertions.Expect(page.GetByTestId("add-preview-due")).ToContainTextAsync("at 09:00");
+        await Assertions.Expect(page.GetByTestId("add-mark")).ToHaveTextAsync(["friday 9am", "#home"]);
+        await Assertions.Expect(page.GetByTestId("new-task-title")).ToBeFocusedAsync();
+        await page.SetViewportSizeAsync(Laptop.Width, Laptop.Height);
+        await ShootAsync(page, "quick-add-tag-kept-laptop", "the add form with one tag kept as typed");
+
+        await page.GetByTestId("add-task").ClickAsync();
+        var row = Row(page, "Pay rent #bills");
+        await Assertions.Expect(row.GetByTestId("task-tag")).ToHaveTextAsync(["#home"]);
+        using var api = await ApiAsAsync(page);
+        var task = Assert.Single((await api.GetFromJsonAsync<JsonElement>("api/tasks")).GetProperty("tasks").EnumerateArray());
+        Assert.Equal("Pay rent #bills", task.GetProperty("title").GetString());
+        Assert.Equal(["home"], task.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
     });
 
     [Fact]

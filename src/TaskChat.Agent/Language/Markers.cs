@@ -43,12 +43,18 @@ internal static partial class Markers
         _ => TaskPriorities.None,
     };
 
-    public static IReadOnlyList<string> ExtractTags(string text, out string rest)
+    /// <summary>The "#home" tags of <paramref name="text"/> (lower case), and the text without them; those in <paramref name="except"/> (lower case, without '#') are left in it as typed.</summary>
+    public static IReadOnlyList<string> ExtractTags(string text, out string rest, IReadOnlySet<string>? except = null)
     {
-        var tags = HashTag().Matches(text).Select(m => m.Groups["tag"].Value.ToLowerInvariant()).Distinct().ToList();
-        rest = tags.Count == 0 ? text : Collapse(HashTag().Replace(text, ""));
+        bool Read(Match tag) => except is null || !except.Contains(tag.Groups["tag"].Value.ToLowerInvariant());
+        var tags = HashTag().Matches(text).Where(Read).Select(m => m.Groups["tag"].Value.ToLowerInvariant()).Distinct().ToList();
+        rest = tags.Count == 0 ? text : Collapse(HashTag().Replace(text, m => Read(m) ? "" : m.Value));
         return tags;
     }
+
+    /// <summary>The "#tags" ending <paramref name="text"/> split off it (" #bills", with its space), and the text before them.</summary>
+    public static (string Before, string Tags) SplitTrailingTags(string text) =>
+        TrailingTags().Match(text) is { Success: true, Index: > 0 } tags ? (text[..tags.Index], tags.Value.TrimEnd()) : (text, "");
 
     /// <summary>A label as the tools take it: lower case, letters, digits, '-' and '_', at most 32 characters.</summary>
     public static string? Tag(string word)
@@ -71,4 +77,7 @@ internal static partial class Markers
 
     [GeneratedRegex(@"(?:^|(?<=\s))#(?<tag>[\p{L}\p{N}_-]{1,32})\b", RegexOptions.CultureInvariant)]
     private static partial Regex HashTag();
+
+    [GeneratedRegex(@"(?:\s+#[\p{L}\p{N}_-]{1,32}\b)+\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingTags();
 }

@@ -33,19 +33,29 @@ internal static class TaskWords
     /// <param name="clock">The user's "now", in their zone.</param>
     /// <param name="priority">A priority already said another way ("urgent: …"): no other is read.</param>
     /// <param name="keep">Fields not to read: their words stay in the title ("Read Friday").</param>
-    public static TaskWordsReading Read(string text, UserClock clock, string? priority = null, TaskWordKinds keep = TaskWordKinds.None)
+    /// <param name="keepTags">Tags (lower case, without '#') not to read, the others still read ("#1 #home": keep "1").</param>
+    public static TaskWordsReading Read(string text, UserClock clock, string? priority = null, TaskWordKinds keep = TaskWordKinds.None,
+        IReadOnlySet<string>? keepTags = null)
     {
         var steps = new List<TaskWordStep>();
         var rest = text;
         IReadOnlyList<string> tags = [];
         if (!keep.HasFlag(TaskWordKinds.Tags))
         {
-            tags = Markers.ExtractTags(rest, out rest);
+            tags = Markers.ExtractTags(rest, out rest, except: keepTags);
             if (tags.Count > 0)
             {
                 steps.Add(new(TaskWordKinds.Tags, rest));
             }
         }
+        // A tag kept as typed at the end would stand in the way of the readers below, which read off the end ("friday 9am
+        // #bills"): they read without it, and it is put back at the end, where it was typed.
+        var trailing = "";
+        if (keepTags is { Count: > 0 } && !keep.HasFlag(TaskWordKinds.Tags))
+        {
+            (rest, trailing) = Markers.SplitTrailingTags(rest);
+        }
+        var readFrom = steps.Count;
         Due? due = null;
         Repeat? repeat = null;
         // Each is read off the end of what is left, so their order in the text does not matter ("friday !! #home every week").
@@ -80,6 +90,14 @@ internal static class TaskWords
                 first = repeat.FirstOnOrAfter(clock.Today.AddDays(1));
             }
             due = first is { } day ? new Due(day, time) : due;
+        }
+        if (trailing.Length > 0)
+        {
+            for (var i = readFrom; i < steps.Count; i++)
+            {
+                steps[i] = steps[i] with { After = steps[i].After + trailing };
+            }
+            rest += trailing;
         }
         return new(rest, tags, due, priority, repeat, steps);
     }

@@ -11,10 +11,12 @@ public static class TaskLine
 {
     /// <param name="text">The line as typed.</param>
     /// <param name="clock">The user's "now" in their zone: "friday 9am" is their Friday at 09:00.</param>
-    /// <param name="keep">Parts (<see cref="TaskLineParts"/>) to leave in the title as typed ("Read Friday": keep "due").</param>
+    /// <param name="keep">Parts (<see cref="TaskLineParts"/>) to leave in the title as typed ("Read Friday": keep "due"), or one
+    /// tag's words (<see cref="TaskLineParts.KeepTag"/>: "#1", the others still read).</param>
     public static ParsedTask Read(string text, UserClock clock, IReadOnlyCollection<string> keep)
     {
         var kept = KindsOf(keep);
+        var keptTags = keep.Where(TaskLineParts.IsKeptTag).Select(k => k[1..].ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         var cleaned = Phrase.Clean(text);
         var steps = new List<TaskWordStep>();
         // "… and remind me an hour before": read first, as the chat's add does, since it ends the line.
@@ -25,12 +27,12 @@ public static class TaskLine
         {
             (rest, remindBefore) = (cleaned[..clause.Index].TrimEnd(), offset);
         }
-        var words = TaskWords.Read(rest, clock, keep: kept);
+        var words = TaskWords.Read(rest, clock, keep: kept, keepTags: keptTags);
         if (remindBefore is not null && words.Due is null)
         {
             // A reminder before a due date the line does not have: its words are the title's.
             (rest, remindBefore) = (cleaned, null);
-            words = TaskWords.Read(rest, clock, keep: kept);
+            words = TaskWords.Read(rest, clock, keep: kept, keepTags: keptTags);
         }
         if (remindBefore is not null)
         {

@@ -31,8 +31,9 @@ internal static class WordSpans
         var parts = new List<Contract.ParsedPart>();
         foreach (var (kind, word) in read.OrderBy(r => r.Word.Start))
         {
-            // One part for a run of words of one kind with nothing but spaces and punctuation between them.
-            if (parts.Count > 0 && parts[^1] is var last && last.Kind == name(kind)
+            // One part for a run of words of one kind with nothing but spaces and punctuation between them; but each tag its
+            // own ("#home #bills": two), so that each can be kept as typed.
+            if (kind != TaskWordKinds.Tags && parts.Count > 0 && parts[^1] is var last && last.Kind == name(kind)
                 && typed[(last.Start + last.Length)..word.Start].All(c => char.IsWhiteSpace(c) || EdgePunctuation.Contains(c)))
             {
                 parts[^1] = last with { Length = word.End - last.Start, Text = typed[last.Start..word.End] };

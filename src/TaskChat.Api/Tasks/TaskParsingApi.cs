@@ -21,7 +21,7 @@ public static class TaskParsingApi
             .WithDescription("Reads a line typed into a quick-add box (\"pay rent friday 9am #home !high\") into the fields POST /api/tasks takes, " +
                 "in the caller's time zone, without creating anything: title, due, priority, tags, recurrence, reminders, and parts " +
                 "(which characters of text were read as what). text: 1 to " + TaskLineParts.MaxTextLength + " characters. keep: parts to leave " +
-                "in the title as typed (due, repeat, priority, tags, reminders).");
+                "in the title as typed (due, repeat, priority, tags, reminders), or one tag (\"#home\": its words kept, the other tags read).");
         return tasks;
     }
 
@@ -53,9 +53,9 @@ public static class TaskParsingApi
         {
             return $"text must be at most {TaskLineParts.MaxTextLength} characters (it has {length}).";
         }
-        if (request.Keep?.Any(part => part is null || !TaskLineParts.All.Contains(part)) == true)
+        if (request.Keep?.Any(part => part is null || !(TaskLineParts.All.Contains(part) || TaskLineParts.IsKeptTag(part))) == true)
         {
-            return $"keep may only name {string.Join(", ", TaskLineParts.All)}.";
+            return $"keep may only name {string.Join(", ", TaskLineParts.All)}, or a tag (\"#home\").";
         }
         return null;
     }

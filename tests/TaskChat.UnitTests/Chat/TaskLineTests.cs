@@ -69,6 +69,25 @@ public class TaskLineTests
     }
 
     [Fact]
+    public void EachTagIsAPartOfItsOwnAndOneCanBeKeptAsTyped()
+    {
+        var read = Read("pay rent friday 9am #home #Bills");
+        var kept = Read("pay rent friday 9am #home #Bills", null, TaskLineParts.KeepTag("bills"));
+
+        Assert.Equal(["home", "bills"], read.Tags);
+        Assert.Equal(["due:friday 9am", "tags:#home", "tags:#Bills"], Parts(read));
+        Assert.Equal("Pay rent #Bills", kept.Title);
+        Assert.Equal(["home"], kept.Tags);
+        Assert.Equal(["due:friday 9am", "tags:#home"], Parts(kept));
+        Assert.Equal("2026-12-04T09:00:00+00:00", kept.Due);
+
+        // One kept in the middle stays where it was typed.
+        var middle = Read("pay #bills rent friday #home", null, TaskLineParts.KeepTag("bills"));
+        Assert.Equal(("Pay #bills rent", "2026-12-04"), (middle.Title, middle.Due));
+        Assert.Equal(["due:friday", "tags:#home"], Parts(middle));
+    }
+
+    [Fact]
     public void KeepingTagsLeavesTheOtherPartsRead()
     {
         var task = Read("plan trip #2027 tomorrow", null, TaskLineParts.Tags);

@@ -70,6 +70,23 @@ public sealed class QuickAddTests
         Assert.Equal("friday 9am", QuickAdd.Parts(PayRent)[0].Words);
     }
 
+    [Fact]
+    public void EachTagHasAChipWhoseCrossKeepsThatTagAlone()
+    {
+        var reading = PayRent with
+        {
+            Tags = ["home", "bills"],
+            Parts = [new(TaskLineParts.Due, 9, 10, "friday 9am"), new(TaskLineParts.Tags, 20, 5, "#home"), new(TaskLineParts.Tags, 26, 7, "#Bills,")],
+        };
+
+        var parts = QuickAdd.Parts(reading);
+
+        Assert.Equal(["Friday at 09:00", "#home", "#bills"], parts.Select(p => p.Label));
+        Assert.Equal([TaskLineParts.Due, "#home", "#bills"], parts.Select(p => p.Keep));
+        Assert.Equal("#Bills,", parts[2].Words);
+        Assert.Equal([TaskLineParts.Due, "#bills"], QuickAdd.KeptBy(NoFields, [TaskLineParts.Due, parts[2].Keep]));
+    }
+
     [Theory]
     [InlineData("2026-12-04", "2026-12-04")]
     [InlineData("2026-12-04T23:30:00+13:00", "2026-12-04")]

@@ -9,8 +9,11 @@ namespace TaskChat.Web.Components.Pages.Tasks;
 /// <param name="Priority">The chosen priority, null for none.</param>
 internal sealed record AddFields(string? Due, bool DueChosen, string? Priority);
 
-/// <summary>A recognised part of the line as the preview shows it: what it is read as, and the words it came from.</summary>
-internal sealed record ReadPart(string Kind, string Label, string Words);
+/// <summary>
+/// A recognised part of the line as the preview shows it: what it is read as, the words it came from, and what its ×
+/// asks the reading to keep as typed (the part's kind, or for a tag that one tag: "#1" kept, "#home" still read).
+/// </summary>
+internal sealed record ReadPart(string Kind, string Label, string Words, string Keep);
 
 /// <summary>
 /// The add box's line and its reading (POST /api/tasks/parse) made into the one task Add creates, and the preview of it.
@@ -48,7 +51,20 @@ internal static class QuickAdd
 
     /// <summary>The read parts as the preview says them ("Friday at 09:00", "#home", "High priority"), in the order typed.</summary>
     public static IReadOnlyList<ReadPart> Parts(ParsedTask reading) =>
-        [.. reading.Parts.Select(part => new ReadPart(part.Kind, Label(part, reading), part.Text))];
+        [.. reading.Parts.Select(part => TagOf(part, reading) is { } tag
+            ? new ReadPart(part.Kind, "#" + tag, part.Text, TaskLineParts.KeepTag(tag))
+            : new ReadPart(part.Kind, Label(part, reading), part.Text, part.Kind))];
+
+    /// <summary>The tag a tags part ("#Home,") was read as ("home"), null for other parts (and for one that names no tag read).</summary>
+    private static string? TagOf(ParsedPart part, ParsedTask reading)
+    {
+        if (part.Kind != TaskLineParts.Tags || !part.Text.StartsWith('#'))
+        {
+            return null;
+        }
+        var name = new string([.. part.Text.Skip(1).TakeWhile(c => char.IsLetterOrDigit(c) || c is '-' or '_')]).ToLowerInvariant();
+        return reading.Tags.Contains(name) ? name : null;
+    }
 
     private static string Label(ParsedPart part, ParsedTask reading) => part.Kind switch
     {

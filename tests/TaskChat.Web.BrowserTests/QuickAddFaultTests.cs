@@ -1,0 +1,148 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using TaskChat.ServiceDefaults.Configuration;
+using TaskChat.TestSupport;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace TaskChat.Web.BrowserTests;
+
+/// <summary>
+/// A stack whose web reaches the api through a front the test controls (API_URL), which passes every request on except
+/// the add box's readings (POST /api/tasks/parse) when told to fail or slow them: the one call whose failure must not
+/// show, while the rest of the api works.
+/// </summary>
+public sealed class RunningTaskChatWithAFaultyParse : RunningTaskChat
+{
+    private readonly int _frontPort = LoopbackServer.UnusedPort();
+    private WebApplication? _front;
+    private int _readings;
+
+    /// <summary>What the front does with a reading: passes it on (null), answers 500, or holds it this long first.</summary>
+    public ParseFault? Fault { get; set; }
+
+    /// <summary>How many readings the web asked for.</summary>
+    public int Readings => Volatile.Read(ref _readings);
+
+    protected override IReadOnlyDictionary<string, string>? WebVariables =>
+        new Dictionary<string, string> { ["API_URL"] = $"http://127.0.0.1:{_frontPort}" };
+
+    public override async Task InitializeAsync()
+    {
+        // Before the stack: the web's first call to the api comes through it.
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{_frontPort}");
+        builder.Services.AddHttpForwarder();
+        _front = builder.Build();
+        var api = new HttpMessageInvoker(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, UseCookies = false });
+        _front.Map("/{**rest}", async (HttpContext context, IHttpForwarder forwarder) =>
+        {
+            if (context.Request.Path == "/api/tasks/parse")
+            {
+                Interlocked.Increment(ref _readings);
+                switch (Fault)
+                {
+                    case { Fails: true }:
+                        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                        await context.Response.WriteAsJsonAsync(new { title = "An error occurred while processing your request.", status = 500 });
+                        return;
+                    case { Delay: var delay }:
+                        await Task.Delay(delay, context.RequestAborted);
+                        break;
+                }
+            }
+            await forwarder.SendAsync(context, Running.UrlOf(TaskChatService.Api), api);
+        });
+        await _front.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_front is not null)
+        {
+            await _front.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>A reading that fails with a 500, or one held for <see cref="Delay"/> before the api is asked.</summary>
+public sealed record ParseFault(bool Fails, TimeSpan Delay)
+{
+    public static ParseFault Failing { get; } = new(true, TimeSpan.Zero);
+
+    public static ParseFault Slow(TimeSpan delay) => new(false, delay);
+}
+
+/// <summary>
+/// The add box's reading is a help, never a gate: with /api/tasks/parse failing or slower than Add's patience (1.5 s), Add
+/// adds the line as typed, and the page shows nothing broken (no notice, no error, no preview left behind).
+/// </summary>
+public sealed class QuickAddFaultTests(RunningTaskChatWithAFaultyParse stack) : BrowserTest(stack), IClassFixture<RunningTaskChatWithAFaultyParse>
+{
+    private const string Line = "pay rent friday 9am #home";
+
+    [Theory]
+    [InlineData("failing", "phone")]
+    [InlineData("slow", "laptop")]
+    public Task A_line_whose_reading_fails_or_is_slow_is_added_as_typed_with_nothing_broken_shown(string fault, string size) => RunAsync($"{nameof(A_line_whose_reading_fails_or_is_slow_is_added_as_typed_with_nothing_broken_shown)}-{fault}-{size}", async () =>
+    {
+        var page = await NewPageAsync(size == "phone" ? Phone : Laptop);
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+        // The front applies it from the next reading on; each test sets its own (the class's tests run one at a time).
+        stack.Fault = fault == "failing" ? ParseFault.Failing : ParseFault.Slow(TimeSpan.FromSeconds(6));
+        var asked = stack.Readings;
+
+        await page.GetByTestId("new-task-title").PressSequentiallyAsync(Line);
+        var started = DateTime.UtcNow;
+        await AskedAsync(() => stack.Readings > asked); // The box asked, after its pause.
+        await page.GetByTestId("add-task").ClickAsync();
+
+        var row = page.GetByTestId("task-item").Filter(new() { HasText = Line });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        var waited = DateTime.UtcNow - started;
+        Assert.True(waited < TimeSpan.FromSeconds(5), $"the line took {waited.TotalSeconds:0.0}s to be added");
+        await Assertions.Expect(row.GetByTestId("task-title")).ToHaveTextAsync(Line);
+        await Assertions.Expect(row.GetByTestId("task-due")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("new-task-title")).ToHaveValueAsync("");
+        await AssertNothingBrokenAsync(page);
+        await ScreenshotAsync(page, $"quick-add-{fault}-reading-{size}");
+
+        using var api = await ApiAsAsync(page);
+        var task = Assert.Single((await api.GetFromJsonAsync<JsonElement>("api/tasks")).GetProperty("tasks").EnumerateArray());
+        Assert.Equal(Line, task.GetProperty("title").GetString());
+        Assert.Equal(JsonValueKind.Null, task.GetProperty("due").ValueKind);
+        Assert.Empty(task.GetProperty("tags").EnumerateArray());
+
+        stack.Fault = null;
+        await page.GetByTestId("new-task-title").PressSequentiallyAsync("water plants tomorrow");
+        await Assertions.Expect(page.GetByTestId("add-preview-due")).ToContainTextAsync("Tomorrow"); // Read again once the api answers.
+    });
+
+    private static async Task AskedAsync(Func<bool> asked)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!asked())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the add box never asked for a reading");
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task AssertNothingBrokenAsync(IPage page)
+    {
+        await Assertions.Expect(page.GetByTestId("notice")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("add-task-error")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("add-preview")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("add-mark")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("tasks-error")).ToHaveCountAsync(0);
+    }
+}
