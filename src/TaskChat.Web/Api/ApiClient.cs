@@ -21,6 +21,10 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
     public Task<TaskList> ListTasksAsync(TaskQuery query, CancellationToken cancellationToken = default) =>
         SendAsync<TaskList>(HttpMethod.Get, "api/tasks?" + query.ToQueryString(), null, cancellationToken);
 
+    /// <summary>One task by its number (the tasks page's links to a task it does not list); ApiException 404 when the user has none such.</summary>
+    public Task<TaskView> GetTaskAsync(long id, CancellationToken cancellationToken = default) =>
+        SendAsync<TaskView>(HttpMethod.Get, $"api/tasks/{id}", null, cancellationToken);
+
     public Task<TaskView> AddTaskAsync(string title, CancellationToken cancellationToken = default) =>
         AddTaskAsync(new CreateTaskRequest(title), cancellationToken);
 

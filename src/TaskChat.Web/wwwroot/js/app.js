@@ -77,6 +77,26 @@ window.taskChat = Object.assign(window.taskChat || {}, {
         }
     },
 
+    // A link to a task (/tasks#task-N: the chat's side list, a reminder) once its row is in the list: scrolled to the
+    // middle of the list's scrolling area (main, not the document: the shell stays put) and marked for a moment, as
+    // GitHub marks the line a link points at. The row came after the page loaded (the list loads once interactive), so the
+    // browser's own jump to the fragment found nothing. False when the row is not in the page.
+    showTask(rowId) {
+        const row = document.getElementById(rowId);
+        if (!(row instanceof HTMLElement)) {
+            return false;
+        }
+        // At once, as a fragment jumps: the mark is what draws the eye (and it fades only where motion is welcome, app.css).
+        row.scrollIntoView({ block: 'center' });
+        // An attribute, not a class: the row's class is Blazor's, and its next render would take a class away.
+        row.removeAttribute('data-linked');
+        void row.offsetWidth; // The mark starts over when the same link is followed again.
+        row.setAttribute('data-linked', '');
+        clearTimeout(row.linkedTimer);
+        row.linkedTimer = setTimeout(() => row.removeAttribute('data-linked'), 3000);
+        return true;
+    },
+
     focusHeading(selector) {
         const active = document.activeElement;
         if (active instanceof HTMLElement && (active.matches('input, textarea, select') || active.isContentEditable)) {
