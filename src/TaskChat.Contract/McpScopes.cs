@@ -10,7 +10,7 @@ public static class McpScopes
     /// <summary>Read the person's tasks: list_tasks.</summary>
     public const string TasksRead = "tasks:read";
 
-    /// <summary>Change the person's tasks: add, update, complete, reopen, delete.</summary>
+    /// <summary>Change the person's tasks: add, update, complete, reopen, skip, delete, restore.</summary>
     public const string TasksWrite = "tasks:write";
 
     /// <summary>Every scope the mcp knows, in the order the metadata lists them.</summary>

@@ -28,6 +28,9 @@ public static class ProblemCodes
     /// <summary>The tasks api: the user keeps as many tasks as TASKS_PER_USER_MAX allows (409).</summary>
     public const string TaskLimitReached = "task_limit_reached";
 
+    /// <summary>The tasks api: a restore of a task that is not deleted (409).</summary>
+    public const string TaskNotDeleted = "task_not_deleted";
+
     /// <summary>The mcp: the OAuth token's scopes do not cover the call (403, with a WWW-Authenticate that names the scope).</summary>
     public const string InsufficientScope = "insufficient_scope";
 

@@ -9,4 +9,5 @@ public static class TaskChangeStatus
     public const string Deleted = "deleted";
     public const string Updated = "updated";
     public const string Skipped = "skipped";
+    public const string Restored = "restored";
 }

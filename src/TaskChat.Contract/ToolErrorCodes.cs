@@ -12,6 +12,9 @@ public static class ToolErrorCodes
     /// <summary>The user keeps as many tasks as TASKS_PER_USER_MAX allows: delete some first.</summary>
     public const string TaskLimitReached = "task_limit_reached";
 
+    /// <summary>restore_task on a task that is not deleted: there is nothing to bring back.</summary>
+    public const string NotDeleted = "not_deleted";
+
     /// <summary>The task database cannot be reached.</summary>
     public const string Unavailable = "unavailable";
 

@@ -11,6 +11,9 @@ public static class ToolNames
     public const string UpdateTask = "update_task";
     public const string SkipTask = "skip_task";
 
+    /// <summary>Brings back a deleted task with its own number: the undo of <see cref="DeleteTask"/>.</summary>
+    public const string RestoreTask = "restore_task";
+
     /// <summary>Every tool the mcp serves, for checks that a deployment lists them all.</summary>
-    public static readonly IReadOnlyList<string> All = [AddTask, CompleteTask, DeleteTask, ListTasks, ReopenTask, SkipTask, UpdateTask];
+    public static readonly IReadOnlyList<string> All = [AddTask, CompleteTask, DeleteTask, ListTasks, ReopenTask, RestoreTask, SkipTask, UpdateTask];
 }

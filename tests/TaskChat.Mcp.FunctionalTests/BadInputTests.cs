@@ -148,6 +148,7 @@ public abstract class BadInputTests(McpServerFixture server)
     [SkippableTheory]
     [InlineData(ToolNames.CompleteTask)]
     [InlineData(ToolNames.DeleteTask)]
+    [InlineData(ToolNames.RestoreTask)]
     public async Task AnUnknownTaskIdIsNotFound(string tool)
     {
         var client = await server.ClientForAsync("unknown-id-user");

@@ -30,10 +30,11 @@ public abstract class IdempotentToolCallTests(McpServerFixture server)
 
     private static Dictionary<string, object?> Title(string title) => new() { [ToolArguments.Title] = title };
 
+    // The user's tasks not deleted (a deleted one is kept for a restore).
     private async Task<int> RowsAsync(string user)
     {
         await using var db = server.Database.CreateDbContext();
-        return await db.Tasks.CountAsync(t => t.UserId == user);
+        return await db.Tasks.CountAsync(t => t.UserId == user && t.DeletedAt == null);
     }
 
     [SkippableFact]

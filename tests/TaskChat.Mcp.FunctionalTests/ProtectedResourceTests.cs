@@ -200,6 +200,7 @@ public abstract class ProtectedResourceTests(OAuthMcpServerFixture server)
     [InlineData(ToolNames.ReopenTask, """{"task_id":1}""")]
     [InlineData(ToolNames.UpdateTask, """{"task_id":1,"title":"y"}""")]
     [InlineData(ToolNames.DeleteTask, """{"task_id":1}""")]
+    [InlineData(ToolNames.RestoreTask, """{"task_id":1}""")]
     [InlineData("a_tool_added_later", "{}")]
     [InlineData("", "{}")]
     public async Task EveryToolButTheReadOnlyOnesNeedsTheWriteScope(string tool, string arguments)

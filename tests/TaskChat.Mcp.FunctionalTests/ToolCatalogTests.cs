@@ -20,7 +20,7 @@ public sealed class ToolCatalogTests(SqliteMcpServer server) : IClassFixture<Sql
         Assert.Equal([ToolArguments.Status, ToolArguments.DueBefore, ToolArguments.DueAfter, ToolArguments.Overdue, ToolArguments.Priority,
             ToolArguments.Tag, ToolArguments.Search, ToolArguments.TaskIds, ToolArguments.Sort, ToolArguments.Limit, ToolArguments.Cursor], Properties(tools[ToolNames.ListTasks].InputSchema));
         Assert.Empty(Required(tools[ToolNames.ListTasks].InputSchema));
-        foreach (var byId in new[] { ToolNames.CompleteTask, ToolNames.ReopenTask, ToolNames.DeleteTask })
+        foreach (var byId in new[] { ToolNames.CompleteTask, ToolNames.ReopenTask, ToolNames.DeleteTask, ToolNames.RestoreTask })
         {
             Assert.Equal([ToolArguments.TaskId], Properties(tools[byId].InputSchema));
             Assert.Equal([ToolArguments.TaskId], Required(tools[byId].InputSchema));
@@ -78,6 +78,8 @@ public sealed class ToolCatalogTests(SqliteMcpServer server) : IClassFixture<Sql
         }
         Assert.True(tools[ToolNames.ListTasks].Annotations?.ReadOnlyHint);
         Assert.True(tools[ToolNames.DeleteTask].Annotations?.DestructiveHint);
+        Assert.False(tools[ToolNames.RestoreTask].Annotations?.DestructiveHint);
+        Assert.True(tools[ToolNames.RestoreTask].Annotations?.IdempotentHint);
         Assert.False(tools[ToolNames.AddTask].Annotations?.IdempotentHint);
     }
 

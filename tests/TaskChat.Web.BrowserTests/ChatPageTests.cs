@@ -790,11 +790,12 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await ChatAsync(page, "undo");
         await Assertions.Expect(chips.Last).ToHaveTextAsync(new Regex("^✓ Reopened “Buy milk”$"));
 
-        // Undoing a deletion brings the task back (add_task is the tools' only way): its chip said "Added", as a new task's does.
+        // Undoing a deletion restores the task (restore_task), with its own number: the chip says so.
         await ChatAsync(page, "delete buy milk");
         await Assertions.Expect(chips.Last).ToHaveTextAsync(new Regex("^✓ Deleted “Buy milk”$"));
         await ChatAsync(page, "undo");
         await Assertions.Expect(chips.Last).ToHaveTextAsync(new Regex("^✓ Restored “Buy milk”$"));
+        await Assertions.Expect(Messages(page).Last).ToContainTextAsync(new Regex(@"Brought back “Buy milk” \(task \d+\)\."));
         await page.ReloadAsync(); // Read back from the stored thread, it says the same.
         await Assertions.Expect(chips.Last).ToHaveTextAsync(new Regex("^✓ Restored “Buy milk”$"));
         await Assertions.Expect(chips.Nth(0)).ToHaveTextAsync(new Regex("^✓ Added “Buy milk”$"));

@@ -73,13 +73,18 @@ internal sealed record ChatState(string Message, IReadOnlyList<IReadOnlyList<Too
         get
         {
             var deleted = new HashSet<long>();
+            var restored = new HashSet<long>();
             foreach (var exchange in Earlier.Reverse().SelectMany(t => t.Exchanges.Reverse()))
             {
                 if (!exchange.Changed || exchange.Outcome.TaskId is not { } id)
                 {
                     continue;
                 }
-                if (exchange.Tool == ToolNames.DeleteTask)
+                if (exchange.Tool == ToolNames.RestoreTask)
+                {
+                    restored.Add(id); // Its deletion before this is undone: the task added is still there.
+                }
+                else if (exchange.Tool == ToolNames.DeleteTask && !restored.Remove(id))
                 {
                     deleted.Add(id);
                 }

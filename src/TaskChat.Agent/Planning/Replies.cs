@@ -31,6 +31,7 @@ internal static class Replies
             ToolNames.ListTasks => "list your tasks",
             ToolNames.CompleteTask => $"complete task {id}",
             ToolNames.DeleteTask => $"delete task {id}",
+            ToolNames.RestoreTask => $"bring back task {id}",
             TaskToolNames.ReopenTask => $"reopen task {id}",
             TaskToolNames.SkipTask => $"skip task {id}",
             _ => $"change task {id}",
@@ -38,7 +39,10 @@ internal static class Replies
         var error = failed.Outcome.Error ?? "";
         return failed.Outcome.Code switch
         {
+            ToolErrorCodes.NotFound when failed.Tool == ToolNames.RestoreTask && id is { } purged =>
+                $"I couldn't bring back task {purged.ToString(CultureInfo.InvariantCulture)}: it's gone for good (a deleted task is kept for 7 days).",
             ToolErrorCodes.NotFound when id is { } missing => $"I couldn't find task {missing.ToString(CultureInfo.InvariantCulture)}.",
+            ToolErrorCodes.NotDeleted when id is { } live => $"Task {live.ToString(CultureInfo.InvariantCulture)} isn't deleted, so there's nothing to bring back.",
             ToolErrorCodes.Validation => $"I couldn't {what}: {error.TrimEnd('.')}.",
             ToolErrorCodes.Unavailable => $"I couldn't {what} because the task service isn't reachable right now. Please try again in a moment.",
             _ => $"Sorry, something went wrong and I couldn't {what}. Please try again.",
@@ -51,6 +55,7 @@ internal static class Replies
         ToolNames.ListTasks => "list tasks",
         ToolNames.CompleteTask => "complete tasks",
         ToolNames.DeleteTask => "delete tasks",
+        ToolNames.RestoreTask => "bring back tasks",
         TaskToolNames.ReopenTask => "reopen tasks",
         TaskToolNames.SkipTask => "skip tasks",
         _ => "change tasks",

@@ -4,8 +4,9 @@ namespace TaskChat.Agent;
 
 /// <summary>
 /// "undo", "undo that", "take that back": reverses the last change of this conversation, once. An add is deleted, a
-/// completion reopened (reopen_task), a reopening completed, a deletion re-created with the fields the task had (from
-/// the lookup before it), an edit set back to the previous values. The conversation is the only memory it needs.
+/// completion reopened (reopen_task), a reopening completed, a deletion restored (restore_task: the same task, with its
+/// own number; an mcp without it gets the task re-created with the fields it had, from the lookup before it), an edit
+/// set back to the previous values. The conversation is the only memory it needs.
 /// </summary>
 internal sealed partial class UndoSkill : Skill
 {
@@ -114,8 +115,9 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool Onl
     }
 
     /// <summary>
-    /// A deleted task that was done comes back done: add_task re-creates it (pending, with a new number), then it is
-    /// completed. Before, "clear completed tasks", "yes", "undo" brought every one of them back as still to do.
+    /// Without restore_task, a deleted task that was done comes back done: add_task re-creates it (pending, with a new
+    /// number), then it is completed. Before, "clear completed tasks", "yes", "undo" brought every one of them back as still
+    /// to do. restore_task brings it back as it was, done included.
     /// </summary>
     private const string NotACompletion =
         "My last change didn't mark anything done. To mark a task not done, say “reopen …” with its name or number.";
@@ -144,11 +146,17 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool Onl
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {
+        if (done.Count > 0 && done.All(d => d.Tool == ToolNames.RestoreTask))
+        {
+            // The same tasks, with their own numbers: what the chat's earlier replies called them still holds.
+            return "Brought back " + Replies.Join(done.Select(d => $"“{d.Outcome.Title}” (task {d.Outcome.TaskId})")) + ".";
+        }
         var added = done.Where(d => d.Tool == ToolNames.AddTask).Select(d => d.Outcome.TaskId).OfType<long>().ToHashSet();
         var doneAgain = done.Where(d => d.Tool == ToolNames.CompleteTask && d.ArgumentId is { } id && added.Contains(id)).Select(d => d.ArgumentId!.Value).ToHashSet();
         return "Undone: " + Replies.Join(done.Where(d => !(d.Tool == ToolNames.CompleteTask && d.ArgumentId is { } id && doneAgain.Contains(id))).Select(d => d.Tool switch
         {
             ToolNames.DeleteTask => $"removed “{d.Outcome.Title}” again",
+            ToolNames.RestoreTask => $"“{d.Outcome.Title}” is back (task {d.Outcome.TaskId})",
             ToolNames.AddTask => $"“{d.Outcome.Title}” is back (as task {d.Outcome.TaskId}{(doneAgain.Contains(d.Outcome.TaskId ?? 0) ? ", done" : "")})",
             TaskToolNames.ReopenTask => $"“{d.Outcome.Title}” is not done again",
             ToolNames.CompleteTask => $"“{d.Outcome.Title}” is done again",
@@ -171,6 +179,8 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool Onl
                 return tools.Has(TaskToolNames.ReopenTask) ? ToolCall.Of(TaskToolNames.ReopenTask, (ToolArguments.TaskId, taskId)) : null;
             case TaskToolNames.ReopenTask:
                 return ToolCall.Of(ToolNames.CompleteTask, (ToolArguments.TaskId, taskId));
+            case ToolNames.DeleteTask when tools.Has(ToolNames.RestoreTask):
+                return ToolCall.Of(ToolNames.RestoreTask, (ToolArguments.TaskId, taskId));
             case ToolNames.DeleteTask:
                 var gone = chat.SeenBefore(taskId, change);
                 var title = gone?.Title is { Length: > 0 } t ? t : change.Outcome.Title;

@@ -4,6 +4,7 @@ using Polly;
 using TaskChat.Api.Authorization;
 using TaskChat.Data.Idempotency;
 using TaskChat.Data.Limits;
+using TaskChat.Data.Tasks;
 
 namespace TaskChat.Api.Chat;
 
@@ -35,6 +36,7 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton(ChatStreamKeepAlive.Default);
         builder.Services.AddHostedService<ChatTurnLeaseRenewal>();
         builder.Services.AddIdempotencyPruning();
+        builder.Services.AddDeletedTaskPurging();
 
         builder.Services.AddScoped<ChatTurnCounter>();
         return builder;

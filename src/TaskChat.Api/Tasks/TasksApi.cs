@@ -29,7 +29,12 @@ public static class TasksApi
         tasks.MapGet("/{id:long}", GetAsync).WithName("GetTask").ProducesProblem(StatusCodes.Status404NotFound);
         tasks.MapPatch("/{id:long}", UpdateAsync).WithName("UpdateTask")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        tasks.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteTask").ProducesProblem(StatusCodes.Status404NotFound);
+        tasks.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteTask").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDescription($"Deletes the task. It can be restored (POST /api/tasks/{{id}}/restore) for {DeletedTasks.Retention.TotalDays:0} days, then it is purged.");
+        tasks.MapPost("/{id:long}/restore", RestoreAsync).WithName("RestoreTask")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithDescription("Brings a deleted task back as it was, with its own number (the undo of a deletion). 404 when the caller has no such " +
+                "task (never had, another user's, or purged); 409 (task_not_deleted) when the task is not deleted.");
         tasks.MapPost("/{id:long}/skip", SkipAsync).WithName("SkipTask")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithDescription("Skips the current occurrence of a pending repeating task without completing it: the task moves to its next " +
@@ -127,6 +132,19 @@ public static class TasksApi
         return outcome.Succeeded ? TypedResults.NoContent() : Problem(outcome.Error!);
     }
 
+    /// <summary>The deleted task, back as it was with its own number; no body.</summary>
+    internal static async Task<Results<Ok<TaskView>, ProblemHttpResult>> RestoreAsync(
+        long id, Caller caller, TaskStore store, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (id <= 0)
+        {
+            return NotFound(id);
+        }
+        var owner = caller.Owner;
+        var outcome = await store.RestoreAsync(owner, id, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!.ToView(owner, clock.GetUtcNow().UtcDateTime)) : Problem(outcome.Error!);
+    }
+
     /// <summary>The task, moved to its next occurrence ("skip the gym today"); no body.</summary>
     internal static async Task<Results<Ok<TaskView>, ProblemHttpResult>> SkipAsync(
         long id, Caller caller, TaskStore store, TimeProvider clock, CancellationToken cancellationToken)
@@ -142,11 +160,15 @@ public static class TasksApi
 
     private static ProblemHttpResult NotFound(long id) => ProblemResponses.NotFound($"Task {id} was not found.");
 
-    /// <summary>A task rule broken (422), the per-user limit (409), or a task that is missing or another user's (404: the same answer).</summary>
+    /// <summary>
+    /// A task rule broken (422), the per-user limit (409), a restore of a task that is not deleted (409), or a task that
+    /// is missing or another user's (404: the same answer).
+    /// </summary>
     private static ProblemHttpResult Problem(TaskError error) => error.Kind switch
     {
         TaskErrorKind.NotFound => ProblemResponses.NotFound(error.Message),
         TaskErrorKind.LimitReached => ProblemResponses.Problem(StatusCodes.Status409Conflict, ProblemCodes.TaskLimitReached, error.Message),
+        TaskErrorKind.NotDeleted => ProblemResponses.Problem(StatusCodes.Status409Conflict, ProblemCodes.TaskNotDeleted, error.Message),
         _ => ProblemResponses.Invalid(error.Message),
     };
 }

@@ -50,6 +50,12 @@ public sealed class TaskItem
 
     /// <summary>Changes on every write to the task (what live updates and caches compare).</summary>
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>
+    /// When it was deleted (UTC); null while it lives. A deleted task is seen nowhere a live one is, keeps its number,
+    /// fields, tags and reminders so that undo restores it as it was, and is purged after <c>DeletedTasks.Retention</c>.
+    /// </summary>
+    public DateTime? DeletedAt { get; set; }
 }
 
 /// <summary>Stored as a number, so that sorting by priority is sorting by the column.</summary>

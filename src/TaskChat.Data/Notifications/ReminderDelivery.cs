@@ -11,7 +11,7 @@ namespace TaskChat.Data.Notifications;
 /// wait for each other); on SQLite the transaction holds the one write lock and the claim is
 /// conditional (<c>AND sent_at IS NULL</c>), so a second worker finds nothing left.
 /// A reminder of a completed task is claimed too, without a notification: it never fires, and it
-/// leaves the due index. A deleted task's reminders went with it (cascade).
+/// leaves the due index. So is a reminder of a deleted task (DeletedAt): restored, it does not go off late.
 /// </summary>
 public sealed class ReminderDelivery(TaskChatDbContext db, TimeProvider clock)
 {
@@ -39,7 +39,7 @@ public sealed class ReminderDelivery(TaskChatDbContext db, TimeProvider clock)
         }
         var taskIds = claimed.Select(c => c.TaskId).Distinct().ToList();
         var pending = await db.Tasks.AsNoTracking()
-            .Where(t => taskIds.Contains(t.Id) && !t.Completed)
+            .Where(t => taskIds.Contains(t.Id) && !t.Completed && t.DeletedAt == null)
             .Select(t => new { t.Id, t.Number, t.Title })
             .ToDictionaryAsync(t => t.Id, cancellationToken);
         var notifications = claimed

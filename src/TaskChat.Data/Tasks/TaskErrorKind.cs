@@ -8,4 +8,6 @@ public enum TaskErrorKind
     NotFound,
     /// <summary>The user already keeps as many tasks as TASKS_PER_USER_MAX allows.</summary>
     LimitReached,
+    /// <summary>A restore of the owner's task that is not deleted: there is nothing to bring back.</summary>
+    NotDeleted,
 }

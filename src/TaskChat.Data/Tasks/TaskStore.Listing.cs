@@ -11,7 +11,7 @@ public sealed partial class TaskStore
     public async Task<TaskPage> ListAsync(TaskOwner owner, TaskListQuery query, CancellationToken cancellationToken = default)
     {
         var now = Now();
-        var tasks = db.Tasks.AsNoTracking().Where(t => t.UserId == owner.UserId);
+        var tasks = Live.AsNoTracking().Where(t => t.UserId == owner.UserId);
         tasks = query.Status switch
         {
             TaskStatusFilter.Pending => tasks.Where(t => !t.Completed),

@@ -49,10 +49,9 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
         // has fewer tasks than the limit: only past it are they counted (one statement less for nearly every add).
         // Counted after the counter's upsert: that row lock serialises one user's adds, so two cannot both pass at the limit.
         if (task.Number > limits.MaxTasksPerUser
-            && await db.Tasks.CountAsync(t => t.UserId == owner.UserId, cancellationToken) >= limits.MaxTasksPerUser)
+            && await Live.CountAsync(t => t.UserId == owner.UserId, cancellationToken) >= limits.MaxTasksPerUser)
         {
-            return new TaskError(TaskErrorKind.LimitReached,
-                $"You already have {limits.MaxTasksPerUser:N0} tasks, the most one account can keep. Delete tasks you no longer need (completed ones too), then add again.");
+            return LimitReached();
         }
         db.Tasks.Add(task);
         await db.SaveChangesAsync(cancellationToken);
@@ -161,8 +160,8 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
         var touchedWithWrite = task.Recurrence is null && db.Database.IsNpgsql();
         var completed = touchedWithWrite
             ? await TaskCounters.WriteAndTouchOnPostgresAsync(db, transaction, owner.UserId, now,
-                $"UPDATE tasks SET completed = TRUE, completed_at = {now}, updated_at = {now} WHERE id = {task.Id} AND NOT completed", cancellationToken)
-            : await db.Tasks.Where(t => t.Id == task.Id && !t.Completed)
+                $"UPDATE tasks SET completed = TRUE, completed_at = {now}, updated_at = {now} WHERE id = {task.Id} AND NOT completed AND deleted_at IS NULL", cancellationToken)
+            : await Live.Where(t => t.Id == task.Id && !t.Completed)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Completed, true).SetProperty(t => t.CompletedAt, now).SetProperty(t => t.UpdatedAt, now), cancellationToken);
         if (completed == 0)
         {
@@ -178,6 +177,7 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
         task.CompletedAt = now;
         task.UpdatedAt = now;
 
+        // A deleted next occurrence counts too (it may be restored): the unique FollowsTaskId would refuse a second one.
         if (TaskRecurrence.NextDue(task, now, owner.TimeZone) is { } nextDue
             && !await db.Tasks.AnyAsync(t => t.FollowsTaskId == task.Id, cancellationToken))
         {
@@ -228,6 +228,7 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
             task.UpdatedAt = now;
             if (task.Recurrence is not null)
             {
+                // Deleted or not: a next occurrence still to do is no longer one (it goes for good, not to be restored).
                 await db.Tasks.Where(t => t.UserId == owner.UserId && t.FollowsTaskId == task.Id && !t.Completed).ExecuteDeleteAsync(cancellationToken);
             }
             await TaskCounters.TouchAsync(db, owner.UserId, now, cancellationToken);
@@ -237,7 +238,11 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
         return task;
     }
 
-    /// <summary>Deletes the task (its tags and reminders with it) and returns it as it was.</summary>
+    /// <summary>
+    /// Deletes the task and returns it as it was. The row stays, marked deleted (<see cref="TaskItem.DeletedAt"/>), with its
+    /// number, tags and reminders, so that <see cref="RestoreAsync"/> brings it back the same; nothing else sees it, and
+    /// <see cref="DeletedTasks"/> purges it after <see cref="DeletedTasks.Retention"/>.
+    /// </summary>
     public async Task<TaskOutcome<TaskItem>> DeleteAsync(TaskOwner owner, long taskId, CancellationToken cancellationToken = default)
     {
         var validId = TaskRules.TaskId(taskId);
@@ -245,34 +250,82 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
         {
             return Invalid(validId.Error);
         }
+        var now = Now();
         await using var transaction = await TaskStoreTransaction.BeginAsync(db, cancellationToken);
         var task = await Owned(owner, taskId).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (task is null)
         {
             return NotFound(taskId);
         }
-        // On PostgreSQL the DELETE and the counter's touch are one statement (its tags and reminders go by the
-        // foreign keys' cascade), with the COMMIT in a transaction of its own; elsewhere the touch follows.
+        // On PostgreSQL the UPDATE and the counter's touch are one statement, with the COMMIT in a transaction of its
+        // own; elsewhere the touch follows. A concurrent delete that got there first leaves nothing to mark.
         var touchedWithWrite = db.Database.IsNpgsql();
         var deleted = touchedWithWrite
-            ? await TaskCounters.WriteAndTouchOnPostgresAsync(db, transaction, owner.UserId, Now(), $"DELETE FROM tasks WHERE id = {task.Id}", cancellationToken)
-            : await db.Tasks.Where(t => t.Id == task.Id).ExecuteDeleteAsync(cancellationToken);
+            ? await TaskCounters.WriteAndTouchOnPostgresAsync(db, transaction, owner.UserId, now,
+                $"UPDATE tasks SET deleted_at = {now} WHERE id = {task.Id} AND deleted_at IS NULL", cancellationToken)
+            : await Live.Where(t => t.Id == task.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.DeletedAt, now), cancellationToken);
         if (deleted == 0)
         {
             return NotFound(taskId);
         }
         if (!touchedWithWrite)
         {
-            await TaskCounters.TouchAsync(db, owner.UserId, Now(), cancellationToken);
+            await TaskCounters.TouchAsync(db, owner.UserId, now, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        return task;
+    }
+
+    /// <summary>
+    /// Brings a deleted task back as it was: its number, created time, completion, due date, repeat, tags and reminders
+    /// (a reminder whose moment went by while it was deleted stays passed: it never fired, and does not fire late).
+    /// Not found when it is not the owner's, never existed or was purged; refused (<see cref="TaskErrorKind.NotDeleted"/>)
+    /// when it is not deleted; and refused at the per-user limit, as an add would be.
+    /// </summary>
+    public async Task<TaskOutcome<TaskItem>> RestoreAsync(TaskOwner owner, long taskId, CancellationToken cancellationToken = default)
+    {
+        var validId = TaskRules.TaskId(taskId);
+        if (!validId.IsValid)
+        {
+            return Invalid(validId.Error);
+        }
+        var now = Now();
+        await using var transaction = await TaskStoreTransaction.BeginAsync(db, cancellationToken);
+        var task = await db.Tasks.Include(t => t.Tags).Include(t => t.Reminders).AsSingleQuery().AsNoTracking()
+            .SingleOrDefaultAsync(t => t.UserId == owner.UserId && t.Number == taskId, cancellationToken);
+        if (task is null)
+        {
+            return NotFound(taskId);
+        }
+        if (task.DeletedAt is null)
+        {
+            return new TaskError(TaskErrorKind.NotDeleted, $"Task {taskId} is not deleted: there is nothing to restore.");
+        }
+        if (await Live.CountAsync(t => t.UserId == owner.UserId, cancellationToken) >= limits.MaxTasksPerUser)
+        {
+            return LimitReached();
+        }
+        var restored = await db.Tasks.Where(t => t.Id == task.Id && t.DeletedAt != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.DeletedAt, (DateTime?)null).SetProperty(t => t.UpdatedAt, now), cancellationToken);
+        if (restored == 0)
+        {
+            // Purged, or restored by a concurrent request, between our read and our write: as it is now.
+            await transaction.RollbackAsync(cancellationToken);
+            return await GetAsync(owner, taskId, cancellationToken) is { Succeeded: true }
+                ? new TaskError(TaskErrorKind.NotDeleted, $"Task {taskId} is not deleted: there is nothing to restore.")
+                : NotFound(taskId);
+        }
+        await TaskCounters.TouchAsync(db, owner.UserId, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        task.DeletedAt = null;
+        task.UpdatedAt = now;
         return task;
     }
 
     /// <summary>The occurrence created when <paramref name="task"/> (a recurring task) was completed, if any.</summary>
     public async Task<TaskItem?> NextOccurrenceAsync(TaskOwner owner, TaskItem task, CancellationToken cancellationToken = default) =>
         task.Recurrence is null ? null
-        : await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.UserId == owner.UserId && t.FollowsTaskId == task.Id, cancellationToken);
+        : await Live.AsNoTracking().SingleOrDefaultAsync(t => t.UserId == owner.UserId && t.FollowsTaskId == task.Id, cancellationToken);
 
     /// <summary>
     /// One task with its tags and reminders in one statement. Split, it was three round trips (the task,
@@ -282,8 +335,11 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
     /// FieldLimits), for one task only: lists attach them per page instead (TaskStore.Listing).
     /// </summary>
     private IQueryable<TaskItem> Owned(TaskOwner owner, long number) =>
-        db.Tasks.Include(t => t.Tags).Include(t => t.Reminders).AsSingleQuery()
+        Live.Include(t => t.Tags).Include(t => t.Reminders).AsSingleQuery()
             .Where(t => t.UserId == owner.UserId && t.Number == number);
+
+    /// <summary>The tasks not deleted: what every read and change starts from (a deleted task is not found).</summary>
+    private IQueryable<TaskItem> Live => db.Tasks.Where(t => t.DeletedAt == null);
 
     // To the microsecond, PostgreSQL's precision: what a write returns is then what a later read gives back.
     private DateTime Now()
@@ -293,6 +349,9 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
     }
 
     private static TaskError Invalid(string? message) => new(TaskErrorKind.Validation, message ?? "Invalid input.");
+
+    private TaskError LimitReached() => new(TaskErrorKind.LimitReached,
+        $"You already have {limits.MaxTasksPerUser:N0} tasks, the most one account can keep. Delete tasks you no longer need (completed ones too), then add again.");
 
     private static TaskError NotFound(long taskId) => new(TaskErrorKind.NotFound, $"Task {taskId} was not found.");
 }

@@ -130,8 +130,9 @@ public sealed class TaskTools(TaskStore tasks, TimeProvider clock)
 
     [McpServerTool(Name = ToolNames.DeleteTask, Title = "Delete a task", Destructive = true, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(ToolEnvelope<TaskChange>))]
-    [Description("Permanently delete one of the user's tasks. Needs the task's number: when the user names the task by words, " +
-        $"call {ToolNames.ListTasks} with search first; if several tasks match, ask the user which one instead of guessing.")]
+    [Description("Delete one of the user's tasks. Needs the task's number: when the user names the task by words, " +
+        $"call {ToolNames.ListTasks} with search first; if several tasks match, ask the user which one instead of guessing. " +
+        $"A deleted task can be brought back with {ToolNames.RestoreTask} for 7 days.")]
     public async Task<CallToolResult> DeleteTask(
         ClaimsPrincipal user,
         [Description(D.TaskId)] long task_id,
@@ -139,6 +140,20 @@ public sealed class TaskTools(TaskStore tasks, TimeProvider clock)
     {
         var owner = Owner(user);
         return ToolResults.From(await tasks.DeleteAsync(owner, task_id, cancellationToken), TaskChangeStatus.Deleted, owner);
+    }
+
+    [McpServerTool(Name = ToolNames.RestoreTask, Title = "Restore a deleted task", Destructive = false, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(ToolEnvelope<TaskChange>))]
+    [Description($"Bring back a task deleted with {ToolNames.DeleteTask} (the undo of a deletion), as it was: the same number, title, " +
+        "description, due date, completion, repeat, tags and reminders. Needs the number the task had (the task_id its deletion returned). " +
+        "A deleted task can be restored for 7 days. Fails with not_deleted when the task is not deleted, not_found when there is no such task.")]
+    public async Task<CallToolResult> RestoreTask(
+        ClaimsPrincipal user,
+        [Description(D.TaskId)] long task_id,
+        CancellationToken cancellationToken = default)
+    {
+        var owner = Owner(user);
+        return ToolResults.From(await tasks.RestoreAsync(owner, task_id, cancellationToken), TaskChangeStatus.Restored, owner);
     }
 
     [McpServerTool(Name = ToolNames.UpdateTask, Title = "Update a task", Destructive = false, Idempotent = true, OpenWorld = false,

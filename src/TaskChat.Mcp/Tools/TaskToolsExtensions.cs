@@ -1,5 +1,6 @@
 using TaskChat.Contract;
 using TaskChat.Data.Idempotency;
+using TaskChat.Data.Tasks;
 
 namespace TaskChat.Mcp.Tools;
 
@@ -20,13 +21,14 @@ public static class TaskToolsExtensions
         builder.Services.AddMcpServer(options =>
             {
                 options.ServerInfo = new() { Name = "taskchat-mcp", Title = "TaskChat tasks", Version = typeof(TaskTools).Assembly.GetName().Version?.ToString(3) ?? "1.0.0" };
-                options.ServerInstructions = "Tools to manage the signed-in user's task list: add, list, complete, update and delete tasks. " +
+                options.ServerInstructions = "Tools to manage the signed-in user's task list: add, list, complete, update, delete and restore tasks. " +
                     $"Tasks are named by id; use {ToolNames.ListTasks} to find the id of a task the user names by words.";
             })
             .WithHttpTransport(options => options.Stateless = true)
             .WithTools<TaskTools>()
             .WithRequestFilters(filters => filters.AddCallToolFilter(ToolCallGuard.Wrap));
         builder.Services.AddIdempotencyPruning();
+        builder.Services.AddDeletedTaskPurging();
         return builder;
     }
 

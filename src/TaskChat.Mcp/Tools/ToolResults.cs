@@ -30,6 +30,7 @@ public static class ToolResults
             {
                 TaskErrorKind.NotFound => ToolErrorCodes.NotFound,
                 TaskErrorKind.LimitReached => ToolErrorCodes.TaskLimitReached,
+                TaskErrorKind.NotDeleted => ToolErrorCodes.NotDeleted,
                 _ => ToolErrorCodes.Validation,
             };
             return Error(code, outcome.Error.Message);

@@ -52,6 +52,10 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
     public Task DeleteTaskAsync(long id, CancellationToken cancellationToken = default) =>
         SendAsync<object>(HttpMethod.Delete, $"api/tasks/{id}", null, cancellationToken);
 
+    /// <summary>Brings a deleted task back as it was, with its own number.</summary>
+    public Task<TaskView> RestoreTaskAsync(long id, CancellationToken cancellationToken = default) =>
+        SendAsync<TaskView>(HttpMethod.Post, $"api/tasks/{id}/restore", null, cancellationToken);
+
     public Task<ConversationList> GetConversationsAsync(CancellationToken cancellationToken = default) =>
         SendAsync<ConversationList>(HttpMethod.Get, "api/conversations", null, cancellationToken);
 

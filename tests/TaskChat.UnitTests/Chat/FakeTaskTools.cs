@@ -9,13 +9,14 @@ namespace TaskChat.UnitTests.Chat;
 /// <summary>
 /// The task tools as AIFunctions over an in-memory list, answering with the contract's JSON envelopes as the MCP
 /// server does; every call is recorded. <see cref="Today"/> has today's five tools and arguments; <see cref="All"/>
-/// also has issue 11's (due, priority, tags, recurrence, reminders, the list filters, reopen_task), so skills that
-/// need them are tested before the mcp serves them.
+/// also has issue 11's (due, priority, tags, recurrence, reminders, the list filters, reopen_task) and restore_task, so
+/// skills that need them are tested before the mcp serves them. A deleted task is kept aside, as the mcp keeps it, for a restore.
 /// </summary>
 internal sealed class FakeTaskTools(TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly List<FakeTask> _tasks = [];
+    private readonly List<FakeTask> _deleted = [];
     private long _nextId = 1;
 
     public List<(string Tool, string Arguments)> Calls { get; } = [];
@@ -23,7 +24,7 @@ internal sealed class FakeTaskTools(TimeProvider? clock = null)
     public IReadOnlyList<FakeTask> Tasks => _tasks;
 
     /// <summary>Every tool with issue 11's arguments.</summary>
-    public IList<AITool> All => [Add, List, Complete, Delete, Update, Reopen, Skip];
+    public IList<AITool> All => [Add, List, Complete, Delete, Update, Reopen, Skip, Restore];
 
     /// <summary>The five tools with the arguments the mcp serves today.</summary>
     public IList<AITool> Today => [AddToday, ListToday, Complete, Delete, UpdateToday];
@@ -129,9 +130,25 @@ internal sealed class FakeTaskTools(TimeProvider? clock = null)
     {
         Record(ToolNames.DeleteTask, new { task_id });
         var result = Change(task_id, TaskChangeStatus.Deleted, _ => { });
+        _deleted.AddRange(_tasks.Where(t => t.Id == task_id));
         _tasks.RemoveAll(t => t.Id == task_id);
         return result;
     }, ToolNames.DeleteTask, "Delete a task.");
+
+    /// <summary>restore_task: the deleted task back as it was, in its place among the others (by number).</summary>
+    public AIFunction Restore => AIFunctionFactory.Create((long task_id) =>
+    {
+        Record(ToolNames.RestoreTask, new { task_id });
+        if (_deleted.Find(t => t.Id == task_id) is not { } task)
+        {
+            return _tasks.Exists(t => t.Id == task_id)
+                ? Envelopes.Error(ToolErrorCodes.NotDeleted, $"Task {task_id} is not deleted: there is nothing to restore.")
+                : Envelopes.Error(ToolErrorCodes.NotFound, $"Task {task_id} was not found.");
+        }
+        _deleted.Remove(task);
+        _tasks.Insert(_tasks.FindIndex(t => t.Id > task_id) is var at and >= 0 ? at : _tasks.Count, task);
+        return Envelopes.Change(task.Id, task.Title, TaskChangeStatus.Restored);
+    }, ToolNames.RestoreTask, "Restore a deleted task.");
 
     public AIFunction Update => AIFunctionFactory.Create(
         (long task_id, string? title = null, string? description = null, string? due = null, string? priority = null, string[]? tags = null, string? recurrence = null, string[]? reminders = null) =>

@@ -34,11 +34,29 @@ public class OfflineSkillScenarioTests
     }
 
     [Fact]
-    public async Task UndoingADeletionRecreatesTheTaskWithEveryField()
+    public async Task UndoingADeletionRestoresTheSameTaskWithItsOwnNumber()
     {
         var (turns, tools) = Start();
         await turns.TurnAsync("add pay rent by friday #home high priority with description before noon");
         Assert.StartsWith("Deleted “Pay rent”.", await turns.TurnAsync("delete the rent"));
+
+        var reply = await turns.TurnAsync("undo that");
+
+        var restored = Assert.Single(tools.Tasks);
+        Assert.Equal((1L, "Pay rent", "before noon", "2026-12-04", "high", "home"), (restored.Id, restored.Title, restored.Description, restored.Due, restored.Priority, string.Join(',', restored.Tags)));
+        Assert.Equal("Brought back “Pay rent” (task 1).", reply);
+        Assert.Equal((TaskChat.Contract.ToolNames.RestoreTask, """{"task_id":1}"""), tools.Calls[^1]);
+    }
+
+    [Fact]
+    public async Task WithoutRestoreTaskADeletionIsUndoneByAddingTheTaskAgainWithEveryField()
+    {
+        // An mcp older than restore_task: the task is re-created from the lookup before its deletion, under a new number.
+        var time = new FakeTimeProvider(Wednesday);
+        var tools = new FakeTaskTools(time);
+        var turns = new OfflineTurns([.. tools.All.Where(t => t.Name != TaskChat.Contract.ToolNames.RestoreTask)], new UserClock(time, TimeZoneInfo.Utc));
+        await turns.TurnAsync("add pay rent by friday #home high priority with description before noon");
+        await turns.TurnAsync("delete the rent");
 
         var reply = await turns.TurnAsync("undo that");
 
@@ -63,9 +81,9 @@ public class OfflineSkillScenarioTests
         await turns.TurnAsync("clear completed tasks");
         Assert.StartsWith("Deleted 2 tasks", await turns.TurnAsync("yes"), StringComparison.Ordinal);
 
-        Assert.Equal("Undone: “Eggs” is back (as task 4, done) and “Water the plants” is back (as task 5, done).", await turns.TurnAsync("undo"));
+        Assert.Equal("Brought back “Eggs” (task 1) and “Water the plants” (task 2).", await turns.TurnAsync("undo"));
 
-        Assert.Equal([("Call mom", false, null), ("Eggs", true, null), ("Water the plants", true, null)],
+        Assert.Equal([("Call mom", false, null), ("Eggs", true, null), ("Water the plants", true, "FREQ=DAILY")],
             tools.Tasks.Select(t => (t.Title, t.Completed, t.Recurrence)).OrderBy(t => t.Title));
         Assert.Equal("I already undid the last change; I can only undo it once.", await turns.TurnAsync("undo"));
     }
@@ -588,12 +606,12 @@ public class OfflineSkillScenarioTests
 
         Assert.Equal("I can only bring back a task this conversation's last change deleted, and “mom” wasn't one. Say “add …” to add it again.",
             await turns.TurnAsync("bring back mom"));
-        Assert.Equal("Undone: “Gym” is back (as task 3).", await turns.TurnAsync("put back the gym"));
-        Assert.Equal(["Call mom", "Gym"], tools.Tasks.Select(t => t.Title));
-        Assert.Equal(["health"], tools.Tasks[1].Tags);
+        Assert.Equal("Brought back “Gym” (task 1).", await turns.TurnAsync("put back the gym"));
+        Assert.Equal(["Gym", "Call mom"], tools.Tasks.Select(t => t.Title));
+        Assert.Equal(["health"], tools.Tasks[0].Tags);
 
         await turns.TurnAsync("delete call mom");
-        Assert.Equal("Undone: “Call mom” is back (as task 4).", await turns.TurnAsync("restore call mom"));
+        Assert.Equal("Brought back “Call mom” (task 2).", await turns.TurnAsync("restore call mom"));
         await turns.TurnAsync("add buy milk");
         Assert.StartsWith("I can only bring back a task", await turns.TurnAsync("bring the gym back"), StringComparison.Ordinal);
         Assert.Equal(3, tools.Tasks.Count);

@@ -12,7 +12,7 @@ namespace TaskChat.Data.CompiledModels.Postgres
     public partial class PostgresTaskChatDbContextModel
     {
         private PostgresTaskChatDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ec9a8843-959b-4d14-acf2-597070c834b0"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("5af573e3-3898-473c-a253-ec19a8a476c6"), entityTypeCount: 25)
         {
         }
 

@@ -20,9 +20,9 @@ namespace TaskChat.Data.CompiledModels.Postgres
                 "TaskChat.Data.Model.TaskItem",
                 typeof(TaskItem),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 17,
                 navigationCount: 2,
-                unnamedIndexCount: 5,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -62,6 +62,15 @@ namespace TaskChat.Data.CompiledModels.Postgres
                 sentinel: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
             createdAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             createdAt.AddAnnotation("Relational:ColumnName", "created_at");
+
+            var deletedAt = runtimeEntityType.AddProperty(
+                "DeletedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(TaskItem).GetProperty("DeletedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TaskItem).GetField("<DeletedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            deletedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            deletedAt.AddAnnotation("Relational:ColumnName", "deleted_at");
 
             var description = runtimeEntityType.AddProperty(
                 "Description",
@@ -181,26 +190,34 @@ namespace TaskChat.Data.CompiledModels.Postgres
             key.AddAnnotation("Relational:Name", "PK_tasks");
 
             var index = runtimeEntityType.AddIndex(
-                new[] { followsTaskId },
-                unique: true);
-            index.AddAnnotation("Relational:Name", "ix_tasks_follows_task_id");
+                new[] { deletedAt });
+            index.AddAnnotation("Relational:Filter", "deleted_at IS NOT NULL");
+            index.AddAnnotation("Relational:Name", "ix_tasks_deleted_at");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { userId, completed });
-            index0.AddAnnotation("Relational:Name", "ix_tasks_user_id_completed");
+                new[] { followsTaskId },
+                unique: true);
+            index0.AddAnnotation("Relational:Name", "ix_tasks_follows_task_id");
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { userId, dueAt });
-            index1.AddAnnotation("Relational:Name", "ix_tasks_user_id_due_at");
+                new[] { userId, completed });
+            index1.AddAnnotation("Relational:Filter", "deleted_at IS NULL");
+            index1.AddAnnotation("Relational:Name", "ix_tasks_user_id_completed");
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { userId, number },
-                unique: true);
-            index2.AddAnnotation("Relational:Name", "ix_tasks_user_id_number");
+                new[] { userId, dueAt });
+            index2.AddAnnotation("Relational:Filter", "deleted_at IS NULL");
+            index2.AddAnnotation("Relational:Name", "ix_tasks_user_id_due_at");
 
             var index3 = runtimeEntityType.AddIndex(
+                new[] { userId, number },
+                unique: true);
+            index3.AddAnnotation("Relational:Name", "ix_tasks_user_id_number");
+
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { userId, updatedAt, number });
-            index3.AddAnnotation("Relational:Name", "ix_tasks_user_id_updated_at_number");
+            index4.AddAnnotation("Relational:Filter", "deleted_at IS NULL");
+            index4.AddAnnotation("Relational:Name", "ix_tasks_user_id_updated_at_number");
 
             return runtimeEntityType;
         }

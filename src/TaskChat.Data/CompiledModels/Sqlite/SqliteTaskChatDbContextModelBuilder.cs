@@ -11,7 +11,7 @@ namespace TaskChat.Data.CompiledModels.Sqlite
     public partial class SqliteTaskChatDbContextModel
     {
         private SqliteTaskChatDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2d938b04-6aaf-4619-b804-498152ad198c"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("d1b5e48d-bc53-4f57-a684-2dcfd884ec3c"), entityTypeCount: 25)
         {
         }
 

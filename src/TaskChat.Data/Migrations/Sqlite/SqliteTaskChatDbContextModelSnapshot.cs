@@ -892,6 +892,10 @@ namespace TaskChat.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_at");
+
                     b.Property<string>("Description")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
@@ -951,22 +955,29 @@ namespace TaskChat.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("PK_tasks");
 
+                    b.HasIndex("DeletedAt")
+                        .HasDatabaseName("ix_tasks_deleted_at")
+                        .HasFilter("deleted_at IS NOT NULL");
+
                     b.HasIndex("FollowsTaskId")
                         .IsUnique()
                         .HasDatabaseName("ix_tasks_follows_task_id");
 
                     b.HasIndex("UserId", "Completed")
-                        .HasDatabaseName("ix_tasks_user_id_completed");
+                        .HasDatabaseName("ix_tasks_user_id_completed")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.HasIndex("UserId", "DueAt")
-                        .HasDatabaseName("ix_tasks_user_id_due_at");
+                        .HasDatabaseName("ix_tasks_user_id_due_at")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.HasIndex("UserId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_tasks_user_id_number");
 
                     b.HasIndex("UserId", "UpdatedAt", "Number")
-                        .HasDatabaseName("ix_tasks_user_id_updated_at_number");
+                        .HasDatabaseName("ix_tasks_user_id_updated_at_number")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.ToTable("tasks", (string)null);
                 });

@@ -43,43 +43,14 @@ public sealed class ToolChip(string tool, JsonElement arguments)
         _ => "…",
     };
 
-    public string Text => TextAs(restoring: false);
-
-    /// <summary>
-    /// The chip's words; <paramref name="restoring"/>: an add that brings back a task the turn before deleted (see
-    /// <see cref="Restoring"/>), said as "Restored “…”" rather than "Added".
-    /// </summary>
-    public string TextAs(bool restoring) => State switch
+    /// <summary>The chip's words: what the call does, did, or could not do.</summary>
+    public string Text => State switch
     {
-        ToolCallState.Succeeded => Done(restoring),
-        ToolCallState.Failed => $"Couldn't {Verb(restoring)}" + (Field(Result, "error") is { } error ? $": {error}" : ""),
-        ToolCallState.Unfinished => $"Didn't finish: {Verb(restoring)}",
-        _ => Char.ToUpper(Doing(restoring)[0], CultureInfo.InvariantCulture) + Doing(restoring)[1..] + "…",
+        ToolCallState.Succeeded => Done(),
+        ToolCallState.Failed => $"Couldn't {Verb()}" + (Field(Result, "error") is { } error ? $": {error}" : ""),
+        ToolCallState.Unfinished => $"Didn't finish: {Verb()}",
+        _ => Char.ToUpper(Doing()[0], CultureInfo.InvariantCulture) + Doing()[1..] + "…",
     };
-
-    /// <summary>
-    /// The add_task chips of <paramref name="thread"/> that bring back what the previous reply deleted: "undo" after a
-    /// deletion (or "bring back …") re-creates the task with add_task, the only way the tools have, so the call alone
-    /// looks like any add. Its title matching a task the turn just before deleted is what makes it a restore.
-    /// </summary>
-    public static HashSet<ToolChip> Restoring(IEnumerable<ChatBubble> thread)
-    {
-        HashSet<ToolChip> restoring = [];
-        HashSet<string> deletedJustBefore = new(StringComparer.OrdinalIgnoreCase);
-        foreach (var bubble in thread.Where(b => b.Role == MessageRoles.Assistant))
-        {
-            foreach (var chip in bubble.Tools.Where(c => c.Tool == ToolNames.AddTask && c.State != ToolCallState.Failed))
-            {
-                if (chip.Title() is { } title && deletedJustBefore.Contains(title))
-                {
-                    restoring.Add(chip);
-                }
-            }
-            deletedJustBefore = new(bubble.Tools.Where(c => c is { Tool: ToolNames.DeleteTask, State: ToolCallState.Succeeded })
-                .Select(c => c.Title()).OfType<string>(), StringComparer.OrdinalIgnoreCase);
-        }
-        return restoring;
-    }
 
     public static ToolChip FromRecord(ToolCallRecord call)
     {
@@ -113,38 +84,41 @@ public sealed class ToolChip(string tool, JsonElement arguments)
         Quoted(Title())
         ?? (Number(Arguments, ToolArguments.TaskId) is { } id ? $"task #{id}" : "a task");
 
-    private string Verb(bool restoring) => Tool switch
+    private string Verb() => Tool switch
     {
-        ToolNames.AddTask => $"{(restoring ? "restore" : "add")} {Subject()}",
+        ToolNames.AddTask => $"add {Subject()}",
         ToolNames.ListTasks => "look at your tasks",
         ToolNames.CompleteTask => $"complete {Subject()}",
         ToolNames.ReopenTask => $"reopen {Subject()}",
         ToolNames.SkipTask => $"skip {Subject()}",
         ToolNames.DeleteTask => $"delete {Subject()}",
+        ToolNames.RestoreTask => $"restore {Subject()}",
         ToolNames.UpdateTask => $"update {Subject()}",
         _ => $"use {Tool}",
     };
 
-    private string Doing(bool restoring) => Tool switch
+    private string Doing() => Tool switch
     {
-        ToolNames.AddTask => $"{(restoring ? "restoring" : "adding")} {Subject()}",
+        ToolNames.AddTask => $"adding {Subject()}",
         ToolNames.ListTasks => "looking at your tasks",
         ToolNames.CompleteTask => $"completing {Subject()}",
         ToolNames.ReopenTask => $"reopening {Subject()}",
         ToolNames.SkipTask => $"skipping {Subject()}",
         ToolNames.DeleteTask => $"deleting {Subject()}",
+        ToolNames.RestoreTask => $"restoring {Subject()}",
         ToolNames.UpdateTask => $"updating {Subject()}",
         _ => $"using {Tool}",
     };
 
-    private string Done(bool restoring) => Tool switch
+    private string Done() => Tool switch
     {
-        ToolNames.AddTask => $"{(restoring ? "Restored" : "Added")} {Subject()}",
+        ToolNames.AddTask => $"Added {Subject()}",
         ToolNames.ListTasks => LookedAt(),
         ToolNames.CompleteTask => $"Completed {Subject()}",
         ToolNames.ReopenTask => $"Reopened {Subject()}",
         ToolNames.SkipTask => $"Skipped {Subject()}",
         ToolNames.DeleteTask => $"Deleted {Subject()}",
+        ToolNames.RestoreTask => $"Restored {Subject()}",
         ToolNames.UpdateTask => $"Updated {Subject()}",
         _ => $"Used {Tool}",
     };
