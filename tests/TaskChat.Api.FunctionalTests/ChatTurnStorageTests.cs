@@ -146,12 +146,12 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
         var onPostgres = system.Api.Services.GetRequiredService<DatabaseConnection>().Provider == DatabaseProvider.Postgres;
         // Before the write's statement runs, another request deletes one of the tasks: the write then finds nothing.
         var goneFirst = 0L;
-        var concurrentDelete = new BeforeCommand("DELETE FROM tasks", async () =>
+        var concurrentDelete = new BeforeCommand("UPDATE tasks SET deleted_at", async () =>
         {
             if (goneFirst != 0)
             {
                 await using var other = NewContext(out _);
-                await other.Database.ExecuteSqlAsync($"DELETE FROM tasks WHERE id = {goneFirst}");
+                await other.Database.ExecuteSqlAsync($"UPDATE tasks SET deleted_at = {DateTime.UtcNow} WHERE id = {goneFirst}");
                 goneFirst = 0;
             }
         });
@@ -185,7 +185,7 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
 
             // The task's read, then the write with the counter, the notification and the COMMIT: no statement
             // of the counter's own, and no COMMIT in a round trip of its own (the driver's).
-            foreach (var (statements, write) in new[] { (completing, "UPDATE tasks SET completed = TRUE"), (deleting, "DELETE FROM tasks") })
+            foreach (var (statements, write) in new[] { (completing, "UPDATE tasks SET completed = TRUE"), (deleting, "UPDATE tasks SET deleted_at") })
             {
                 Assert.Equal(2, statements.Count);
                 Assert.StartsWith("SELECT", statements[0].TrimStart(), StringComparison.Ordinal);
@@ -200,7 +200,7 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
             Assert.Equal(commitsBefore + 2, ends.Commits);
         }
         Assert.Equal(onPostgres ? ["Buy milk"] : ["Buy milk", "Buy eggs"],
-            await db.Tasks.AsNoTracking().Where(t => t.UserId == owner.UserId).OrderBy(t => t.Number).Select(t => t.Title).ToListAsync());
+            await db.Tasks.AsNoTracking().Where(t => t.UserId == owner.UserId && t.DeletedAt == null).OrderBy(t => t.Number).Select(t => t.Title).ToListAsync());
         Assert.True(await db.Tasks.AsNoTracking().Where(t => t.Id == milk.Id).Select(t => t.Completed).SingleAsync());
     }
 
@@ -254,8 +254,8 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
         Assert.True((await store.DeleteAsync(owner, 1)).Succeeded);
         var third = await store.AddAsync(owner, "Three", null);
         Assert.True(third.Succeeded, third.Error?.Message);
-        Assert.Equal(3, third.Value!.Number); // Past the limit's numbers, counted: two tasks again.
-        Assert.Equal(["Two", "Three"], await db.Tasks.AsNoTracking().Where(t => t.UserId == owner.UserId).OrderBy(t => t.Number).Select(t => t.Title).ToListAsync());
+        Assert.Equal(3, third.Value!.Number); // Past the limit's numbers, counted: two live tasks again (the deleted one is not counted).
+        Assert.Equal(["Two", "Three"], await db.Tasks.AsNoTracking().Where(t => t.UserId == owner.UserId && t.DeletedAt == null).OrderBy(t => t.Number).Select(t => t.Title).ToListAsync());
     }
 
     [SkippableFact]
