@@ -32,8 +32,9 @@ internal sealed record ChatState(string Message, IReadOnlyList<IReadOnlyList<Too
     public IReadOnlyList<TaskSnapshot>? LastShown => Earlier.Reverse().Select(Shown).FirstOrDefault(shown => shown.Count > 0);
 
     /// <summary>
-    /// The tasks <paramref name="turn"/>'s reply showed, in its order: each label (“#3 “Buy milk””) of a task one of the
-    /// turn's lists returned, read from the reply itself, so what counts is what the user read. A label is only taken
+    /// The tasks <paramref name="turn"/>'s reply showed, in its order: each label (“#3 “Buy milk””, or “1. “Buy milk” (#3)”
+    /// among the choices of "Which one?") of a task one of the turn's lists returned, read from the reply itself, so what
+    /// counts is what the user read. A label is only taken
     /// whole, with the title the list gave, so a title that has “#5 “…”” in it adds nothing. A lookup by number
     /// (task_ids) is not a list: "is the second one done?" answers about a task already named, and "the first one" after
     /// it still counts in the list before.
@@ -52,13 +53,20 @@ internal sealed record ChatState(string Message, IReadOnlyList<IReadOnlyList<Too
             var digits = reply.AsSpan(at + 1);
             var length = digits.IndexOfAnyExceptInRange('0', '9');
             if (length > 0 && long.TryParse(digits[..length], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-                && listed.TryGetValue(id, out var task) && Replies.Label(task) is var label && reply.AsSpan(at).StartsWith(label, StringComparison.Ordinal))
+                && listed.TryGetValue(id, out var task))
             {
-                if (shown.All(t => t.Id != id))
+                var label = Replies.Label(task);
+                var whole = reply.AsSpan(at).StartsWith(label, StringComparison.Ordinal);
+                // A choice, “2. “Pay the bills” (#9)”: the title before the number, its bracket closed after it.
+                var choice = !whole && reply.AsSpan(0, at).EndsWith($"“{task.Title}” (", StringComparison.Ordinal) && reply.AsSpan(at + 1 + length).StartsWith(")", StringComparison.Ordinal);
+                if ((whole || choice) && shown.All(t => t.Id != id))
                 {
                     shown.Add(task);
                 }
-                at += label.Length - 1;
+                if (whole)
+                {
+                    at += label.Length - 1;
+                }
             }
         }
         return shown;

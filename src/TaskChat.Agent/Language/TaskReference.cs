@@ -73,7 +73,7 @@ internal static partial class TaskReference
         foreach (var piece in text.Split([',', ';', '&']))
         {
             var rest = piece;
-            while (Phrase.TrySplit(rest, ["and"], out var before, out var after))
+            while (Phrase.TrySplit(rest, ["and also", "and"], out var before, out var after))
             {
                 Add(before);
                 rest = after;
@@ -82,9 +82,10 @@ internal static partial class TaskReference
         }
         return parts.Count > 1 ? parts : [];
 
+        // "both the milk and the eggs", "the milk and also the eggs": words about the list, not of a title.
         void Add(string piece)
         {
-            if (MeaningfulWords(Phrase.Words(piece)) is { Count: > 0 } words)
+            if (MeaningfulWords(Phrase.Words(piece)).SkipWhile(w => w is "both" or "also").ToList() is { Count: > 0 } words)
             {
                 parts.Add(words);
             }

@@ -19,9 +19,9 @@ internal abstract record FieldChangeRequest(TaskTarget Target) : TargetedRequest
 
     protected override string Verb => "change";
 
-    // "both" to "which one?": a due date, a priority or a tag suits several tasks alike; a repeat or a reminder is one
-    // task's, and stays a question.
-    protected override bool TakesAllAnswered => Argument is TaskToolArguments.Due or TaskToolArguments.Priority or TaskToolArguments.Tags;
+    // "move the milk and the eggs to friday", or "both" to "which one?": a due date, a priority or a tag suits several
+    // tasks alike; a repeat or a reminder is one task's, and stays a question.
+    protected override bool TakesSeveral => Argument is TaskToolArguments.Due or TaskToolArguments.Priority or TaskToolArguments.Tags;
 
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.UpdateTask, Argument)];
 

@@ -8,6 +8,17 @@ internal static class Replies
 {
     public static string Label(TaskSnapshot task) => $"#{task.Id} “{task.Title}”";
 
+    /// <summary>"2. “Pay the bills” (#9)": a task at its place among the choices of "Which one?".</summary>
+    public static string Choice(TaskSnapshot task, int place) => $"{place}. “{task.Title}” (#{task.Id})";
+
+    private static readonly string[] Ordinals =
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+
+    /// <summary>"first", "second", … "twelfth", then "13th", "21st".</summary>
+    public static string Ordinal(int place) =>
+        place >= 1 && place <= Ordinals.Length ? Ordinals[place - 1]
+            : place.ToString(CultureInfo.InvariantCulture) + ((place % 100) is >= 11 and <= 13 ? "th" : (place % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
+
     public static string Quoted(string? title) => $"“{title}”";
 
     public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

@@ -10,8 +10,18 @@ namespace TaskChat.Agent;
 /// </summary>
 internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
 {
-    /// <summary>The question asked when several tasks match; a bare number in the next message answers it.</summary>
-    public const string WhichOpening = "Which one did you mean: ";
+    /// <summary>The question asked when several tasks match; <see cref="WhichAnswer"/> reads the next message as its answer.</summary>
+    public const string WhichOpening = "Which one: ";
+
+    /// <summary>
+    /// The question as it was asked before "Which one: 1. “Pay rent” (#8) …" (its tasks by number, "Reply with its
+    /// number."): still answered in a conversation that stopped at it, a bare number then being the task's.
+    /// </summary>
+    public const string EarlierWhichOpening = "Which one did you mean: ";
+
+    /// <summary>True when <paramref name="reply"/> asks which task the user meant, in either wording.</summary>
+    public static bool AsksWhich(string reply) =>
+        reply.StartsWith(WhichOpening, StringComparison.Ordinal) || reply.StartsWith(EarlierWhichOpening, StringComparison.Ordinal);
 
     /// <summary>Which tasks a lookup lists: completing only concerns pending tasks, reopening done ones.</summary>
     protected virtual string LookupStatus => ListStatus.All;
@@ -155,29 +165,34 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
     }
 
     /// <summary>
-    /// True when the words may name several tasks, each by a few words ("delete the eggs and the bread"): for requests
-    /// that act on whole tasks (complete, delete, reopen). Changing a field of several at once stays a question.
+    /// True when the words may name several tasks, each by a few words ("delete the eggs and the bread", "move the milk and
+    /// the eggs to friday"): for requests that act on whole tasks (complete, delete, reopen) and the fields
+    /// <see cref="FieldChangeRequest"/> says. A rename, a repeat or a reminder of several stays a question.
     /// </summary>
     protected virtual bool TakesSeveral => false;
 
     /// <summary>Words that match several tasks: which one? (<see cref="WhichAnswer"/> reads the next message as the answer.)</summary>
     protected virtual NextStep ActOnSeveral(IReadOnlyList<TaskSnapshot> matches, AgentContext context) =>
-        new Answer(WhichQuestion(matches, "Reply with its number."));
-
-    /// <summary>"Which one did you mean: #1 “Buy milk”, #2 “Oat milk”? …": the question, however it is asked again.</summary>
-    public static string WhichQuestion(IEnumerable<TaskSnapshot> candidates, string then) =>
-        WhichOpening + string.Join(", ", candidates.Select(Replies.Label)) + "? " + then;
+        new Answer(WhichQuestion(matches, HowToAnswer(matches.Count)));
 
     /// <summary>
-    /// True when "both" or "all of them", answering which one, may apply the request to every task the question listed:
-    /// for whole tasks (complete, delete, reopen) and the fields <see cref="FieldChangeRequest"/> says.
+    /// "Which one: 1. “Pay rent” (#8) 2. “Pay the bills” (#9)? …": the question, however it is asked again. Each task
+    /// has its place, which "the first" or "1" answers, and its number ("#8"), which the tasks page shows too.
     /// </summary>
+    public static string WhichQuestion(IReadOnlyList<TaskSnapshot> candidates, string then) =>
+        WhichOpening + string.Join(" ", candidates.Select((t, i) => Replies.Choice(t, i + 1))) + "? " + then;
+
+    /// <summary>"Say “the first”, “both”, or a number.": the answers that suit this request ("both" only where it takes several).</summary>
+    public string HowToAnswer(int candidates) =>
+        TakesAllAnswered ? $"Say “the first”, “{(candidates == 2 ? "both" : "all of them")}”, or a number." : "Say “the first” or a number.";
+
+    /// <summary>True when "both" or "all of them", answering which one, may apply the request to every task the question listed.</summary>
     protected virtual bool TakesAllAnswered => TakesSeveral;
 
     /// <summary>The request again for the tasks an answer to "which one?" chose (a reply asking again when it takes one only).</summary>
     public SkillRequest For(IReadOnlyList<TaskSnapshot> chosen, IReadOnlyList<TaskSnapshot> candidates) =>
         chosen.Count > 1 && !TakesAllAnswered
-            ? new Say(WhichQuestion(candidates, $"I can only {Verb} one at a time: reply with its number."))
+            ? new Say(WhichQuestion(candidates, $"I can only {Verb} one at a time: say “the first” or a number."))
             : this with { Target = new TaskTarget([.. chosen.Select(t => t.Id)], []) };
 
     /// <summary>The tasks one part of several points at ("the bread" in "delete the eggs and the bread").</summary>
@@ -206,11 +221,17 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
             : $"{Replies.Quoted(f.Said)} matches {Replies.Join(f.Tasks.Select(Replies.Label))}");
         var notFound = missing.Count == 0 ? "" : $" I couldn't find a{StatusWord} task matching {Replies.Join(missing, "or")}.";
         var example = string.Join(" and ", found.Where(f => f.Tasks.Count > 0).Select(f => f.Tasks[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return new Answer($"I haven't {Past} anything yet: {string.Join("; ", told)}.{notFound} Tell me which by number, for example “{Verb} {example}”.");
+        return new Answer($"I haven't {Past} anything yet: {string.Join("; ", told)}.{notFound} Tell me which by number, for example “{ByNumbers(example, context)}”.");
     }
 
     /// <summary>"completed", "deleted": what the reply says was not done yet.</summary>
     protected virtual string Past => Verb + "d";
+
+    /// <summary>
+    /// The request said again with task numbers ("delete 1 and 3", "move 1 and 3 to Friday"): the example a reply gives
+    /// when words did not each name one task.
+    /// </summary>
+    protected virtual string ByNumbers(string numbers, AgentContext context) => $"{Verb} {numbers}";
 
     /// <summary>The tasks the words point at; a skill may look further ("I bought the milk" tries "milk" alone).</summary>
     protected virtual IReadOnlyList<TaskSnapshot> Match(IReadOnlyList<TaskSnapshot> tasks) => TitleMatcher.Match(tasks, Target.Words);

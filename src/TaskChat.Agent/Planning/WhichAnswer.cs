@@ -4,11 +4,11 @@ using System.Text.RegularExpressions;
 namespace TaskChat.Agent;
 
 /// <summary>
-/// The next message after "Which one did you mean: #1 …, #2 …?", read as its answer: a number ("2", "#2"), a place
-/// ("the first one", "the 2nd", "the last one"), "both" / "all of them" / "all 3" (the request for each, when it suits
-/// several), "the one due friday" or "the one tagged home", words of one candidate's title ("the oat one"), or "neither"
-/// / "never mind" (the question dropped). The request is the one that asked, read again from its message; anything else
-/// is not an answer, and the skills read it as they would.
+/// The next message after "Which one: 1. “Pay rent” (#8) 2. “Pay the bills” (#9)?", read as its answer: a number ("2":
+/// the place, "#9" or "9": the task), a place ("the first one", "the 2nd", "the last one"), "both" / "all of them" /
+/// "all 3" (the request for each, when it suits several), "the one due friday" or "the one tagged home", words of one
+/// candidate's title ("the oat one"), or "neither" / "never mind" (the question dropped). The request is the one that
+/// asked, read again from its message; anything else is not an answer, and the skills read it as they would.
 /// </summary>
 internal static partial class WhichAnswer
 {
@@ -23,8 +23,7 @@ internal static partial class WhichAnswer
 
     public static SkillRequest? Read(Utterance utterance, AgentContext context, Func<Utterance, SkillRequest?> read)
     {
-        if (context.Chat.Previous is not { } previous || !previous.Reply.StartsWith(TargetedRequest.WhichOpening, StringComparison.Ordinal)
-            || Asking(context, read) is not { } asking)
+        if (context.Chat.Previous is not { } previous || !TargetedRequest.AsksWhich(previous.Reply) || Asking(context, read) is not { } asking)
         {
             return null;
         }
@@ -36,13 +35,15 @@ internal static partial class WhichAnswer
         }
         if (TaskReference.Parse(utterance.Text) is { ByNumber: true } chosen)
         {
-            return asked with { Target = chosen };
+            return previous.Reply.StartsWith(TargetedRequest.WhichOpening, StringComparison.Ordinal)
+                ? Numbered(chosen.Ids, utterance.Raw, asked, candidates)
+                : asked with { Target = chosen };
         }
         if (AllCount(said, candidates) is { } all)
         {
             return all == candidates.Count
                 ? asked.For(candidates, candidates)
-                : new Say(TargetedRequest.WhichQuestion(candidates, $"That's {Replies.Count(candidates.Count, "task")}: reply with one's number, or say “all of them”."));
+                : new Say(TargetedRequest.WhichQuestion(candidates, $"There are {candidates.Count}: say “{(candidates.Count == 2 ? "both" : "all of them")}” or one's number."));
         }
         var target = TaskReference.Parse(utterance.Text);
         if (target is { ByPosition: true } || target is { SaysLast: true })
@@ -51,7 +52,7 @@ internal static partial class WhichAnswer
             var found = places.Select(p => TargetedRequest.Placed(candidates, p)).ToList();
             return found.All(t => t is not null)
                 ? asked.For([.. found.Select(t => t!).DistinctBy(t => t.Id)], candidates)
-                : new Say(TargetedRequest.WhichQuestion(candidates, $"There were only {candidates.Count}: reply with its number."));
+                : new Say(TargetedRequest.WhichQuestion(candidates, $"There are only {candidates.Count}: say “the first”, “the last” or a number."));
         }
         var described = Described(utterance.Text, candidates, context);
         if (described is [var one])
@@ -66,6 +67,38 @@ internal static partial class WhichAnswer
             : null;
     }
 
+    /// <summary>
+    /// Numbers answering the question, which shows each task at its place and with its number ("1. “Pay rent” (#8)"): a
+    /// number said as the task's ("#8", "task 8") is that task; a bare one is its place in the list ("2"), or the task
+    /// with that number when no place has it ("8"). A bare number that is a place and another choice's number (“2” for
+    /// “1. “Buy milk” (#2) 2. “Oat milk” (#5)”) is asked about, not guessed. A number of a task the question did not list
+    /// is that task, as before.
+    /// </summary>
+    private static SkillRequest Numbered(IReadOnlyList<long> numbers, string raw, TargetedRequest asked, IReadOnlyList<TaskSnapshot> candidates)
+    {
+        var ids = new List<long>();
+        foreach (var number in numbers)
+        {
+            var placed = number <= candidates.Count && !TaskNumber(raw, number) ? candidates[(int)number - 1] : null;
+            var numbered = candidates.FirstOrDefault(c => c.Id == number);
+            if (placed is not null && numbered is not null && placed.Id != numbered.Id)
+            {
+                var place = Replies.Ordinal((int)number);
+                return new Say(TargetedRequest.WhichQuestion(candidates,
+                    $"By “{number}”, do you mean the {place} (“{placed.Title}”) or #{number} (“{numbered.Title}”)? Say “the {place}” or “#{number}”."));
+            }
+            ids.Add(placed?.Id ?? number);
+        }
+        var chosen = ids.Distinct().Select(id => candidates.FirstOrDefault(c => c.Id == id)).ToList();
+        return chosen.All(c => c is not null)
+            ? asked.For([.. chosen.Select(c => c!)], candidates)
+            : asked with { Target = new TaskTarget([.. ids.Distinct()], []) };
+    }
+
+    // "#8", "task 8", "id 8": the number is a task's, never a place.
+    private static bool TaskNumber(string raw, long number) =>
+        Regex.IsMatch(raw, $@"(?:#\s*|\btask\s+(?:number\s+|no\.?\s*)?|\bid\s+){number}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
     private static bool HasEvery(TaskSnapshot task, IReadOnlyList<string> words)
     {
         var stems = Phrase.Words(task.Title).Select(TitleMatcher.Stem).ToHashSet();
@@ -78,7 +111,7 @@ internal static partial class WhichAnswer
     {
         foreach (var turn in context.Chat.Earlier.Reverse())
         {
-            if (!turn.Reply.StartsWith(TargetedRequest.WhichOpening, StringComparison.Ordinal))
+            if (!TargetedRequest.AsksWhich(turn.Reply))
             {
                 return null;
             }

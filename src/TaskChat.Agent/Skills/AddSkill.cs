@@ -50,7 +50,7 @@ internal sealed partial class AddSkill : Skill
     [
         "add buy milk", "remind me to call mom tomorrow at 5pm", "add eggs, bread and milk", "add salt and pepper",
         "add pay rent by friday", "add renew passport high priority", "add file taxes #home", "water the plants every 3 days",
-        "add call Bob with description about the offer", "I need to renew my passport",
+        "add call Bob with description about the offer", "I need to renew my passport", "add buy milk, not oat milk",
     ];
 
     /// <summary>
@@ -139,6 +139,12 @@ internal sealed partial class AddSkill : Skill
             description = Phrase.Unquote(descriptionPart) is { Length: > 0 } d ? d : null;
         }
 
+        if (description is null && Phrase.QuotedSegments(rest).Count == 0)
+        {
+            rest = WithoutNotClauses(rest, clock);
+        }
+        var tagsOfEach = description is null ? TagsOfEach(rest) : null;
+
         var words = TaskWords.Read(rest, clock, priority);
         (rest, priority) = (words.Rest, words.Priority);
         var (tags, due, repeat) = (words.Tags, words.Due, words.Repeat);
@@ -149,6 +155,12 @@ internal sealed partial class AddSkill : Skill
         Phrase.TryStripEnd(rest, ToTheList, out rest);
 
         var titles = (description is null ? SplitTitles(rest) : [rest]).Select(Title).Where(t => t.Length > 0).ToList();
+        // Each task's own tags when there is one set per task ("add a #home tomorrow, b friday"); else every tag is every task's.
+        IReadOnlyList<IReadOnlyList<string>>? ownTags = tagsOfEach?.Count == titles.Count ? tagsOfEach : null;
+        if (ownTags is not null)
+        {
+            tags = [];
+        }
         if (titles.Count > 0 && remindBefore is not null && due is null)
         {
             return new Say($"A reminder {remindBefore.Value.Words} before needs a due date: when is {Replies.Join(titles.Select(Replies.Quoted))} due? " +
@@ -160,12 +172,56 @@ internal sealed partial class AddSkill : Skill
             {
                 OwnDues = [.. items.Select(i => i.Due)],
                 OwnReminders = [.. items.Select(i => i.Remind && i.Due is not null)],
+                OwnTags = ownTags,
             };
         }
         return titles.Count == 0
             ? new Say("What should I add? For example “add buy milk” or “add eggs, bread and milk”.")
-            : new AddRequest(titles, description, due, priority, tags, repeat, remind && due is not null) { RemindBefore = remindBefore };
+            : new AddRequest(titles, description, due, priority, tags, repeat, remind && due is not null) { RemindBefore = remindBefore, OwnTags = ownTags };
     }
+
+    /// <summary>
+    /// "add buy milk, not oat milk", "add call mom tomorrow, not today", "add buy milk but not the oat one": a part that
+    /// says what the task is not clarifies the one before it, and is no task of its own (before, “Not oat milk” was added
+    /// too). "not" inside a title stays ("add do not disturb sign"), as does a part after a comma that does not start with it.
+    /// </summary>
+    private static string WithoutNotClauses(string text, UserClock clock) =>
+        NotClause().Replace(text, clause => When.TryExtract(clause.Groups["not"].Value, clock, out var before, out _) && before.Length > 0
+            && clause.Groups["not"].Value is var said && said.StartsWith(before, StringComparison.Ordinal)
+            ? " " + said[before.Length..].Trim() // "add buy milk, not oat milk, tomorrow" is still due tomorrow
+            : "").Trim();
+
+    /// <summary>
+    /// The tags of each task of a list, when a task before the last has tags of its own ("add a #home tomorrow, b friday":
+    /// “A” is #home, “B” is not); null when the tags are every task's: said at the end ("add milk, eggs #shopping") or at
+    /// the start ("add #shopping milk, eggs"), which tags every task as before. Tags at the start of the list are every
+    /// task's either way.
+    /// </summary>
+    private static List<IReadOnlyList<string>>? TagsOfEach(string text)
+    {
+        var parts = SplitTitles(text);
+        if (parts.Count < 2)
+        {
+            return null;
+        }
+        var lead = LeadingTags().Match(parts[0]);
+        var leading = Markers.ExtractTags(lead.Value, out _);
+        parts[0] = parts[0][lead.Length..];
+        var own = parts.Select(p => Markers.ExtractTags(p, out _)).ToList();
+        if (own.Take(own.Count - 1).All(t => t.Count == 0))
+        {
+            return null;
+        }
+        return [.. own.Select(t => (IReadOnlyList<string>)[.. leading.Concat(t).Distinct()])];
+    }
+
+    [GeneratedRegex(@"^(?:#[\p{L}\p{N}_-]{1,32}\s*)+", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingTags();
+
+    // ", not oat milk" or "; not today" up to the next comma; " but not …" and a trailing " not the …" without one, unless
+    // the word before makes "not" part of the title ("do not", "is not", "whether or not").
+    [GeneratedRegex(@"\s*[,;]\s*(?:(?:and|but)\s+)?not\s+(?<not>[^,;]+)|\s+but\s+not\s+(?<not>[^,;]+)|(?<!\b(?:do|does|did|is|are|was|were|am|be|can|could|should|would|will|must|may|might|or|if|whether|why|dont|doesnt|didnt))\s+(?:and\s+)?not\s+(?<not>(?:the|a|an|my|that|this)\s+[^,;]+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotClause();
 
     /// <summary>
     /// Several tasks in one message, when their dates are theirs alone: "return the books by wednesday, and call the plumber
@@ -228,15 +284,18 @@ internal sealed partial class AddSkill : Skill
 
     private static List<string> SplitOnAnd(string part, bool isList)
     {
-        Phrase.TryStripStart(part, ["and", "&"], out var rest);
+        Phrase.TryStripStart(part, ["and also", "and", "&"], out var rest);
+        // "add milk and also call mom": "also" says there is another task, whatever its first word.
+        var also = false;
         var pieces = new List<string>();
-        while (Phrase.TrySplit(rest, ["and", "&"], out var before, out var after))
+        while (Phrase.TrySplit(rest, ["and also", "and", "&"], out var before, out var after))
         {
+            also |= Phrase.TrySplit(rest, ["and also"], out var beforeAlso, out _) && beforeAlso == before;
             pieces.Add(before);
             rest = after;
         }
         pieces.Add(rest);
-        var separate = isList || pieces.All(p => Phrase.Words(p) is [var first, ..] && Agent.Verbs.IsImperative(first));
+        var separate = isList || also || pieces.All(p => Phrase.Words(p) is [var first, ..] && Agent.Verbs.IsImperative(first));
         return pieces.Count > 1 && !separate ? [string.Join(" and ", pieces)] : pieces;
     }
 }
@@ -257,7 +316,14 @@ internal sealed record AddRequest(
     /// <summary>With <see cref="OwnDues"/>: the titles said as "remind me to/about …", reminded at their due time.</summary>
     public IReadOnlyList<bool>? OwnReminders { get; init; }
 
+    /// <summary>Each title's own tags, in the order of <see cref="Titles"/>; null when <see cref="Tags"/> are every title's.</summary>
+    public IReadOnlyList<IReadOnlyList<string>>? OwnTags { get; init; }
+
     private Due? DueOf(int title) => OwnDues is null ? Due : OwnDues[title];
+
+    private IReadOnlyList<string> TagsOf(int title) => OwnTags is null ? Tags : OwnTags[title];
+
+    private bool AnyTags => Tags.Count > 0 || OwnTags?.Any(t => t.Count > 0) == true;
 
     private string[]? RemindersOf(int title) =>
         OwnDues is null ? Reminders : OwnReminders?[title] == true && OwnDues[title] is not null ? [AtDueTime] : null;
@@ -276,7 +342,7 @@ internal sealed record AddRequest(
         new(ToolNames.AddTask),
         .. Due is null && OwnDues?.Any(d => d is not null) != true ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Due) },
         .. Priority is null ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Priority) },
-        .. Tags.Count == 0 ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Tags) },
+        .. !AnyTags ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Tags) },
         .. Repeat is null ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Recurrence) },
         .. Reminders is null && OwnReminders?.Any(r => r) != true ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Reminders) },
     ];
@@ -298,7 +364,7 @@ internal sealed record AddRequest(
             {
                 missing.Add("priorities");
             }
-            if (Tags.Count > 0)
+            if (AnyTags)
             {
                 missing.Add("tags");
             }
@@ -318,15 +384,16 @@ internal sealed record AddRequest(
             (ToolArguments.Description, Description),
             (TaskToolArguments.Due, DueOf(i)?.ToArgument(context.Clock)),
             (TaskToolArguments.Priority, Priority),
-            (TaskToolArguments.Tags, Tags.Count > 0 ? Tags.ToArray() : null),
+            (TaskToolArguments.Tags, TagsOf(i) is { Count: > 0 } tags ? tags.ToArray() : null),
             (TaskToolArguments.Recurrence, Repeat?.Rule),
             (TaskToolArguments.Reminders, RemindersOf(i))))]);
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {
-        // With their own dates, each task says its own: "“Call the plumber” (task 11, due tomorrow at 09:00)".
-        string Own(int i) => OwnDues is null || i >= OwnDues.Count || OwnDues[i] is not { } due ? ""
-            : ", due " + due.Describe(context.Clock) + (RemindersOf(i) is null ? "" : ", reminder then");
+        // With their own dates or tags, each task says its own: "“Call the plumber” (task 11, due tomorrow at 09:00, #home)".
+        string Own(int i) => (OwnDues is null || i >= OwnDues.Count || OwnDues[i] is not { } due ? ""
+            : ", due " + due.Describe(context.Clock) + (RemindersOf(i) is null ? "" : ", reminder then"))
+            + (OwnTags is null || i >= OwnTags.Count || OwnTags[i].Count == 0 ? "" : ", " + string.Join(' ', OwnTags[i].Select(t => "#" + t)));
         var added = done.Count == 1
             ? $"Added “{done[0].Outcome.Title}” (task {done[0].Outcome.TaskId}{Own(0)})"
             : $"Added {done.Count} tasks: {Replies.Join(done.Select((c, i) => $"“{c.Outcome.Title}” (task {c.Outcome.TaskId}{Own(i)})"))}";

@@ -34,7 +34,7 @@ internal sealed partial class DueDateSkill : Skill
     public override IReadOnlyList<string> Examples =>
         ["set 3 due to friday", "the dentist is due tomorrow at 9", "move the report to next tuesday", "postpone 3 to next week",
          "change the due date of 3 to 5 Dec", "remove the due date from 3", "make 3 due tomorrow", "move everything due today to tomorrow",
-         "push all overdue tasks to friday", "postpone the dentist by a week", "push the report back 2 days"];
+         "push all overdue tasks to friday", "postpone the dentist by a week", "push the report back 2 days", "move the milk and the eggs to friday"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -123,6 +123,11 @@ internal sealed partial class DueDateSkill : Skill
         {
             when = "at " + when;
         }
+        // "move the milk to fri": a weekday's short name is a day after "to" too (elsewhere only after "on", "by"…: "sat", "sun").
+        else if (WeekdayAlone().IsMatch(when))
+        {
+            when = "on " + when;
+        }
         if (When.ParseWhole(when, clock) is not { } due)
         {
             return null;
@@ -134,7 +139,7 @@ internal sealed partial class DueDateSkill : Skill
         }
         if (Phrase.Words(targetText) is ["everything", ..] || TaskReference.IsEverything(targetText))
         {
-            return new Say("I move one task at a time, or all those of a day (“move everything due today to tomorrow”, “move all overdue tasks to today”). Which ones?");
+            return new Say("I move tasks by name or number (“move the milk and the eggs to friday”, “move 2 and 4 to friday”), or all those of a day (“move everything due today to tomorrow”, “move all overdue tasks to today”). Which ones?");
         }
         return TaskReference.Parse(targetText) is { } target ? new DueRequest(target, due, WeekdayAlone().IsMatch(when)) : null;
     }
@@ -215,6 +220,12 @@ internal sealed record ShiftDueRequest(TaskTarget Target, int Days, int Months, 
             : Changed(d.Outcome.Title ?? "", context)));
 
     protected override string Changed(string title, AgentContext context) => $"Moved the due date of “{title}”.";
+
+    protected override string ByNumbers(string numbers, AgentContext context)
+    {
+        var (count, unit) = Months != 0 ? (Months, "month") : Days != 0 ? (Days % 7 == 0 ? (Days / 7, "week") : (Days, "day")) : Minutes % 60 == 0 ? (Minutes / 60, "hour") : (Minutes, "minute");
+        return count > 0 ? $"push {numbers} back {Replies.Count(count, unit)}" : $"move {numbers} {Replies.Count(-count, unit)} earlier";
+    }
 }
 
 /// <summary>A new due date (null removes it).</summary>
@@ -267,6 +278,9 @@ internal sealed record DueRequest(TaskTarget Target, Due? Due, bool InTasksWeek 
             + (d.Arguments.ContainsKey(TaskToolArguments.Reminders) ? " Its reminders before the due time went with it." : "")));
 
     protected override string Changed(string title, AgentContext context) => Changed(title, Due, context);
+
+    protected override string ByNumbers(string numbers, AgentContext context) =>
+        Due is null ? $"remove the due date from {numbers}" : $"move {numbers} to {Due.Describe(context.Clock)}";
 
     private static string Changed(string title, Due? due, AgentContext context) =>
         due is null ? $"Removed the due date of “{title}”." : NowDue(title, due, context);

@@ -40,7 +40,7 @@ internal sealed class PrioritySkill : Skill
 
     public override IReadOnlyList<string> Examples =>
         ["make 3 high priority", "mark the rent urgent", "set the priority of 3 to low", "the report is important", "prioritize 3", "remove the priority from 3",
-         "lower the priority of the flights", "raise the priority of 3"];
+         "lower the priority of the flights", "raise the priority of 3", "make the rent and the bills high priority"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -131,6 +131,9 @@ internal sealed record PriorityRequest(TaskTarget Target, string Priority) : Fie
 
     protected override string Changed(string title, AgentContext context) => Now(title, Priority);
 
+    protected override string ByNumbers(string numbers, AgentContext context) =>
+        Priority == TaskPriorities.None ? $"remove the priority from {numbers}" : $"make {numbers} {Priority} priority";
+
     /// <summary>"“Book flights” is now high priority.", "“Book flights” has no priority now."</summary>
     public static string Now(string title, string priority) =>
         priority == TaskPriorities.None ? $"“{title}” has no priority now." : $"“{title}” is now {priority} priority.";
@@ -156,6 +159,8 @@ internal sealed record PriorityStepRequest(TaskTarget Target, int Step) : FieldC
         string.Join(' ', done.Select(d => PriorityRequest.Now(d.Outcome.Title ?? "", d.Argument(Argument) as string ?? TaskPriorities.None)));
 
     protected override string Changed(string title, AgentContext context) => $"Changed the priority of “{title}”.";
+
+    protected override string ByNumbers(string numbers, AgentContext context) => $"make {numbers} {(Step > 0 ? "more" : "less")} urgent";
 
     private static string Current(TaskSnapshot task) => task.Priority is { } priority && Order.Contains(priority) ? priority : TaskPriorities.None;
 

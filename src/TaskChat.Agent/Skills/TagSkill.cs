@@ -17,7 +17,7 @@ internal sealed class TagSkill : Skill
 
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.UpdateTask, TaskToolArguments.Tags)];
 
-    public override IReadOnlyList<string> Examples => ["tag it home", "tag 3 work", "tag the milk one as shopping", "tag 3 #work #errands", "untag 3 work", "remove the work tag from 3"];
+    public override IReadOnlyList<string> Examples => ["tag it home", "tag 3 work", "tag the milk one as shopping", "tag 3 #work #errands", "untag 3 work", "remove the work tag from 3", "tag milk and eggs #shopping"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -73,4 +73,7 @@ internal sealed record TagRequest(TaskTarget Target, IReadOnlyList<string> Added
     protected override string Changed(string title, AgentContext context) => Added.Count > 0
         ? $"Tagged “{title}” {Replies.Join(Added.Select(t => "#" + t))}."
         : $"Removed {Replies.Join(Removed.Select(t => "#" + t))} from “{title}”.";
+
+    protected override string ByNumbers(string numbers, AgentContext context) =>
+        (Added.Count > 0 ? $"tag {numbers} " : $"untag {numbers} ") + string.Join(' ', (Added.Count > 0 ? Added : Removed).Select(t => "#" + t));
 }

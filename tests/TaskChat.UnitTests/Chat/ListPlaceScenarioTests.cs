@@ -5,13 +5,13 @@ namespace TaskChat.UnitTests.Chat;
 
 /// <summary>
 /// Tasks named by their place in a list the agent showed (found in a walk-through, each change checked in the tools'
-/// state): the answer to "Which one did you mean?" by place ("the second one"), for all of them ("both") or none, or by
+/// state): the answer to "Which one?" by place ("the second one"), for all of them ("both") or none, or by
 /// what sets one apart ("the one due friday"); and "the second one is done" after a list, counted as the reply showed it.
 /// The clock is Wednesday 2 December 2026, 09:00 UTC.
 /// </summary>
 public class ListPlaceScenarioTests
 {
-    private const string MilkQuestion = "Which one did you mean: #1 “Buy milk for mom”, #2 “Buy oat milk”? Reply with its number.";
+    private const string MilkQuestion = "Which one: 1. “Buy milk for mom” (#1) 2. “Buy oat milk” (#2)? Say “the first”, “both”, or a number.";
 
     [Theory]
     [InlineData("the first one", "Buy milk for mom")]
@@ -51,7 +51,7 @@ public class ListPlaceScenarioTests
     {
         var (turns, tools) = Start();
         await turns.TurnAsync("add buy milk for mom, buy oat milk, milk the cow, call mom");
-        Assert.StartsWith("Which one did you mean: #1 “Buy milk for mom”, #2 “Buy oat milk”, #3 “Milk the cow”?", await turns.TurnAsync("delete the milk"), StringComparison.Ordinal);
+        Assert.StartsWith("Which one: 1. “Buy milk for mom” (#1) 2. “Buy oat milk” (#2) 3. “Milk the cow” (#3)? Say “the first”, “all of them”, or a number.", await turns.TurnAsync("delete the milk"), StringComparison.Ordinal);
 
         Assert.Equal("Deleted “Buy milk for mom”, “Buy oat milk” and “Milk the cow”. Say “undo” to bring them back.", await turns.TurnAsync("all 3"));
         Assert.Equal(["Call mom"], tools.Tasks.Select(t => t.Title));
@@ -95,7 +95,7 @@ public class ListPlaceScenarioTests
         await turns.TurnAsync("add buy milk for mom, buy oat milk");
         await turns.TurnAsync("rename the milk to buy soy milk");
 
-        Assert.Equal("Which one did you mean: #1 “Buy milk for mom”, #2 “Buy oat milk”? I can only change one at a time: reply with its number.", await turns.TurnAsync("both"));
+        Assert.Equal("Which one: 1. “Buy milk for mom” (#1) 2. “Buy oat milk” (#2)? I can only change one at a time: say “the first” or a number.", await turns.TurnAsync("both"));
         await turns.TurnAsync("the second one");
 
         Assert.Equal(["Buy milk for mom", "Buy soy milk"], tools.Tasks.Select(t => t.Title));
@@ -110,7 +110,7 @@ public class ListPlaceScenarioTests
         await turns.TurnAsync("add buy milk for mom, buy oat milk");
         await turns.TurnAsync("mark the milk done");
 
-        Assert.StartsWith("Which one did you mean: #1 “Buy milk for mom”, #2 “Buy oat milk”?", await turns.TurnAsync(answer), StringComparison.Ordinal);
+        Assert.StartsWith("Which one: 1. “Buy milk for mom” (#1) 2. “Buy oat milk” (#2)?", await turns.TurnAsync(answer), StringComparison.Ordinal);
         Assert.Equal("Marked “Buy milk for mom” done.", await turns.TurnAsync("first"));
         Assert.Equal([true, false], tools.Tasks.Select(t => t.Completed));
     }

@@ -37,7 +37,7 @@ public class OfflineScenarioTests
         var answer = await turns.AnswerAsync(Envelopes.Tasks((3, "Buy milk", false), (5, "Milk the cow", true), (6, "Pay rent", false)));
 
         Assert.Empty(answer.Calls());
-        Assert.Equal("Which one did you mean: #3 “Buy milk”, #5 “Milk the cow”? Reply with its number.", answer.Text);
+        Assert.Equal("Which one: 1. “Buy milk” (#3) 2. “Milk the cow” (#5)? Say “the first”, “both”, or a number.", answer.Text);
     }
 
     [Fact]

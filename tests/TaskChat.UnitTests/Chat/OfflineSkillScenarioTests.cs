@@ -157,7 +157,7 @@ public class OfflineSkillScenarioTests
 
         var reply = await turns.TurnAsync("I bought the milk");
 
-        Assert.Equal("Which one did you mean: #1 “Buy milk for mom”, #2 “Buy oat milk”? Reply with its number.", reply);
+        Assert.Equal("Which one: 1. “Buy milk for mom” (#1) 2. “Buy oat milk” (#2)? Say “the first”, “both”, or a number.", reply);
         Assert.Equal("Nice! Marked “Buy oat milk” done.", await turns.TurnAsync("2"));
         Assert.Equal(2, tools.Tasks.Count);
     }

@@ -231,7 +231,7 @@ public class ReminderChangeScenarioTests
         await turns.TurnAsync("add call mom about the party");
         await turns.TurnAsync("add call mom about the trip");
 
-        Assert.Equal("Which one did you mean: #1 “Call mom about the party”, #2 “Call mom about the trip”? Reply with its number.", await turns.TurnAsync("remind me about call mom tomorrow at 10am"));
+        Assert.Equal("Which one: 1. “Call mom about the party” (#1) 2. “Call mom about the trip” (#2)? Say “the first” or a number.", await turns.TurnAsync("remind me about call mom tomorrow at 10am"));
         Assert.Equal("I'll remind you about “Call mom about the trip” tomorrow at 10:00.", await turns.TurnAsync("2"));
         Assert.Equal(["2026-12-03T10:00:00+00:00"], tools.Tasks[1].Reminders);
         Assert.Empty(tools.Tasks[0].Reminders);
