@@ -141,9 +141,9 @@ internal sealed partial class AddSkill : Skill
 
         if (description is null && Phrase.QuotedSegments(rest).Count == 0)
         {
-            rest = WithoutNotClauses(rest, clock);
+            rest = TasksInOneAdd.WithoutNotClauses(rest, clock);
         }
-        var tagsOfEach = description is null ? TagsOfEach(rest) : null;
+        var tagsOfEach = description is null ? TasksInOneAdd.TagsOfEach(rest) : null;
 
         var words = TaskWords.Read(rest, clock, priority);
         (rest, priority) = (words.Rest, words.Priority);
@@ -154,7 +154,7 @@ internal sealed partial class AddSkill : Skill
         }
         Phrase.TryStripEnd(rest, ToTheList, out rest);
 
-        var titles = (description is null ? SplitTitles(rest) : [rest]).Select(Title).Where(t => t.Length > 0).ToList();
+        var titles = (description is null ? TasksInOneAdd.Titles(rest) : [rest]).Select(Title).Where(t => t.Length > 0).ToList();
         // Each task's own tags when there is one set per task ("add a #home tomorrow, b friday"); else every tag is every task's.
         IReadOnlyList<IReadOnlyList<string>>? ownTags = tagsOfEach?.Count == titles.Count ? tagsOfEach : null;
         if (ownTags is not null)
@@ -179,49 +179,6 @@ internal sealed partial class AddSkill : Skill
             ? new Say("What should I add? For example “add buy milk” or “add eggs, bread and milk”.")
             : new AddRequest(titles, description, due, priority, tags, repeat, remind && due is not null) { RemindBefore = remindBefore, OwnTags = ownTags };
     }
-
-    /// <summary>
-    /// "add buy milk, not oat milk", "add call mom tomorrow, not today", "add buy milk but not the oat one": a part that
-    /// says what the task is not clarifies the one before it, and is no task of its own (before, “Not oat milk” was added
-    /// too). "not" inside a title stays ("add do not disturb sign"), as does a part after a comma that does not start with it.
-    /// </summary>
-    private static string WithoutNotClauses(string text, UserClock clock) =>
-        NotClause().Replace(text, clause => When.TryExtract(clause.Groups["not"].Value, clock, out var before, out _) && before.Length > 0
-            && clause.Groups["not"].Value is var said && said.StartsWith(before, StringComparison.Ordinal)
-            ? " " + said[before.Length..].Trim() // "add buy milk, not oat milk, tomorrow" is still due tomorrow
-            : "").Trim();
-
-    /// <summary>
-    /// The tags of each task of a list, when a task before the last has tags of its own ("add a #home tomorrow, b friday":
-    /// “A” is #home, “B” is not); null when the tags are every task's: said at the end ("add milk, eggs #shopping") or at
-    /// the start ("add #shopping milk, eggs"), which tags every task as before. Tags at the start of the list are every
-    /// task's either way.
-    /// </summary>
-    private static List<IReadOnlyList<string>>? TagsOfEach(string text)
-    {
-        var parts = SplitTitles(text);
-        if (parts.Count < 2)
-        {
-            return null;
-        }
-        var lead = LeadingTags().Match(parts[0]);
-        var leading = Markers.ExtractTags(lead.Value, out _);
-        parts[0] = parts[0][lead.Length..];
-        var own = parts.Select(p => Markers.ExtractTags(p, out _)).ToList();
-        if (own.Take(own.Count - 1).All(t => t.Count == 0))
-        {
-            return null;
-        }
-        return [.. own.Select(t => (IReadOnlyList<string>)[.. leading.Concat(t).Distinct()])];
-    }
-
-    [GeneratedRegex(@"^(?:#[\p{L}\p{N}_-]{1,32}\s*)+", RegexOptions.CultureInvariant)]
-    private static partial Regex LeadingTags();
-
-    // ", not oat milk" or "; not today" up to the next comma; " but not …" and a trailing " not the …" without one, unless
-    // the word before makes "not" part of the title ("do not", "is not", "whether or not").
-    [GeneratedRegex(@"\s*[,;]\s*(?:(?:and|but)\s+)?not\s+(?<not>[^,;]+)|\s+but\s+not\s+(?<not>[^,;]+)|(?<!\b(?:do|does|did|is|are|was|were|am|be|can|could|should|would|will|must|may|might|or|if|whether|why|dont|doesnt|didnt))\s+(?:and\s+)?not\s+(?<not>(?:the|a|an|my|that|this)\s+[^,;]+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex NotClause();
 
     /// <summary>
     /// Several tasks in one message, when their dates are theirs alone: "return the books by wednesday, and call the plumber
@@ -267,37 +224,6 @@ internal sealed partial class AddSkill : Skill
 
     public static string Title(string text) => Phrase.Capitalize(Phrase.Unquote(text));
 
-    // Quoted titles are taken as they are; commas and semicolons separate tasks, and so does "and" in a list with
-    // commas ("eggs, bread and milk") or between pieces that each start with a verb ("buy milk and call mom").
-    // Otherwise "and" belongs to the title ("salt and pepper", "fish and chips").
-    private static List<string> SplitTitles(string text)
-    {
-        var quoted = Phrase.QuotedSegments(text);
-        if (quoted.Count > 0)
-        {
-            return [.. quoted];
-        }
-        var parts = text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        var isList = parts.Count > 1;
-        return [.. parts.SelectMany(part => SplitOnAnd(part, isList))];
-    }
-
-    private static List<string> SplitOnAnd(string part, bool isList)
-    {
-        Phrase.TryStripStart(part, ["and also", "and", "&"], out var rest);
-        // "add milk and also call mom": "also" says there is another task, whatever its first word.
-        var also = false;
-        var pieces = new List<string>();
-        while (Phrase.TrySplit(rest, ["and also", "and", "&"], out var before, out var after))
-        {
-            also |= Phrase.TrySplit(rest, ["and also"], out var beforeAlso, out _) && beforeAlso == before;
-            pieces.Add(before);
-            rest = after;
-        }
-        pieces.Add(rest);
-        var separate = isList || also || pieces.All(p => Phrase.Words(p) is [var first, ..] && Agent.Verbs.IsImperative(first));
-        return pieces.Count > 1 && !separate ? [string.Join(" and ", pieces)] : pieces;
-    }
 }
 
 /// <summary>New tasks, with what the message said about them; the reply says each thing that was set.</summary>
