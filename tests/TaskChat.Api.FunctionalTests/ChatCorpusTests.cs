@@ -89,8 +89,11 @@ public abstract class ChatCorpusTests(ClockedChatSystem system)
     private static string Id(long number, List<long> created) =>
         (number >= 1 && number <= created.Count ? created[(int)number - 1] : number).ToString(CultureInfo.InvariantCulture);
 
+    // "#2" stays a task's number ("#" + its id): a bare "2" answering "Which one: 1. … 2. …?" is a place.
     private static string TaskNumber(string message, List<long> created) =>
-        message.TrimStart('#') is var digits && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Id(n, created) : message;
+        message.TrimStart('#') is var digits && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? (message.StartsWith('#') ? "#" : "") + Id(n, created)
+            : message;
 
     private void SetClock(JsonElement line)
     {
