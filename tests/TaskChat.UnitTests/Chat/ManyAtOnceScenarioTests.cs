@@ -111,9 +111,11 @@ public class ManyAtOnceScenarioTests
         Assert.Equal("Deleted “Bins” and “Call bob”. Say “undo” to bring them back.", await turns.TurnAsync("delete all of friday's tasks"));
         Assert.Equal(["Pay rent"], tools.Tasks.Select(t => t.Title));
 
-        await turns.TurnAsync("undo");
-        Assert.Equal(["Pay rent", "Bins", "Call bob"], tools.Tasks.Select(t => t.Title));
-        Assert.Equal(["2026-12-07", "2026-12-04", "2026-12-04T15:00:00+00:00"], tools.Tasks.Select(t => t.Due));
+        // Restored (restore_task): each with its own number and due date.
+        Assert.Equal("Brought back “Bins” (task 1) and “Call bob” (task 2).", await turns.TurnAsync("undo"));
+        Assert.Equal(
+            [(1L, "Bins", "2026-12-04"), (2L, "Call bob", "2026-12-04T15:00:00+00:00"), (3L, "Pay rent", "2026-12-07")],
+            tools.Tasks.Select(t => (t.Id, t.Title, t.Due)));
         Assert.Equal("There's nothing due today, so I left everything as it was.", await turns.TurnAsync("remove everything due today"));
     }
 
