@@ -24,11 +24,11 @@ internal static class ConfirmedList
     }
 
     /// <summary>
-    /// The answer to the question that opened with <paramref name="opening"/>: <paramref name="onYes"/> with the ids it
-    /// listed, <paramref name="onNo"/> said for a no, or null when the previous reply was not that question or this
-    /// message is something else.
+    /// The answer to the question that opened with <paramref name="opening"/>: for a yes, <paramref name="tool"/> on each
+    /// task it listed, <paramref name="done"/> saying what was done; <paramref name="onNo"/> said for a no; or null when
+    /// the previous reply was not that question or this message is something else.
     /// </summary>
-    public static SkillRequest? Answer(Utterance utterance, PastTurn previous, string opening, Func<IReadOnlyList<long>, SkillRequest> onYes, string onNo)
+    public static SkillRequest? Answer(Utterance utterance, PastTurn previous, string opening, string tool, Func<IReadOnlyList<ToolExchange>, string> done, string onNo)
     {
         if (!previous.Reply.StartsWith(opening, StringComparison.Ordinal))
         {
@@ -37,8 +37,19 @@ internal static class ConfirmedList
         if (Phrase.IsYes(utterance.Raw))
         {
             var listed = previous.Exchanges.Where(e => e.Tool == ToolNames.ListTasks).SelectMany(e => e.Outcome.Tasks).ToList();
-            return onYes([.. listed.Select(t => t.Id)]);
+            return new ConfirmedRequest([.. listed.Select(t => t.Id)], tool, done);
         }
         return No.Contains(string.Join(' ', Phrase.Words(Phrase.Clean(utterance.Raw)))) ? new Say(onNo) : null;
     }
+}
+
+/// <summary>The "yes": <paramref name="Tool"/> called on each task the question listed, and the reply from what was done.</summary>
+internal sealed record ConfirmedRequest(IReadOnlyList<long> Ids, string Tool, Func<IReadOnlyList<ToolExchange>, string> Done) : SkillRequest
+{
+    public override IReadOnlyList<ToolNeed> Needs => [new(Tool)];
+
+    public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        Ids.Count == 0 ? new Answer("There was nothing to change.") : new CallTools([.. Ids.Select(id => ToolCall.Of(Tool, (ToolArguments.TaskId, id)))]);
+
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) => Done(done);
 }

@@ -31,7 +31,9 @@ internal sealed class CompleteSkill : Skill
 
     /// <summary>"yes" to "I'll mark 5 tasks done: … Shall I go ahead?" (<see cref="CompleteAllRequest"/>).</summary>
     public override SkillRequest? ReadAnswer(Utterance utterance, PastTurn previous) =>
-        ConfirmedList.Answer(utterance, previous, CompleteAllRequest.QuestionOpening, ids => new ConfirmedCompleteRequest(ids), "OK, I left them as they were.");
+        ConfirmedList.Answer(utterance, previous, CompleteAllRequest.QuestionOpening, ToolNames.CompleteTask,
+            done => $"Marked {Replies.Count(done.Count, "task")} done: {Replies.Titles(done)}. Say “undo” to put {(done.Count == 1 ? "it" : "them")} back as {(done.Count == 1 ? "it was" : "they were")}.",
+            "OK, I left them as they were.");
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -97,19 +99,6 @@ internal sealed record CompleteAllRequest : SkillRequest
             : ConfirmedList.Ask(QuestionOpening, tasks, "task", " done", "mark them done", "leave them as they are", context);
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) => "";
-}
-
-internal sealed record ConfirmedCompleteRequest(IReadOnlyList<long> Ids) : SkillRequest
-{
-    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.CompleteTask)];
-
-    public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
-        Ids.Count == 0
-            ? new Answer("There was nothing to mark done.")
-            : new CallTools([.. Ids.Select(id => ToolCall.Of(ToolNames.CompleteTask, (ToolArguments.TaskId, id)))]);
-
-    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
-        $"Marked {Replies.Count(done.Count, "task")} done: {Replies.Titles(done)}. Say “undo” to put {(done.Count == 1 ? "it" : "them")} back as {(done.Count == 1 ? "it was" : "they were")}.";
 }
 
 /// <summary>

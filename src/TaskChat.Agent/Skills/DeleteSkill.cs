@@ -131,7 +131,8 @@ internal sealed class ClearTasksSkill : Skill
     }
 
     public override SkillRequest? ReadAnswer(Utterance utterance, PastTurn previous) =>
-        ConfirmedList.Answer(utterance, previous, QuestionOpening, ids => new ConfirmedClearRequest(ids), "OK, I kept them.");
+        ConfirmedList.Answer(utterance, previous, QuestionOpening, ToolNames.DeleteTask,
+            done => $"Deleted {Replies.Count(done.Count, "task")}: {Replies.Titles(done)}. Say “undo” to bring {(done.Count == 1 ? "it" : "them")} back.", "OK, I kept them.");
 }
 
 internal sealed record ClearRequest(string Status) : SkillRequest
@@ -150,17 +151,4 @@ internal sealed record ClearRequest(string Status) : SkillRequest
     }
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) => "";
-}
-
-internal sealed record ConfirmedClearRequest(IReadOnlyList<long> Ids) : SkillRequest
-{
-    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.DeleteTask)];
-
-    public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
-        Ids.Count == 0
-            ? new Answer("There was nothing to delete.")
-            : new CallTools([.. Ids.Select(id => ToolCall.Of(ToolNames.DeleteTask, (ToolArguments.TaskId, id)))]);
-
-    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
-        $"Deleted {Replies.Count(done.Count, "task")}: {Replies.Titles(done)}. Say “undo” to bring {(done.Count == 1 ? "it" : "them")} back.";
 }
