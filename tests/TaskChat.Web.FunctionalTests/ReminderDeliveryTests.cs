@@ -90,6 +90,10 @@ public abstract class ReminderDeliveryTests(DatabaseProvider provider) : IAsyncL
         Assert.Equal(0, await db.Notifications.CountAsync());
     }
 
+    /// <summary>
+    /// A deleted task waits, unseen, for its restore or its purge: its reminder is used up without a notification when its
+    /// moment comes, so that the task restored afterwards does not go off late.
+    /// </summary>
     [SkippableFact]
     public async Task AReminderOfADeletedTaskNeverFires()
     {
@@ -98,9 +102,12 @@ public abstract class ReminderDeliveryTests(DatabaseProvider provider) : IAsyncL
 
         _clock.Advance(TimeSpan.FromHours(1));
 
+        var batch = await DeliverAsync();
+        Assert.Equal((1, 0), (batch.Claimed, batch.Notifications.Count));
+        Assert.True((await Store().RestoreAsync(Owner("ada"), task.Number)).Succeeded);
         Assert.Equal(DeliveryBatch.Empty, await DeliverAsync());
         await using var db = _database.CreateDbContext();
-        Assert.Equal(0, await db.TaskReminders.CountAsync());
+        Assert.Equal(0, await db.Notifications.CountAsync());
     }
 
     [SkippableFact]
