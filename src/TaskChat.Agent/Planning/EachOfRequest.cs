@@ -72,9 +72,7 @@ internal sealed record EachOfRequest(ListFilter Filter, TargetedRequest Each) : 
         var more = context.Chat.Rounds.SelectMany(r => r).Any(e => e.Tool == ToolNames.ListTasks && e.Outcome.HasMore)
             ? $" That was the first {Replies.Count(done.Count, "task")} {Filter.Describe(context)}: say it again for the rest."
             : "";
-        var reply = Each.Reply(done, tasks, context);
-        // A deletion's own reply already says how to bring them back.
-        var undo = done.Count > 1 && !reply.Contains("“undo”", StringComparison.Ordinal) ? " Say “undo” to put them back as they were." : "";
-        return reply + more + undo;
+        var undo = done.Count > 1 && !Each.ReplySaysHowToUndo ? " Say “undo” to put them back as they were." : "";
+        return Each.Reply(done, tasks, context) + more + undo;
     }
 }

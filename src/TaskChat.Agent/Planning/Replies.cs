@@ -51,7 +51,7 @@ internal static class Replies
         return failed.Outcome.Code switch
         {
             ToolErrorCodes.NotFound when failed.Tool == ToolNames.RestoreTask && id is { } purged =>
-                $"I couldn't bring back task {purged.ToString(CultureInfo.InvariantCulture)}: it's gone for good (a deleted task is kept for 7 days).",
+                $"I couldn't bring back task {purged.ToString(CultureInfo.InvariantCulture)}: it's gone for good (a deleted task is kept for {DeletedTaskRetention.InWords}).",
             ToolErrorCodes.NotFound when id is { } missing => $"I couldn't find task {missing.ToString(CultureInfo.InvariantCulture)}.",
             ToolErrorCodes.NotDeleted when id is { } live => $"Task {live.ToString(CultureInfo.InvariantCulture)} isn't deleted, so there's nothing to bring back.",
             ToolErrorCodes.Validation => $"I couldn't {what}: {error.TrimEnd('.')}.",

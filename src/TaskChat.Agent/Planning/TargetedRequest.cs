@@ -29,6 +29,12 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
     /// <summary>True when the request must see a task's current fields before it acts (delete, edits: for undo and for the reply).</summary>
     protected virtual bool NeedsCurrentFields => false;
 
+    /// <summary>
+    /// True when <see cref="SkillRequest.Reply"/> already tells the user how to take the change back (a deletion's "Say
+    /// “undo” to bring them back."): a request for many at once (<see cref="EachOfRequest"/>) then adds no second hint.
+    /// </summary>
+    public virtual bool ReplySaysHowToUndo => false;
+
     /// <summary>"complete", "delete": the verb of the questions this request asks.</summary>
     protected abstract string Verb { get; }
 

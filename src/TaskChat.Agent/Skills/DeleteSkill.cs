@@ -78,6 +78,8 @@ internal sealed record DeleteRequest(TaskTarget Target) : TargetedRequest(Target
 
     protected override bool TakesSeveral => true;
 
+    public override bool ReplySaysHowToUndo => true;
+
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.DeleteTask)];
 
     protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>

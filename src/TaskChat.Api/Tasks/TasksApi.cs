@@ -30,7 +30,7 @@ public static class TasksApi
         tasks.MapPatch("/{id:long}", UpdateAsync).WithName("UpdateTask")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         tasks.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteTask").ProducesProblem(StatusCodes.Status404NotFound)
-            .WithDescription($"Deletes the task. It can be restored (POST /api/tasks/{{id}}/restore) for {DeletedTasks.Retention.TotalDays:0} days, then it is purged.");
+            .WithDescription($"Deletes the task. It can be restored (POST /api/tasks/{{id}}/restore) for {DeletedTaskRetention.InWords}, then it is purged.");
         tasks.MapPost("/{id:long}/restore", RestoreAsync).WithName("RestoreTask")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithDescription("Brings a deleted task back as it was, with its own number (the undo of a deletion). 404 when the caller has no such " +

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TaskChat.Contract;
 using TaskChat.Data.Hosting;
 
 namespace TaskChat.Data.Tasks;
@@ -11,7 +12,7 @@ namespace TaskChat.Data.Tasks;
 /// </summary>
 public static class DeletedTasks
 {
-    public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+    public static readonly TimeSpan Retention = DeletedTaskRetention.Period;
 
     /// <summary>Removes the tasks deleted more than <see cref="Retention"/> before <paramref name="now"/> (their tags and reminders by cascade).</summary>
     public static Task<int> PurgeAsync(TaskChatDbContext db, DateTime now, CancellationToken cancellationToken = default)

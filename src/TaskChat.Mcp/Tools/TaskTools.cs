@@ -132,7 +132,7 @@ public sealed class TaskTools(TaskStore tasks, TimeProvider clock)
         UseStructuredContent = true, OutputSchemaType = typeof(ToolEnvelope<TaskChange>))]
     [Description("Delete one of the user's tasks. Needs the task's number: when the user names the task by words, " +
         $"call {ToolNames.ListTasks} with search first; if several tasks match, ask the user which one instead of guessing. " +
-        $"A deleted task can be brought back with {ToolNames.RestoreTask} for 7 days.")]
+        $"A deleted task can be brought back with {ToolNames.RestoreTask} for {DeletedTaskRetention.InWords}.")]
     public async Task<CallToolResult> DeleteTask(
         ClaimsPrincipal user,
         [Description(D.TaskId)] long task_id,
@@ -146,7 +146,7 @@ public sealed class TaskTools(TaskStore tasks, TimeProvider clock)
         UseStructuredContent = true, OutputSchemaType = typeof(ToolEnvelope<TaskChange>))]
     [Description($"Bring back a task deleted with {ToolNames.DeleteTask} (the undo of a deletion), as it was: the same number, title, " +
         "description, due date, completion, repeat, tags and reminders. Needs the number the task had (the task_id its deletion returned). " +
-        "A deleted task can be restored for 7 days. Fails with not_deleted when the task is not deleted, not_found when there is no such task.")]
+        $"A deleted task can be restored for {DeletedTaskRetention.InWords}. Fails with not_deleted when the task is not deleted, not_found when there is no such task.")]
     public async Task<CallToolResult> RestoreTask(
         ClaimsPrincipal user,
         [Description(D.TaskId)] long task_id,

@@ -135,6 +135,9 @@ internal sealed class FakeTaskTools(TimeProvider? clock = null)
         return result;
     }, ToolNames.DeleteTask, "Delete a task.");
 
+    /// <summary>The deleted tasks gone for good, as the mcp's purge takes them after <c>DeletedTaskRetention</c>.</summary>
+    public void PurgeDeleted() => _deleted.Clear();
+
     /// <summary>restore_task: the deleted task back as it was, in its place among the others (by number).</summary>
     public AIFunction Restore => AIFunctionFactory.Create((long task_id) =>
     {

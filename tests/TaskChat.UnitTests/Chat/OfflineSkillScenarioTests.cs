@@ -49,6 +49,18 @@ public class OfflineSkillScenarioTests
     }
 
     [Fact]
+    public async Task UndoingADeletionThatWasPurgedSaysItIsGoneForGoodAndHowLongDeletedTasksAreKept()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add pay rent");
+        await turns.TurnAsync("delete the rent");
+        tools.PurgeDeleted();
+
+        Assert.Equal("I couldn't bring back task 1: it's gone for good (a deleted task is kept for 7 days).", await turns.TurnAsync("undo"));
+        Assert.Empty(tools.Tasks);
+    }
+
+    [Fact]
     public async Task WithoutRestoreTaskADeletionIsUndoneByAddingTheTaskAgainWithEveryField()
     {
         // An mcp older than restore_task: the task is re-created from the lookup before its deletion, under a new number.
