@@ -162,14 +162,16 @@ public class TaskLineTests
 
     [Theory]
     [MemberData(nameof(LongLines))]
-    public void ALongestLineIsReadInAFractionOfTheAddBoxsPatience(string line)
+    public void ALongestLineIsReadWithoutEndlessBacktracking(string line)
     {
         Read(line); // The first reading also loads the readers' code: the second is the one timed.
         var started = TimeProvider.System.GetTimestamp();
 
         var task = Read(line);
 
-        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromMilliseconds(500), $"{TimeProvider.System.GetElapsedTime(started).TotalMilliseconds} ms");
+        // A guard against a reader that backtracks without end on such a line (minutes, or never), not a timing: a reading
+        // takes milliseconds, and the bound is far enough above that a slow, busy machine does not fail it (it was 500 ms).
+        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(5), $"{TimeProvider.System.GetElapsedTime(started).TotalMilliseconds} ms");
         Assert.All(task.Parts, p => Assert.Equal(line.Substring(p.Start, p.Length), p.Text));
     }
 }
