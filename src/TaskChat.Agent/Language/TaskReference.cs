@@ -58,9 +58,22 @@ internal static partial class TaskReference
         {
             return new TaskTarget([.. numbers.Select(n => long.Parse(n, CultureInfo.InvariantCulture)).Distinct()], []);
         }
+        if (EveryMatchSaid(words) is { Count: > 0 } every && MeaningfulWords(every) is { Count: > 0 } named)
+        {
+            // "both the milk and the eggs": still two tasks named, each by its words.
+            return new TaskTarget([], named) { EveryMatch = true, Parts = Several(Quantifier().Replace(text, "")) };
+        }
         var meaningful = MeaningfulWords(words);
         return meaningful.Count == 0 ? null : new TaskTarget([], meaningful) { Parts = Several(text) };
     }
+
+    [GeneratedRegex(@"^\s*(?:all|every|both)\s+(?:(?:of|the|my)\s+)*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Quantifier();
+
+    // "all the milk", "all of the milk tasks", "every milk task", "both milk ones": the words after the quantifier, which
+    // are to act on every task they match rather than ask which one; empty when the words do not start so.
+    private static IReadOnlyList<string> EveryMatchSaid(IReadOnlyList<string> words) =>
+        words.Count > 1 && words[0] is "all" or "every" or "both" ? [.. words.Skip(1).SkipWhile(w => w is "of" or "the" or "my")] : [];
 
     /// <summary>
     /// "the eggs and the bread", "eggs, bread and milk": the meaningful words of each task when the words may name
@@ -168,6 +181,9 @@ internal sealed record TaskTarget(IReadOnlyList<long> Ids, IReadOnlyList<string>
 
     /// <summary>"it" said as "the last one": right after a list of several, the last task it showed.</summary>
     public bool SaysLast { get; init; }
+
+    /// <summary>"all the milk": every task the words match is meant, so several matches are acted on, not asked about.</summary>
+    public bool EveryMatch { get; init; }
 
     /// <summary>The words of each task when the words may name several ("the eggs and the bread"), else empty.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Parts { get; init; } = [];

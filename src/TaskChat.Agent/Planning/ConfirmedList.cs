@@ -9,6 +9,9 @@ namespace TaskChat.Agent;
 /// </summary>
 internal static class ConfirmedList
 {
+    /// <summary>What every such question asks; <see cref="IsAsking"/> knows a reply that waits for its answer by it.</summary>
+    private const string GoAhead = "Shall I go ahead?";
+
     private static readonly string[] No = ["no", "n", "nope", "cancel", "stop", "don't", "dont", "keep them", "no thanks", "never mind", "nevermind", "leave them"];
 
     /// <summary>
@@ -20,8 +23,11 @@ internal static class ConfirmedList
         // One page of them: "yes" acts on exactly those listed, and the question says they are not all.
         var more = context.Chat.Rounds is [.., var lookup] && lookup.Any(e => e.Outcome.HasMore) ? $" (the first {tasks.Count}: ask again for the rest)" : "";
         return new Answer(opening + $"{Replies.Count(tasks.Count, which)}{afterCount}{more}: {Replies.Join(tasks.Select(Replies.Label))}. " +
-            $"Shall I go ahead? Say “yes” to {yesDoes} or “no” to {noDoes}.");
+            $"{GoAhead} Say “yes” to {yesDoes} or “no” to {noDoes}.");
     }
+
+    /// <summary>True when <paramref name="reply"/> is such a question: nothing it lists has changed yet.</summary>
+    public static bool IsAsking(string reply) => reply.Contains(GoAhead, StringComparison.Ordinal);
 
     /// <summary>
     /// The answer to the question that opened with <paramref name="opening"/>: for a yes, <paramref name="tool"/> on each

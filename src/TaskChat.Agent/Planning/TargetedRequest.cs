@@ -166,6 +166,7 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
             0 when TakesSeveral && Target.Parts.Count > 1 => ActOnEach(tasks ?? [], context),
             0 => ActOnNoMatch(tasks ?? [], context),
             1 => ActOn(matches, context),
+            _ when Target.EveryMatch && TakesAllAnswered => ActOn(matches, context),
             _ => ActOnSeveral(matches, context),
         };
     }

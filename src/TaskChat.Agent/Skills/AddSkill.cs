@@ -161,6 +161,16 @@ internal sealed partial class AddSkill : Skill
         {
             tags = [];
         }
+        // Each task's own priority when a task before the last has one ("add a !high, b, c"): before, “A !high” was the
+        // title. A priority at the end is the last task's then, and every task's otherwise, as tags are.
+        IReadOnlyList<string?>? ownPriorities = null;
+        if (titles.Count > 1 && titles.Select(t => Markers.TryExtractPriority(t, out var own, out var level) && own.Length > 0 ? (Title: Title(own), Priority: level) : (Title: t, Priority: (string?)null)).ToList() is var each
+            && each.Take(each.Count - 1).Any(e => e.Priority is not null))
+        {
+            titles = [.. each.Select(e => e.Title)];
+            ownPriorities = [.. each.Select((e, i) => e.Priority ?? (i == each.Count - 1 ? priority : null))];
+            priority = null;
+        }
         if (titles.Count > 0 && remindBefore is not null && due is null)
         {
             return new Say($"A reminder {remindBefore.Value.Words} before needs a due date: when is {Replies.Join(titles.Select(Replies.Quoted))} due? " +
@@ -173,11 +183,12 @@ internal sealed partial class AddSkill : Skill
                 OwnDues = [.. items.Select(i => i.Due)],
                 OwnReminders = [.. items.Select(i => i.Remind && i.Due is not null)],
                 OwnTags = ownTags,
+                OwnPriorities = ownPriorities,
             };
         }
         return titles.Count == 0
             ? new Say("What should I add? For example “add buy milk” or “add eggs, bread and milk”.")
-            : new AddRequest(titles, description, due, priority, tags, repeat, remind && due is not null) { RemindBefore = remindBefore, OwnTags = ownTags };
+            : new AddRequest(titles, description, due, priority, tags, repeat, remind && due is not null) { RemindBefore = remindBefore, OwnTags = ownTags, OwnPriorities = ownPriorities };
     }
 
     /// <summary>
@@ -245,7 +256,14 @@ internal sealed record AddRequest(
     /// <summary>Each title's own tags, in the order of <see cref="Titles"/>; null when <see cref="Tags"/> are every title's.</summary>
     public IReadOnlyList<IReadOnlyList<string>>? OwnTags { get; init; }
 
+    /// <summary>Each title's own priority, in the order of <see cref="Titles"/>; null when <see cref="Priority"/> is every title's.</summary>
+    public IReadOnlyList<string?>? OwnPriorities { get; init; }
+
     private Due? DueOf(int title) => OwnDues is null ? Due : OwnDues[title];
+
+    private string? PriorityOf(int title) => OwnPriorities is null ? Priority : OwnPriorities[title];
+
+    private bool AnyPriority => Priority is not null || OwnPriorities?.Any(p => p is not null) == true;
 
     private IReadOnlyList<string> TagsOf(int title) => OwnTags is null ? Tags : OwnTags[title];
 
@@ -267,7 +285,7 @@ internal sealed record AddRequest(
     [
         new(ToolNames.AddTask),
         .. Due is null && OwnDues?.Any(d => d is not null) != true ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Due) },
-        .. Priority is null ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Priority) },
+        .. !AnyPriority ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Priority) },
         .. !AnyTags ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Tags) },
         .. Repeat is null ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Recurrence) },
         .. Reminders is null && OwnReminders?.Any(r => r) != true ? [] : new[] { new ToolNeed(ToolNames.AddTask, TaskToolArguments.Reminders) },
@@ -286,7 +304,7 @@ internal sealed record AddRequest(
             {
                 missing.Add("due dates");
             }
-            if (Priority is not null)
+            if (AnyPriority)
             {
                 missing.Add("priorities");
             }
@@ -309,7 +327,7 @@ internal sealed record AddRequest(
             (ToolArguments.Title, title),
             (ToolArguments.Description, Description),
             (TaskToolArguments.Due, DueOf(i)?.ToArgument(context.Clock)),
-            (TaskToolArguments.Priority, Priority),
+            (TaskToolArguments.Priority, PriorityOf(i)),
             (TaskToolArguments.Tags, TagsOf(i) is { Count: > 0 } tags ? tags.ToArray() : null),
             (TaskToolArguments.Recurrence, Repeat?.Rule),
             (TaskToolArguments.Reminders, RemindersOf(i))))]);
@@ -319,6 +337,7 @@ internal sealed record AddRequest(
         // With their own dates or tags, each task says its own: "“Call the plumber” (task 11, due tomorrow at 09:00, #home)".
         string Own(int i) => (OwnDues is null || i >= OwnDues.Count || OwnDues[i] is not { } due ? ""
             : ", due " + due.Describe(context.Clock) + (RemindersOf(i) is null ? "" : ", reminder then"))
+            + (OwnPriorities is null || i >= OwnPriorities.Count || OwnPriorities[i] is not { } priority ? "" : $", {priority} priority")
             + (OwnTags is null || i >= OwnTags.Count || OwnTags[i].Count == 0 ? "" : ", " + string.Join(' ', OwnTags[i].Select(t => "#" + t)));
         var added = done.Count == 1
             ? $"Added “{done[0].Outcome.Title}” (task {done[0].Outcome.TaskId}{Own(0)})"

@@ -17,6 +17,10 @@ internal sealed class PrioritySkill : Skill
         (-1, ["lower the priority of", "decrease the priority of", "reduce the priority of", "drop the priority of", "lower the priority on"], []),
         (1, ["make"], ["more urgent", "more important", "higher priority", "a higher priority"]),
         (-1, ["make"], ["less urgent", "less important", "lower priority", "a lower priority"]),
+        // "bump up the rent", "bump the rent up" ("bump the rent to friday" is a move: DueDateSkill).
+        (1, ["bump up"], []),
+        (1, ["bump"], ["up", "up the list"]),
+        (-1, ["bump"], ["down", "down the list"]),
     ];
 
     private static readonly (int Step, string[] Said)[] MoreOrLess =
@@ -87,7 +91,7 @@ internal sealed class PrioritySkill : Skill
         }
         string? subject = null;
         // "change the paint to urgent": a change to a priority word is the priority, not a new title.
-        if (Phrase.TryStripStart(text, ["make", "mark", "set", "flag", "change", "update", "switch", "turn"], out rest))
+        if (Phrase.TryStripStart(text, ["make", "mark", "set", "flag", "change", "update", "switch", "turn", "bump"], out rest))
         {
             subject = rest;
         }

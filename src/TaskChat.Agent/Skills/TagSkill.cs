@@ -28,7 +28,18 @@ internal sealed class TagSkill : Skill
         {
             return new TagRequest(fromTarget, [], [removedTag]);
         }
+        // "remove all tags from the milk", "clear the tags of 3", "untag milk": every tag the task has.
+        if (Phrase.TryStripStart(text, ["remove all tags from", "remove all the tags from", "remove the tags from", "clear the tags of", "clear the tags on",
+                "clear the tags from", "clear all tags from", "clear all tags on", "delete all tags from", "delete the tags from", "take all tags off", "take the tags off"], out var allOf)
+            && TaskReference.Parse(allOf) is { } allTarget)
+        {
+            return new TagRequest(allTarget, [], []) { RemovesAll = true };
+        }
         var untag = Phrase.TryStripStart(text, ["untag", "remove tag", "remove the tag"], out var rest);
+        if (untag && Markers.ExtractTags(rest, out _).Count == 0 && Phrase.Words(rest) is [var only] && TaskReference.Parse(only) is { } untagged)
+        {
+            return new TagRequest(untagged, [], []) { RemovesAll = true };
+        }
         if (!untag && !Phrase.TryStripStart(text, ["tag", "label", "add the tag", "add tag"], out rest))
         {
             return null;
@@ -67,13 +78,41 @@ internal sealed record TagRequest(TaskTarget Target, IReadOnlyList<string> Added
 
     protected override string Feature => "tags";
 
+    /// <summary>"untag milk", "remove all tags from 3": every tag the task has goes.</summary>
+    public bool RemovesAll { get; init; }
+
     protected override object? NewValue(TaskSnapshot task, AgentContext context) =>
-        task.Tags.Concat(Added).Except(Removed).Distinct().ToArray();
+        RemovesAll ? Array.Empty<string>() : task.Tags.Concat(Added).Except(Removed).Distinct().ToArray();
+
+    // The tags a removal would take from a task that has them (all of them for RemovesAll).
+    private IReadOnlyList<string> Taken(TaskSnapshot task) => RemovesAll ? task.Tags : [.. task.Tags.Intersect(Removed)];
+
+    // A removal of tags none of the tasks has: said, with the tags they do have, and nothing written (before: "Removed
+    // #shopping from “Buy milk”." for a task that never had it).
+    protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
+        Added.Count == 0 && targets.All(t => t.Known && Taken(t).Count == 0)
+            ? new Answer(string.Join(' ', targets.Select(NothingToTake)) + " Nothing changed.")
+            : base.ActOn(targets, context);
+
+    private string NothingToTake(TaskSnapshot task)
+    {
+        var has = task.Tags.Count == 0 ? "it has no tags" : $"its tags are {Replies.Join(task.Tags.Select(t => "#" + t))}";
+        return RemovesAll || task.Tags.Count == 0
+            ? $"“{task.Title}” has no tags."
+            : $"“{task.Title}” isn't tagged {Replies.Join(Removed.Select(t => "#" + t), "or")}: {has}.";
+    }
 
     protected override string Changed(string title, AgentContext context) => Added.Count > 0
         ? $"Tagged “{title}” {Replies.Join(Added.Select(t => "#" + t))}."
         : $"Removed {Replies.Join(Removed.Select(t => "#" + t))} from “{title}”.";
 
+    // What a removal took from this task, from its tags before (“Removed #shopping and #errands from “Buy milk”.”).
+    protected override string Changed(string title, TaskSnapshot? before, AgentContext context) =>
+        Added.Count > 0 || before is not { Known: true } ? Changed(title, context)
+        : Taken(before) is { Count: > 0 } taken ? $"Removed {Replies.Join(taken.Select(t => "#" + t))} from “{title}”."
+        : $"“{title}” had no {(RemovesAll ? "tags" : Replies.Join(Removed.Select(t => "#" + t), "or") + " tag")}.";
+
     protected override string ByNumbers(string numbers, AgentContext context) =>
-        (Added.Count > 0 ? $"tag {numbers} " : $"untag {numbers} ") + string.Join(' ', (Added.Count > 0 ? Added : Removed).Select(t => "#" + t));
+        RemovesAll ? $"remove all tags from {numbers}"
+        : (Added.Count > 0 ? $"tag {numbers} " : $"untag {numbers} ") + string.Join(' ', (Added.Count > 0 ? Added : Removed).Select(t => "#" + t));
 }

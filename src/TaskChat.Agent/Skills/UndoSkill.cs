@@ -79,6 +79,13 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool Onl
     {
         var chat = context.Chat;
         var last = LastChange(chat);
+        if (Named is null && chat.Previous is { } asked && ConfirmedList.IsAsking(asked.Reply))
+        {
+            // "undo" said to "I'll delete 4 tasks: … Shall I go ahead?": the question is what they take back (nothing has
+            // changed yet); before, the change before the question was undone, which nobody saying it meant. It answers the
+            // question, so a "yes" after it no longer acts; an "undo" after that is about the change before.
+            return new Answer("OK, I won't go ahead: nothing has changed." + (last is null ? "" : " Say “undo” again to take back your change before that."));
+        }
         if (Named is not null && (last is null || !DeletedOneNamed(last, chat)))
         {
             return new Answer($"I can only bring back a task this conversation's last change deleted, and “{string.Join(' ', Named)}” wasn't one. " +

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+using TaskChat.Agent;
 using static TaskChat.UnitTests.Chat.ScenarioStart;
 
 namespace TaskChat.UnitTests.Chat;
@@ -50,6 +52,42 @@ public class ManyAtOnceScenarioTests
         Assert.StartsWith("Yes to what? Nothing I asked is waiting for an answer now, so I did nothing.", await turns.TurnAsync("yes"), StringComparison.Ordinal);
 
         Assert.False(tools.Tasks[0].Completed);
+    }
+
+    /// <summary>
+    /// "undo" said to the question takes the question back, not the change before it (before: "delete everything",
+    /// "undo" deleted the task just added, the question's tasks untouched and the add gone).
+    /// </summary>
+    [Theory]
+    [InlineData("delete everything")]
+    [InlineData("mark all done")]
+    public async Task UndoSaidToTheQuestionDropsItAndASecondUndoTakesBackTheChangeBefore(string message)
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add buy milk");
+        await turns.TurnAsync("add pay rent");
+        await turns.TurnAsync(message);
+
+        Assert.Equal("OK, I won't go ahead: nothing has changed. Say “undo” again to take back your change before that.", await turns.TurnAsync("undo"));
+        Assert.Equal([("Buy milk", false), ("Pay rent", false)], tools.Tasks.Select(t => (t.Title, t.Completed)));
+        Assert.StartsWith("Yes to what?", await turns.TurnAsync("yes"), StringComparison.Ordinal);
+        Assert.Equal(2, tools.Tasks.Count);
+
+        await turns.TurnAsync("undo");
+        Assert.Equal(["Buy milk"], tools.Tasks.Select(t => t.Title));
+    }
+
+    [Fact]
+    public async Task UndoSaidToTheQuestionOfANewConversationSaysNothingChanged()
+    {
+        var (earlier, tools) = Start();
+        await earlier.TurnAsync("add buy milk");
+        var turns = new OfflineTurns(tools.All, new UserClock(new FakeTimeProvider(Wednesday), TimeZoneInfo.Utc));
+
+        await turns.TurnAsync("delete everything");
+
+        Assert.Equal("OK, I won't go ahead: nothing has changed.", await turns.TurnAsync("undo"));
+        Assert.Single(tools.Tasks);
     }
 
     [Fact]
