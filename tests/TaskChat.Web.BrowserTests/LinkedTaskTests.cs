@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -65,6 +66,19 @@ public sealed class LinkedTaskTests(RunningTaskChat stack) : BrowserTest(stack)
         // A number the user has no task under (deleted, or never theirs).
         await page.EvaluateAsync("() => { location.hash = 'task-987654321'; }");
         await Assertions.Expect(status).ToHaveTextAsync("Task #987654321 isn't in your list: it may have been deleted.");
+
+        // A task due after today, linked in Today: the link is to Upcoming, the narrowest view that lists it (before: All).
+        var later = ids[7];
+        using (var api = await ApiAsAsync(page))
+        {
+            using var dated = await api.PatchAsJsonAsync($"/api/tasks/{later}", new { due = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+            dated.EnsureSuccessStatusCode();
+        }
+        await GotoInteractiveAsync(page, $"/tasks?view=today#task-{later}");
+        await Assertions.Expect(status).ToHaveTextAsync(new Regex($"^\\s*“Errand 8” \\(#{later}\\) isn't in Today\\.\\s*Show it in Upcoming\\s*$"));
+        await status.GetByTestId("linked-task-view").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/tasks\\?view=upcoming#task-{later}$"));
+        await AssertLandedOnAsync(page, later);
     });
 
     [Fact]

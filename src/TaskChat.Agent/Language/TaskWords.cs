@@ -48,10 +48,11 @@ internal static class TaskWords
                 steps.Add(new(TaskWordKinds.Tags, rest));
             }
         }
-        // A tag kept as typed at the end would stand in the way of the readers below, which read off the end ("friday 9am
-        // #bills"): they read without it, and it is put back at the end, where it was typed.
+        // A tag kept as typed at the end (one of keepTags, or every tag when Tags is kept) would stand in the way of the
+        // readers below, which read off the end ("friday 9am #bills"): they read without it, and it is put back at the end,
+        // where it was typed.
         var trailing = "";
-        if (keepTags is { Count: > 0 } && !keep.HasFlag(TaskWordKinds.Tags))
+        if (keep.HasFlag(TaskWordKinds.Tags) || keepTags is { Count: > 0 })
         {
             (rest, trailing) = Markers.SplitTrailingTags(rest);
         }

@@ -97,6 +97,18 @@ public class TaskLineTests
         Assert.Equal("2026-12-03", task.Due);
     }
 
+    /// <summary>Every tag kept (the quick add's chips all dismissed): a date before the final tags is still read (before: not).</summary>
+    [Fact]
+    public void KeepingTagsStillReadsADateBeforeTheFinalTags()
+    {
+        var task = Read("pay rent friday 9am #home #bills", null, TaskLineParts.Tags);
+
+        Assert.Equal("Pay rent #home #bills", task.Title);
+        Assert.Empty(task.Tags);
+        Assert.Equal("2026-12-04T09:00:00+00:00", task.Due);
+        Assert.Equal(["due:friday 9am"], Parts(task));
+    }
+
     [Theory]
     [InlineData("buy milk", "Buy milk")]
     [InlineData("tomorrow", "Tomorrow")]
