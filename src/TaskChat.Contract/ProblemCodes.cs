@@ -28,6 +28,9 @@ public static class ProblemCodes
     /// <summary>The tasks api: the user keeps as many tasks as TASKS_PER_USER_MAX allows (409).</summary>
     public const string TaskLimitReached = "task_limit_reached";
 
+    /// <summary>The api and the mcp: the token's account was deleted; a token minted before that may not write (401).</summary>
+    public const string AccountDeleted = "account_deleted";
+
     /// <summary>The tasks api: a restore of a task that is not deleted (409).</summary>
     public const string TaskNotDeleted = "task_not_deleted";
 

@@ -15,6 +15,9 @@ public static class ToolErrorCodes
     /// <summary>restore_task on a task that is not deleted: there is nothing to bring back.</summary>
     public const string NotDeleted = "not_deleted";
 
+    /// <summary>The caller's account was deleted (a token minted before that): nothing is written. Not kept under an idempotency key.</summary>
+    public const string AccountDeleted = "account_deleted";
+
     /// <summary>The task database cannot be reached.</summary>
     public const string Unavailable = "unavailable";
 

@@ -37,6 +37,7 @@ public abstract class TaskChatDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<IdempotentChatTurn> IdempotentChatTurns => Set<IdempotentChatTurn>();
     public DbSet<IdempotentToolCall> IdempotentToolCalls => Set<IdempotentToolCall>();
+    public DbSet<DeletedAccount> DeletedAccounts => Set<DeletedAccount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

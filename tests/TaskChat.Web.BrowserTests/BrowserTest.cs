@@ -97,17 +97,19 @@ public abstract class BrowserTest(RunningTaskChat stack)
         return api;
     }
 
-    /// <summary>Signs a brand-new user up through the form and waits until the chat page is interactive.</summary>
-    protected static async Task SignUpAsync(IPage page, string name = "Ada")
+    /// <summary>Signs a brand-new user up through the form, waits until the chat page is interactive, and returns the email.</summary>
+    protected static async Task<string> SignUpAsync(IPage page, string name = "Ada")
     {
+        var email = $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
         await page.GotoAsync("/sign-up");
         await page.GetByTestId("name").FillAsync(name);
-        await page.GetByTestId("email").FillAsync($"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com");
+        await page.GetByTestId("email").FillAsync(email);
         await page.GetByTestId("password").FillAsync("correct horse 1");
         var interactive = CircuitReadyAsync(page);
         await page.GetByTestId("sign-up-submit").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/chat$"));
         await interactive;
+        return email;
     }
 
     /// <summary>

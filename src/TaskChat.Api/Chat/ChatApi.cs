@@ -5,6 +5,7 @@ using TaskChat.Api.Authorization;
 using TaskChat.Api.Conversations;
 using TaskChat.Contract;
 using TaskChat.Data;
+using TaskChat.Data.Accounts;
 using TaskChat.Data.Limits;
 using TaskChat.Data.Tasks;
 using TaskChat.ServiceDefaults.Hosting;
@@ -141,6 +142,11 @@ public static class ChatApi
         // A continued conversation's history is read in it too (PostgreSQL): one round trip less in every turn after the first.
         var continues = refused is null && request.ConversationId is { } continued ? new HistoryRead(continued, ChatTurnRunner.HistoryMessages) : null;
         var counted = await counter.CountAsync(caller.UserId, settings.ChatTurnsPerMinute, claim, start, continues, cancellationToken);
+        if (counted.AccountDeleted)
+        {
+            // A token minted before its account was deleted: the count refused it in the same command (DeletedAccounts).
+            return new(Refused: ProblemResponses.Problem(StatusCodes.Status401Unauthorized, ProblemCodes.AccountDeleted, DeletedAccounts.Detail));
+        }
         if (counted.RetryAfter is { } retryAfter)
         {
             return new(Refused: ChatRateLimit.TooManyTurns(http, settings.ChatTurnsPerMinute, retryAfter));

@@ -161,14 +161,15 @@ public static class TasksApi
     private static ProblemHttpResult NotFound(long id) => ProblemResponses.NotFound($"Task {id} was not found.");
 
     /// <summary>
-    /// A task rule broken (422), the per-user limit (409), a restore of a task that is not deleted (409), or a task that
-    /// is missing or another user's (404: the same answer).
+    /// A task rule broken (422), the per-user limit (409), a restore of a task that is not deleted (409), a task that
+    /// is missing or another user's (404: the same answer), or a deleted account's token (401).
     /// </summary>
     private static ProblemHttpResult Problem(TaskError error) => error.Kind switch
     {
         TaskErrorKind.NotFound => ProblemResponses.NotFound(error.Message),
         TaskErrorKind.LimitReached => ProblemResponses.Problem(StatusCodes.Status409Conflict, ProblemCodes.TaskLimitReached, error.Message),
         TaskErrorKind.NotDeleted => ProblemResponses.Problem(StatusCodes.Status409Conflict, ProblemCodes.TaskNotDeleted, error.Message),
+        TaskErrorKind.AccountDeleted => ProblemResponses.Problem(StatusCodes.Status401Unauthorized, ProblemCodes.AccountDeleted, error.Message),
         _ => ProblemResponses.Invalid(error.Message),
     };
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using TaskChat.Data.Accounts;
 using TaskChat.Data.Connection;
 using TaskChat.Data.Model;
 
@@ -16,9 +17,11 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
 {
     private const int WindowSeconds = 60;
 
-    // The table and columns are the snake_case names of ChatTurnWindow (ChatTurnWindowConfiguration).
-    private const string CountSql = """
-        INSERT INTO chat_turn_windows (user_id, window_start, turns) VALUES (@user, @now, 1)
+    // The table and columns are the snake_case names of ChatTurnWindow (ChatTurnWindowConfiguration). A deleted
+    // account's turn counts nothing and returns no row (its window went with it, so the insert is the path it takes):
+    // then nothing after it in the command claims a key or starts a conversation, since those ask for the count.
+    private static readonly string CountSql = $"""
+        INSERT INTO chat_turn_windows (user_id, window_start, turns) SELECT @user, @now, 1 WHERE {DeletedAccounts.NotDeleted("@user")}
         ON CONFLICT (user_id) DO UPDATE SET
             turns = CASE WHEN excluded.window_start < chat_turn_windows.window_start + @window THEN chat_turn_windows.turns + 1 ELSE 1 END,
             window_start = CASE WHEN excluded.window_start < chat_turn_windows.window_start + @window THEN chat_turn_windows.window_start ELSE excluded.window_start END
@@ -35,7 +38,7 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
         RETURNING 1
         """;
 
-    private const string CountAndClaimSql = CountSql + ";\n" + ClaimWithinLimitSql;
+    private static readonly string CountAndClaimSql = CountSql + ";\n" + ClaimWithinLimitSql;
 
     // PostgreSQL: this command's commit does not wait for its WAL to reach the disk (the transaction's own setting,
     // as the first statement of the command's implicit transaction). What it writes is durable as soon as any later
@@ -62,8 +65,8 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
         ORDER BY m.id DESC
         """;
 
-    private const string CountAndReadSql = CountSql + ";\n" + HistorySql;
-    private const string CountClaimAndReadSql = CountAndClaimSql + ";\n" + HistorySql;
+    private static readonly string CountAndReadSql = CountSql + ";\n" + HistorySql;
+    private static readonly string CountClaimAndReadSql = CountAndClaimSql + ";\n" + HistorySql;
 
     private static string CountAndStartSqlFor(bool claims) => CountSql + ";\n" + ConversationLimitSql.Lock + ";\n" + $"""
         WITH allowed AS (
@@ -133,7 +136,10 @@ public sealed class ChatTurnCounter(TaskChatDbContext db, TimeProvider clock)
             {
                 await reader.NextResultAsync(cancellationToken); // Past set_config's one row.
             }
-            await reader.ReadAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return new TurnCount(null, KeyClaimed: false, AccountDeleted: true);
+            }
             var turns = reader.GetInt32(0);
             var windowStart = reader.GetInt64(1);
             bool claimed;
@@ -212,5 +218,6 @@ public sealed record ConversationStart(string Title, int Limit);
 /// <param name="StartedConversationId">The conversation the count's command started for the turn, if it did.</param>
 /// <param name="AtConversationLimit">The command would have started one, but the user has as many as they may.</param>
 /// <param name="History">The continued conversation's history, when the command read it (PostgreSQL, a turn within the limit).</param>
+/// <param name="AccountDeleted">The user's account was deleted: nothing was counted, claimed or started, and the turn may not run.</param>
 public readonly record struct TurnCount(TimeSpan? RetryAfter, bool KeyClaimed, long? StartedConversationId = null, bool AtConversationLimit = false,
-    ConversationHistory? History = null);
+    ConversationHistory? History = null, bool AccountDeleted = false);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using TaskChat.Data.Accounts;
 using TaskChat.Data.Connection;
 using TaskChat.Data.Events;
 
@@ -32,18 +33,19 @@ internal static class TaskCounters
     /// The upsert that hands out the next number, with the placeholders given for the user and the time.
     /// With <paramref name="belowLimit"/>, an existing counter is bumped only while its last number is below
     /// that limit, and otherwise returns no row (the row is still locked): what lets <see cref="TaskInsertStatement"/>
-    /// add a task in one statement without counting the user's tasks.
+    /// add a task in one statement without counting the user's tasks. A deleted account gets no number and no row
+    /// (<see cref="DeletedAccounts"/>): its counter was deleted with it, so the insert is the path a new number takes.
     /// </summary>
     internal static string NextNumberUpsertSql(string user, string now, string? belowLimit = null) => $"""
-        INSERT INTO user_task_counters (user_id, last_number, version, changed_at) VALUES ({user}, 1, 1, {now})
+        INSERT INTO user_task_counters (user_id, last_number, version, changed_at) SELECT {user}, 1, 1, {now} WHERE {DeletedAccounts.NotDeleted(user)}
         ON CONFLICT (user_id) DO UPDATE SET last_number = user_task_counters.last_number + 1,
             version = user_task_counters.version + 1, changed_at = excluded.changed_at
         {(belowLimit is null ? "" : $"WHERE user_task_counters.last_number < {belowLimit}")}
         RETURNING last_number AS "Value"
         """;
 
-    /// <summary>The next task number of <paramref name="userId"/>; bumps the version too.</summary>
-    public static Task<long> NextNumberAsync(TaskChatDbContext db, string userId, DateTime now, CancellationToken cancellationToken) =>
+    /// <summary>The next task number of <paramref name="userId"/>, bumping the version too; null when the account was deleted.</summary>
+    public static Task<long?> NextNumberAsync(TaskChatDbContext db, string userId, DateTime now, CancellationToken cancellationToken) =>
         UpsertAsync(db, NextNumberUpsert, userId, now, cancellationToken);
 
     /// <summary>Records that <paramref name="userId"/>'s tasks changed (what live updates watch).</summary>
@@ -81,7 +83,7 @@ internal static class TaskCounters
         return changed;
     }
 
-    private static async Task<long> UpsertAsync(TaskChatDbContext db, string upsert, string userId, DateTime now, CancellationToken cancellationToken)
+    private static async Task<long?> UpsertAsync(TaskChatDbContext db, string upsert, string userId, DateTime now, CancellationToken cancellationToken)
     {
         // On PostgreSQL the notification rides in the upsert's statement (a void function in FROM is one
         // row): every task write saves the round trip a SELECT pg_notify of its own took.
@@ -89,6 +91,6 @@ internal static class TaskCounters
             ? FormattableStringFactory.Create($"WITH counter AS ({upsert}) SELECT counter.\"Value\" FROM counter, pg_notify({{2}}, {{3}})",
                 userId, now, UserEventChannel.Name, UserEventMessage.TasksChanged(userId).ToPayload())
             : FormattableStringFactory.Create(upsert, userId, now);
-        return (await db.Database.SqlQuery<long>(sql).ToListAsync(cancellationToken)).Single();
+        return await db.Database.SqlQuery<long>(sql).ToListAsync(cancellationToken) is [var value] ? value : null;
     }
 }

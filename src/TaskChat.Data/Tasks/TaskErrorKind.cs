@@ -10,4 +10,6 @@ public enum TaskErrorKind
     LimitReached,
     /// <summary>A restore of the owner's task that is not deleted: there is nothing to bring back.</summary>
     NotDeleted,
+    /// <summary>The owner's account was deleted: a token minted before that may not create anything again.</summary>
+    AccountDeleted,
 }

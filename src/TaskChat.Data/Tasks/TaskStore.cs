@@ -44,7 +44,11 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
             return task;
         }
         // EF's path: SQLite, a task with tags or reminders, and a user whose numbers have passed the limit.
-        task.Number = await TaskCounters.NextNumberAsync(db, owner.UserId, now, cancellationToken);
+        if (await TaskCounters.NextNumberAsync(db, owner.UserId, now, cancellationToken) is not { } number)
+        {
+            return AccountDeleted();
+        }
+        task.Number = number;
         // Numbers are never reused and every task takes one, so a user whose new number is within the limit
         // has fewer tasks than the limit: only past it are they counted (one statement less for nearly every add).
         // Counted after the counter's upsert: that row lock serialises one user's adds, so two cannot both pass at the limit.
@@ -182,7 +186,12 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
             && !await db.Tasks.AnyAsync(t => t.FollowsTaskId == task.Id, cancellationToken))
         {
             var next = TaskEdits.NextOccurrence(task, nextDue, owner, now);
-            next.Number = await TaskCounters.NextNumberAsync(db, owner.UserId, now, cancellationToken);
+            if (await TaskCounters.NextNumberAsync(db, owner.UserId, now, cancellationToken) is not { } nextNumber)
+            {
+                await transaction.RollbackAsync(cancellationToken); // The account was deleted under this completion.
+                return AccountDeleted();
+            }
+            next.Number = nextNumber;
             db.Tasks.Add(next);
             try
             {
@@ -268,6 +277,8 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
 
     private TaskError LimitReached() => new(TaskErrorKind.LimitReached,
         $"You already have {limits.MaxTasksPerUser:N0} tasks, the most one account can keep. Delete tasks you no longer need (completed ones too), then add again.");
+
+    private static TaskError AccountDeleted() => new(TaskErrorKind.AccountDeleted, Accounts.DeletedAccounts.Detail);
 
     private static TaskError NotFound(long taskId) => new(TaskErrorKind.NotFound, $"Task {taskId} was not found.");
 }

@@ -111,9 +111,10 @@ internal static class IdempotentToolCalls
             // The key is stored last, so nothing precedes the tool's first write: it needs no savepoint of its own.
             TaskWriteSavepoint.SkipForFirstWrite(transaction);
             result = await run();
-            if (IsTransient(result))
+            if (IsTransient(result) || Is(result, ToolErrorCodes.AccountDeleted))
             {
-                // Nothing to remember: the database or a bug stopped the tool, and a retry should run it again.
+                // Nothing to remember: the database or a bug stopped the tool, and a retry should run it again;
+                // or the account was deleted, and a key kept for it would be a row of the user written after its deletion.
                 if (db.Database.CurrentTransaction == transaction)
                 {
                     await transaction.RollbackAsync(cancellationToken);
@@ -155,10 +156,12 @@ internal static class IdempotentToolCalls
         VALUES ({call.UserId}, {call.Key}, {call.Tool}, {call.RequestHash}, {now}, {result.IsError == true}, {ToolResults.EnvelopeJson(result)})
         """;
 
-    private static bool IsTransient(CallToolResult result) =>
+    private static bool IsTransient(CallToolResult result) => Is(result, ToolErrorCodes.Unavailable) || Is(result, ToolErrorCodes.Internal);
+
+    private static bool Is(CallToolResult result, string errorCode) =>
         result.IsError == true && result.StructuredContent is { ValueKind: JsonValueKind.Object } envelope
         && envelope.TryGetProperty("code", out var code)
-        && code.GetString() is ToolErrorCodes.Unavailable or ToolErrorCodes.Internal;
+        && code.GetString() == errorCode;
 
     /// <summary>The arguments in name order, so that a retry that lists them in another order is the same call.</summary>
     private static string CanonicalArguments(IDictionary<string, JsonElement>? arguments)

@@ -31,6 +31,7 @@ public static class ToolResults
                 TaskErrorKind.NotFound => ToolErrorCodes.NotFound,
                 TaskErrorKind.LimitReached => ToolErrorCodes.TaskLimitReached,
                 TaskErrorKind.NotDeleted => ToolErrorCodes.NotDeleted,
+                TaskErrorKind.AccountDeleted => ToolErrorCodes.AccountDeleted,
                 _ => ToolErrorCodes.Validation,
             };
             return Error(code, outcome.Error.Message);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using TaskChat.Contract;
+using TaskChat.Data.Accounts;
 using TaskChat.Data.Limits;
 using TaskChat.Data.Model;
 using TaskChat.Web.Auth;
@@ -8,11 +9,12 @@ using TaskChat.Web.Auth.Throttling;
 namespace TaskChat.Web.Sessions;
 
 /// <summary>
-/// Changing the password and ending sessions, once, for the JSON endpoints and the account page.
-/// A changed password ends every other session: whoever learnt the old one may be signed in elsewhere.
+/// Changing the password, ending sessions and deleting the account, once, for the JSON endpoints and the account page.
+/// A changed password ends every other session: whoever learnt the old one may be signed in elsewhere. The password
+/// change and the deletion both ask for the current password, checked as a sign-in checks it.
 /// </summary>
 internal sealed class AccountSecurity(UserManager<TaskChatUser> users, SignInManager<TaskChatUser> signIn, SessionRecords sessions, TimeProvider clock,
-    SignInLockout lockout, WebSettings web)
+    SignInLockout lockout, WebSettings web, AccountErasure erasure)
 {
     public const string WrongPasswordText = "That is not your current password.";
 
@@ -37,29 +39,10 @@ internal sealed class AccountSecurity(UserManager<TaskChatUser> users, SignInMan
         {
             return Invalid(errors);
         }
-
-        // Counted towards the lockout like a sign-in (per email and address): a stolen session must not
-        // become a password oracle, nor a way to lock the owner out from everywhere.
-        var email = user.Email ?? "";
-        var address = ClientAddress.Of(context);
-        if (await lockout.LockedForAsync(email, address, cancellationToken) is { } locked)
+        if (await CheckCurrentPasswordAsync(context, user, currentPassword!, cancellationToken) is { } refused)
         {
-            return LockedOut(locked);
+            return refused;
         }
-        var check = await signIn.CheckPasswordSignInAsync(user, currentPassword!, lockoutOnFailure: false);
-        if (check.IsLockedOut && await users.GetLockoutEndDateAsync(user) is { } end)
-        {
-            return LockedOut(end - clock.GetUtcNow()); // Locked by Identity itself (by hand).
-        }
-        if (!check.Succeeded)
-        {
-            if (await lockout.CountFailureAsync(email, address, web.AuthLimits.LockoutFailures, web.AuthLimits.LockoutPeriod, cancellationToken) is { } nowLocked)
-            {
-                return LockedOut(nowLocked);
-            }
-            return new AccountOutcome(null, StatusCodes.Status403Forbidden, ProblemCodes.WrongPassword, WrongPasswordText);
-        }
-        await lockout.ClearAsync(email, address, cancellationToken);
         // Said once the current password is known to be right: before, a "change" to the same password was accepted,
         // told the user it had changed, and signed out their other sessions for nothing.
         if (string.Equals(newPassword, currentPassword, StringComparison.Ordinal))
@@ -77,6 +60,31 @@ internal sealed class AccountSecurity(UserManager<TaskChatUser> users, SignInMan
         // The password change renewed the security stamp; this session's ticket gets the new one (same
         // session id), or Identity's stamp check would end it within half an hour.
         await signIn.RefreshSignInAsync(user);
+        return AccountOutcome.Ok(user);
+    }
+
+    /// <summary>
+    /// Deletes the signed-in user's account and everything of theirs (<see cref="AccountErasure"/>) once their password
+    /// is given again: a session left open on a shared computer must not be enough. Every session ends with it (their
+    /// rows are deleted in the same transaction) and this browser's cookie is removed.
+    /// </summary>
+    public async Task<AccountOutcome> DeleteAccountAsync(HttpContext context, string? password, CancellationToken cancellationToken)
+    {
+        if (await users.GetUserAsync(context.User) is not { } user)
+        {
+            return new AccountOutcome(null, StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Sign in first.");
+        }
+        if (string.IsNullOrEmpty(password))
+        {
+            return Invalid(new() { ["password"] = ["Enter your password to delete your account."] });
+        }
+        if (await CheckCurrentPasswordAsync(context, user, password, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        // False when a deletion from another device got there first: gone either way, so this one is signed out too.
+        await erasure.EraseAsync(user.Id, cancellationToken);
+        await signIn.SignOutAsync();
         return AccountOutcome.Ok(user);
     }
 
@@ -107,6 +115,39 @@ internal sealed class AccountSecurity(UserManager<TaskChatUser> users, SignInMan
     }
 
     private string? UserIdOf(HttpContext context) => users.GetUserId(context.User);
+
+    /// <summary>
+    /// The signed-in user's password, given again: null when right, else the refusal. Counted towards the lockout like a
+    /// sign-in (per email and address): a stolen session must not become a password oracle, nor a way to lock the owner
+    /// out from everywhere.
+    /// </summary>
+    private async Task<AccountOutcome?> CheckCurrentPasswordAsync(HttpContext context, TaskChatUser user, string password, CancellationToken cancellationToken)
+    {
+        var email = user.Email ?? "";
+        var address = ClientAddress.Of(context);
+        if (await lockout.LockedForAsync(email, address, cancellationToken) is { } locked)
+        {
+            return LockedOut(locked);
+        }
+        // No password is longer than the rules allow: a megabyte is refused unhashed, and counted like any wrong one.
+        var check = password.Length > PasswordRules.MaxLength
+            ? SignInResult.Failed
+            : await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
+        if (check.IsLockedOut && await users.GetLockoutEndDateAsync(user) is { } end)
+        {
+            return LockedOut(end - clock.GetUtcNow()); // Locked by Identity itself (by hand).
+        }
+        if (!check.Succeeded)
+        {
+            if (await lockout.CountFailureAsync(email, address, web.AuthLimits.LockoutFailures, web.AuthLimits.LockoutPeriod, cancellationToken) is { } nowLocked)
+            {
+                return LockedOut(nowLocked);
+            }
+            return new AccountOutcome(null, StatusCodes.Status403Forbidden, ProblemCodes.WrongPassword, WrongPasswordText);
+        }
+        await lockout.ClearAsync(email, address, cancellationToken);
+        return null;
+    }
 
     private static AccountOutcome Invalid(Dictionary<string, string[]> errors) =>
         new(null, StatusCodes.Status422UnprocessableEntity, ProblemCodes.Validation, string.Join(" ", errors.Values.SelectMany(e => e)), errors);

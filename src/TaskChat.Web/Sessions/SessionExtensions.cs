@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
+using TaskChat.Data.Accounts;
 
 namespace TaskChat.Web.Sessions;
 
@@ -17,6 +18,7 @@ public static class SessionExtensions
         builder.Services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, UseDatabaseTicketStore>();
         builder.Services.AddScoped<SessionSignIn>();
         builder.Services.AddScoped<AccountSecurity>();
+        builder.Services.AddScoped<AccountErasure>();
         builder.Services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         builder.Services.AddHostedService<SessionPruning>();
         return builder;

@@ -6,8 +6,8 @@ using TaskChat.Web.Auth;
 namespace TaskChat.Web.Sessions;
 
 /// <summary>
-/// Sessions and password, in Better Auth's shape (/api/auth/list-sessions, revoke-session,
-/// revoke-sessions, revoke-other-sessions, change-password): for the signed-in user only (401
+/// Sessions, password and the account itself, in Better Auth's shape (/api/auth/list-sessions, revoke-session,
+/// revoke-sessions, revoke-other-sessions, change-password, delete-account): for the signed-in user only (401
 /// otherwise), the changes behind the same CSRF rules as sign-in (SameOriginJson).
 /// </summary>
 public static class SessionsApi
@@ -21,6 +21,7 @@ public static class SessionsApi
         changes.MapPost("/revoke-session", RevokeAsync);
         changes.MapPost("/revoke-other-sessions", RevokeOthersAsync);
         changes.MapPost("/revoke-sessions", RevokeAllAsync);
+        changes.MapPost("/delete-account", DeleteAccountAsync);
         return endpoints;
     }
 
@@ -38,10 +39,23 @@ public static class SessionsApi
         ChangePasswordRequest? body, HttpContext context, AccountSecurity security, CancellationToken cancellationToken)
     {
         var outcome = await security.ChangePasswordAsync(context, body?.CurrentPassword, body?.NewPassword, cancellationToken);
-        if (outcome.User is { } user)
-        {
-            return TypedResults.Ok(new SignedIn(UserView.From(user)));
-        }
+        return outcome.User is { } user ? TypedResults.Ok(new SignedIn(UserView.From(user))) : Refusal(outcome, context);
+    }
+
+    /// <summary>
+    /// The password given again, and the account is gone with everything of it; every session ends and the cookie is
+    /// removed. A wrong password is refused as change-password refuses it (403, counted towards the lockout).
+    /// </summary>
+    internal static async Task<Results<Ok<AccountDeleted>, ProblemHttpResult>> DeleteAccountAsync(
+        DeleteAccountRequest? body, HttpContext context, AccountSecurity security, CancellationToken cancellationToken)
+    {
+        var outcome = await security.DeleteAccountAsync(context, body?.Password, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new AccountDeleted(Success: true)) : Refusal(outcome, context);
+    }
+
+    /// <summary>A refused password change or deletion: 422 with the fields, or its status and code (with Retry-After when locked out).</summary>
+    private static ProblemHttpResult Refusal(AccountOutcome outcome, HttpContext context)
+    {
         if (outcome.RetryAfterSeconds is { } seconds)
         {
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

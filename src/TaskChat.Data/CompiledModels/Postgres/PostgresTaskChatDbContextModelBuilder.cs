@@ -12,7 +12,7 @@ namespace TaskChat.Data.CompiledModels.Postgres
     public partial class PostgresTaskChatDbContextModel
     {
         private PostgresTaskChatDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5af573e3-3898-473c-a253-ec19a8a476c6"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("e563aae6-b79a-4f85-979c-9d407c20269a"), entityTypeCount: 26)
         {
         }
 
@@ -31,6 +31,7 @@ namespace TaskChat.Data.CompiledModels.Postgres
             var openIddictEntityFrameworkCoreToken = OpenIddictEntityFrameworkCoreTokenEntityType.Create(this);
             var chatTurnWindow = ChatTurnWindowEntityType.Create(this);
             var conversation = ConversationEntityType.Create(this);
+            var deletedAccount = DeletedAccountEntityType.Create(this);
             var idempotentChatTurn = IdempotentChatTurnEntityType.Create(this);
             var idempotentToolCall = IdempotentToolCallEntityType.Create(this);
             var message = MessageEntityType.Create(this);
@@ -71,6 +72,7 @@ namespace TaskChat.Data.CompiledModels.Postgres
             OpenIddictEntityFrameworkCoreTokenEntityType.CreateAnnotations(openIddictEntityFrameworkCoreToken);
             ChatTurnWindowEntityType.CreateAnnotations(chatTurnWindow);
             ConversationEntityType.CreateAnnotations(conversation);
+            DeletedAccountEntityType.CreateAnnotations(deletedAccount);
             IdempotentChatTurnEntityType.CreateAnnotations(idempotentChatTurn);
             IdempotentToolCallEntityType.CreateAnnotations(idempotentToolCall);
             MessageEntityType.CreateAnnotations(message);

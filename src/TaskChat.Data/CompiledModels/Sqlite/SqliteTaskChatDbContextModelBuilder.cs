@@ -11,7 +11,7 @@ namespace TaskChat.Data.CompiledModels.Sqlite
     public partial class SqliteTaskChatDbContextModel
     {
         private SqliteTaskChatDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d1b5e48d-bc53-4f57-a684-2dcfd884ec3c"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("143fbd74-875f-41fc-8d7c-ae6ce9defdf1"), entityTypeCount: 26)
         {
         }
 
@@ -30,6 +30,7 @@ namespace TaskChat.Data.CompiledModels.Sqlite
             var openIddictEntityFrameworkCoreToken = OpenIddictEntityFrameworkCoreTokenEntityType.Create(this);
             var chatTurnWindow = ChatTurnWindowEntityType.Create(this);
             var conversation = ConversationEntityType.Create(this);
+            var deletedAccount = DeletedAccountEntityType.Create(this);
             var idempotentChatTurn = IdempotentChatTurnEntityType.Create(this);
             var idempotentToolCall = IdempotentToolCallEntityType.Create(this);
             var message = MessageEntityType.Create(this);
@@ -70,6 +71,7 @@ namespace TaskChat.Data.CompiledModels.Sqlite
             OpenIddictEntityFrameworkCoreTokenEntityType.CreateAnnotations(openIddictEntityFrameworkCoreToken);
             ChatTurnWindowEntityType.CreateAnnotations(chatTurnWindow);
             ConversationEntityType.CreateAnnotations(conversation);
+            DeletedAccountEntityType.CreateAnnotations(deletedAccount);
             IdempotentChatTurnEntityType.CreateAnnotations(idempotentChatTurn);
             IdempotentToolCallEntityType.CreateAnnotations(idempotentToolCall);
             MessageEntityType.CreateAnnotations(message);

@@ -533,6 +533,23 @@ namespace TaskChat.Data.Migrations.Postgres
                     b.ToTable("conversations", (string)null);
                 });
 
+            modelBuilder.Entity("TaskChat.Data.Model.DeletedAccount", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_deleted_accounts");
+
+                    b.ToTable("deleted_accounts", (string)null);
+                });
+
             modelBuilder.Entity("TaskChat.Data.Model.IdempotentChatTurn", b =>
                 {
                     b.Property<string>("UserId")

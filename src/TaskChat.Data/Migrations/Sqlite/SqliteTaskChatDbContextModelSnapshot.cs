@@ -520,6 +520,23 @@ namespace TaskChat.Data.Migrations.Sqlite
                     b.ToTable("conversations", (string)null);
                 });
 
+            modelBuilder.Entity("TaskChat.Data.Model.DeletedAccount", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime>("DeletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_deleted_accounts");
+
+                    b.ToTable("deleted_accounts", (string)null);
+                });
+
             modelBuilder.Entity("TaskChat.Data.Model.IdempotentChatTurn", b =>
                 {
                     b.Property<string>("UserId")

@@ -1,0 +1,18 @@
+namespace TaskChat.Data.Accounts;
+
+/// <summary>
+/// The guard against a deleted account's tokens (docs/architecture.md, "Deleting an account"): the api and the mcp
+/// accept a token on its signature alone, so one minted before the deletion still passes for up to 15 minutes. What
+/// it could still do is create rows again, and every row of a user begins with one of two upserts: a task's number
+/// (user_task_counters, the add of REST, the mcp and so the chat) and a chat turn's count (chat_turn_windows, before
+/// a conversation, a message or a turn's key). Each carries this condition, so the check is a primary-key probe inside
+/// a statement the write sends anyway: no round trip is added, and a read (which finds nothing) is not checked at all.
+/// </summary>
+public static class DeletedAccounts
+{
+    /// <summary>A SQL condition: the account of <paramref name="user"/> (a placeholder or parameter) was not deleted.</summary>
+    public static string NotDeleted(string user) => $"NOT EXISTS (SELECT 1 FROM deleted_accounts WHERE user_id = {user})";
+
+    /// <summary>What the api and the mcp answer a deleted account's token that tries to write.</summary>
+    public const string Detail = "This account was deleted: sign up again to use TaskChat.";
+}
