@@ -118,7 +118,13 @@ public abstract class AccountDeletionTests(AccountDeletionSystem system)
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, await StatusAsync(browser, $$"""{"password":"{{WebServers.Password}}"}""", "text/plain"));
         // Past the rules' 128 characters no password is right: a wrong one, refused without hashing it. A megabyte is past the body limit.
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(browser, JsonSerializer.Serialize(new { password = new string('a', 20_000) })));
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, await StatusAsync(browser, JsonSerializer.Serialize(new { password = new string('a', 1_000_000) })));
+        // Expect: 100-continue, as a client sending that much would: the 413 comes before the body (without it, the server's
+        // answer and closed connection raced the client's writing, which saw a broken pipe on a busy machine).
+        using (var huge = OversizedRequests.Json(HttpMethod.Post, "api/auth/delete-account", JsonSerializer.Serialize(new { password = new string('a', 1_000_000) })))
+        using (var tooLarge = await browser.SendAsync(huge))
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        }
         using (var crossSite = new HttpRequestMessage(HttpMethod.Post, "api/auth/delete-account"))
         {
             crossSite.Content = JsonContent.Create(new { password = WebServers.Password });
