@@ -75,11 +75,15 @@ public abstract class BrowserTest(RunningTaskChat stack)
     /// <summary>
     /// A page in a context of its own: no cookies, no storage, nobody signed in. <paramref name="timeZone"/>
     /// is the browser's IANA zone (what sign-up reads from Intl), the machine's when null; the browser
-    /// <paramref name="permissions"/> are granted.
+    /// <paramref name="permissions"/> are granted; <paramref name="colorScheme"/> is the system's light or dark
+    /// setting the pages see (light when null).
     /// </summary>
-    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null, string? timeZone = null, IEnumerable<string>? permissions = null)
+    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null, string? timeZone = null, IEnumerable<string>? permissions = null, ColorScheme? colorScheme = null)
     {
-        var context = await Stack.Browser.NewContextAsync(new() { BaseURL = Stack.WebUrl, ViewportSize = viewport ?? Laptop, TimezoneId = timeZone, Permissions = permissions });
+        var context = await Stack.Browser.NewContextAsync(new()
+        {
+            BaseURL = Stack.WebUrl, ViewportSize = viewport ?? Laptop, TimezoneId = timeZone, Permissions = permissions, ColorScheme = colorScheme ?? ColorScheme.Light,
+        });
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
