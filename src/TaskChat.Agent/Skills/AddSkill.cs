@@ -123,6 +123,16 @@ internal sealed partial class AddSkill : Skill
         {
             rest = rest[intro.Length..];
         }
+        // "add groceries: eggs, bread, cheese", "add party list: balloons, cake": a word before the colon of a list names
+        // what the items are for, and tags each (before, “Groceries: eggs” was one task and “Bread” and “Cheese” others).
+        // A date there is not a name ("add tomorrow: milk, eggs"), nor a word for tasks ("add todo: …").
+        string? headingTag = null;
+        if (ListHeading().Match(rest) is { Success: true } heading && heading.Groups["name"].Value is var name
+            && Markers.Tag(name) is { } named && !ListSkill.OnlyNamesTasks([named]) && When.ParseWhole(name, clock) is null)
+        {
+            rest = rest[heading.Length..];
+            headingTag = named;
+        }
         Phrase.TryStripEnd(rest, ToTheList, out rest);
 
         // "add the dentist monday at 3pm and remind me the day before": a reminder before the due time, not a second task.
@@ -160,6 +170,11 @@ internal sealed partial class AddSkill : Skill
         if (ownTags is not null)
         {
             tags = [];
+        }
+        if (headingTag is not null)
+        {
+            tags = [headingTag, .. tags.Where(t => t != headingTag)];
+            ownTags = ownTags?.Select(own => (IReadOnlyList<string>)[headingTag, .. own.Where(t => t != headingTag)]).ToList();
         }
         // Each task's own priority when a task before the last has one ("add a !high, b, c"): before, “A !high” was the
         // title. A priority at the end is the last task's then, and every task's otherwise, as tags are.
@@ -223,6 +238,10 @@ internal sealed partial class AddSkill : Skill
 
     [GeneratedRegex(@"^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|some|these|those|the following|my)\s+)?(?:things|items|tasks|to-?dos|bits)\s*:\s*|^(?:the following|these|those)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ListIntro();
+
+    // One word (and "list") before a colon, then a list: a comma or a semicolon after it.
+    [GeneratedRegex(@"^(?<name>\p{L}[\p{L}\p{N}_-]{0,31})(?:\s+list)?\s*:\s*(?=[^,;]+[,;]\s*\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ListHeading();
 
     [GeneratedRegex(@"^(?:remind me\s+)?(?<when>(?:every|each|daily|today|tonight|tomorrow|on|next|this|at|in)\b.*?)\s+to\s+(?<what>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhenFirst();

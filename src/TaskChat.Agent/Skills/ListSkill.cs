@@ -205,6 +205,14 @@ internal sealed partial class ListSkill : Skill
             return new ListRequest(ListStatus.Pending, new PriorityFilter(Markers.Normalize(priority.Groups["level"].Value)));
         }
         var namesTasks = OnlyNamesTasks(words);
+        // "show shopping", "list groceries", "show me dentist": words that name no state, day or priority are searched for in
+        // the titles, descriptions and tags, as the search box does (before, "show shopping" was not understood).
+        if (!namesTasks && words is ["show" or "list" or "display", _, ..]
+            && TaskReference.MeaningfulWords(words.Skip(words[1] == "me" ? 2 : 1)) is { Count: > 0 and <= 4 } sought
+            && !sought.Any(w => AboutTasks.Contains(w) || PendingWords.Contains(w) || CompletedWords.Contains(w) || w is "me" or "i"))
+        {
+            return new ListRequest(ListStatus.All, new SearchFilter(string.Join(' ', sought)));
+        }
         return (asks && (words.Count == 1 || words.Any(AboutTasks.Contains))) || namesTasks ? new ListRequest(Status(words), null) : null;
     }
 

@@ -46,7 +46,7 @@ internal sealed class FakeTaskTools(TimeProvider? clock = null)
         return Envelopes.Change(task.Id, title, TaskChangeStatus.Created);
     }, ToolNames.AddTask, "Create a task.");
 
-    /// <summary>list_tasks as the mcp serves it: filters, every search word in the title or description (as SQLite
+    /// <summary>list_tasks as the mcp serves it: filters, every search word in the title, description or a tag (as SQLite
     /// matches them), task_ids, sort by number or due date, and pages of <c>limit</c> (50 by default) with a next_cursor.</summary>
     public AIFunction List => AIFunctionFactory.Create(
         (string? status = ListStatus.All, string? due_before = null, string? due_after = null, bool? overdue = null, string? priority = null, string? tag = null,
@@ -61,7 +61,8 @@ internal sealed class FakeTaskTools(TimeProvider? clock = null)
                 && (overdue != true || !t.Completed && t.DueAt is { } d3 && d3 < now)
                 && (priority is null || t.Priority == priority)
                 && (tag is null || t.Tags.Contains(tag))
-                && words.All(w => t.Title.Contains(w, StringComparison.OrdinalIgnoreCase) || t.Description?.Contains(w, StringComparison.OrdinalIgnoreCase) == true)
+                && words.All(w => t.Title.Contains(w, StringComparison.OrdinalIgnoreCase) || t.Description?.Contains(w, StringComparison.OrdinalIgnoreCase) == true
+                    || t.Tags.Any(g => g.Contains(w, StringComparison.OrdinalIgnoreCase)))
                 && (task_ids is null || task_ids.Contains(t.Id))).ToList();
             if (sort == TaskSorts.Due)
             {
