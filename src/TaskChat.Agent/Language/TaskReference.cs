@@ -35,6 +35,14 @@ internal static partial class TaskReference
     private static readonly string[] Ordinals =
         ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
 
+    // "both", "them", "all of them", "those two", "all 3": the tasks the previous reply listed (TaskTarget.Listed). Said
+    // with a title's words ("both milk ones", "all the milk"), they are every task those words match instead.
+    private static readonly HashSet<string> ListedWords = ["both", "them", "those", "these"];
+
+    private static readonly HashSet<string> ListedFillers = ["all", "each", "every", "one", "ones", "of", "the", "task", "tasks", "items", "please"];
+
+    private static readonly string[] CountWords = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
     private static readonly HashSet<string> PositionFillers =
         ["the", "one", "ones", "task", "tasks", "item", "items", "thing", "entry", "on", "in", "of", "from", "list", "my", "your", "that", "this", "and", "shown"];
 
@@ -48,6 +56,10 @@ internal static partial class TaskReference
         if (IsNewest(words))
         {
             return TaskTarget.Newest;
+        }
+        if (ListedSaid(words) is { } listed)
+        {
+            return listed;
         }
         if (Positions(words) is { Count: > 0 } positions)
         {
@@ -103,6 +115,26 @@ internal static partial class TaskReference
                 parts.Add(words);
             }
         }
+    }
+
+    /// <summary>
+    /// "both", "them", "all of them", "each of them", "those two", "the three", "all 3": the tasks the previous reply
+    /// listed, with the count said (2 for "both"), or null when the words say anything else. A bare number stays a task's
+    /// ("delete 3"); with "all" it is a count ("all 3").
+    /// </summary>
+    private static TaskTarget? ListedSaid(IReadOnlyList<string> words)
+    {
+        var said = words.Where(w => !ListedFillers.Contains(w)).ToList();
+        var counts = said.Where(w => !ListedWords.Contains(w)).ToList();
+        int? count = counts switch
+        {
+            [] => said.Contains("both") ? 2 : null,
+            [var n] when Array.IndexOf(CountWords, n) is var at and >= 0 => at + 2,
+            [var n] when words.Contains("all") && int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 2 => number,
+            _ => -1,
+        };
+        var pointsBack = said.Any(ListedWords.Contains) || (counts.Count == 1 && words.Any(w => w is "all" or "the"));
+        return count != -1 && pointsBack && !(said.Contains("both") && count != 2) ? new TaskTarget([], []) { Listed = true, ListedCount = count } : null;
     }
 
     /// <summary>
@@ -188,7 +220,13 @@ internal sealed record TaskTarget(IReadOnlyList<long> Ids, IReadOnlyList<string>
     /// <summary>The words of each task when the words may name several ("the eggs and the bread"), else empty.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Parts { get; init; } = [];
 
-    public bool ByWords => Ids.Count == 0 && !IsIt && !IsNewest && !ByPosition;
+    /// <summary>"both", "them", "all of them": the tasks the previous reply listed (<see cref="TaskReference"/>).</summary>
+    public bool Listed { get; init; }
+
+    /// <summary>How many of them were said ("both": 2, "those three": 3), or null for "them", "all of them".</summary>
+    public int? ListedCount { get; init; }
+
+    public bool ByWords => Ids.Count == 0 && !IsIt && !IsNewest && !ByPosition && !Listed;
 
     public string Phrase => string.Join(' ', Words);
 }

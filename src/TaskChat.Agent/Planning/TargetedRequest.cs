@@ -123,9 +123,15 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
         // "the last one" right after a list of several: the last it showed, not the task acted on before it.
         { IsIt: true, SaysLast: true } when context.Chat.Previous is { } previous && ChatState.Shown(previous) is { Count: > 1 } justShown => [justShown[^1].Id],
         { IsIt: true } => context.Chat.LastTaskId is { } last ? [last] : [],
+        // "both", "them": what the reply just before listed, all of it, and only when the count said is its count.
+        { Listed: true } => ListedJustBefore(context) is { Count: > 0 } listed && (Target.ListedCount ?? listed.Count) == listed.Count ? [.. listed.Select(t => t.Id)] : [],
         { IsNewest: true } => context.Chat.LastAddedId is { } added ? [added] : [],
         _ => Target.Ids,
     };
+
+    // The tasks the previous reply listed, as it showed them: "both" and "them" reach no further back than that.
+    private static IReadOnlyList<TaskSnapshot> ListedJustBefore(AgentContext context) =>
+        context.Chat.Previous is { } previous ? ChatState.Shown(previous) : [];
 
     /// <summary>The task at a 1-based place of a list (<see cref="TaskTarget.Last"/>: its last), or null past its end.</summary>
     internal static TaskSnapshot? Placed(IReadOnlyList<TaskSnapshot> list, int position) =>
@@ -144,6 +150,18 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
             return new Answer(context.Chat.LastShown is { } shown
                 ? $"The last list I showed had {Replies.Count(shown.Count, "task")}: {Replies.Join(shown.Select(Replies.Label))}. Which one should I {Verb}? Tell me its number."
                 : $"Which task should I {Verb}? I haven't listed any tasks in this conversation yet: tell me its number or a few words of its title, or say “show my tasks” first.");
+        }
+        if (Target.Listed && ids.Count == 0)
+        {
+            // Nothing listed just before, or not as many as said: asked, never guessed.
+            var said = Target.ListedCount == 2 ? "both" : Target.ListedCount is { } n ? $"those {n}" : "them";
+            return new Answer(ListedJustBefore(context) is { Count: > 0 } listed
+                ? $"My last reply listed {Replies.Count(listed.Count, "task")}: {Replies.Join(listed.Select(Replies.Label))}. Which should I {Verb}? Tell me their numbers."
+                : $"Which tasks do you mean by “{said}”? My last reply didn't list any: tell me their numbers or a few words of their titles, or say “show my tasks” first.");
+        }
+        if (Target.Listed && ids.Count > 1 && !TakesAllAnswered)
+        {
+            return new Answer($"I can only {Verb} one task at a time: which of {Replies.Join(ListedJustBefore(context).Select(Replies.Label), "or")}? Tell me its number.");
         }
         if (Target.IsNewest && ids.Count == 0)
         {
