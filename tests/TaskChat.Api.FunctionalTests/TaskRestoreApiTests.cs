@@ -125,6 +125,36 @@ public abstract class TaskRestoreApiTests(ApiServerFixture server)
         Assert.Equal($"Task {id} is not deleted: there is nothing to restore.", problem.GetProperty("detail").GetString());
     }
 
+    /// <summary>
+    /// A restore brings a task back into the count: at TASKS_PER_USER_MAX live tasks it is the add's 409
+    /// `task_limit_reached` (not a 500), the task stays deleted, and it comes back once there is room.
+    /// </summary>
+    [SkippableFact]
+    public async Task At_the_task_limit_a_restore_is_a_409_with_the_limits_code_until_there_is_room()
+    {
+        await using var limited = await server.StartAsync(system => system.WithApi(new Dictionary<string, string> { [TaskLimits.VariableName] = "2" }));
+        var user = NewUser();
+        using var http = limited.ClientFor(user);
+        var milk = await CreateAsync(http, new { title = "Buy milk" });
+        await CreateAsync(http, new { title = "Pay rent" });
+        (await http.DeleteAsync($"api/tasks/{milk}")).EnsureSuccessStatusCode();
+        var bread = await CreateAsync(http, new { title = "Buy bread" });
+
+        using var refused = await http.PostAsync($"api/tasks/{milk}/restore", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = await Json.ReadAsync(refused);
+        Assert.Equal(ProblemCodes.TaskLimitReached, problem.GetProperty("code").GetString());
+        Assert.Contains("2 tasks", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"api/tasks/{milk}")).StatusCode); // still deleted
+        Assert.Equal(2, (await Json.ReadAsync(await http.GetAsync("api/tasks"))).GetProperty("count").GetInt32());
+
+        (await http.DeleteAsync($"api/tasks/{bread}")).EnsureSuccessStatusCode();
+        using var restored = await http.PostAsync($"api/tasks/{milk}/restore", null);
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        Assert.Equal("Buy milk", (await Json.ReadAsync(restored)).GetProperty("title").GetString());
+    }
+
     [SkippableTheory]
     [InlineData("987654321")]
     [InlineData("0")]

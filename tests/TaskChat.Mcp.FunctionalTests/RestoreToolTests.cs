@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TaskChat.Contract;
+using TaskChat.Data.Tasks;
+using TaskChat.TestSupport;
 
 namespace TaskChat.Mcp.FunctionalTests;
 
@@ -172,6 +174,41 @@ public abstract class RestoreToolTests(McpServerFixture server)
         Assert.Equal(ToolErrorCodes.NotFound, reply.Code);
         Assert.Equal("Task 987654321 was not found.", reply.Error);
     }
+
+    /// <summary>
+    /// A restore brings a task back into the count, so at TASKS_PER_USER_MAX live tasks it is refused as an add is, with
+    /// the same code and words; the task stays deleted, and comes back once there is room.
+    /// </summary>
+    [SkippableFact]
+    public async Task At_the_task_limit_a_restore_is_refused_with_its_own_code_until_there_is_room()
+    {
+        await using var limited = await server.StartAsync(system => system.WithMcp(new Dictionary<string, string> { [TaskLimits.VariableName] = "2" }));
+        var user = NewUser();
+        await using var client = await TestMcpClients.ConnectAsync(limited.Mcp.BaseAddress, server.Jwks.CreateToken(user));
+        var milk = await AddAsync(client, new() { [ToolArguments.Title] = "Buy milk" });
+        await AddAsync(client, new() { [ToolArguments.Title] = "Pay rent" });
+        Assert.False((await ToolReply.CallAsync(client, ToolNames.DeleteTask, ById(milk))).IsError);
+        var bread = await AddAsync(client, new() { [ToolArguments.Title] = "Buy bread" });
+
+        var refused = await ToolReply.CallAsync(client, ToolNames.RestoreTask, ById(milk));
+
+        Assert.True(refused.IsError);
+        Assert.Equal(ToolErrorCodes.TaskLimitReached, refused.Code);
+        Assert.Contains("2 tasks", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(["Buy bread", "Pay rent"], await TitlesAsync(client));
+        await using (var db = server.Database.CreateDbContext())
+        {
+            Assert.NotNull(await db.Tasks.Where(t => t.UserId == user && t.Number == milk).Select(t => t.DeletedAt).SingleAsync());
+        }
+
+        Assert.False((await ToolReply.CallAsync(client, ToolNames.DeleteTask, ById(bread))).IsError);
+        var restored = await ToolReply.CallAsync(client, ToolNames.RestoreTask, ById(milk));
+        Assert.False(restored.IsError, restored.Json.ToString());
+        Assert.Equal(["Buy milk", "Pay rent"], await TitlesAsync(client));
+    }
+
+    private static async Task<List<string?>> TitlesAsync(ModelContextProtocol.Client.McpClient client) =>
+        [.. (await ToolReply.CallAsync(client, ToolNames.ListTasks)).Data.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString()).Order()];
 
     private static async Task<long> AddAsync(ModelContextProtocol.Client.McpClient client, Dictionary<string, object?> arguments)
     {
