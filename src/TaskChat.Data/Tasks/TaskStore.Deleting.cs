@@ -66,7 +66,7 @@ public sealed partial class TaskStore
         }
         if (task.DeletedAt is null)
         {
-            return new TaskError(TaskErrorKind.NotDeleted, $"Task {taskId} is not deleted: there is nothing to restore.");
+            return NotDeleted(taskId);
         }
         if (await Live.CountAsync(t => t.UserId == owner.UserId, cancellationToken) >= limits.MaxTasksPerUser)
         {
@@ -79,7 +79,7 @@ public sealed partial class TaskStore
             // Purged, or restored by a concurrent request, between our read and our write: as it is now.
             await transaction.RollbackAsync(cancellationToken);
             return await GetAsync(owner, taskId, cancellationToken) is { Succeeded: true }
-                ? new TaskError(TaskErrorKind.NotDeleted, $"Task {taskId} is not deleted: there is nothing to restore.")
+                ? NotDeleted(taskId)
                 : NotFound(taskId);
         }
         await TaskCounters.TouchAsync(db, owner.UserId, now, cancellationToken);

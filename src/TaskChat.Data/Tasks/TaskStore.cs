@@ -281,4 +281,6 @@ public sealed partial class TaskStore(TaskChatDbContext db, TimeProvider clock, 
     private static TaskError AccountDeleted() => new(TaskErrorKind.AccountDeleted, Accounts.DeletedAccounts.Detail);
 
     private static TaskError NotFound(long taskId) => new(TaskErrorKind.NotFound, $"Task {taskId} was not found.");
+
+    private static TaskError NotDeleted(long taskId) => new(TaskErrorKind.NotDeleted, $"Task {taskId} is not deleted: there is nothing to restore.");
 }

@@ -241,7 +241,7 @@ public class EverydayPhrasingScenarioTests
         var (earlier, tools) = Start();
         await earlier.TurnAsync("add water the plants");
         // Another conversation, which knows the task only from its list.
-        var turns = new OfflineTurns(tools.All, new UserClock(new FakeTimeProvider(Wednesday), TimeZoneInfo.Utc));
+        var turns = AnotherConversation(tools);
         await turns.TurnAsync("what's left?");
 
         Assert.EndsWith("You already had “Water the plants” (task 1): say “undo” if this one was a slip.", await turns.TurnAsync("add water the plants"));

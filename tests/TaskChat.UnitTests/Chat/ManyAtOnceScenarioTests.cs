@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-using TaskChat.Agent;
 using static TaskChat.UnitTests.Chat.ScenarioStart;
 
 namespace TaskChat.UnitTests.Chat;
@@ -82,7 +80,7 @@ public class ManyAtOnceScenarioTests
     {
         var (earlier, tools) = Start();
         await earlier.TurnAsync("add buy milk");
-        var turns = new OfflineTurns(tools.All, new UserClock(new FakeTimeProvider(Wednesday), TimeZoneInfo.Utc));
+        var turns = AnotherConversation(tools);
 
         await turns.TurnAsync("delete everything");
 

@@ -17,4 +17,8 @@ internal static class ScenarioStart
         var tools = new FakeTaskTools(time);
         return (new OfflineTurns(withTaskFields ? tools.All : tools.Today, new UserClock(time, TimeZoneInfo.Utc)), tools);
     }
+
+    /// <summary>A second conversation of the same user, on the same tasks, that knows nothing of the first.</summary>
+    public static OfflineTurns AnotherConversation(FakeTaskTools tools) =>
+        new(tools.All, new UserClock(new FakeTimeProvider(Wednesday), TimeZoneInfo.Utc));
 }
