@@ -20,7 +20,7 @@ public abstract class SessionLifetimeTests(DatabaseProvider provider)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var web = await StartAsync(database, clock);
+        await using var web = await WebServers.StartOnClockAsync(database, clock);
         using var browser = WebServers.Browser(web);
         await WebServers.SignUpAsync(browser);
 
@@ -38,7 +38,7 @@ public abstract class SessionLifetimeTests(DatabaseProvider provider)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var web = await StartAsync(database, clock);
+        await using var web = await WebServers.StartOnClockAsync(database, clock);
         using var browser = WebServers.Browser(web);
         await WebServers.SignUpAsync(browser);
 
@@ -57,7 +57,7 @@ public abstract class SessionLifetimeTests(DatabaseProvider provider)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var web = await StartAsync(database, clock);
+        await using var web = await WebServers.StartOnClockAsync(database, clock);
         using var browser = WebServers.Browser(web);
         await WebServers.SignUpAsync(browser);
         var signedIn = await LastSeenAsync(database);
@@ -84,7 +84,7 @@ public abstract class SessionLifetimeTests(DatabaseProvider provider)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var web = await StartAsync(database, clock);
+        await using var web = await WebServers.StartOnClockAsync(database, clock);
         using var idle = WebServers.Browser(web);
         await WebServers.SignUpAsync(idle);
         clock.Advance(TimeSpan.FromDays(SessionLifetime.DefaultIdleDays) - TimeSpan.FromHours(1));
@@ -105,7 +105,7 @@ public abstract class SessionLifetimeTests(DatabaseProvider provider)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var web = await StartAsync(database, clock);
+        await using var web = await WebServers.StartOnClockAsync(database, clock);
         using var browser = WebServers.Browser(web);
         await WebServers.SignUpAsync(browser);
 
@@ -124,7 +124,7 @@ public abstract class SessionLifetimeTests(DatabaseProvider provider)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var web = await StartAsync(database, clock);
+        await using var web = await WebServers.StartOnClockAsync(database, clock);
         using var browser = WebServers.Browser(web);
         await WebServers.SignUpAsync(browser);
         using var changed = await browser.PostAsJsonAsync("api/auth/change-password", new { current_password = WebServers.Password, new_password = "a new password 7" });
@@ -143,8 +143,8 @@ public abstract class SessionLifetimeTests(DatabaseProvider provider)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var one = await StartAsync(database, clock);
-        await using var two = await StartAsync(database, clock);
+        await using var one = await WebServers.StartOnClockAsync(database, clock);
+        await using var two = await WebServers.StartOnClockAsync(database, clock);
         using var onOne = WebServers.Browser(one);
         await WebServers.SignUpAsync(onOne);
         var cookie = WebServers.SessionCookie(onOne, one);
@@ -160,13 +160,6 @@ public abstract class SessionLifetimeTests(DatabaseProvider provider)
         await using var db = database.CreateDbContext();
         return (await db.UserSessions.SingleAsync()).LastSeenAt;
     }
-
-    /// <summary>A web (a replica, when called twice) on the fake clock that owns nothing but itself.</summary>
-    private static async Task<RunningService> StartAsync(TestDatabase database, FakeTimeProvider clock) =>
-        (await new SystemBuilder(database.Url)
-            .WithWeb(testServices: services => services.AddSingleton<TimeProvider>(clock))
-            .Wired(wiring => wiring with { Issuer = WebServers.Issuer })
-            .StartAsync()).Web;
 }
 
 public sealed class SqliteSessionLifetimeTests() : SessionLifetimeTests(DatabaseProvider.Sqlite);

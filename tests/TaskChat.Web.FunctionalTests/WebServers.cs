@@ -20,6 +20,13 @@ public static class WebServers
 
     private static readonly ConditionalWeakTable<HttpClient, CookieContainer> Jars = [];
 
+    /// <summary>A web (a replica, when called twice) on <paramref name="clock"/> that owns nothing but itself.</summary>
+    public static async Task<RunningService> StartOnClockAsync(TestDatabase database, TimeProvider clock) =>
+        (await new SystemBuilder(database.Url)
+            .WithWeb(testServices: services => services.AddSingleton(clock))
+            .Wired(wiring => wiring with { Issuer = Issuer })
+            .StartAsync()).Web;
+
     public static HttpClient Browser(RunningService server)
     {
         var cookies = new CookieContainer();

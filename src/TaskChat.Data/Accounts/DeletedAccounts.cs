@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using TaskChat.ServiceDefaults.Authentication;
+
 namespace TaskChat.Data.Accounts;
 
 /// <summary>
@@ -15,4 +18,22 @@ public static class DeletedAccounts
 
     /// <summary>What the api and the mcp answer a deleted account's token that tries to write.</summary>
     public const string Detail = "This account was deleted: sign up again to use TaskChat.";
+
+    /// <summary>
+    /// How long a deleted account's id stays listed: until no token minted before the deletion can still be accepted.
+    /// The web's tokens (<c>/api/auth/token</c>) and the OAuth access tokens of outside MCP clients live at most
+    /// <see cref="JwtAuthenticationExtensions.MaxTokenLifetime"/> (15 minutes; OAUTH_ACCESS_TOKEN_MINUTES is capped
+    /// there), and the api and the mcp refuse any token that would live longer. A token is accepted up to
+    /// <see cref="JwtAuthenticationExtensions.ClockSkew"/> past its expiry, and one more skew allows for another web
+    /// replica's clock that issued it running ahead of the one that recorded the deletion. Refresh tokens need no
+    /// wait: they are rows, erased with the account, so none mints a new access token afterwards.
+    /// </summary>
+    public static readonly TimeSpan Kept = JwtAuthenticationExtensions.MaxTokenLifetime + 2 * JwtAuthenticationExtensions.ClockSkew;
+
+    /// <summary>Removes the ids of accounts deleted more than <see cref="Kept"/> before <paramref name="now"/>; returns how many.</summary>
+    public static Task<int> PruneAsync(TaskChatDbContext db, DateTime now, CancellationToken cancellationToken = default)
+    {
+        var cutoff = now - Kept;
+        return db.DeletedAccounts.Where(d => d.DeletedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
 }
