@@ -97,6 +97,23 @@ window.taskChat = Object.assign(window.taskChat || {}, {
         return true;
     },
 
+    // Text the server has used (a task added, a tag added, a message sent) taken from the front of its field in the
+    // browser, keeping what was typed after it: on a slow connection the next line is already being typed when the
+    // answer comes, and an empty value rendered by the server would wipe those keys. Blazor's binding is told what is
+    // left (an input event). False when the field no longer starts with the text (cleared, or changed by the user).
+    takeFromFront(field, text) {
+        if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) {
+            return false;
+        }
+        const value = field.value.trimStart();
+        if (!value.startsWith(text)) {
+            return false;
+        }
+        field.value = value.slice(text.length).trimStart();
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        return true;
+    },
+
     focusHeading(selector) {
         const active = document.activeElement;
         if (active instanceof HTMLElement && (active.matches('input, textarea, select') || active.isContentEditable)) {

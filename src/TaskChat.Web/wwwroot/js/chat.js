@@ -51,21 +51,11 @@ export function keepDraft(input, key) {
     }
 }
 
-/**
- * Removes the message just sent from the front of the composer, keeping what was typed after Enter
- * (the server's own re-render would wipe it), and tells Blazor's binding what is left.
- */
+/** Removes the message just sent from the front of the composer, keeping what was typed after Enter (app.js's takeFromFront). */
 export function clearSent(input, key, sent) {
-    if (!input) {
-        return;
+    if (input && window.taskChat.takeFromFront(input, sent)) {
+        setDraft(key, input.value);
     }
-    const value = input.value.trimStart();
-    if (!value.startsWith(sent)) {
-        return; // Already cleared, or replaced by the user: nothing of the sent message is left to take out.
-    }
-    input.value = value.slice(sent.length).trimStart();
-    setDraft(key, input.value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
 /**

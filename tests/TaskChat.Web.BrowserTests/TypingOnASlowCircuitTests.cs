@@ -1,0 +1,108 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace TaskChat.Web.BrowserTests;
+
+/// <summary>
+/// Every text box keeps every key, in order, when the connection is slow: typed faster than the circuit's round trip
+/// (<see cref="SlowCircuit"/>: each frame held <see cref="OneWay"/> each way), the box holds what was typed once the
+/// circuit is idle, and what it saves is that. Before, a box bound to each keystroke (<c>@bind:event="oninput"</c>)
+/// was written back with the server's older text when its render arrived after newer keys: "pay rent friday 9am
+/// #home" became "pay rent frida 9am #home".
+/// </summary>
+[Collection(SharedProduct.Name)]
+public sealed class TypingOnASlowCircuitTests(RunningTaskChat stack) : BrowserTest(stack)
+{
+    /// <summary>Each way: a 300 ms round trip, a slow mobile connection's.</summary>
+    private static readonly TimeSpan OneWay = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Between keys: a quick typist, well inside one round trip.</summary>
+    private static readonly LocatorPressSequentiallyOptions Quickly = new() { Delay = 5 };
+
+    [Fact]
+    public Task The_add_box_keeps_a_line_typed_faster_than_the_round_trip_and_adds_it_as_typed() => RunAsync(nameof(The_add_box_keeps_a_line_typed_faster_than_the_round_trip_and_adds_it_as_typed), async () =>
+    {
+        var (page, circuit) = await SlowTasksPageAsync();
+        var box = page.GetByTestId("new-task-title");
+
+        await box.PressSequentiallyAsync("pay rent friday 9am #home", Quickly);
+        // The whole line was read (its reading comes after a pause), and the page has applied every render since.
+        await Assertions.Expect(page.GetByTestId("add-preview-tags")).ToContainTextAsync("#home");
+        await circuit.IdleAsync();
+        Assert.Equal("pay rent friday 9am #home", await box.InputValueAsync());
+
+        await box.PressAsync("Enter");
+        await Assertions.Expect(box).ToHaveValueAsync(""); // Cleared by the add, as on a fast connection.
+        var task = await OnlyTaskAsync(page);
+        Assert.Equal("Pay rent", task.GetProperty("title").GetString());
+        Assert.Equal(["home"], task.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.NotEqual(JsonValueKind.Null, task.GetProperty("due").ValueKind);
+    });
+
+    [Fact]
+    public Task The_add_box_keeps_words_put_in_the_middle_of_its_line_while_renders_are_on_their_way() => RunAsync(nameof(The_add_box_keeps_words_put_in_the_middle_of_its_line_while_renders_are_on_their_way), async () =>
+    {
+        var (page, circuit) = await SlowTasksPageAsync();
+        var box = page.GetByTestId("new-task-title");
+
+        // No wait between: the renders of the first keys arrive while the caret is back in the middle.
+        await box.PressSequentiallyAsync("Call the plumber", Quickly);
+        await box.PressAsync("Home");
+        for (var i = 0; i < "Call".Length; i++)
+        {
+            await box.PressAsync("ArrowRight");
+        }
+        await box.PressSequentiallyAsync(" back", Quickly);
+        await box.PressAsync("End");
+        await box.PressSequentiallyAsync(" about the sink", Quickly);
+        await circuit.IdleAsync();
+        Assert.Equal("Call back the plumber about the sink", await box.InputValueAsync());
+
+        await box.PressAsync("Enter");
+        await Assertions.Expect(box).ToHaveValueAsync("");
+        Assert.Equal("Call back the plumber about the sink", (await OnlyTaskAsync(page)).GetProperty("title").GetString());
+    });
+
+    [Fact]
+    public Task The_next_line_typed_before_the_add_is_answered_stays_in_the_box_without_the_line_added() => RunAsync(nameof(The_next_line_typed_before_the_add_is_answered_stays_in_the_box_without_the_line_added), async () =>
+    {
+        var (page, circuit) = await SlowTasksPageAsync();
+        var box = page.GetByTestId("new-task-title");
+
+        await box.PressSequentiallyAsync("Pay rent", Quickly);
+        await box.PressAsync("Enter");
+        await box.PressSequentiallyAsync("Water the plants", Quickly); // At once: the add is still on its way.
+        await Assertions.Expect(page.GetByTestId("task-title")).ToHaveTextAsync(["Pay rent"]);
+        await circuit.IdleAsync();
+        Assert.Equal("Water the plants", await box.InputValueAsync());
+
+        await box.PressAsync("Enter");
+        await Assertions.Expect(box).ToHaveValueAsync("");
+        await Assertions.Expect(page.GetByTestId("task-item")).ToHaveCountAsync(2);
+        using var api = await ApiAsAsync(page);
+        var titles = (await api.GetFromJsonAsync<JsonElement>("api/tasks")).GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString());
+        Assert.Equal(["Pay rent", "Water the plants"], titles.Order());
+    });
+
+    /// <summary>A signed-up user's tasks page whose circuit is slow from now on.</summary>
+    private async Task<(IPage Page, SlowCircuit Circuit)> SlowTasksPageAsync()
+    {
+        var page = await NewPageAsync(Laptop);
+        var circuit = await SlowCircuit.OnAsync(page);
+        await SignUpAsync(page);
+        await GotoInteractiveAsync(page, "/tasks");
+        await Assertions.Expect(page.GetByTestId("tasks-empty")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("new-task-title")).ToBeEnabledAsync();
+        circuit.Latency = OneWay;
+        return (page, circuit);
+    }
+
+    /// <summary>The user's one task, as the api stored it, once the list shows it.</summary>
+    private async Task<JsonElement> OnlyTaskAsync(IPage page)
+    {
+        await Assertions.Expect(page.GetByTestId("task-item")).ToHaveCountAsync(1);
+        using var api = await ApiAsAsync(page);
+        return Assert.Single((await api.GetFromJsonAsync<JsonElement>("api/tasks")).GetProperty("tasks").EnumerateArray());
+    }
+}
