@@ -5,19 +5,20 @@ using Microsoft.Playwright;
 namespace TaskChat.Web.BrowserTests;
 
 /// <summary>
-/// Every text box keeps every key, in order, when the connection is slow: typed faster than the circuit's round trip
+/// The add box keeps every key, in order, when the connection is slow: typed faster than the circuit's round trip
 /// (<see cref="SlowCircuit"/>: each frame held <see cref="OneWay"/> each way), the box holds what was typed once the
-/// circuit is idle, and what it saves is that. Before, a box bound to each keystroke (<c>@bind:event="oninput"</c>)
-/// was written back with the server's older text when its render arrived after newer keys: "pay rent friday 9am
-/// #home" became "pay rent frida 9am #home".
+/// circuit is idle, and what it adds is that. Plain typing and edits mid-line kept every key before too (each input
+/// event carries the box's value, and Blazor corrects its last render with it: a late render writes nothing older back).
+/// What lost them was the server emptying the box after an add: a line typed right after Enter stayed stuck to the one
+/// added ("Pay rentWater the plants"), or had its first keys wiped by the empty value's render.
 /// </summary>
 [Collection(SharedProduct.Name)]
 public sealed class TypingOnASlowCircuitTests(RunningTaskChat stack) : BrowserTest(stack)
 {
-    /// <summary>Each way: a 300 ms round trip, a slow mobile connection's.</summary>
+    /// <summary>Each way: a 600 ms round trip, a poor mobile connection's.</summary>
     private static readonly TimeSpan OneWay = TimeSpan.FromMilliseconds(300);
 
-    /// <summary>Between keys: a quick typist, well inside one round trip.</summary>
+    /// <summary>Between keys: faster than any typist, so that many keys are always on their way.</summary>
     private static readonly LocatorPressSequentiallyOptions Quickly = new() { Delay = 5 };
 
     [Fact]
