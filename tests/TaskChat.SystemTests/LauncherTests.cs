@@ -103,13 +103,16 @@ public sealed partial class LauncherTests
         Assert.All(started, pid => Assert.True(HasExited(pid), $"Process {pid} outlived the launcher."));
     }
 
-    [Fact]
-    public async Task Launcher_refuses_an_invalid_port_override_with_2_naming_it()
+    [Theory]
+    [InlineData("MCP_PORT", "eighty")]
+    [InlineData("LAUNCHER_RESTART_MAX_SECONDS", "0")]
+    [InlineData("LAUNCHER_RESTART_MAX_SECONDS", "1.5")]
+    public async Task Launcher_refuses_an_invalid_port_override_or_restart_wait_with_2_naming_it(string variable, string value)
     {
-        using var launcher = TestProcess.Start(BuiltService.Launcher, new Dictionary<string, string> { ["MCP_PORT"] = "eighty" });
+        using var launcher = TestProcess.Start(BuiltService.Launcher, new Dictionary<string, string> { [variable] = value });
 
         Assert.Equal(2, await launcher.WaitForExitAsync());
-        Assert.Contains("MCP_PORT", launcher.Stderr, StringComparison.Ordinal);
+        Assert.Contains(variable, launcher.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

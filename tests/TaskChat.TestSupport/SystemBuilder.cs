@@ -231,7 +231,11 @@ public sealed class SystemBuilder(string databaseUrl)
     /// </summary>
     private async Task<RunningSystem> StartLauncherAsync(SystemWiring wiring)
     {
-        var variables = new Dictionary<string, string>(wiring.VariablesForLauncher().Concat(RoomyAuthLimits));
+        var variables = new Dictionary<string, string>(wiring.VariablesForLauncher().Concat(RoomyAuthLimits))
+        {
+            // A test that ends an outage waits for the launcher's next restart: at most 5 s later, not 30.
+            ["LAUNCHER_RESTART_MAX_SECONDS"] = "5",
+        };
         foreach (var (name, value) in _services.Values.SelectMany(own => own))
         {
             variables[name] = value;

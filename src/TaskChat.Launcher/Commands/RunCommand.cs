@@ -57,7 +57,7 @@ internal static class RunCommand
             using var failed = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
             foreach (var service in settings.Services)
             {
-                var supervised = new SupervisedService(service, dlls[service], settings.Checkout.ProjectDirectory(service), settings.VariablesFor(service), output);
+                var supervised = new SupervisedService(service, dlls[service], settings.Checkout.ProjectDirectory(service), settings.VariablesFor(service), settings.LongestRestartWait, output);
                 running.Add(supervised);
                 supervised.Start();
             }

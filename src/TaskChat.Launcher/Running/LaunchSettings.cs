@@ -19,9 +19,10 @@ internal sealed class LaunchSettings
         ["mcp"] = SystemWiring.DefaultPort(TaskChatService.Mcp),
     };
 
-    private LaunchSettings(Checkout checkout, LaunchDatabase database, string host, IReadOnlyList<LaunchedService> services, Dictionary<string, int> ports)
+    private LaunchSettings(Checkout checkout, LaunchDatabase database, string host, IReadOnlyList<LaunchedService> services, Dictionary<string, int> ports, TimeSpan longestRestartWait)
     {
         Checkout = checkout;
+        LongestRestartWait = longestRestartWait;
         Database = database;
         Host = host;
         Services = services;
@@ -38,6 +39,9 @@ internal sealed class LaunchSettings
     public IReadOnlyList<LaunchedService> Services { get; }
 
     private Dictionary<string, int> Ports { get; }
+
+    /// <summary>The restart back-off's longest wait (<see cref="RestartBackoff"/>).</summary>
+    public TimeSpan LongestRestartWait { get; }
 
     /// <exception cref="LaunchConfigurationException">Lists every invalid variable by name.</exception>
     public static LaunchSettings Read(IReadOnlyList<LaunchedService> services)
@@ -62,12 +66,13 @@ internal sealed class LaunchSettings
         {
             problems.Add($"{string.Join(" and ", clash.Select(s => s.PortVariable))} give the same port {clash.Key}.");
         }
+        var longestRestartWait = ReadLongestRestartWait(problems);
         if (problems.Count > 0)
         {
             throw new LaunchConfigurationException(problems);
         }
         var host = Environment.GetEnvironmentVariable("HOST")?.Trim();
-        return new LaunchSettings(checkout, database!, string.IsNullOrEmpty(host) ? "127.0.0.1" : host, services, ports);
+        return new LaunchSettings(checkout, database!, string.IsNullOrEmpty(host) ? "127.0.0.1" : host, services, ports, longestRestartWait);
     }
 
     public int PortOf(LaunchedService service) => Ports[service.Name];
@@ -121,6 +126,23 @@ internal sealed class LaunchSettings
         WebPort = Ports["web"],
     };
 
+    private static TimeSpan ReadLongestRestartWait(List<string> problems)
+    {
+        var text = Environment.GetEnvironmentVariable(RestartBackoff.LongestVariable)?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return RestartBackoff.DefaultLongest;
+        }
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= RestartBackoff.LongestSecondsAllowed)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+        problems.Add($"{RestartBackoff.LongestVariable} must be a whole number of seconds from 1 to {RestartBackoff.LongestSecondsAllowed} (got '{Shortened(text)}').");
+        return RestartBackoff.DefaultLongest;
+    }
+
+    private static string Shortened(string text) => text.Length > 20 ? text[..20] + "…" : text;
+
     private static int ReadPort(LaunchedService service, List<string> problems)
     {
         var text = Environment.GetEnvironmentVariable(service.PortVariable)?.Trim();
@@ -132,7 +154,7 @@ internal sealed class LaunchSettings
         {
             return port;
         }
-        problems.Add($"{service.PortVariable} must be a port number from 1 to 65535 (got '{(text.Length > 20 ? text[..20] + "…" : text)}').");
+        problems.Add($"{service.PortVariable} must be a port number from 1 to 65535 (got '{Shortened(text)}').");
         return service.DefaultPort;
     }
 }

@@ -7,13 +7,13 @@ namespace TaskChat.Launcher.Running;
 /// when it dies on its own, so that one crash does not take the other services down with it.
 /// </summary>
 internal sealed class SupervisedService(
-    LaunchedService service, string dll, string workingDirectory, IReadOnlyDictionary<string, string> variables, PrefixedOutput output) : IDisposable
+    LaunchedService service, string dll, string workingDirectory, IReadOnlyDictionary<string, string> variables, TimeSpan longestRestartWait, PrefixedOutput output) : IDisposable
 {
     // Ctrl+C in a terminal reaches the services at the same moment as the launcher, and a service may
     // exit before the launcher's handler has run: this short wait tells that stop from a crash.
     private static readonly TimeSpan SignalRace = TimeSpan.FromMilliseconds(500);
 
-    private readonly RestartBackoff _backoff = new();
+    private readonly RestartBackoff _backoff = new(longestRestartWait);
     private DotnetProcess? _process;
     private long _startedAt;
 

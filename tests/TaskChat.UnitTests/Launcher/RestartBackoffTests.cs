@@ -26,4 +26,14 @@ public sealed class RestartBackoffTests
         Assert.Equal(TimeSpan.FromSeconds(1), backoff.After(TimeSpan.FromMinutes(1)));
         Assert.Equal(TimeSpan.FromSeconds(2), backoff.After(TimeSpan.FromSeconds(1)));
     }
+
+    [Fact]
+    public void AShorterLongestWaitStopsTheDoublingThere()
+    {
+        var backoff = new RestartBackoff(TimeSpan.FromSeconds(5));
+
+        var delays = Enumerable.Range(0, 5).Select(_ => backoff.After(TimeSpan.FromSeconds(2)).TotalSeconds).ToList();
+
+        Assert.Equal([1, 2, 4, 5, 5], delays);
+    }
 }
