@@ -1,5 +1,6 @@
 using TaskChat.Api.Chat;
 using TaskChat.Api.Conversations;
+using TaskChat.Api.Export;
 using TaskChat.Api.Extensions;
 using TaskChat.Api.Tasks;
 using TaskChat.Data;
@@ -37,6 +38,7 @@ app.MapApiDocuments();
 app.MapTasksApi();
 app.MapConversationsApi();
 app.MapChatApi();
+app.MapExportApi();
 return await app.RunServiceAsync();
 
 /// <summary>The entry point, public so that tests can host the service with WebApplicationFactory.</summary>
