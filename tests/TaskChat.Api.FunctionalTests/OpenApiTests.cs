@@ -17,6 +17,7 @@ public sealed class OpenApiTests(SqliteApiServer server) : IClassFixture<SqliteA
     [InlineData("/api/conversations", "get", "200,401")]
     [InlineData("/api/conversations/{id}", "get", "200,401,404")]
     [InlineData("/api/conversations/{id}", "delete", "204,401,404")]
+    [InlineData("/api/export", "get", "200,401")]
     [InlineData("/api/chat", "post", "200,400,401,404,409,422,429,503,504")]
     [InlineData("/api/chat/stream", "post", "200,400,401,404,409,422,429")]
     public async Task TheDocumentListsEachOperationWithItsStatusCodes(string path, string verb, string codes)

@@ -43,6 +43,21 @@ public abstract partial class AccountPageTests(WebServerFixture web)
     }
 
     [SkippableFact]
+    public async Task WithTheApiDownDownloadingYourDataComesBackToTheAccountPageSayingSo()
+    {
+        using var browser = web.Browser();
+        await WebServers.SignUpAsync(browser);
+
+        using var response = await browser.GetAsync("account/export");
+        var page = await (await browser.GetAsync(WebServers.RedirectPath(response))).Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account?export=unavailable#your-data", WebServers.RedirectPath(response));
+        Assert.Contains("data-testid=\"export-error\"", page, StringComparison.Ordinal);
+        Assert.Contains("could not be downloaded", page, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task TheChangePasswordFormSaysWhenTheCurrentPasswordIsWrong()
     {
         using var browser = web.Browser();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components.Authorization;
 using TaskChat.Contract;
@@ -67,6 +68,28 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
 
     public Task DeleteConversationAsync(long id, CancellationToken cancellationToken = default) =>
         SendAsync<object>(HttpMethod.Delete, $"api/conversations/{id}", null, cancellationToken);
+
+    /// <summary>
+    /// GET /api/export ("Download your data") for <paramref name="user"/>, the signed-in user of a plain HTTP request (the
+    /// account page's download link, no circuit): the answer once its headers are read, its body (the file) still to
+    /// stream. The caller disposes it. Headers within <see cref="CallTimeout"/>; the body as long as it takes.
+    /// </summary>
+    public Task<HttpResponseMessage> StartExportAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        WithinAsync(CallTimeout, async limited =>
+        {
+            using var request = await RequestAsync(user, HttpMethod.Get, "api/export", null, limited);
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limited);
+            try
+            {
+                await EnsureSuccessAsync(response, limited);
+                return response;
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }, cancellationToken);
 
     /// <summary>Whether the api answers its readiness probe (no token needed): polled while it is down.</summary>
     public async Task<bool> IsAnsweringAsync(CancellationToken cancellationToken = default)
@@ -170,10 +193,12 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
         }
     }
 
-    private async Task<HttpRequestMessage> RequestAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    private async Task<HttpRequestMessage> RequestAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken) =>
+        await RequestAsync((await auth.GetAuthenticationStateAsync()).User, method, path, body, cancellationToken);
+
+    private async Task<HttpRequestMessage> RequestAsync(ClaimsPrincipal user, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
-        var state = await auth.GetAuthenticationStateAsync();
-        var token = await tokens.GetAsync(state.User, cancellationToken)
+        var token = await tokens.GetAsync(user, cancellationToken)
             ?? throw new ApiException(StatusCodes.Status401Unauthorized, "Sign in first.");
         var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

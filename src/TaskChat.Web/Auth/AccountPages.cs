@@ -1,17 +1,26 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using TaskChat.Data.Model;
+using TaskChat.Web.Api;
 
 namespace TaskChat.Web.Auth;
 
-/// <summary>The plain HTTP around the pages: where "/" leads, and the sign-out form's POST.</summary>
+/// <summary>The plain HTTP around the pages: where "/" leads, the sign-out form's POST, and the account page's download of the user's data.</summary>
 public static class AccountPages
 {
+    /// <summary>"Download your data": the account page's link.</summary>
+    public const string ExportPath = "/account/export";
+
+    /// <summary>The account page's <c>export</c> query value when the api could not give the file.</summary>
+    public const string ExportUnavailable = "unavailable";
+
     public static IEndpointRouteBuilder MapAccountPages(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/", (HttpContext context) =>
             TypedResults.Redirect(context.User.Identity?.IsAuthenticated == true ? "/chat" : "/sign-in"));
         endpoints.MapPost("/account/sign-out", SignOutAsync);
+        // Signed out: the cookie's challenge sends the browser to sign in, as for the pages.
+        endpoints.MapGet(ExportPath, ExportAsync).RequireAuthorization();
         return endpoints;
     }
 
@@ -31,5 +40,37 @@ public static class AccountPages
         }
         await signIn.SignOutAsync();
         return TypedResults.Redirect("/sign-in");
+    }
+
+    /// <summary>
+    /// The api's GET /api/export for the signed-in user, with the user's api token (the browser holds none), streamed
+    /// through with its headers: the browser saves it as the file the api names. When the api does not answer, or
+    /// refuses, the account page comes back saying so; a session that ended meanwhile signs in again.
+    /// </summary>
+    private static async Task<IResult> ExportAsync(HttpContext context, ApiClient api, ILoggerFactory logs)
+    {
+        HttpResponseMessage answer;
+        try
+        {
+            answer = await api.StartExportAsync(context.User, context.RequestAborted);
+        }
+        catch (ApiException e) when (e.Status == StatusCodes.Status401Unauthorized)
+        {
+            return TypedResults.Redirect("/sign-in?ReturnUrl=%2Faccount");
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            logs.CreateLogger(typeof(AccountPages)).LogWarning(e, "The data export could not be started: the api did not give it.");
+            return TypedResults.Redirect($"/account?export={ExportUnavailable}#your-data");
+        }
+        context.Response.RegisterForDispose(answer);
+        context.Response.Headers.ContentDisposition = answer.Content.Headers.ContentDisposition?.ToString() ?? "attachment; filename=\"taskchat-export.json\"";
+        context.Response.Headers.CacheControl = "no-store";
+        // A failure half way through aborts the response, as the api's own does: a broken download, not a file that looks whole.
+        return TypedResults.Stream(async body =>
+        {
+            await using var file = await answer.Content.ReadAsStreamAsync(context.RequestAborted);
+            await file.CopyToAsync(body, context.RequestAborted);
+        }, "application/json");
     }
 }
