@@ -15,6 +15,9 @@ namespace TaskChat.Api.FunctionalTests;
 /// </summary>
 public abstract partial class ExportApiTests(ApiServerFixture server)
 {
+    private static readonly string[] WateringTags = ["home", "garden"];
+    private static readonly string[] WateringReminders = ["PT1H"];
+
     private static string NewUser() => "export-" + Guid.NewGuid().ToString("N")[..10];
 
     [SkippableFact]
@@ -27,7 +30,7 @@ public abstract partial class ExportApiTests(ApiServerFixture server)
         var watering = await CreateAsync(http, new
         {
             title = "Water the plants", description = "The big ones first", due = "2026-12-10T09:00", priority = "high",
-            tags = new[] { "home", "garden" }, recurrence = "FREQ=WEEKLY", reminders = new[] { "PT1H" },
+            tags = WateringTags, recurrence = "FREQ=WEEKLY", reminders = WateringReminders,
         });
         (await http.PatchAsJsonAsync($"api/tasks/{watering}", new { completed = true })).EnsureSuccessStatusCode();
         var removed = await CreateAsync(http, new { title = "Deleted on purpose" });
@@ -132,7 +135,7 @@ public abstract partial class ExportApiTests(ApiServerFixture server)
     private async Task<long> SaveTurnAsync(string userId, long? conversationId, string message, string reply)
     {
         await using var scope = server.Server.Services.CreateAsyncScope();
-        var toolCalls = $$"""[{"tool":"{{ToolNames.AddTask}}","arguments":{"title":"Water the plants"},"result":{"status":"success"}}]""";
+        var toolCalls = $$$"""[{"tool":"{{{ToolNames.AddTask}}}","arguments":{"title":"Water the plants"},"result":{"status":"success"}}]""";
         return await scope.ServiceProvider.GetRequiredService<ConversationStore>().SaveTurnAsync(userId, conversationId, message, reply, toolCalls)
             ?? throw new InvalidOperationException("The turn was not saved.");
     }

@@ -13,13 +13,15 @@ namespace TaskChat.Web.BrowserTests;
 [Collection(SharedProduct.Name)]
 public sealed class AccountExportInTheBrowser(RunningTaskChat stack) : BrowserTest(stack)
 {
+    private static readonly string[] PassportTags = ["papers"];
+
     [Fact]
     public Task The_account_page_downloads_the_users_data_on_a_phone() => RunAsync("account-export-phone", async () =>
     {
         var page = await NewPageAsync(Phone);
         await SignUpAsync(page, "Edsger");
         using var api = await ApiAsAsync(page);
-        using (var added = await api.PostAsJsonAsync("api/tasks", new { title = "Renew the passport", tags = new[] { "papers" } }))
+        using (var added = await api.PostAsJsonAsync("api/tasks", new { title = "Renew the passport", tags = PassportTags }))
         {
             Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         }

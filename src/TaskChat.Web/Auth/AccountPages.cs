@@ -60,7 +60,7 @@ public static class AccountPages
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            logs.CreateLogger(typeof(AccountPages)).LogWarning(e, "The data export could not be started: the api did not give it.");
+            logs.CreateLogger(typeof(AccountPages)).LogWarning("Could not start a data export: the api did not give it ({Reason})", e.Message);
             return TypedResults.Redirect($"/account?export={ExportUnavailable}#your-data");
         }
         context.Response.RegisterForDispose(answer);
