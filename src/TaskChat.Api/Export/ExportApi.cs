@@ -55,7 +55,7 @@ public static class ExportApi
         await using var writer = new Utf8JsonWriter(body);
         writer.WriteStartObject();
         writer.WritePropertyName("exported_at");
-        JsonSerializer.Serialize(writer, now, options);
+        WriteValue(writer, now, options);
 
         writer.WritePropertyName("tasks");
         writer.WriteStartArray();
@@ -66,7 +66,7 @@ public static class ExportApi
             var page = await tasks.ListAsync(owner, query, cancellationToken);
             foreach (var task in page.Tasks)
             {
-                JsonSerializer.Serialize(writer, task.ToView(owner, now), options);
+                WriteValue(writer, task.ToView(owner, now), options);
             }
             await writer.FlushAsync(cancellationToken);
             if (page.NextCursor is null)
@@ -84,7 +84,7 @@ public static class ExportApi
             // Null when it was deleted since the list was read: it is not the user's any more.
             if (await conversations.GetAsync(userId, summary.Id, cancellationToken) is { } conversation)
             {
-                JsonSerializer.Serialize(writer, conversation.ToDetail(), options);
+                WriteValue(writer, conversation.ToDetail(), options);
                 await writer.FlushAsync(cancellationToken);
             }
         }
@@ -92,4 +92,11 @@ public static class ExportApi
         writer.WriteEndObject();
         await writer.FlushAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// One value as the api's serializer writes it. Not <c>JsonSerializer.Serialize(writer, ...)</c>: it flushes the writer
+    /// when done, a synchronous write to the response, which Kestrel refuses.
+    /// </summary>
+    private static void WriteValue<T>(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+        writer.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(value, options), skipInputValidation: true);
 }

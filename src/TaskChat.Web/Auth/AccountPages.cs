@@ -14,6 +14,8 @@ public static class AccountPages
     /// <summary>The account page's <c>export</c> query value when the api could not give the file.</summary>
     public const string ExportUnavailable = "unavailable";
 
+    private const string ExportUnavailablePage = $"/account?export={ExportUnavailable}#your-data";
+
     public static IEndpointRouteBuilder MapAccountPages(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/", (HttpContext context) =>
@@ -61,7 +63,7 @@ public static class AccountPages
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
             logs.CreateLogger(typeof(AccountPages)).LogWarning("Could not start a data export: the api did not give it ({Reason})", e.Message);
-            return TypedResults.Redirect($"/account?export={ExportUnavailable}#your-data");
+            return TypedResults.Redirect(ExportUnavailablePage);
         }
         context.Response.RegisterForDispose(answer);
         context.Response.Headers.ContentDisposition = answer.Content.Headers.ContentDisposition?.ToString() ?? "attachment; filename=\"taskchat-export.json\"";
@@ -69,8 +71,19 @@ public static class AccountPages
         // A failure half way through aborts the response, as the api's own does: a broken download, not a file that looks whole.
         return TypedResults.Stream(async body =>
         {
-            await using var file = await answer.Content.ReadAsStreamAsync(context.RequestAborted);
-            await file.CopyToAsync(body, context.RequestAborted);
+            try
+            {
+                await using var file = await answer.Content.ReadAsStreamAsync(context.RequestAborted);
+                await file.CopyToAsync(body, context.RequestAborted);
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException && !context.Response.HasStarted)
+            {
+                // The api broke off before a byte reached the browser: still time to say so on the page.
+                logs.CreateLogger(typeof(AccountPages)).LogWarning("A data export broke off before it started: {Reason}", e.Message);
+                context.Response.Headers.ContentDisposition = default;
+                context.Response.ContentType = null;
+                context.Response.Redirect(ExportUnavailablePage);
+            }
         }, "application/json");
     }
 }
