@@ -32,6 +32,14 @@ internal sealed record ChatState(string Message, IReadOnlyList<IReadOnlyList<Too
     public IReadOnlyList<TaskSnapshot>? LastShown => Earlier.Reverse().Select(Shown).FirstOrDefault(shown => shown.Count > 0);
 
     /// <summary>
+    /// The tasks <paramref name="turn"/> added or changed (not those it deleted), each once, by the number and title its
+    /// tools answered with: what "them" means after "add eggs, bread and milk".
+    /// </summary>
+    public static IReadOnlyList<TaskSnapshot> Changed(PastTurn turn) =>
+        [.. turn.Exchanges.Where(e => e.Changed && e.Tool != ToolNames.DeleteTask && e.Outcome.TaskId is not null)
+            .Select(e => new TaskSnapshot(e.Outcome.TaskId!.Value, e.Outcome.Title ?? "", false, default)).DistinctBy(t => t.Id)];
+
+    /// <summary>
     /// The tasks <paramref name="turn"/>'s reply showed, in its order: each label (“#3 “Buy milk””, or “1. “Buy milk” (#3)”
     /// among the choices of "Which one?") of a task one of the turn's lists returned, read from the reply itself, so what
     /// counts is what the user read. A label is only taken

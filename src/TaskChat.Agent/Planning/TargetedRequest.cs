@@ -129,9 +129,13 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
         _ => Target.Ids,
     };
 
-    // The tasks the previous reply listed, as it showed them: "both" and "them" reach no further back than that.
+    // The tasks the previous reply listed, as it showed them, else the tasks it added or changed when they were several
+    // ("add eggs, bread and milk", then "tag them #shopping"): "both" and "them" reach no further back than that reply.
     private static IReadOnlyList<TaskSnapshot> ListedJustBefore(AgentContext context) =>
-        context.Chat.Previous is { } previous ? ChatState.Shown(previous) : [];
+        context.Chat.Previous is not { } previous ? []
+        : ChatState.Shown(previous) is { Count: > 0 } shown ? shown
+        : ChatState.Changed(previous) is { Count: > 1 } changed ? changed
+        : [];
 
     /// <summary>The task at a 1-based place of a list (<see cref="TaskTarget.Last"/>: its last), or null past its end.</summary>
     internal static TaskSnapshot? Placed(IReadOnlyList<TaskSnapshot> list, int position) =>
@@ -156,8 +160,8 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
             // Nothing listed just before, or not as many as said: asked, never guessed.
             var said = Target.ListedCount == 2 ? "both" : Target.ListedCount is { } n ? $"those {n}" : "them";
             return new Answer(ListedJustBefore(context) is { Count: > 0 } listed
-                ? $"My last reply listed {Replies.Count(listed.Count, "task")}: {Replies.Join(listed.Select(Replies.Label))}. Which should I {Verb}? Tell me their numbers."
-                : $"Which tasks do you mean by “{said}”? My last reply didn't list any: tell me their numbers or a few words of their titles, or say “show my tasks” first.");
+                ? $"My last reply named {Replies.Count(listed.Count, "task")}: {Replies.Join(listed.Select(Replies.Label))}. Which should I {Verb}? Tell me their numbers."
+                : $"Which tasks do you mean by “{said}”? My last reply didn't name any: tell me their numbers or a few words of their titles, or say “show my tasks” first.");
         }
         if (Target.Listed && ids.Count > 1 && !TakesAllAnswered)
         {

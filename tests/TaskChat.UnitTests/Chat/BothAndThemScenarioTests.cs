@@ -74,7 +74,7 @@ public class BothAndThemScenarioTests
         var reply = await turns.TurnAsync(message);
 
         Assert.StartsWith("Which tasks do you mean by “", reply, StringComparison.Ordinal);
-        Assert.EndsWith("My last reply didn't list any: tell me their numbers or a few words of their titles, or say “show my tasks” first.", reply, StringComparison.Ordinal);
+        Assert.EndsWith("My last reply didn't name any: tell me their numbers or a few words of their titles, or say “show my tasks” first.", reply, StringComparison.Ordinal);
         Assert.All(tools.Tasks, t => Assert.False(t.Completed));
         Assert.All(tools.Tasks, t => Assert.Null(t.Due));
         Assert.Equal(2, tools.Tasks.Count);
@@ -100,7 +100,7 @@ public class BothAndThemScenarioTests
         await turns.TurnAsync("find milk");
 
         Assert.Equal(
-            "My last reply listed 3 tasks: #1 “Buy milk”, #2 “Buy oat milk” and #3 “Milk the cow”. Which should I complete? Tell me their numbers.",
+            "My last reply named 3 tasks: #1 “Buy milk”, #2 “Buy oat milk” and #3 “Milk the cow”. Which should I complete? Tell me their numbers.",
             await turns.TurnAsync("mark both done"));
         Assert.All(tools.Tasks, t => Assert.False(t.Completed));
     }
@@ -126,5 +126,31 @@ public class BothAndThemScenarioTests
         Assert.Equal("Marked “Buy milk” and “Buy oat milk” done.", await turns.TurnAsync("mark both milk ones done"));
         Assert.Equal("Marked “Pay rent” done.", await turns.TurnAsync("complete 3"));
         Assert.All(tools.Tasks, t => Assert.True(t.Completed));
+    }
+
+    [Theory]
+    [InlineData("tag them #shopping")]
+    [InlineData("tag both as shopping")]
+    public async Task RightAfterSeveralAddsThemAndBothAreTheTasksJustAdded(string message)
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add pay rent");
+        await turns.TurnAsync("add eggs, bread");
+
+        await turns.TurnAsync(message);
+
+        Assert.Equal([[], ["shopping"], ["shopping"]], tools.Tasks.Select(t => t.Tags));
+    }
+
+    [Fact]
+    public async Task AfterThreeAddsBothIsAskedAndAfterOneItIsNotThem()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add eggs, bread and milk");
+
+        Assert.StartsWith("My last reply named 3 tasks: #1 “Eggs”, #2 “Bread” and #3 “Milk”. Which should I complete?", await turns.TurnAsync("mark both done"), StringComparison.Ordinal);
+        await turns.TurnAsync("add pay rent");
+        Assert.StartsWith("Which tasks do you mean by “them”?", await turns.TurnAsync("mark them done"), StringComparison.Ordinal);
+        Assert.All(tools.Tasks, t => Assert.False(t.Completed));
     }
 }
