@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace TaskChat.DeployTests.Support;
 
@@ -6,14 +7,36 @@ namespace TaskChat.DeployTests.Support;
 internal sealed class ServiceCommand : IDisposable
 {
     private readonly Process _process;
-    private readonly Task<string> _output;
+    private readonly StringBuilder _output = new();
     private readonly Task<string> _error;
 
     private ServiceCommand(Process process)
     {
         _process = process;
-        _output = process.StandardOutput.ReadToEndAsync();
+        // Read line by line as it comes, so that a test can wait for what the command says (WaitForOutputAsync).
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                lock (_output)
+                {
+                    _output.AppendLine(line.Data);
+                }
+            }
+        };
+        process.BeginOutputReadLine();
         _error = process.StandardError.ReadToEndAsync();
+    }
+
+    private string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
     }
 
     public bool HasExited => _process.HasExited;
@@ -38,8 +61,26 @@ internal sealed class ServiceCommand : IDisposable
     public async Task<(int ExitCode, string Output)> WaitAsync(TimeSpan? timeout = null)
     {
         using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(90));
-        await _process.WaitForExitAsync(cancel.Token);
-        return (_process.ExitCode, await _output + await _error);
+        await _process.WaitForExitAsync(cancel.Token); // also waits for the output read line by line to end
+        return (_process.ExitCode, Output + await _error);
+    }
+
+    /// <summary>
+    /// Waits until the command has written <paramref name="text"/> to its output, however long its start takes on a busy
+    /// machine; fails when it exits first or says nothing of the kind within <paramref name="timeout"/> (90 s).
+    /// </summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan? timeout = null)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)((timeout ?? TimeSpan.FromSeconds(90)).TotalSeconds * Stopwatch.Frequency);
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited || Stopwatch.GetTimestamp() > deadline)
+            {
+                var (exitCode, output) = _process.HasExited ? (_process.ExitCode, Output + await _error) : (-1, Output);
+                throw new Xunit.Sdk.XunitException($"The command never said “{text}” (exit code {exitCode}):\n{output}");
+            }
+            await Task.Delay(50);
+        }
     }
 
     public void Dispose()
