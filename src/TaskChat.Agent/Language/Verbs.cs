@@ -27,7 +27,8 @@ internal static class Verbs
         "organise", "tidy", "vacuum", "mow", "iron", "fill", "pack", "unpack", "study", "practice", "practise", "learn", "update",
         "backup", "back", "charge", "drop", "collect", "sign", "register", "apply", "invite", "thank", "ask", "tell", "reply",
         "respond", "remind", "repair", "replace", "sort", "empty", "recycle", "exercise", "run", "bake", "shop", "find", "look",
-        "paint", "hang", "move", "sell", "donate", "wrap", "order", "cut", "trim", "service", "refill", "top",
+        "paint", "hang", "move", "sell", "donate", "wrap", "order", "cut", "trim", "service", "refill", "top", "stretch", "meditate",
+        "floss", "sweep", "dust", "jog", "swim",
     ];
 
     /// <summary>True when the word is an everyday imperative that starts a task ("buy", "call").</summary>

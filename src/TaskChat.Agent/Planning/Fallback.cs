@@ -18,10 +18,14 @@ internal static class Fallback
             var n = string.Join(", ", bare.Ids);
             return new Say($"What should I do with task {n}? For example “complete {n}”, “delete {n}” or “rename {n} to …”.");
         }
-        if (!utterance.IsQuestion && utterance.Words is [var first, _, ..] && Verbs.IsImperative(first) && utterance.Text.Length <= 80)
+        // "tomorrow call mom" is offered as "call mom tomorrow" is: the when moved to the end, where adding reads it.
+        var text = utterance.IsQuestion ? utterance.Text : LeadingWhen.MovedToEnd(utterance.Text, utterance.Context.Clock) ?? utterance.Text;
+        if (!utterance.IsQuestion && Phrase.Words(text) is [var first, _, ..] && Verbs.IsImperative(first) && text.Length <= 80)
         {
-            var plain = char.ToLowerInvariant(utterance.Text[0]) + utterance.Text[1..];
-            return new Say($"{AddOffer}{AddSkill.Title(utterance.Text)}” as a task? Say “add {plain}” (or “yes”) and I will.");
+            var plain = char.ToLowerInvariant(text[0]) + text[1..];
+            // Titled as the add will title it: "call mom tomorrow" offers “Call mom” (before, “Call mom tomorrow”).
+            var title = When.TryExtract(text, utterance.Context.Clock, out var before, out _) && before.Length > 0 ? before : text;
+            return new Say($"{AddOffer}{AddSkill.Title(title)}” as a task? Say “add {plain}” (or “yes”) and I will.");
         }
         return new Say($"Sorry, I didn't quite get that. I look after your tasks: try {Examples}, or say “help” to see everything I understand.");
     }

@@ -51,6 +51,7 @@ internal sealed partial class AddSkill : Skill
         "add buy milk", "remind me to call mom tomorrow at 5pm", "add eggs, bread and milk", "add salt and pepper",
         "add pay rent by friday", "add renew passport high priority", "add file taxes #home", "water the plants every 3 days",
         "add call Bob with description about the offer", "I need to renew my passport", "add buy milk, not oat milk",
+        "every monday take out the trash",
     ];
 
     /// <summary>
@@ -84,14 +85,24 @@ internal sealed partial class AddSkill : Skill
         {
             text = "add " + thing;
         }
-        if (!Phrase.TryStripStart(text, Verbs, out var rest))
+        if (Phrase.TryStripStart(text, Verbs, out var rest))
         {
-            // "water the plants every 3 days": an everyday task with a repeat needs no "add".
-            if (utterance.Words is not [var first, ..] || !Agent.Verbs.IsImperative(first) || !Repeats.TryExtract(text, out _, out _))
+            rest = LeadingWhen.MovedToEnd(rest, clock) ?? rest; // "add tomorrow call mom"
+        }
+        else if (LeadingWhen.MovedToEnd(text, clock) is { } moved && Phrase.TryStripStart(moved, Verbs, out rest))
+        {
+            text = moved; // "tomorrow remind me to call mom"
+        }
+        else
+        {
+            // "water the plants every 3 days", "every monday take out the trash", "each morning stretch": an everyday task
+            // with a repeat needs no "add".
+            var everyday = LeadingWhen.MovedToEnd(text, clock) ?? text;
+            if (Phrase.Words(everyday) is not [var first, ..] || !Agent.Verbs.IsImperative(first) || !Repeats.TryExtract(EveryPartOfDay().Replace(everyday, "every day"), out _, out _))
             {
                 return null;
             }
-            (rest, repeatOnly) = (text, true);
+            (rest, repeatOnly) = (everyday, true);
         }
         // "schedule a haircut for tuesday": the article goes with the verb, and the task is the haircut.
         if (Phrase.TryStripStart(text, ["schedule"], out _) && Phrase.TryStripStart(rest, ["a", "an"], out var scheduled))

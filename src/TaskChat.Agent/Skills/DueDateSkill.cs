@@ -21,7 +21,7 @@ internal sealed partial class DueDateSkill : Skill
     private static readonly HashSet<string> OtherFields =
         ["description", "title", "name", "note", "notes", "details", "priority", "tag", "tags", "reminder", "reminders", "repeat", "recurrence"];
 
-    private static readonly string[] MoveVerbs = ["move", "postpone", "push", "push back", "reschedule", "defer", "delay", "bump", "snooze"];
+    private static readonly string[] MoveVerbs = ["move", "postpone", "push", "push back", "reschedule", "defer", "delay", "bump", "snooze", "put off"];
 
     public override string Name => "due date";
 
@@ -34,7 +34,7 @@ internal sealed partial class DueDateSkill : Skill
     public override IReadOnlyList<string> Examples =>
         ["set 3 due to friday", "the dentist is due tomorrow at 9", "move the report to next tuesday", "postpone 3 to next week",
          "change the due date of 3 to 5 Dec", "remove the due date from 3", "make 3 due tomorrow", "move everything due today to tomorrow",
-         "push all overdue tasks to friday", "postpone the dentist by a week", "push the report back 2 days", "move the milk and the eggs to friday"];
+         "push all overdue tasks to friday", "postpone the dentist by a week", "push the dentist to next week", "push the report back 2 days", "move the milk and the eggs to friday"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -66,7 +66,11 @@ internal sealed partial class DueDateSkill : Skill
         }
         if (Phrase.TryStripStart(text, MoveVerbs, out rest) && Phrase.TrySplit(rest, ["to", "until", "till"], out var moved, out var movedTo))
         {
-            return Due(moved, movedTo, clock);
+            var move = Due(moved, movedTo, clock);
+            // "push the dentist to next week" when it is already due next week: a postpone moves it later, not nowhere.
+            return move is DueRequest due && !Phrase.TryStripStart(text, ["move", "reschedule"], out _) && Phrase.Words(movedTo) is ["next", "week" or "month"] period
+                ? due with { Postponed = period[1] == "week" ? PostponedTo.NextWeek : PostponedTo.NextMonth }
+                : move;
         }
         // "change the dinner to 8pm": a new value that is only a day or a time is when, not a title (before, the task was
         // renamed “8pm”). "rename" still renames.
@@ -235,6 +239,13 @@ internal sealed record ShiftDueRequest(TaskTarget Target, int Days, int Months, 
 /// week's Thursday, as a calendar moves an appointment within its week (the next Thursday otherwise).</param>
 internal sealed record DueRequest(TaskTarget Target, Due? Due, bool InTasksWeek = false) : FieldChangeRequest(Target)
 {
+    /// <summary>
+    /// "postpone …", "push …" to next week or next month: a task already due then or later goes to the week (month) after
+    /// its own. On a Sunday, "push the dentist to next week" of a dentist due Monday left it there and said it "is now
+    /// due tomorrow" (next week starts on Monday).
+    /// </summary>
+    public PostponedTo? Postponed { get; init; }
+
     protected override string Argument => TaskToolArguments.Due;
 
     protected override string Feature => "due dates";
@@ -255,12 +266,20 @@ internal sealed record DueRequest(TaskTarget Target, Due? Due, bool InTasksWeek 
             var day = UserClock.WeekStart(dated.Date).AddDays(((int)weekday.Date.DayOfWeek + 6) % 7);
             return weekday with { Date = day, Time = weekday.Time ?? dated.Time };
         }
-        return (Due, current) switch
+        var due = (Due, current) switch
         {
             ({ DayFromTime: true } time, { } day) => time.OnDay(day.Date),
             ({ Time: null } day, { Time: { } time }) => day with { Time = time },
             _ => Due,
         };
+        if (Postponed is { } period && due is not null && current is { } was && due.Date <= was.Date)
+        {
+            return due with
+            {
+                Date = period == PostponedTo.NextWeek ? UserClock.WeekStart(was.Date).AddDays(7) : new DateOnly(was.Date.Year, was.Date.Month, 1).AddMonths(1),
+            };
+        }
+        return due;
     }
 
     /// <summary>
@@ -274,8 +293,18 @@ internal sealed record DueRequest(TaskTarget Target, Due? Due, bool InTasksWeek 
             (TaskToolArguments.Reminders, TaskReminders.KeptWithoutDue(t.Reminders))))]);
 
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
-        string.Join(' ', done.Select(d => Changed(d.Outcome.Title ?? "", d.Argument(Argument) is string sent ? Due.FromArgument(sent, context.Clock) : Due, context)
+        string.Join(' ', done.Select(d => Said(d.Outcome.Title ?? "", d.Argument(Argument) is string sent ? Due.FromArgument(sent, context.Clock) : Due, context)
             + (d.Arguments.ContainsKey(TaskToolArguments.Reminders) ? " Its reminders before the due time went with it." : "")));
+
+    private string Said(string title, Due? due, AgentContext context)
+    {
+        if (Postponed is not { } period || due is null || Due is null || due.Date == Due.Date)
+        {
+            return Changed(title, due, context);
+        }
+        var (said, span) = period == PostponedTo.NextWeek ? ("next week", "week") : ("next month", "month");
+        return $"“{title}” was already due {said}, so I pushed it to the {span} after: it is now due {due.Describe(context.Clock)}.";
+    }
 
     protected override string Changed(string title, AgentContext context) => Changed(title, Due, context);
 
@@ -287,4 +316,11 @@ internal sealed record DueRequest(TaskTarget Target, Due? Due, bool InTasksWeek 
 
     /// <summary>"“Call the dentist” is now due Monday at 15:00."</summary>
     public static string NowDue(string title, Due due, AgentContext context) => $"“{title}” is now due {due.Describe(context.Clock)}.";
+}
+
+/// <summary>Where a postpone said to go: "next week", "next month" (<see cref="DueRequest.Postponed"/>).</summary>
+internal enum PostponedTo
+{
+    NextWeek,
+    NextMonth,
 }

@@ -1303,7 +1303,7 @@ public class OfflineSkillScenarioTests
     {
         var (turns, tools) = Start();
 
-        Assert.StartsWith("Should I add “Call the client tomorrow afternoon” as a task?", await turns.TurnAsync("call the client tomorrow afternoon"), StringComparison.Ordinal);
+        Assert.StartsWith("Should I add “Call the client” as a task? Say “add call the client tomorrow afternoon”", await turns.TurnAsync("call the client tomorrow afternoon"), StringComparison.Ordinal);
         Assert.StartsWith("Added “Call the client” (task 1), due tomorrow at", await turns.TurnAsync("yes please"), StringComparison.Ordinal);
         Assert.StartsWith("Yes to what? Nothing I asked is waiting for an answer now", await turns.TurnAsync("yes"), StringComparison.Ordinal); // Nothing offered any more.
         Assert.StartsWith("Should I add", await turns.TurnAsync("buy a new phone charger"), StringComparison.Ordinal);

@@ -1,0 +1,40 @@
+namespace TaskChat.Agent;
+
+/// <summary>
+/// A message that says when before what: "every monday take out the trash", "tomorrow call mom", "on friday: pay rent".
+/// People write a task so as often as with the when at the end, where the rest of the agent reads it; before, these
+/// three were "Sorry, I didn't quite get that".
+/// </summary>
+internal static class LeadingWhen
+{
+    /// <summary>The most words a leading when takes ("on the first monday of every month" is seven).</summary>
+    private const int MostWords = 8;
+
+    /// <summary>
+    /// The message with its leading when moved to the end ("take out the trash every monday"), or null when it does not
+    /// begin with a due date or a repeat followed by a verb that starts a task ("each morning stretch"; "tomorrow is
+    /// busy" is not).
+    /// </summary>
+    public static string? MovedToEnd(string text, UserClock clock)
+    {
+        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 1; i < Math.Min(parts.Length, MostWords + 1); i++)
+        {
+            if (Phrase.Words(parts[i]) is not [var next] || !Verbs.IsImperative(next))
+            {
+                continue;
+            }
+            var when = string.Join(' ', parts[..i]).TrimEnd(':', ',', '-', ';').TrimEnd();
+            if (IsWhen(when, clock))
+            {
+                return string.Join(' ', parts[i..]) + " " + when;
+            }
+        }
+        return null;
+    }
+
+    private static bool IsWhen(string text, UserClock clock) =>
+        When.ParseWhole(text, clock) is not null
+        || (Repeats.TryExtract(text, out var rest, out _, timeAfter: true) && (rest.Length == 0 || When.ParseWhole(rest, clock) is not null))
+        || Phrase.Words(text) is ["every" or "each", "morning" or "afternoon" or "evening" or "night"];
+}
