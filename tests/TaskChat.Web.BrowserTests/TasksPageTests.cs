@@ -66,6 +66,43 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
     });
 
     /// <summary>
+    /// "/" goes to the search box and "n" to the new task's box, as in the mail and task apps people know, the key itself
+    /// not typed; while typing in a field both are letters like any other. The search box shows "/" until it is used.
+    /// </summary>
+    [Fact]
+    public Task Slash_goes_to_search_and_n_to_a_new_task_unless_typing() => RunAsync(nameof(Slash_goes_to_search_and_n_to_a_new_task_unless_typing), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+        var search = page.GetByTestId("task-search");
+        var box = page.GetByTestId("new-task-title");
+        await Assertions.Expect(page.Locator(".search .shortcut-hint")).ToBeVisibleAsync();
+
+        await page.Locator("h1").ClickAsync();
+        await page.Keyboard.PressAsync("/");
+        await Assertions.Expect(search).ToBeFocusedAsync();
+        await Assertions.Expect(search).ToHaveValueAsync("");
+        await Assertions.Expect(page.Locator(".search .shortcut-hint")).ToBeHiddenAsync();
+        await page.Keyboard.TypeAsync("n/");
+        await Assertions.Expect(search).ToHaveValueAsync("n/");
+        await search.FillAsync("");
+
+        await page.Locator("h1").ClickAsync();
+        await page.Keyboard.PressAsync("n");
+        await Assertions.Expect(box).ToBeFocusedAsync();
+        await Assertions.Expect(box).ToHaveValueAsync("");
+        await page.Keyboard.TypeAsync("Water the plants");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(Row(page, "Water the plants")).ToBeVisibleAsync();
+
+        // From a task's checkbox (not a field one types in) the keys still go.
+        await Row(page, "Water the plants").GetByRole(AriaRole.Checkbox).FocusAsync();
+        await page.Keyboard.PressAsync("/");
+        await Assertions.Expect(search).ToBeFocusedAsync();
+    });
+
+    /// <summary>
     /// Reminders count back from the due time: a task without a due date says to give it one, where it offered "1 hour
     /// before" and then showed the api's refusal ("such as PT1H… give due as well"); clearing the due date takes those
     /// reminders with it, where it was refused in the same words. Found in a hand check.

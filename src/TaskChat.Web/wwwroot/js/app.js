@@ -24,6 +24,32 @@ document.addEventListener('keydown', event => {
     field.form?.requestSubmit();
 });
 
+// Keys that take the focus to a field, as in the mail and task apps people know: "/" the tasks' search, "n" the new
+// task's box (the fields say so with aria-keyshortcuts, and the search box shows "/" on screens with a keyboard). Not
+// while typing in a field, nor with a modifier (Ctrl+N is the browser's new window), nor into a disabled field.
+document.addEventListener('keydown', event => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing || event.defaultPrevented || isTypingIn(event.target)) {
+        return;
+    }
+    const field = document.querySelector(`[data-shortcut="${CSS.escape(event.key)}"]`);
+    if (!(field instanceof HTMLInputElement) || field.disabled) {
+        return;
+    }
+    event.preventDefault();
+    field.focus();
+});
+
+function isTypingIn(target) {
+    if (!(target instanceof HTMLElement)) {
+        return false;
+    }
+    if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) {
+        return true;
+    }
+    return target instanceof HTMLInputElement
+        && !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
+}
+
 // Such a textarea grows with its lines up to its max-height (CSS field-sizing does it where the browser has it).
 if (!(window.CSS && CSS.supports('field-sizing', 'content'))) {
     document.addEventListener('input', event => {
