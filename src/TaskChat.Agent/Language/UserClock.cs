@@ -28,6 +28,14 @@ public sealed record UserClock(TimeProvider Time, TimeZoneInfo Zone, DateOrder D
     /// <summary>The Monday of the week a day is in: weeks start on Monday here, as in ISO 8601.</summary>
     public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
+    /// <summary>
+    /// The day after the last of "this week" as someone planning means it, from <paramref name="today"/> on: the coming
+    /// Monday, except on a Sunday, where the week that ends today would leave only today ("what's due this week?" asked on
+    /// a Sunday is about the days ahead), so the week runs through next Sunday.
+    /// </summary>
+    public static DateOnly WeekAheadEnd(DateOnly today) =>
+        today.DayOfWeek == DayOfWeek.Sunday ? today.AddDays(8) : WeekStart(today).AddDays(7);
+
     /// <summary>A wall-clock time on a day in the user's zone, with that day's offset.</summary>
     public DateTimeOffset At(DateOnly date, TimeOnly time)
     {

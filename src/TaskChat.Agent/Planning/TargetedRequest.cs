@@ -53,7 +53,7 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
         {
             return Search(context) ?? Listing(context);
         }
-        var ids = KnownIds(context);
+        var ids = KnownIds(context, ListedJustBefore(context));
         if (Target.IsNewest && ids.Count == 0)
         {
             // Every task, those changed last first: the newest is among them (numbers grow), whatever its status.
@@ -115,7 +115,8 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
     // last list shown ("the second one"), or the task this conversation added last ("the task I just added"). Empty for
     // words, and for "it", places or the newest when the conversation has none. No list is read again for places: as for
     // a number, the task is the one the user saw there, and a lookup by number follows where the request needs one.
-    private IReadOnlyList<long> KnownIds(AgentContext context) => Target switch
+    // listed: ListedJustBefore, read once by the caller, which also words its questions with it.
+    private IReadOnlyList<long> KnownIds(AgentContext context, IReadOnlyList<TaskSnapshot> listed) => Target switch
     {
         { ByPosition: true } => context.Chat.LastShown is { } shown && Target.Positions.Select(p => Placed(shown, p)).ToList() is var found && found.All(t => t is not null)
             ? [.. found.Select(t => t!.Id).Distinct()]
@@ -124,15 +125,16 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
         { IsIt: true, SaysLast: true } when context.Chat.Previous is { } previous && ChatState.Shown(previous) is { Count: > 1 } justShown => [justShown[^1].Id],
         { IsIt: true } => context.Chat.LastTaskId is { } last ? [last] : [],
         // "both", "them": what the reply just before listed, all of it, and only when the count said is its count.
-        { Listed: true } => ListedJustBefore(context) is { Count: > 0 } listed && (Target.ListedCount ?? listed.Count) == listed.Count ? [.. listed.Select(t => t.Id)] : [],
+        { Listed: true } => listed.Count > 0 && (Target.ListedCount ?? listed.Count) == listed.Count ? [.. listed.Select(t => t.Id)] : [],
         { IsNewest: true } => context.Chat.LastAddedId is { } added ? [added] : [],
         _ => Target.Ids,
     };
 
     // The tasks the previous reply listed, as it showed them, else the tasks it added or changed when they were several
     // ("add eggs, bread and milk", then "tag them #shopping"): "both" and "them" reach no further back than that reply.
-    private static IReadOnlyList<TaskSnapshot> ListedJustBefore(AgentContext context) =>
-        context.Chat.Previous is not { } previous ? []
+    // Empty for a target that is not "both" or "them", which needs no reading of the previous reply.
+    private IReadOnlyList<TaskSnapshot> ListedJustBefore(AgentContext context) =>
+        !Target.Listed || context.Chat.Previous is not { } previous ? []
         : ChatState.Shown(previous) is { Count: > 0 } shown ? shown
         : ChatState.Changed(previous) is { Count: > 1 } changed ? changed
         : [];
@@ -143,7 +145,8 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
 
     public sealed override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {
-        var ids = KnownIds(context);
+        var listed = ListedJustBefore(context);
+        var ids = KnownIds(context, listed);
         if (Target.IsIt && ids.Count == 0)
         {
             return new Answer($"Which task should I {Verb}? Tell me its number or a few words of its title.");
@@ -159,13 +162,13 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
         {
             // Nothing listed just before, or not as many as said: asked, never guessed.
             var said = Target.ListedCount == 2 ? "both" : Target.ListedCount is { } n ? $"those {n}" : "them";
-            return new Answer(ListedJustBefore(context) is { Count: > 0 } listed
+            return new Answer(listed.Count > 0
                 ? $"My last reply named {Replies.Count(listed.Count, "task")}: {Replies.Join(listed.Select(Replies.Label))}. Which should I {Verb}? Tell me their numbers."
                 : $"Which tasks do you mean by “{said}”? My last reply didn't name any: tell me their numbers or a few words of their titles, or say “show my tasks” first.");
         }
         if (Target.Listed && ids.Count > 1 && !TakesAllAnswered)
         {
-            return new Answer($"I can only {Verb} one task at a time: which of {Replies.Join(ListedJustBefore(context).Select(Replies.Label), "or")}? Tell me its number.");
+            return new Answer($"I can only {Verb} one task at a time: which of {Replies.Join(listed.Select(Replies.Label), "or")}? Tell me its number.");
         }
         if (Target.IsNewest && ids.Count == 0)
         {

@@ -52,6 +52,7 @@ internal sealed partial class AddSkill : Skill
         "add pay rent by friday", "add renew passport high priority", "add file taxes #home", "water the plants every 3 days",
         "add call Bob with description about the offer", "I need to renew my passport", "add buy milk, not oat milk",
         "every monday take out the trash",
+        "add buy milk - not oat milk", "add to my shopping list: eggs, bread", "add tomorrow: eggs, bread",
     ];
 
     /// <summary>
@@ -134,17 +135,26 @@ internal sealed partial class AddSkill : Skill
         {
             rest = rest[intro.Length..];
         }
-        // "add groceries: eggs, bread, cheese", "add party list: balloons, cake": a word before the colon of a list names
-        // what the items are for, and tags each (before, “Groceries: eggs” was one task and “Bread” and “Cheese” others).
-        // A date there is not a name ("add tomorrow: milk, eggs"), nor a word for tasks ("add todo: …").
-        string? headingTag = null;
-        if (ListHeading().Match(rest) is { Success: true } heading && heading.Groups["name"].Value is var name
-            && Markers.Tag(name) is { } named && !ListSkill.OnlyNamesTasks([named]) && When.ParseWhole(name, clock) is null)
+        // "add tomorrow: eggs, bread", "add for friday: …": a date before the colon is when the items are due (before,
+        // “Tomorrow: eggs” was a task's title).
+        Due? headingDue = null;
+        if (DateHeading().Match(rest) is { Success: true } dated && When.ParseWhole(dated.Groups["when"].Value, clock) is { } headingDate)
         {
-            rest = rest[heading.Length..];
-            headingTag = named;
+            (rest, headingDue) = (rest[dated.Length..], headingDate);
+        }
+        // "add groceries: eggs, bread, cheese", "add party list: balloons, cake", "add to my shopping list: eggs, bread", "add
+        // for the party: balloons, cake": one word before the colon of a list names what the items are for, and tags each
+        // (before, “Groceries: eggs” was one task and “Bread” and “Cheese” others; "to my shopping list" stayed in the title).
+        // "list" said makes one item enough. A date there is not a name, nor a word for tasks ("add todo: …").
+        var headingTag = headingDue is null && ListHeading().Match(rest) is { Success: true } heading && ListName(heading, clock) is { } named
+            ? named : null;
+        if (headingTag is not null)
+        {
+            rest = rest[ListHeading().Match(rest).Length..];
         }
         Phrase.TryStripEnd(rest, ToTheList, out rest);
+        // "add eggs, bread to my shopping list": the list named at the end tags each, as one named before a colon does.
+        headingTag ??= TrailingListTag(ref rest, clock);
 
         // "add the dentist monday at 3pm and remind me the day before": a reminder before the due time, not a second task.
         (string Iso, string Words)? remindBefore = null;
@@ -160,11 +170,14 @@ internal sealed partial class AddSkill : Skill
             description = Phrase.Unquote(descriptionPart) is { Length: > 0 } d ? d : null;
         }
 
-        if (description is null && Phrase.QuotedSegments(rest).Count == 0)
+        // "add buy milk - not oat milk": the words after a spaced dash say more about the one task (its description), so
+        // neither a "not" nor a comma after it starts another.
+        var dashed = description is null && TasksInOneAdd.TrySplitDash(rest, clock, out _, out _);
+        if (description is null && !dashed && Phrase.QuotedSegments(rest).Count == 0)
         {
             rest = TasksInOneAdd.WithoutNotClauses(rest, clock);
         }
-        var tagsOfEach = description is null ? TasksInOneAdd.TagsOfEach(rest) : null;
+        var tagsOfEach = description is null && !dashed ? TasksInOneAdd.TagsOfEach(rest) : null;
 
         var words = TaskWords.Read(rest, clock, priority);
         (rest, priority) = (words.Rest, words.Priority);
@@ -174,6 +187,13 @@ internal sealed partial class AddSkill : Skill
             priority = TaskPriorities.High;
         }
         Phrase.TryStripEnd(rest, ToTheList, out rest);
+        headingTag ??= TrailingListTag(ref rest, clock);
+        // Split after the date, tags and priority at the end were read, so those stay the task's ("add call Bob - re:
+        // contract friday" is due Friday).
+        if (dashed && TasksInOneAdd.TrySplitDash(rest, clock, out var dashTitle, out var dashDescription))
+        {
+            (rest, description) = (dashTitle, dashDescription);
+        }
 
         var titles = (description is null ? TasksInOneAdd.Titles(rest) : [rest]).Select(Title).Where(t => t.Length > 0).ToList();
         // Each task's own tags when there is one set per task ("add a #home tomorrow, b friday"); else every tag is every task's.
@@ -202,8 +222,15 @@ internal sealed partial class AddSkill : Skill
             return new Say($"A reminder {remindBefore.Value.Words} before needs a due date: when is {Replies.Join(titles.Select(Replies.Quoted))} due? " +
                 $"For example “add {titles[0].ToLowerInvariant()} tomorrow at 5pm and remind me {remindBefore.Value.Words} before”.");
         }
-        if (titles.Count > 1 && repeat is null && remindBefore is null && !remind && EachOwnDue(titles, due, clock) is { } items)
+        // The date before the colon is each item's, unless an item before the last says its own.
+        var dueFromHeading = headingDue is not null && due is null;
+        due ??= headingDue;
+        if (titles.Count > 1 && repeat is null && remindBefore is null && !remind && EachOwnDue(titles, dueFromHeading ? null : due, clock) is { } items)
         {
+            if (dueFromHeading)
+            {
+                items = [.. items.Select(i => i with { Due = i.Due ?? due })];
+            }
             return new AddRequest([.. items.Select(i => i.Title)], description, null, priority, tags, null, false)
             {
                 OwnDues = [.. items.Select(i => i.Due)],
@@ -250,9 +277,34 @@ internal sealed partial class AddSkill : Skill
     [GeneratedRegex(@"^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|some|these|those|the following|my)\s+)?(?:things|items|tasks|to-?dos|bits)\s*:\s*|^(?:the following|these|those)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ListIntro();
 
-    // One word (and "list") before a colon, then a list: a comma or a semicolon after it.
-    [GeneratedRegex(@"^(?<name>\p{L}[\p{L}\p{N}_-]{0,31})(?:\s+list)?\s*:\s*(?=[^,;]+[,;]\s*\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // One word before a colon, then a list (a comma or a semicolon after it), or one item when "list" is said; "to", "for",
+    // "my", "the" before it are how people say it ("add for the party: …", "add my shopping list: …").
+    [GeneratedRegex(@"^(?:(?:to|for|on|onto|in)\s+)?(?:(?:my|the|our)\s+)?(?<name>\p{L}[\p{L}\p{N}_-]{0,31})(?:\s+list\s*:\s*(?=\S)|\s*:\s*(?=[^,;]+[,;]\s*\S))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ListHeading();
+
+    // Words before a colon and a space, which a date may be ("tomorrow: …", "for next monday: …").
+    [GeneratedRegex(@"^(?<when>[^:,;]{1,60}?)\s*:\s+(?=\S)", RegexOptions.CultureInvariant)]
+    private static partial Regex DateHeading();
+
+    // "… to my shopping list", "… on the party list": a list named at the end, by one word.
+    [GeneratedRegex(@"\s+(?:to|on|onto)\s+(?:my|the|our)\s+(?<name>\p{L}[\p{L}\p{N}_-]{0,31})\s+list$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingList();
+
+    // The tag a list's name makes: none for a date ("tomorrow") or a word for tasks ("todo", "to-do").
+    private static string? ListName(Match list, UserClock clock) =>
+        list.Groups["name"].Value is var name && Markers.Tag(name) is { } tag && !ListSkill.OnlyNamesTasks([tag])
+        && !ListSkill.NeverATag(tag) && When.ParseWhole(name, clock) is null
+            ? tag : null;
+
+    private static string? TrailingListTag(ref string rest, UserClock clock)
+    {
+        if (TrailingList().Match(rest) is not { Success: true, Index: > 0 } list || ListName(list, clock) is not { } tag)
+        {
+            return null;
+        }
+        rest = rest[..list.Index];
+        return tag;
+    }
 
     [GeneratedRegex(@"^(?:remind me\s+)?(?<when>(?:every|each|daily|today|tonight|tomorrow|on|next|this|at|in)\b.*?)\s+to\s+(?<what>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhenFirst();
@@ -392,6 +444,11 @@ internal sealed record AddRequest(
         if (Tags.Count > 0)
         {
             details.Add("tagged " + Replies.Join(Tags.Select(t => "#" + t)));
+        }
+        // Said back, so that words read as a description ("add buy milk - not oat milk") are seen not to be lost.
+        if (Description is not null)
+        {
+            details.Add($"with the description “{Description}”");
         }
         return added + (details.Count > 0 ? ", " + string.Join(", ", details) : "") + "." + AlreadyHad(done, context);
     }

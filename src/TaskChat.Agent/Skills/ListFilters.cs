@@ -1,3 +1,4 @@
+using System.Globalization;
 using TaskChat.Contract;
 
 namespace TaskChat.Agent;
@@ -197,7 +198,24 @@ internal sealed record DueFilter(string Range) : DueSpanFilter
 
     public static readonly IReadOnlySet<string> Ranges = RangePattern.Split('|').ToHashSet(StringComparer.Ordinal);
 
-    public override string Describe(AgentContext context) => "due " + Range;
+    /// <summary>
+    /// "due this week"; on a Sunday the weeks say their days, since "this week" then runs through next Sunday and "next
+    /// week" is the Monday to Sunday within it: "due this week (today through Sunday 13 December)", "due next week (Monday
+    /// 7 to Sunday 13 December)".
+    /// </summary>
+    public override string Describe(AgentContext context)
+    {
+        var clock = context.Clock;
+        if (clock.Today.DayOfWeek != DayOfWeek.Sunday || Range is not ("this week" or "next week"))
+        {
+            return "due " + Range;
+        }
+        var (first, end) = Days(clock);
+        var last = end.AddDays(-1);
+        return Range == "this week"
+            ? $"due this week (today through {When.DescribeDay(last, clock)})"
+            : $"due next week ({first.ToString(first.Month == last.Month ? "dddd d" : "dddd d MMMM", CultureInfo.InvariantCulture)} to {When.DescribeDay(last, clock)})";
+    }
 
     protected override (DateOnly First, DateOnly End) Days(UserClock clock)
     {
@@ -206,7 +224,7 @@ internal sealed record DueFilter(string Range) : DueSpanFilter
         return Range switch
         {
             "tomorrow" => (today.AddDays(1), today.AddDays(2)),
-            "this week" => (today, monday.AddDays(7)),
+            "this week" => (today, UserClock.WeekAheadEnd(today)),
             "next week" => (monday.AddDays(7), monday.AddDays(14)),
             "this weekend" => (monday.AddDays(5), monday.AddDays(7)),
             "this month" => (today, new DateOnly(today.Year, today.Month, 1).AddMonths(1)),

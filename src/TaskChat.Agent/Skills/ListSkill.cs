@@ -69,6 +69,12 @@ internal sealed partial class ListSkill : Skill
     /// <summary>"show …", "what …", "list …": the message asks to see something.</summary>
     public static bool StartsAsking(IReadOnlyList<string> words) => words.Count > 0 && ShowWords.Contains(words[0]);
 
+    // A word that names tasks or a state of theirs ("tasks", "left", "done"), not what a task is about.
+    private static bool NamesTasksOrState(string word) => AboutTasks.Contains(word) || PendingWords.Contains(word) || CompletedWords.Contains(word);
+
+    /// <summary>A word that says which tasks other than by a tag ("my", "to-do", "overdue", "urgent"): no list's name.</summary>
+    public static bool NeverATag(string word) => NotTags.Contains(word) || NotATag.Contains(word);
+
     /// <summary>Words that only name tasks or their state ("finished tasks", "list"): no task's title.</summary>
     public static bool OnlyNamesTasks(IReadOnlyList<string> words) =>
         words.Count > 0 && words.All(w => AboutTasks.Contains(w) || TaskReference.StopWords.Contains(w) || w is "me" or "i");
@@ -154,7 +160,7 @@ internal sealed partial class ListSkill : Skill
         var whenIs = WhenIs().Match(text);
         if ((whenIs.Success ? whenIs : OneTask().Match(text)) is { Success: true } question
             && TaskReference.MeaningfulWords(Phrase.Words(question.Groups["q"].Value)) is { Count: > 0 } named
-            && !named.All(w => AboutTasks.Contains(w) || PendingWords.Contains(w) || CompletedWords.Contains(w) || w is "first" or "last" or "most" or "important" or "urgent" or "top"))
+            && !named.All(w => NamesTasksOrState(w) || w is "first" or "last" or "most" or "important" or "urgent" or "top"))
         {
             if (whenIs.Success && named.Where(w => !WhenNotTitle.Contains(w)).ToList() is { Count: > 0 } kept)
             {
@@ -184,9 +190,11 @@ internal sealed partial class ListSkill : Skill
             var days = next.Groups["unit"].Value.StartsWith('w') ? 7 * n : n;
             return days <= 366 ? new ListRequest(ListStatus.Pending, new NextDaysFilter(days)) : null;
         }
-        if ((asks || words[0] == "due") && DueRange().Match(text) is { Success: true } due)
+        // "this week's tasks", "show this week", "what's happening this week?" (before: not understood, or "week" searched for).
+        var range = (asks || words[0] == "due") && DueRange().Match(text) is { Success: true } due ? due : RangeTasks().Match(text);
+        if (range.Success)
         {
-            return new ListRequest(ListStatus.Pending, new DueFilter(due.Groups["range"].Value.ToLowerInvariant()));
+            return new ListRequest(ListStatus.Pending, new DueFilter(range.Groups["range"].Value.ToLowerInvariant()));
         }
         // "what's on saturday?", "anything for friday?", "what do I have on 10 dec?": the tasks due that day.
         if (OnDay().Match(text) is { Success: true } onDay && When.ParseWhole(onDay.Groups["day"].Value, utterance.Context.Clock) is { DayFromTime: false, Time: null } day)
@@ -195,7 +203,7 @@ internal sealed partial class ListSkill : Skill
         }
         // "show my travel tasks", "what are my work tasks?": a tag, unless the word says which tasks otherwise ("my open tasks").
         if (MyTagTasks().Match(text) is { Success: true } mine && mine.Groups["tag"].Value.ToLowerInvariant() is var word
-            && !AboutTasks.Contains(word) && !PendingWords.Contains(word) && !CompletedWords.Contains(word) && !NotTags.Contains(word) && !NotATag.Contains(word)
+            && !NamesTasksOrState(word) && !NotTags.Contains(word) && !NotATag.Contains(word)
             && Markers.Tag(word) is { } myTag)
         {
             return new ListRequest(ListStatus.Pending, new TagFilter(myTag));
@@ -209,7 +217,7 @@ internal sealed partial class ListSkill : Skill
         // the titles, descriptions and tags, as the search box does (before, "show shopping" was not understood).
         if (!namesTasks && words is ["show" or "list" or "display", _, ..]
             && TaskReference.MeaningfulWords(words.Skip(words[1] == "me" ? 2 : 1)) is { Count: > 0 and <= 4 } sought
-            && !sought.Any(w => AboutTasks.Contains(w) || PendingWords.Contains(w) || CompletedWords.Contains(w) || w is "me" or "i"))
+            && !sought.Any(w => NamesTasksOrState(w) || w is "me" or "i"))
         {
             return new ListRequest(ListStatus.All, new SearchFilter(string.Join(' ', sought)));
         }
@@ -252,8 +260,14 @@ internal sealed partial class ListSkill : Skill
     [GeneratedRegex(@"\b(?:did i|have i|i)\s+(?:finish|finished|complete|completed|do|done|get done|tick off|check off)\b.*\b(?<when>yesterday|today|this week|last week)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FinishedWhen();
 
-    [GeneratedRegex(@"\b(?:due|for|have|on my plate|to do|on|about)\b.*?\b(?<range>" + DueFilter.RangePattern + @")\b|^(?<range>today|tomorrow)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:due|for|have|on my plate|to do|on|about|happening|planned|scheduled|coming up|going on)\b.*?\b(?<range>" + DueFilter.RangePattern + @")\b|^(?<range>today|tomorrow)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DueRange();
+
+    // A span named as a list: "this week's tasks", "today's to-dos", "show this week", "show me all of next week's tasks".
+    [GeneratedRegex(@"^(?:(?:show|list|display)(?:\s+me)?\s+(?:(?:all\s+)?(?:of\s+)?(?:my|the)\s+)?(?<range>" + DueFilter.RangePattern + @")(?:'s|s)?(?:\s+" + ListNouns + @")?|(?:(?:all\s+)?(?:of\s+)?(?:my|the)\s+)?(?<range>" + DueFilter.RangePattern + @")(?:'s|s)?\s+" + ListNouns + @")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RangeTasks();
+
+    private const string ListNouns = @"(?:tasks|to-?dos|items|things|stuff|list|plan|agenda|schedule)";
 
     // How a question about days begins: "what's …", "do I have anything …", "show me …".
     private const string DayQuestion = @"(?:what(?:'s|s| is)|whats|what do i have|what have i got|do i have anything|is there anything|anything|show(?:\s+me)?|list)";

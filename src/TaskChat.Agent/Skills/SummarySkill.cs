@@ -49,7 +49,7 @@ internal sealed record SummaryRequest : SkillRequest
         var clock = context.Clock;
         var today = clock.Today;
         var weekStart = UserClock.WeekStart(today);
-        var weekEnd = weekStart.AddDays(7);
+        var weekEnd = UserClock.WeekAheadEnd(today); // on a Sunday, "later this week" is the days ahead, as "what's due this week?" reads
         var pending = done.Where(d => d.Arguments.GetValueOrDefault(ToolArguments.Status)?.ToString() == ListStatus.Pending)
             .SelectMany(d => d.Outcome.Tasks).Where(t => !t.Completed).ToList();
         var completed = done.Where(d => d.Arguments.GetValueOrDefault(ToolArguments.Status)?.ToString() == ListStatus.Completed)

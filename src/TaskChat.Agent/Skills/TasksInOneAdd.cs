@@ -20,6 +20,38 @@ internal static partial class TasksInOneAdd
             : "").Trim();
 
     /// <summary>
+    /// "add buy milk - not oat milk", "add call Bob — re: contract": the words after a dash with spaces around it say more
+    /// about the task before it, its description (before, “Buy milk - not oat milk” was the title). Not a dash without
+    /// spaces ("2-for-1 coupons", "chapters 3-5"), nor one that reads as part of the title or a date: a number after it
+    /// (a range, "pages 10 - 20", "9am - 5pm"), a date alone ("meeting - tomorrow 3pm", read as the due date), words all
+    /// capitalised (a subtitle, "watch Star Wars - A New Hope"), or a list before it ("eggs, bread - …").
+    /// </summary>
+    public static bool TrySplitDash(string text, UserClock clock, out string title, out string description)
+    {
+        (title, description) = (text, "");
+        if (SpacedDash().Match(text) is not { Success: true } dash)
+        {
+            return false;
+        }
+        var before = text[..dash.Index].Trim();
+        var after = text[(dash.Index + dash.Length)..].Trim();
+        if (Phrase.Words(before).Count == 0 || after.Length == 0 || before.IndexOfAny([',', ';']) >= 0 || char.IsDigit(after[0])
+            || When.ParseWhole(after, clock) is not null || IsSubtitle(after))
+        {
+            return false;
+        }
+        (title, description) = (before, after);
+        return true;
+    }
+
+    private static bool IsSubtitle(string words) =>
+        words.Split(' ', StringSplitOptions.RemoveEmptyEntries) is var each && each.Any(w => char.IsLetter(w[0]))
+        && each.All(w => !char.IsLetter(w[0]) || char.IsUpper(w[0]));
+
+    [GeneratedRegex(@"\s+(?:--?|–|—)\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacedDash();
+
+    /// <summary>
     /// The tags of each task of a list, when a task before the last has tags of its own ("add a #home tomorrow, b friday":
     /// “A” is #home, “B” is not); null when the tags are every task's: said at the end ("add milk, eggs #shopping") or at
     /// the start ("add #shopping milk, eggs"), which tags every task as before. Tags at the start of the list are every
