@@ -145,12 +145,16 @@ internal sealed partial class AddSkill : Skill
         // "add groceries: eggs, bread, cheese", "add party list: balloons, cake", "add to my shopping list: eggs, bread", "add
         // for the party: balloons, cake": one word before the colon of a list names what the items are for, and tags each
         // (before, “Groceries: eggs” was one task and “Bread” and “Cheese” others; "to my shopping list" stayed in the title).
-        // "list" said makes one item enough. A date there is not a name, nor a word for tasks ("add todo: …").
-        var headingTag = headingDue is null && ListHeading().Match(rest) is { Success: true } heading && ListName(heading, clock) is { } named
-            ? named : null;
-        if (headingTag is not null)
+        // "list" said makes one item enough. A date there is not a name, nor is a word for tasks ("add todo: milk, eggs",
+        // "add to my to-do list: …"), which only announces the items.
+        string? headingTag = null;
+        if (headingDue is null && ListHeading().Match(rest) is { Success: true } heading)
         {
-            rest = rest[ListHeading().Match(rest).Length..];
+            headingTag = ListName(heading, clock);
+            if (headingTag is not null || ListSkill.OnlyNamesTasks([heading.Groups["name"].Value.ToLowerInvariant()]))
+            {
+                rest = rest[heading.Length..];
+            }
         }
         Phrase.TryStripEnd(rest, ToTheList, out rest);
         // "add eggs, bread to my shopping list": the list named at the end tags each, as one named before a colon does.
@@ -172,7 +176,7 @@ internal sealed partial class AddSkill : Skill
 
         // "add buy milk - not oat milk": the words after a spaced dash say more about the one task (its description), so
         // neither a "not" nor a comma after it starts another.
-        var dashed = description is null && TasksInOneAdd.TrySplitDash(rest, clock, out _, out _);
+        var dashed = description is null && Phrase.QuotedSegments(rest).Count == 0 && TasksInOneAdd.TrySplitDash(rest, clock, out _, out _);
         if (description is null && !dashed && Phrase.QuotedSegments(rest).Count == 0)
         {
             rest = TasksInOneAdd.WithoutNotClauses(rest, clock);

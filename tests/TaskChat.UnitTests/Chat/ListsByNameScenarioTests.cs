@@ -15,6 +15,15 @@ public class ListsByNameScenarioTests
     [InlineData("add Groceries: eggs, bread and cheese", "groceries")]
     [InlineData("add shopping list: eggs; bread; cheese", "shopping")]
     [InlineData("add groceries: eggs, bread, cheese #weekly", "groceries", "weekly")]
+    [InlineData("add to my shopping list: eggs, bread, cheese", "shopping")] // before: “My shopping list: eggs”
+    [InlineData("add to the shopping list: eggs, bread, cheese", "shopping")]
+    [InlineData("add my shopping list: eggs, bread, cheese", "shopping")]
+    [InlineData("add to groceries: eggs, bread, cheese", "groceries")]
+    [InlineData("add party list: eggs, bread, cheese", "party")]
+    [InlineData("add to the party list: eggs, bread, cheese", "party")]
+    [InlineData("add for the party: eggs, bread, cheese", "party")] // before: “For the party: eggs”
+    [InlineData("add eggs, bread, cheese to my shopping list", "shopping")] // the list named at the end
+    [InlineData("add eggs, bread and cheese to the party list", "party")]
     public async Task AWordBeforeTheColonOfAListTagsEachItem(string message, params string[] tags)
     {
         var (turns, tools) = Start();
@@ -40,13 +49,63 @@ public class ListsByNameScenarioTests
         Assert.All(tools.Tasks, task => Assert.Empty(task.Tags));
     }
 
-    [Fact]
-    public async Task ADayBeforeTheColonIsNoTag()
+    /// <summary>A list's name said with "list" needs no second item: "add to my shopping list: eggs".</summary>
+    [Theory]
+    [InlineData("add to my shopping list: eggs")]
+    [InlineData("add shopping list: eggs")]
+    [InlineData("add eggs to my shopping list")]
+    public async Task OneItemOfANamedListIsTaggedToo(string message)
     {
         var (turns, tools) = Start();
 
-        await turns.TurnAsync("add tomorrow: milk, eggs");
+        Assert.Equal("Added “Eggs” (task 1), tagged #shopping.", await turns.TurnAsync(message));
 
+        Assert.Equal(["shopping"], Assert.Single(tools.Tasks).Tags);
+    }
+
+    /// <summary>What the tag is, "what's on my shopping list?" reads: the tasks added to it are found there.</summary>
+    [Fact]
+    public async Task WhatIsAddedToTheShoppingListIsWhatItShows()
+    {
+        var (turns, _) = Start();
+        await turns.TurnAsync("add to my shopping list: eggs, bread");
+
+        Assert.Equal("2 tasks tagged #shopping: #1 “Eggs” and #2 “Bread”.", await turns.TurnAsync("what's on my shopping list?"));
+    }
+
+    /// <summary>
+    /// A date before the colon is never a tag: it is when each item is due (before, “Tomorrow: milk” was the first title),
+    /// unless an item before the last says its own.
+    /// </summary>
+    [Theory]
+    [InlineData("add tomorrow: milk, eggs", "2026-12-03", "2026-12-03")]
+    [InlineData("add for friday: call the bank, book flights", "2026-12-04", "2026-12-04")]
+    [InlineData("add next monday: milk, eggs", "2026-12-07", "2026-12-07")]
+    [InlineData("add on friday: milk, eggs", "2026-12-04", "2026-12-04")]
+    [InlineData("add tomorrow: call the bank at 9am, book flights", "2026-12-03T09:00:00+00:00", "2026-12-03")]
+    public async Task ADayBeforeTheColonIsEachItemsDueDateNotATag(string message, string firstDue, string secondDue)
+    {
+        var (turns, tools) = Start();
+
+        await turns.TurnAsync(message);
+
+        Assert.Equal(2, tools.Tasks.Count);
+        Assert.DoesNotContain(":", tools.Tasks[0].Title, StringComparison.Ordinal);
+        Assert.Equal([firstDue, secondDue], tools.Tasks.Select(t => t.Due));
+        Assert.All(tools.Tasks, task => Assert.Empty(task.Tags));
+    }
+
+    [Theory]
+    [InlineData("add to my to-do list: milk, eggs")]
+    [InlineData("add to my list: milk, eggs")]
+    [InlineData("add todo: milk, eggs")]
+    public async Task AWordForTasksBeforeTheColonNamesNoTag(string message)
+    {
+        var (turns, tools) = Start();
+
+        await turns.TurnAsync(message);
+
+        Assert.Equal(["Milk", "Eggs"], tools.Tasks.Select(t => t.Title));
         Assert.All(tools.Tasks, task => Assert.Empty(task.Tags));
     }
 
