@@ -18,6 +18,8 @@ public static class AgentInstructions
         "Dates and times are the user's, in their time zone. When a tool has a due argument, send an ISO 8601 date for a day " +
         "(\"friday\" -> \"2026-12-04\") and a date-time with the user's offset for a time (\"tomorrow at 5pm\" -> \"2026-12-03T17:00:00+01:00\"); " +
         "\"by friday\" is a due date, \"tonight\" is 20:00, \"morning\" 09:00, \"next tuesday\" the Tuesday of next week. " +
+        "\"This week\" is today through Sunday, and on a Sunday today through next Sunday. " +
+        "Words after a dash with spaces in a task to add (\"buy milk - not oat milk\") are its description; \"add to my shopping list: eggs, bread\" tags each \"shopping\". " +
         "Moving a task that is due at a time to another day without a new time keeps its time (09:00 moved to monday is monday at 09:00). " +
         "\"Remind me to X at T\" adds X due at T with reminders [\"PT0S\"]; \"remind me an hour before\" adds \"PT1H\" to the task's reminders. " +
         "Repeats are RRULEs in recurrence: \"every monday and thursday\" -> \"FREQ=WEEKLY;BYDAY=MO,TH\", \"every 3 days\" -> \"FREQ=DAILY;INTERVAL=3\"; " +

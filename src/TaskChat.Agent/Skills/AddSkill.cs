@@ -176,8 +176,9 @@ internal sealed partial class AddSkill : Skill
 
         // "add buy milk - not oat milk": the words after a spaced dash say more about the one task (its description), so
         // neither a "not" nor a comma after it starts another.
-        var dashed = description is null && Phrase.QuotedSegments(rest).Count == 0 && TasksInOneAdd.TrySplitDash(rest, clock, out _, out _);
-        if (description is null && !dashed && Phrase.QuotedSegments(rest).Count == 0)
+        var quoted = Phrase.QuotedSegments(rest).Count > 0;
+        var dashed = description is null && !quoted && TasksInOneAdd.TrySplitDash(rest, clock, out _, out _);
+        if (description is null && !dashed && !quoted)
         {
             rest = TasksInOneAdd.WithoutNotClauses(rest, clock);
         }
@@ -290,8 +291,9 @@ internal sealed partial class AddSkill : Skill
     [GeneratedRegex(@"^(?<when>[^:,;]{1,60}?)\s*:\s+(?=\S)", RegexOptions.CultureInvariant)]
     private static partial Regex DateHeading();
 
-    // "… to my shopping list", "… on the party list": a list named at the end, by one word.
-    [GeneratedRegex(@"\s+(?:to|on|onto)\s+(?:my|the|our)\s+(?<name>\p{L}[\p{L}\p{N}_-]{0,31})\s+list$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "… to my shopping list", "… on our party list": a list named at the end, by one word. Only one that is the user's:
+    // "email Bob to the mailing list" or "put my name on the waiting list" are tasks, not lists of theirs.
+    [GeneratedRegex(@"\s+(?:to|on|onto)\s+(?:my|our)\s+(?<name>\p{L}[\p{L}\p{N}_-]{0,31})\s+list$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingList();
 
     // The tag a list's name makes: none for a date ("tomorrow") or a word for tasks ("todo", "to-do").

@@ -23,7 +23,7 @@ public class ListsByNameScenarioTests
     [InlineData("add to the party list: eggs, bread, cheese", "party")]
     [InlineData("add for the party: eggs, bread, cheese", "party")] // before: “For the party: eggs”
     [InlineData("add eggs, bread, cheese to my shopping list", "shopping")] // the list named at the end
-    [InlineData("add eggs, bread and cheese to the party list", "party")]
+    [InlineData("add eggs, bread and cheese to our party list", "party")]
     public async Task AWordBeforeTheColonOfAListTagsEachItem(string message, params string[] tags)
     {
         var (turns, tools) = Start();
@@ -93,6 +93,21 @@ public class ListsByNameScenarioTests
         Assert.DoesNotContain(":", tools.Tasks[0].Title, StringComparison.Ordinal);
         Assert.Equal([firstDue, secondDue], tools.Tasks.Select(t => t.Due));
         Assert.All(tools.Tasks, task => Assert.Empty(task.Tags));
+    }
+
+    /// <summary>A list at the end that is not the user's is what the task is about: it stays in the title.</summary>
+    [Theory]
+    [InlineData("add email Bob to the mailing list", "Email Bob to the mailing list")]
+    [InlineData("add put my name on the waiting list", "Put my name on the waiting list")]
+    public async Task AListAtTheEndThatIsNotTheUsersStaysInTheTitle(string message, string title)
+    {
+        var (turns, tools) = Start();
+
+        await turns.TurnAsync(message);
+
+        var task = Assert.Single(tools.Tasks);
+        Assert.Equal(title, task.Title);
+        Assert.Empty(task.Tags);
     }
 
     [Theory]

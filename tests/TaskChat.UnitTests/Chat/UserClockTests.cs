@@ -98,5 +98,8 @@ public class UserClockTests
 
         Assert.Contains("Now it is Wednesday 2 December 2026, 10:00 for the user (today is 2026-12-02; time zone Europe/Paris, UTC offset +01:00).", prompt, StringComparison.Ordinal);
         Assert.Contains("\"tomorrow at 5pm\" -> \"2026-12-03T17:00:00+01:00\"", prompt, StringComparison.Ordinal);
+        // What the offline agent reads, a model is told: on a Sunday the week ahead, a dash before a description.
+        Assert.Contains("on a Sunday today through next Sunday", prompt, StringComparison.Ordinal);
+        Assert.Contains("(\"buy milk - not oat milk\") are its description", prompt, StringComparison.Ordinal);
     }
 }
