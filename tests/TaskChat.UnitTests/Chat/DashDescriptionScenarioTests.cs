@@ -38,11 +38,8 @@ public class DashDescriptionScenarioTests
     [InlineData("add \"pride - in the name of love\"", "Pride - in the name of love")] // quoted: the title as typed
     public async Task ADashThatIsPartOfTheTitleStaysInIt(string message, string title)
     {
-        var (turns, tools) = Start();
+        var task = await OneAddedByAsync(message);
 
-        await turns.TurnAsync(message);
-
-        var task = Assert.Single(tools.Tasks);
         Assert.Equal(title, task.Title);
         Assert.Null(task.Description);
     }
@@ -76,11 +73,8 @@ public class DashDescriptionScenarioTests
     [Fact]
     public async Task ARemindedTaskKeepsItsDescriptionAndItsReminder()
     {
-        var (turns, tools) = Start();
+        var task = await OneAddedByAsync("remind me to call Bob - re: contract tomorrow at 5pm");
 
-        await turns.TurnAsync("remind me to call Bob - re: contract tomorrow at 5pm");
-
-        var task = Assert.Single(tools.Tasks);
         Assert.Equal(("Call Bob", "re: contract", "2026-12-03T17:00:00+00:00"), (task.Title, task.Description, task.Due));
         Assert.Equal(["PT0S"], task.Reminders);
     }

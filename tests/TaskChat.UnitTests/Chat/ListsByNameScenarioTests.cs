@@ -101,11 +101,8 @@ public class ListsByNameScenarioTests
     [InlineData("add put my name on the waiting list", "Put my name on the waiting list")]
     public async Task AListAtTheEndThatIsNotTheUsersStaysInTheTitle(string message, string title)
     {
-        var (turns, tools) = Start();
+        var task = await OneAddedByAsync(message);
 
-        await turns.TurnAsync(message);
-
-        var task = Assert.Single(tools.Tasks);
         Assert.Equal(title, task.Title);
         Assert.Empty(task.Tags);
     }

@@ -18,6 +18,14 @@ internal static class ScenarioStart
         return (new OfflineTurns(withTaskFields ? tools.All : tools.Today, new UserClock(time, TimeZoneInfo.Utc)), tools);
     }
 
+    /// <summary>The one task a first message added, in a new conversation (fails when it added none or several).</summary>
+    public static async Task<FakeTask> OneAddedByAsync(string message)
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync(message);
+        return Assert.Single(tools.Tasks);
+    }
+
     /// <summary>A second conversation of the same user, on the same tasks, that knows nothing of the first.</summary>
     public static OfflineTurns AnotherConversation(FakeTaskTools tools) =>
         new(tools.All, new UserClock(new FakeTimeProvider(Wednesday), TimeZoneInfo.Utc));
