@@ -25,9 +25,12 @@ internal static class LeadingWhen
                 continue;
             }
             var when = string.Join(' ', parts[..i]).TrimEnd(':', ',', '-', ';').TrimEnd();
-            if (IsWhen(when, clock))
+            var what = string.Join(' ', parts[i..]);
+            // "for friday: call the bank, book flights": a when before a list is each item's, which the add reads there; at
+            // the end it would be the last item's alone.
+            if (what.IndexOfAny([',', ';']) < 0 && IsWhen(when, clock))
             {
-                return string.Join(' ', parts[i..]) + " " + when;
+                return what + " " + when;
             }
         }
         return null;

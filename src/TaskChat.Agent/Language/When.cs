@@ -50,7 +50,8 @@ internal sealed record Due(DateOnly Date, TimeOnly? Time, bool DayFromTime = fal
 /// <summary>
 /// Reads when something is due from everyday words at the end of a message, in the user's zone: "today", "tonight",
 /// "tomorrow at 5pm", "tomorrow morning", "on friday", "next tuesday" (the Tuesday of next week), "in 2 hours",
-/// "in 3 days", "this weekend" (its Saturday), "end of the month" (or of next month, of the week, of next week, of the year), "by end of day" (today), "5 Dec", "12/5" (in the user's date order),
+/// "in 3 days", "this weekend" (its Saturday), "end of the month" (or of next month, of the week, of next week, of the year,
+/// of april), "by march" and "in january" (the month's first day; its last in the month itself), "by end of day" (today), "5 Dec", "12/5" (in the user's date order),
 /// "2026-12-05", holidays on a fixed date after "by", "on", "for"… ("by christmas", "on new year's eve", "before halloween"), and "by"/"due" before any of them. A time alone ("at 5pm") is today's if still ahead, else tomorrow's;
 /// an hour from 1 to 7 without am/pm is in the afternoon ("at 5" is 17:00), and one from 8 to 11 without a day is the next
 /// to come ("at 8" is 20:00 in the evening, 08:00 in the night). "half past 4" and "quarter to 10" are times too.
@@ -143,6 +144,12 @@ internal static partial class When
         (before, time) = (text, "");
         return false;
     }
+
+    /// <summary>"in march", "during january": a month said alone, which a question means whole (a due date is its first day).</summary>
+    public static bool IsMonthAlone(string text) => MonthAlone().IsMatch(text);
+
+    [GeneratedRegex(@"^(?:in|during)\s+(?:" + Month + @")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MonthAlone();
 
     /// <summary>The whole text is a due phrase ("friday", "tomorrow at 5").</summary>
     public static Due? ParseWhole(string text, UserClock clock) =>
@@ -278,6 +285,22 @@ internal static partial class When
         else if (g["eoy"].Success)
         {
             found = new DateOnly(today.Year, 12, 31);
+        }
+        else if (g["eonm"].Success)
+        {
+            // "by end of april": that month's last day, this year's or, once it has gone by, next year's.
+            var month = MonthOf(g["eonm"].Value);
+            var year = month >= today.Month ? today.Year : today.Year + 1;
+            found = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+        }
+        else if (g["onlymon"].Success)
+        {
+            // "by march", "in january": its first day, as "next month" is; in the month itself ("in december" in
+            // December), its last day, the one day of it that is not behind or arbitrary.
+            var month = MonthOf(g["onlymon"].Value);
+            found = month == today.Month
+                ? new DateOnly(today.Year, month, DateTime.DaysInMonth(today.Year, month))
+                : new DateOnly(month > today.Month ? today.Year : today.Year + 1, month, 1);
         }
         else if (g["next"].Success)
         {
@@ -456,11 +479,14 @@ internal static partial class When
         @"|(?:the\s+)?(?<eom>end of (?:the |this |(?<later>next) )?month|month end)" +
         @"|(?:the\s+)?(?<eow>end of (?:the |this |(?<later>next) )?week)" +
         @"|(?:the\s+)?(?<eoy>end of (?:the |this )?year|year end)" +
+        @"|(?:the\s+)?end of (?<eonm>" + Month + @")" +
         @"|(?<next>next week|next month)" +
         @"|(?<iso>(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2}))" +
         @"|(?<a>\d{1,2})/(?<b>\d{1,2})(?:/(?<sy>\d{2}|\d{4}))?" +
         @"|(?<md>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + Month + @")\.?(?:\s+(?<my>\d{4}))?" +
         @"|(?<mon>" + Month + @")\.?\s+(?<md>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<my>\d{4}))?" +
+        // A month alone after a word that makes it a date ("by march", "in january"): "call may" keeps its words.
+        @"|(?:(?:in|during)\s+)?(?<=\b(?:by|in|before|until|during)\s+)(?<onlymon>" + Month + @")" +
         // "the 20th" after a word that makes it a date, or alone ("move it to the 20th", "what's on the 20th?").
         @"|(?<=^|\b(?:on|by|due|until|before|to)\s+)the\s+(?<dom>\d{1,2})(?:st|nd|rd|th)" +
         // Holidays on a fixed date, after a word that makes them a date ("by christmas", "on new year's eve"): "buy christmas

@@ -42,8 +42,7 @@ internal static class EachOf
         }
         // "everything from monday", "all of friday's tasks" (its words: "fridays"), "everything due on the 12th": one day,
         // said without a time.
-        var said = When.ParseWhole(named, clock) ?? (named.EndsWith('s') ? When.ParseWhole(named[..^1], clock) : null);
-        return said is { DayFromTime: false, Time: null } day ? new DayFilter(day.Date) : null;
+        return DayFilter.Of(named, clock) ?? (named.EndsWith('s') ? DayFilter.Of(named[..^1], clock) : null);
     }
 }
 

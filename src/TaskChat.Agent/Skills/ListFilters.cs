@@ -249,9 +249,37 @@ internal sealed record NextDaysFilter(int Count) : DueSpanFilter
 /// <summary>The tasks due on one day ("what's on saturday?").</summary>
 internal sealed record DayFilter(DateOnly Day) : DueSpanFilter
 {
+    /// <summary>
+    /// The tasks due when a question says: "in march" the whole month (the rest of it in March, as "this month"), any
+    /// other day that day; null when it names no day. Before, "what's due in march?" listed 1 March's.
+    /// </summary>
+    public static DueSpanFilter? Of(string said, UserClock clock)
+    {
+        if (When.ParseWhole(said, clock) is not { DayFromTime: false, Time: null } day)
+        {
+            return null;
+        }
+        if (!When.IsMonthAlone(said))
+        {
+            return new DayFilter(day.Date);
+        }
+        return day.Date.Year == clock.Today.Year && day.Date.Month == clock.Today.Month
+            ? new DueFilter("this month")
+            : new MonthFilter(new DateOnly(day.Date.Year, day.Date.Month, 1));
+    }
+
     public override string Describe(AgentContext context) => When.DescribeDay(Day, context.Clock) is var day && day is "today" or "tomorrow" or "yesterday" ? "due " + day : "due on " + day;
 
     protected override (DateOnly First, DateOnly End) Days(UserClock clock) => (Day, Day.AddDays(1));
+}
+
+/// <summary>The tasks due in one later month ("what's due in march?"), from its first day.</summary>
+internal sealed record MonthFilter(DateOnly First) : DueSpanFilter
+{
+    public override string Describe(AgentContext context) =>
+        "due in " + First.ToString(First.Year == context.Clock.Today.Year ? "MMMM" : "MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    protected override (DateOnly First, DateOnly End) Days(UserClock clock) => (First, First.AddMonths(1));
 }
 
 internal sealed record OverdueFilter : ListFilter

@@ -129,7 +129,7 @@ internal sealed partial class ListSkill : Skill
         {
             return asked with { Filter = new DueFilter(span) };
         }
-        return When.ParseWhole(span, clock) is { DayFromTime: false, Time: null } day ? asked with { Filter = new DayFilter(day.Date) } : null;
+        return DayFilter.Of(span, clock) is { } said ? asked with { Filter = said } : null;
     }
 
     public override SkillRequest? Read(Utterance utterance)
@@ -197,9 +197,9 @@ internal sealed partial class ListSkill : Skill
             return new ListRequest(ListStatus.Pending, new DueFilter(range.Groups["range"].Value.ToLowerInvariant()));
         }
         // "what's on saturday?", "anything for friday?", "what do I have on 10 dec?": the tasks due that day.
-        if (OnDay().Match(text) is { Success: true } onDay && When.ParseWhole(onDay.Groups["day"].Value, utterance.Context.Clock) is { DayFromTime: false, Time: null } day)
+        if (OnDay().Match(text) is { Success: true } onDay && DayFilter.Of(onDay.Groups["day"].Value, utterance.Context.Clock) is { } day)
         {
-            return new ListRequest(ListStatus.Pending, new DayFilter(day.Date));
+            return new ListRequest(ListStatus.Pending, day);
         }
         // "show my travel tasks", "what are my work tasks?": a tag, unless the word says which tasks otherwise ("my open tasks").
         if (MyTagTasks().Match(text) is { Success: true } mine && mine.Groups["tag"].Value.ToLowerInvariant() is var word
