@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using TaskChat.ServiceDefaults.Configuration;
 
-// Two stacks at a time (the shared one beside the outage stack or a class's own): a browser test spends most of its
+// Two stacks at a time (any two of the two shared ones, the outage stack and a class's own): a browser test spends most of its
 // time waiting (for a page, a timer, a restart), 0.6 of a core on average when they ran one at a time.
 [assembly: CollectionBehavior(MaxParallelThreads = 2)]
 

@@ -89,6 +89,7 @@ public sealed record ParseFault(bool Fails, bool Hangs)
 /// The add box's reading is a help, never a gate: with /api/tasks/parse failing or slower than Add's patience (1.5 s), Add
 /// adds the line as typed, and the page shows nothing broken (no notice, no error, no preview left behind).
 /// </summary>
+[Collection(OutageProduct.Name)] // Its lane (Stacks.cs); its own stack.
 public sealed class QuickAddFaultTests(RunningTaskChatWithAFaultyParse stack) : BrowserTest(stack), IClassFixture<RunningTaskChatWithAFaultyParse>
 {
     private const string Line = "pay rent friday 9am #home";

@@ -14,6 +14,7 @@ public sealed class RunningTaskChatWithQuickRevalidation : RunningTaskChat
 }
 
 /// <summary>Sessions in Chromium: the account page, and an open page (a live circuit) ending when its session is revoked elsewhere.</summary>
+[Collection(OutageProduct.Name)] // Its lane (Stacks.cs); its own stack.
 public sealed class SessionsInTheBrowser(RunningTaskChatWithQuickRevalidation stack) : BrowserTest(stack), IClassFixture<RunningTaskChatWithQuickRevalidation>
 {
     private const string Password = "correct horse 1";
