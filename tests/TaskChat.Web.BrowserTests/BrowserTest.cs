@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using TaskChat.ServiceDefaults.Configuration;
 
-// Two stacks at a time (any two of the two shared ones, the outage stack and a class's own): a browser test spends most of its
-// time waiting (for a page, a timer, a restart), 0.6 of a core on average when they ran one at a time.
+// Both collections, the two lanes of Stacks.cs, at once: a browser test spends most of its time waiting (for a page, a
+// timer, a restart), 0.6 of a core on average when they ran one at a time.
 [assembly: CollectionBehavior(MaxParallelThreads = 2)]
 
 namespace TaskChat.Web.BrowserTests;
