@@ -31,8 +31,12 @@ public sealed class JwksFetchTests(SqliteChatSystem system) : IClassFixture<Sqli
             return Results.Content(await issuer.GetStringAsync(system.Jwks.JwksUrl), "application/json");
         }));
         await using var __ = jwks;
+        // The api gives up a JWKS fetch after 5 s on its own; on a loaded machine the callers may not have left by then
+        // (the test once took 12 s, and the second caller then fetched again: 3 fetches). Given longer, only the callers
+        // leaving ends the first fetch.
         await using var api = await system.StartApiAsync(system.Mcp.BaseAddress.ToString().TrimEnd('/'),
-            new Dictionary<string, string?> { ["AUTH_JWKS_URL"] = new Uri(address, "jwks").ToString() });
+            new Dictionary<string, string?> { ["AUTH_JWKS_URL"] = new Uri(address, "jwks").ToString() },
+            services => services.AddHttpClient("JwksKeyCache", client => client.Timeout = TimeSpan.FromMinutes(5)));
         var logs = new CapturedLogs();
         api.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
         using var http = system.ClientFor("jwks-" + Guid.NewGuid().ToString("N")[..8], api);
