@@ -37,6 +37,12 @@ public static class ProblemCodes
     /// <summary>The mcp: the OAuth token's scopes do not cover the call (403, with a WWW-Authenticate that names the scope).</summary>
     public const string InsufficientScope = "insufficient_scope";
 
+    /// <summary>
+    /// The api and the mcp: the token could not be checked because the issuer's signing keys (AUTH_JWKS_URL) could not be
+    /// fetched (503, with Retry-After). Not a 401: the token may well be valid, and a client should not sign out for it.
+    /// </summary>
+    public const string IssuerUnavailable = "issuer_unavailable";
+
     /// <summary>The api's chat: the mcp cannot be reached (503).</summary>
     public const string McpUnavailable = "mcp_unavailable";
 

@@ -60,4 +60,46 @@ public sealed class JwksFetchTests(SqliteChatSystem system) : IClassFixture<Sqli
         // that waited, and "Could not fetch the JWKS" for the one that fetched, as if the issuer had failed.
         Assert.DoesNotContain(logs.Entries, entry => entry.Level >= LogLevel.Warning);
     }
+
+    /// <summary>
+    /// An issuer whose JWKS does not answer makes a token uncheckable, not invalid: 503 `issuer_unavailable` with
+    /// Retry-After, where it was 401 and the web sent its signed-in user to the sign-in page (seen in CI at load 50-74,
+    /// the web too busy to answer the JWKS within 5 s). Garbage is still 401; once the issuer answers, the token is in.
+    /// </summary>
+    [Fact]
+    public async Task A_token_that_cannot_be_checked_because_the_issuer_is_down_is_503_not_401()
+    {
+        var down = true;
+        using var issuer = new HttpClient();
+        var (jwks, address) = await LoopbackServer.StartAsync(app => app.MapGet("/jwks", async () =>
+            Volatile.Read(ref down)
+                ? Results.StatusCode(StatusCodes.Status502BadGateway)
+                : Results.Content(await issuer.GetStringAsync(system.Jwks.JwksUrl), "application/json")));
+        await using var __ = jwks;
+        await using var api = await system.StartApiAsync(system.Mcp.BaseAddress.ToString().TrimEnd('/'),
+            new Dictionary<string, string?> { ["AUTH_JWKS_URL"] = new Uri(address, "jwks").ToString() });
+        using var http = system.ClientFor("issuer-down-" + Guid.NewGuid().ToString("N")[..8], api);
+
+        using (var uncheckable = await http.GetAsync("api/tasks"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, uncheckable.StatusCode);
+            Assert.Equal("5", uncheckable.Headers.GetValues("Retry-After").Single());
+            var problem = await uncheckable.Content.ReadAsStringAsync();
+            Assert.Contains("\"code\":\"issuer_unavailable\"", problem, StringComparison.Ordinal);
+            Assert.DoesNotContain("jwks", problem, StringComparison.OrdinalIgnoreCase); // No address of ours in the answer.
+        }
+        using (var garbage = new HttpRequestMessage(HttpMethod.Get, "api/tasks"))
+        {
+            garbage.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-jwt");
+            using var refused = await http.SendAsync(garbage);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        Volatile.Write(ref down, false);
+        await Eventually.TrueAsync(async () =>
+        {
+            using var answer = await http.GetAsync("api/tasks");
+            return answer.StatusCode == HttpStatusCode.OK;
+        }, "the token was not accepted once the issuer answered");
+    }
 }

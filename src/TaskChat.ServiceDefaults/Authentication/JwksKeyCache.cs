@@ -19,6 +19,7 @@ public sealed class JwksKeyCache(HttpClient httpClient, Uri jwksUrl, TimeProvide
     private readonly SemaphoreSlim _fetchLock = new(1, 1);
     private volatile KeySet _keys = KeySet.Empty;
     private DateTimeOffset _lastAttempt = DateTimeOffset.MinValue;
+    private volatile bool _lastFetchFailed;
 
     /// <summary>The keys known now; what the token handler's key resolver reads.</summary>
     public IReadOnlyList<SecurityKey> Keys => _keys.Keys;
@@ -61,6 +62,14 @@ public sealed class JwksKeyCache(HttpClient httpClient, Uri jwksUrl, TimeProvide
         }
     }
 
+    /// <summary>
+    /// A token with <paramref name="keyId"/> cannot be checked now: the issuer's keys could not be fetched, and none is
+    /// known (or not this one). Such a token is neither valid nor invalid, so the service answers 503, not 401: a 401
+    /// told the web that the session had ended, and it sent a signed-in user to the sign-in page (seen when the web, the
+    /// issuer, was too loaded to answer the JWKS fetch within its 5 s).
+    /// </summary>
+    public bool CannotCheck(string? keyId) => _lastFetchFailed && (_keys.Keys.Count == 0 || IsUnknown(keyId));
+
     /// <summary>The keys a token with <paramref name="keyId"/> may be signed with.</summary>
     public IEnumerable<SecurityKey> KeysFor(string? keyId)
     {
@@ -90,6 +99,7 @@ public sealed class JwksKeyCache(HttpClient httpClient, Uri jwksUrl, TimeProvide
                 .Where(k => k is RsaSecurityKey or ECDsaSecurityKey or JsonWebKey { Kty: "RSA" or "EC" })
                 .ToList();
             _keys = new KeySet(keys, [.. keys.Select(k => k.KeyId).Where(id => id is not null)], clock.GetUtcNow());
+            _lastFetchFailed = false;
             logger.LogInformation("Loaded {Count} signing key(s) from the JWKS", keys.Count);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -102,6 +112,7 @@ public sealed class JwksKeyCache(HttpClient httpClient, Uri jwksUrl, TimeProvide
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or ArgumentException or System.Text.Json.JsonException)
         {
             // Keep serving with the keys we had: a brief issuer outage must not log everyone out.
+            _lastFetchFailed = true;
             logger.LogWarning("Could not fetch the JWKS from {JwksUrl}: {Reason}", jwksUrl, e.GetType().Name + ": " + e.Message);
         }
     }

@@ -119,6 +119,9 @@ public static class JwtAuthenticationExtensions
     /// <summary>The OIDC standard claim of the user's language and region ("en-GB").</summary>
     public const string LocaleClaim = "locale";
 
+    /// <summary>The request's token could not be checked because the issuer's keys could not be fetched (<see cref="JwksKeyCache.CannotCheck"/>).</summary>
+    private const string IssuerUnavailableItem = "TaskChat.IssuerUnavailable";
+
     // The key resolver is synchronous; fetching happens here, before validation, where we can await.
     private static async Task PrepareKeysAsync(MessageReceivedContext context, JwksKeyCache keys)
     {
@@ -142,6 +145,11 @@ public static class JwtAuthenticationExtensions
         try
         {
             await keys.EnsureKeyAsync(keyId, context.HttpContext.RequestAborted);
+            if (keys.CannotCheck(keyId))
+            {
+                context.HttpContext.Items[IssuerUnavailableItem] = true; // Said by the challenge: 503, not 401.
+                context.NoResult();
+            }
         }
         catch (OperationCanceledException) when (context.HttpContext.RequestAborted.IsCancellationRequested)
         {
@@ -181,6 +189,13 @@ public static class JwtAuthenticationExtensions
     {
         context.HandleResponse();
         var response = context.Response;
+        if (context.HttpContext.Items.ContainsKey(IssuerUnavailableItem))
+        {
+            response.Headers.RetryAfter = "5";
+            await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status503ServiceUnavailable, ProblemCodes.IssuerUnavailable,
+                "Your sign-in could not be checked just now: the sign-in service's keys could not be fetched. Try again in a moment.");
+            return;
+        }
         var expired = context.AuthenticateFailure is SecurityTokenExpiredException;
         response.StatusCode = StatusCodes.Status401Unauthorized;
         List<string> parameters = context.AuthenticateFailure is null

@@ -178,6 +178,33 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
         Assert.Equal(CurrentKid, Assert.Single(_cache.KeysFor(CurrentKid)).KeyId);
     }
 
+    /// <summary>
+    /// A token the keys cannot check because the issuer did not answer is told apart from an invalid one (the services
+    /// answer 503, not 401): with no keys, or not its key, after a failed fetch; never while the keys are fresh or known.
+    /// </summary>
+    [Fact]
+    public async Task ATokenIsUncheckableOnlyWhileTheIssuerIsDownAndItsKeyUnknown()
+    {
+        Assert.False(_cache.CannotCheck(CurrentKid)); // Nothing tried yet.
+
+        _outage.Kind = OutageKind.Unreachable;
+        await EnsureAsync(CurrentKid);
+        Assert.True(_cache.CannotCheck(CurrentKid));
+        Assert.True(_cache.CannotCheck(null));
+
+        _outage.Kind = null;
+        _clock.Advance(JwksKeyCache.MinimumRefetchInterval);
+        await EnsureAsync(CurrentKid);
+        Assert.False(_cache.CannotCheck(CurrentKid));
+
+        // Down again at the refresh: the known key still checks its tokens; a key it never saw cannot be checked.
+        _outage.Kind = OutageKind.ServerError;
+        _clock.Advance(JwksKeyCache.RefreshInterval);
+        await EnsureAsync(CurrentKid);
+        Assert.False(_cache.CannotCheck(CurrentKid));
+        Assert.True(_cache.CannotCheck("a-key-it-never-saw"));
+    }
+
     [Fact]
     public async Task IssuerThatIsDownIsRetriedAtMostOncePerMinimumIntervalAndRecovers()
     {
