@@ -94,12 +94,16 @@ window.taskChat = Object.assign(window.taskChat || {}, {
 
     // A task the undo bar brought back (reopened, or added again): its checkbox takes the focus once the list shows it,
     // since the Undo button that had it is gone. The list re-renders a moment after the call: asked again for a second.
-    focusTask(rowId, frames = 60) {
-        const target = document.querySelector(`#${CSS.escape(rowId)} [data-testid="task-toggle"]`);
-        if (target instanceof HTMLElement) {
+    // Waits for the row as the change left it (its box ticked or not, `checked`): a list loaded before the change can
+    // still be on screen, with the row in the other group, and the focus given there was lost when the row moved
+    // (seen in CI under load: after Undo of a completion, the focus was nowhere).
+    focusTask(rowId, checked = null, until = performance.now() + 10000) {
+        const target = Array.from(document.querySelectorAll(`#${CSS.escape(rowId)} [data-testid="task-toggle"]`))
+            .find(toggle => toggle instanceof HTMLInputElement && (checked === null || toggle.checked === checked));
+        if (target) {
             target.focus();
-        } else if (frames > 0) {
-            requestAnimationFrame(() => window.taskChat.focusTask(rowId, frames - 1));
+        } else if (performance.now() < until) {
+            requestAnimationFrame(() => window.taskChat.focusTask(rowId, checked, until));
         }
     },
 
