@@ -16,7 +16,8 @@ namespace TaskChat.SystemTests;
 /// share through PostgreSQL (sessions, Data Protection and signing keys, conversations, the chat
 /// rate limit, tasks) and what a stopped mcp replica costs (no task lost or doubled).
 /// </summary>
-public sealed class ReplicaTests(ReplicatedSystem system, ITestOutputHelper output) : IClassFixture<ReplicatedSystem>
+[Collection(ReplicatedSystem.Collection)]
+public sealed class ReplicaTests(ReplicatedSystem system, ITestOutputHelper output)
 {
     /// <summary>Generous: the web replicas' key rings are cached for a minute at most.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);

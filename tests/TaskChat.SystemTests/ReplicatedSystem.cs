@@ -10,10 +10,13 @@ namespace TaskChat.SystemTests;
 /// <summary>
 /// Two built processes of each service over one PostgreSQL database, a <see cref="ReplicaFront"/>
 /// (YARP: round robin; cookie affinity for the web) in front of each pair, and every peer wired to
-/// the fronts' addresses, as a deployment with two replicas of everything is.
+/// the fronts' addresses, as a deployment with two replicas of everything is. One for the classes of
+/// its collection: each test signs up users of its own, and one that kills a replica starts it again.
 /// </summary>
 public sealed class ReplicatedSystem() : SystemFixture(DatabaseProvider.Postgres)
 {
+    public const string Collection = "Replicated system";
+
     /// <summary>Low enough for a test to reach, high enough for every other test's turns.</summary>
     public const int ChatTurnsPerMinute = 20;
 
@@ -129,3 +132,7 @@ public sealed class ReplicatedSystem() : SystemFixture(DatabaseProvider.Postgres
         _ => builder.WithWeb(),
     };
 }
+
+/// <summary>The classes on one <see cref="ReplicatedSystem"/>: six processes started once, not once per class.</summary>
+[CollectionDefinition(ReplicatedSystem.Collection)]
+public sealed class OneReplicatedSystem : ICollectionFixture<ReplicatedSystem>;
