@@ -151,6 +151,12 @@ internal static partial class When
     [GeneratedRegex(@"^(?:in|during)\s+(?:" + Month + @")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MonthAlone();
 
+    /// <summary>"march", "sept": a month's name and nothing else.</summary>
+    public static bool IsMonthName(string text) => MonthName().IsMatch(text);
+
+    [GeneratedRegex(@"^(?:" + Month + @")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MonthName();
+
     /// <summary>The whole text is a due phrase ("friday", "tomorrow at 5").</summary>
     public static Due? ParseWhole(string text, UserClock clock) =>
         TryExtract(text, clock, out var rest, out var due) && rest.Length == 0 ? due : null;

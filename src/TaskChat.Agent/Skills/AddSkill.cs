@@ -90,15 +90,14 @@ internal sealed partial class AddSkill : Skill
         {
             rest = LeadingWhen.MovedToEnd(rest, clock) ?? rest; // "add tomorrow call mom"
         }
-        else if (LeadingWhen.MovedToEnd(text, clock) is { } moved && Phrase.TryStripStart(moved, Verbs, out rest))
+        else if ((LeadingWhen.MovedToEnd(text, clock) ?? text) is var everyday && Phrase.TryStripStart(everyday, Verbs, out rest))
         {
-            text = moved; // "tomorrow remind me to call mom"
+            text = everyday; // "tomorrow remind me to call mom"
         }
         else
         {
             // "water the plants every 3 days", "every monday take out the trash", "each morning stretch": an everyday task
             // with a repeat needs no "add".
-            var everyday = LeadingWhen.MovedToEnd(text, clock) ?? text;
             if (Phrase.Words(everyday) is not [var first, ..] || !Agent.Verbs.IsImperative(first) || !Repeats.TryExtract(EveryPartOfDay().Replace(everyday, "every day"), out _, out _))
             {
                 return null;

@@ -133,7 +133,7 @@ internal sealed partial class DueDateSkill : Skill
             when = "on " + when;
         }
         // "move the passport to march": a month alone after "to" is that month (elsewhere only after "by", "in"…: "call may").
-        else if (MonthAlone().IsMatch(when))
+        else if (When.IsMonthName(when))
         {
             when = "in " + when;
         }
@@ -184,9 +184,6 @@ internal sealed partial class DueDateSkill : Skill
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex WeekdayAlone();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex MonthAlone();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[1-9]|1[0-2])$")]
     private static partial System.Text.RegularExpressions.Regex BareClockHour();
