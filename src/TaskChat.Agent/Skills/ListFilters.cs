@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using TaskChat.Contract;
 
 namespace TaskChat.Agent;
@@ -154,17 +155,23 @@ internal abstract record DueSpanFilter : ListFilter
     /// <summary>The first day and the day after the last, in the user's zone.</summary>
     protected abstract (DateOnly First, DateOnly End) Days(UserClock clock);
 
+    /// <summary>True when every earlier day counts too, overdue tasks included ("by friday"): only the end bounds it.</summary>
+    protected virtual bool FromAnyDay => false;
+
     public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context)
     {
         var (from, until) = Span(context.Clock);
-        yield return (TaskToolArguments.DueAfter, Format(from));
+        if (!FromAnyDay)
+        {
+            yield return (TaskToolArguments.DueAfter, Format(from));
+        }
         yield return (TaskToolArguments.DueBefore, Format(until));
     }
 
     public override bool Keeps(TaskSnapshot task, AgentContext context)
     {
         var (from, until) = Span(context.Clock);
-        return task.DueAt(context.Clock.Zone) is { } due && due >= from && due < until;
+        return task.DueAt(context.Clock.Zone) is { } due && (FromAnyDay || due >= from) && due < until;
     }
 
     // Soonest first, as a day's plan reads (the list comes in number order): 15:00 before 17:00, today before tomorrow.
@@ -247,7 +254,7 @@ internal sealed record NextDaysFilter(int Count) : DueSpanFilter
 }
 
 /// <summary>The tasks due on one day ("what's on saturday?").</summary>
-internal sealed record DayFilter(DateOnly Day) : DueSpanFilter
+internal sealed partial record DayFilter(DateOnly Day) : DueSpanFilter
 {
     /// <summary>
     /// The tasks due when a question says: "in march" the whole month (the rest of it in March, as "this month"), any
@@ -255,9 +262,15 @@ internal sealed record DayFilter(DateOnly Day) : DueSpanFilter
     /// </summary>
     public static DueSpanFilter? Of(string said, UserClock clock)
     {
-        if (When.ParseWhole(said, clock) is not { DayFromTime: false, Time: null } day)
+        // "by friday", "until friday", "before march": to be done by then, read as an add reads "by" ("by march" is 1 March).
+        var limit = Limit().Match(said);
+        if (When.ParseWhole(limit.Success ? "by " + said[limit.Length..] : said, clock) is not { DayFromTime: false, Time: null } day)
         {
             return null;
+        }
+        if (limit.Success)
+        {
+            return new ByFilter(day.Date, Before: limit.Groups["word"].Value.Equals("before", StringComparison.OrdinalIgnoreCase));
         }
         if (!When.IsMonthAlone(said))
         {
@@ -271,6 +284,22 @@ internal sealed record DayFilter(DateOnly Day) : DueSpanFilter
     public override string Describe(AgentContext context) => When.DescribeDay(Day, context.Clock) is var day && day is "today" or "tomorrow" or "yesterday" ? "due " + day : "due on " + day;
 
     protected override (DateOnly First, DateOnly End) Days(UserClock clock) => (Day, Day.AddDays(1));
+
+    [GeneratedRegex(@"^(?:due\s+)?(?<word>by|before|until|till|through|thru)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Limit();
+}
+
+/// <summary>
+/// What is to be done by a day ("what's due by friday?", "until friday"): every task due until that day's end, overdue
+/// ones included; <paramref name="Before"/> ("before friday") stops at its start. Before, only that day's were listed.
+/// </summary>
+internal sealed record ByFilter(DateOnly Day, bool Before) : DueSpanFilter
+{
+    protected override bool FromAnyDay => true;
+
+    public override string Describe(AgentContext context) => (Before ? "due before " : "due by ") + When.DescribeDay(Day, context.Clock);
+
+    protected override (DateOnly First, DateOnly End) Days(UserClock clock) => (Day, Before ? Day : Day.AddDays(1));
 }
 
 /// <summary>The tasks due in one later month ("what's due in march?"), from its first day.</summary>

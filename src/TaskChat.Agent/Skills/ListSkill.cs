@@ -190,6 +190,13 @@ internal sealed partial class ListSkill : Skill
             var days = next.Groups["unit"].Value.StartsWith('w') ? 7 * n : n;
             return days <= 366 ? new ListRequest(ListStatus.Pending, new NextDaysFilter(days)) : null;
         }
+        // "what's due by tomorrow?", "anything before friday?": what is to be done by then, not that day's alone (read before
+        // the spans by name, which would take "tomorrow" alone).
+        if ((ToDoBy().Match(text) is { Success: true } toDo ? toDo : OnDay().Match(text)) is { Success: true } by
+            && DayFilter.Of(by.Groups["day"].Value, utterance.Context.Clock) is ByFilter byDay)
+        {
+            return new ListRequest(ListStatus.Pending, byDay);
+        }
         // "this week's tasks", "show this week", "what's happening this week?" (before: not understood, or "week" searched for).
         var range = (asks || words[0] == "due") && DueRange().Match(text) is { Success: true } due ? due : RangeTasks().Match(text);
         if (range.Success)
@@ -277,6 +284,11 @@ internal sealed partial class ListSkill : Skill
 
     [GeneratedRegex("^" + DayQuestion + @"\s+(?:(?:due|planned|scheduled|happening|on|for)\s+)*(?<day>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OnDay();
+
+    // "what do I need to do by friday?", "what needs doing before monday?", "what's left by friday?", "tasks due by friday",
+    // "due by friday": what is to be done by a day, asked in other words than OnDay's ("what did I get done by…" is not).
+    [GeneratedRegex(@"^(?!.*\bdid\b)(?:(?:what|which|anything|tasks?|things?)\b.*?\b(?:due|to do|to finish|to get done|to be done|doing|done|left|need|needs|have|got)|due)\s+(?<day>(?:by|before|until|till)\s+.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ToDoBy();
 
     // After a question about a span: "how about next week", "what about tomorrow", "and on saturday" ("and" is dropped as a
     // filler before this is read), "next week then".
