@@ -281,23 +281,26 @@ internal sealed partial class AddSkill : Skill
     [GeneratedRegex(@"^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|some|these|those|the following|my)\s+)?(?:things|items|tasks|to-?dos|bits)\s*:\s*|^(?:the following|these|those)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ListIntro();
 
-    // One word before a colon, then a list (a comma or a semicolon after it), or one item when "list" is said; "to", "for",
-    // "my", "the" before it are how people say it ("add for the party: …", "add my shopping list: …").
-    [GeneratedRegex(@"^(?:(?:to|for|on|onto|in)\s+)?(?:(?:my|the|our)\s+)?(?<name>\p{L}[\p{L}\p{N}_-]{0,31})(?:\s+list\s*:\s*(?=\S)|\s*:\s*(?=[^,;]+[,;]\s*\S))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // One word before a colon, then a list (a comma or a semicolon after it), or one item when "list" is said, and then a
+    // name of two words too ("add party supplies list: …" is #party-supplies); "to", "for", "my", "the" before it are how
+    // people say it ("add for the party: …", "add my shopping list: …").
+    [GeneratedRegex(@"^(?:(?:to|for|on|onto|in)\s+)?(?:(?:my|the|our)\s+)?(?:(?<name>" + ListWord + @"(?:\s+" + ListWord + @")?)\s+list\s*:\s*(?=\S)|(?<name>" + ListWord + @")\s*:\s*(?=[^,;]+[,;]\s*\S))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ListHeading();
+
+    private const string ListWord = @"\p{L}[\p{L}\p{N}_-]{0,31}";
 
     // Words before a colon and a space, which a date may be ("tomorrow: …", "for next monday: …").
     [GeneratedRegex(@"^(?<when>[^:,;]{1,60}?)\s*:\s+(?=\S)", RegexOptions.CultureInvariant)]
     private static partial Regex DateHeading();
 
-    // "… to my shopping list", "… on our party list": a list named at the end, by one word. Only one that is the user's:
-    // "email Bob to the mailing list" or "put my name on the waiting list" are tasks, not lists of theirs.
-    [GeneratedRegex(@"\s+(?:to|on|onto)\s+(?:my|our)\s+(?<name>\p{L}[\p{L}\p{N}_-]{0,31})\s+list$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "… to my shopping list", "… on our party supplies list": a list named at the end, by one or two words. Only one that
+    // is the user's: "email Bob to the mailing list" or "put my name on the waiting list" are tasks, not lists of theirs.
+    [GeneratedRegex(@"\s+(?:to|on|onto)\s+(?:my|our)\s+(?<name>" + ListWord + @"(?:\s+" + ListWord + @")?)\s+list$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingList();
 
     // The tag a list's name makes: none for a date ("tomorrow") or a word for tasks ("todo", "to-do").
     private static string? ListName(Match list, UserClock clock) =>
-        list.Groups["name"].Value is var name && Markers.Tag(name) is { } tag && !ListSkill.OnlyNamesTasks([tag])
+        list.Groups["name"].Value is var name && Markers.ListTag(name) is { } tag && !ListSkill.OnlyNamesTasks([tag])
         && !ListSkill.NeverATag(tag) && When.ParseWhole(name, clock) is null
             ? tag : null;
 

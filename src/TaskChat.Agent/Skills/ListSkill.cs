@@ -168,7 +168,7 @@ internal sealed partial class ListSkill : Skill
             }
             return new ListRequest(ListStatus.All, new SearchFilter(string.Join(' ', named), AsksWhen: whenIs.Success));
         }
-        if (TagList().Match(text) is { Success: true } tagged && Markers.Tag(tagged.Groups["tag"].Value) is { } tag && !AboutTasks.Contains(tag) && !PendingWords.Contains(tag) && !NotTags.Contains(tag))
+        if (TagList().Match(text) is { Success: true } tagged && Markers.ListTag(tagged.Groups["tag"].Value) is { } tag && !OnlyNamesTasks([tag]) && !AboutTasks.Contains(tag) && !PendingWords.Contains(tag) && !NotTags.Contains(tag))
         {
             return new ListRequest(ListStatus.Pending, new TagFilter(tag));
         }
@@ -261,7 +261,7 @@ internal sealed partial class ListSkill : Skill
     [GeneratedRegex(@"^(?:(?:show|find|open|get|display)(?:\s+me)?|what(?:'s|s| is)|whats)\s+(?:the|my)\s+(?<q>.+?)\s+(?:task|one|todo|item)(?:\s+about)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OneTask();
 
-    [GeneratedRegex(@"^(?:(?:what'?s|what is|show|show me|list|display|whats)\s+)?(?:on\s+)?(?:(?:my|the)\s+)?(?:#(?<tag>[\w-]+)(?:\s+(?:tasks|list|items))?|(?<tag>[\w-]+)\s+list|(?:tasks|items)\s+(?:tagged|labelled|labeled)\s+(?:as\s+)?#?(?<tag>[\w-]+)|tagged\s+#?(?<tag>[\w-]+))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:what'?s|what is|show|show me|list|display|whats)\s+)?(?:on\s+)?(?:(?:my|the)\s+)?(?:#(?<tag>[\w-]+)(?:\s+(?:tasks|list|items))?|(?<tag>[\w-]+(?:\s+[\w-]+)?)\s+list|(?:tasks|items)\s+(?:tagged|labelled|labeled)\s+(?:as\s+)?#?(?<tag>[\w-]+)|tagged\s+#?(?<tag>[\w-]+))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TagList();
 
     [GeneratedRegex(@"\b(?:did i|have i|i)\s+(?:finish|finished|complete|completed|do|done|get done|tick off|check off)\b.*\b(?<when>yesterday|today|this week|last week)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -24,6 +24,9 @@ public class ListsByNameScenarioTests
     [InlineData("add for the party: eggs, bread, cheese", "party")] // before: “For the party: eggs”
     [InlineData("add eggs, bread, cheese to my shopping list", "shopping")] // the list named at the end
     [InlineData("add eggs, bread and cheese to our party list", "party")]
+    [InlineData("add party supplies list: eggs, bread, cheese", "party-supplies")] // before: “Party supplies list: eggs”
+    [InlineData("add to my whole foods list: eggs, bread, cheese", "whole-foods")]
+    [InlineData("add eggs, bread, cheese to my party supplies list", "party-supplies")] // before: "to my party supplies list" in the last title
     public async Task AWordBeforeTheColonOfAListTagsEachItem(string message, params string[] tags)
     {
         var (turns, tools) = Start();
@@ -73,6 +76,18 @@ public class ListsByNameScenarioTests
         Assert.Equal("2 tasks tagged #shopping: #1 “Eggs” and #2 “Bread”.", await turns.TurnAsync("what's on my shopping list?"));
     }
 
+    /// <summary>A list named in two words is asked for by them (before: “Party supplies list: balloons”, and not found).</summary>
+    [Fact]
+    public async Task AListOfTwoWordsIsAskedForByItsName()
+    {
+        var (turns, _) = Start();
+        await turns.TurnAsync("add party supplies list: balloons, cake");
+
+        Assert.Equal("2 tasks tagged #party-supplies: #1 “Balloons” and #2 “Cake”.", await turns.TurnAsync("what's on my party supplies list?"));
+        Assert.Equal("2 tasks tagged #party-supplies: #1 “Balloons” and #2 “Cake”.", await turns.TurnAsync("show my party supplies list"));
+        Assert.StartsWith("You have 2 pending tasks", await turns.TurnAsync("what's on my to do list?"), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// A date before the colon is never a tag: it is when each item is due (before, “Tomorrow: milk” was the first title),
     /// unless an item before the last says its own.
@@ -109,6 +124,7 @@ public class ListsByNameScenarioTests
 
     [Theory]
     [InlineData("add to my to-do list: milk, eggs")]
+    [InlineData("add to my to do list: milk, eggs")]
     [InlineData("add to my list: milk, eggs")]
     [InlineData("add todo: milk, eggs")]
     public async Task AWordForTasksBeforeTheColonNamesNoTag(string message)
