@@ -108,7 +108,33 @@ public abstract class PlanningApiTests(ApiServerFixture server)
         Assert.Equal(JsonValueKind.Null, page2.GetProperty("next_cursor").ValueKind);
     }
 
+    [SkippableFact]
+    public async Task AHashtagInASearchIsThatTagExactly()
+    {
+        using var http = ClientInZone("UTC");
+        await CreateAsync(http, new { title = "Fix the gate", tags = new List<string> { "home" } });
+        await CreateAsync(http, new { title = "Maths sheet", tags = new List<string> { "homework" } });
+        await CreateAsync(http, new { title = "Home insurance", tags = new List<string> { "money" } });
+        await CreateAsync(http, new { title = "Renew home insurance", tags = new List<string> { "home", "money" } });
+        await CreateAsync(http, new { title = "Draft the plan", tags = new List<string> { "side project" } });
+
+        async Task<string[]> SearchAsync(string search) =>
+            Titles(await Json.ReadAsync(await http.GetAsync("api/tasks?sort=title&search=" + Uri.EscapeDataString(search))));
+
+        Assert.Equal(["Fix the gate", "Home insurance", "Maths sheet", "Renew home insurance"], await SearchAsync("home"));
+        Assert.Equal(["Fix the gate", "Renew home insurance"], await SearchAsync("#home"));
+        Assert.Equal(["Fix the gate", "Renew home insurance"], await SearchAsync("#HOME"));
+        Assert.Equal(["Renew home insurance"], await SearchAsync("#home insurance"));
+        Assert.Equal(["Renew home insurance"], await SearchAsync("#home #money"));
+        Assert.Equal(["Draft the plan"], await SearchAsync("#\"side project\""));
+        Assert.Empty(await SearchAsync("#hom"));
+        // Not a tag (a character no tag has): its words, as before.
+        Assert.Equal(["Fix the gate", "Home insurance", "Maths sheet", "Renew home insurance"], await SearchAsync("#home!"));
+    }
+
     [SkippableTheory]
+    [InlineData("api/tasks?search=%23", "search must hold at least one word")]
+    [InlineData("api/tasks?search=%23%22%22", "search must hold at least one word")]
     [InlineData("api/tasks?sort=random", "sort must be one of")]
     [InlineData("api/tasks?limit=0", "limit must be a whole number from 1 to 200")]
     [InlineData("api/tasks?limit=500", "limit must be a whole number from 1 to 200")]

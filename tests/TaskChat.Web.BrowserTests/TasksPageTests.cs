@@ -360,6 +360,37 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack), 
     });
 
     /// <summary>
+    /// A task's tag links to every task with it, as labels do in the task apps people know: All, searched for "#home", which
+    /// finds that tag exactly (not #homework, nor "home" in a title), the box saying so; clearing it shows every task again.
+    /// </summary>
+    [Fact]
+    public Task A_tag_clicked_lists_the_tasks_with_that_tag() => RunAsync(nameof(A_tag_clicked_lists_the_tasks_with_that_tag), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+        foreach (var (line, tag) in new[] { ("Fix the gate #home", "home"), ("Maths sheet #homework", "homework"), ("Renew home insurance #money", "money") })
+        {
+            await page.GetByTestId("new-task-title").PressSequentiallyAsync(line);
+            await Assertions.Expect(page.GetByTestId("add-preview").GetByTestId("add-preview-tags")).ToContainTextAsync("#" + tag);
+            await page.GetByTestId("add-task").ClickAsync();
+            await Assertions.Expect(Row(page, line[..line.IndexOf(" #", StringComparison.Ordinal)]).GetByTestId("task-tag")).ToHaveTextAsync(["#" + tag]);
+        }
+        await page.GetByTestId("view-today").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("tasks-empty")).ToBeVisibleAsync();
+        await page.GetByTestId("view-all").ClickAsync();
+        var titles = page.GetByTestId("open-tasks").GetByTestId("task-title");
+
+        await Row(page, "Fix the gate").GetByTestId("task-tag").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/tasks\?view=all&q=%23home$"));
+        await Assertions.Expect(titles).ToHaveTextAsync(["Fix the gate"]);
+        await Assertions.Expect(page.GetByTestId("task-search")).ToHaveValueAsync("#home");
+
+        await page.GetByTestId("task-search").FillAsync("");
+        await Assertions.Expect(titles).ToHaveCountAsync(3);
+    });
+
+    /// <summary>
     /// A search is in the URL (/tasks?q=plumb), as the view and the sort are: a reload or a bookmark shows the same list
     /// with the words in the box, a view chosen keeps narrowing by it, and clearing the box takes it out. A URL edited by
     /// hand with more than the box takes, or with markup, is searched as text.

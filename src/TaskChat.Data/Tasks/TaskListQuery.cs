@@ -156,9 +156,21 @@ public sealed partial record TaskListQuery(
         {
             return RuleResult.Invalid<IReadOnlyList<string>>($"search must be words of a title or description, at most {FieldLimits.TaskSearch} characters, without control characters.");
         }
+        // "#home" (or #"side project", a tag with a space) is that tag exactly, as a task app's search reads it and as a
+        // tag on the tasks page links to it: kept with its "#", which no word has. One that is not a valid tag is words.
+        var tags = new List<string>();
+        var rest = TagTerm().Replace(search, term =>
+        {
+            if (TaskFieldRules.Tag(term.Groups["tag"].Value) is { IsValid: true } tag)
+            {
+                tags.Add("#" + tag.Value);
+                return " ";
+            }
+            return term.Value;
+        });
         // Letters and digits only: the words are matched, never interpreted (no LIKE wildcards, no tsquery operators).
-        var words = WordSplitter().Split(search)
-            .Select(w => w.ToLowerInvariant()).Where(w => w.Length > 0).Distinct().Take(10).ToList();
+        var words = tags.Concat(WordSplitter().Split(rest).Select(w => w.ToLowerInvariant()).Where(w => w.Length > 0))
+            .Distinct().Take(10).ToList();
         return words.Count == 0
             ? RuleResult.Invalid<IReadOnlyList<string>>("search must hold at least one word (letters or digits), e.g. \"milk\" or \"tax return\".")
             : RuleResult.Valid<IReadOnlyList<string>>(words);
@@ -166,6 +178,9 @@ public sealed partial record TaskListQuery(
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[^\p{L}\p{Nd}]+")]
     private static partial System.Text.RegularExpressions.Regex WordSplitter();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^|\s)#(?:""(?<tag>[^""]{1,64})""|(?<tag>[^\s""#]{1,64}))(?=\s|$)")]
+    private static partial System.Text.RegularExpressions.Regex TagTerm();
 
     private static RuleResult<TaskListQuery> Invalid(string? error) => RuleResult.Invalid<TaskListQuery>(error ?? "Invalid list request.");
 }

@@ -108,13 +108,19 @@ public sealed partial class TaskStore
     /// Every word must occur in the title, the description or a tag ("errands" finds the tasks tagged #errands, as a task
     /// app's search does). PostgreSQL: full-text search (the "simple" configuration: no stemming, any language; each word a
     /// prefix), and a tag that starts with the word. SQLite: LIKE, which matches inside words and ignores case for ASCII
-    /// letters only.
+    /// letters only. A word written "#home" is that tag, exactly.
     /// </summary>
     private IQueryable<TaskItem> Search(IQueryable<TaskItem> tasks, IReadOnlyList<string> words)
     {
         var postgres = db.Database.IsNpgsql();
         foreach (var word in words)
         {
+            if (word.StartsWith('#'))
+            {
+                var name = word[1..];
+                tasks = tasks.Where(t => t.Tags.Any(tag => tag.Name == name));
+                continue;
+            }
             // Words are letters and digits only: nothing to escape in a pattern or a query.
             if (postgres)
             {

@@ -51,7 +51,7 @@ internal static class ToolDescriptions
     public const string Overdue = "true: only pending tasks whose due time has passed (an all-day task once its day is over). Leave out otherwise.";
     public const string PriorityFilter = $"Only tasks of this priority: \"{TaskPriorities.Low}\", \"{TaskPriorities.Medium}\", \"{TaskPriorities.High}\" or \"{TaskPriorities.None}\".";
     public const string Tag = "Only tasks with this tag, e.g. \"work\".";
-    public const string Search = $"Only tasks whose title, description or tags contain every one of these words, e.g. \"milk\" or \"tax return\" (up to {L.TaskSearch} characters).";
+    public const string Search = $"Only tasks whose title, description or tags contain every one of these words, e.g. \"milk\" or \"tax return\"; a word written \"#home\" is that tag exactly (up to {L.TaskSearch} characters).";
     public const string TaskIds = $"Only the tasks with these numbers (task_id), e.g. [3, 12], at most {L.TaskIdsMax}: to read a task's current fields before changing it. " +
         "A number the user has no task with is left out of the answer.";
     public const string Sort = $"Order: \"{TaskSorts.Created}\" (the default, oldest first), \"{TaskSorts.Due}\" (soonest due first, undated last), " +
