@@ -203,6 +203,17 @@ internal sealed partial class ListSkill : Skill
         {
             return new ListRequest(ListStatus.Pending, new DueFilter(range.Groups["range"].Value.ToLowerInvariant()));
         }
+        // "how's my week looking?", "how does tomorrow look?": that span's tasks (before: not understood).
+        if (LooksLike().Match(text) is { Success: true } looks)
+        {
+            var span = looks.Groups["span"].Value.ToLowerInvariant();
+            return new ListRequest(ListStatus.Pending, new DueFilter(span is "week" or "weekend" or "month" ? "this " + span : span));
+        }
+        // "what do I have this afternoon?", "anything this morning?": today's, as a day's list is (before: every task).
+        if (asks && PartOfToday().IsMatch(text))
+        {
+            return new ListRequest(ListStatus.Pending, new DueFilter("today"));
+        }
         // "what's on saturday?", "anything for friday?", "what do I have on 10 dec?": the tasks due that day.
         if (OnDay().Match(text) is { Success: true } onDay && DayFilter.Of(onDay.Groups["day"].Value, utterance.Context.Clock) is { } day)
         {
@@ -284,6 +295,12 @@ internal sealed partial class ListSkill : Skill
 
     [GeneratedRegex("^" + DayQuestion + @"\s+(?:(?:due|planned|scheduled|happening|on|for)\s+)*(?<day>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OnDay();
+
+    [GeneratedRegex(@"^(?:how(?:'s|s| is| does)|what does)\s+(?:(?:my|the)\s+)?(?<span>today|tomorrow|tonight|week|weekend|month|this week|this weekend|this month|next week|next month)(?:\s+(?:look|looking|look like|looking like|shaping up))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LooksLike();
+
+    [GeneratedRegex(@"\b(?:this|later this)\s+(?:morning|afternoon|evening)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PartOfToday();
 
     // "what do I need to do by friday?", "what needs doing before monday?", "what's left by friday?", "tasks due by friday",
     // "due by friday": what is to be done by a day, asked in other words than OnDay's ("what did I get done by…" is not).

@@ -24,6 +24,11 @@ internal sealed class SmallTalkSkill(Func<IReadOnlyList<Skill>> skills) : Skill
         ["what day is it", "what day is it today", "what day is today", "what is the date", "whats the date", "what is the date today",
          "whats the date today", "what is todays date", "whats todays date", "what date is it", "what date is it today", "todays date"];
 
+    // "how are you?": asked of a chat as of a person (before: "Sorry, I didn't quite get that").
+    private static readonly string[] HowAreYou =
+        ["how are you", "how are you doing", "how are you today", "how r u", "how are u", "hows it going", "how is it going", "how do you do",
+         "hi how are you", "hello how are you", "hey how are you", "you ok", "are you ok", "how have you been"];
+
     private static readonly string[] TimeQuestions = ["what time is it", "whats the time", "what is the time", "what time is it now", "whats the time now"];
 
     public override string Name => "small talk";
@@ -53,6 +58,10 @@ internal sealed class SmallTalkSkill(Func<IReadOnlyList<Skill>> skills) : Skill
         if (TimeQuestions.Contains(words))
         {
             return new Say($"It's {clock.Now.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)} ({clock.ZoneName}).");
+        }
+        if (HowAreYou.Contains(words))
+        {
+            return new Say("All good here, thanks, and ready to help. Tell me what's on your mind, for example “add buy milk”, or ask “what's left?”.");
         }
         if (Greetings.Contains(words))
         {

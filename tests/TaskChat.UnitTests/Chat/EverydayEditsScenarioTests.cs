@@ -74,6 +74,8 @@ public class EverydayEditsScenarioTests
 
     [Theory]
     [InlineData("untag milk")]
+    [InlineData("untag the milk")] // before: "milk" taken for the tag and "the" for the task
+    [InlineData("untag the milk one")]
     [InlineData("remove all tags from the milk")]
     [InlineData("clear the tags of milk")]
     [InlineData("remove the tags from 1")]
@@ -90,6 +92,16 @@ public class EverydayEditsScenarioTests
     }
 
     [Fact]
+    public async Task UntagTheTaskAndATagTakesThatTagAlone()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add buy milk #shopping #errands");
+
+        Assert.Equal("Removed #errands from “Buy milk”.", await turns.TurnAsync("untag the milk errands"));
+        Assert.Equal(["shopping"], tools.Tasks[0].Tags);
+    }
+
+    [Fact]
     public async Task ATagTheTaskDoesNotHaveIsSaidAndNothingIsWritten()
     {
         var (turns, tools) = Start();
@@ -102,6 +114,7 @@ public class EverydayEditsScenarioTests
         Assert.DoesNotContain(tools.Calls.Skip(calls), c => c.Tool == TaskChat.Contract.ToolNames.UpdateTask);
 
         Assert.Equal("Removed #shopping from “Buy milk”.", await turns.TurnAsync("untag milk #shopping"));
+        Assert.Equal("“Call bob” has no tags. Nothing changed.", await turns.TurnAsync("untag the bob one"));
         Assert.Empty(tools.Tasks[0].Tags);
     }
 
