@@ -56,10 +56,10 @@ internal static partial class Markers
     public static (string Before, string Tags) SplitTrailingTags(string text) =>
         TrailingTags().Match(text) is { Success: true, Index: > 0 } tags ? (text[..tags.Index], tags.Value.TrimEnd()) : (text, "");
 
-    /// <summary>A label as the tools take it: lower case, letters, digits, '-' and '_', at most 32 characters.</summary>
     /// <summary>A list's name said in words as its tag: "party supplies" is #party-supplies, as people write a tag of two words.</summary>
     public static string? ListTag(string name) => Tag(string.Join('-', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
 
+    /// <summary>A label as the tools take it: lower case, letters, digits, '-' and '_', at most 32 characters.</summary>
     public static string? Tag(string word)
     {
         var tag = new string([.. word.Trim().TrimStart('#').ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c is '-' or '_')]);
