@@ -380,6 +380,7 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack), 
         await Assertions.Expect(page.GetByTestId("tasks-empty")).ToBeVisibleAsync();
         await page.GetByTestId("view-all").ClickAsync();
         var titles = page.GetByTestId("open-tasks").GetByTestId("task-title");
+        await Axe.AssertNoSeriousViolationsAsync(page, "tasks whose tags are links");
 
         await Row(page, "Fix the gate").GetByTestId("task-tag").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/tasks\?view=all&q=%23home$"));
