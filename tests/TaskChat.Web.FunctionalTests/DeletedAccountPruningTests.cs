@@ -47,9 +47,9 @@ public abstract class DeletedAccountPruningTests(DatabaseProvider provider)
         Assert.Equal(TimeSpan.FromMinutes(16), DeletedAccounts.Kept);
 
         await using var db = database.CreateDbContext();
-        Assert.Equal(0, await DeletedAccounts.PruneAsync(db, deletedAt + DeletedAccounts.Kept - TimeSpan.FromSeconds(1)));
+        Assert.Equal(new DeletedAccountsPruned(0, 0), await DeletedAccounts.PruneAsync(db, deletedAt + DeletedAccounts.Kept - TimeSpan.FromSeconds(1)));
         Assert.Single(await ListedAsync(database));
-        Assert.Equal(1, await DeletedAccounts.PruneAsync(db, deletedAt + DeletedAccounts.Kept + TimeSpan.FromSeconds(1)));
+        Assert.Equal(new DeletedAccountsPruned(1, 0), await DeletedAccounts.PruneAsync(db, deletedAt + DeletedAccounts.Kept + TimeSpan.FromSeconds(1)));
         Assert.Empty(await ListedAsync(database));
     }
 

@@ -9,8 +9,9 @@ namespace TaskChat.Data.Accounts;
 /// Identity rows, its sessions (every device signed out at once), tasks live and deleted with their tags and reminders,
 /// the task counter, notifications, conversations and messages, the chat's rate window and idempotency keys, and the
 /// OAuth authorizations and tokens of its connected apps. The id is then listed in deleted_accounts
-/// (<see cref="DeletedAccounts"/>). Cascades are not relied on: each table is named here, so that a table added later
-/// is either added here or caught by the test that walks every entity set after a deletion.
+/// (<see cref="DeletedAccounts"/>), and what a write running at that moment may still add is erased again before the id
+/// is forgotten (<see cref="SweepAsync"/>). Cascades are not relied on: each table is named here, so that a table added
+/// later is either added here or caught by the test that walks every entity set after a deletion.
 /// </summary>
 public sealed class AccountErasure(TaskChatDbContext db, TimeProvider clock)
 {
@@ -29,27 +30,49 @@ public sealed class AccountErasure(TaskChatDbContext db, TimeProvider clock)
         await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 
-        await db.TaskTags.Where(t => db.Tasks.Any(task => task.Id == t.TaskId && task.UserId == userId)).ExecuteDeleteAsync(cancellationToken);
-        await db.TaskReminders.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        await db.Tasks.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken); // Deleted ones waiting for undo too.
-        await db.UserTaskCounters.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        await db.Notifications.Where(n => n.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-
-        await db.Messages.Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        await db.Conversations.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        await db.ChatTurnWindows.Where(w => w.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        await db.IdempotentChatTurns.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        await db.IdempotentToolCalls.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-
-        // Connected apps: the grants (what the consent page recorded) and every token under them or naming the user.
-        await db.Set<OpenIddictEntityFrameworkCoreToken>()
-            .Where(t => t.Subject == userId || (t.Authorization != null && t.Authorization.Subject == userId))
-            .ExecuteDeleteAsync(cancellationToken);
-        await db.Set<OpenIddictEntityFrameworkCoreAuthorization>().Where(a => a.Subject == userId).ExecuteDeleteAsync(cancellationToken);
+        await EraseRowsAsync(userId, cancellationToken);
 
         db.DeletedAccounts.Add(new DeletedAccount { UserId = userId, DeletedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Erases again what is keyed by a deleted account's id, in one transaction; returns how many rows. A write already
+    /// running when the deletion committed (a chat turn mid-way, an add whose statement began before it) may still land:
+    /// <see cref="DeletedAccounts.PruneAsync"/> runs this before it forgets the id, when no token minted before the
+    /// deletion is accepted any more, so nothing of the account outlives that.
+    /// </summary>
+    public async Task<int> SweepAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var erased = await EraseRowsAsync(userId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return erased;
+    }
+
+    // Everything but the user and its Identity rows and sessions, which only the web writes, for a user that exists.
+    private async Task<int> EraseRowsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var erased = 0;
+        erased += await db.TaskTags.Where(t => db.Tasks.Any(task => task.Id == t.TaskId && task.UserId == userId)).ExecuteDeleteAsync(cancellationToken);
+        erased += await db.TaskReminders.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        erased += await db.Tasks.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken); // Deleted ones waiting for undo too.
+        erased += await db.UserTaskCounters.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        erased += await db.Notifications.Where(n => n.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+
+        erased += await db.Messages.Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        erased += await db.Conversations.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        erased += await db.ChatTurnWindows.Where(w => w.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        erased += await db.IdempotentChatTurns.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        erased += await db.IdempotentToolCalls.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+
+        // Connected apps: the grants (what the consent page recorded) and every token under them or naming the user.
+        erased += await db.Set<OpenIddictEntityFrameworkCoreToken>()
+            .Where(t => t.Subject == userId || (t.Authorization != null && t.Authorization.Subject == userId))
+            .ExecuteDeleteAsync(cancellationToken);
+        erased += await db.Set<OpenIddictEntityFrameworkCoreAuthorization>().Where(a => a.Subject == userId).ExecuteDeleteAsync(cancellationToken);
+        return erased;
     }
 }

@@ -30,10 +30,25 @@ public static class DeletedAccounts
     /// </summary>
     public static readonly TimeSpan Kept = JwtAuthenticationExtensions.MaxTokenLifetime + 2 * JwtAuthenticationExtensions.ClockSkew;
 
-    /// <summary>Removes the ids of accounts deleted more than <see cref="Kept"/> before <paramref name="now"/>; returns how many.</summary>
-    public static Task<int> PruneAsync(TaskChatDbContext db, DateTime now, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Removes the ids of accounts deleted more than <see cref="Kept"/> before <paramref name="now"/>, each once what a
+    /// write in flight at its deletion may have left is erased (<see cref="AccountErasure.SweepAsync"/>): after this no
+    /// token can write for it, so nothing of the account is left. How many ids went, and how many such rows.
+    /// </summary>
+    public static async Task<DeletedAccountsPruned> PruneAsync(TaskChatDbContext db, DateTime now, CancellationToken cancellationToken = default)
     {
         var cutoff = now - Kept;
-        return db.DeletedAccounts.Where(d => d.DeletedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var due = await db.DeletedAccounts.Where(d => d.DeletedAt < cutoff).Select(d => d.UserId).ToListAsync(cancellationToken);
+        var erasure = new AccountErasure(db, TimeProvider.System);
+        var erased = 0;
+        foreach (var userId in due)
+        {
+            erased += await erasure.SweepAsync(userId, cancellationToken);
+        }
+        var forgotten = due.Count == 0 ? 0 : await db.DeletedAccounts.Where(d => due.Contains(d.UserId)).ExecuteDeleteAsync(cancellationToken);
+        return new DeletedAccountsPruned(forgotten, erased);
     }
 }
+
+/// <summary>What <see cref="DeletedAccounts.PruneAsync"/> did: ids forgotten, and rows that writes in flight at a deletion had left, erased.</summary>
+public readonly record struct DeletedAccountsPruned(int Forgotten, int RowsErased);

@@ -7,7 +7,8 @@ namespace TaskChat.Web.Sessions;
 /// <summary>
 /// Deletes sessions past their end every hour. A dead session is already refused when used (and then
 /// deleted); this removes the ones nobody comes back with. It also drops the ids of deleted accounts whose last
-/// tokens have expired (<see cref="DeletedAccounts.Kept"/>): the web is where accounts are deleted. Every replica
+/// tokens have expired (<see cref="DeletedAccounts.Kept"/>), having erased what writes running at the deletion left: the
+/// web is where accounts are deleted. Every replica
 /// prunes: deleting twice is harmless.
 /// </summary>
 internal sealed class SessionPruning(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SessionPruning> logger)
@@ -24,7 +25,11 @@ internal sealed class SessionPruning(IServiceScopeFactory scopes, TimeProvider c
         {
             Logger.LogInformation("Pruned {Count} expired sessions.", pruned);
         }
-        var forgotten = await DeletedAccounts.PruneAsync(services.GetRequiredService<TaskChatDbContext>(), Clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var (forgotten, erased) = await DeletedAccounts.PruneAsync(services.GetRequiredService<TaskChatDbContext>(), Clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (erased > 0)
+        {
+            Logger.LogInformation("Erased {Count} rows of deleted accounts that writes running at their deletion left.", erased);
+        }
         if (forgotten > 0)
         {
             Logger.LogInformation("Pruned {Count} deleted accounts' ids whose tokens have all expired.", forgotten);
