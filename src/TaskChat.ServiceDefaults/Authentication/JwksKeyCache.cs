@@ -19,6 +19,8 @@ public sealed class JwksKeyCache(HttpClient httpClient, Uri jwksUrl, TimeProvide
     private readonly SemaphoreSlim _fetchLock = new(1, 1);
     private volatile KeySet _keys = KeySet.Empty;
     private DateTimeOffset _lastAttempt = DateTimeOffset.MinValue;
+    // When the last fetch ended, with keys or failing; not one its caller left, whose answer nobody got.
+    private DateTimeOffset _lastFinished = DateTimeOffset.MinValue;
     private volatile bool _lastFetchFailed;
 
     /// <summary>The keys known now; what the token handler's key resolver reads.</summary>
@@ -44,12 +46,16 @@ public sealed class JwksKeyCache(HttpClient httpClient, Uri jwksUrl, TimeProvide
             {
                 await FetchAsync(cancellationToken);
             }
-            else if (IsUnknown(keyId) && _lastAttempt < arrivedAt)
+            else if (IsUnknown(keyId) && _lastFinished < arrivedAt)
             {
                 // A token signed with a key published since our last fetch: wait out the rest of
                 // the interval and fetch, rather than reject the issuer's first token after a
-                // rotation. Requests that queued behind this one share its fetch (they arrived
-                // before it started), so a flood of made-up key ids still costs one fetch a second.
+                // rotation. Requests that queued behind this one share its fetch (it ended after
+                // they arrived), so a flood of made-up key ids still costs one fetch a second. A
+                // fetch whose caller left ended nothing: those queued behind it fetch themselves
+                // (before, they went on with no keys, and a signed-in user's first request after a
+                // start, queued behind a page's request that a navigation cancelled, was a 401 and
+                // the web sent them to the sign-in page).
                 await Task.Delay(wait, clock, cancellationToken);
                 await FetchAsync(cancellationToken);
             }
@@ -100,6 +106,7 @@ public sealed class JwksKeyCache(HttpClient httpClient, Uri jwksUrl, TimeProvide
                 .ToList();
             _keys = new KeySet(keys, [.. keys.Select(k => k.KeyId).Where(id => id is not null)], clock.GetUtcNow());
             _lastFetchFailed = false;
+            _lastFinished = clock.GetUtcNow();
             logger.LogInformation("Loaded {Count} signing key(s) from the JWKS", keys.Count);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -113,6 +120,7 @@ public sealed class JwksKeyCache(HttpClient httpClient, Uri jwksUrl, TimeProvide
         {
             // Keep serving with the keys we had: a brief issuer outage must not log everyone out.
             _lastFetchFailed = true;
+            _lastFinished = clock.GetUtcNow();
             logger.LogWarning("Could not fetch the JWKS from {JwksUrl}: {Reason}", jwksUrl, e.GetType().Name + ": " + e.Message);
         }
     }

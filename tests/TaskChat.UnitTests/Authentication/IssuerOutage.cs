@@ -18,13 +18,20 @@ internal sealed class IssuerOutage() : DelegatingHandler(new HttpClientHandler()
 
     public OutageKind? Kind { get; set; }
 
+    /// <summary>While set, a request waits for it (an issuer too busy to answer yet), or for its caller to leave.</summary>
+    public TaskCompletionSource? Hold { get; set; }
+
     /// <summary>Every request the cache made, answered or not.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _attempts);
-        return Kind switch
+        if (Hold is { } hold)
+        {
+            await hold.Task.WaitAsync(cancellationToken);
+        }
+        return await (Kind switch
         {
             null => base.SendAsync(request, cancellationToken),
             OutageKind.Unreachable => throw new HttpRequestException("Connection refused", null, HttpStatusCode.ServiceUnavailable),
@@ -32,7 +39,7 @@ internal sealed class IssuerOutage() : DelegatingHandler(new HttpClientHandler()
             OutageKind.NotJson => Task.FromResult(Answer("<html>Bad gateway</html>")),
             OutageKind.NotAKeySet => Task.FromResult(Answer("[1, 2, 3]")),
             _ => throw new InvalidOperationException(),
-        };
+        });
     }
 
     private static HttpResponseMessage Answer(string body) =>

@@ -148,6 +148,29 @@ public sealed class JwksKeyCacheTests : IAsyncLifetime, IDisposable
         Assert.Equal(2, _issuer.RequestCount);
     }
 
+    /// <summary>
+    /// A page's request starts the first fetch, the issuer (a busy web) is slow to answer, and the page goes (a navigation
+    /// cancels its request, and so its fetch): a request queued behind it from the same moment fetches the keys itself.
+    /// Before, it went on with none, the token was refused 401, and the web sent its signed-in user to the sign-in page.
+    /// </summary>
+    [Fact]
+    public async Task ARequestQueuedBehindAFetchWhoseCallerLeftFetchesTheKeysItself()
+    {
+        _outage.Hold = new TaskCompletionSource();
+        using var leaving = new CancellationTokenSource();
+        var abandoned = _cache.EnsureKeyAsync(CurrentKid, leaving.Token);
+        var queued = EnsureAsync(CurrentKid);
+        Assert.False(queued.IsCompleted);
+
+        _outage.Hold = null;
+        await leaving.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        await AdvanceUntilAsync(queued);
+
+        Assert.Equal(CurrentKid, Assert.Single(_cache.KeysFor(CurrentKid)).KeyId);
+        Assert.Equal(2, _outage.Attempts);
+    }
+
     [Fact]
     public async Task ARefreshThatIsNotDueYetNeverDelaysARequest()
     {
