@@ -190,10 +190,12 @@ internal sealed partial class ListSkill : Skill
             var days = next.Groups["unit"].Value.StartsWith('w') ? 7 * n : n;
             return days <= 366 ? new ListRequest(ListStatus.Pending, new NextDaysFilter(days)) : null;
         }
+        // The day a question names ("what's on saturday?", "what's due by friday?"), read once for both uses below.
+        var clock = utterance.Context.Clock;
+        var onDay = OnDay().Match(text) is { Success: true } dayQuestion ? DayFilter.Of(dayQuestion.Groups["day"].Value, clock) : null;
         // "what's due by tomorrow?", "anything before friday?": what is to be done by then, not that day's alone (read before
         // the spans by name, which would take "tomorrow" alone).
-        if ((ToDoBy().Match(text) is { Success: true } toDo ? toDo : OnDay().Match(text)) is { Success: true } by
-            && DayFilter.Of(by.Groups["day"].Value, utterance.Context.Clock) is ByFilter byDay)
+        if ((ToDoBy().Match(text) is { Success: true } toDo ? DayFilter.Of(toDo.Groups["day"].Value, clock) : onDay) is ByFilter byDay)
         {
             return new ListRequest(ListStatus.Pending, byDay);
         }
@@ -215,7 +217,7 @@ internal sealed partial class ListSkill : Skill
             return new ListRequest(ListStatus.Pending, new DueFilter("today"));
         }
         // "what's on saturday?", "anything for friday?", "what do I have on 10 dec?": the tasks due that day.
-        if (OnDay().Match(text) is { Success: true } onDay && DayFilter.Of(onDay.Groups["day"].Value, utterance.Context.Clock) is { } day)
+        if (onDay is { } day)
         {
             return new ListRequest(ListStatus.Pending, day);
         }

@@ -36,16 +36,13 @@ internal sealed class TagSkill : Skill
             return new TagRequest(allTarget, [], []) { RemovesAll = true };
         }
         var untag = Phrase.TryStripStart(text, ["untag", "remove tag", "remove the tag"], out var rest);
-        if (untag && Markers.ExtractTags(rest, out _).Count == 0 && Phrase.Words(rest) is [var only] && TaskReference.Parse(only) is { } untagged)
+        // "untag milk"; "untag the rent", "untag the milk one": a task named after an article (before: "rent" taken for the
+        // tag and "the" for the task, and not understood). "untag the rent work" still takes #work off the rent.
+        if (untag && Markers.ExtractTags(rest, out _).Count == 0 && Phrase.Words(rest) is var named
+            && (named.Count == 1 || named.Count is 2 or 3 && named[0] is "the" or "my" or "that" or "this" && (named.Count == 2 || named[2] is "one" or "task"))
+            && TaskReference.Parse(named.Count == 1 ? named[0] : rest) is { } untagged)
         {
             return new TagRequest(untagged, [], []) { RemovesAll = true };
-        }
-        // "untag the rent", "untag the milk one": a task named after an article, every tag it has (before: "rent" taken for the
-        // tag and "the" for the task, and not understood). "untag the rent work" still takes #work off the rent.
-        if (untag && Markers.ExtractTags(rest, out _).Count == 0 && Phrase.Words(rest) is { Count: 2 or 3 } named
-            && named[0] is "the" or "my" or "that" or "this" && (named.Count == 2 || named[2] is "one" or "task") && TaskReference.Parse(rest) is { } namedTarget)
-        {
-            return new TagRequest(namedTarget, [], []) { RemovesAll = true };
         }
         if (!untag && !Phrase.TryStripStart(text, ["tag", "label", "add the tag", "add tag"], out rest))
         {
