@@ -6,6 +6,12 @@ namespace TaskChat.Agent;
 /// <summary>A repeat the user asked for, as an RRULE, and in words for the reply.</summary>
 internal sealed record Repeat(string Rule, string Words)
 {
+    /// <summary>
+    /// Said without "every" or "on …days": weekdays alone ("mon wed fri", "tuesdays"). A task said that way is a repeat, but
+    /// a message starting with another verb is not a task ("move the milk to mon and wed").
+    /// </summary>
+    public bool Implied { get; init; }
+
     /// <summary>The weekdays it falls on ("every monday and thursday"); empty when it names none.</summary>
     public IReadOnlyList<DayOfWeek> Days { get; init; } = [];
 
@@ -53,7 +59,7 @@ internal sealed record Repeat(string Rule, string Words)
 
 /// <summary>
 /// Reads a repeat at the end of a message: "every day", "daily", "every weekday", "every monday and thursday",
-/// "every mon wed fri", "every 2 weeks", "every other week", "every month on the 1st", "every 3 days", "weekly", "monthly", "every year",
+/// "every mon wed fri", "mon wed fri", "on tuesdays", "every 2 weeks", "every other week", "every month on the 1st", "every 3 days", "weekly", "monthly", "every year",
 /// "every other friday", "every 2 weeks on friday", "on the first monday of every month", "monthly on the last friday",
 /// "on the 15th of every month", "on the last day of the month".
 /// </summary>
@@ -137,7 +143,7 @@ internal static partial class Repeats
             var byDay = "BYDAY=" + string.Join(',', days.Select(d => DayCodes[(int)d]));
             var dayWords = Join(days.Select(d => d.ToString()));
             return weeks == 1
-                ? new($"FREQ=WEEKLY;{byDay}", "every " + dayWords) { Days = days }
+                ? new($"FREQ=WEEKLY;{byDay}", "every " + dayWords) { Days = days, Implied = g["implied"].Success }
                 : new($"FREQ=WEEKLY;INTERVAL={weeks};{byDay}", $"every {weeks} weeks on {dayWords}") { Days = days };
         }
         if (g["nth"].Success)
@@ -193,6 +199,11 @@ internal static partial class Repeats
         @"|every\s+(?<n>\d+)\s+(?<unit>days?|weeks?|months?|years?)" +
         @"|every\s+" + DayList +
         @"|on\s+(?<days>(?:" + Days + @")(?:" + DaySeparator + @"(?:" + Days + @"))*)" +
+        // "gym mon wed fri", "gym on tuesday and thursday", "gym mondays": a task has one due date, so two weekdays or more,
+        // or a weekday said in the plural, can only be days it comes back on; one weekday ("gym monday") is its due date.
+        // Not after a word that makes them part of the title: "plan for mondays", "switch to mon and wed".
+        @"|(?<!\b(?:for|to|about|with|of|from|until|till|than|before|after|by)\s+)(?<implied>(?:on\s+)?(?<days>(?:" + Day + @")(?:" + DaySeparator + @"(?:" + Day + @"))+))" +
+        @"|(?<!\b(?:for|to|about|with|of|from|until|till|than|before|after|by)\s+)(?<implied>(?<days>(?:" + Days + @")(?:" + DaySeparator + @"(?:" + Days + @"))*))" +
         // "every other friday", "every 2 weeks on friday", "biweekly on tuesday and thursday", "every week on monday".
         @"|(?:every\s+(?<weeks>other|second|2nd)\s+|(?:every\s+(?<weeks>\d{1,3}|two|three|four)\s+weeks|every\s+(?<weeks>other)\s+week|(?<weeks>biweekly|fortnightly)|(?:every|each)\s+week|weekly)\s+on\s+)" + DayList +
         // "every month on the 1st", "monthly on the first monday", "each month on the last day".

@@ -98,7 +98,8 @@ internal sealed partial class AddSkill : Skill
         {
             // "water the plants every 3 days", "every monday take out the trash", "each morning stretch": an everyday task
             // with a repeat needs no "add".
-            if (Phrase.Words(everyday) is not [var first, ..] || !Agent.Verbs.IsImperative(first) || !Repeats.TryExtract(EveryPartOfDay().Replace(everyday, "every day"), out _, out _))
+            if (Phrase.Words(everyday) is not [var first, ..] || !Agent.Verbs.IsImperative(first)
+                || !Repeats.TryExtract(EveryPartOfDay().Replace(everyday, "every day"), out _, out var everydayRepeat) || everydayRepeat.Implied)
             {
                 return null;
             }

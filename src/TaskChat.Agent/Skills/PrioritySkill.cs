@@ -143,7 +143,10 @@ internal sealed record PriorityRequest(TaskTarget Target, string Priority) : Fie
         priority == TaskPriorities.None ? $"“{title}” has no priority now." : $"“{title}” is now {priority} priority.";
 }
 
-/// <summary>One step up or down from the priority a task has (none, low, medium, high); at either end it stays.</summary>
+/// <summary>
+/// One step up or down from the priority a task has (none, low, medium, high); at either end it stays. A step up from
+/// none is medium: "bump up the rent" answered with "is now low priority" read as if it had been lowered.
+/// </summary>
 internal sealed record PriorityStepRequest(TaskTarget Target, int Step) : FieldChangeRequest(Target)
 {
     private static readonly string[] Order = [TaskPriorities.None, TaskPriorities.Low, TaskPriorities.Medium, TaskPriorities.High];
@@ -168,5 +171,7 @@ internal sealed record PriorityStepRequest(TaskTarget Target, int Step) : FieldC
 
     private static string Current(TaskSnapshot task) => task.Priority is { } priority && Order.Contains(priority) ? priority : TaskPriorities.None;
 
-    private string Next(TaskSnapshot task) => Order[Math.Clamp(Array.IndexOf(Order, Current(task)) + Step, 0, Order.Length - 1)];
+    private string Next(TaskSnapshot task) => Step > 0 && Current(task) == TaskPriorities.None
+        ? TaskPriorities.Medium
+        : Order[Math.Clamp(Array.IndexOf(Order, Current(task)) + Step, 0, Order.Length - 1)];
 }

@@ -6,7 +6,8 @@ namespace TaskChat.Agent;
 /// "undo", "undo that", "take that back": reverses the last change of this conversation, once. An add is deleted, a
 /// completion reopened (reopen_task), a reopening completed, a deletion restored (restore_task: the same task, with its
 /// own number; an mcp without it gets the task re-created with the fields it had, from the lookup before it), an edit
-/// set back to the previous values. The conversation is the only memory it needs.
+/// set back to the previous values. The conversation is the only memory it needs. "redo" makes again the change an undo
+/// just took back (the undo's own changes reversed), so undo and redo can go back and forth.
 /// </summary>
 internal sealed partial class UndoSkill : Skill
 {
@@ -14,6 +15,9 @@ internal sealed partial class UndoSkill : Skill
         ["undo", "undo that", "undo it", "undo this", "undo the last change", "undo last change", "undo the last one", "undo last",
          "revert", "revert that", "revert it", "revert the last change", "take that back", "take it back", "undo what you just did",
          "undo my last change", "oops undo", "undo please", "cancel that", "reverse that", "put it back", "bring it back", "bring them back"];
+
+    private static readonly string[] RedoPhrases =
+        ["redo", "redo that", "redo it", "redo please", "undo the undo", "undo that undo", "undo undo", "redo the last change", "redo last change"];
 
     // Said in answer to a change that was not wanted: that change is what they take back, if it is the one just made (a
     // change some turns back is not what "oops" is about, and is left to an explicit "undo").
@@ -32,10 +36,14 @@ internal sealed partial class UndoSkill : Skill
 
     public override string Capability => "undo your last change";
 
-    public override IReadOnlyList<string> Examples => ["undo that", "undo", "take that back", "bring it back"];
+    public override IReadOnlyList<string> Examples => ["undo that", "undo", "take that back", "bring it back", "redo"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
+        if (IsRedo(utterance.Raw))
+        {
+            return new UndoRequest(Redo: true);
+        }
         if (Phrases.Contains(string.Join(' ', Phrase.Words(Phrase.Clean(utterance.Raw)))) || Phrases.Contains(utterance.Joined))
         {
             return new UndoRequest();
@@ -58,6 +66,8 @@ internal sealed partial class UndoSkill : Skill
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:bring|put)\s+back\s+(?<q>.+)|(?:bring|put|get)\s+(?<q>.+?)\s+back|(?:restore|undelete|recover)\s+(?<q>.+))$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex BringBack();
 
+    public static bool IsRedo(string message) => RedoPhrases.Contains(string.Join(' ', Phrase.Words(Phrase.Clean(message))));
+
     public static bool IsUndo(string message)
     {
         var words = Phrase.Words(Phrase.Clean(message));
@@ -72,8 +82,9 @@ internal sealed partial class UndoSkill : Skill
 /// the gym"), which that change must have deleted: a deletion further back cannot be reversed, and is not guessed at.
 /// <paramref name="OnlyCompletions"/>: "not yet", which takes back a change that marked tasks done and no other.
 /// <paramref name="JustMade"/>: "oops", "not yet", which are about the change of the turn just before, and no older one.
+/// <paramref name="Redo"/>: "redo", which reverses the conversation's last change only when that change was an undo.
 /// </summary>
-internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool OnlyCompletions = false, bool JustMade = false) : SkillRequest
+internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool OnlyCompletions = false, bool JustMade = false, bool Redo = false) : SkillRequest
 {
     public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {
@@ -85,6 +96,10 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool Onl
             // changed yet); before, the change before the question was undone, which nobody saying it meant. It answers the
             // question, so a "yes" after it no longer acts; an "undo" after that is about the change before.
             return new Answer("OK, I won't go ahead: nothing has changed." + (last is null ? "" : " Say “undo” again to take back your change before that."));
+        }
+        if (Redo && (last is null || !UndoSkill.IsUndo(last.UserText)))
+        {
+            return new Answer("There's nothing to redo: “redo” makes again a change you just took back with “undo”.");
         }
         if (Named is not null && (last is null || !DeletedOneNamed(last, chat)))
         {
@@ -101,17 +116,22 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool Onl
                 : JustMade ? "No harm done: my last reply didn't change anything. If you want a change taken back, say “undo”."
                 : "There's nothing to undo in this conversation yet.");
         }
-        if (UndoSkill.IsUndo(last.UserText))
+        if (!Redo && UndoSkill.IsUndo(last.UserText))
         {
-            return new Answer("I already undid the last change; I can only undo it once.");
+            return new Answer("I already undid the last change. Say “redo” to make it again.");
         }
         if (OnlyCompletions && Changes(last).Any(c => c.Tool != ToolNames.CompleteTask))
         {
             return new Answer(NotACompletion);
         }
         var calls = new List<ToolCall>();
-        foreach (var change in Changes(last))
+        foreach (var change in ToReverse(last, Redo))
         {
+            if ((Redo ? Repeated(change, last, chat) : null) is { } again)
+            {
+                calls.Add(again);
+                continue;
+            }
             if (Reverse(change, chat, context.Tools) is not { } reverse)
             {
                 return new Answer($"Sorry, I can't undo that: {WhyNot(change)}.");
@@ -119,6 +139,23 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool Onl
             calls.Add(reverse);
         }
         return new CallTools(calls);
+    }
+
+    /// <summary>
+    /// An edit or a skip a redo makes again: the call the undo took back, as it was made. The task as last seen before the
+    /// undo is not always as that call left it (a reply that only said "is now due Friday" carries no task), so the undo's
+    /// own change cannot be reversed from it.
+    /// </summary>
+    private static ToolCall? Repeated(ToolExchange undo, PastTurn undoTurn, ChatState chat)
+    {
+        if (undo.Tool != ToolNames.UpdateTask || (undo.Outcome.TaskId ?? undo.ArgumentId) is not { } id)
+        {
+            return null;
+        }
+        var undone = chat.Earlier.TakeWhile(t => !ReferenceEquals(t, undoTurn)).LastOrDefault(t => t.Exchanges.Any(e => e.Changed));
+        return undone?.Exchanges.LastOrDefault(e => e.Changed && e.Tool is ToolNames.UpdateTask or TaskToolNames.SkipTask && (e.Outcome.TaskId ?? e.ArgumentId) == id) is { } original
+            ? new ToolCall(original.Tool, original.Arguments)
+            : null;
     }
 
     /// <summary>
@@ -131,7 +168,7 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool Onl
 
     public override IReadOnlyList<ToolCall>? FollowUp(IReadOnlyList<ToolExchange> acted, AgentContext context)
     {
-        var changes = LastChange(context.Chat) is { } last ? Changes(last) : [];
+        var changes = LastChange(context.Chat) is { } last ? ToReverse(last, UndoSkill.IsRedo(context.Chat.Message)) : [];
         return [.. changes.Zip(acted)
             .Where(pair => pair.First.Tool == ToolNames.DeleteTask && WasDone(pair.First, context.Chat)
                 && pair.Second is { Tool: ToolNames.AddTask, Outcome: { Succeeded: true, TaskId: { } } })
@@ -143,6 +180,15 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool Onl
     private static PastTurn? LastChange(ChatState chat) => chat.Earlier.LastOrDefault(t => t.Exchanges.Any(e => e.Changed));
 
     private static List<ToolExchange> Changes(PastTurn turn) => [.. turn.Exchanges.Where(e => e.Changed)];
+
+    // What a redo reverses: the undo's changes, but not the completion of a task that undo re-created (done, since the
+    // deleted task was): deleting the re-created task again takes both back.
+    private static List<ToolExchange> ToReverse(PastTurn turn, bool redo)
+    {
+        var changes = Changes(turn);
+        var added = changes.Where(c => c.Tool == ToolNames.AddTask).Select(c => c.Outcome.TaskId).OfType<long>().ToHashSet();
+        return redo ? [.. changes.Where(c => !(c.Tool == ToolNames.CompleteTask && c.ArgumentId is { } id && added.Contains(id)))] : changes;
+    }
 
     private bool DeletedOneNamed(PastTurn last, ChatState chat) =>
         TitleMatcher.Match([.. Changes(last).Where(c => c.Tool == ToolNames.DeleteTask)
@@ -158,15 +204,17 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool Onl
             // The same tasks, with their own numbers: what the chat's earlier replies called them still holds.
             return "Brought back " + Replies.Join(done.Select(d => $"“{d.Outcome.Title}” (task {d.Outcome.TaskId})")) + ".";
         }
+        var redo = UndoSkill.IsRedo(context.Chat.Message);
         var added = done.Where(d => d.Tool == ToolNames.AddTask).Select(d => d.Outcome.TaskId).OfType<long>().ToHashSet();
         var doneAgain = done.Where(d => d.Tool == ToolNames.CompleteTask && d.ArgumentId is { } id && added.Contains(id)).Select(d => d.ArgumentId!.Value).ToHashSet();
-        return "Undone: " + Replies.Join(done.Where(d => !(d.Tool == ToolNames.CompleteTask && d.ArgumentId is { } id && doneAgain.Contains(id))).Select(d => d.Tool switch
+        return (redo ? "Redone: " : "Undone: ") + Replies.Join(done.Where(d => !(d.Tool == ToolNames.CompleteTask && d.ArgumentId is { } id && doneAgain.Contains(id))).Select(d => d.Tool switch
         {
             ToolNames.DeleteTask => $"removed “{d.Outcome.Title}” again",
             ToolNames.RestoreTask => $"“{d.Outcome.Title}” is back (task {d.Outcome.TaskId})",
             ToolNames.AddTask => $"“{d.Outcome.Title}” is back (as task {d.Outcome.TaskId}{(doneAgain.Contains(d.Outcome.TaskId ?? 0) ? ", done" : "")})",
             TaskToolNames.ReopenTask => $"“{d.Outcome.Title}” is not done again",
             ToolNames.CompleteTask => $"“{d.Outcome.Title}” is done again",
+            _ when redo => $"“{d.Outcome.Title}” has your change again",
             _ => $"“{d.Outcome.Title}” is back to how it was",
         })) + ".";
     }
@@ -186,6 +234,9 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool Onl
                 return tools.Has(TaskToolNames.ReopenTask) ? ToolCall.Of(TaskToolNames.ReopenTask, (ToolArguments.TaskId, taskId)) : null;
             case TaskToolNames.ReopenTask:
                 return ToolCall.Of(ToolNames.CompleteTask, (ToolArguments.TaskId, taskId));
+            case ToolNames.RestoreTask:
+                // "bring back the gym", or an undo that restored it: deleted again (restore_task brings it back once more).
+                return ToolCall.Of(ToolNames.DeleteTask, (ToolArguments.TaskId, taskId));
             case ToolNames.DeleteTask when tools.Has(ToolNames.RestoreTask):
                 return ToolCall.Of(ToolNames.RestoreTask, (ToolArguments.TaskId, taskId));
             case ToolNames.DeleteTask:

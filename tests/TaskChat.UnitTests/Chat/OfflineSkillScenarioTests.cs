@@ -22,14 +22,14 @@ public class OfflineSkillScenarioTests
     }
 
     [Fact]
-    public async Task UndoWorksOnceAndSaysWhenThereIsNothingLeftToUndo()
+    public async Task UndoWorksOnceAndPointsToRedo()
     {
         var (turns, tools) = Start();
         await turns.TurnAsync("add eggs");
         await turns.TurnAsync("add bread");
         await turns.TurnAsync("undo");
 
-        Assert.Equal("I already undid the last change; I can only undo it once.", await turns.TurnAsync("undo"));
+        Assert.Equal("I already undid the last change. Say “redo” to make it again.", await turns.TurnAsync("undo"));
         Assert.Equal(["Eggs"], tools.Tasks.Select(t => t.Title));
     }
 
@@ -97,7 +97,7 @@ public class OfflineSkillScenarioTests
 
         Assert.Equal([("Call mom", false, null), ("Eggs", true, null), ("Water the plants", true, "FREQ=DAILY")],
             tools.Tasks.Select(t => (t.Title, t.Completed, t.Recurrence)).OrderBy(t => t.Title));
-        Assert.Equal("I already undid the last change; I can only undo it once.", await turns.TurnAsync("undo"));
+        Assert.Equal("I already undid the last change. Say “redo” to make it again.", await turns.TurnAsync("undo"));
     }
 
     [Fact]
@@ -643,7 +643,7 @@ public class OfflineSkillScenarioTests
 
         Assert.Equal("Undone: “Renew my passport” is not done again.", await turns.TurnAsync("oops, not yet"));
         Assert.Null(tools.Tasks[0].CompletedAt);
-        Assert.Equal("I already undid the last change; I can only undo it once.", await turns.TurnAsync("undo"));
+        Assert.Equal("I already undid the last change. Say “redo” to make it again.", await turns.TurnAsync("undo"));
 
         await turns.TurnAsync("add buy stamps");
         Assert.Equal("My last change didn't mark anything done. To mark a task not done, say “reopen …” with its name or number.",
@@ -1043,10 +1043,12 @@ public class OfflineSkillScenarioTests
         Assert.Equal("“Book flights” is now low priority.", await turns.TurnAsync("lower the priority of it"));
         Assert.Equal("“Book flights” has no priority now.", await turns.TurnAsync("decrease the priority of 1"));
         Assert.Equal("“Book flights” already has no priority, the lowest.", await turns.TurnAsync("lower the priority of 1"));
-        Assert.Equal("“Book flights” is now low priority.", await turns.TurnAsync("raise the priority of the flights"));
-        Assert.Equal("“Book flights” is now medium priority.", await turns.TurnAsync("make the flights more urgent"));
-        Assert.Equal("“Book flights” is now low priority.", await turns.TurnAsync("make it less important"));
-        Assert.Equal("low", tools.Tasks[0].Priority);
+        // A step up from none is medium: "is now low priority" read as if it had been lowered.
+        Assert.Equal("“Book flights” is now medium priority.", await turns.TurnAsync("raise the priority of the flights"));
+        Assert.Equal("“Book flights” is now high priority.", await turns.TurnAsync("make the flights more urgent"));
+        Assert.Equal("“Book flights” is already high priority, the highest.", await turns.TurnAsync("bump up the flights"));
+        Assert.Equal("“Book flights” is now medium priority.", await turns.TurnAsync("make it less important"));
+        Assert.Equal("medium", tools.Tasks[0].Priority);
     }
 
     /// <summary>
@@ -1060,13 +1062,13 @@ public class OfflineSkillScenarioTests
         await turns.TurnAsync("add sourdough bread");
         await turns.TurnAsync("add the gym !!!");
 
-        Assert.Equal("“Sourdough bread” is now low priority.", await turns.TurnAsync("bread is more important"));
-        Assert.Equal("“Sourdough bread” is now medium priority.", await turns.TurnAsync("the bread is more urgent"));
-        Assert.Equal("“Sourdough bread” is now low priority.", await turns.TurnAsync("the bread is less important"));
+        Assert.Equal("“Sourdough bread” is now medium priority.", await turns.TurnAsync("bread is more important"));
+        Assert.Equal("“Sourdough bread” is now high priority.", await turns.TurnAsync("the bread is more urgent"));
+        Assert.Equal("“Sourdough bread” is now medium priority.", await turns.TurnAsync("the bread is less important"));
         Assert.Equal("“The gym” is now low priority.", await turns.TurnAsync("the gym isn't urgent"));
         Assert.Equal("“The gym” is now medium priority.", await turns.TurnAsync("actually the gym is more important"));
         Assert.Equal("“The gym” is now low priority.", await turns.TurnAsync("the gym is not that important"));
-        Assert.Equal(["low", "low"], tools.Tasks.Select(t => t.Priority));
+        Assert.Equal(["medium", "low"], tools.Tasks.Select(t => t.Priority));
         // A question is not a change.
         await turns.TurnAsync("is the gym more important?");
         Assert.Equal("low", tools.Tasks[1].Priority);
