@@ -148,6 +148,19 @@ public abstract class BrowserTest(RunningTaskChat stack)
     protected static async Task OpenTasksAsync(IPage page)
     {
         await page.GetByTestId("nav-tasks").ClickAsync();
+        try
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/tasks$"), new() { Timeout = 5_000 });
+        }
+        catch (PlaywrightException)
+        {
+            // Once in CI (ci116, a loaded machine) a click made right after the page became interactive led nowhere: no
+            // navigation and nothing sent over the circuit, and the page then sat on /chat. It has not been reproduced
+            // here (45 tries, loaded and not, with the router's link handling held back 800 ms). A person clicks again;
+            // so does the test, once, and says so in the page's console, which a failure's record keeps.
+            await page.EvaluateAsync("console.warn('test: the Tasks link click led nowhere in 5 s; clicking it again')");
+            await page.GetByTestId("nav-tasks").ClickAsync();
+        }
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/tasks$"));
         // Without ?view= the page shows All; the current view's link carries the "active" class and aria-current.
         await Assertions.Expect(page.GetByTestId("view-all")).ToHaveClassAsync(new Regex(@"\bactive\b"));
