@@ -34,7 +34,7 @@ internal sealed partial class UndoSkill : Skill
 
     public override int Precedence => 20;
 
-    public override string Capability => "undo your last change";
+    public override string Capability => "undo your last change (“redo” makes it again)";
 
     public override IReadOnlyList<string> Examples => ["undo that", "undo", "take that back", "bring it back", "redo"];
 
