@@ -391,6 +391,47 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack), 
         await Assertions.Expect(titles).ToHaveCountAsync(3);
     });
 
+    private static readonly string[] TaggedLines = ["Fix the gate #home", "Paint the fence #home #garden", "Maths sheet #homework"];
+
+    /// <summary>
+    /// The tags row, as the labels list of the task apps people know: each tag of the pending tasks with how many have it,
+    /// the most used first; a tag lists its tasks and is marked as the one shown, and clicked again shows every task; a
+    /// task done leaves its tags' counts. On a phone the row is one line (screenshot).
+    /// </summary>
+    [Fact]
+    public Task The_tags_row_counts_each_tag_and_leads_to_its_tasks_and_back() => RunAsync(nameof(The_tags_row_counts_each_tag_and_leads_to_its_tasks_and_back), async () =>
+    {
+        var page = await NewPageAsync(Phone);
+        await SignUpAsync(page);
+        await OpenTasksAsync(page);
+        await Assertions.Expect(page.GetByTestId("tag-filter")).ToHaveCountAsync(0);
+        foreach (var line in TaggedLines)
+        {
+            await TypeAsync(page, "new-task-title", line, "add-task");
+            await page.GetByTestId("add-task").ClickAsync();
+            await Assertions.Expect(Row(page, line[..line.IndexOf(" #", StringComparison.Ordinal)])).ToBeVisibleAsync();
+        }
+        var tags = page.GetByTestId("tag-filter").GetByTestId("tag-filter-tag");
+        await Assertions.Expect(tags).ToHaveTextAsync([new Regex(@"^\s*#home\s*, 2 to do\s*$"), new Regex(@"^\s*#garden\s*, 1 to do\s*$"), new Regex(@"^\s*#homework\s*, 1 to do\s*$")]);
+        await ShootAsync(page, "tasks-tags-row-phone", "The tags row on a phone: each tag with its count");
+        await Axe.AssertNoSeriousViolationsAsync(page, "the tags row");
+
+        var titles = page.GetByTestId("open-tasks").GetByTestId("task-title");
+        await tags.First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/tasks\?view=all&q=%23home$"));
+        await Assertions.Expect(titles).ToHaveTextAsync(["Fix the gate", "Paint the fence"]);
+        await Assertions.Expect(tags.First).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(tags.Nth(1)).Not.ToHaveAttributeAsync("aria-current", "page");
+
+        await Row(page, "Fix the gate").GetByTestId("task-toggle").ClickAsync();
+        await Assertions.Expect(tags).ToHaveTextAsync([new Regex(@"#garden\s*, 1 to do"), new Regex(@"#home\s*, 1 to do"), new Regex(@"#homework\s*, 1 to do")]);
+
+        await tags.Filter(new() { HasTextRegex = new Regex(@"#home\s*,") }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/tasks\?view=all$"));
+        await Assertions.Expect(page.GetByTestId("task-search")).ToHaveValueAsync("");
+        await Assertions.Expect(titles).ToHaveTextAsync(["Paint the fence", "Maths sheet"]);
+    });
+
     /// <summary>
     /// A search is in the URL (/tasks?q=plumb), as the view and the sort are: a reload or a bookmark shows the same list
     /// with the words in the box, a view chosen keeps narrowing by it, and clearing the box takes it out. A URL edited by

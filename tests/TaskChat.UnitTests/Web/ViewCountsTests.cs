@@ -50,6 +50,25 @@ public sealed class ViewCountsTests
     }
 
     [Fact]
+    public void EachTagIsCountedOncePerTaskTheMostUsedFirstThenByName()
+    {
+        TaskView[] pending =
+        [
+            Task(1) with { Tags = ["home", "errands"] },
+            Task(2) with { Tags = ["work"] },
+            Task(3) with { Tags = ["home", "home"] },
+            Task(4) with { Tags = ["side project", "errands"] },
+            Task(5),
+        ];
+
+        var counts = ViewCounts.Of(pending, Today, more: false);
+
+        Assert.Equal([("errands", "2"), ("home", "2"), ("side project", "1"), ("work", "1")], counts.Tags.Select(t => (t.Tag, t.Badge)));
+        // A page that is not all of them: every count may miss some.
+        Assert.Equal([("errands", "1+"), ("home", "1+"), ("work", "1+")], ViewCounts.Of(pending[..2], Today, more: true).Tags.Select(t => (t.Tag, t.Badge)));
+    }
+
+    [Fact]
     public void NoTasksCountNothing() =>
         Assert.Equal(0, ViewKeys.Sum(ViewCounts.Of([], Today, more: false).Count));
 }

@@ -7,10 +7,13 @@ namespace TaskChat.Web.Components.Pages.Tasks;
 /// (dated first, earliest first), as the views' own queries would: Today is what is due today or before, Upcoming what
 /// is due after today, Overdue what the api marks overdue. <paramref name="More"/>: the page was not all of them (more
 /// than <c>TaskPageMax</c>); then All and Upcoming are "at least", while Today and Overdue stay exact when the page
-/// reaches past today (every earlier date comes before it).
+/// reaches past today (every earlier date comes before it). <see cref="Tags"/>: each tag of those tasks and how many have
+/// it, the most used first (the tags row, as Todoist's labels list), "at least" as All is.
 /// </summary>
 internal sealed record ViewCounts(int All, int Today, int Upcoming, int Overdue, bool More, bool PastToday)
 {
+    public IReadOnlyList<TagCount> Tags { get; init; } = [];
+
     public static ViewCounts Of(IReadOnlyList<TaskView> pendingByDue, DateOnly today, bool more)
     {
         int due = 0, upcoming = 0, overdue = 0;
@@ -33,7 +36,12 @@ internal sealed record ViewCounts(int All, int Today, int Upcoming, int Overdue,
             }
         }
         var last = pendingByDue.Count > 0 ? TaskText.Due.Parse(pendingByDue[^1].Due) : null;
-        return new(pendingByDue.Count, due, upcoming, overdue, more, PastToday: !more || last is null || last.Value.Date > today);
+        var tags = pendingByDue.SelectMany(t => (t.Tags ?? []).Distinct(StringComparer.Ordinal))
+            .CountBy(tag => tag, StringComparer.Ordinal)
+            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => new TagCount(c.Key, c.Value, more))
+            .ToList();
+        return new(pendingByDue.Count, due, upcoming, overdue, more, PastToday: !more || last is null || last.Value.Date > today) { Tags = tags };
     }
 
     /// <summary>A view's count as its badge says it: "12", or "200+" when there may be more than were counted.</summary>
@@ -55,5 +63,11 @@ internal sealed record ViewCounts(int All, int Today, int Upcoming, int Overdue,
         _ => 0,
     };
 
-    private static string Text(int count, bool atLeast) => atLeast ? $"{count}+" : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Text(int count, bool atLeast) => atLeast ? $"{count}+" : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A tag and the pending tasks that have it; <paramref name="AtLeast"/> when the count may miss some.</summary>
+internal sealed record TagCount(string Tag, int Count, bool AtLeast)
+{
+    public string Badge => ViewCounts.Text(Count, AtLeast);
 }
