@@ -193,6 +193,14 @@ internal sealed partial class AddSkill : Skill
         }
         Phrase.TryStripEnd(rest, ToTheList, out rest);
         headingTag ??= TrailingListTag(ref rest, clock);
+        // "add milk again", "add call mom again tomorrow": the task once more, not “Milk again”; and no "you already had
+        // one" after it, since they said so. Not when only a verb is left, whose "again" is the task ("add try again").
+        var again = Phrase.TryStripEnd(rest, ["again", "once more"], out var withoutAgain) && withoutAgain.Length > 0
+            && !(Phrase.Words(withoutAgain) is [var only] && only is "try" or "start" or "begin" or "do" or "check" or "ask" or "call" or "test" or "run");
+        if (again)
+        {
+            rest = withoutAgain;
+        }
         // Split after the date, tags and priority at the end were read, so those stay the task's ("add call Bob - re:
         // contract friday" is due Friday).
         if (dashed && TasksInOneAdd.TrySplitDash(rest, clock, out var dashTitle, out var dashDescription))
@@ -246,7 +254,7 @@ internal sealed partial class AddSkill : Skill
         }
         return titles.Count == 0
             ? new Say("What should I add? For example “add buy milk” or “add eggs, bread and milk”.")
-            : new AddRequest(titles, description, due, priority, tags, repeat, remind && due is not null) { RemindBefore = remindBefore, OwnTags = ownTags, OwnPriorities = ownPriorities };
+            : new AddRequest(titles, description, due, priority, tags, repeat, remind && due is not null) { RemindBefore = remindBefore, OwnTags = ownTags, OwnPriorities = ownPriorities, Again = again };
     }
 
     /// <summary>
@@ -337,6 +345,9 @@ internal sealed record AddRequest(
 
     /// <summary>A reminder before the due time ("… and remind me the day before"): its ISO duration and its words.</summary>
     public (string Iso, string Words)? RemindBefore { get; init; }
+
+    /// <summary>"add milk again": a second one on purpose, so not said to be one.</summary>
+    public bool Again { get; init; }
 
     /// <summary>Each title's own due date, in the order of <see cref="Titles"/>; null when <see cref="Due"/> is every title's.</summary>
     public IReadOnlyList<Due?>? OwnDues { get; init; }
@@ -459,7 +470,7 @@ internal sealed record AddRequest(
         {
             details.Add($"with the description “{Description}”");
         }
-        return added + (details.Count > 0 ? ", " + string.Join(", ", details) : "") + "." + AlreadyHad(done, context);
+        return added + (details.Count > 0 ? ", " + string.Join(", ", details) : "") + "." + (Again ? "" : AlreadyHad(done, context));
     }
 
     // "add buy milk" twice: the second is added (people do keep two of a kind), and said to be a second one, with the way

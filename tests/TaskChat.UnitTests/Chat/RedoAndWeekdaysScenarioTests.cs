@@ -182,4 +182,26 @@ public class RedoAndWeekdaysScenarioTests
         var task = Assert.Single(tools.Tasks);
         Assert.Equal(("Gym", "2026-12-07", null), (task.Title, task.Due, task.Recurrence));
     }
+
+    /// <summary>"add milk again" was a task “Milk again”, and said to be a second one, which they knew (session 35's walk-through).</summary>
+    [Theory]
+    [InlineData("add buy milk again", "Added “Buy milk” (task 2).")]
+    [InlineData("add buy milk once more", "Added “Buy milk” (task 2).")]
+    [InlineData("add buy milk again tomorrow", "Added “Buy milk” (task 2), due tomorrow.")]
+    public async Task AgainAddsTheTaskOnceMoreWithoutCallingItASlip(string message, string reply)
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add buy milk");
+
+        Assert.Equal(reply, await turns.TurnAsync(message));
+        Assert.Equal(["Buy milk", "Buy milk"], tools.Tasks.Select(t => t.Title));
+    }
+
+    [Fact]
+    public async Task AgainAloneAfterAVerbStaysInTheTitle()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add try again");
+        Assert.Equal(["Try again"], tools.Tasks.Select(t => t.Title));
+    }
 }
