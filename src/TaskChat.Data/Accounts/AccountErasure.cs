@@ -30,7 +30,7 @@ public sealed class AccountErasure(TaskChatDbContext db, TimeProvider clock)
         await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 
-        await EraseRowsAsync(userId, cancellationToken);
+        await EraseRowsAsync(db, userId, cancellationToken);
 
         db.DeletedAccounts.Add(new DeletedAccount { UserId = userId, DeletedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(cancellationToken);
@@ -44,16 +44,16 @@ public sealed class AccountErasure(TaskChatDbContext db, TimeProvider clock)
     /// <see cref="DeletedAccounts.PruneAsync"/> runs this before it forgets the id, when no token minted before the
     /// deletion is accepted any more, so nothing of the account outlives that.
     /// </summary>
-    public async Task<int> SweepAsync(string userId, CancellationToken cancellationToken)
+    public static async Task<int> SweepAsync(TaskChatDbContext db, string userId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var erased = await EraseRowsAsync(userId, cancellationToken);
+        var erased = await EraseRowsAsync(db, userId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return erased;
     }
 
     // Everything but the user and its Identity rows and sessions, which only the web writes, for a user that exists.
-    private async Task<int> EraseRowsAsync(string userId, CancellationToken cancellationToken)
+    private static async Task<int> EraseRowsAsync(TaskChatDbContext db, string userId, CancellationToken cancellationToken)
     {
         var erased = 0;
         erased += await db.TaskTags.Where(t => db.Tasks.Any(task => task.Id == t.TaskId && task.UserId == userId)).ExecuteDeleteAsync(cancellationToken);

@@ -39,11 +39,10 @@ public static class DeletedAccounts
     {
         var cutoff = now - Kept;
         var due = await db.DeletedAccounts.Where(d => d.DeletedAt < cutoff).Select(d => d.UserId).ToListAsync(cancellationToken);
-        var erasure = new AccountErasure(db, TimeProvider.System);
         var erased = 0;
         foreach (var userId in due)
         {
-            erased += await erasure.SweepAsync(userId, cancellationToken);
+            erased += await AccountErasure.SweepAsync(db, userId, cancellationToken);
         }
         var forgotten = due.Count == 0 ? 0 : await db.DeletedAccounts.Where(d => due.Contains(d.UserId)).ExecuteDeleteAsync(cancellationToken);
         return new DeletedAccountsPruned(forgotten, erased);

@@ -31,7 +31,7 @@ public class DueByQuestionScenarioTests
 
         Assert.Equal("3 tasks due by Friday: #1 “Pay the gas bill” (overdue, was due Monday 30 November), "
             + "#2 “Call the bank” (due tomorrow) and #3 “Book flights” (due Friday).", reply);
-        var (after, before) = Span(tools);
+        var (after, before) = tools.LastListSpan();
         Assert.Null(after);
         Assert.Equal("2026-12-05T00:00:00+00:00", before);
     }
@@ -43,7 +43,7 @@ public class DueByQuestionScenarioTests
 
         Assert.Equal("2 tasks due before Friday: #1 “Pay the gas bill” (overdue, was due Monday 30 November) and #2 “Call the bank” (due tomorrow).",
             await turns.TurnAsync("what's due before friday?"));
-        Assert.Equal((null, "2026-12-04T00:00:00+00:00"), Span(tools));
+        Assert.Equal((null, "2026-12-04T00:00:00+00:00"), tools.LastListSpan());
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public class DueByQuestionScenarioTests
 
         await turns.TurnAsync("what did i get done by friday?");
 
-        Assert.Equal((null, null), Span(tools));
+        Assert.Equal((null, null), tools.LastListSpan());
     }
 
     [Fact]
@@ -106,12 +106,5 @@ public class DueByQuestionScenarioTests
             await tools.Add.InvokeAsync(arguments);
         }
         return (turns, tools);
-    }
-
-    // The due_after and due_before of the last list_tasks call.
-    private static (string? After, string? Before) Span(FakeTaskTools tools)
-    {
-        using var sent = System.Text.Json.JsonDocument.Parse(tools.Calls[^1].Arguments);
-        return (sent.RootElement.GetProperty("due_after").GetString(), sent.RootElement.GetProperty("due_before").GetString());
     }
 }

@@ -139,6 +139,13 @@ internal sealed class FakeTaskTools(TimeProvider? clock = null)
     /// <summary>The deleted tasks gone for good, as the mcp's purge takes them after <c>DeletedTaskRetention</c>.</summary>
     public void PurgeDeleted() => _deleted.Clear();
 
+    /// <summary>The due_after and due_before of the last call, a list_tasks one (null for one it left out).</summary>
+    public (string? After, string? Before) LastListSpan()
+    {
+        using var sent = System.Text.Json.JsonDocument.Parse(Calls[^1].Arguments);
+        return (sent.RootElement.GetProperty("due_after").GetString(), sent.RootElement.GetProperty("due_before").GetString());
+    }
+
     /// <summary>restore_task: the deleted task back as it was, in its place among the others (by number).</summary>
     public AIFunction Restore => AIFunctionFactory.Create((long task_id) =>
     {

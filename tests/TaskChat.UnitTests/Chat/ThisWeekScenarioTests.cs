@@ -34,7 +34,7 @@ public class ThisWeekScenarioTests
         var reply = await turns.TurnAsync("what's due this week?");
 
         Assert.Equal(Days(DateOnly.Parse(today, CultureInfo.InvariantCulture), DateOnly.Parse(lastDay, CultureInfo.InvariantCulture)), Listed(reply));
-        Assert.Equal(($"{today}T00:00:00+00:00", $"{DateOnly.Parse(lastDay, CultureInfo.InvariantCulture).AddDays(1):yyyy-MM-dd}T00:00:00+00:00"), Span(tools));
+        Assert.Equal(($"{today}T00:00:00+00:00", $"{DateOnly.Parse(lastDay, CultureInfo.InvariantCulture).AddDays(1):yyyy-MM-dd}T00:00:00+00:00"), tools.LastListSpan());
     }
 
     [Theory]
@@ -101,7 +101,7 @@ public class ThisWeekScenarioTests
         var turns = new OfflineTurns(tools.All, new UserClock(time, TimeZoneInfo.FindSystemTimeZoneById("Pacific/Auckland")));
 
         Assert.Equal("Nothing due this week (today through Sunday 13 December).", await turns.TurnAsync("what's due this week?"));
-        Assert.Equal(("2026-12-06T00:00:00+13:00", "2026-12-14T00:00:00+13:00"), Span(tools));
+        Assert.Equal(("2026-12-06T00:00:00+13:00", "2026-12-14T00:00:00+13:00"), tools.LastListSpan());
     }
 
     /// <summary>Acting on "everything due this week" takes the same days as the list shows.</summary>
@@ -140,13 +140,6 @@ public class ThisWeekScenarioTests
 
     private static List<string> Days(DateOnly first, DateOnly last) =>
         [.. Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(i => Title(first.AddDays(i)))];
-
-    // The due_after and due_before of the last list_tasks call.
-    private static (string? After, string? Before) Span(FakeTaskTools tools)
-    {
-        using var sent = System.Text.Json.JsonDocument.Parse(tools.Calls[^1].Arguments);
-        return (sent.RootElement.GetProperty("due_after").GetString(), sent.RootElement.GetProperty("due_before").GetString());
-    }
 
     // The titles a reply listed, in its order.
     private static List<string> Listed(string reply) =>
