@@ -106,20 +106,21 @@ internal static partial class Repeats
         var g = match.Groups;
         if (g["simple"].Success)
         {
-            return g["simple"].Value.ToLowerInvariant() switch
+            Repeat? simple = g["simple"].Value.ToLowerInvariant() switch
             {
                 "daily" or "every day" or "each day" => new("FREQ=DAILY", "every day"),
                 "weekly" or "every week" or "each week" => new("FREQ=WEEKLY", "every week"),
                 "monthly" or "every month" or "each month" => new("FREQ=MONTHLY", "every month"),
                 "yearly" or "annually" or "every year" => new("FREQ=YEARLY", "every year"),
-                "every weekday" or "on weekdays" or "every workday" =>
+                "every weekday" or "on weekdays" or "every workday" or "weekdays" =>
                     new("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "every weekday") { Days = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday] },
-                "every weekend" or "on weekends" => new("FREQ=WEEKLY;BYDAY=SA,SU", "every weekend") { Days = [DayOfWeek.Saturday, DayOfWeek.Sunday] },
+                "every weekend" or "on weekends" or "weekends" => new("FREQ=WEEKLY;BYDAY=SA,SU", "every weekend") { Days = [DayOfWeek.Saturday, DayOfWeek.Sunday] },
                 "every other day" => new("FREQ=DAILY;INTERVAL=2", "every other day"),
                 "every other week" or "biweekly" or "fortnightly" => new("FREQ=WEEKLY;INTERVAL=2", "every 2 weeks"),
                 "every other month" => new("FREQ=MONTHLY;INTERVAL=2", "every 2 months"),
                 _ => null,
             };
+            return simple is null ? null : simple with { Implied = g["implied"].Success };
         }
         if (g["n"].Success)
         {
@@ -199,10 +200,11 @@ internal static partial class Repeats
         @"|every\s+(?<n>\d+)\s+(?<unit>days?|weeks?|months?|years?)" +
         @"|every\s+" + DayList +
         @"|on\s+(?<days>(?:" + Days + @")(?:" + DaySeparator + @"(?:" + Days + @"))*)" +
-        // "gym mon wed fri", "gym on tuesday and thursday", "gym mondays": a task has one due date, so two weekdays or more,
+        // "gym mon wed fri", "gym on tuesday and thursday", "gym mondays", "standup weekdays": a task has one due date, so two weekdays or more,
         // or a weekday said in the plural, can only be days it comes back on; one weekday ("gym monday") is its due date.
         // Not after a word that makes them part of the title: "plan for mondays", "switch to mon and wed".
         @"|(?<!\b(?:for|to|about|with|of|from|until|till|than|before|after|by)\s+)(?<implied>(?:on\s+)?(?<days>(?:" + Day + @")(?:" + DaySeparator + @"(?:" + Day + @"))+))" +
+        @"|(?<!\b(?:for|to|about|with|of|from|until|till|than|before|after|by)\s+)(?<implied>(?<simple>weekdays|weekends))" +
         @"|(?<!\b(?:for|to|about|with|of|from|until|till|than|before|after|by)\s+)(?<implied>(?<days>(?:" + Days + @")(?:" + DaySeparator + @"(?:" + Days + @"))*))" +
         // "every other friday", "every 2 weeks on friday", "biweekly on tuesday and thursday", "every week on monday".
         @"|(?:every\s+(?<weeks>other|second|2nd)\s+|(?:every\s+(?<weeks>\d{1,3}|two|three|four)\s+weeks|every\s+(?<weeks>other)\s+week|(?<weeks>biweekly|fortnightly)|(?:every|each)\s+week|weekly)\s+on\s+)" + DayList +

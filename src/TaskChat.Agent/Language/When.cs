@@ -474,7 +474,7 @@ internal static partial class When
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeOfDay();
 
-    [GeneratedRegex(@"(?:^|\s)(?:in the|this)\s+(?<part>morning|afternoon|evening)$|(?<=\b(?:today|tomorrow|tmrw|" + Weekday + @")\s+)(?<part>morning|afternoon|evening)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|\s)(?:in the|this)\s+(?<part>morning|afternoon|evening)$|(?<=\b(?:today|tomorrow|tmrw|" + Weekday + "|" + ShortWeekday + @")\s+)(?<part>morning|afternoon|evening)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PartOfDay();
 
     [GeneratedRegex(@"(?:^|\s)" + Prefix + @"(?:(?<rel>today|tonight|tomorrow|tmrw|tmr|tomorow|(?:the\s+)?day after tomorrow|(?:the\s+)?end of (?:the\s+)?(?:day|today)|eod|cob)" +

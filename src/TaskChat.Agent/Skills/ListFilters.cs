@@ -384,6 +384,27 @@ internal sealed record SearchFilter(string Query, bool AsksWhen = false) : ListF
 }
 
 /// <summary>
+/// "which tasks repeat?": the tasks still to do that repeat. list_tasks has no argument for it: the pending tasks are read
+/// and those with a repeat kept (before, the question listed every pending task, repeating or not).
+/// </summary>
+internal sealed record RepeatFilter : ListFilter
+{
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.AddTask, TaskToolArguments.Recurrence)];
+
+    public override string CannotYet => "I can't make tasks repeat yet: the task service doesn't have repeats. Say “what's left?” to see your pending tasks.";
+
+    public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context) => [];
+
+    public override bool Keeps(TaskSnapshot task, AgentContext context) => !task.Completed && !string.IsNullOrEmpty(task.Recurrence);
+
+    public override string Describe(AgentContext context) => "that repeat";
+
+    public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => tasks.Count == 0
+        ? "None of your tasks to do repeats. Say “make 3 repeat every week” or “add gym every monday” to have one."
+        : Listed(tasks, context);
+}
+
+/// <summary>
 /// "what reminders do I have?": the tasks still to do that have reminders, each with when they go off. list_tasks has no
 /// argument for it: the pending tasks are read and those with reminders kept.
 /// </summary>

@@ -49,6 +49,15 @@ internal sealed partial class ListSkill : Skill
         "which tasks have reminders", "which tasks have a reminder", "what tasks have reminders", "show tasks with reminders", "tasks with reminders",
     ];
 
+    private static readonly HashSet<string> RepeatQuestions =
+    [
+        "what repeats", "which tasks repeat", "what tasks repeat", "which of my tasks repeat", "what is repeating", "whats repeating",
+        "which tasks are repeating", "which tasks are recurring", "what are my repeating tasks", "what are my recurring tasks",
+        "show my repeating tasks", "show me my repeating tasks", "show repeating tasks", "show recurring tasks", "show my recurring tasks",
+        "list my repeating tasks", "list repeating tasks", "list recurring tasks", "my repeating tasks", "my recurring tasks",
+        "repeating tasks", "recurring tasks", "do i have any repeating tasks", "do i have any recurring tasks", "what do i have that repeats",
+    ];
+
     // Words of a "when is …" question that say which occurrence or what kind of thing, not what its title says.
     private static readonly HashSet<string> WhenNotTitle = ["next", "upcoming", "session", "appointment"];
 
@@ -143,6 +152,10 @@ internal sealed partial class ListSkill : Skill
         if (ReminderQuestions.Contains(utterance.Joined))
         {
             return new ListRequest(ListStatus.Pending, new ReminderFilter());
+        }
+        if (RepeatQuestions.Contains(utterance.Joined))
+        {
+            return new ListRequest(ListStatus.Pending, new RepeatFilter());
         }
         // "what was the last task I added?", "what did I just add?", "show me my newest task".
         if (NewestQuestion().Match(text) is { Success: true } newest

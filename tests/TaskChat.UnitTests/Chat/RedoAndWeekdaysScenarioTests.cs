@@ -204,4 +204,39 @@ public class RedoAndWeekdaysScenarioTests
         await turns.TurnAsync("add try again");
         Assert.Equal(["Try again"], tools.Tasks.Select(t => t.Title));
     }
+
+    [Theory]
+    [InlineData("add team standup weekdays at 9:30am", "Team standup", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "2026-12-02T09:30:00+00:00")]
+    [InlineData("add laundry weekends", "Laundry", "FREQ=WEEKLY;BYDAY=SA,SU", null)]
+    [InlineData("add gym tue and thu evening", "Gym", "FREQ=WEEKLY;BYDAY=TU,TH", "2026-12-03T19:00:00+00:00")]
+    [InlineData("add gym every tue and thu evening", "Gym", "FREQ=WEEKLY;BYDAY=TU,TH", "2026-12-03T19:00:00+00:00")]
+    public async Task WeekdaysWeekendsAndShortDaysWithAPartOfTheDayRepeat(string message, string title, string rule, string? due)
+    {
+        var task = await OneAddedByAsync(message);
+        Assert.Equal((title, rule, due), (task.Title, task.Recurrence, task.Due));
+    }
+
+    [Fact]
+    public async Task WeekdaysAfterForStayInTheTitle() =>
+        Assert.Equal(("Clothes for weekdays", null), (await OneAddedByAsync("add clothes for weekdays")) is var t ? (t.Title, t.Recurrence) : default);
+
+    /// <summary>"which tasks repeat?" listed every pending task, repeating or not; "what repeats?" was not understood.</summary>
+    [Theory]
+    [InlineData("which tasks repeat?")]
+    [InlineData("what repeats?")]
+    [InlineData("show my repeating tasks")]
+    public async Task AskingWhatRepeatsListsTheRepeatingTasksOnly(string question)
+    {
+        var (turns, tools) = Start();
+        Assert.Equal("None of your tasks to do repeats. Say “make 3 repeat every week” or “add gym every monday” to have one.", await turns.TurnAsync(question));
+        await turns.TurnAsync("add buy milk");
+        await turns.TurnAsync("add gym every monday at 7am");
+        await turns.TurnAsync("add water the plants every 3 days");
+
+        Assert.Equal("2 tasks that repeat: #2 “Gym” (due Monday at 07:00) and #3 “Water the plants”.", await turns.TurnAsync(question));
+
+        // What the empty answer suggests works.
+        await turns.TurnAsync("make 1 repeat every week");
+        Assert.Equal("FREQ=WEEKLY", tools.Tasks[0].Recurrence);
+    }
 }
