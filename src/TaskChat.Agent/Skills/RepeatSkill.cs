@@ -32,7 +32,14 @@ internal sealed class RepeatSkill : Skill
         }
         if (Phrase.TryStripEnd(text, ["stop repeating", "should stop repeating", "no longer repeats", "shouldn't repeat", "should not repeat"], out rest))
         {
+            // "make the gym stop repeating": the task between the verb and the end.
+            Phrase.TryStripStart(rest, ["make", "have"], out rest);
             return TaskReference.Parse(rest) is { } stopped ? new RepeatRequest(stopped, null) : null;
+        }
+        // "stop the gym repeating", "stop the gym from repeating" (before: not understood).
+        if (Phrase.TryStripStart(text, ["stop"], out var inner) && Phrase.TryStripEnd(inner, ["from repeating", "repeating"], out var named) && named.Length > 0)
+        {
+            return TaskReference.Parse(named) is { } stopped ? new RepeatRequest(stopped, null) : null;
         }
         if (!Repeats.TryExtract(text, out var before, out var repeat))
         {

@@ -239,4 +239,19 @@ public class RedoAndWeekdaysScenarioTests
         await turns.TurnAsync("make 1 repeat every week");
         Assert.Equal("FREQ=WEEKLY", tools.Tasks[0].Recurrence);
     }
+
+    [Theory]
+    [InlineData("stop the gym repeating")]
+    [InlineData("stop the gym from repeating")]
+    [InlineData("make the gym stop repeating")]
+    [InlineData("stop repeating the gym")]
+    public async Task StoppingARepeatIsUnderstoodTheWaysPeopleSayIt(string message)
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add buy milk");
+        await turns.TurnAsync("add gym every monday");
+
+        Assert.Equal("“Gym” no longer repeats.", await turns.TurnAsync(message));
+        Assert.Null(tools.Tasks[1].Recurrence);
+    }
 }
