@@ -384,6 +384,36 @@ internal sealed record SearchFilter(string Query, bool AsksWhen = false) : ListF
 }
 
 /// <summary>
+/// "what tags do I have?": each tag of the tasks still to do, with how many have it, the most used first (the tasks page's
+/// tags row, in words). list_tasks has no argument for it: the pending tasks are read and their tags counted. Before, the
+/// question listed every pending task, and "show my tags" searched for a task titled "tags".
+/// </summary>
+internal sealed record TagsFilter : ListFilter
+{
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.AddTask, TaskToolArguments.Tags)];
+
+    public override string CannotYet => "I can't tag tasks yet: the task service doesn't have tags. Say “what's left?” to see your pending tasks.";
+
+    public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context) => [];
+
+    public override bool Keeps(TaskSnapshot task, AgentContext context) => !task.Completed && task.Tags.Count > 0;
+
+    public override string Describe(AgentContext context) => "with tags";
+
+    public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context)
+    {
+        if (tasks.Count == 0)
+        {
+            return "None of your tasks to do has a tag. Say “tag 3 #home” or “add pay rent #home” to give one a tag.";
+        }
+        var counted = tasks.SelectMany(t => t.Tags.Distinct(StringComparer.Ordinal)).CountBy(tag => tag, StringComparer.Ordinal)
+            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+        return $"Your tags on tasks to do: {Replies.Join(counted.Select(c => $"#{c.Key} ({Replies.Count(c.Value, "task")})"))}. " +
+            $"Say “show my #{counted[0].Key} tasks” to see a tag's tasks.";
+    }
+}
+
+/// <summary>
 /// "which tasks repeat?": the tasks still to do that repeat. list_tasks has no argument for it: the pending tasks are read
 /// and those with a repeat kept (before, the question listed every pending task, repeating or not).
 /// </summary>

@@ -58,6 +58,13 @@ internal sealed partial class ListSkill : Skill
         "repeating tasks", "recurring tasks", "do i have any repeating tasks", "do i have any recurring tasks", "what do i have that repeats",
     ];
 
+    private static readonly HashSet<string> TagsQuestions =
+    [
+        "what tags do i have", "which tags do i have", "what tags have i got", "what tags am i using", "which tags do i use", "what tags do i use",
+        "what are my tags", "show my tags", "show me my tags", "show tags", "show all tags", "show all my tags", "list my tags", "list tags",
+        "list all tags", "my tags", "tags", "all my tags", "what labels do i have", "show my labels", "list my labels", "my labels",
+    ];
+
     // Words of a "when is …" question that say which occurrence or what kind of thing, not what its title says.
     private static readonly HashSet<string> WhenNotTitle = ["next", "upcoming", "session", "appointment"];
 
@@ -156,6 +163,10 @@ internal sealed partial class ListSkill : Skill
         if (RepeatQuestions.Contains(utterance.Joined))
         {
             return new ListRequest(ListStatus.Pending, new RepeatFilter());
+        }
+        if (TagsQuestions.Contains(utterance.Joined))
+        {
+            return new ListRequest(ListStatus.Pending, new TagsFilter());
         }
         // "what was the last task I added?", "what did I just add?", "show me my newest task".
         if (NewestQuestion().Match(text) is { Success: true } newest
@@ -287,7 +298,7 @@ internal sealed partial class ListSkill : Skill
     [GeneratedRegex(@"^(?:(?:show|find|open|get|display)(?:\s+me)?|what(?:'s|s| is)|whats)\s+(?:the|my)\s+(?<q>.+?)\s+(?:task|one|todo|item)(?:\s+about)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OneTask();
 
-    [GeneratedRegex(@"^(?:(?:what'?s|what is|show|show me|list|display|whats)\s+)?(?:on\s+)?(?:(?:my|the)\s+)?(?:#(?<tag>[\w-]+)(?:\s+(?:tasks|list|items))?|(?<tag>[\w-]+(?:\s+[\w-]+)?)\s+list|(?:tasks|items)\s+(?:tagged|labelled|labeled)\s+(?:as\s+)?#?(?<tag>[\w-]+)|tagged\s+#?(?<tag>[\w-]+))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:what'?s|what is|show|show me|list|display|whats|how many)\s+)?(?:(?:on|in)\s+)?(?:(?:my|the)\s+)?(?:#(?<tag>[\w-]+)(?:\s+(?:tasks|list|items))?|(?<tag>[\w-]+(?:\s+[\w-]+)?)\s+list|(?:tasks|items)\s+(?:are\s+|do\s+i\s+have\s+)?(?:tagged|labelled|labeled)\s+(?:as\s+)?#?(?<tag>[\w-]+)|tagged\s+#?(?<tag>[\w-]+))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TagList();
 
     [GeneratedRegex(@"\b(?:did i|have i|i)\s+(?:finish|finished|complete|completed|do|done|get done|tick off|check off)\b.*\b(?<when>yesterday|today|this week|last week)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
