@@ -20,7 +20,9 @@ internal static class LeadingWhen
         var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 1; i < Math.Min(parts.Length, MostWords + 1); i++)
         {
-            if (Phrase.Words(parts[i]) is not [var next] || !Verbs.IsImperative(next))
+            // A verb that starts a task, or "I need to", "I have to", "I should", "I've got to" before one ("tomorrow I need
+            // to call the bank", which the add reads as "I need to call the bank tomorrow").
+            if (!(Phrase.Words(parts[i]) is [var next] && Verbs.IsImperative(next)) && !SaysINeedTo(parts[i..]))
             {
                 continue;
             }
@@ -35,6 +37,9 @@ internal static class LeadingWhen
         }
         return null;
     }
+
+    private static bool SaysINeedTo(string[] words) =>
+        Phrase.Words(string.Join(' ', words.Take(4))) is ["i", "need" or "have" or "must" or "should" or "gotta", ..] or ["ive" or "i've", "got", ..];
 
     private static bool IsWhen(string text, UserClock clock) =>
         When.ParseWhole(text, clock) is not null

@@ -90,9 +90,10 @@ internal sealed partial class AddSkill : Skill
         {
             rest = LeadingWhen.MovedToEnd(rest, clock) ?? rest; // "add tomorrow call mom"
         }
-        else if ((LeadingWhen.MovedToEnd(text, clock) ?? text) is var everyday && Phrase.TryStripStart(everyday, Verbs, out rest))
+        // A question is not a task: "tomorrow I need to do what?".
+        else if ((utterance.IsQuestion ? text : LeadingWhen.MovedToEnd(text, clock) ?? text) is var everyday && Phrase.TryStripStart(everyday, Verbs, out rest))
         {
-            text = everyday; // "tomorrow remind me to call mom"
+            text = everyday; // "tomorrow remind me to call mom", "tomorrow I need to call the bank"
         }
         else
         {

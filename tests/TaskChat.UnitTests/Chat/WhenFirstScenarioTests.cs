@@ -88,4 +88,24 @@ public class WhenFirstScenarioTests
         var verb = Array.FindIndex(words, w => w is "take" or "water" or "stretch" or "call");
         return string.Join(' ', words[verb..]) + " " + string.Join(' ', words[..verb]).TrimEnd(':');
     }
+
+    /// <summary>"tomorrow I need to call the bank" was not understood, where "I need to call the bank tomorrow" was a task (session 36's probe).</summary>
+    [Theory]
+    [InlineData("tomorrow I need to call the bank", "Call the bank", "2026-12-03")]
+    [InlineData("on friday I have to pay rent", "Pay rent", "2026-12-04")]
+    [InlineData("friday I must renew my passport", "Renew my passport", "2026-12-04")]
+    [InlineData("tonight I need to pack", "Pack", "2026-12-02T20:00:00+00:00")]
+    public async Task AWhenSaidBeforeINeedToIsTheTasksDueDate(string message, string title, string due)
+    {
+        var task = await OneAddedByAsync(message);
+        Assert.Equal((title, due), (task.Title, task.Due));
+    }
+
+    [Fact]
+    public async Task AQuestionAfterAWhenIsNotATask()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("tomorrow I need to do what?");
+        Assert.Empty(tools.Tasks);
+    }
 }
