@@ -384,17 +384,25 @@ internal sealed record SearchFilter(string Query, bool AsksWhen = false) : ListF
 }
 
 /// <summary>
+/// A question about the tasks to do that have something list_tasks has no argument for (tags, a repeat, reminders): the
+/// pending tasks are read and those that have it kept. <paramref name="Field"/>: add_task's argument for it, which the
+/// task service must have for the question to make sense.
+/// </summary>
+internal abstract record PendingWithFilter(string Field) : ListFilter
+{
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.AddTask, Field)];
+
+    public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context) => [];
+}
+
+/// <summary>
 /// "what tags do I have?": each tag of the tasks still to do, with how many have it, the most used first (the tasks page's
 /// tags row, in words). list_tasks has no argument for it: the pending tasks are read and their tags counted. Before, the
 /// question listed every pending task, and "show my tags" searched for a task titled "tags".
 /// </summary>
-internal sealed record TagsFilter : ListFilter
+internal sealed record TagsFilter() : PendingWithFilter(TaskToolArguments.Tags)
 {
-    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.AddTask, TaskToolArguments.Tags)];
-
     public override string CannotYet => "I can't tag tasks yet: the task service doesn't have tags. Say “what's left?” to see your pending tasks.";
-
-    public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context) => [];
 
     public override bool Keeps(TaskSnapshot task, AgentContext context) => !task.Completed && task.Tags.Count > 0;
 
@@ -417,13 +425,9 @@ internal sealed record TagsFilter : ListFilter
 /// "which tasks repeat?": the tasks still to do that repeat. list_tasks has no argument for it: the pending tasks are read
 /// and those with a repeat kept (before, the question listed every pending task, repeating or not).
 /// </summary>
-internal sealed record RepeatFilter : ListFilter
+internal sealed record RepeatFilter() : PendingWithFilter(TaskToolArguments.Recurrence)
 {
-    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.AddTask, TaskToolArguments.Recurrence)];
-
     public override string CannotYet => "I can't make tasks repeat yet: the task service doesn't have repeats. Say “what's left?” to see your pending tasks.";
-
-    public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context) => [];
 
     public override bool Keeps(TaskSnapshot task, AgentContext context) => !task.Completed && !string.IsNullOrEmpty(task.Recurrence);
 
@@ -438,13 +442,9 @@ internal sealed record RepeatFilter : ListFilter
 /// "what reminders do I have?": the tasks still to do that have reminders, each with when they go off. list_tasks has no
 /// argument for it: the pending tasks are read and those with reminders kept.
 /// </summary>
-internal sealed record ReminderFilter : ListFilter
+internal sealed record ReminderFilter() : PendingWithFilter(TaskToolArguments.Reminders)
 {
-    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.AddTask, TaskToolArguments.Reminders)];
-
     public override string CannotYet => "I can't set reminders yet: the task service doesn't have them. Say “what's due today?” to see what's coming.";
-
-    public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context) => [];
 
     public override bool Keeps(TaskSnapshot task, AgentContext context) => !task.Completed && task.Reminders.Count > 0;
 
