@@ -125,8 +125,28 @@ public sealed class SystemBuilder(string databaseUrl)
         return this;
     }
 
-    /// <summary>Starts the services in the launcher's order, each ready before the next.</summary>
+    /// <summary>
+    /// Starts the services in the launcher's order, each ready before the next. A port chosen free can be taken by another
+    /// process before the service binds it (the test assemblies run side by side, each binding ports of its own): ci118's
+    /// browser suite lost a whole fixture, 25 tests, to "address already in use". The system is then started again on
+    /// ports chosen anew, twice at most.
+    /// </summary>
     public async Task<RunningSystem> StartAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync();
+            }
+            catch (Exception e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                Console.Error.WriteLine($"SystemBuilder: a port chosen free was taken before a service bound it (attempt {attempt}); starting again on other ports.");
+            }
+        }
+    }
+
+    private async Task<RunningSystem> StartOnceAsync()
     {
         var wiring = ChoosePorts(_wiring(new SystemWiring { DatabaseUrl = databaseUrl }));
         if (_hosting == ServiceHosting.Launcher)

@@ -84,7 +84,7 @@ internal sealed partial class UndoSkill : Skill
 /// <paramref name="JustMade"/>: "oops", "not yet", which are about the change of the turn just before, and no older one.
 /// <paramref name="Redo"/>: "redo", which reverses the conversation's last change only when that change was an undo.
 /// </summary>
-internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool OnlyCompletions = false, bool JustMade = false, bool Redo = false) : SkillRequest
+internal sealed partial record UndoRequest(IReadOnlyList<string>? Named = null, bool OnlyCompletions = false, bool JustMade = false, bool Redo = false) : SkillRequest
 {
     public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {
@@ -152,8 +152,7 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool Onl
         {
             return null;
         }
-        var undone = chat.Earlier.TakeWhile(t => !ReferenceEquals(t, undoTurn)).LastOrDefault(t => t.Exchanges.Any(e => e.Changed));
-        return undone?.Exchanges.LastOrDefault(e => e.Changed && e.Tool is ToolNames.UpdateTask or TaskToolNames.SkipTask && (e.Outcome.TaskId ?? e.ArgumentId) == id) is { } original
+        return UndoneBy(undoTurn, chat)?.Exchanges.LastOrDefault(e => e.Changed && e.Tool is ToolNames.UpdateTask or TaskToolNames.SkipTask && (e.Outcome.TaskId ?? e.ArgumentId) == id) is { } original
             ? new ToolCall(original.Tool, original.Arguments)
             : null;
     }
@@ -181,6 +180,10 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool Onl
 
     private static List<ToolExchange> Changes(PastTurn turn) => [.. turn.Exchanges.Where(e => e.Changed)];
 
+    // The turn whose change an undo took back: the last one before it that changed anything.
+    private static PastTurn? UndoneBy(PastTurn undoTurn, ChatState chat) =>
+        chat.Earlier.TakeWhile(t => !ReferenceEquals(t, undoTurn)).LastOrDefault(t => t.Exchanges.Any(e => e.Changed));
+
     // What a redo reverses: the undo's changes, but not the completion of a task that undo re-created (done, since the
     // deleted task was): deleting the re-created task again takes both back.
     private static List<ToolExchange> ToReverse(PastTurn turn, bool redo)
@@ -205,6 +208,14 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool Onl
             return "Brought back " + Replies.Join(done.Select(d => $"“{d.Outcome.Title}” (task {d.Outcome.TaskId})")) + ".";
         }
         var redo = UndoSkill.IsRedo(context.Chat.Message);
+        // An edit or a skip made again by its own call: the reply that call had says what it did ("“Dentist” is now due
+        // Friday at 16:00."), where "has your change again" would not.
+        if (redo && done.Count > 0 && done.All(d => d.Tool is ToolNames.UpdateTask or TaskToolNames.SkipTask && d.Outcome.Succeeded)
+            && LastChange(context.Chat) is { } undoTurn && UndoneBy(undoTurn, context.Chat) is { } undone
+            && undone.Exchanges.Where(e => e.Changed).All(e => e.Tool is ToolNames.UpdateTask or TaskToolNames.SkipTask))
+        {
+            return "Redone: " + SayUndo().Replace(undone.Reply, "").Trim();
+        }
         var added = done.Where(d => d.Tool == ToolNames.AddTask).Select(d => d.Outcome.TaskId).OfType<long>().ToHashSet();
         var doneAgain = done.Where(d => d.Tool == ToolNames.CompleteTask && d.ArgumentId is { } id && added.Contains(id)).Select(d => d.ArgumentId!.Value).ToHashSet();
         return (redo ? "Redone: " : "Undone: ") + Replies.Join(done.Where(d => !(d.Tool == ToolNames.CompleteTask && d.ArgumentId is { } id && doneAgain.Contains(id))).Select(d => d.Tool switch
@@ -218,6 +229,9 @@ internal sealed record UndoRequest(IReadOnlyList<string>? Named = null, bool Onl
             _ => $"“{d.Outcome.Title}” is back to how it was",
         })) + ".";
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*Say “undo”[^.]*\.", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SayUndo();
 
     private static ToolCall? Reverse(ToolExchange change, ChatState chat, ToolCatalog tools)
     {

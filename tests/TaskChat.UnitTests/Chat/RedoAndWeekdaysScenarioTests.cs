@@ -66,7 +66,7 @@ public class RedoAndWeekdaysScenarioTests
         await turns.TurnAsync("undo");
         Assert.Null(tools.Tasks[0].Due);
 
-        Assert.Equal("Redone: “Pay rent” has your change again.", await turns.TurnAsync("redo"));
+        Assert.Equal("Redone: “Pay rent” is now due Friday.", await turns.TurnAsync("redo"));
         Assert.Equal("2026-12-04", tools.Tasks[0].Due);
     }
 
@@ -83,7 +83,7 @@ public class RedoAndWeekdaysScenarioTests
         await turns.TurnAsync("undo");
         Assert.Equal(first, tools.Tasks[0].Due);
 
-        Assert.Equal("Redone: “Gym” has your change again.", await turns.TurnAsync("redo"));
+        Assert.Equal("Redone: Skipped “Gym”: next due Monday 14 December.", await turns.TurnAsync("redo"));
         Assert.Equal(skipped, tools.Tasks[0].Due);
     }
 
