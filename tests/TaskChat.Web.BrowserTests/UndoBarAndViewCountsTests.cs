@@ -142,6 +142,9 @@ public sealed class UndoBarAndViewCountsTests(RunningTaskChat stack) : BrowserTe
 
         await Row(page, "Errand 1").GetByTestId("task-toggle").ClickAsync();
         await Assertions.Expect(page.GetByTestId("undo")).ToBeVisibleAsync();
+        // The list reloaded after the tick (the task moved to the completed group below): scrolled before that, the
+        // group came in under the scroll and the last row below the window (ci119, a loaded machine).
+        await Assertions.Expect(page.GetByTestId("completed-tasks").GetByTestId("task-title")).ToContainTextAsync(["Errand 1"]);
         await page.Mouse.MoveAsync(0, 0);
         await page.EvaluateAsync("() => { const m = document.querySelector('.app-main'); m.scrollTop = m.scrollHeight; }");
         var layout = await page.EvaluateAsync<JsonElement>("""
