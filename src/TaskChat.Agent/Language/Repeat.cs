@@ -191,6 +191,9 @@ internal static partial class Repeats
     // Between two days of a list: "monday, wednesday and friday", "mon, wed, and fri", "mon wed fri", "tue & thu".
     private const string DaySeparator = @"(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:(?:and|&)\s+)?|\s*&\s*)";
 
+    // Weekdays said alone after one of these words are part of the title: "plan for mondays", "switch to mon and wed".
+    private const string NotAfterATitleWord = @"(?<!\b(?:for|to|about|with|of|from|until|till|than|before|after|by)\s+)";
+
     private const string DayList = @"(?<days>(?:" + Day + @")(?:" + DaySeparator + @"(?:" + Day + @"))*)";
 
     // One day of the month: "the first monday", "the last friday", "the 15th", "the first", "the last day".
@@ -203,9 +206,9 @@ internal static partial class Repeats
         // "gym mon wed fri", "gym on tuesday and thursday", "gym mondays", "standup weekdays": a task has one due date, so two weekdays or more,
         // or a weekday said in the plural, can only be days it comes back on; one weekday ("gym monday") is its due date.
         // Not after a word that makes them part of the title: "plan for mondays", "switch to mon and wed".
-        @"|(?<!\b(?:for|to|about|with|of|from|until|till|than|before|after|by)\s+)(?<implied>(?:on\s+)?(?<days>(?:" + Day + @")(?:" + DaySeparator + @"(?:" + Day + @"))+))" +
-        @"|(?<!\b(?:for|to|about|with|of|from|until|till|than|before|after|by)\s+)(?<implied>(?<simple>weekdays|weekends))" +
-        @"|(?<!\b(?:for|to|about|with|of|from|until|till|than|before|after|by)\s+)(?<implied>(?<days>(?:" + Days + @")(?:" + DaySeparator + @"(?:" + Days + @"))*))" +
+        @"|" + NotAfterATitleWord + @"(?<implied>(?:on\s+)?(?<days>(?:" + Day + @")(?:" + DaySeparator + @"(?:" + Day + @"))+))" +
+        @"|" + NotAfterATitleWord + @"(?<implied>(?<simple>weekdays|weekends))" +
+        @"|" + NotAfterATitleWord + @"(?<implied>(?<days>(?:" + Days + @")(?:" + DaySeparator + @"(?:" + Days + @"))*))" +
         // "every other friday", "every 2 weeks on friday", "biweekly on tuesday and thursday", "every week on monday".
         @"|(?:every\s+(?<weeks>other|second|2nd)\s+|(?:every\s+(?<weeks>\d{1,3}|two|three|four)\s+weeks|every\s+(?<weeks>other)\s+week|(?<weeks>biweekly|fortnightly)|(?:every|each)\s+week|weekly)\s+on\s+)" + DayList +
         // "every month on the 1st", "monthly on the first monday", "each month on the last day".

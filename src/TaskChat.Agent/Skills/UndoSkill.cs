@@ -167,7 +167,7 @@ internal sealed partial record UndoRequest(IReadOnlyList<string>? Named = null, 
 
     public override IReadOnlyList<ToolCall>? FollowUp(IReadOnlyList<ToolExchange> acted, AgentContext context)
     {
-        var changes = LastChange(context.Chat) is { } last ? ToReverse(last, UndoSkill.IsRedo(context.Chat.Message)) : [];
+        var changes = LastChange(context.Chat) is { } last ? ToReverse(last, Redo) : [];
         return [.. changes.Zip(acted)
             .Where(pair => pair.First.Tool == ToolNames.DeleteTask && WasDone(pair.First, context.Chat)
                 && pair.Second is { Tool: ToolNames.AddTask, Outcome: { Succeeded: true, TaskId: { } } })
@@ -207,10 +207,9 @@ internal sealed partial record UndoRequest(IReadOnlyList<string>? Named = null, 
             // The same tasks, with their own numbers: what the chat's earlier replies called them still holds.
             return "Brought back " + Replies.Join(done.Select(d => $"“{d.Outcome.Title}” (task {d.Outcome.TaskId})")) + ".";
         }
-        var redo = UndoSkill.IsRedo(context.Chat.Message);
         // An edit or a skip made again by its own call: the reply that call had says what it did ("“Dentist” is now due
         // Friday at 16:00."), where "has your change again" would not.
-        if (redo && done.Count > 0 && done.All(d => d.Tool is ToolNames.UpdateTask or TaskToolNames.SkipTask && d.Outcome.Succeeded)
+        if (Redo && done.Count > 0 && done.All(d => d.Tool is ToolNames.UpdateTask or TaskToolNames.SkipTask && d.Outcome.Succeeded)
             && LastChange(context.Chat) is { } undoTurn && UndoneBy(undoTurn, context.Chat) is { } undone
             && undone.Exchanges.Where(e => e.Changed).All(e => e.Tool is ToolNames.UpdateTask or TaskToolNames.SkipTask))
         {
@@ -218,14 +217,14 @@ internal sealed partial record UndoRequest(IReadOnlyList<string>? Named = null, 
         }
         var added = done.Where(d => d.Tool == ToolNames.AddTask).Select(d => d.Outcome.TaskId).OfType<long>().ToHashSet();
         var doneAgain = done.Where(d => d.Tool == ToolNames.CompleteTask && d.ArgumentId is { } id && added.Contains(id)).Select(d => d.ArgumentId!.Value).ToHashSet();
-        return (redo ? "Redone: " : "Undone: ") + Replies.Join(done.Where(d => !(d.Tool == ToolNames.CompleteTask && d.ArgumentId is { } id && doneAgain.Contains(id))).Select(d => d.Tool switch
+        return (Redo ? "Redone: " : "Undone: ") + Replies.Join(done.Where(d => !(d.Tool == ToolNames.CompleteTask && d.ArgumentId is { } id && doneAgain.Contains(id))).Select(d => d.Tool switch
         {
             ToolNames.DeleteTask => $"removed “{d.Outcome.Title}” again",
             ToolNames.RestoreTask => $"“{d.Outcome.Title}” is back (task {d.Outcome.TaskId})",
             ToolNames.AddTask => $"“{d.Outcome.Title}” is back (as task {d.Outcome.TaskId}{(doneAgain.Contains(d.Outcome.TaskId ?? 0) ? ", done" : "")})",
             TaskToolNames.ReopenTask => $"“{d.Outcome.Title}” is not done again",
             ToolNames.CompleteTask => $"“{d.Outcome.Title}” is done again",
-            _ when redo => $"“{d.Outcome.Title}” has your change again",
+            _ when Redo => $"“{d.Outcome.Title}” has your change again",
             _ => $"“{d.Outcome.Title}” is back to how it was",
         })) + ".";
     }
