@@ -69,6 +69,27 @@ public sealed class AccessibilityTests(RunningTaskChat stack) : BrowserTest(stac
     });
 
     /// <summary>
+    /// The check itself: a page that passes stops passing when something breaks a rule, after an enhanced navigation
+    /// (the same document, axe-core already in it) as after a full load (a new one).
+    /// </summary>
+    [Fact]
+    public Task The_axe_check_finds_a_violation_put_into_a_page() => RunAsync(nameof(The_axe_check_finds_a_violation_put_into_a_page), async () =>
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/sign-in");
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+
+        await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<button></button>')");
+        var violations = await Axe.SeriousViolationsAsync(page);
+        Assert.Contains(violations, v => v.StartsWith("button-name (critical, 1 element(s))", StringComparison.Ordinal));
+
+        await page.GotoAsync("/sign-up");
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+        await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/favicon.png\">')");
+        Assert.Contains(await Axe.SeriousViolationsAsync(page), v => v.StartsWith("image-alt (critical", StringComparison.Ordinal));
+    });
+
+    /// <summary>
     /// A navigation puts the focus on the new page's heading (for screen readers), but the heading's
     /// turn, which comes a moment after a page's first interactive render, never takes the focus from a
     /// field being typed in: a first chat's Enter went to the heading that way and sent nothing.
