@@ -21,8 +21,9 @@ internal static class LeadingWhen
         for (var i = 1; i < Math.Min(parts.Length, MostWords + 1); i++)
         {
             // A verb that starts a task, or "I need to", "I have to", "I should", "I've got to" before one ("tomorrow I need
-            // to call the bank", which the add reads as "I need to call the bank tomorrow").
-            if (!(Phrase.Words(parts[i]) is [var next] && Verbs.IsImperative(next)) && !SaysINeedTo(parts[i..]))
+            // to call the bank", which the add reads as "I need to call the bank tomorrow"), or something they have or that
+            // is on ("tomorrow I have a dentist appointment at 3pm", "on thursday there's a team lunch").
+            if (!(Phrase.Words(parts[i]) is [var next] && Verbs.IsImperative(next)) && !SubjectFirst(parts[i..]))
             {
                 continue;
             }
@@ -38,8 +39,9 @@ internal static class LeadingWhen
         return null;
     }
 
-    private static bool SaysINeedTo(string[] words) =>
-        Phrase.Words(string.Join(' ', words.Take(4))) is ["i", "need" or "have" or "must" or "should" or "gotta", ..] or ["ive" or "i've", "got", ..];
+    private static bool SubjectFirst(string[] words) =>
+        Phrase.Words(string.Join(' ', words.Take(4))) is ["i", "need" or "have" or "must" or "should" or "gotta" or "got", ..] or ["ive" or "i've", "got", ..]
+            or ["there's" or "theres", ..] or ["there", "is", ..];
 
     private static bool IsWhen(string text, UserClock clock) =>
         When.ParseWhole(text, clock) is not null

@@ -1,14 +1,15 @@
+using System.Text.RegularExpressions;
 using TaskChat.Contract;
 
 namespace TaskChat.Agent;
 
 /// <summary>
 /// "everything due today", "all overdue tasks", "today's tasks", "all of this week's tasks", "everything from monday",
-/// "all of friday's tasks": the pending tasks of one due range or day, as what "mark … done" or "move … to friday" acts
-/// on. Only a range or a day counts: "everything" alone is a whole list, which <see cref="ClearTasksSkill"/> and
-/// <see cref="CompleteAllRequest"/> confirm first, and all tasks of a tag stay a question.
+/// "all of friday's tasks", "everything tagged home", "all #work tasks": the pending tasks of one due range, day or tag,
+/// as what "mark … done", "delete …" or "move … to friday" acts on. "everything" alone is a whole list, which
+/// <see cref="ClearTasksSkill"/> and <see cref="CompleteAllRequest"/> confirm first.
 /// </summary>
-internal static class EachOf
+internal static partial class EachOf
 {
     private static readonly HashSet<string> Fillers =
         ["all", "everything", "every", "each", "of", "my", "the", "tasks", "task", "due", "for", "that", "thats", "are", "is", "s",
@@ -25,6 +26,12 @@ internal static class EachOf
     /// <summary>The range the words name as a set of tasks, or null when they name something else (a task's title).</summary>
     public static ListFilter? Read(string text, UserClock clock)
     {
+        // A tag, said as one: "#home" or after "tagged" (before: "complete everything tagged home" looked for a task of
+        // that title, and "move everything tagged home to friday" asked which). "all my home tasks" stays a title's words.
+        if (TagSet().Match(text) is { Success: true } tagged && Markers.Tag(tagged.Groups["tag"].Value) is { } tag)
+        {
+            return new TagFilter(tag);
+        }
         var words = Phrase.Words(text);
         var named = string.Join(' ', words.Where(w => !Fillers.Contains(w)));
         var possessive = named.EndsWith('s') && Ranges.ContainsKey(named) && !Ranges.ContainsValue(named);
@@ -44,6 +51,11 @@ internal static class EachOf
         // said without a time.
         return DayFilter.Of(named, clock) ?? (named.EndsWith('s') ? DayFilter.Of(named[..^1], clock) : null);
     }
+
+    // "everything tagged home", "all tasks tagged #home", "all the tasks labelled work", "everything with the tag home",
+    // "all #home tasks", "all of my #home tasks", "everything in #home".
+    [GeneratedRegex(@"^(?:all|every(?:thing)?|each)(?:\s+of)?(?:\s+(?:my|the))?(?:\s+(?:tasks?|items?|things?|ones?|to-?dos?))?\s+(?:(?:that\s+(?:are|is)\s+|which\s+(?:are|is)\s+)?(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?#?(?<tag>[\w-]+)|with\s+(?:the\s+|a\s+)?(?:tag|label)\s+#?(?<tag>[\w-]+)|(?:in|with)\s+#(?<tag>[\w-]+))$|^(?:all|every|each)(?:\s+of)?(?:\s+(?:my|the))?\s+#(?<tag>[\w-]+)(?:\s+(?:tasks?|items?|things?|ones|to-?dos?))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TagSet();
 }
 
 /// <summary>

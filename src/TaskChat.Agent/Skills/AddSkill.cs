@@ -22,6 +22,9 @@ internal sealed partial class AddSkill : Skill
 
     private static readonly string[] HaveSomething = ["i have", "i've got", "i have got", "ive got", "i got", "there's", "there is"];
 
+    // "I have a lot to do tomorrow", "tomorrow I have a cold": how their day is, not something to do.
+    private static readonly string[] NotAThingToDo = ["lot", "lots", "bit", "busy", "cold", "flu", "fever", "headache"];
+
     private static readonly string[] RemindVerbs = ["remind me to", "remind me about", "remind me that", "remind me", "add a reminder", "new reminder", "reminder:"];
 
     private static readonly string[] Naming = ["called", "named", "titled", "to", "that says", "saying"];
@@ -80,8 +83,11 @@ internal sealed partial class AddSkill : Skill
             }
         }
         // "I have a report due friday", "I've got a dentist appointment tomorrow at 3", "there's a team lunch on thursday":
-        // something with a day to remember is a task (its article dropped), where "I have a cold" is not.
-        if (Phrase.TryStripStart(text, HaveSomething, out var had) && Phrase.TryStripStart(had, ["a", "an", "my", "the", "this", "that"], out var thing)
+        // something with a day to remember is a task (its article dropped), where "I have a cold" is not. The day may come
+        // first ("tomorrow I have a dentist appointment at 3pm"; a question is not a task).
+        if ((Phrase.TryStripStart(text, HaveSomething, out var had)
+                || (!utterance.IsQuestion && LeadingWhen.MovedToEnd(text, clock) is { } whenLast && Phrase.TryStripStart(whenLast, HaveSomething, out had)))
+            && Phrase.TryStripStart(had, ["a", "an", "my", "the", "this", "that"], out var thing) && !Phrase.TryStripStart(thing, NotAThingToDo, out _)
             && When.TryExtract(thing, clock, out var before, out _) && before.Length > 0)
         {
             text = "add " + thing;
@@ -251,6 +257,7 @@ internal sealed partial class AddSkill : Skill
                 OwnReminders = [.. items.Select(i => i.Remind && i.Due is not null)],
                 OwnTags = ownTags,
                 OwnPriorities = ownPriorities,
+                Again = again,
             };
         }
         return titles.Count == 0

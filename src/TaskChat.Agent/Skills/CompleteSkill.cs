@@ -27,7 +27,7 @@ internal sealed class CompleteSkill : Skill
     public override IReadOnlyList<string> Examples =>
         ["complete 3", "mark the milk one done", "I finished task 3", "check off #2", "task 7 is done", "complete 3 and 5", "mark it done",
          "mark the milk and the bread done", "mark everything due today done", "complete all overdue tasks", "the second one is done",
-         "mark all done", "complete everything"];
+         "mark all done", "complete everything", "mark all #home tasks done"];
 
     /// <summary>"yes" to "I'll mark 5 tasks done: … Shall I go ahead?" (<see cref="CompleteAllRequest"/>).</summary>
     public override SkillRequest? ReadAnswer(Utterance utterance, PastTurn previous) =>

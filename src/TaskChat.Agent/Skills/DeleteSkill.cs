@@ -28,7 +28,7 @@ internal sealed partial class DeleteSkill : Skill
 
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.DeleteTask)];
 
-    public override IReadOnlyList<string> Examples => ["delete task 4", "remove #2", "delete the rent task", "get rid of the milk one", "delete by milk", "delete tasks 2 and 4", "delete eggs and bread", "delete the 3rd one"];
+    public override IReadOnlyList<string> Examples => ["delete task 4", "remove #2", "delete the rent task", "get rid of the milk one", "delete by milk", "delete tasks 2 and 4", "delete eggs and bread", "delete the 3rd one", "delete everything tagged #home"];
 
     public override SkillRequest? Read(Utterance utterance)
     {

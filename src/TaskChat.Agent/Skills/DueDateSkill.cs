@@ -148,7 +148,7 @@ internal sealed partial class DueDateSkill : Skill
         }
         if (Phrase.Words(targetText) is ["everything", ..] || TaskReference.IsEverything(targetText))
         {
-            return new Say("I move tasks by name or number (“move the milk and the eggs to friday”, “move 2 and 4 to friday”), or all those of a day (“move everything due today to tomorrow”, “move all overdue tasks to today”). Which ones?");
+            return new Say("I move tasks by name or number (“move the milk and the eggs to friday”, “move 2 and 4 to friday”), or all those of a day or a tag (“move everything due today to tomorrow”, “move all overdue tasks to today”, “move everything tagged #home to saturday”). Which ones?");
         }
         return TaskReference.Parse(targetText) is { } target ? new DueRequest(target, due, WeekdayAlone().IsMatch(when)) : null;
     }

@@ -414,8 +414,7 @@ internal sealed record TagsFilter() : PendingWithFilter(TaskToolArguments.Tags)
         {
             return "None of your tasks to do has a tag. Say “tag 3 #home” or “add pay rent #home” to give one a tag.";
         }
-        var counted = tasks.SelectMany(t => t.Tags.Distinct(StringComparer.Ordinal)).CountBy(tag => tag, StringComparer.Ordinal)
-            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+        var counted = TaskTags.Count(tasks.Select(t => t.Tags));
         return $"Your tags on tasks to do: {Replies.Join(counted.Select(c => $"#{c.Key} ({Replies.Count(c.Value, "task")})"))}. " +
             $"Say “show my #{counted[0].Key} tasks” to see a tag's tasks.";
     }

@@ -47,7 +47,22 @@ internal sealed class ReopenSkill : Skill
 
 internal sealed record ReopenRequest(TaskTarget Target) : TargetedRequest(Target)
 {
-    protected override string LookupStatus => ListStatus.Completed;
+    // Words are looked for among every task, and only the done ones can match, so that "reopen the milk" while the milk is
+    // still to do says so rather than "I couldn't find a completed task matching “milk”" (session 36's walk-through).
+    protected override string LookupStatus => ListStatus.All;
+
+    protected override IReadOnlyList<TaskSnapshot> Match(IReadOnlyList<TaskSnapshot> tasks) => Done(base.Match(tasks));
+
+    protected override IReadOnlyList<TaskSnapshot> MatchPart(IReadOnlyList<TaskSnapshot> tasks, IReadOnlyList<string> part) =>
+        Done(base.MatchPart(tasks, part));
+
+    private static List<TaskSnapshot> Done(IReadOnlyList<TaskSnapshot> matches) => [.. matches.Where(t => t.Completed)];
+
+    protected override NextStep ActOnNoMatch(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) =>
+        TitleMatcher.Match(tasks, Target.Words) is { Count: > 0 } toDo
+            ? new Answer((toDo.Count == 1 ? $"{Replies.Quoted(toDo[0].Title)} isn't done: it's still on your list" : $"{Replies.Join(toDo.Select(t => Replies.Quoted(t.Title)))} aren't done: they're still on your list") +
+                ". Say “show completed” to see the tasks you've done.")
+            : base.ActOnNoMatch(tasks, context);
 
     protected override string Verb => "reopen";
 

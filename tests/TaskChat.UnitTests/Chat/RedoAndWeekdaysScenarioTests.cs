@@ -197,6 +197,20 @@ public class RedoAndWeekdaysScenarioTests
         Assert.Equal(["Buy milk", "Buy milk"], tools.Tasks.Select(t => t.Title));
     }
 
+    /// <summary>Each item with its own date took another path, which left out that they had said "again" (session 36's last read).</summary>
+    [Fact]
+    public async Task AgainInAListWhoseItemsHaveTheirOwnDatesIsNotCalledASlipEither()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add buy milk");
+
+        var reply = await turns.TurnAsync("add call mom tomorrow, buy milk again friday");
+
+        Assert.Equal(["Buy milk", "Call mom", "Buy milk"], tools.Tasks.Select(t => t.Title));
+        Assert.Equal("2026-12-04", tools.Tasks[2].Due);
+        Assert.DoesNotContain("already had", reply, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AgainAloneAfterAVerbStaysInTheTitle()
     {

@@ -36,11 +36,7 @@ internal sealed record ViewCounts(int All, int Today, int Upcoming, int Overdue,
             }
         }
         var last = pendingByDue.Count > 0 ? TaskText.Due.Parse(pendingByDue[^1].Due) : null;
-        var tags = pendingByDue.SelectMany(t => (t.Tags ?? []).Distinct(StringComparer.Ordinal))
-            .CountBy(tag => tag, StringComparer.Ordinal)
-            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => new TagCount(c.Key, c.Value, more))
-            .ToList();
+        var tags = TaskTags.Count(pendingByDue.Select(t => t.Tags)).Select(c => new TagCount(c.Key, c.Value, more)).ToList();
         return new(pendingByDue.Count, due, upcoming, overdue, more, PastToday: !more || last is null || last.Value.Date > today) { Tags = tags };
     }
 
