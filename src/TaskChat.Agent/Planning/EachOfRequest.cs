@@ -27,8 +27,9 @@ internal static partial class EachOf
     public static ListFilter? Read(string text, UserClock clock)
     {
         // A tag, said as one: "#home" or after "tagged" (before: "complete everything tagged home" looked for a task of
-        // that title, and "move everything tagged home to friday" asked which). "all my home tasks" stays a title's words.
-        if (TagSet().Match(text) is { Success: true } tagged && Markers.Tag(tagged.Groups["tag"].Value) is { } tag)
+        // that title, and "move everything tagged home to friday" asked which). "all my home tasks" stays a title's words, and
+        // "#3" a task's number.
+        if (TagSet().Match(text) is { Success: true } tagged && Markers.Tag(tagged.Groups["tag"].Value) is { } tag && !tag.All(char.IsAsciiDigit))
         {
             return new TagFilter(tag);
         }

@@ -78,6 +78,17 @@ public class TasksOfATagScenarioTests
         Assert.Equal([false, false, false, true], tools.Tasks.Select(t => t.Completed));
     }
 
+    /// <summary>"#3" is task 3, not a tag named 3.</summary>
+    [Fact]
+    public async Task AllWithATaskNumberIsNoTag()
+    {
+        var (turns, tools) = await StartWithTagsAsync();
+
+        await turns.TurnAsync("complete all #3");
+
+        Assert.DoesNotContain(tools.Calls, c => c.Tool == ToolNames.ListTasks && c.Arguments.Contains("\"tag\":\"3\"", StringComparison.Ordinal));
+    }
+
     /// <summary>Everything without a day or a tag is still a question, and it now names the tag as a way to say which.</summary>
     [Fact]
     public async Task MovingEverythingStillAsksWhichAndSaysATagIsAnAnswer()
