@@ -56,6 +56,10 @@ internal sealed record ReopenRequest(TaskTarget Target) : TargetedRequest(Target
     protected override IReadOnlyList<TaskSnapshot> MatchPart(IReadOnlyList<TaskSnapshot> tasks, IReadOnlyList<string> part) =>
         Done(base.MatchPart(tasks, part));
 
+    // A search that found the task still to do has found what the reply says: no second look for a near miss.
+    public override ToolCall? LookupAgain(IReadOnlyList<TaskSnapshot> found, AgentContext context) =>
+        TitleMatcher.Match(found, Target.Words).Count > 0 ? null : base.LookupAgain(found, context);
+
     private static List<TaskSnapshot> Done(IReadOnlyList<TaskSnapshot> matches) => [.. matches.Where(t => t.Completed)];
 
     protected override NextStep ActOnNoMatch(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) =>
