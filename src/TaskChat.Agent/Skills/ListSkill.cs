@@ -21,7 +21,8 @@ internal sealed partial class ListSkill : Skill
     ];
 
     private static readonly HashSet<string> PendingWords =
-        ["left", "pending", "open", "remaining", "outstanding", "unfinished", "incomplete", "undone", "still", "next", "due", "upcoming", "active"];
+        ["left", "pending", "open", "remaining", "outstanding", "unfinished", "incomplete", "undone", "still", "next", "due", "upcoming", "active",
+         "plate", "agenda"]; // "what's on my plate?": what is still to do
 
     private static readonly HashSet<string> CompletedWords =
         ["done", "finished", "completed", "complete", "did", "accomplished", "achieved", "closed", "checked"];

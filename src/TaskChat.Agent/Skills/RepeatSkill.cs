@@ -56,6 +56,13 @@ internal sealed class RepeatSkill : Skill
         {
             return TaskReference.Parse(changed) is { } changedTarget ? new RepeatRequest(changedTarget, repeat) : null;
         }
+        // "the rent is due every friday", "the rent is due on the 1st of every month": a task there, its days said as when it
+        // is due (before: not understood). Days alone ("is due mon and wed") are not enough, as for a new task's repeat.
+        if (!repeat.Implied && !utterance.IsQuestion && Phrase.TryStripEnd(before, ["is due on", "is due", "are due on", "are due", "'s due on", "'s due", "s due on", "s due"], out var dueTask)
+            && Phrase.Words(dueTask) is [not ("add" or "what" or "whats" or "which" or "anything" or "something"), ..] && TaskReference.Parse(dueTask) is { } dueTarget)
+        {
+            return new RepeatRequest(dueTarget, repeat);
+        }
         // "make 3 repeat every week", "repeat 3 every monday", "the plants should repeat every 3 days": a repeat of a task
         // that exists needs the word "repeat" (or "recur"); without it, "water the plants every 3 days" is a new task.
         if (!utterance.Words.Any(w => w.StartsWith("repeat", StringComparison.Ordinal) || w.StartsWith("recur", StringComparison.Ordinal)))

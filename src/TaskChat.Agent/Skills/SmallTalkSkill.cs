@@ -29,6 +29,14 @@ internal sealed class SmallTalkSkill(Func<IReadOnlyList<Skill>> skills) : Skill
         ["how are you", "how are you doing", "how are you today", "how r u", "how are u", "hows it going", "how is it going", "how do you do",
          "hi how are you", "hello how are you", "hey how are you", "you ok", "are you ok", "how have you been"];
 
+    // About the conversation, not the tasks: the page's "+ New chat" does it (before: "Sorry, I didn't quite get that").
+    private static readonly string[] NewChat =
+        ["clear the chat", "clear chat", "clear this chat", "clear the conversation", "clear this conversation", "start a new chat",
+         "new chat", "start a new conversation", "new conversation", "reset the chat", "reset chat", "start fresh", "fresh start"];
+
+    // Undo takes back one change, the last (before: "Sorry, I didn't quite get that").
+    private static readonly string[] UndoAll = ["undo everything", "undo all", "undo all of that", "undo all of it", "undo all changes", "undo all my changes", "undo them all"];
+
     private static readonly string[] TimeQuestions = ["what time is it", "whats the time", "what is the time", "what time is it now", "whats the time now"];
 
     public override string Name => "small talk";
@@ -58,6 +66,14 @@ internal sealed class SmallTalkSkill(Func<IReadOnlyList<Skill>> skills) : Skill
         if (TimeQuestions.Contains(words))
         {
             return new Say($"It's {clock.Now.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)} ({clock.ZoneName}).");
+        }
+        if (NewChat.Contains(words))
+        {
+            return new Say("To start afresh, press “+ New chat” beside your conversations: your tasks stay as they are, and this conversation stays in the list to come back to.");
+        }
+        if (UndoAll.Contains(words))
+        {
+            return new Say("I can take back the last change only: say “undo” for it. For others, tell me what to change, for example “reopen 3” or “move 2 to friday”.");
         }
         if (HowAreYou.Contains(words))
         {

@@ -36,11 +36,26 @@ internal sealed class TagSkill : Skill
             return new TagRequest(allTarget, [], []) { RemovesAll = true };
         }
         var untag = Phrase.TryStripStart(text, ["untag", "remove tag", "remove the tag"], out var rest);
+        // The tag, then the task: "remove the tag home from the milk", "untag work from 3", "remove #home from the milk",
+        // "take #home off the milk" (before: "remove the tag home from the milk" looked for a task “home from the”). Without
+        // "tag" the tag must have its "#": "remove milk from the list" is a deletion.
+        if (untag && Phrase.TrySplit(rest, ["from", "off"], out var tagWords, out var fromTask)
+            && Phrase.Words(tagWords).Where(w => w is not ("the" or "and")).Select(Markers.Tag).ToList() is { Count: > 0 } named
+            && named.All(t => t is not null) && TaskReference.Parse(fromTask) is { } fromTaskTarget)
+        {
+            return new TagRequest(fromTaskTarget, [], [.. named.OfType<string>()]);
+        }
+        if (!untag && Phrase.TryStripStart(text, ["remove", "delete", "drop", "take"], out var hashFirst)
+            && Markers.ExtractTags(hashFirst, out var afterTags) is { Count: > 0 } hashes && hashFirst.TrimStart().StartsWith('#')
+            && Phrase.TryStripStart(afterTags, ["from", "off"], out var hashTask) && TaskReference.Parse(hashTask) is { } hashTarget)
+        {
+            return new TagRequest(hashTarget, [], [.. hashes]);
+        }
         // "untag milk"; "untag the rent", "untag the milk one": a task named after an article (before: "rent" taken for the
         // tag and "the" for the task, and not understood). "untag the rent work" still takes #work off the rent.
-        if (untag && Markers.ExtractTags(rest, out _).Count == 0 && Phrase.Words(rest) is var named
-            && (named.Count == 1 || named.Count is 2 or 3 && named[0] is "the" or "my" or "that" or "this" && (named.Count == 2 || named[2] is "one" or "task"))
-            && TaskReference.Parse(named.Count == 1 ? named[0] : rest) is { } untagged)
+        if (untag && Markers.ExtractTags(rest, out _).Count == 0 && Phrase.Words(rest) is var taskWords
+            && (taskWords.Count == 1 || taskWords.Count is 2 or 3 && taskWords[0] is "the" or "my" or "that" or "this" && (taskWords.Count == 2 || taskWords[2] is "one" or "task"))
+            && TaskReference.Parse(taskWords.Count == 1 ? taskWords[0] : rest) is { } untagged)
         {
             return new TagRequest(untagged, [], []) { RemovesAll = true };
         }
