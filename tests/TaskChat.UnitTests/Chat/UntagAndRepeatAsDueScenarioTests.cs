@@ -3,10 +3,12 @@ using static TaskChat.UnitTests.Chat.ScenarioStart;
 namespace TaskChat.UnitTests.Chat;
 
 /// <summary>
-/// Messages from session 37's second probe of everyday phrasing that the offline agent got wrong or did not take. Whole
-/// conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
+/// Messages from session 37's second probe of everyday phrasing that the offline agent got wrong or did not take: a tag
+/// said before the task it comes off, a task said to be due on repeating days, "what's on my plate?", and two requests
+/// about the chat itself ("clear the chat", "undo everything"). Whole conversations against the fake tools; the clock is
+/// Wednesday 2 December 2026, 09:00 UTC.
 /// </summary>
-public class EverydayWordsScenarioTests
+public class UntagAndRepeatAsDueScenarioTests
 {
     private static async Task<(OfflineTurns Turns, FakeTaskTools Tools)> StartWithTasksAsync()
     {
