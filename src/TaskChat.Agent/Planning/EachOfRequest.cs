@@ -33,6 +33,13 @@ internal static partial class EachOf
         {
             return new TagFilter(tag);
         }
+        // "the rest", "what's left", "what I didn't finish": what is still to do today, as the tasks page's Today shows it
+        // (overdue ones included). Before, "move the rest to tomorrow" matched a task by a near miss ("rest": “Pay rent”),
+        // and "move what's left to tomorrow" looked for a task titled "whats left".
+        if (TodaysRest().IsMatch(text))
+        {
+            return new ByFilter(clock.Today, Before: false);
+        }
         var words = Phrase.Words(text);
         var named = string.Join(' ', words.Where(w => !Fillers.Contains(w)));
         var possessive = named.EndsWith('s') && Ranges.ContainsKey(named) && !Ranges.ContainsValue(named);
@@ -57,6 +64,9 @@ internal static partial class EachOf
     // "all #home tasks", "all of my #home tasks", "everything in #home".
     [GeneratedRegex(@"^(?:all|every(?:thing)?|each)(?:\s+of)?(?:\s+(?:my|the))?(?:\s+(?:tasks?|items?|things?|ones?|to-?dos?))?\s+(?:(?:that\s+(?:are|is)\s+|which\s+(?:are|is)\s+)?(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?#?(?<tag>[\w-]+)|with\s+(?:the\s+|a\s+)?(?:tag|label)\s+#?(?<tag>[\w-]+)|(?:in|with)\s+#(?<tag>[\w-]+))$|^(?:all|every|each)(?:\s+of)?(?:\s+(?:my|the))?\s+#(?<tag>[\w-]+)(?:\s+(?:tasks?|items?|things?|ones|to-?dos?))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TagSet();
+
+    [GeneratedRegex(@"^(?:the\s+rest(?:\s+of\s+(?:(?:my|the)\s+)?(?:today['’]?s?|it|them|the\s+day|my\s+day|tasks?)(?:\s+(?:tasks?|list|stuff))?)?|(?:what|whatever)(?:['’]?s|\s+is)\s+(?:still\s+)?left(?:\s+(?:for\s+)?today)?|(?:what|everything|anything)\s+i\s+(?:didn['’]?t|did\s+not|haven['’]?t|have\s+not)\s+(?:finish(?:ed)?|do(?:ne)?|get\s+(?:to|done)|got\s+to)(?:\s+today)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TodaysRest();
 }
 
 /// <summary>

@@ -5,7 +5,7 @@ namespace TaskChat.Agent;
 /// <summary>
 /// Other readings of a message that no skill read as it was said, tried in turn before the fallback: the first word's
 /// slip mended ("ad milk", "delet the milk", "remnd me to call mom"), then the request after a preamble ("ok so this week
-/// is crazy. I need to finish the slides by thursday"). Only ever tried on a message not understood, so a message that
+/// is crazy. I need to finish the slides by thursday", "I'm done for today, move the rest to tomorrow"). Only ever tried on a message not understood, so a message that
 /// means something as said is never read another way.
 /// </summary>
 internal static partial class Rereadings
@@ -32,6 +32,19 @@ internal static partial class Rereadings
                 yield return rest;
             }
         }
+        // Then each clause after a comma: "I'm done for today, move the rest to tomorrow". Not after a condition ("if it
+        // rains, cancel the picnic"), which the request alone would drop.
+        if (!Condition().IsMatch(text))
+        {
+            foreach (Match comma in ClauseEnd().Matches(text))
+            {
+                var rest = text[(comma.Index + comma.Length)..];
+                if (rest.Length > 0)
+                {
+                    yield return rest;
+                }
+            }
+        }
     }
 
     /// <summary>The verb <paramref name="word"/> is one slip from (a letter missing, extra, wrong or two swapped), its first letter right.</summary>
@@ -50,4 +63,10 @@ internal static partial class Rereadings
 
     [GeneratedRegex(@"[.!?]+\s+")]
     private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@",\s+")]
+    private static partial Regex ClauseEnd();
+
+    [GeneratedRegex(@"^(?:if|when|whenever|unless|once|after|before|until|till|in case)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Condition();
 }
