@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using TaskChat.Contract;
+using TaskChat.TestSupport;
 
 namespace TaskChat.Mcp.FunctionalTests;
 
@@ -91,7 +92,7 @@ public sealed class HttpSurfaceTests(SqliteMcpServer server) : IClassFixture<Sql
     [Fact]
     public async Task ABodyOverTheLimitIsRefusedAsTooLarge()
     {
-        using var http = server.Server.CreateHttpClient();
+        using var http = OversizedRequests.Client(server.Server.BaseAddress);
         var title = new string('x', (int)TaskChat.Mcp.Tools.TaskToolsExtensions.MaxRequestBodyBytes + 1);
 
         using var request = RawMcpRequests.Post(RawMcpRequests.ToolsCall(ToolNames.AddTask, JsonSerializer.Serialize(new { title })), server.Jwks.CreateToken("huge-user"));
