@@ -69,7 +69,7 @@ internal sealed class SmallTalkSkill(Func<IReadOnlyList<Skill>> skills) : Skill
         }
         if (NewChat.Contains(words))
         {
-            return new Say("To start afresh, press “+ New chat” beside your conversations: your tasks stay as they are, and this conversation stays in the list to come back to.");
+            return new Say("To start afresh, press “+ New chat” in your list of chats (“Chats” on a phone): your tasks stay as they are, and this conversation stays in the list to come back to.");
         }
         if (UndoAll.Contains(words))
         {
