@@ -942,6 +942,8 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
 
     private static async Task AssertTouchTargetAsync(ILocator target)
     {
+        // A box is measured as it is now: a panel a click opens is waited for first (ci123 measured it a moment early).
+        await Assertions.Expect(target).ToBeVisibleAsync();
         var box = await target.BoundingBoxAsync() ?? throw new InvalidOperationException($"{target} has no box");
         Assert.True(box.Height >= 44, $"{target} is {box.Height}px high, under 44px");
     }
