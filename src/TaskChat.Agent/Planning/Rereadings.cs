@@ -23,26 +23,16 @@ internal static partial class Rereadings
         {
             yield return verb + text[first.Length..];
         }
-        // Each sentence after the first starts a reading of the rest.
-        foreach (Match end in SentenceEnd().Matches(text))
+        // Each sentence after the first starts a reading of the rest; then each clause after a comma ("I'm done for today,
+        // move the rest to tomorrow"), not after a condition ("if it rains, cancel the picnic"), which the request alone
+        // would drop.
+        var ends = SentenceEnd().Matches(text).Concat(Condition().IsMatch(text) ? [] : ClauseEnd().Matches(text));
+        foreach (var end in ends)
         {
             var rest = text[(end.Index + end.Length)..];
             if (rest.Length > 0)
             {
                 yield return rest;
-            }
-        }
-        // Then each clause after a comma: "I'm done for today, move the rest to tomorrow". Not after a condition ("if it
-        // rains, cancel the picnic"), which the request alone would drop.
-        if (!Condition().IsMatch(text))
-        {
-            foreach (Match comma in ClauseEnd().Matches(text))
-            {
-                var rest = text[(comma.Index + comma.Length)..];
-                if (rest.Length > 0)
-                {
-                    yield return rest;
-                }
             }
         }
     }

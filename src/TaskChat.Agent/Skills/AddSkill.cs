@@ -85,8 +85,10 @@ internal sealed partial class AddSkill : Skill
         // "I have a report due friday", "I've got a dentist appointment tomorrow at 3", "there's a team lunch on thursday":
         // something with a day to remember is a task (its article dropped), where "I have a cold" is not. The day may come
         // first ("tomorrow I have a dentist appointment at 3pm"; a question is not a task).
-        if ((Phrase.TryStripStart(text, HaveSomething, out var had)
-                || (!utterance.IsQuestion && LeadingWhen.MovedToEnd(text, clock) is { } whenLast && Phrase.TryStripStart(whenLast, HaveSomething, out had)))
+        // The message with its leading when moved to the end, read once for this and for the verb after a when below; not
+        // for a message that starts with a verb, which reads its own ("add tomorrow call mom").
+        var whenLast = utterance.IsQuestion || Phrase.TryStripStart(text, Verbs, out _) ? null : LeadingWhen.MovedToEnd(text, clock);
+        if ((Phrase.TryStripStart(text, HaveSomething, out var had) || (whenLast is not null && Phrase.TryStripStart(whenLast, HaveSomething, out had)))
             && Phrase.TryStripStart(had, ["a", "an", "my", "the", "this", "that"], out var thing) && !Phrase.TryStripStart(thing, NotAThingToDo, out _)
             && When.TryExtract(thing, clock, out var before, out _) && before.Length > 0)
         {
@@ -97,7 +99,7 @@ internal sealed partial class AddSkill : Skill
             rest = LeadingWhen.MovedToEnd(rest, clock) ?? rest; // "add tomorrow call mom"
         }
         // A question is not a task: "tomorrow I need to do what?".
-        else if ((utterance.IsQuestion ? text : LeadingWhen.MovedToEnd(text, clock) ?? text) is var everyday && Phrase.TryStripStart(everyday, Verbs, out rest))
+        else if ((whenLast ?? text) is var everyday && Phrase.TryStripStart(everyday, Verbs, out rest))
         {
             text = everyday; // "tomorrow remind me to call mom", "tomorrow I need to call the bank"
         }

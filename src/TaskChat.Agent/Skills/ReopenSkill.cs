@@ -58,12 +58,12 @@ internal sealed record ReopenRequest(TaskTarget Target) : TargetedRequest(Target
 
     // A search that found the task still to do has found what the reply says: no second look for a near miss.
     public override ToolCall? LookupAgain(IReadOnlyList<TaskSnapshot> found, AgentContext context) =>
-        TitleMatcher.Match(found, Target.Words).Count > 0 ? null : base.LookupAgain(found, context);
+        base.Match(found).Count > 0 ? null : base.LookupAgain(found, context);
 
     private static List<TaskSnapshot> Done(IReadOnlyList<TaskSnapshot> matches) => [.. matches.Where(t => t.Completed)];
 
     protected override NextStep ActOnNoMatch(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) =>
-        TitleMatcher.Match(tasks, Target.Words) is { Count: > 0 } toDo
+        base.Match(tasks) is { Count: > 0 } toDo
             ? new Answer((toDo.Count == 1 ? $"{Replies.Quoted(toDo[0].Title)} isn't done: it's still on your list" : $"{Replies.Join(toDo.Select(t => Replies.Quoted(t.Title)))} aren't done: they're still on your list") +
                 ". Say “show completed” to see the tasks you've done.")
             : base.ActOnNoMatch(tasks, context);
