@@ -81,4 +81,10 @@ public static class ProblemCodes
 
     /// <summary>The web's CSRF check: a cookie endpoint called from another site (403).</summary>
     public const string CrossOrigin = "cross_origin";
+
+    /// <summary>The web's reset-password: the link's token is expired, used already, or not one the web made (400).</summary>
+    public const string InvalidToken = "invalid_token";
+
+    /// <summary>The web's request-password-reset: this server has no way to send mail (SMTP_URL is off) (503).</summary>
+    public const string PasswordResetUnavailable = "password_reset_unavailable";
 }

@@ -1,6 +1,7 @@
 using TaskChat.ServiceDefaults.Configuration;
 using TaskChat.Web.Auth.Throttling;
 using TaskChat.Web.Live;
+using TaskChat.Web.Mail;
 using TaskChat.Web.OAuth;
 using TaskChat.Web.Sessions;
 
@@ -35,7 +36,10 @@ public sealed record WebSettings
     /// <summary>The OAuth authorization server for outside MCP clients (MCP_PUBLIC_URL, OAUTH_...).</summary>
     public required OAuthSettings OAuth { get; init; }
 
-    public string Summary() => $"api={ApiUrl} key_rotation_days={KeyRotationDays} {Sessions.Summary()} {KeyRingCertificates.Summary(KeyRing)} {AuthLimits.Summary()} {Live.Summary()} {OAuth.Summary()}";
+    /// <summary>How password-reset links and notices are sent (SMTP_URL, MAIL_FROM).</summary>
+    public required MailSettings Mail { get; init; }
+
+    public string Summary() => $"api={ApiUrl} key_rotation_days={KeyRotationDays} {Sessions.Summary()} {KeyRingCertificates.Summary(KeyRing)} {AuthLimits.Summary()} {Live.Summary()} {OAuth.Summary()} {Mail.Summary()}";
 
     public static WebSettings Read(SettingsReader reader) => new()
     {
@@ -46,5 +50,6 @@ public sealed record WebSettings
         Sessions = SessionLifetime.Read(reader),
         Live = LiveSettings.Read(reader),
         OAuth = OAuthSettings.Read(reader),
+        Mail = MailSettings.Read(reader),
     };
 }

@@ -17,9 +17,10 @@ public sealed class RunningSystem : IAsyncDisposable
     private readonly List<McpClient> _clients = [];
     private int _disposed;
 
-    internal RunningSystem(SystemWiring wiring, List<RunningService> services, TestJwks? issuer, TestProcess? launcher)
+    internal RunningSystem(SystemWiring wiring, List<RunningService> services, TestJwks? issuer, TestProcess? launcher, Mailbox mailbox)
     {
         Wiring = wiring;
+        Mailbox = mailbox;
         _services = services;
         _issuer = issuer;
         _launcher = launcher;
@@ -27,6 +28,9 @@ public sealed class RunningSystem : IAsyncDisposable
 
     /// <summary>How the services were told to find each other: the same description the launcher uses.</summary>
     public SystemWiring Wiring { get; }
+
+    /// <summary>The mail the web sent (password-reset links, notices), where a test reads it.</summary>
+    public Mailbox Mailbox { get; }
 
     public RunningService Mcp => this[TaskChatService.Mcp];
 
@@ -87,6 +91,7 @@ public sealed class RunningSystem : IAsyncDisposable
             await _launcher.StopAsync(TimeSpan.FromSeconds(30));
             _launcher.Dispose();
         }
+        Mailbox.Delete();
     }
 
     private string TokenFor(string userId, IDictionary<string, object>? claims = null) =>

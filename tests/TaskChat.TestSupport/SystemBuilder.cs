@@ -36,6 +36,7 @@ public sealed class SystemBuilder(string databaseUrl)
         ["AUTH_SIGN_IN_PER_EMAIL_PER_MINUTE"] = "100000",
         ["AUTH_SIGN_UP_PER_ADDRESS_PER_HOUR"] = "100000",
         ["AUTH_REQUESTS_PER_ADDRESS_PER_MINUTE"] = "1000000",
+        ["AUTH_PASSWORD_RESETS_PER_ADDRESS_PER_HOUR"] = "100000",
     };
 
     private readonly Dictionary<TaskChatService, IReadOnlyDictionary<string, string>> _services = [];
@@ -47,6 +48,9 @@ public sealed class SystemBuilder(string databaseUrl)
     private TestJwks? _issuer;
     private ServiceHosting _hosting = ServiceHosting.InProcess;
     private IReadOnlyDictionary<TaskChatService, string>? _publishedFolders;
+
+    /// <summary>The web's mail, written to a folder of this system's own (never the checkout's .data/mail).</summary>
+    private readonly Mailbox _mailbox = new(Path.Combine(Path.GetTempPath(), "taskchat-mail", Guid.NewGuid().ToString("N")));
 
     /// <summary>Tokens come from <paramref name="issuer"/> (AUTH_ISSUER and AUTH_JWKS_URL), unless the web runs and issues them.</summary>
     public SystemBuilder SignedBy(TestJwks issuer)
@@ -174,7 +178,7 @@ public sealed class SystemBuilder(string databaseUrl)
             }
             throw;
         }
-        return new RunningSystem(wiring, started, _issuer, launcher: null);
+        return new RunningSystem(wiring, started, _issuer, launcher: null, _mailbox);
     }
 
     private SystemBuilder With(TaskChatService service, IReadOnlyDictionary<string, string>? variables)
@@ -221,6 +225,7 @@ public sealed class SystemBuilder(string databaseUrl)
             {
                 variables[name] = value;
             }
+            variables["SMTP_URL"] = _mailbox.SmtpUrl;
         }
         foreach (var (name, value) in _services[service])
         {
@@ -255,6 +260,7 @@ public sealed class SystemBuilder(string databaseUrl)
         {
             // A test that ends an outage waits for the launcher's next restart: at most 5 s later, not 30.
             ["LAUNCHER_RESTART_MAX_SECONDS"] = "5",
+            ["SMTP_URL"] = _mailbox.SmtpUrl,
         };
         foreach (var (name, value) in _services.Values.SelectMany(own => own))
         {
@@ -272,6 +278,6 @@ public sealed class SystemBuilder(string databaseUrl)
         }
         List<RunningService> services = [.. StartOrder.Select(service =>
             new ServiceUnderLauncher(service, Listening.Url(wiring.PortOf(service), "/"), launcher))];
-        return new RunningSystem(wiring, services, issuer: null, launcher);
+        return new RunningSystem(wiring, services, issuer: null, launcher, _mailbox);
     }
 }

@@ -158,7 +158,7 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
     private static AccountOutcome LockedOut(TimeSpan wait) =>
         new(null, StatusCodes.Status429TooManyRequests, ProblemCodes.LockedOut, LockedOutText, RetryAfterSeconds: AuthThrottlingExtensions.RetryAfterSeconds(wait));
 
-    private static AccountOutcome RateLimited(TimeSpan wait, string text)
+    internal static AccountOutcome RateLimited(TimeSpan wait, string text)
     {
         var seconds = AuthThrottlingExtensions.RetryAfterSeconds(wait);
         return new(null, StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited,
@@ -167,7 +167,7 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
 
     private HttpContext HttpContext => http.HttpContext ?? throw new InvalidOperationException("Signing in needs the request (its cookie).");
 
-    private static bool IsEmail(string email) =>
+    internal static bool IsEmail(string email) =>
         email.Length is > 0 and <= FieldLimits.Email
         && !HasControlCharacters(email)
         && MailAddress.TryCreate(email, out var address)

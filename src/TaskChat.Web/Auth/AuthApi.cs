@@ -24,6 +24,8 @@ public static class AuthApi
         changes.MapPost("/sign-up/email", SignUpAsync);
         changes.MapPost("/sign-in/email", SignInAsync);
         changes.MapPost("/sign-out", SignOutAsync);
+        changes.MapPost("/request-password-reset", RequestPasswordReset);
+        changes.MapPost("/reset-password", ResetPasswordAsync);
         auth.MapGet("/get-session", GetSessionAsync);
         auth.MapGet("/token", GetTokenAsync);
         // Public, cached by every validator, and fetched by the api and mcp replicas, perhaps from one address.
@@ -37,12 +39,33 @@ public static class AuthApi
     internal static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> SignInAsync(SignInRequest? body, HttpContext context, Accounts accounts) =>
         Answer(await accounts.SignInAsync(body?.Email, body?.Password), context);
 
-    private static Results<Ok<SignedIn>, ProblemHttpResult> Answer(AccountOutcome outcome, HttpContext context)
+    /// <summary>
+    /// A link to choose a new password, mailed to the email's account if it has one: the same 200 either way (Better
+    /// Auth's requestPasswordReset). 503 when this server cannot send mail.
+    /// </summary>
+    internal static Results<Ok<PasswordResetStatus>, ProblemHttpResult> RequestPasswordReset(PasswordResetRequest? body, HttpContext context, PasswordResets resets)
     {
-        if (outcome.User is { } user)
-        {
-            return TypedResults.Ok(new SignedIn(UserView.From(user)));
-        }
+        var outcome = resets.Request(body?.Email);
+        return outcome.Status == StatusCodes.Status200OK
+            ? TypedResults.Ok(new PasswordResetStatus(Status: true, Message: PasswordResets.SentText))
+            : Refusal(outcome, context);
+    }
+
+    /// <summary>The new password, with the token of the mailed link; every session of the account ends (Better Auth's resetPassword).</summary>
+    internal static async Task<Results<Ok<PasswordResetStatus>, ProblemHttpResult>> ResetPasswordAsync(
+        ResetPasswordRequest? body, HttpContext context, PasswordResets resets, CancellationToken cancellationToken)
+    {
+        var outcome = await resets.ResetAsync(body?.Token, body?.NewPassword, cancellationToken);
+        return outcome.Succeeded
+            ? TypedResults.Ok(new PasswordResetStatus(Status: true, Message: "Your password was changed: sign in with it."))
+            : Refusal(outcome, context);
+    }
+
+    private static Results<Ok<SignedIn>, ProblemHttpResult> Answer(AccountOutcome outcome, HttpContext context) =>
+        outcome.User is { } user ? TypedResults.Ok(new SignedIn(UserView.From(user))) : Refusal(outcome, context);
+
+    private static ProblemHttpResult Refusal(AccountOutcome outcome, HttpContext context)
+    {
         if (outcome.RetryAfterSeconds is { } seconds)
         {
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

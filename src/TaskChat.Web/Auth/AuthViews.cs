@@ -7,6 +7,14 @@ public sealed record SignUpRequest(string? Email, string? Password, string? Name
 
 public sealed record SignInRequest(string? Email, string? Password);
 
+public sealed record PasswordResetRequest(string? Email);
+
+/// <summary>The new password and the <c>token</c> of the mailed link (its <c>?token=</c>).</summary>
+public sealed record ResetPasswordRequest(string? Token, string? NewPassword);
+
+/// <summary>What request-password-reset and reset-password answer (Better Auth's <c>{status: true}</c>), with words for a person.</summary>
+public sealed record PasswordResetStatus(bool Status, string Message);
+
 public sealed record UserView(string Id, string Email, string Name, DateTime CreatedAt)
 {
     public static UserView From(TaskChatUser user) => new(user.Id, user.Email ?? "", user.Name, user.CreatedAt);

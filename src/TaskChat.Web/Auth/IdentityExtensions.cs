@@ -67,8 +67,12 @@ public static class IdentityExtensions
             .AddEntityFrameworkStores<TaskChatDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<TaskChatClaims>()
-            .AddPasswordValidator<PasswordRules>();
+            .AddPasswordValidator<PasswordRules>()
+            // The password-reset links' tokens (PasswordResets): Data Protection, bound to the security stamp.
+            .AddTokenProvider<DataProtectorTokenProvider<TaskChatUser>>(TokenOptions.DefaultProvider);
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = PasswordResets.LinkLifetime);
         builder.Services.AddScoped<Accounts>();
+        builder.Services.AddScoped<PasswordResets>();
         builder.Services.AddSingleton<UserTimeZones>();
 
         builder.Services.ConfigureApplicationCookie(cookie =>

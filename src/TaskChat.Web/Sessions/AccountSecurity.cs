@@ -14,7 +14,7 @@ namespace TaskChat.Web.Sessions;
 /// change and the deletion both ask for the current password, checked as a sign-in checks it.
 /// </summary>
 internal sealed class AccountSecurity(UserManager<TaskChatUser> users, SignInManager<TaskChatUser> signIn, SessionRecords sessions, TimeProvider clock,
-    SignInLockout lockout, WebSettings web, AccountErasure erasure)
+    SignInLockout lockout, WebSettings web, AccountErasure erasure, PasswordResets resets)
 {
     public const string WrongPasswordText = "That is not your current password.";
 
@@ -60,6 +60,7 @@ internal sealed class AccountSecurity(UserManager<TaskChatUser> users, SignInMan
         // The password change renewed the security stamp; this session's ticket gets the new one (same
         // session id), or Identity's stamp check would end it within half an hour.
         await signIn.RefreshSignInAsync(user);
+        resets.NotifyPasswordChanged(user, "changed by someone signed in to it");
         return AccountOutcome.Ok(user);
     }
 

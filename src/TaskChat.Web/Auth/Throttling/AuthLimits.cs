@@ -22,6 +22,15 @@ public sealed record AuthLimits
     /// <summary>Accounts created per client address per hour (AUTH_SIGN_UP_PER_ADDRESS_PER_HOUR).</summary>
     public required int SignUpsPerAddressPerHour { get; init; }
 
+    /// <summary>Password-reset mails asked for per client address per hour (AUTH_PASSWORD_RESETS_PER_ADDRESS_PER_HOUR).</summary>
+    public required int PasswordResetsPerAddressPerHour { get; init; }
+
+    /// <summary>
+    /// Password-reset mails sent to one email per hour, from all addresses together (AUTH_PASSWORD_RESETS_PER_EMAIL_PER_HOUR):
+    /// nobody can fill a stranger's inbox. Counted whether or not the email has an account, so a refusal tells nothing.
+    /// </summary>
+    public required int PasswordResetsPerEmailPerHour { get; init; }
+
     /// <summary>Every other /api/auth request (session, token, sign-out) per client address per minute (AUTH_REQUESTS_PER_ADDRESS_PER_MINUTE).</summary>
     public required int AuthRequestsPerAddressPerMinute { get; init; }
 
@@ -33,7 +42,8 @@ public sealed record AuthLimits
 
     public string Summary() =>
         $"sign_in_per_address={SignInsPerAddressPerMinute}/min sign_in_per_email={SignInsPerEmailPerMinute}/min " +
-        $"sign_up_per_address={SignUpsPerAddressPerHour}/h auth_requests_per_address={AuthRequestsPerAddressPerMinute}/min " +
+        $"sign_up_per_address={SignUpsPerAddressPerHour}/h password_resets_per_address={PasswordResetsPerAddressPerHour}/h " +
+        $"password_resets_per_email={PasswordResetsPerEmailPerHour}/h auth_requests_per_address={AuthRequestsPerAddressPerMinute}/min " +
         $"lockout={LockoutFailures}_failures/{LockoutPeriod.TotalMinutes:0}min";
 
     public static AuthLimits Read(SettingsReader reader) => new()
@@ -41,6 +51,8 @@ public sealed record AuthLimits
         SignInsPerAddressPerMinute = reader.Number("AUTH_SIGN_IN_PER_ADDRESS_PER_MINUTE", 20, 1, 100_000),
         SignInsPerEmailPerMinute = reader.Number("AUTH_SIGN_IN_PER_EMAIL_PER_MINUTE", 10, 1, 100_000),
         SignUpsPerAddressPerHour = reader.Number("AUTH_SIGN_UP_PER_ADDRESS_PER_HOUR", 10, 1, 100_000),
+        PasswordResetsPerAddressPerHour = reader.Number("AUTH_PASSWORD_RESETS_PER_ADDRESS_PER_HOUR", 10, 1, 100_000),
+        PasswordResetsPerEmailPerHour = reader.Number("AUTH_PASSWORD_RESETS_PER_EMAIL_PER_HOUR", 3, 1, 100),
         AuthRequestsPerAddressPerMinute = reader.Number("AUTH_REQUESTS_PER_ADDRESS_PER_MINUTE", 300, 1, 1_000_000),
         LockoutFailures = reader.Number("AUTH_LOCKOUT_FAILURES", 5, 1, 100),
         LockoutPeriod = TimeSpan.FromMinutes(reader.Number("AUTH_LOCKOUT_MINUTES", 5, 1, 24 * 60)),

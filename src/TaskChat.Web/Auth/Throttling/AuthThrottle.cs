@@ -14,6 +14,8 @@ public sealed class AuthThrottle : IDisposable
     private readonly PartitionedRateLimiter<string> _signInsByAddress;
     private readonly PartitionedRateLimiter<string> _signInsByEmail;
     private readonly PartitionedRateLimiter<string> _signUpsByAddress;
+    private readonly PartitionedRateLimiter<string> _resetsByAddress;
+    private readonly PartitionedRateLimiter<string> _resetsByEmail;
 
     public AuthThrottle(WebSettings settings)
     {
@@ -21,6 +23,8 @@ public sealed class AuthThrottle : IDisposable
         _signInsByAddress = Buckets(limits.SignInsPerAddressPerMinute, TimeSpan.FromMinutes(1));
         _signInsByEmail = Buckets(limits.SignInsPerEmailPerMinute, TimeSpan.FromMinutes(1));
         _signUpsByAddress = Buckets(limits.SignUpsPerAddressPerHour, TimeSpan.FromHours(1));
+        _resetsByAddress = Buckets(limits.PasswordResetsPerAddressPerHour, TimeSpan.FromHours(1));
+        _resetsByEmail = Buckets(limits.PasswordResetsPerEmailPerHour, TimeSpan.FromHours(1));
     }
 
     /// <returns>Null when the attempt may go on, else how long to wait.</returns>
@@ -31,6 +35,12 @@ public sealed class AuthThrottle : IDisposable
 
     /// <returns>Null when the attempt may go on, else how long to wait.</returns>
     public TimeSpan? SignUpFromAddress(string address) => Take(_signUpsByAddress, address);
+
+    /// <returns>Null when a password-reset mail may be asked for from this address, else how long to wait.</returns>
+    public TimeSpan? PasswordResetFromAddress(string address) => Take(_resetsByAddress, address);
+
+    /// <returns>Null when a password-reset mail may go to this email, else how long to wait.</returns>
+    public TimeSpan? PasswordResetToEmail(string email) => Take(_resetsByEmail, email.Trim().ToUpperInvariant());
 
     /// <summary>A token bucket per key: <paramref name="limit"/> at once, then one more every window / limit.</summary>
     public static TokenBucketRateLimiterOptions Bucket(int limit, TimeSpan window) => new()
@@ -47,6 +57,8 @@ public sealed class AuthThrottle : IDisposable
         _signInsByAddress.Dispose();
         _signInsByEmail.Dispose();
         _signUpsByAddress.Dispose();
+        _resetsByAddress.Dispose();
+        _resetsByEmail.Dispose();
     }
 
     private static PartitionedRateLimiter<string> Buckets(int limit, TimeSpan window)

@@ -1,0 +1,76 @@
+using System.Runtime.CompilerServices;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace TaskChat.Web.Mail;
+
+/// <summary>One message the web sends, in plain text. <paramref name="Kind"/> names it in logs, which never hold its text or address.</summary>
+public sealed record OutgoingMail(string Kind, string To, string ToName, string Subject, string Text);
+
+/// <summary>Where <see cref="MailDelivery"/> hands a message: an SMTP server, or a folder of .eml files.</summary>
+public interface IMailTransport
+{
+    Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// MailKit against the SMTP server of SMTP_URL, one connection per message: the web sends a few a day, and a
+/// connection kept open would only time out between them. Kept out of the start-up path: MailKit and MimeKit load
+/// with the first message, not with the web (the web's idle memory is one of issue 13's targets).
+/// </summary>
+internal sealed class SmtpTransport(MailSettings settings) : IMailTransport
+{
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(30).TotalMilliseconds };
+        var security = settings.ImplicitTls ? SecureSocketOptions.SslOnConnect
+            : settings.RequireTls ? SecureSocketOptions.StartTls
+            : SecureSocketOptions.StartTlsWhenAvailable;
+        await client.ConnectAsync(settings.Host!, settings.Port, security, cancellationToken);
+        if (settings.UserName is { } user)
+        {
+            await client.AuthenticateAsync(user, settings.Password ?? "", cancellationToken);
+        }
+        await client.SendAsync(MimeMail.From(mail, settings), cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+}
+
+/// <summary>
+/// Each message as an .eml file in a folder (SMTP_URL=file:///…, and the development default .data/mail): the
+/// one-command run can reset a password with no mail server, and any mail program opens the file.
+/// </summary>
+internal sealed class FolderTransport(MailSettings settings, TimeProvider clock) : IMailTransport
+{
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        var folder = settings.Folder!;
+        Directory.CreateDirectory(folder);
+        // Sorted by name is sorted by time: the newest message is the last file.
+        var name = $"{clock.GetUtcNow():yyyyMMdd-HHmmss-fff}-{mail.Kind}-{Guid.NewGuid():N}.eml";
+        var message = MimeMail.From(mail, settings);
+        var path = Path.Combine(folder, name);
+        // Written under another name, then renamed: a reader never finds half a message.
+        var partial = path + ".partial";
+        await message.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, path);
+    }
+}
+
+internal static class MimeMail
+{
+    public static MimeMessage From(OutgoingMail mail, MailSettings settings)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(settings.From.DisplayName, settings.From.Address));
+        message.To.Add(new MailboxAddress(mail.ToName, mail.To));
+        message.Subject = mail.Subject;
+        message.Body = new TextPart("plain") { Text = mail.Text };
+        // Automatic mail: no out-of-office replies to it (RFC 3834).
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        return message;
+    }
+}
