@@ -88,6 +88,24 @@ public sealed class ComposeTests
         Assert.Equal("10.9.0.0/16", replaced.Environment("web")["TRUSTED_PROXIES"]);
     }
 
+    [Fact]
+    public void Password_reset_mail_goes_to_the_containers_tmpfs_locally_and_to_the_smtp_url_in_production()
+    {
+        // Locally, the container's root is read-only: the mail goes where it can be written (a tmpfs) and read (compose exec).
+        Assert.Equal("file:///tmp/mail", Local.Environment("web")["SMTP_URL"]);
+        Assert.Contains("/tmp", Local.Service("web").List("tmpfs").Cast<string>());
+        // In production, only a mail server: unset, the web sends nothing and offers no reset.
+        Assert.Equal("", Production.Environment("web")["SMTP_URL"]);
+        var withMail = ComposeProject.Load(new Dictionary<string, string>(ProductionVariables)
+        {
+            ["SMTP_URL"] = "smtp://apikey:secret@smtp.example.com:587",
+            ["MAIL_FROM"] = "TaskChat <tasks@example.com>",
+        }, "compose.yaml", "compose.production.yaml");
+        Assert.Equal(("smtp://apikey:secret@smtp.example.com:587", "TaskChat <tasks@example.com>"),
+            (withMail.Environment("web")["SMTP_URL"], withMail.Environment("web")["MAIL_FROM"]));
+        Assert.Empty(ServiceSettings.Problems(Service.Web, VariablesOf(withMail, Service.Web)));
+    }
+
     [Theory]
     [MemberData(nameof(Projects))]
     public void Every_dependency_names_an_existing_service_and_waits_for_the_right_condition(string project)

@@ -219,6 +219,21 @@ public sealed class KubernetesManifestTests
         Assert.Equal(["api", "ingress-controller", "mcp"], From("web"));
     }
 
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void The_web_may_reach_an_smtp_server_for_password_reset_mail_and_reads_its_url_from_the_secret(string overlay)
+    {
+        var rendered = RenderedOverlay.Load(overlay);
+        var web = rendered.All<V1NetworkPolicy>().Single(p => p.Spec.PodSelector.MatchLabels is { } labels
+            && labels.TryGetValue("app.kubernetes.io/component", out var c) && c == "web");
+        var ports = web.Spec.Egress.Where(rule => rule.To is null).SelectMany(rule => rule.Ports).Select(port => port.Port.Value).ToList();
+        var smtpUrl = rendered.Deployment(Service.Web).Spec.Template.Spec.Containers.Single().Env.Single(e => e.Name == "SMTP_URL");
+
+        Assert.Contains("587", ports);
+        Assert.Contains("465", ports);
+        Assert.Equal(("taskchat-secrets", "SMTP_URL", true), (smtpUrl.ValueFrom.SecretKeyRef.Name, smtpUrl.ValueFrom.SecretKeyRef.Key, smtpUrl.ValueFrom.SecretKeyRef.Optional));
+    }
+
     /// <summary>The container's environment as the pod would see it: image variables, ConfigMaps, env, Secret values.</summary>
     private static Dictionary<string, string> VariablesOf(RenderedOverlay rendered, Service service)
     {

@@ -70,7 +70,13 @@ public sealed class RenderBlueprintTests
             };
         }
         // sync: false is typed in at creation: the web's public URL, or a secret.
-        return entry.Text("value") ?? (entry.Text("key") == "TASKCHAT_WEB_URL" ? "https://taskchat.example.com" : "typed-in-secret");
+        return entry.Text("value") ?? entry.Text("key") switch
+        {
+            "TASKCHAT_WEB_URL" => "https://taskchat.example.com",
+            "SMTP_URL" => "smtp://apikey:typed-in-secret@smtp.example.com:587",
+            "MAIL_FROM" => "TaskChat <tasks@example.com>",
+            _ => "typed-in-secret",
+        };
     }
 
     [Fact]
@@ -181,6 +187,7 @@ public sealed class RenderBlueprintTests
             }
         }
         Assert.Contains(Services.SelectMany(EnvVars), e => e.Text("key") == "OPENAI_API_KEY" && e.Text("sync") == "false");
+        Assert.Contains(EnvVars(ServiceRunning(Service.Web)), e => e.Text("key") == "SMTP_URL" && e.Text("sync") == "false" && e.Text("value") is null);
     }
 
     [Fact]

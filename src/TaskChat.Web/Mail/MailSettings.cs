@@ -59,7 +59,8 @@ public sealed record MailSettings
 
     /// <summary>
     /// SMTP_URL: <c>smtp://user:password@host:587</c>, <c>smtps://…:465</c>, <c>file:///path</c> (a folder), or <c>off</c>.
-    /// Unset: the checkout's <c>.data/mail</c> folder in development (the one-command run can reset a password), off in production.
+    /// Unset: the checkout's <c>.data/mail</c> folder in development (the one-command run can reset a password), off in
+    /// production and outside a checkout.
     /// </summary>
     public static MailSettings Read(SettingsReader reader)
     {
@@ -67,9 +68,10 @@ public sealed record MailSettings
         var text = reader.Raw(UrlVariable)?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            return reader.IsProduction
-                ? new MailSettings { Kind = MailDeliveryKind.Off, From = from }
-                : new MailSettings { Kind = MailDeliveryKind.Folder, Folder = DefaultFolder(), From = from };
+            // Outside a checkout (a development container) there is no .data to write to: set SMTP_URL there.
+            return !reader.IsProduction && DefaultFolder() is { } folder
+                ? new MailSettings { Kind = MailDeliveryKind.Folder, Folder = folder, From = from }
+                : new MailSettings { Kind = MailDeliveryKind.Off, From = from };
         }
         if (text.Equals("off", StringComparison.OrdinalIgnoreCase))
         {
@@ -113,8 +115,11 @@ public sealed record MailSettings
         };
     }
 
-    /// <summary>The checkout's .data/mail, beside the default SQLite file.</summary>
-    public static string DefaultFolder() => Path.Combine(Path.GetDirectoryName(DatabaseUrl.DefaultSqlitePath())!, "mail");
+    /// <summary>The checkout's .data/mail, beside the default SQLite file; null outside a checkout.</summary>
+    public static string? DefaultFolder() =>
+        (DatabaseUrl.FindRepositoryRoot(Directory.GetCurrentDirectory()) ?? DatabaseUrl.FindRepositoryRoot(AppContext.BaseDirectory)) is { } root
+            ? Path.Combine(root, ".data", "mail")
+            : null;
 
     /// <summary>MAIL_FROM, by default no-reply at the web's own host (AUTH_ISSUER, which the shared reader has checked).</summary>
     private static MailAddress ReadFrom(SettingsReader reader)
