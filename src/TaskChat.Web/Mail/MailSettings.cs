@@ -84,7 +84,7 @@ public sealed record MailSettings
         }
         if (url.Scheme == "file")
         {
-            return new MailSettings { Kind = MailDeliveryKind.Folder, Folder = url.LocalPath, From = from };
+            return new MailSettings { Kind = MailDeliveryKind.Folder, Folder = Path.TrimEndingDirectorySeparator(url.LocalPath), From = from };
         }
         if (url.Scheme is not ("smtp" or "smtps") || string.IsNullOrEmpty(url.Host))
         {

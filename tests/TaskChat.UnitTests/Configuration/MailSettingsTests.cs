@@ -79,7 +79,7 @@ public sealed class MailSettingsTests
 
     [Theory]
     [InlineData("file:///var/mail/taskchat", "/var/mail/taskchat")]
-    [InlineData("file:///tmp/a%20b/", "/tmp/a b/")]
+    [InlineData("file:///tmp/a%20b/", "/tmp/a b")]
     public void A_file_url_names_a_folder(string url, string folder)
     {
         var (web, problems) = Read(new Dictionary<string, string?> { ["SMTP_URL"] = url });
