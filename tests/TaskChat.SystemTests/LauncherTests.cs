@@ -23,6 +23,8 @@ public sealed partial class LauncherTests
 
         Assert.Contains($"http://localhost:{port}/mcp", await launcher.WaitForLineAsync("/mcp "), StringComparison.Ordinal);
         Assert.Contains($"http://localhost:{apiPort}/scalar", await launcher.WaitForLineAsync("/scalar"), StringComparison.Ordinal);
+        // Where a password-reset link goes without a mail server (SMTP_URL unset): the checkout's .data/mail.
+        Assert.Matches(@"^  mail +/.+/\.data/mail \(each message a file; set SMTP_URL to send them\)$", await launcher.WaitForLineAsync("set SMTP_URL to send them"));
         using var health = await Listening.GetAsync(Listening.Url(port, "/health"), launcher);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Contains("\"status\":\"healthy\"", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);

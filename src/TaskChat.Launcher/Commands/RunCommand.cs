@@ -155,6 +155,34 @@ internal static class RunCommand
             Console.WriteLine($"  {service.Name.PadRight(width)}  {settings.BrowserUrl(service, service.UrlPath)}  (health: {settings.BrowserUrl(service, service.HealthPath)})");
         }
         Console.WriteLine($"  {"database".PadRight(width)}  {settings.Database}");
+        if (settings.Services.Any(s => s.Name == "web") && MailDestination(settings) is { } mail)
+        {
+            Console.WriteLine($"  {"mail".PadRight(width)}  {mail}");
+        }
         Console.WriteLine();
+    }
+
+    /// <summary>
+    /// Where the web's mail (password-reset links) goes, as its SMTP_URL says (docs/configuration.md, "Mail"): without a
+    /// mail server the one-command run writes it to files, and someone who forgot their password needs to know where.
+    /// Never the URL's credentials. Null for a value the web itself will refuse at start-up.
+    /// </summary>
+    private static string? MailDestination(LaunchSettings settings)
+    {
+        var url = Environment.GetEnvironmentVariable("SMTP_URL")?.Trim();
+        if (string.IsNullOrEmpty(url))
+        {
+            return $"{Path.Combine(settings.Checkout.Root, ".data", "mail")} (each message a file; set SMTP_URL to send them)";
+        }
+        if (url.Equals("off", StringComparison.OrdinalIgnoreCase))
+        {
+            return "off (no password reset by mail)";
+        }
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Scheme switch
+        {
+            "file" => uri.LocalPath,
+            "smtp" or "smtps" => $"{uri.Scheme}://{uri.Host}{(uri.IsDefaultPort || uri.Port <= 0 ? "" : $":{uri.Port}")}",
+            _ => null,
+        } : null;
     }
 }

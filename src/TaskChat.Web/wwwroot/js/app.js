@@ -214,3 +214,13 @@ document.addEventListener('DOMContentLoaded', () => {
     }
 });
 document.addEventListener('submit', applyBrowserTimeZone, true);
+
+// "Forgot your password?" takes the email already typed on the sign-in form along to the next page (capture phase:
+// before Blazor's enhanced navigation reads the link). Without script the link still leads there, the field empty.
+document.addEventListener('click', event => {
+    const link = event.target instanceof Element ? event.target.closest('a[data-carries-email]') : null;
+    const email = link ? link.closest('main')?.querySelector('input[type=email]')?.value.trim() : '';
+    if (link && email) {
+        link.href = '/forgot-password?email=' + encodeURIComponent(email);
+    }
+}, true);
