@@ -274,6 +274,17 @@ public abstract class PasswordResetTests(WebServerFixture web)
     }
 
     [SkippableFact]
+    public async Task The_account_page_offers_the_link_to_someone_who_forgot_their_current_password()
+    {
+        using var browser = web.Browser();
+        var (email, _) = await WebServers.SignUpAsync(browser);
+
+        var account = await (await browser.GetAsync("account")).Content.ReadAsStringAsync();
+
+        Assert.Contains($"href=\"/forgot-password?email={System.Net.WebUtility.HtmlEncode(Uri.EscapeDataString(email))}\" data-testid=\"forgot-current-password\"", account, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task A_web_that_cannot_send_mail_says_so_and_offers_no_link()
     {
         var system = await web.StartAsync(s => s.WithWeb(new Dictionary<string, string> { ["SMTP_URL"] = "off" }).Wired(w => w with { Issuer = WebServers.Issuer }));
@@ -288,6 +299,8 @@ public abstract class PasswordResetTests(WebServerFixture web)
         Assert.DoesNotContain("forgot-password", signIn, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"reset-unavailable\"", forgot, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"reset-submit\"", forgot, StringComparison.Ordinal);
+        await WebServers.SignUpAsync(browser);
+        Assert.DoesNotContain("forgot-current-password", await (await browser.GetAsync("account")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private async Task<string> AskForLinkAsync(HttpClient browser, string email, int count = 1)

@@ -40,21 +40,24 @@ internal sealed class MailDelivery(MailOutbox queue, IServiceScopeFactory scopes
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var (kind, compose) in queue.Jobs.ReadAllAsync(stoppingToken))
+        try
         {
-            try
+            await foreach (var (kind, compose) in queue.Jobs.ReadAllAsync(stoppingToken))
             {
-                await DeliverAsync(kind, compose, stoppingToken);
+                try
+                {
+                    await DeliverAsync(kind, compose, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // Never the message or its address in the log: a reset link is a key to the account.
+                    logger.LogError("Could not compose a {Kind} message: {Error}", kind, e.GetType().Name);
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // Never the message or its address in the log: a reset link is a key to the account.
-                logger.LogError("Could not compose a {Kind} message: {Error}", kind, e.GetType().Name);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping, or a start that failed (its port taken): not a crash of the delivery (PeriodicDatabaseJob says why).
         }
     }
 
