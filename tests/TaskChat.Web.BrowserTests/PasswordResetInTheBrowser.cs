@@ -22,6 +22,13 @@ public sealed class PasswordResetInTheBrowser(RunningTaskChat stack) : BrowserTe
         var email = await SignUpAsync(before, "Rosa");
         var page = await NewPageAsync(viewport);
 
+        // Signed in, the current password forgotten: the account page offers the same link, the field keeps its name.
+        await before.GotoAsync("/account");
+        await Assertions.Expect(before.GetByTestId("forgot-current-password")).ToHaveAttributeAsync("href", $"/forgot-password?email={Uri.EscapeDataString(email)}");
+        await Assertions.Expect(before.GetByLabel("Current password", new() { Exact = true })).ToBeVisibleAsync();
+        await before.GetByTestId("forgot-current-password").ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync(before, $"password-reset-{size}-0-account");
+
         // The email typed on the sign-in form goes along, as people expect of a "forgot" link.
         await page.GotoAsync("/sign-in");
         await page.GetByTestId("email").FillAsync(email);
