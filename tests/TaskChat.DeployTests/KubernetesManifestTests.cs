@@ -221,7 +221,7 @@ public sealed class KubernetesManifestTests
 
     [Theory]
     [MemberData(nameof(Overlays))]
-    public void The_web_may_reach_an_smtp_server_for_password_reset_mail_and_reads_its_url_from_the_secret(string overlay)
+    public void The_web_may_reach_outside_clients_metadata_and_an_smtp_server_and_reads_the_smtp_url_from_the_secret(string overlay)
     {
         var rendered = RenderedOverlay.Load(overlay);
         var web = rendered.All<V1NetworkPolicy>().Single(p => p.Spec.PodSelector.MatchLabels is { } labels
@@ -229,6 +229,7 @@ public sealed class KubernetesManifestTests
         var ports = web.Spec.Egress.Where(rule => rule.To is null).SelectMany(rule => rule.Ports).Select(port => port.Port.Value).ToList();
         var smtpUrl = rendered.Deployment(Service.Web).Spec.Template.Spec.Containers.Single().Env.Single(e => e.Name == "SMTP_URL");
 
+        Assert.Contains("443", ports); // An outside MCP client's metadata document (OAuth/ClientMetadataDocuments.cs).
         Assert.Contains("587", ports);
         Assert.Contains("465", ports);
         Assert.Equal(("taskchat-secrets", "SMTP_URL", true), (smtpUrl.ValueFrom.SecretKeyRef.Name, smtpUrl.ValueFrom.SecretKeyRef.Key, smtpUrl.ValueFrom.SecretKeyRef.Optional));
