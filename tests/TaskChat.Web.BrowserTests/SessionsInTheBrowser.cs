@@ -107,11 +107,13 @@ public sealed class SessionsInTheBrowser(RunningTaskChatWithQuickRevalidation st
     /// Whether the page fits the viewport's width once loaded: the account page is a full page load and
     /// its streamed sessions can be in the DOM while the stylesheet is still loading (readyState
     /// "loading", no style sheet yet), when the unstyled email is one line wider than a phone. The
-    /// browser paints nothing before the stylesheet, so nobody sees that moment; measuring it failed CI.
+    /// browser paints nothing before the stylesheet, so nobody sees that moment; measuring it failed CI. So it waits for
+    /// the document to be parsed with the site's stylesheet in it, not for the load event: in ci128 a phone's account page
+    /// was drawn, styled and listing its sessions, and its load event had still not come 60 s later.
     /// </summary>
     private static async Task<bool> FitsTheWidthAsync(IPage page)
     {
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForFunctionAsync("() => document.readyState !== 'loading' && [...document.styleSheets].some(sheet => sheet.href?.includes('/app.'))");
         return await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
     }
 }
