@@ -18,6 +18,14 @@ internal sealed record AccountOutcome(TaskChatUser? User, int Status, string? Co
     public bool Succeeded => User is not null;
 
     public static AccountOutcome Ok(TaskChatUser user) => new(user, StatusCodes.Status200OK);
+
+    /// <summary>422 with each field's reasons, the detail all of them.</summary>
+    public static AccountOutcome Invalid(Dictionary<string, string[]> errors) =>
+        new(null, StatusCodes.Status422UnprocessableEntity, ProblemCodes.Validation, string.Join(" ", errors.Values.SelectMany(e => e)), errors);
+
+    /// <summary>429 <c>locked_out</c>: too many wrong passwords for this email from this address.</summary>
+    public static AccountOutcome LockedOut(TimeSpan wait) =>
+        new(null, StatusCodes.Status429TooManyRequests, ProblemCodes.LockedOut, Accounts.LockedOutText, RetryAfterSeconds: AuthThrottlingExtensions.RetryAfterSeconds(wait));
 }
 
 /// <summary>
@@ -61,7 +69,7 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
         }
         if (errors.Count > 0)
         {
-            return Invalid(errors);
+            return AccountOutcome.Invalid(errors);
         }
         if (throttle.SignUpFromAddress(Address) is { } wait)
         {
@@ -89,7 +97,7 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
             {
                 return EmailTaken();
             }
-            return Invalid(created.Errors
+            return AccountOutcome.Invalid(created.Errors
                 .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email")
                 .ToDictionary(g => g.Key, g => g.Key == "password" ? PasswordRules.Describe(g) : g.Select(e => e.Description).ToArray()));
         }
@@ -105,7 +113,7 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
         if (HasControlCharacters(email))
         {
             // No account has such an email (sign-up refuses it), and PostgreSQL cannot even compare a NUL.
-            return Invalid(new() { ["email"] = ["Enter a valid email address."] });
+            return AccountOutcome.Invalid(new() { ["email"] = ["Enter a valid email address."] });
         }
         var address = Address;
         // Cheapest refusals first: no database read, no password hash.
@@ -116,7 +124,7 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
         var cancellationToken = http.HttpContext?.RequestAborted ?? CancellationToken.None;
         if (email.Length > 0 && await lockout.LockedForAsync(email, address, cancellationToken) is { } locked)
         {
-            return LockedOut(locked);
+            return AccountOutcome.LockedOut(locked);
         }
         // After the lockout check, so that a stranger's locked-out attempts do not spend the owner's budget.
         if (email.Length > 0 && throttle.SignInToEmail(email) is { } emailWait)
@@ -141,22 +149,19 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
             }
             if (result.IsLockedOut && await users.GetLockoutEndDateAsync(user) is { } end)
             {
-                return LockedOut(end - clock.GetUtcNow()); // Locked by Identity itself (before this lockout, or by hand).
+                return AccountOutcome.LockedOut(end - clock.GetUtcNow()); // Locked by Identity itself (before this lockout, or by hand).
             }
         }
         if (email.Length > 0
             && await lockout.CountFailureAsync(email, address, web.AuthLimits.LockoutFailures, web.AuthLimits.LockoutPeriod, cancellationToken) is { } nowLocked)
         {
-            return LockedOut(nowLocked);
+            return AccountOutcome.LockedOut(nowLocked);
         }
         return WrongCredentials();
     }
 
     /// <summary>The caller's address as the limits count it (<see cref="ClientAddress"/>).</summary>
     private string Address => http.HttpContext is { } context ? ClientAddress.Of(context) : "unknown";
-
-    private static AccountOutcome LockedOut(TimeSpan wait) =>
-        new(null, StatusCodes.Status429TooManyRequests, ProblemCodes.LockedOut, LockedOutText, RetryAfterSeconds: AuthThrottlingExtensions.RetryAfterSeconds(wait));
 
     internal static AccountOutcome RateLimited(TimeSpan wait, string text)
     {
@@ -176,9 +181,6 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
 
     /// <summary>NUL and other control characters: no name or email has them, and PostgreSQL refuses NUL in text.</summary>
     private static bool HasControlCharacters(string text) => text.Any(char.IsControl);
-
-    private static AccountOutcome Invalid(Dictionary<string, string[]> errors) =>
-        new(null, StatusCodes.Status422UnprocessableEntity, ProblemCodes.Validation, string.Join(" ", errors.Values.SelectMany(e => e)), errors);
 
     private static AccountOutcome EmailTaken() => new(null, StatusCodes.Status409Conflict, ProblemCodes.UserAlreadyExists, EmailTakenText);
 

@@ -64,7 +64,8 @@ public static class AuthApi
     private static Results<Ok<SignedIn>, ProblemHttpResult> Answer(AccountOutcome outcome, HttpContext context) =>
         outcome.User is { } user ? TypedResults.Ok(new SignedIn(UserView.From(user))) : Refusal(outcome, context);
 
-    private static ProblemHttpResult Refusal(AccountOutcome outcome, HttpContext context)
+    /// <summary>A refused account request (here and SessionsApi's): 422 with the fields, or its status and code, with Retry-After when it must wait.</summary>
+    internal static ProblemHttpResult Refusal(AccountOutcome outcome, HttpContext context)
     {
         if (outcome.RetryAfterSeconds is { } seconds)
         {

@@ -37,7 +37,7 @@ internal sealed class AccountSecurity(UserManager<TaskChatUser> users, SignInMan
         }
         if (errors.Count > 0)
         {
-            return Invalid(errors);
+            return AccountOutcome.Invalid(errors);
         }
         if (await CheckCurrentPasswordAsync(context, user, currentPassword!, cancellationToken) is { } refused)
         {
@@ -47,14 +47,14 @@ internal sealed class AccountSecurity(UserManager<TaskChatUser> users, SignInMan
         // told the user it had changed, and signed out their other sessions for nothing.
         if (string.Equals(newPassword, currentPassword, StringComparison.Ordinal))
         {
-            return Invalid(new() { ["new_password"] = [SamePasswordText] });
+            return AccountOutcome.Invalid(new() { ["new_password"] = [SamePasswordText] });
         }
 
         // The same validators as sign-up (Identity's options and PasswordRules).
         var changed = await users.ChangePasswordAsync(user, currentPassword!, newPassword!);
         if (!changed.Succeeded)
         {
-            return Invalid(new() { ["new_password"] = [.. changed.Errors.Select(e => e.Description)] });
+            return AccountOutcome.Invalid(new() { ["new_password"] = [.. changed.Errors.Select(e => e.Description)] });
         }
         await sessions.RevokeAllAsync(user.Id, keep: SessionRecords.SessionIdOf(context.User), cancellationToken);
         // The password change renewed the security stamp; this session's ticket gets the new one (same
@@ -77,7 +77,7 @@ internal sealed class AccountSecurity(UserManager<TaskChatUser> users, SignInMan
         }
         if (string.IsNullOrEmpty(password))
         {
-            return Invalid(new() { ["password"] = ["Enter your password to delete your account."] });
+            return AccountOutcome.Invalid(new() { ["password"] = ["Enter your password to delete your account."] });
         }
         if (await CheckCurrentPasswordAsync(context, user, password, cancellationToken) is { } refused)
         {
@@ -128,7 +128,7 @@ internal sealed class AccountSecurity(UserManager<TaskChatUser> users, SignInMan
         var address = ClientAddress.Of(context);
         if (await lockout.LockedForAsync(email, address, cancellationToken) is { } locked)
         {
-            return LockedOut(locked);
+            return AccountOutcome.LockedOut(locked);
         }
         // No password is longer than the rules allow: a megabyte is refused unhashed, and counted like any wrong one.
         var check = password.Length > PasswordRules.MaxLength
@@ -136,23 +136,17 @@ internal sealed class AccountSecurity(UserManager<TaskChatUser> users, SignInMan
             : await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
         if (check.IsLockedOut && await users.GetLockoutEndDateAsync(user) is { } end)
         {
-            return LockedOut(end - clock.GetUtcNow()); // Locked by Identity itself (by hand).
+            return AccountOutcome.LockedOut(end - clock.GetUtcNow()); // Locked by Identity itself (by hand).
         }
         if (!check.Succeeded)
         {
             if (await lockout.CountFailureAsync(email, address, web.AuthLimits.LockoutFailures, web.AuthLimits.LockoutPeriod, cancellationToken) is { } nowLocked)
             {
-                return LockedOut(nowLocked);
+                return AccountOutcome.LockedOut(nowLocked);
             }
             return new AccountOutcome(null, StatusCodes.Status403Forbidden, ProblemCodes.WrongPassword, WrongPasswordText);
         }
         await lockout.ClearAsync(email, address, cancellationToken);
         return null;
     }
-
-    private static AccountOutcome Invalid(Dictionary<string, string[]> errors) =>
-        new(null, StatusCodes.Status422UnprocessableEntity, ProblemCodes.Validation, string.Join(" ", errors.Values.SelectMany(e => e)), errors);
-
-    private static AccountOutcome LockedOut(TimeSpan wait) =>
-        new(null, StatusCodes.Status429TooManyRequests, ProblemCodes.LockedOut, Accounts.LockedOutText, RetryAfterSeconds: AuthThrottlingExtensions.RetryAfterSeconds(wait));
 }

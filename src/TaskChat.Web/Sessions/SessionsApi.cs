@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TaskChat.ServiceDefaults.Hosting;
 using TaskChat.Web.Auth;
@@ -39,7 +38,7 @@ public static class SessionsApi
         ChangePasswordRequest? body, HttpContext context, AccountSecurity security, CancellationToken cancellationToken)
     {
         var outcome = await security.ChangePasswordAsync(context, body?.CurrentPassword, body?.NewPassword, cancellationToken);
-        return outcome.User is { } user ? TypedResults.Ok(new SignedIn(UserView.From(user))) : Refusal(outcome, context);
+        return outcome.User is { } user ? TypedResults.Ok(new SignedIn(UserView.From(user))) : AuthApi.Refusal(outcome, context);
     }
 
     /// <summary>
@@ -50,17 +49,7 @@ public static class SessionsApi
         DeleteAccountRequest? body, HttpContext context, AccountSecurity security, CancellationToken cancellationToken)
     {
         var outcome = await security.DeleteAccountAsync(context, body?.Password, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new AccountDeleted(Success: true)) : Refusal(outcome, context);
-    }
-
-    /// <summary>A refused password change or deletion: 422 with the fields, or its status and code (with Retry-After when locked out).</summary>
-    private static ProblemHttpResult Refusal(AccountOutcome outcome, HttpContext context)
-    {
-        if (outcome.RetryAfterSeconds is { } seconds)
-        {
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        }
-        return outcome.Errors is { } errors ? ProblemResponses.Invalid(errors) : ProblemResponses.Problem(outcome.Status, outcome.Code!, outcome.Detail!);
+        return outcome.Succeeded ? TypedResults.Ok(new AccountDeleted(Success: true)) : AuthApi.Refusal(outcome, context);
     }
 
     /// <summary>Ends one session by its id (from list-sessions); the current one is a sign-out. Another user's id is a 404.</summary>
