@@ -30,8 +30,6 @@ internal sealed class PasswordResets(UserManager<TaskChatUser> users, MailOutbox
     /// <summary>No token the web makes is near this long; a longer one is refused before it is decoded.</summary>
     private const int MaxTokenLength = 2048;
 
-    public bool Available => mail.CanSend;
-
     /// <summary>
     /// Queues the link for <paramref name="email"/>. The answer is the same whether or not the email has an account,
     /// and comes before the account is even looked up (the mail is composed after the request), so neither the words
@@ -39,7 +37,7 @@ internal sealed class PasswordResets(UserManager<TaskChatUser> users, MailOutbox
     /// </summary>
     public AccountOutcome Request(string? email)
     {
-        if (!Available)
+        if (!mail.CanSend)
         {
             return new AccountOutcome(null, StatusCodes.Status503ServiceUnavailable, ProblemCodes.PasswordResetUnavailable, UnavailableText);
         }
@@ -81,15 +79,11 @@ internal sealed class PasswordResets(UserManager<TaskChatUser> users, MailOutbox
     }
 
     /// <summary>The account a link would reset, or null when the link is expired, used or not the web's.</summary>
-    public async Task<TaskChatUser?> FindLinkOwnerAsync(string? token)
-    {
-        if (Unpack(token) is not var (userId, identityToken) || await users.FindByIdAsync(userId) is not { } user)
-        {
-            return null;
-        }
-        var valid = await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<TaskChatUser>.ResetPasswordTokenPurpose, identityToken);
-        return valid ? user : null;
-    }
+    public async Task<TaskChatUser?> FindLinkOwnerAsync(string? token) =>
+        await LinkAsync(token) is var (user, identityToken)
+        && await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<TaskChatUser>.ResetPasswordTokenPurpose, identityToken)
+            ? user
+            : null;
 
     /// <summary>
     /// Sets the new password from a link. Every session of the account ends (whoever knew the old password may be signed
@@ -101,7 +95,7 @@ internal sealed class PasswordResets(UserManager<TaskChatUser> users, MailOutbox
         {
             return Invalid("new_password", "Choose a new password.");
         }
-        if (Unpack(token) is not var (userId, identityToken) || await users.FindByIdAsync(userId) is not { } user)
+        if (await LinkAsync(token) is not var (user, identityToken))
         {
             return InvalidLink();
         }
@@ -111,8 +105,7 @@ internal sealed class PasswordResets(UserManager<TaskChatUser> users, MailOutbox
             // Identity checks the token before the password: a bad link is said as such, whatever the password.
             return reset.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
                 ? InvalidLink()
-                : new(null, StatusCodes.Status422UnprocessableEntity, ProblemCodes.Validation, string.Join(" ", PasswordRules.Describe(reset.Errors)),
-                    new() { ["new_password"] = PasswordRules.Describe(reset.Errors) });
+                : AccountOutcome.Invalid(new() { ["new_password"] = PasswordRules.Describe(reset.Errors) });
         }
         await sessions.RevokeAllAsync(user.Id, keep: null, cancellationToken);
         if (user.Email is { } email)
@@ -169,10 +162,13 @@ internal sealed class PasswordResets(UserManager<TaskChatUser> users, MailOutbox
             : null;
     }
 
+    /// <summary>The account a link names and Identity's token in it, or null for a link that names no account.</summary>
+    private async Task<(TaskChatUser User, string Token)?> LinkAsync(string? token) =>
+        Unpack(token) is var (userId, identityToken) && await users.FindByIdAsync(userId) is { } user ? (user, identityToken) : null;
+
     private string Address => http.HttpContext is { } context ? ClientAddress.Of(context) : "unknown";
 
-    private static AccountOutcome Invalid(string field, string text) =>
-        new(null, StatusCodes.Status422UnprocessableEntity, ProblemCodes.Validation, text, new() { [field] = [text] });
+    private static AccountOutcome Invalid(string field, string text) => AccountOutcome.Invalid(new() { [field] = [text] });
 
     private static AccountOutcome InvalidLink() => new(null, StatusCodes.Status400BadRequest, ProblemCodes.InvalidToken, InvalidLinkText);
 }
