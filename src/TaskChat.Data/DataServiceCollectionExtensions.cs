@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
         }
         services.AddScoped<TaskStore>();
         services.AddScoped<ReminderDelivery>();
+        services.AddScoped<ReminderFollowUp>();
         services.AddScoped<NotificationStore>();
         return services;
     }

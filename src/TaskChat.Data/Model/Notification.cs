@@ -23,4 +23,17 @@ public sealed class Notification
 
     /// <summary>When the user read or dismissed it; null while unread.</summary>
     public DateTime? ReadAt { get; set; }
+
+    /// <summary>
+    /// When an open page showed it where its user could see it (a tab in front, or the browser's own
+    /// notification); null while no page has. A reminder nobody saw goes out by email (<see cref="FollowedUpAt"/>).
+    /// </summary>
+    public DateTime? ShownAt { get; set; }
+
+    /// <summary>
+    /// When the email follow-up looked at it, a short while after it went off (REMINDER_EMAIL_DELAY_SECONDS): it was
+    /// mailed then if no page had shown it, it was still unread, its task still to do, and its user takes reminders by
+    /// email. Null until then; every notification is looked at once, mailed or not.
+    /// </summary>
+    public DateTime? FollowedUpAt { get; set; }
 }

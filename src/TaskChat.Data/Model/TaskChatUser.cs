@@ -16,4 +16,10 @@ public sealed class TaskChatUser : IdentityUser
     /// mcp need no database read to know it.
     /// </summary>
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>
+    /// Whether a reminder that no open page showed goes to the user's email a short while after it went off (on by
+    /// default, and for the accounts made before it existed: a reminder is something the user asked for). Changed on /account.
+    /// </summary>
+    public bool EmailReminders { get; set; } = true;
 }

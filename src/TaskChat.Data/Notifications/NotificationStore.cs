@@ -50,6 +50,22 @@ public sealed class NotificationStore(TaskChatDbContext db, TimeProvider clock)
         return changed > 0;
     }
 
+    /// <summary>
+    /// Notes that an open page showed these notifications where the user could see them, so that none goes out by
+    /// email (<see cref="ReminderFollowUp"/>); others' ids and ones already noted change nothing. Returns how many changed.
+    /// </summary>
+    public async Task<int> MarkShownAsync(string userId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
+    {
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var wanted = ids.Take(ReminderDelivery.BatchSize).ToList();
+        return await db.Notifications.Where(n => n.UserId == userId && wanted.Contains(n.Id) && n.ShownAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ShownAt, now), cancellationToken);
+    }
+
     /// <summary>Marks every unread notification of the user read; returns how many.</summary>
     public async Task<int> MarkAllReadAsync(string userId, CancellationToken cancellationToken = default)
     {

@@ -32,6 +32,10 @@ public sealed class NotificationInbox(IServiceScopeFactory scopes, UserEventHub 
         return changed;
     }
 
+    /// <summary>The user saw these in a page: they are not sent by email (other tabs need not hear of it).</summary>
+    public Task<int> MarkShownAsync(string userId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default) =>
+        WithStoreAsync(store => store.MarkShownAsync(userId, ids, cancellationToken));
+
     private void TellOtherTabs(string userId, bool changed)
     {
         if (changed && database.Provider != DatabaseProvider.Postgres)

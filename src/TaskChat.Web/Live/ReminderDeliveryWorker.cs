@@ -1,6 +1,8 @@
 using TaskChat.Data.Connection;
 using TaskChat.Data.Events;
 using TaskChat.Data.Notifications;
+using TaskChat.ServiceDefaults.Configuration;
+using TaskChat.Web.Mail;
 
 namespace TaskChat.Web.Live;
 
@@ -9,10 +11,12 @@ namespace TaskChat.Web.Live;
 /// exactly once, whichever replica runs it). It lives in the web because the web is what reaches the
 /// browsers: on SQLite it hands the new notifications straight to this process's open pages; on
 /// PostgreSQL the claim's own NOTIFY carries them to every replica, this one included. Reminders that
-/// fall due while nobody is connected are delivered all the same and wait in the notifications list.
+/// fall due while nobody is connected are delivered all the same and wait in the notifications list; each round also
+/// mails the ones no page showed within REMINDER_EMAIL_DELAY_SECONDS (<see cref="ReminderFollowUp"/>).
 /// </summary>
 public sealed class ReminderDeliveryWorker(
-    IServiceScopeFactory scopes, UserEventHub hub, DatabaseConnection database, WebSettings settings, TimeProvider clock, ILogger<ReminderDeliveryWorker> logger)
+    IServiceScopeFactory scopes, UserEventHub hub, DatabaseConnection database, WebSettings settings, TaskChatSettings shared, MailOutbox mail, TimeProvider clock,
+    ILogger<ReminderDeliveryWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -27,6 +31,7 @@ public sealed class ReminderDeliveryWorker(
                 try
                 {
                     await DeliverDueAsync(stoppingToken);
+                    await FollowUpAsync(stoppingToken);
                     if (failing)
                     {
                         failing = false;
@@ -80,5 +85,33 @@ public sealed class ReminderDeliveryWorker(
             logger.LogInformation("Delivered {Count} reminder(s)", created);
         }
         return created;
+    }
+
+    /// <summary>
+    /// Looks at the notifications old enough to have been seen, batch after batch, and queues an email for the ones
+    /// nobody saw (<see cref="ReminderFollowUp"/> decides); returns how many emails were queued. The log says how many,
+    /// never to whom.
+    /// </summary>
+    public async Task<int> FollowUpAsync(CancellationToken cancellationToken)
+    {
+        var queued = 0;
+        FollowUpBatch batch;
+        do
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            batch = await scope.ServiceProvider.GetRequiredService<ReminderFollowUp>().FollowUpAsync(settings.Live.ReminderEmailDelay, mail.CanSend, cancellationToken);
+            foreach (var email in batch.Emails)
+            {
+                var message = ReminderEmails.Compose(email, shared.Auth.Issuer);
+                mail.Enqueue(ReminderEmails.Kind, (_, _) => Task.FromResult<OutgoingMail?>(message));
+            }
+            queued += batch.Emails.Count;
+        }
+        while (batch.MayHaveMore);
+        if (queued > 0)
+        {
+            logger.LogInformation("Emailing {Count} reminder message(s) nobody saw in a page", queued);
+        }
+        return queued;
     }
 }

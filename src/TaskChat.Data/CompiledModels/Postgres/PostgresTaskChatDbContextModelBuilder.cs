@@ -12,7 +12,7 @@ namespace TaskChat.Data.CompiledModels.Postgres
     public partial class PostgresTaskChatDbContextModel
     {
         private PostgresTaskChatDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e563aae6-b79a-4f85-979c-9d407c20269a"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("f19893ef-9459-4d07-b2c6-fe107d625fe1"), entityTypeCount: 26)
         {
         }
 

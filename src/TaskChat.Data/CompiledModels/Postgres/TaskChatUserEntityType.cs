@@ -21,7 +21,7 @@ namespace TaskChat.Data.CompiledModels.Postgres
                 "TaskChat.Data.Model.TaskChatUser",
                 typeof(TaskChatUser),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -80,6 +80,15 @@ namespace TaskChat.Data.CompiledModels.Postgres
                 sentinel: false);
             emailConfirmed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             emailConfirmed.AddAnnotation("Relational:ColumnName", "email_confirmed");
+
+            var emailReminders = runtimeEntityType.AddProperty(
+                "EmailReminders",
+                typeof(bool),
+                propertyInfo: typeof(TaskChatUser).GetProperty("EmailReminders", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TaskChatUser).GetField("<EmailReminders>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            emailReminders.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            emailReminders.AddAnnotation("Relational:ColumnName", "email_reminders");
 
             var lockoutEnabled = runtimeEntityType.AddProperty(
                 "LockoutEnabled",

@@ -19,8 +19,8 @@ namespace TaskChat.Data.CompiledModels.Sqlite
                 "TaskChat.Data.Model.Notification",
                 typeof(Notification),
                 baseEntityType,
-                propertyCount: 7,
-                unnamedIndexCount: 2,
+                propertyCount: 9,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -51,6 +51,15 @@ namespace TaskChat.Data.CompiledModels.Sqlite
             fireAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             fireAt.AddAnnotation("Relational:ColumnName", "fire_at");
 
+            var followedUpAt = runtimeEntityType.AddProperty(
+                "FollowedUpAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Notification).GetProperty("FollowedUpAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notification).GetField("<FollowedUpAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new SqliteTaskChatDbContext.UtcDateTimeConverter());
+            followedUpAt.AddAnnotation("Relational:ColumnName", "followed_up_at");
+
             var readAt = runtimeEntityType.AddProperty(
                 "ReadAt",
                 typeof(DateTime?),
@@ -59,6 +68,15 @@ namespace TaskChat.Data.CompiledModels.Sqlite
                 nullable: true,
                 valueConverter: new SqliteTaskChatDbContext.UtcDateTimeConverter());
             readAt.AddAnnotation("Relational:ColumnName", "read_at");
+
+            var shownAt = runtimeEntityType.AddProperty(
+                "ShownAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Notification).GetProperty("ShownAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notification).GetField("<ShownAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new SqliteTaskChatDbContext.UtcDateTimeConverter());
+            shownAt.AddAnnotation("Relational:ColumnName", "shown_at");
 
             var taskNumber = runtimeEntityType.AddProperty(
                 "TaskNumber",
@@ -90,12 +108,17 @@ namespace TaskChat.Data.CompiledModels.Sqlite
             key.AddAnnotation("Relational:Name", "pk_notifications");
 
             var index = runtimeEntityType.AddIndex(
-                new[] { userId, id });
-            index.AddAnnotation("Relational:Name", "ix_notifications_user_id_id");
+                new[] { createdAt });
+            index.AddAnnotation("Relational:Filter", "followed_up_at IS NULL");
+            index.AddAnnotation("Relational:Name", "ix_notifications_follow_up");
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { userId, id });
+            index0.AddAnnotation("Relational:Name", "ix_notifications_user_id_id");
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { userId, readAt });
-            index0.AddAnnotation("Relational:Name", "ix_notifications_user_id_read_at");
+            index1.AddAnnotation("Relational:Name", "ix_notifications_user_id_read_at");
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace TaskChat.Data.CompiledModels.Sqlite
     public partial class SqliteTaskChatDbContextModel
     {
         private SqliteTaskChatDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("143fbd74-875f-41fc-8d7c-ae6ce9defdf1"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("e3c2beb9-5207-4b18-a7a1-c6ddbc8a875b"), entityTypeCount: 26)
         {
         }
 

@@ -20,7 +20,7 @@ namespace TaskChat.Data.CompiledModels.Sqlite
                 "TaskChat.Data.Model.TaskChatUser",
                 typeof(TaskChatUser),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -74,6 +74,14 @@ namespace TaskChat.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(IdentityUser<string>).GetField("<EmailConfirmed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             emailConfirmed.AddAnnotation("Relational:ColumnName", "email_confirmed");
+
+            var emailReminders = runtimeEntityType.AddProperty(
+                "EmailReminders",
+                typeof(bool),
+                propertyInfo: typeof(TaskChatUser).GetProperty("EmailReminders", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TaskChatUser).GetField("<EmailReminders>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            emailReminders.AddAnnotation("Relational:ColumnName", "email_reminders");
 
             var lockoutEnabled = runtimeEntityType.AddProperty(
                 "LockoutEnabled",

@@ -698,9 +698,17 @@ namespace TaskChat.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("fire_at");
 
+                    b.Property<DateTime?>("FollowedUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("followed_up_at");
+
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("read_at");
+
+                    b.Property<DateTime?>("ShownAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shown_at");
 
                     b.Property<long>("TaskNumber")
                         .HasColumnType("bigint")
@@ -720,6 +728,10 @@ namespace TaskChat.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_notifications");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_notifications_follow_up")
+                        .HasFilter("followed_up_at IS NULL");
 
                     b.HasIndex("UserId", "Id")
                         .HasDatabaseName("ix_notifications_user_id_id");
@@ -836,6 +848,10 @@ namespace TaskChat.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
+
+                    b.Property<bool>("EmailReminders")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email_reminders");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")

@@ -681,9 +681,17 @@ namespace TaskChat.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("fire_at");
 
+                    b.Property<DateTime?>("FollowedUpAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("followed_up_at");
+
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("read_at");
+
+                    b.Property<DateTime?>("ShownAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shown_at");
 
                     b.Property<long>("TaskNumber")
                         .HasColumnType("INTEGER")
@@ -703,6 +711,10 @@ namespace TaskChat.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_notifications");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_notifications_follow_up")
+                        .HasFilter("followed_up_at IS NULL");
 
                     b.HasIndex("UserId", "Id")
                         .HasDatabaseName("ix_notifications_user_id_id");
@@ -819,6 +831,10 @@ namespace TaskChat.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER")
                         .HasColumnName("email_confirmed");
+
+                    b.Property<bool>("EmailReminders")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("email_reminders");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER")

@@ -21,12 +21,22 @@ export function bindEnableButton(button, component) {
     });
 }
 
-/** Shows one reminder; the tag makes the same reminder from several open tabs one notification. */
+/**
+ * Shows one reminder as a browser notification when allowed (the tag makes the same reminder from several open tabs
+ * one notification). Returns whether the user could see it: a notification was shown, or this tab is in front (its
+ * toast is on screen). One nobody could see is sent by email a minute later.
+ */
 export function show(id, title, url) {
+    const inFront = document.visibilityState === 'visible';
     if (!supported() || Notification.permission !== 'granted') {
-        return false;
+        return inFront;
     }
-    const notification = new Notification('Reminder: ' + title, { tag: 'taskchat-reminder-' + id, body: 'TaskChat' });
+    let notification;
+    try {
+        notification = new Notification('Reminder: ' + title, { tag: 'taskchat-reminder-' + id, body: 'TaskChat' });
+    } catch {
+        return inFront; // Android's Chrome allows notifications from a service worker only: the toast is what shows.
+    }
     notification.addEventListener('click', () => {
         window.focus();
         window.location.assign(url);

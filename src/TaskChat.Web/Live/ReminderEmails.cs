@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+using TaskChat.Data.Notifications;
+using TaskChat.Web.Components.Live;
+using TaskChat.Web.Mail;
+
+namespace TaskChat.Web.Live;
+
+/// <summary>
+/// The email for reminders nobody saw in a page (<see cref="ReminderFollowUp"/> chose them): plain text, each reminder's
+/// task with its time in the user's zone and the toast's link to it, and where to turn these emails off. Only the task's title
+/// and number are in it, as in the page's toast: never its notes.
+/// </summary>
+public static class ReminderEmails
+{
+    public const string Kind = "reminder";
+
+    /// <summary>Where the account page's setting is: every message links to it.</summary>
+    public const string SettingPath = "/account#reminders";
+
+    public static OutgoingMail Compose(ReminderEmail email, string issuer)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(email.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var first = email.Reminders[0];
+        var subject = email.Reminders.Count == 1
+            ? $"Reminder: {first.Title}"
+            : $"{email.Reminders.Count} reminders: {first.Title} and {Others(email.Reminders.Count - 1)}";
+        var text = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"Hello {email.Name},\n\n")
+            .Append(email.Reminders.Count == 1 ? "A reminder went off while TaskChat wasn't open:\n\n" : "These reminders went off while TaskChat wasn't open:\n\n");
+        foreach (var reminder in email.Reminders)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- {reminder.Title} ({When(reminder.FireAt, zone)})\n  {issuer}{ReminderAlerts.TaskLink(reminder.TaskNumber)}\n");
+        }
+        text.Append(CultureInfo.InvariantCulture, $"""
+
+            They are also in your notifications: {issuer}/notifications
+            TaskChat emails a reminder that no open TaskChat page showed within a minute. To stop these emails, turn
+            "Email me reminders I miss" off on your account page: {issuer}{SettingPath}
+            """);
+        return new OutgoingMail(Kind, email.Email, email.Name, subject, text.ToString());
+    }
+
+    private static string Others(int count) => count == 1 ? "1 more" : $"{count} more";
+
+    /// <summary>"reminder for Mon 7 Dec 17:00 (Europe/Paris)": the day and time it was set for, in the user's zone.</summary>
+    private static string When(DateTime fireAtUtc, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(fireAtUtc, zone);
+        return $"reminder for {local.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)} ({zone.Id.Replace('_', ' ')})";
+    }
+}
