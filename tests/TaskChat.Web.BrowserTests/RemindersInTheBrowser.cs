@@ -88,6 +88,12 @@ public sealed class RemindersInTheBrowser(RunningTaskChat stack) : BrowserTest(s
             await Assertions.Expect(tab.GetByTestId("unread-count")).ToHaveTextAsync("1");
             await tab.WaitForFunctionAsync("() => (window.__notifications || []).some(n => n.title.includes('Call mom'))");
         }
+        // Seen in a tab in front (and as a browser notification): the web notes it, so it is not emailed a minute later.
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = Stack.Database.CreateDbContext();
+            return await db.Notifications.AnyAsync(n => n.Title == "Call mom" && n.ShownAt != null);
+        }, "the shown reminder was not noted as shown", TimeSpan.FromSeconds(30));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "reminders-toast-laptop.png") });
         await page.SetViewportSizeAsync(Phone.Width, Phone.Height);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "reminders-toast-phone.png") });
@@ -201,6 +207,39 @@ public sealed class RemindersInTheBrowser(RunningTaskChat stack) : BrowserTest(s
         await Assertions.Expect(item).ToHaveAttributeAsync("data-read", "true");
         await Assertions.Expect(page.GetByTestId("unread-count")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("mark-all-read")).ToBeDisabledAsync();
+    });
+
+    /// <summary>
+    /// Reminders by email, found as a person would from the notifications page: the account page's section, on for a new
+    /// account, turned off and on again, the answer shown where the page comes back to (the section, not the page's top).
+    /// </summary>
+    [Theory]
+    [InlineData("phone")]
+    [InlineData("laptop")]
+    public Task Reminders_by_email_are_turned_off_and_on_from_the_account_page(string size) => RunAsync($"reminder-email-{size}", async () =>
+    {
+        var page = await NewPageAsync(size == "phone" ? Phone : Laptop);
+        await SignUpAsync(page, "Away");
+        await GotoInteractiveAsync(page, "/notifications");
+        await page.GetByTestId("reminder-email-note").GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account#reminders$"));
+        var toggle = page.GetByLabel("Email me reminders I miss");
+        await Assertions.Expect(toggle).ToBeCheckedAsync();
+        await Assertions.Expect(toggle).ToBeInViewportAsync();
+
+        await toggle.UncheckAsync();
+        await page.GetByTestId("reminder-email-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("reminder-email-done")).ToContainTextAsync("reminders won't be emailed");
+        await Assertions.Expect(page.GetByTestId("reminder-email-done")).ToBeInViewportAsync();
+        await Assertions.Expect(page.GetByLabel("Email me reminders I miss")).Not.ToBeCheckedAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page, $"the account page's reminder emails ({size})");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways.");
+        await ScreenshotAsync(page, $"reminder-email-{size}-off");
+
+        await page.GetByLabel("Email me reminders I miss").CheckAsync();
+        await page.GetByTestId("reminder-email-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("reminder-email-done")).ToContainTextAsync("reminders you miss will be emailed to");
+        await Assertions.Expect(page.GetByLabel("Email me reminders I miss")).ToBeCheckedAsync();
     });
 
     [Fact]

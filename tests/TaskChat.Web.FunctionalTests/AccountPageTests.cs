@@ -142,6 +142,31 @@ public abstract partial class AccountPageTests(WebServerFixture web)
     }
 
     [SkippableFact]
+    public async Task RemindersByEmailAreOnForANewAccountAndTheSettingTurnsThemOffAndOnAgain()
+    {
+        using var browser = web.Browser();
+        await WebServers.SignUpAsync(browser);
+        var fresh = await (await browser.GetAsync("account")).Content.ReadAsStringAsync();
+
+        // An unticked box sends nothing: the form's post alone says "off"; anything but "on" is not a yes.
+        using var off = await Forms.PostAsync(browser, "account", new() { ["ReminderEmailForm"] = "1", ["EmailReminders"] = "yes<script>" }, formName: "reminder-email");
+        var afterOff = await (await browser.GetAsync(WebServers.RedirectPath(off))).Content.ReadAsStringAsync();
+        using var on = await Forms.PostAsync(browser, "account", new() { ["ReminderEmailForm"] = "1", ["EmailReminders"] = "on" }, formName: "reminder-email");
+        var afterOn = await (await browser.GetAsync(WebServers.RedirectPath(on))).Content.ReadAsStringAsync();
+
+        Assert.Matches(ReminderToggle(@checked: true), fresh);
+        Assert.Contains("href=\"/account#reminders\"", await (await browser.GetAsync("notifications")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("/account?done=reminders", WebServers.RedirectPath(off), StringComparison.Ordinal);
+        Assert.Matches(ReminderToggle(@checked: false), afterOff);
+        Assert.Contains("Saved: reminders won&#x27;t be emailed.", afterOff, StringComparison.Ordinal);
+        Assert.Matches(ReminderToggle(@checked: true), afterOn);
+        Assert.Contains("Saved: reminders you miss will be emailed to", afterOn, StringComparison.Ordinal);
+    }
+
+    private static Regex ReminderToggle(bool @checked) =>
+        new(@checked ? "<input type=\"checkbox\" name=\"EmailReminders\" value=\"on\" checked" : "<input type=\"checkbox\" name=\"EmailReminders\" value=\"on\" data-testid");
+
+    [SkippableFact]
     public async Task AFormPostWithoutTheAntiforgeryTokenChangesNothing()
     {
         using var browser = web.Browser();

@@ -300,7 +300,11 @@ public abstract class PasswordResetTests(WebServerFixture web)
         Assert.Contains("data-testid=\"reset-unavailable\"", forgot, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"reset-submit\"", forgot, StringComparison.Ordinal);
         await WebServers.SignUpAsync(browser);
-        Assert.DoesNotContain("forgot-current-password", await (await browser.GetAsync("account")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var account = await (await browser.GetAsync("account")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("forgot-current-password", account, StringComparison.Ordinal);
+        // Nor reminders by email: the section says they show in pages only, with no setting that would do nothing.
+        Assert.Contains("data-testid=\"reminder-email-unavailable\"", account, StringComparison.Ordinal);
+        Assert.DoesNotContain("reminder-email-toggle", account, StringComparison.Ordinal);
     }
 
     private async Task<string> AskForLinkAsync(HttpClient browser, string email, int count = 1)
