@@ -173,11 +173,11 @@ public abstract class ReminderEmailTests(DatabaseProvider provider) : IAsyncLife
             [new(1, 12, "Call mom", at), new(2, 13, "Buy milk", at), new(3, 14, "Pay rent", at)]), "https://tasks.example.com");
 
         Assert.Equal(("ada@example.com", "Ada", "Reminder: Call mom"), (one.To, one.ToName, one.Subject));
-        Assert.Contains("Call mom (reminder for Mon 7 Dec 17:00 (Europe/Paris))", one.Text, StringComparison.Ordinal);
-        Assert.Contains("https://tasks.example.com/tasks#task-12", one.Text, StringComparison.Ordinal);
+        Assert.Contains("- Call mom: Mon 7 Dec 17:00 (Europe/Paris)\n  https://tasks.example.com/tasks#task-12\n", one.Text, StringComparison.Ordinal);
+        Assert.Contains("A reminder went off while you were away from TaskChat:", one.Text, StringComparison.Ordinal);
         Assert.Contains("https://tasks.example.com/account#reminders", one.Text, StringComparison.Ordinal);
         Assert.Equal("3 reminders: Call mom and 2 more", three.Subject);
-        Assert.Contains("Pay rent (reminder for Mon 7 Dec 16:00 (UTC))", three.Text, StringComparison.Ordinal); // An unknown zone reads as UTC.
+        Assert.Contains("- Pay rent: Mon 7 Dec 16:00 (UTC)", three.Text, StringComparison.Ordinal); // An unknown zone reads as UTC.
     }
 
     /// <summary>

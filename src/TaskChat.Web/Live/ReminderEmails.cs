@@ -27,15 +27,15 @@ public static class ReminderEmails
             : $"{email.Reminders.Count} reminders: {first.Title} and {Others(email.Reminders.Count - 1)}";
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"Hello {email.Name},\n\n")
-            .Append(email.Reminders.Count == 1 ? "A reminder went off while TaskChat wasn't open:\n\n" : "These reminders went off while TaskChat wasn't open:\n\n");
+            .Append(email.Reminders.Count == 1 ? "A reminder went off while you were away from TaskChat:\n\n" : "These reminders went off while you were away from TaskChat:\n\n");
         foreach (var reminder in email.Reminders)
         {
-            text.Append(CultureInfo.InvariantCulture, $"- {reminder.Title} ({When(reminder.FireAt, zone)})\n  {issuer}{ReminderAlerts.TaskLink(reminder.TaskNumber)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"- {reminder.Title}: {When(reminder.FireAt, zone)}\n  {issuer}{ReminderAlerts.TaskLink(reminder.TaskNumber)}\n");
         }
         text.Append(CultureInfo.InvariantCulture, $"""
 
             They are also in your notifications: {issuer}/notifications
-            TaskChat emails a reminder that no open TaskChat page showed within a minute. To stop these emails, turn
+            TaskChat emails the reminders that no open TaskChat page showed you. To stop these emails, turn
             "Email me reminders I miss" off on your account page: {issuer}{SettingPath}
             """);
         return new OutgoingMail(Kind, email.Email, email.Name, subject, text.ToString());
@@ -43,10 +43,10 @@ public static class ReminderEmails
 
     private static string Others(int count) => count == 1 ? "1 more" : $"{count} more";
 
-    /// <summary>"reminder for Mon 7 Dec 17:00 (Europe/Paris)": the day and time it was set for, in the user's zone.</summary>
+    /// <summary>"Mon 7 Dec 17:00 (Europe/Paris)": the day and time it was set for, in the user's zone.</summary>
     private static string When(DateTime fireAtUtc, TimeZoneInfo zone)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(fireAtUtc, zone);
-        return $"reminder for {local.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)} ({zone.Id.Replace('_', ' ')})";
+        return $"{local.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)} ({zone.Id.Replace('_', ' ')})";
     }
 }
