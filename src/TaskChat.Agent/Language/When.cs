@@ -382,6 +382,12 @@ internal static partial class When
         else
         {
             var at = clock.Now.AddMinutes(unit.StartsWith('h') ? 60 * count : count);
+            // Due times are kept to the minute: rounded up, never down, so "in 1 minute" said at 10:13:59 goes off at
+            // 10:15, not one second later (seen in Chromium: "in 3 minutes" went off after two and a half).
+            if (at.Second > 0 || at.Millisecond > 0 || at.Microsecond > 0)
+            {
+                at = at.AddMinutes(1);
+            }
             day = DateOnly.FromDateTime(at.DateTime);
             time = new TimeOnly(at.Hour, at.Minute);
         }

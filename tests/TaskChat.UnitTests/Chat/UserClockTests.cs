@@ -82,6 +82,19 @@ public class UserClockTests
     [InlineData("christmas lights")]
     public void ImpossibleDatesAreNotDates(string words) => Assert.Null(When.ParseWhole(words, new UserClock(Time, TimeZoneInfo.Utc)));
 
+    /// <summary>Due times are kept to the minute: "in N minutes" rounds up, so a reminder never goes off before the time asked.</summary>
+    [Theory]
+    [InlineData(0, "in 1 minute", "2026-12-02T09:01:00+00:00")] // On the minute: exact.
+    [InlineData(59, "in 1 minute", "2026-12-02T09:02:00+00:00")] // 09:00:59: not at 09:01:00, a second later.
+    [InlineData(1, "in 3 minutes", "2026-12-02T09:04:00+00:00")]
+    [InlineData(30, "in 2 hours", "2026-12-02T11:01:00+00:00")]
+    public void In_so_many_minutes_is_never_early(int seconds, string words, string due)
+    {
+        var clock = new UserClock(new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 9, 0, seconds, TimeSpan.Zero)), TimeZoneInfo.Utc);
+
+        Assert.Equal(due, When.ParseWhole(words, clock)?.ToArgument(clock));
+    }
+
     [Fact]
     public void ADayOrderedDateFollowsTheLocale()
     {
