@@ -149,9 +149,9 @@ public abstract partial class AccountPageTests(WebServerFixture web)
         var fresh = await (await browser.GetAsync("account")).Content.ReadAsStringAsync();
 
         // An unticked box sends nothing: the form's post alone says "off"; anything but "on" is not a yes.
-        using var off = await Forms.PostAsync(browser, "account", new() { ["ReminderEmailForm"] = "1", ["EmailReminders"] = "yes<script>" }, formName: "reminder-email");
+        using var off = await Forms.PostAsync(browser, "account", new() { ["EmailReminders"] = "yes<script>" }, formName: "reminder-email");
         var afterOff = await (await browser.GetAsync(WebServers.RedirectPath(off))).Content.ReadAsStringAsync();
-        using var on = await Forms.PostAsync(browser, "account", new() { ["ReminderEmailForm"] = "1", ["EmailReminders"] = "on" }, formName: "reminder-email");
+        using var on = await Forms.PostAsync(browser, "account", new() { ["EmailReminders"] = "on" }, formName: "reminder-email");
         var afterOn = await (await browser.GetAsync(WebServers.RedirectPath(on))).Content.ReadAsStringAsync();
 
         Assert.Matches(ReminderToggle(@checked: true), fresh);
