@@ -89,11 +89,7 @@ public sealed class RemindersInTheBrowser(RunningTaskChat stack) : BrowserTest(s
             await tab.WaitForFunctionAsync("() => (window.__notifications || []).some(n => n.title.includes('Call mom'))");
         }
         // Seen in a tab in front (and as a browser notification): the web notes it, so it is not emailed a minute later.
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var db = Stack.Database.CreateDbContext();
-            return await db.Notifications.AnyAsync(n => n.Title == "Call mom" && n.ShownAt != null);
-        }, "the shown reminder was not noted as shown", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => ShownAsync("Call mom"), "the shown reminder was not noted as shown", TimeSpan.FromSeconds(30));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "reminders-toast-laptop.png") });
         await page.SetViewportSizeAsync(Phone.Width, Phone.Height);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "reminders-toast-phone.png") });
@@ -210,6 +206,39 @@ public sealed class RemindersInTheBrowser(RunningTaskChat stack) : BrowserTest(s
     });
 
     /// <summary>
+    /// A toast that went up while the tab was in the background (and without browser notifications) was not seen: nothing is
+    /// noted, so it would be emailed; when the tab comes to the front while the toast is still up, the web notes it as seen.
+    /// The tab's visibility is the page's own (an init script answers document.visibilityState): headless Chromium keeps
+    /// every page visible.
+    /// </summary>
+    [Fact]
+    public Task A_reminder_toast_in_a_background_tab_counts_as_seen_when_the_tab_comes_to_the_front() => RunAsync(nameof(A_reminder_toast_in_a_background_tab_counts_as_seen_when_the_tab_comes_to_the_front), async () =>
+    {
+        const string title = "Stretch while in the background";
+        var page = await NewPageAsync();
+        await page.Context.AddInitScriptAsync("""
+            Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => window.__hidden ? 'hidden' : 'visible' });
+            """);
+        await SignUpAsync(page, "Background");
+        await OpenTasksAsync(page);
+        await page.EvaluateAsync("() => { window.__hidden = true; document.dispatchEvent(new Event('visibilitychange')); }");
+        await using var mcp = await McpClientAsync(page);
+
+        await mcp.CallToolAsync("add_task", new Dictionary<string, object?>
+        {
+            ["title"] = title,
+            ["reminders"] = new[] { DateTimeOffset.UtcNow.AddSeconds(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) },
+        });
+        await Assertions.Expect(page.GetByTestId("reminder-toast")).ToContainTextAsync(title);
+        // Only the tab coming to the front notes a background toast: nothing else would, however long this waits.
+        Assert.False(await ShownAsync(title), "a toast in a background tab was noted as seen");
+
+        await page.EvaluateAsync("() => { window.__hidden = false; document.dispatchEvent(new Event('visibilitychange')); }");
+
+        await Eventually.TrueAsync(() => ShownAsync(title), "the toast seen when its tab came to the front was not noted", TimeSpan.FromSeconds(30));
+    });
+
+    /// <summary>
     /// Reminders by email, found as a person would from the notifications page: the account page's section, on for a new
     /// account, turned off and on again, the answer shown where the page comes back to (the section, not the page's top).
     /// </summary>
@@ -263,6 +292,13 @@ public sealed class RemindersInTheBrowser(RunningTaskChat stack) : BrowserTest(s
         Assert.True(response.Ok, $"token: {response.Status}");
         var token = JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("token").GetString()!;
         return await TestMcpClients.ConnectAsync(new Uri(Stack.Running.UrlOf(TaskChatService.Mcp)), token);
+    }
+
+    /// <summary>Whether a page noted the reminder of that title as shown (so that it is not emailed).</summary>
+    private async Task<bool> ShownAsync(string title)
+    {
+        await using var db = Stack.Database.CreateDbContext();
+        return await db.Notifications.AnyAsync(n => n.Title == title && n.ShownAt != null);
     }
 
     /// <summary>Waits (polling the database, up to 30 s) until the web's worker has delivered the reminder.</summary>

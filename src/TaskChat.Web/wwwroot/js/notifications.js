@@ -24,7 +24,8 @@ export function bindEnableButton(button, component) {
 /**
  * Shows one reminder as a browser notification when allowed (the tag makes the same reminder from several open tabs
  * one notification). Returns whether the user could see it: a notification was shown, or this tab is in front (its
- * toast is on screen). One nobody could see is sent by email a minute later.
+ * toast is on screen). One nobody could see is sent by email a minute later, unless this tab comes to the front while
+ * its toast is still there (watchFront).
  */
 export function show(id, title, url) {
     const inFront = document.visibilityState === 'visible';
@@ -43,4 +44,18 @@ export function show(id, title, url) {
         notification.close();
     });
     return true;
+}
+
+/**
+ * Tells the component each time this tab comes to the front, so that a toast shown while it was in the background
+ * counts as seen from then on. Returns a handle whose stop() removes the listener (the component's dispose calls it).
+ */
+export function watchFront(component) {
+    const listener = () => {
+        if (document.visibilityState === 'visible') {
+            component.invokeMethodAsync('CameToFront').catch(() => { /* the circuit is gone */ });
+        }
+    };
+    document.addEventListener('visibilitychange', listener);
+    return { stop: () => document.removeEventListener('visibilitychange', listener) };
 }
