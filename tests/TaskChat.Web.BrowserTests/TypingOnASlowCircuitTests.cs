@@ -7,10 +7,12 @@ namespace TaskChat.Web.BrowserTests;
 /// <summary>
 /// The add box keeps every key, in order, when the connection is slow: typed faster than the circuit's round trip
 /// (<see cref="SlowCircuit"/>: each frame held <see cref="OneWay"/> each way), the box holds what was typed once the
-/// circuit is idle, and what it adds is that. Plain typing and edits mid-line kept every key before too (each input
-/// event carries the box's value, and Blazor corrects its last render with it: a late render writes nothing older back).
-/// What lost them was the server emptying the box after an add: a line typed right after Enter stayed stuck to the one
-/// added ("Pay rentWater the plants"), or had its first keys wiped by the empty value's render.
+/// circuit is idle, and what it adds is that. The server emptying the box after an add lost keys (a line typed right after
+/// Enter stayed stuck to the one added, "Pay rentWater the plants", or had its first keys wiped by the empty value's
+/// render): the browser empties it (TypedLine). And since session 39 the server never writes the box's value at all: with
+/// @bind, Blazor corrects its last render with each input event's value, but ci133 still saw a render made for an earlier
+/// key put "call m" back over "call mom" (its browser log: the events "call mo", "call mom", then "call m " from the next
+/// key), so the box is bound one way, from its input events.
 /// </summary>
 [Collection(SharedProduct.Name)]
 public sealed class TypingOnASlowCircuitTests(RunningTaskChat stack) : BrowserTest(stack)
