@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TaskChat.Data.Notifications;
+using TaskChat.Data.Tasks;
 using TaskChat.Web.Components.Live;
 using TaskChat.Web.Mail;
 
@@ -20,11 +21,11 @@ public static class ReminderEmails
 
     public static OutgoingMail Compose(ReminderEmail email, string issuer)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(email.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = TaskTime.ZoneOrUtc(email.TimeZone);
         var first = email.Reminders[0];
         var subject = email.Reminders.Count == 1
             ? $"Reminder: {first.Title}"
-            : $"{email.Reminders.Count} reminders: {first.Title} and {Others(email.Reminders.Count - 1)}";
+            : $"{email.Reminders.Count} reminders: {first.Title} and {email.Reminders.Count - 1} more";
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"Hello {email.Name},\n\n")
             .Append(email.Reminders.Count == 1 ? "A reminder went off while you were away from TaskChat:\n\n" : "These reminders went off while you were away from TaskChat:\n\n");
@@ -40,8 +41,6 @@ public static class ReminderEmails
             """);
         return new OutgoingMail(Kind, email.Email, email.Name, subject, text.ToString());
     }
-
-    private static string Others(int count) => count == 1 ? "1 more" : $"{count} more";
 
     /// <summary>"Mon 7 Dec 17:00 (Europe/Paris)": the day and time it was set for, in the user's zone.</summary>
     private static string When(DateTime fireAtUtc, TimeZoneInfo zone)
