@@ -25,6 +25,24 @@ internal abstract record FieldChangeRequest(TaskTarget Target) : TargetedRequest
 
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.UpdateTask, Argument)];
 
+    /// <summary>
+    /// What to do when the words name no task still to do: the new task the same message adds when read as an add ("remind
+    /// me about the dentist at 5", "schedule the dentist for friday" with no dentist among the tasks), or an offer to add it
+    /// ("milk due friday"). Null: say that nothing matched, as any change does.
+    /// </summary>
+    public SkillRequest? AddInstead { get; init; }
+
+    // A done task is not what such a message is about: "schedule the dentist for friday" beside last month's done
+    // "Dentist" is a new one.
+    protected override string LookupStatus => AddInstead is not null && Target.ByWords ? ListStatus.Pending : base.LookupStatus;
+
+    protected override NextStep ActOnNoMatch(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => AddInstead switch
+    {
+        null => base.ActOnNoMatch(tasks, context),
+        _ when context.Tools.Missing(AddInstead.Needs) is { } missing => new Answer(AddInstead.CannotYet ?? Replies.Unavailable(missing)),
+        _ => AddInstead.Act(null, context),
+    };
+
     public override string? CannotYet => $"I can't set {Feature} yet: the task service doesn't have them. I can add, complete, rename and delete tasks.";
 
     /// <summary>The new value for one task (its current fields in <paramref name="task"/>), or an answer when there is nothing to set.</summary>
@@ -42,7 +60,11 @@ internal abstract record FieldChangeRequest(TaskTarget Target) : TargetedRequest
     private CallTools Updates(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
         new([.. targets.Select(t => ToolCall.Of(ToolNames.UpdateTask, (ToolArguments.TaskId, t.Id), (Argument, NewValue(t, context))))]);
 
-    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+    public sealed override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        AddInstead is not null && done.Any(d => d.Tool == ToolNames.AddTask) ? AddInstead.Reply(done, null, context) : ReplyChanged(done, tasks, context);
+
+    /// <summary>The reply once the changes came back (<see cref="SkillRequest.Reply"/>, when nothing was added instead).</summary>
+    protected virtual string ReplyChanged(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
         string.Join(' ', done.Select(d => Changed(d.Outcome.Title ?? "", tasks?.FirstOrDefault(t => t.Id == d.ArgumentId), context)));
 
     /// <summary>The sentence for one changed task.</summary>

@@ -58,14 +58,15 @@ internal sealed partial class AddSkill : Skill
         "add buy milk - not oat milk", "add to my shopping list: eggs, bread", "add tomorrow: eggs, bread",
     ];
 
+    /// <summary>True when the text starts as an add does ("add …", "remind me to …", "I need to …").</summary>
+    public static bool StartsWithVerb(string text) => Phrase.TryStripStart(text, Verbs, out _);
+
     /// <summary>
     /// "yes" to "Should I add “Call the client” as a task?" (the offer for a message that looked like a task): that message
     /// added, read as if it had begun with "add" (its date and all).
     /// </summary>
     public override SkillRequest? ReadAnswer(Utterance utterance, PastTurn previous) =>
-        previous.Reply.StartsWith(Fallback.AddOffer, StringComparison.Ordinal) && Phrase.IsYes(utterance.Raw)
-            ? Read(Utterances.From("add " + Utterances.From(previous.UserText, utterance.Context).Text, utterance.Context)) // as the offer read it (a shout in lower case)
-            : null;
+        Phrase.IsYes(utterance.Raw) && Fallback.Offered(previous.Reply) is { } offered ? Read(Utterances.From(offered, utterance.Context)) : null;
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -114,8 +115,9 @@ internal sealed partial class AddSkill : Skill
             }
             (rest, repeatOnly) = (everyday, true);
         }
-        // "schedule a haircut for tuesday": the article goes with the verb, and the task is the haircut.
-        if (Phrase.TryStripStart(text, ["schedule"], out _) && Phrase.TryStripStart(rest, ["a", "an"], out var scheduled))
+        // "schedule a haircut for tuesday", "schedule the dentist for friday": the article goes with the verb, and the task is
+        // the haircut, the dentist.
+        if (Phrase.TryStripStart(text, ["schedule"], out _) && Phrase.TryStripStart(rest, ["a", "an", "the"], out var scheduled))
         {
             rest = scheduled;
         }

@@ -21,6 +21,9 @@ internal sealed partial class DueDateSkill : Skill
     private static readonly HashSet<string> OtherFields =
         ["description", "title", "name", "note", "notes", "details", "priority", "tag", "tags", "reminder", "reminders", "repeat", "recurrence"];
 
+    // "schedule the dentist for friday" with no dentist among the tasks is a new task, read as "add" reads it.
+    private static readonly AddSkill Adding = new();
+
     private static readonly string[] MoveVerbs = ["move", "postpone", "push", "push back", "reschedule", "defer", "delay", "bump", "snooze", "put off"];
 
     public override string Name => "due date";
@@ -34,7 +37,8 @@ internal sealed partial class DueDateSkill : Skill
     public override IReadOnlyList<string> Examples =>
         ["set 3 due to friday", "the dentist is due tomorrow at 9", "move the report to next tuesday", "postpone 3 to next week",
          "change the due date of 3 to 5 Dec", "remove the due date from 3", "make 3 due tomorrow", "move everything due today to tomorrow",
-         "push all overdue tasks to friday", "postpone the dentist by a week", "push the dentist to next week", "push the report back 2 days", "move the milk and the eggs to friday"];
+         "push all overdue tasks to friday", "postpone the dentist by a week", "push the dentist to next week", "push the report back 2 days", "move the milk and the eggs to friday",
+         "schedule the milk for friday", "put the milk on monday", "set the milk for friday", "milk due friday"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -52,6 +56,24 @@ internal sealed partial class DueDateSkill : Skill
         {
             Phrase.TryStripStart(setWhen, ["to", "for"], out setWhen);
             return Due(setTarget, setWhen, clock);
+        }
+        // "set the milk for friday", "set 3 to monday at 9": a task and when, no "due" said (before, "What should I change?").
+        // Not a reminder, an alarm or another field ("set a reminder for 5pm", "set 3 to high priority" read elsewhere).
+        if (Phrase.TryStripStart(text, ["set"], out rest) && Phrase.TrySplit(rest, ["for", "to"], out var setNamed, out var setFor)
+            && Phrase.Words(setNamed) is [var firstSet, ..] setWords && firstSet is not ("up" or "a" or "an") && !setWords.Any(w => OtherFields.Contains(w) || w is "alarm" or "timer")
+            && Due(setNamed, setFor, clock) is { } set)
+        {
+            return set;
+        }
+        // "schedule the dentist for friday", "put the milk on monday": the task already there moved, a new one added when none
+        // still to do matches (as these always added: before, "schedule milk for friday" beside “Buy milk” added “Milk”).
+        // "schedule a haircut for tuesday" is a new one, read by the add.
+        if (Phrase.TryStripStart(text, ["schedule", "put"], out rest) && !Phrase.TryStripStart(rest, ["a", "an", "off", "in"], out _)
+            && Phrase.TrySplit(rest, ["for", "on"], out var scheduled, out var scheduledFor)
+            && Due(scheduled, scheduledFor, clock) is DueRequest schedule
+            && (!schedule.Target.ByWords || utterance.Context.Tools.Has(ToolNames.UpdateTask, TaskToolArguments.Due)))
+        {
+            return schedule.Target.ByWords ? schedule with { AddInstead = Adding.Read(utterance) } : schedule;
         }
         // "postpone the dentist by a week", "push the report back 2 days": from the due date it has.
         if (Shift().Match(text) is { Success: true } shift && ShiftBy(shift) is { } by && TaskReference.Parse(shift.Groups["t"].Value) is { } shifted)
@@ -91,6 +113,15 @@ internal sealed partial class DueDateSkill : Skill
         if (!utterance.IsQuestion && Phrase.TrySplit(text, ["is due", "are due", "should be due", "is now due"], out var subject, out var dueWhen))
         {
             return Due(subject, dueWhen, clock);
+        }
+        // "milk due friday", "rent due on the 1st": a task and when, said as a note. None still to do matching: adding it is
+        // offered, as for any message that looks like a task ("yes" adds it). Not a list's question ("tasks due friday",
+        // "anything due today"), nor a message that starts with a verb ("call mom due friday" is offered as a task, "complete
+        // the report due friday" completes it).
+        if (!utterance.IsQuestion && Phrase.TrySplit(text, ["due"], out var noted, out var notedWhen) && IsNamedAlone(noted, utterance)
+            && Due(noted, notedWhen, clock) is DueRequest { Target.ByWords: true } note)
+        {
+            return note with { AddInstead = new Say(Fallback.Offer("add " + text, utterance.Context.Clock)) };
         }
         return utterance.IsQuestion ? null : Correction(text, clock);
     }
@@ -152,6 +183,21 @@ internal sealed partial class DueDateSkill : Skill
         }
         return TaskReference.Parse(targetText) is { } target ? new DueRequest(target, due, WeekdayAlone().IsMatch(when)) : null;
     }
+
+    // Words that say who or what is done, not which task: "I have a report due friday" is an add, "change the description of
+    // the rent to due on the 1st" an edit, "remove everything due today" a deletion.
+    private static readonly HashSet<string> NotANamedTask =
+    [
+        "i", "im", "ive", "we", "you", "they", "there", "theres", "change", "update", "rename", "set", "make", "move", "put", "schedule",
+        "add", "remove", "delete", "complete", "mark", "tag", "untag", "finish", "skip", "reopen", "push", "postpone", "reschedule",
+        "remind", "create", "edit", "cancel", "clear", "show", "list", "find", "search", "get", "give", "tell", "check", "done",
+    ];
+
+    // Words that only name a task ("milk", "the report"): no verb, no one doing something, no question, no list, not "everything".
+    private static bool IsNamedAlone(string text, Utterance utterance) =>
+        Phrase.Words(text) is [var first, ..] words && !Verbs.IsImperative(first) && Verbs.BaseOfPast(first) is null
+        && !words.Any(w => NotANamedTask.Contains(w) || OtherFields.Contains(w)) && !ListSkill.StartsAsking(words) && !ListSkill.OnlyNamesTasks(words)
+        && !ListSkill.NamesAList(first) && !TaskReference.IsEverything(text) && !AddSkill.StartsWithVerb(text) && utterance.Words.Count <= 12;
 
     private static TaskTarget? Target(string text) => TaskReference.IsEverything(text) ? null : TaskReference.Parse(text);
 
@@ -223,7 +269,7 @@ internal sealed record ShiftDueRequest(TaskTarget Target, int Days, int Months, 
         return (current with { Date = date }).ToArgument(context.Clock);
     }
 
-    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+    protected override string ReplyChanged(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
         string.Join(' ', done.Select(d => d.Argument(Argument) is string sent && Due.FromArgument(sent, context.Clock) is { } due
             ? DueRequest.NowDue(d.Outcome.Title ?? "", due, context)
             : Changed(d.Outcome.Title ?? "", context)));
@@ -297,7 +343,7 @@ internal sealed record DueRequest(TaskTarget Target, Due? Due, bool InTasksWeek 
             (TaskToolArguments.Due, ""),
             (TaskToolArguments.Reminders, TaskReminders.KeptWithoutDue(t.Reminders))))]);
 
-    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+    protected override string ReplyChanged(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
         string.Join(' ', done.Select(d => Said(d.Outcome.Title ?? "", d.Argument(Argument) is string sent ? Due.FromArgument(sent, context.Clock) : Due, context)
             + (d.Arguments.ContainsKey(TaskToolArguments.Reminders) ? " Its reminders before the due time went with it." : "")));
 

@@ -356,6 +356,12 @@ internal sealed record PriorityFilter(string Priority) : ListFilter
 /// </summary>
 internal sealed record SearchFilter(string Query, bool AsksWhen = false) : ListFilter
 {
+    /// <summary>
+    /// The thing the message only named ("the dentist" for "the dentist one?"), whose words are searched for: finding none,
+    /// adding it is offered, which "yes" takes up. Null for a search asked for.
+    /// </summary>
+    public string? Named { get; init; }
+
     public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context) =>
         context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Search) ? [(TaskToolArguments.Search, Query)] : [];
 
@@ -368,6 +374,7 @@ internal sealed record SearchFilter(string Query, bool AsksWhen = false) : ListF
     // One task found ("what's the plumber one about?") is answered with its description too.
     public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => tasks switch
     {
+        [] when Named is not null => $"I found no task matching “{Query}”. {Fallback.Offer(Named, context.Clock)}",
         [] => $"I found no task matching “{Query}”.",
         _ when AsksWhen && tasks.Where(t => !t.Completed).ToList() is [var open] => When(open, context),
         [{ Description: { } description }] => $"{Found(tasks, context)} Its description: “{(description.Length > 300 ? description[..300].TrimEnd() + "…" : description)}”",

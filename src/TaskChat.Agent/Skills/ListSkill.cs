@@ -81,13 +81,17 @@ internal sealed partial class ListSkill : Skill
 
     public override IReadOnlyList<string> Examples =>
         ["show my tasks", "what's left?", "what have I finished?", "what's due today?", "what's due this week?", "what's overdue?",
-         "what's on my work list?", "show high priority tasks", "search for dentist", "what did I finish yesterday?", "show #home"];
+         "what's on my work list?", "show high priority tasks", "search for dentist", "what did I finish yesterday?", "show #home",
+         "tasks due this week", "things to do tomorrow", "work tasks", "do I have anything about taxes?"];
 
     /// <summary>"show …", "what …", "list …": the message asks to see something.</summary>
     public static bool StartsAsking(IReadOnlyList<string> words) => words.Count > 0 && ShowWords.Contains(words[0]);
 
     // A word that names tasks or a state of theirs ("tasks", "left", "done"), not what a task is about.
     private static bool NamesTasksOrState(string word) => AboutTasks.Contains(word) || PendingWords.Contains(word) || CompletedWords.Contains(word);
+
+    /// <summary>"tasks", "things", "stuff": a word that names the list, as "tasks due friday" begins.</summary>
+    public static bool NamesAList(string word) => word is "tasks" or "task" or "todos" or "todo" or "things" or "stuff" or "items" or "anything" or "everything" or "nothing" or "something";
 
     /// <summary>A word that says which tasks other than by a tag ("my", "to-do", "overdue", "urgent"): no list's name.</summary>
     public static bool NeverATag(string word) => NotTags.Contains(word) || NotATag.Contains(word);
@@ -218,6 +222,13 @@ internal sealed partial class ListSkill : Skill
         // The day a question names ("what's on saturday?", "what's due by friday?"), read once for both uses below.
         var clock = utterance.Context.Clock;
         var onDay = OnDay().Match(text) is { Success: true } dayQuestion ? DayFilter.Of(dayQuestion.Groups["day"].Value, clock) : null;
+        // "tasks due this week", "things to do tomorrow", "stuff for friday", "tasks due by friday": the list named first, then
+        // when (before: not understood).
+        if (ListThenWhen().Match(text) is { Success: true } listThenWhen && listThenWhen.Groups["when"].Value.ToLowerInvariant() is var listedWhen
+            && (DueFilter.Ranges.Contains(listedWhen) ? new DueFilter(listedWhen) : DayFilter.Of(listedWhen, clock)) is { } listedSpan)
+        {
+            return new ListRequest(ListStatus.Pending, listedSpan);
+        }
         // "what's due by tomorrow?", "anything before friday?": what is to be done by then, not that day's alone (read before
         // the spans by name, which would take "tomorrow" alone).
         if ((ToDoBy().Match(text) is { Success: true } toDo ? DayFilter.Of(toDo.Groups["day"].Value, clock) : onDay) is ByFilter byDay)
@@ -252,6 +263,14 @@ internal sealed partial class ListSkill : Skill
             && Markers.Tag(word) is { } myTag)
         {
             return new ListRequest(ListStatus.Pending, new TagFilter(myTag));
+        }
+        // "work tasks", "home stuff": a tag named before the list, said without "show my" (before: not understood).
+        if (TagThenList().Match(text) is { Success: true } tagThenList && tagThenList.Groups["tag"].Value.ToLowerInvariant() is var tagWord
+            && !NamesTasksOrState(tagWord) && !NotTags.Contains(tagWord) && !NotATag.Contains(tagWord) && !ShowWords.Contains(tagWord)
+            && !TaskReference.StopWords.Contains(tagWord) && tagWord is not ("more" or "some" or "any" or "no" or "few" or "many" or "these" or "those" or "other" or "all")
+            && Markers.Tag(tagWord) is { } namedTag)
+        {
+            return new ListRequest(ListStatus.Pending, new TagFilter(namedTag));
         }
         if (asks && PriorityList().Match(text) is { Success: true } priority)
         {
@@ -288,7 +307,7 @@ internal sealed partial class ListSkill : Skill
     [GeneratedRegex(@"^(?:what|which(?:\s+(?:task|one|thing))?)\s+did\s+(?:i|you)\s+(?:just\s+)?(?:add|create|make)(?:\s+(?:last|just now))?$|^(?:(?:what|which)(?:'s|s| is| was)?|show(?:\s+me)?|tell me|open|find)\s+(?<q>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NewestQuestion();
 
-    [GeneratedRegex(@"^(?:search my tasks for|find the tasks about|which tasks mention|tasks mentioning|find tasks about|any tasks about|anything about|search for|tasks about|look for|look up|find me|search|find)\s+(?<q>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:do i have|have i got|is there|are there)\s+(?=(?:anything|any tasks?|something)\s+(?:about|mentioning|to do with|related to|on the subject of)\b))?(?:search my tasks for|find the tasks about|which tasks mention|tasks mentioning|find tasks about|(?:any|a) tasks? (?:about|mentioning|to do with|related to)|(?:anything|something) (?:about|mentioning|to do with|related to)|search for|tasks about|look for|look up|find me|search|find)\s+(?<q>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Search();
 
     // "when is dinner with sam?", "when's the dentist due": the tasks those words find, each with its due date.
@@ -341,6 +360,12 @@ internal sealed partial class ListSkill : Skill
 
     [GeneratedRegex(@"^(?:show(?:\s+me)?|list|display|what are|what(?:'s|s| is)|whats)\s+(?:all\s+)?(?:of\s+)?(?:my|the)\s+(?<tag>[\w-]+)\s+(?:tasks|items|todos|to-dos|things|stuff)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MyTagTasks();
+
+    [GeneratedRegex(@"^(?<tag>[\w-]+)\s+(?:tasks|items|todos|to-dos|things|stuff)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TagThenList();
+
+    [GeneratedRegex(@"^(?:(?:all\s+)?(?:of\s+)?(?:my|the)\s+)?(?:tasks|to-?dos|things|stuff|items)(?:\s+(?:i\s+have|i've\s+got|ive\s+got|left|still))?(?:\s+(?:to\s+do|to\s+get\s+done|due|for|on|planned|scheduled|happening|coming\s+up))*\s+(?<when>.+?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ListThenWhen();
 
     [GeneratedRegex(@"\b(?<level>high|low|medium|urgent|important|top)\b(?:[\s-]+priority)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriorityList();

@@ -162,7 +162,7 @@ internal sealed record PriorityStepRequest(TaskTarget Target, int Step) : FieldC
 
     protected override object? NewValue(TaskSnapshot task, AgentContext context) => Next(task);
 
-    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+    protected override string ReplyChanged(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
         string.Join(' ', done.Select(d => PriorityRequest.Now(d.Outcome.Title ?? "", d.Argument(Argument) as string ?? TaskPriorities.None)));
 
     protected override string Changed(string title, AgentContext context) => $"Changed the priority of “{title}”.";

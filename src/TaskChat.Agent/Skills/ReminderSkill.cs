@@ -141,29 +141,17 @@ internal sealed record ReminderRequest(TaskTarget Target, string Offset, string 
 
 /// <summary>
 /// A reminder at a set time (the tools take a date-time as well as a time before the due date). Named by words, the task
-/// is looked for among those still to do; when none matches, <see cref="AddInstead"/> (the new task "add" reads in the
+/// is looked for among those still to do; when none matches, <see cref="FieldChangeRequest.AddInstead"/> (the new task "add" reads in the
 /// same message) is added, as such a message always did.
 /// </summary>
 internal sealed record ReminderAtRequest(TaskTarget Target, Due At) : FieldChangeRequest(Target)
 {
-    public SkillRequest? AddInstead { get; init; }
-
     protected override string Argument => TaskToolArguments.Reminders;
 
     protected override string Feature => "reminders";
 
     // A done task is not what a reminder is for: "remind me about the dentist at 5" beside last month's done "Dentist" is a new one.
     protected override string LookupStatus => Target.ByWords ? ListStatus.Pending : ListStatus.All;
-
-    protected override NextStep ActOnNoMatch(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => AddInstead switch
-    {
-        null => base.ActOnNoMatch(tasks, context),
-        _ when context.Tools.Missing(AddInstead.Needs) is { } missing => new Answer(AddInstead.CannotYet ?? Replies.Unavailable(missing)),
-        _ => AddInstead.Act(null, context),
-    };
-
-    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
-        AddInstead is not null && done.Any(d => d.Tool == ToolNames.AddTask) ? AddInstead.Reply(done, null, context) : base.Reply(done, tasks, context);
 
     protected override object? NewValue(TaskSnapshot task, AgentContext context) =>
         task.Reminders.Append(NewReminder.Moment(At, task, context.Clock).ToArgument(context.Clock)).Distinct().ToArray();

@@ -276,5 +276,5 @@ public class OfflineScenarioTests
 
     [Fact]
     public async Task AnEverydayTaskWithoutAVerbIsOfferedBackAsATaskToAdd() =>
-        Assert.Equal("Should I add “Water the plants” as a task? Say “add water the plants” (or “yes”) and I will.", (await new OfflineTurns().SayAsync("water the plants")).Text);
+        Assert.Equal("Should I add “Water the plants” as a task? Say “add water the plants” (or “yes”) and I will.", await new OfflineTurns().TurnAsync("water the plants"));
 }
