@@ -63,7 +63,8 @@ internal sealed partial class ReminderSkill : Skill
     private static SkillRequest? At(Utterance utterance, string text, bool instead)
     {
         var clock = utterance.Context.Clock;
-        if (!Phrase.TryStripStart(text, ["remind me about", "remind me of"], out var about)
+        // "set a reminder for the milk at 5pm" as "remind me about the milk at 5pm" (before: "What should I change?").
+        if (!Phrase.TryStripStart(text, ["remind me about", "remind me of", "set a reminder for", "set a reminder about", "set reminder for", "add a reminder for", "create a reminder for"], out var about)
             || !When.TryExtract(about, clock, out var named, out var when)
             || TaskReference.Parse(named) is not { } target)
         {
@@ -84,7 +85,8 @@ internal sealed partial class ReminderSkill : Skill
         {
             return new ReplaceReminderRequest(target, null, new NewReminder(null, at));
         }
-        return new ReminderAtRequest(target, at) { AddInstead = target.ByWords ? Adding.Read(utterance) : null };
+        // No such task: a new one, read as "remind me about …" reads it, however the reminder was asked for.
+        return new ReminderAtRequest(target, at) { AddInstead = target.ByWords ? Adding.Read(Utterances.From("remind me about " + about, utterance.Context)) : null };
     }
 
     /// <summary>"an hour", "the day", "30 minutes" (the groups n and unit of a match) as an ISO duration and in words.</summary>

@@ -127,6 +127,19 @@ public class SaidInFewWordsScenarioTests
         Assert.Null(tools.Tasks[4].Due);
     }
 
+    /// <summary>"set a reminder for …" as "remind me about …": the task there reminded, or a new one (before: "What should I change?").</summary>
+    [Fact]
+    public async Task AReminderSetForATaskIsItsReminder()
+    {
+        var (turns, tools) = await WithTasksAsync();
+
+        Assert.Equal("I'll remind you about “Buy milk” tomorrow at 17:00.", await turns.TurnAsync("set a reminder for the milk at 5pm"));
+        Assert.Equal("I'll remind you about “Call mom” Friday at 16:00.", await turns.TurnAsync("add a reminder for call mom at 4pm"));
+        Assert.Equal("Added “The dentist” (task 5), due today at 17:00, I'll remind you then.", await turns.TurnAsync("set a reminder for the dentist at 5pm"));
+        Assert.Equal(["2026-12-03T17:00:00+00:00"], tools.Tasks[0].Reminders);
+        Assert.Equal(5, tools.Tasks.Count);
+    }
+
     [Fact]
     public async Task ADateForATaskThatIsNotThereOffersToAddItWithThatDate()
     {
