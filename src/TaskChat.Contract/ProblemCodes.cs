@@ -87,4 +87,10 @@ public static class ProblemCodes
 
     /// <summary>The web's request-password-reset: this server has no way to send mail (SMTP_URL is off) (503).</summary>
     public const string PasswordResetUnavailable = "password_reset_unavailable";
+
+    /// <summary>The web's send-verification-email: this server has no way to send mail (SMTP_URL is off) (503).</summary>
+    public const string EmailConfirmationUnavailable = "email_confirmation_unavailable";
+
+    /// <summary>The web's verify-email: the account changed while its email was being confirmed (409): open the link again.</summary>
+    public const string AccountChanged = "account_changed";
 }

@@ -215,7 +215,7 @@ public abstract class PasswordResetTests(WebServerFixture web)
         Assert.Equal(HttpStatusCode.TooManyRequests, nobodyAgain.StatusCode); // The same for an email with no account.
         Assert.Equal((await Json.ReadAsync(third)).GetProperty("code").GetString(), (await Json.ReadAsync(nobodyAgain)).GetProperty("code").GetString());
         await system.Mailbox.WaitForAsync(email, ResetSubject, count: 2);
-        Assert.Equal(2, system.Mailbox.To(email).Count);
+        Assert.Equal(2, system.Mailbox.To(email).Count(m => m.Subject == ResetSubject));
     }
 
     [SkippableFact]

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -103,6 +105,34 @@ public abstract class ReminderEmailTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal((3, 0), (batch.Claimed, batch.Emails.Count));
     }
 
+    /// <summary>
+    /// An address its owner never confirmed gets no reminder (anyone may sign up with a stranger's email), and none of the
+    /// ones looked at meanwhile once it is confirmed: only reminders that go off after.
+    /// </summary>
+    [SkippableFact]
+    public async Task An_address_not_confirmed_gets_no_reminder_until_it_is()
+    {
+        await AddUserAsync("ada", emailConfirmed: false);
+        await AddAsync("ada", "Before the confirmation", [At(TimeSpan.FromMinutes(1))]);
+        await AddAsync("ada", "After the confirmation", [At(TimeSpan.FromMinutes(10))]);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await DeliverAsync();
+        _clock.Advance(Delay);
+
+        Assert.Equal((1, 0), ((await FollowUpAsync()) is var before ? (before.Claimed, before.Emails.Count) : default));
+
+        await using (var db = _database.CreateDbContext())
+        {
+            await db.Users.Where(u => u.Id == "ada").ExecuteUpdateAsync(u => u.SetProperty(x => x.EmailConfirmed, true));
+        }
+        _clock.Advance(TimeSpan.FromMinutes(9));
+        await DeliverAsync();
+        _clock.Advance(Delay);
+        var after = await FollowUpAsync();
+
+        Assert.Equal("After the confirmation", Assert.Single(Assert.Single(after.Emails).Reminders).Title);
+    }
+
     [SkippableFact]
     public async Task A_web_that_sends_no_mail_looks_at_them_all_the_same_so_turning_mail_on_sends_nothing_old()
     {
@@ -197,6 +227,9 @@ public abstract class ReminderEmailTests(DatabaseProvider provider) : IAsyncLife
         var (email, userId) = await WebServers.SignUpAsync(browser, "Ada Away");
         using var otherBrowser = WebServers.Browser(system.Web);
         var (watcherEmail, watcherId) = await WebServers.SignUpAsync(otherBrowser, "Grace Watching");
+        // Both confirm their address by the link the sign-up mailed them, as a person would.
+        await ConfirmByTheMailedLinkAsync(system, browser, email);
+        await ConfirmByTheMailedLinkAsync(system, otherBrowser, watcherEmail);
         var due = Iso(clock.GetUtcNow().AddSeconds(5));
         await AddAsync(userId, "Water the plants", [due], clock);
         await AddAsync(watcherId, "Feed the cat", [due], clock);
@@ -209,13 +242,24 @@ public abstract class ReminderEmailTests(DatabaseProvider provider) : IAsyncLife
         // One more missed reminder, in a later round: messages go out one at a time in the order they were queued, so
         // once this one is there, a message for the reminder the page showed would be there too.
         await AddAsync(userId, "Take the bins out", [Iso(clock.GetUtcNow().AddSeconds(5))], clock);
-        await AdvanceUntilAsync(clock, async () => system.Mailbox.To(email).Count == 2);
+        await AdvanceUntilAsync(clock, async () => Reminders(system.Mailbox.To(email)).Count == 2);
 
         Assert.Contains("Hello Ada Away,", mail.Text, StringComparison.Ordinal);
         Assert.Contains($"{WebServers.Issuer}/tasks#task-1", mail.Text, StringComparison.Ordinal);
         Assert.Contains($"{WebServers.Issuer}/account#reminders", mail.Text, StringComparison.Ordinal);
-        Assert.Equal("Reminder: Take the bins out", system.Mailbox.To(email)[1].Subject);
-        Assert.Empty(system.Mailbox.To(watcherEmail));
+        Assert.Equal("Reminder: Take the bins out", Reminders(system.Mailbox.To(email))[1].Subject);
+        Assert.Empty(Reminders(system.Mailbox.To(watcherEmail)));
+    }
+
+    private static List<ReceivedMail> Reminders(IReadOnlyList<ReceivedMail> mails) => [.. mails.Where(m => m.Subject.StartsWith("Reminder", StringComparison.Ordinal))];
+
+    /// <summary>The sign-up's "Confirm your email" message, its link's token posted as the page's button does.</summary>
+    private static async Task ConfirmByTheMailedLinkAsync(RunningSystem system, HttpClient browser, string email)
+    {
+        var mail = await system.Mailbox.WaitForAsync(email, "Confirm your email");
+        var token = EmailConfirmationTests.LinkToken(mail);
+        using var confirmed = await browser.PostAsJsonAsync("api/auth/verify-email", new { token });
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
     }
 
     /// <summary>Moves the web's fake clock a second at a time until <paramref name="done"/>: each step lets the worker's round run.</summary>
@@ -271,7 +315,7 @@ public abstract class ReminderEmailTests(DatabaseProvider provider) : IAsyncLife
         return await new ReminderDelivery(db, _clock).DeliverDueAsync();
     }
 
-    private async Task AddUserAsync(string id, string timeZone = "UTC", bool emailReminders = true)
+    private async Task AddUserAsync(string id, string timeZone = "UTC", bool emailReminders = true, bool emailConfirmed = true)
     {
         await using var db = _database.CreateDbContext();
         var name = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(id);
@@ -283,6 +327,7 @@ public abstract class ReminderEmailTests(DatabaseProvider provider) : IAsyncLife
             Name = name,
             TimeZone = timeZone,
             EmailReminders = emailReminders,
+            EmailConfirmed = emailConfirmed,
         });
         await db.SaveChangesAsync();
     }

@@ -6,7 +6,8 @@ namespace TaskChat.Data.Notifications;
 /// <summary>
 /// Looks at each notification once, a short while after its reminder went off, and picks the ones to send by email: no
 /// open page showed it (<see cref="Notification.ShownAt"/>), it is unread, its task is still to do, and its user takes
-/// reminders by email (<see cref="TaskChatUser.EmailReminders"/>). Claimed exactly once however many web replicas run
+/// reminders by email (<see cref="TaskChatUser.EmailReminders"/>) at an address it confirmed (Identity's
+/// <c>EmailConfirmed</c>: anyone may sign up with a stranger's email, whom the reminders must not reach). Claimed exactly once however many web replicas run
 /// it, as <see cref="ReminderDelivery"/> claims reminders: <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL, a conditional
 /// update inside the one write lock on SQLite. The claim commits before anything is sent, so a message is sent at most
 /// once: a web that stops between the two loses it (the notification is still in the list), never sends it twice.
@@ -47,7 +48,7 @@ public sealed class ReminderFollowUp(TaskChatDbContext db, TimeProvider clock)
     {
         var userIds = unseen.Select(c => c.UserId).Distinct().ToList();
         var recipients = await db.Users.AsNoTracking()
-            .Where(u => userIds.Contains(u.Id) && u.EmailReminders && u.Email != null)
+            .Where(u => userIds.Contains(u.Id) && u.EmailReminders && u.EmailConfirmed && u.Email != null)
             .Select(u => new { u.Id, Email = u.Email!, u.Name, u.TimeZone })
             .ToDictionaryAsync(u => u.Id, cancellationToken);
         // A task done or deleted since its reminder went off (on another device, by the chat) needs no email.

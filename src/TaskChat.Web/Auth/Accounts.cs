@@ -35,14 +35,15 @@ internal sealed record AccountOutcome(TaskChatUser? User, int Status, string? Co
 /// and a JSON call spend the same budget.
 /// </summary>
 internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<TaskChatUser> signIn, SessionSignIn sessions,
-    TimeProvider clock, AuthThrottle throttle, SignInLockout lockout, WebSettings web, IHttpContextAccessor http)
+    TimeProvider clock, AuthThrottle throttle, SignInLockout lockout, EmailConfirmations confirmations, WebSettings web, IHttpContextAccessor http)
 {
     public const string WrongCredentialsText = "Invalid email or password.";
     public const string LockedOutText = "Too many failed sign-ins: signing in to this account from your network is paused for a few minutes. Try again later.";
     public const string EmailTakenText = "An account with this email already exists: sign in instead.";
 
     /// <summary>
-    /// Creates the account and signs it in (the session cookie is set on the current response).
+    /// Creates the account and signs it in (the session cookie is set on the current response), and mails the link to
+    /// confirm its email when the web can send mail.
     /// <paramref name="timeZone"/> is the browser's; absent, unknown or hostile, it is UTC, never an error.
     /// </summary>
     public async Task<AccountOutcome> SignUpAsync(string? name, string? email, string? password, string? timeZone = null)
@@ -102,6 +103,7 @@ internal sealed class Accounts(UserManager<TaskChatUser> users, SignInManager<Ta
                 .ToDictionary(g => g.Key, g => g.Key == "password" ? PasswordRules.Describe(g) : g.Select(e => e.Description).ToArray()));
         }
         await sessions.StartAsync(HttpContext, user);
+        confirmations.SendAfterSignUp(user);
         return AccountOutcome.Ok(user);
     }
 

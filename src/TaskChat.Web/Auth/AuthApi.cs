@@ -26,6 +26,8 @@ public static class AuthApi
         changes.MapPost("/sign-out", SignOutAsync);
         changes.MapPost("/request-password-reset", RequestPasswordReset);
         changes.MapPost("/reset-password", ResetPasswordAsync);
+        changes.MapPost("/send-verification-email", SendVerificationEmailAsync);
+        changes.MapPost("/verify-email", VerifyEmailAsync);
         auth.MapGet("/get-session", GetSessionAsync);
         auth.MapGet("/token", GetTokenAsync);
         // Public, cached by every validator, and fetched by the api and mcp replicas, perhaps from one address.
@@ -58,6 +60,37 @@ public static class AuthApi
         var outcome = await resets.ResetAsync(body?.Token, body?.NewPassword, cancellationToken);
         return outcome.Succeeded
             ? TypedResults.Ok(new PasswordResetStatus(Status: true, Message: "Your password was changed: sign in with it."))
+            : Refusal(outcome, context);
+    }
+
+    /// <summary>
+    /// Another link to confirm the signed-in account's email (Better Auth's sendVerificationEmail, for the session's own
+    /// email): 200 when queued or already confirmed; 401 signed out, 429 past the per-email limit, 503 without mail.
+    /// </summary>
+    internal static async Task<Results<Ok<EmailConfirmationStatus>, ProblemHttpResult>> SendVerificationEmailAsync(
+        HttpContext context, UserManager<TaskChatUser> users, EmailConfirmations confirmations)
+    {
+        var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if ((session.Succeeded ? await users.GetUserAsync(session.Principal) : null) is not { } user)
+        {
+            return ProblemResponses.Problem(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Sign in first.");
+        }
+        var outcome = confirmations.SendAgain(user);
+        return outcome.Succeeded
+            ? TypedResults.Ok(new EmailConfirmationStatus(Status: true, user.EmailConfirmed ? EmailConfirmations.AlreadyConfirmedText : EmailConfirmations.SentText(user.Email ?? "")))
+            : Refusal(outcome, context);
+    }
+
+    /// <summary>
+    /// Confirms the email of the mailed link's account, signed in or not (Better Auth's verifyEmail, as a POST: the link's
+    /// page asks first, so that a mail scanner opening the link confirms nothing). 400 <c>invalid_token</c> for any other string.
+    /// </summary>
+    internal static async Task<Results<Ok<EmailConfirmationStatus>, ProblemHttpResult>> VerifyEmailAsync(
+        VerifyEmailRequest? body, HttpContext context, EmailConfirmations confirmations)
+    {
+        var outcome = await confirmations.ConfirmAsync(body?.Token);
+        return outcome.User is { } user
+            ? TypedResults.Ok(new EmailConfirmationStatus(Status: true, $"{user.Email} is confirmed."))
             : Refusal(outcome, context);
     }
 

@@ -63,16 +63,20 @@ public static class IdentityExtensions
             options.Lockout.AllowedForNewUsers = true;
             options.Lockout.MaxFailedAccessAttempts = 5;
             options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            options.Tokens.EmailConfirmationTokenProvider = EmailConfirmations.ProviderName;
         })
             .AddEntityFrameworkStores<TaskChatDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<TaskChatClaims>()
             .AddPasswordValidator<PasswordRules>()
             // The password-reset links' tokens (PasswordResets): Data Protection, bound to the security stamp.
-            .AddTokenProvider<DataProtectorTokenProvider<TaskChatUser>>(TokenOptions.DefaultProvider);
+            .AddTokenProvider<DataProtectorTokenProvider<TaskChatUser>>(TokenOptions.DefaultProvider)
+            // The email confirmation links' (EmailConfirmations): days, not the reset's hour, and a purpose of their own.
+            .AddTokenProvider<EmailConfirmationTokenProvider>(EmailConfirmations.ProviderName);
         builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = PasswordResets.LinkLifetime);
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<PasswordResets>();
+        builder.Services.AddScoped<EmailConfirmations>();
         builder.Services.AddSingleton<UserTimeZones>();
 
         builder.Services.ConfigureApplicationCookie(cookie =>

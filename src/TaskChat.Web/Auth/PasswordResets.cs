@@ -1,6 +1,4 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using TaskChat.Contract;
 using TaskChat.Data.Limits;
@@ -26,9 +24,6 @@ internal sealed class PasswordResets(UserManager<TaskChatUser> users, MailOutbox
     public const string SentText = "If an account uses that email, a link to choose a new password is on its way. It works once, within an hour.";
     public const string UnavailableText = "This TaskChat can't send email, so a forgotten password can't be reset from here. Ask whoever runs it to reset it for you.";
     public const string InvalidLinkText = "This link has expired or was already used: ask for a new one.";
-
-    /// <summary>No token the web makes is near this long; a longer one is refused before it is decoded.</summary>
-    private const int MaxTokenLength = 2048;
 
     /// <summary>
     /// Queues the link for <paramref name="email"/>. The answer is the same whether or not the email has an account,
@@ -62,7 +57,7 @@ internal sealed class PasswordResets(UserManager<TaskChatUser> users, MailOutbox
             {
                 return null;
             }
-            var token = Pack(user.Id, await accounts.GeneratePasswordResetTokenAsync(user));
+            var token = MailedLinkTokens.Pack(user.Id, await accounts.GeneratePasswordResetTokenAsync(user));
             return new OutgoingMail("password-reset", address, user.Name, "Reset your TaskChat password",
                 $"""
                 Hello {user.Name},
@@ -138,33 +133,9 @@ internal sealed class PasswordResets(UserManager<TaskChatUser> users, MailOutbox
             """)));
     }
 
-    /// <summary>The link's one parameter: the account's id and Identity's token, base64url (no characters a URL must escape).</summary>
-    internal static string Pack(string userId, string identityToken) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{userId}\n{identityToken}"));
-
-    internal static (string UserId, string Token)? Unpack(string? token)
-    {
-        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength || !Base64Url.IsValid(token))
-        {
-            return null;
-        }
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Base64Url.DecodeFromChars(token));
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException)
-        {
-            return null;
-        }
-        var newline = text.IndexOf('\n', StringComparison.Ordinal);
-        return newline > 0 && newline < text.Length - 1 && !text.Any(c => char.IsControl(c) && c != '\n')
-            ? (text[..newline], text[(newline + 1)..])
-            : null;
-    }
-
     /// <summary>The account a link names and Identity's token in it, or null for a link that names no account.</summary>
     private async Task<(TaskChatUser User, string Token)?> LinkAsync(string? token) =>
-        Unpack(token) is var (userId, identityToken) && await users.FindByIdAsync(userId) is { } user ? (user, identityToken) : null;
+        MailedLinkTokens.Unpack(token) is var (userId, identityToken) && await users.FindByIdAsync(userId) is { } user ? (user, identityToken) : null;
 
     private string Address => http.HttpContext is { } context ? ClientAddress.Of(context) : "unknown";
 

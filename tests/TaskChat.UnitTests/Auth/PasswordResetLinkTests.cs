@@ -10,9 +10,9 @@ public sealed class PasswordResetLinkTests
     [Fact]
     public void A_packed_token_unpacks_to_the_account_and_identitys_token_and_needs_no_escaping_in_a_url()
     {
-        var token = PasswordResets.Pack("0b7c1d3e-user", "CfDJ8+Abc/def==");
+        var token = MailedLinkTokens.Pack("0b7c1d3e-user", "CfDJ8+Abc/def==");
 
-        Assert.Equal(("0b7c1d3e-user", "CfDJ8+Abc/def=="), PasswordResets.Unpack(token));
+        Assert.Equal(("0b7c1d3e-user", "CfDJ8+Abc/def=="), MailedLinkTokens.Unpack(token));
         Assert.Equal(token, Uri.EscapeDataString(token));
     }
 
@@ -22,7 +22,7 @@ public sealed class PasswordResetLinkTests
     [InlineData("not base64url!")]
     [InlineData("%00")]
     [InlineData("////")]
-    public void A_token_that_is_not_base64url_is_no_link(string? token) => Assert.Null(PasswordResets.Unpack(token));
+    public void A_token_that_is_not_base64url_is_no_link(string? token) => Assert.Null(MailedLinkTokens.Unpack(token));
 
     [Theory]
     [InlineData("no newline")]
@@ -31,13 +31,13 @@ public sealed class PasswordResetLinkTests
     [InlineData("user\u0000\ntoken")]
     [InlineData("user\ntok\u0001en")]
     public void A_token_without_both_parts_or_with_control_characters_is_no_link(string text) =>
-        Assert.Null(PasswordResets.Unpack(Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text))));
+        Assert.Null(MailedLinkTokens.Unpack(Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text))));
 
     [Fact]
     public void A_token_that_is_not_utf8_is_no_link() =>
-        Assert.Null(PasswordResets.Unpack(Base64Url.EncodeToString([0x75, 0x0A, 0xFF, 0xFE])));
+        Assert.Null(MailedLinkTokens.Unpack(Base64Url.EncodeToString([0x75, 0x0A, 0xFF, 0xFE])));
 
     [Fact]
     public void An_oversized_token_is_refused_before_it_is_decoded() =>
-        Assert.Null(PasswordResets.Unpack(Base64Url.EncodeToString(Encoding.UTF8.GetBytes("user\n" + new string('a', 4000)))));
+        Assert.Null(MailedLinkTokens.Unpack(Base64Url.EncodeToString(Encoding.UTF8.GetBytes("user\n" + new string('a', 4000)))));
 }

@@ -31,6 +31,12 @@ public sealed record AuthLimits
     /// </summary>
     public required int PasswordResetsPerEmailPerHour { get; init; }
 
+    /// <summary>
+    /// Links to confirm an email sent to one email per hour when asked for again (AUTH_EMAIL_CONFIRMATIONS_PER_EMAIL_PER_HOUR): a
+    /// signed-in account cannot fill its address's inbox. The one sent at sign-up is not counted (sign-ups are, per address).
+    /// </summary>
+    public required int EmailConfirmationsPerEmailPerHour { get; init; }
+
     /// <summary>Every other /api/auth request (session, token, sign-out) per client address per minute (AUTH_REQUESTS_PER_ADDRESS_PER_MINUTE).</summary>
     public required int AuthRequestsPerAddressPerMinute { get; init; }
 
@@ -43,7 +49,8 @@ public sealed record AuthLimits
     public string Summary() =>
         $"sign_in_per_address={SignInsPerAddressPerMinute}/min sign_in_per_email={SignInsPerEmailPerMinute}/min " +
         $"sign_up_per_address={SignUpsPerAddressPerHour}/h password_resets_per_address={PasswordResetsPerAddressPerHour}/h " +
-        $"password_resets_per_email={PasswordResetsPerEmailPerHour}/h auth_requests_per_address={AuthRequestsPerAddressPerMinute}/min " +
+        $"password_resets_per_email={PasswordResetsPerEmailPerHour}/h email_confirmations_per_email={EmailConfirmationsPerEmailPerHour}/h " +
+        $"auth_requests_per_address={AuthRequestsPerAddressPerMinute}/min " +
         $"lockout={LockoutFailures}_failures/{LockoutPeriod.TotalMinutes:0}min";
 
     public static AuthLimits Read(SettingsReader reader) => new()
@@ -53,6 +60,7 @@ public sealed record AuthLimits
         SignUpsPerAddressPerHour = reader.Number("AUTH_SIGN_UP_PER_ADDRESS_PER_HOUR", 10, 1, 100_000),
         PasswordResetsPerAddressPerHour = reader.Number("AUTH_PASSWORD_RESETS_PER_ADDRESS_PER_HOUR", 10, 1, 100_000),
         PasswordResetsPerEmailPerHour = reader.Number("AUTH_PASSWORD_RESETS_PER_EMAIL_PER_HOUR", 3, 1, 100),
+        EmailConfirmationsPerEmailPerHour = reader.Number("AUTH_EMAIL_CONFIRMATIONS_PER_EMAIL_PER_HOUR", 3, 1, 100),
         AuthRequestsPerAddressPerMinute = reader.Number("AUTH_REQUESTS_PER_ADDRESS_PER_MINUTE", 300, 1, 1_000_000),
         LockoutFailures = reader.Number("AUTH_LOCKOUT_FAILURES", 5, 1, 100),
         LockoutPeriod = TimeSpan.FromMinutes(reader.Number("AUTH_LOCKOUT_MINUTES", 5, 1, 24 * 60)),

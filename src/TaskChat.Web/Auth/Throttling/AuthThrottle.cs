@@ -16,6 +16,7 @@ public sealed class AuthThrottle : IDisposable
     private readonly PartitionedRateLimiter<string> _signUpsByAddress;
     private readonly PartitionedRateLimiter<string> _resetsByAddress;
     private readonly PartitionedRateLimiter<string> _resetsByEmail;
+    private readonly PartitionedRateLimiter<string> _confirmationsByEmail;
 
     public AuthThrottle(WebSettings settings)
     {
@@ -25,6 +26,7 @@ public sealed class AuthThrottle : IDisposable
         _signUpsByAddress = Buckets(limits.SignUpsPerAddressPerHour, TimeSpan.FromHours(1));
         _resetsByAddress = Buckets(limits.PasswordResetsPerAddressPerHour, TimeSpan.FromHours(1));
         _resetsByEmail = Buckets(limits.PasswordResetsPerEmailPerHour, TimeSpan.FromHours(1));
+        _confirmationsByEmail = Buckets(limits.EmailConfirmationsPerEmailPerHour, TimeSpan.FromHours(1));
     }
 
     /// <returns>Null when the attempt may go on, else how long to wait.</returns>
@@ -41,6 +43,9 @@ public sealed class AuthThrottle : IDisposable
 
     /// <returns>Null when a password-reset mail may go to this email, else how long to wait.</returns>
     public TimeSpan? PasswordResetToEmail(string email) => Take(_resetsByEmail, email.Trim().ToUpperInvariant());
+
+    /// <returns>Null when a link to confirm this email may be sent again, else how long to wait.</returns>
+    public TimeSpan? EmailConfirmationTo(string email) => Take(_confirmationsByEmail, email.Trim().ToUpperInvariant());
 
     /// <summary>A token bucket per key: <paramref name="limit"/> at once, then one more every window / limit.</summary>
     public static TokenBucketRateLimiterOptions Bucket(int limit, TimeSpan window) => new()
@@ -59,6 +64,7 @@ public sealed class AuthThrottle : IDisposable
         _signUpsByAddress.Dispose();
         _resetsByAddress.Dispose();
         _resetsByEmail.Dispose();
+        _confirmationsByEmail.Dispose();
     }
 
     private static PartitionedRateLimiter<string> Buckets(int limit, TimeSpan window)
