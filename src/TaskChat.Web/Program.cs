@@ -60,6 +60,7 @@ app.MapBackendHealth();
 app.MapAuthApi();
 app.MapSessionsApi();
 app.MapAccountPages();
+app.MapReminderEmailStop();
 app.MapOAuthEndpoints();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

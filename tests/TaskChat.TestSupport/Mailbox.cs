@@ -3,8 +3,8 @@ using MimeKit;
 
 namespace TaskChat.TestSupport;
 
-/// <summary>One message the web sent, as its reader sees it.</summary>
-public sealed partial record ReceivedMail(string To, string From, string Subject, string Text, string FileName)
+/// <summary>One message the web sent, as its reader sees it; <paramref name="Headers"/> by name (the first of each), for those the body does not show.</summary>
+public sealed partial record ReceivedMail(string To, string From, string Subject, string Text, string FileName, IReadOnlyDictionary<string, string> Headers)
 {
     /// <summary>The message's first link to <paramref name="path"/> (e.g. "/reset-password"), as it is written there.</summary>
     public Uri LinkTo(string path) =>
@@ -70,7 +70,8 @@ public sealed class Mailbox(string folder)
             message.From.Mailboxes.FirstOrDefault()?.Address ?? "",
             message.Subject ?? "",
             message.TextBody ?? "",
-            Path.GetFileName(path));
+            Path.GetFileName(path),
+            message.Headers.GroupBy(h => h.Field, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.OrdinalIgnoreCase));
     }
 
     internal void Delete()

@@ -198,14 +198,17 @@ public abstract class ReminderEmailTests(DatabaseProvider provider) : IAsyncLife
     public void The_email_names_the_task_its_time_in_the_users_zone_the_link_and_the_way_to_stop_them()
     {
         var at = new DateTime(2026, 12, 7, 16, 0, 0, DateTimeKind.Utc);
-        var one = ReminderEmails.Compose(new ReminderEmail("ada", "ada@example.com", "Ada", "Europe/Paris", [new(1, 12, "Call mom", at)]), "https://tasks.example.com");
+        const string Stop = "https://tasks.example.com/api/reminder-emails/stop?token=t";
+        var one = ReminderEmails.Compose(new ReminderEmail("ada", "ada@example.com", "Ada", "Europe/Paris", [new(1, 12, "Call mom", at)]), "https://tasks.example.com", Stop);
         var three = ReminderEmails.Compose(new ReminderEmail("ada", "ada@example.com", "Ada", "Nowhere/Else",
-            [new(1, 12, "Call mom", at), new(2, 13, "Buy milk", at), new(3, 14, "Pay rent", at)]), "https://tasks.example.com");
+            [new(1, 12, "Call mom", at), new(2, 13, "Buy milk", at), new(3, 14, "Pay rent", at)]), "https://tasks.example.com", Stop);
 
         Assert.Equal(("ada@example.com", "Ada", "Reminder: Call mom"), (one.To, one.ToName, one.Subject));
         Assert.Contains("- Call mom: Mon 7 Dec 17:00 (Europe/Paris)\n  https://tasks.example.com/tasks#task-12\n", one.Text, StringComparison.Ordinal);
         Assert.Contains("A reminder went off while you were away from TaskChat:", one.Text, StringComparison.Ordinal);
         Assert.Contains("https://tasks.example.com/account#reminders", one.Text, StringComparison.Ordinal);
+        Assert.Contains($"To stop these emails: {Stop}\n", one.Text, StringComparison.Ordinal);
+        Assert.Equal(Stop, one.StopLink); // The List-Unsubscribe headers' (ReminderEmailStopTests).
         Assert.Equal("3 reminders: Call mom and 2 more", three.Subject);
         Assert.Contains("- Pay rent: Mon 7 Dec 16:00 (UTC)", three.Text, StringComparison.Ordinal); // An unknown zone reads as UTC.
     }
@@ -249,6 +252,20 @@ public abstract class ReminderEmailTests(DatabaseProvider provider) : IAsyncLife
         Assert.Contains($"{WebServers.Issuer}/account#reminders", mail.Text, StringComparison.Ordinal);
         Assert.Equal("Reminder: Take the bins out", Reminders(system.Mailbox.To(email))[1].Subject);
         Assert.Empty(Reminders(system.Mailbox.To(watcherEmail)));
+
+        // "Unsubscribe" in a mail program (RFC 8058): the headers name the link in the text, and its one-click POST, made
+        // with no cookie, stops them.
+        var stop = mail.LinkTo(ReminderEmailStop.LinkPath);
+        Assert.Equal($"<{stop}>", mail.Headers["List-Unsubscribe"]);
+        Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
+        Assert.Equal(WebServers.Issuer, stop.GetLeftPart(UriPartial.Authority));
+        using var mailProgram = WebServers.Browser(system.Web);
+        using var stopped = await mailProgram.PostAsync(stop.PathAndQuery.TrimStart('/'),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
+        Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
+        await using var db = _database.CreateDbContext();
+        Assert.False((await db.Users.SingleAsync(u => u.Id == userId)).EmailReminders);
+        Assert.True((await db.Users.SingleAsync(u => u.Id == watcherId)).EmailReminders);
     }
 
     private static List<ReceivedMail> Reminders(IReadOnlyList<ReceivedMail> mails) => [.. mails.Where(m => m.Subject.StartsWith("Reminder", StringComparison.Ordinal))];

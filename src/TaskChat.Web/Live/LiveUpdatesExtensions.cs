@@ -11,12 +11,23 @@ public static class LiveUpdatesExtensions
         services.AddSingleton<UserEventHub>();
         services.AddSingleton<NotificationInbox>();
         services.AddSingleton<ReminderDeliveryWorker>();
+        services.AddSingleton<ReminderEmailStop>();
         services.AddHostedService(provider => provider.GetRequiredService<ReminderDeliveryWorker>());
         // Which source of "tasks changed" depends on the database, known once the connection is registered.
         services.AddSingleton<PostgresEventListener>();
         services.AddSingleton<TaskVersionPoller>();
         services.AddHostedService<LiveUpdateSource>();
         return builder;
+    }
+
+    /// <summary>The link in every reminder email that stops them (<see cref="ReminderEmailStop"/>).</summary>
+    public static IEndpointRouteBuilder MapReminderEmailStop(this IEndpointRouteBuilder endpoints)
+    {
+        // A link opened in a browser: the page that asks.
+        endpoints.MapGet(ReminderEmailStop.LinkPath, (string? token) => TypedResults.Redirect($"{ReminderEmailStop.PagePath}?token={Uri.EscapeDataString(token ?? "")}"))
+            .ExcludeFromDescription();
+        endpoints.MapPost(ReminderEmailStop.LinkPath, ReminderEmailStop.StopAsync).DisableAntiforgery().ExcludeFromDescription();
+        return endpoints;
     }
 
     /// <summary>Runs the listener on PostgreSQL, the version poller on SQLite.</summary>

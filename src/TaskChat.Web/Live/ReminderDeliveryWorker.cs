@@ -15,7 +15,7 @@ namespace TaskChat.Web.Live;
 /// mails the ones no page showed within REMINDER_EMAIL_DELAY_SECONDS (<see cref="ReminderFollowUp"/>).
 /// </summary>
 public sealed class ReminderDeliveryWorker(
-    IServiceScopeFactory scopes, UserEventHub hub, DatabaseConnection database, WebSettings settings, TaskChatSettings shared, MailOutbox mail, TimeProvider clock,
+    IServiceScopeFactory scopes, UserEventHub hub, DatabaseConnection database, WebSettings settings, TaskChatSettings shared, MailOutbox mail, ReminderEmailStop stop, TimeProvider clock,
     ILogger<ReminderDeliveryWorker> logger)
     : BackgroundService
 {
@@ -102,7 +102,7 @@ public sealed class ReminderDeliveryWorker(
             batch = await scope.ServiceProvider.GetRequiredService<ReminderFollowUp>().FollowUpAsync(settings.Live.ReminderEmailDelay, mail.CanSend, cancellationToken);
             foreach (var email in batch.Emails)
             {
-                var message = ReminderEmails.Compose(email, shared.Auth.Issuer);
+                var message = ReminderEmails.Compose(email, shared.Auth.Issuer, stop.LinkFor(shared.Auth.Issuer, email.UserId));
                 mail.Enqueue(ReminderEmails.Kind, (_, _) => Task.FromResult<OutgoingMail?>(message));
             }
             queued += batch.Emails.Count;

@@ -9,7 +9,7 @@ namespace TaskChat.Web.Live;
 
 /// <summary>
 /// The email for reminders nobody saw in a page (<see cref="ReminderFollowUp"/> chose them): plain text, each reminder's
-/// task with its time in the user's zone and the toast's link to it, and where to turn these emails off. Only the task's title
+/// task with its time in the user's zone and the toast's link to it, and the link that stops these emails in one click. Only the task's title
 /// and number are in it, as in the page's toast: never its notes.
 /// </summary>
 public static class ReminderEmails
@@ -19,7 +19,8 @@ public static class ReminderEmails
     /// <summary>Where the account page's setting is: every message links to it.</summary>
     public const string SettingPath = "/account#reminders";
 
-    public static OutgoingMail Compose(ReminderEmail email, string issuer)
+    /// <summary>The message; <paramref name="stopLink"/> stops these emails in one click (<see cref="ReminderEmailStop"/>).</summary>
+    public static OutgoingMail Compose(ReminderEmail email, string issuer, string stopLink)
     {
         var zone = TaskTime.ZoneOrUtc(email.TimeZone);
         var first = email.Reminders[0];
@@ -36,10 +37,10 @@ public static class ReminderEmails
         text.Append(CultureInfo.InvariantCulture, $"""
 
             They are also in your notifications: {issuer}/notifications
-            TaskChat emails the reminders that no open TaskChat page showed you. To stop these emails, turn
-            "Email me reminders I miss" off on your account page: {issuer}{SettingPath}
+            TaskChat emails the reminders that no open TaskChat page showed you. To stop these emails: {stopLink}
+            Your account page turns "Email me reminders I miss" off and on again: {issuer}{SettingPath}
             """);
-        return new OutgoingMail(Kind, email.Email, email.Name, subject, text.ToString());
+        return new OutgoingMail(Kind, email.Email, email.Name, subject, text.ToString(), stopLink);
     }
 
     /// <summary>"Mon 7 Dec 17:00 (Europe/Paris)": the day and time it was set for, in the user's zone.</summary>

@@ -4,8 +4,12 @@ using MimeKit;
 
 namespace TaskChat.Web.Mail;
 
-/// <summary>One message the web sends, in plain text. <paramref name="Kind"/> names it in logs, which never hold its text or address.</summary>
-public sealed record OutgoingMail(string Kind, string To, string ToName, string Subject, string Text);
+/// <summary>
+/// One message the web sends, in plain text. <paramref name="Kind"/> names it in logs, which never hold its text or address.
+/// <paramref name="StopLink"/>: where one click stops this kind of mail (the List-Unsubscribe headers), for mail the user did
+/// not ask for each time (reminders).
+/// </summary>
+public sealed record OutgoingMail(string Kind, string To, string ToName, string Subject, string Text, string? StopLink = null);
 
 /// <summary>Where <see cref="MailDelivery"/> hands a message: an SMTP server, or a folder of .eml files.</summary>
 public interface IMailTransport
@@ -69,6 +73,12 @@ internal static class MimeMail
         message.Body = new TextPart("plain") { Text = mail.Text };
         // Automatic mail: no out-of-office replies to it (RFC 3834).
         message.Headers.Add("Auto-Submitted", "auto-generated");
+        if (mail.StopLink is { } stop)
+        {
+            // One-click unsubscribe (RFC 8058): mail programs show an "Unsubscribe" button that POSTs to the link.
+            message.Headers.Add("List-Unsubscribe", $"<{stop}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         return message;
     }
 }
