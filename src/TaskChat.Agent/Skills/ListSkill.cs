@@ -90,6 +90,9 @@ internal sealed partial class ListSkill : Skill
     // A word that names tasks or a state of theirs ("tasks", "left", "done"), not what a task is about.
     private static bool NamesTasksOrState(string word) => AboutTasks.Contains(word) || PendingWords.Contains(word) || CompletedWords.Contains(word);
 
+    // A word before "tasks" that may be a tag's name: not one that says which tasks otherwise ("open", "my", "overdue").
+    private static bool MayBeTag(string word) => !NamesTasksOrState(word) && !NotTags.Contains(word) && !NotATag.Contains(word);
+
     /// <summary>"tasks", "things", "stuff": a word that names the list, as "tasks due friday" begins.</summary>
     public static bool NamesAList(string word) => word is "tasks" or "task" or "todos" or "todo" or "things" or "stuff" or "items" or "anything" or "everything" or "nothing" or "something";
 
@@ -259,15 +262,13 @@ internal sealed partial class ListSkill : Skill
         }
         // "show my travel tasks", "what are my work tasks?": a tag, unless the word says which tasks otherwise ("my open tasks").
         if (MyTagTasks().Match(text) is { Success: true } mine && mine.Groups["tag"].Value.ToLowerInvariant() is var word
-            && !NamesTasksOrState(word) && !NotTags.Contains(word) && !NotATag.Contains(word)
-            && Markers.Tag(word) is { } myTag)
+            && MayBeTag(word) && Markers.Tag(word) is { } myTag)
         {
             return new ListRequest(ListStatus.Pending, new TagFilter(myTag));
         }
         // "work tasks", "home stuff": a tag named before the list, said without "show my" (before: not understood).
         if (TagThenList().Match(text) is { Success: true } tagThenList && tagThenList.Groups["tag"].Value.ToLowerInvariant() is var tagWord
-            && !NamesTasksOrState(tagWord) && !NotTags.Contains(tagWord) && !NotATag.Contains(tagWord) && !ShowWords.Contains(tagWord)
-            && !TaskReference.StopWords.Contains(tagWord) && tagWord is not ("more" or "some" or "any" or "no" or "few" or "many" or "these" or "those" or "other" or "all")
+            && MayBeTag(tagWord) && !ShowWords.Contains(tagWord) && !TaskReference.StopWords.Contains(tagWord) && tagWord is not ("more" or "some" or "any" or "no" or "few" or "many" or "these" or "those" or "other" or "all")
             && Markers.Tag(tagWord) is { } namedTag)
         {
             return new ListRequest(ListStatus.Pending, new TagFilter(namedTag));

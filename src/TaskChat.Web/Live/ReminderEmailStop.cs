@@ -1,7 +1,5 @@
-using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using TaskChat.Contract;
@@ -39,22 +37,23 @@ public sealed class ReminderEmailStop(IDataProtectionProvider protection, TimePr
     /// <summary>The link for <paramref name="userId"/>'s emails, under <paramref name="issuer"/> (the web's public URL).</summary>
     public string LinkFor(string issuer, string userId) => $"{issuer}{LinkPath}?token={TokenFor(userId)}";
 
+    /// <summary>Data Protection's string form: base64url, nothing a URL must escape.</summary>
     public string TokenFor(string userId) =>
-        Base64Url.EncodeToString(_protector.Protect(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{userId}\n{clock.GetUtcNow().ToUnixTimeSeconds()}"))));
+        _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{userId}\n{clock.GetUtcNow().ToUnixTimeSeconds()}"));
 
     /// <summary>The user a token stops the emails of, or null when it is expired, altered, or not one the web made.</summary>
     public string? UserIdOf(string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength || !Base64Url.IsValid(token))
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
         {
             return null;
         }
         string text;
         try
         {
-            text = Encoding.UTF8.GetString(_protector.Unprotect(Base64Url.DecodeFromChars(token)));
+            text = _protector.Unprotect(token);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or FormatException)
         {
             return null;
         }
