@@ -11,6 +11,11 @@ public sealed partial record ReceivedMail(string To, string From, string Subject
         Links().Matches(Text).Select(m => new Uri(m.Value)).FirstOrDefault(u => u.AbsolutePath == path)
         ?? throw new InvalidOperationException($"No link to {path} in the message:\n{Text}");
 
+    /// <summary>The <c>token</c> of the message's first link to <paramref name="path"/>, decoded, as the link's page posts it.</summary>
+    public string TokenIn(string path) =>
+        System.Web.HttpUtility.ParseQueryString(LinkTo(path).Query)["token"]
+        ?? throw new InvalidOperationException($"The link to {path} has no token:\n{Text}");
+
     [GeneratedRegex(@"https?://[^\s]+")]
     private static partial Regex Links();
 }

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace TaskChat.Web.FunctionalTests;
 
 /// <summary>The account page's server-rendered forms over plain HTTP, as a browser without script posts them.</summary>
-public abstract partial class AccountPageTests(WebServerFixture web)
+public abstract class AccountPageTests(WebServerFixture web)
 {
     [SkippableFact]
     public async Task TheHeaderLinksToTheAccountPageWhichListsTheSessionsWithThisOneMarked()
@@ -191,16 +191,10 @@ public abstract partial class AccountPageTests(WebServerFixture web)
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string form, Dictionary<string, string> fields)
     {
         using var page = await browser.GetAsync("account");
-        fields["__RequestVerificationToken"] = AntiforgeryToken(await page.Content.ReadAsStringAsync());
+        fields["__RequestVerificationToken"] = Forms.AntiforgeryToken(await page.Content.ReadAsStringAsync());
         fields["_handler"] = form;
         return await browser.PostAsync("account", new FormUrlEncodedContent(fields));
     }
-
-    private static string AntiforgeryToken(string html) =>
-        WebUtility.HtmlDecode(TokenField().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No antiforgery field in the page."));
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     private sealed record SessionItem(string Id, bool Current);
 }

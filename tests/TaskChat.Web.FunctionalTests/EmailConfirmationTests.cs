@@ -23,7 +23,6 @@ public abstract class EmailConfirmationTests(WebServerFixture web)
     private Mailbox Mailbox => web.Running.Mailbox;
 
     /// <summary>The token of the mailed link (its <c>?token=</c>).</summary>
-    internal static string LinkToken(ReceivedMail mail) => Uri.UnescapeDataString(mail.LinkTo("/verify-email").Query.Split("token=")[1]);
 
     [SkippableFact]
     public async Task A_sign_up_mails_a_link_and_the_link_confirms_the_email()
@@ -34,7 +33,7 @@ public abstract class EmailConfirmationTests(WebServerFixture web)
 
         var mail = await Mailbox.WaitForAsync(email, Subject);
         using var stranger = web.Browser(); // The link works on any device, signed in or not.
-        using var confirmed = await stranger.PostAsJsonAsync("api/auth/verify-email", new { token = LinkToken(mail) });
+        using var confirmed = await stranger.PostAsJsonAsync("api/auth/verify-email", new { token = mail.TokenIn("/verify-email") });
 
         Assert.False(before.GetProperty("email_verified").GetBoolean());
         Assert.Equal($"{WebServers.Issuer}/verify-email", mail.LinkTo("/verify-email").GetLeftPart(UriPartial.Path));
@@ -44,7 +43,7 @@ public abstract class EmailConfirmationTests(WebServerFixture web)
         Assert.Equal($"{email} is confirmed.", (await Json.ReadAsync(confirmed)).GetProperty("message").GetString());
         Assert.True((await SessionUserAsync(browser)).GetProperty("email_verified").GetBoolean());
         // Used again, a link that still works changes nothing and says the same.
-        using var again = await stranger.PostAsJsonAsync("api/auth/verify-email", new { token = LinkToken(mail) });
+        using var again = await stranger.PostAsJsonAsync("api/auth/verify-email", new { token = mail.TokenIn("/verify-email") });
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
 
@@ -87,14 +86,14 @@ public abstract class EmailConfirmationTests(WebServerFixture web)
         var redirect = WebServers.RedirectPath(sent);
         var sentPage = await (await browser.GetAsync(redirect!.TrimStart('/'))).Content.ReadAsStringAsync();
         var second = await Mailbox.WaitForAsync(email, Subject, count: 2);
-        using var confirmed = await browser.PostAsJsonAsync("api/auth/verify-email", new { token = LinkToken(second) });
+        using var confirmed = await browser.PostAsJsonAsync("api/auth/verify-email", new { token = second.TokenIn("/verify-email") });
         var after = await (await browser.GetAsync("account")).Content.ReadAsStringAsync();
 
         Assert.Contains("data-testid=\"email-not-confirmed\"", account, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"confirm-email-send\"", account, StringComparison.Ordinal);
         Assert.StartsWith("/account?done=confirm-sent", redirect, StringComparison.Ordinal);
         Assert.Contains(WebUtility.HtmlEncode(EmailConfirmations.SentText(email)), sentPage, StringComparison.Ordinal);
-        Assert.NotEqual(LinkToken(first), LinkToken(second));
+        Assert.NotEqual(first.TokenIn("/verify-email"), second.TokenIn("/verify-email"));
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.DoesNotContain("email-not-confirmed", after, StringComparison.Ordinal);
         Assert.DoesNotContain("confirm-email-send", after, StringComparison.Ordinal);
@@ -123,7 +122,7 @@ public abstract class EmailConfirmationTests(WebServerFixture web)
         }
         // The sign-up's own and the two asked for: three links, the last of which confirms.
         var last = await system.Mailbox.WaitForAsync(email, Subject, count: 3);
-        using var confirmed = await browser.PostAsJsonAsync("api/auth/verify-email", new { token = LinkToken(last) });
+        using var confirmed = await browser.PostAsJsonAsync("api/auth/verify-email", new { token = last.TokenIn("/verify-email") });
         using var afterConfirmed = await browser.PostAsJsonAsync("api/auth/send-verification-email", new { });
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
@@ -152,8 +151,8 @@ public abstract class EmailConfirmationTests(WebServerFixture web)
         var (adaEmail, adaId) = await WebServers.SignUpAsync(ada);
         using var grace = web.Browser();
         var (graceEmail, graceId) = await WebServers.SignUpAsync(grace);
-        var adaLink = MailedLinkTokens.Unpack(LinkToken(await Mailbox.WaitForAsync(adaEmail, Subject)))!.Value;
-        var graceLink = MailedLinkTokens.Unpack(LinkToken(await Mailbox.WaitForAsync(graceEmail, Subject)))!.Value;
+        var adaLink = MailedLinkTokens.Unpack((await Mailbox.WaitForAsync(adaEmail, Subject)).TokenIn("/verify-email"))!.Value;
+        var graceLink = MailedLinkTokens.Unpack((await Mailbox.WaitForAsync(graceEmail, Subject)).TokenIn("/verify-email"))!.Value;
 
         using var swapped = await ada.PostAsJsonAsync("api/auth/verify-email", new { token = MailedLinkTokens.Pack(adaId, graceLink.Token) });
         using var borrowed = await ada.PostAsJsonAsync("api/auth/verify-email", new { token = MailedLinkTokens.Pack(graceId, adaLink.Token) });
@@ -240,13 +239,8 @@ public abstract class EmailConfirmationTests(WebServerFixture web)
     private static async Task<System.Text.Json.JsonElement> SessionUserAsync(HttpClient browser) =>
         (await Json.ReadAsync(await browser.GetAsync("api/auth/get-session"))).GetProperty("user");
 
-    private static async Task AssertInvalidLinkAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var body = await Json.ReadAsync(response);
-        Assert.Equal(ProblemCodes.InvalidToken, body.GetProperty("code").GetString());
-        Assert.Equal(EmailConfirmations.InvalidLinkText, body.GetProperty("detail").GetString());
-    }
+    private static Task AssertInvalidLinkAsync(HttpResponseMessage response) =>
+        Json.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.InvalidToken, EmailConfirmations.InvalidLinkText, response);
 }
 
 public sealed class SqliteEmailConfirmationTests(SqliteWebServer web) : EmailConfirmationTests(web), IClassFixture<SqliteWebServer>;

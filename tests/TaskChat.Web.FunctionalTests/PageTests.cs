@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace TaskChat.Web.FunctionalTests;
 
 /// <summary>The server-rendered pages over plain HTTP: the forms render, post, and guard the rest.</summary>
-public abstract partial class PageTests(WebServerFixture web)
+public abstract class PageTests(WebServerFixture web)
 {
     [SkippableTheory]
     [InlineData("sign-up", new[] { "name", "email", "password", "sign-up-submit" })]
@@ -230,7 +230,7 @@ public abstract partial class PageTests(WebServerFixture web)
         using var browser = web.Browser();
         await WebServers.SignUpAsync(browser);
         using var chat = await browser.GetAsync("chat");
-        var token = AntiforgeryToken(await chat.Content.ReadAsStringAsync());
+        var token = Forms.AntiforgeryToken(await chat.Content.ReadAsStringAsync());
 
         using var response = await browser.PostAsync("account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         using var after = await browser.GetAsync("tasks");
@@ -257,7 +257,7 @@ public abstract partial class PageTests(WebServerFixture web)
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string page, Dictionary<string, string> fields)
     {
         using var form = await browser.GetAsync(page);
-        fields["__RequestVerificationToken"] = AntiforgeryToken(await form.Content.ReadAsStringAsync());
+        fields["__RequestVerificationToken"] = Forms.AntiforgeryToken(await form.Content.ReadAsStringAsync());
         fields["_handler"] = page;
         return await browser.PostAsync(page, new FormUrlEncodedContent(fields));
     }
@@ -266,11 +266,6 @@ public abstract partial class PageTests(WebServerFixture web)
     private static string? RedirectPath(HttpResponseMessage response) =>
         response.Headers.Location is { } location && location.IsAbsoluteUri ? location.AbsolutePath : response.Headers.Location?.OriginalString;
 
-    private static string AntiforgeryToken(string html) =>
-        WebUtility.HtmlDecode(TokenField().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No antiforgery field in the page."));
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }
 
 public sealed class SqlitePageTests(SqliteWebServer web) : PageTests(web), IClassFixture<SqliteWebServer>;

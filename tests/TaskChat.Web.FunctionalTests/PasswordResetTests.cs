@@ -30,7 +30,7 @@ public abstract class PasswordResetTests(WebServerFixture web)
         using var asked = await stranger.PostAsJsonAsync("api/auth/request-password-reset", new { email });
         var mail = await Mailbox.WaitForAsync(email, ResetSubject);
         var link = mail.LinkTo("/reset-password");
-        using var reset = await stranger.PostAsJsonAsync("api/auth/reset-password", new { token = Token(link), new_password = NewPassword });
+        using var reset = await stranger.PostAsJsonAsync("api/auth/reset-password", new { token = mail.TokenIn("/reset-password"), new_password = NewPassword });
 
         Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
         Assert.Equal(PasswordResets.SentText, (await Json.ReadAsync(asked)).GetProperty("message").GetString());
@@ -311,17 +311,7 @@ public abstract class PasswordResetTests(WebServerFixture web)
     {
         using var asked = await browser.PostAsJsonAsync("api/auth/request-password-reset", new { email });
         Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
-        return Token((await Mailbox.WaitForAsync(email, ResetSubject, count)).LinkTo("/reset-password"));
-    }
-
-    private static string Token(Uri link) => Uri.UnescapeDataString(link.Query.Split("token=")[1]);
-
-    private static async Task AssertInvalidLinkAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var body = await Json.ReadAsync(response);
-        Assert.Equal(ProblemCodes.InvalidToken, body.GetProperty("code").GetString());
-        Assert.Equal(PasswordResets.InvalidLinkText, body.GetProperty("detail").GetString());
+        return (await Mailbox.WaitForAsync(email, ResetSubject, count)).TokenIn("/reset-password");
     }
 
     private static Task<HttpResponseMessage> RequestFromAsync(HttpClient browser, string email, string from)
@@ -336,6 +326,9 @@ public abstract class PasswordResetTests(WebServerFixture web)
         using var own = browser is null ? web.Browser() : null;
         return await (browser ?? own!).PostAsJsonAsync("api/auth/sign-in/email", new { email, password });
     }
+
+    private static Task AssertInvalidLinkAsync(HttpResponseMessage response) =>
+        Json.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.InvalidToken, PasswordResets.InvalidLinkText, response);
 }
 
 public sealed class SqlitePasswordResetTests(SqliteWebServer web) : PasswordResetTests(web), IClassFixture<SqliteWebServer>;

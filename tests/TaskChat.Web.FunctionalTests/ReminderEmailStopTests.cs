@@ -89,7 +89,7 @@ public abstract class ReminderEmailStopTests(WebServerFixture web)
     {
         using var browser = web.Browser();
         var (email, userId) = await WebServers.SignUpAsync(browser);
-        var confirmation = EmailConfirmationTests.LinkToken(await web.Running.Mailbox.WaitForAsync(email, EmailConfirmationTests.Subject));
+        var confirmation = (await web.Running.Mailbox.WaitForAsync(email, EmailConfirmationTests.Subject)).TokenIn("/verify-email");
         var link = Link(userId);
 
         using var otherPurpose = await OneClickAsync(browser, $"{ReminderEmailStop.LinkPath.TrimStart('/')}?token={Uri.EscapeDataString(confirmation)}");

@@ -274,7 +274,7 @@ public abstract class ReminderEmailTests(DatabaseProvider provider) : IAsyncLife
     private static async Task ConfirmByTheMailedLinkAsync(RunningSystem system, HttpClient browser, string email)
     {
         var mail = await system.Mailbox.WaitForAsync(email, "Confirm your email");
-        var token = EmailConfirmationTests.LinkToken(mail);
+        var token = mail.TokenIn("/verify-email");
         using var confirmed = await browser.PostAsJsonAsync("api/auth/verify-email", new { token });
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
     }
