@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -6,7 +8,8 @@ namespace TaskChat.Web.BrowserTests;
 /// <summary>
 /// "Confirm your email" in Chromium, at phone and laptop sizes, as the one-command run does it: the account page saying
 /// the address is not confirmed, a new link sent from it, the message read from the launcher's mail folder as a person
-/// opens their inbox, the link's page that asks before it confirms, and the account page without the warning after.
+/// opens their inbox, the link's page that asks before it confirms, and the account page without the warning after; then
+/// a missed reminder's email, whose stop link works in a browser nobody is signed in to.
 /// </summary>
 [Collection(SharedProduct.Name)]
 public sealed class EmailConfirmationInTheBrowser(RunningTaskChat stack) : BrowserTest(stack)
@@ -55,5 +58,48 @@ public sealed class EmailConfirmationInTheBrowser(RunningTaskChat stack) : Brows
         await Assertions.Expect(page.GetByTestId("email-not-confirmed")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("confirm-email")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByLabel("Email me reminders I miss")).ToBeCheckedAsync();
+    });
+
+    /// <summary>
+    /// A reminder that went off while no TaskChat page was open is emailed (after the stack's 10 s); its stop link, opened
+    /// where the person reads mail (a phone, no TaskChat cookie), asks first, stops the emails with one button, and the
+    /// account page then shows them off.
+    /// </summary>
+    [Fact]
+    public Task A_reminder_email_stops_from_its_link_in_a_browser_nobody_is_signed_in_to() => RunAsync("stop-reminder-emails", async () =>
+    {
+        var page = await NewPageAsync(Laptop);
+        var email = await SignUpAsync(page, "Stopping");
+        await page.GotoAsync((await Stack.Running.Mailbox.WaitForAsync(email, Subject)).LinkTo("/verify-email").PathAndQuery);
+        await page.GetByTestId("confirm-email-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("email-confirmed")).ToContainTextAsync($"{email} is confirmed");
+
+        using (var api = await ApiAsAsync(page))
+        {
+            var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            using var added = await api.PostAsJsonAsync("/api/tasks", new { title = "Water the plants", reminders = new[] { now } });
+            Assert.True(added.IsSuccessStatusCode, $"add: {(int)added.StatusCode}");
+        }
+        await page.GotoAsync("about:blank"); // No page of this user shows the reminder, so it is emailed.
+        var mail = await Stack.Running.Mailbox.WaitForAsync(email, "Reminder: Water the plants", timeout: TimeSpan.FromSeconds(90));
+        var stop = new Uri(mail.Headers["List-Unsubscribe"].Trim('<', '>'));
+        Assert.Equal(mail.LinkTo(stop.AbsolutePath), stop); // The same link in the text.
+
+        var reader = await NewPageAsync(Phone, colorScheme: ColorScheme.Dark);
+        await reader.GotoAsync(stop.AbsoluteUri);
+        await Assertions.Expect(reader).ToHaveURLAsync(new Regex("/stop-reminder-emails\\?token="));
+        await Assertions.Expect(reader.GetByTestId("stop-email")).ToHaveTextAsync(email);
+        await Axe.AssertNoSeriousViolationsAsync(reader, "the stop page, asking (phone, dark)");
+        Assert.True(await reader.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways.");
+        await ScreenshotAsync(reader, "stop-reminder-emails-1-asks-phone");
+        await reader.GetByTestId("stop-reminder-emails").ClickAsync();
+        await Assertions.Expect(reader.GetByTestId("reminder-emails-stopped")).ToContainTextAsync($"Reminders won't be emailed to {email} any more.");
+        await Axe.AssertNoSeriousViolationsAsync(reader, "the stop page, stopped (phone, dark)");
+        await ScreenshotAsync(reader, "stop-reminder-emails-2-stopped-phone");
+        await reader.SetViewportSizeAsync(Laptop.Width, Laptop.Height);
+        await ScreenshotAsync(reader, "stop-reminder-emails-2-stopped-laptop");
+
+        await page.GotoAsync("/account");
+        await Assertions.Expect(page.GetByLabel("Email me reminders I miss")).Not.ToBeCheckedAsync();
     });
 }
