@@ -6,7 +6,7 @@ namespace TaskChat.Web.BrowserTests;
 /// axe-core on every page, in the states a person sees, at phone and laptop sizes, light and dark (the system's
 /// setting, which app.css follows): no serious or critical violation, text contrast included.
 /// </summary>
-[Collection(SharedProduct.Name)]
+[Collection(SecondSharedProduct.Name)]
 public sealed class AccessibilityTests(RunningTaskChat stack) : BrowserTest(stack)
 {
     [Theory]

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace TaskChat.Web.BrowserTests;
 
 /// <summary>Sign-up and sign-in wording, where signing in leads, and the page for an unknown address.</summary>
-[Collection(SharedProduct.Name)]
+[Collection(SecondSharedProduct.Name)]
 public sealed class AccountAndPageTests(RunningTaskChat stack) : BrowserTest(stack)
 {
     private const string Password = "correct horse 1";

@@ -10,7 +10,7 @@ namespace TaskChat.Web.BrowserTests;
 /// its button opens the password step, a wrong password is said and deletes nothing, the right one signs out and says
 /// the account was deleted, and the account and its tasks are gone.
 /// </summary>
-[Collection(SharedProduct.Name)]
+[Collection(SecondSharedProduct.Name)]
 public sealed class AccountDeletionInTheBrowser(RunningTaskChat stack) : BrowserTest(stack)
 {
     [Theory]

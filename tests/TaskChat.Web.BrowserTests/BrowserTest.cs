@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using TaskChat.ServiceDefaults.Configuration;
 
-// Both collections, the two lanes of Stacks.cs, at once: a browser test spends most of its time waiting (for a page, a
+// The three collections, the lanes of Stacks.cs, at once: a browser test spends most of its time waiting (for a page, a
 // timer, a restart), 0.6 of a core on average when they ran one at a time.
-[assembly: CollectionBehavior(MaxParallelThreads = 2)]
+[assembly: CollectionBehavior(MaxParallelThreads = 3)]
 
 namespace TaskChat.Web.BrowserTests;
 

@@ -8,8 +8,8 @@ namespace TaskChat.Web.BrowserTests;
 /// web's Content-Security-Policy without a single violation, and a violation, when there is one, is
 /// caught (so "none" means none, not a deaf listener).
 /// </summary>
-[Collection(SharedProduct.Name)] // Its lane (Stacks.cs); its own stack.
-public sealed class ContentSecurityPolicyInTheBrowser(RunningTaskChat stack) : BrowserTest(stack), IClassFixture<RunningTaskChat>
+[Collection(SecondSharedProduct.Name)]
+public sealed class ContentSecurityPolicyInTheBrowser(RunningTaskChat stack) : BrowserTest(stack)
 {
     /// <summary>
     /// Records what the browser refused: the securitypolicyviolation event (page scripts see it) and the

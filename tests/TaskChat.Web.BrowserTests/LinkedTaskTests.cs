@@ -12,7 +12,7 @@ namespace TaskChat.Web.BrowserTests;
 /// came after the page loaded, so the browser's own jump found nothing, and a task the view did not show was simply not
 /// there. Now a completed task's folded group opens, and a task the view does not show is said, with a link to All.
 /// </summary>
-[Collection(SharedProduct.Name)]
+[Collection(SecondSharedProduct.Name)]
 public sealed class LinkedTaskTests(RunningTaskChat stack) : BrowserTest(stack)
 {
     private const int TaskCount = 30;

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace TaskChat.Web.BrowserTests;
 
 /// <summary>A user's journeys through the real web, api and mcp services in Chromium.</summary>
-[Collection(SharedProduct.Name)]
+[Collection(SecondSharedProduct.Name)]
 public sealed class TaskChatInTheBrowser(RunningTaskChat stack) : BrowserTest(stack)
 {
     [Fact]

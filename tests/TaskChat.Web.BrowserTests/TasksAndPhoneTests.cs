@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace TaskChat.Web.BrowserTests;
 
 /// <summary>The tasks page by keyboard, and both pages on a 390 px phone.</summary>
-[Collection(SharedProduct.Name)]
+[Collection(SecondSharedProduct.Name)]
 public sealed class TasksAndPhoneTests(RunningTaskChat stack) : BrowserTest(stack)
 {
     private const float MinTouch = 44;

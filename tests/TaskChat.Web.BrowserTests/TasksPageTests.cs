@@ -8,8 +8,8 @@ namespace TaskChat.Web.BrowserTests;
 /// The tasks page of issue 11: views in the URL, due dates in the user's zone, overdue tasks, details
 /// edited and kept, search, the completed group, and the time zone taken from the browser.
 /// </summary>
-[Collection(OutageProduct.Name)] // Its lane (Stacks.cs), on a stack of its own: the shared one's lane was the longer one.
-public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack), IClassFixture<RunningTaskChat>
+[Collection(SecondSharedProduct.Name)]
+public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
 {
     /// <summary>Far from UTC (UTC+13 in December), so a day or an offset read in the wrong zone shows.</summary>
     private const string Auckland = "Pacific/Auckland";

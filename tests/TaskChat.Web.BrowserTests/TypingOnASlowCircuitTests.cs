@@ -14,7 +14,7 @@ namespace TaskChat.Web.BrowserTests;
 /// key put "call m" back over "call mom" (its browser log: the events "call mo", "call mom", then "call m " from the next
 /// key), so the box is bound one way, from its input events.
 /// </summary>
-[Collection(SharedProduct.Name)]
+[Collection(SecondSharedProduct.Name)]
 public sealed class TypingOnASlowCircuitTests(RunningTaskChat stack) : BrowserTest(stack)
 {
     /// <summary>Each way: a 600 ms round trip, a poor mobile connection's.</summary>

@@ -16,7 +16,7 @@ namespace TaskChat.Web.BrowserTests.OutsideClients;
 /// to sign in and consent (a headless Chromium presses Allow), exchanges the code with PKCE for a
 /// token for the mcp's resource, and calls the tools as that person and only that person.
 /// </summary>
-[Collection(OutageProduct.Name)] // Its lane (Stacks.cs); its own stack.
+[Collection(OutageProduct.Name)] // Its lane (Stacks.cs); its own stack, away from the outages.
 public sealed class OutsideMcpClientTests(RunningTaskChat stack) : BrowserTest(stack), IClassFixture<RunningTaskChat>
 {
     private string McpEndpoint => Stack.Running.UrlOf(TaskChatService.Mcp) + "/mcp";
