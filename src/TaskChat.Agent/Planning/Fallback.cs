@@ -49,6 +49,17 @@ internal static partial class Fallback
         {
             return new AddOfferRequest(text);
         }
+        // "milk tomorrow", "the garage saturday": a task named with a day is moved there, as "milk due friday" is; with none
+        // still to do matching, adding it with that day is offered (before: "Sorry, I didn't quite get that"). A time alone
+        // ("milk at 5") or a day gone by is not a move.
+        if (!utterance.IsQuestion && When.TryExtract(text, utterance.Context.Clock, out var named, out var due) && named.Length > 0
+            && !due.DayFromTime && due.Date >= utterance.Context.Clock.Today
+            && Sought([.. Phrase.Words(named)], utterance.Context.Clock) is { } thing && TaskReference.Parse(named) is { ByWords: true } target)
+        {
+            // Offered as the thing named ("the dentist tomorrow" offers “Dentist”, as "the dentist" does).
+            var offered = text.StartsWith(named, StringComparison.Ordinal) ? $"{thing.Named} {text[named.Length..].Trim()}" : text;
+            return new DueRequest(target, due) { AddInstead = new Say(Offer(offered, utterance.Context.Clock)) };
+        }
         // "milk", "the milk one", "what about the dentist?": a few words that make no request are looked for among the tasks,
         // as the search box would, and adding them is offered when none has them (before: "Sorry, I didn't quite get that").
         if (Sought(utterance) is { } sought)
@@ -62,9 +73,10 @@ internal static partial class Fallback
     /// The words to look for when the message only names something ("milk", "the dentist one?"), and the thing named ("the
     /// dentist"), or null.
     /// </summary>
-    private static (string Query, string Named)? Sought(Utterance utterance)
+    private static (string Query, string Named)? Sought(Utterance utterance) => Sought([.. utterance.Words], utterance.Context.Clock);
+
+    private static (string Query, string Named)? Sought(string[] words, UserClock clock)
     {
-        string[] words = [.. utterance.Words];
         if (words is ["what" or "how", "about", .. var about])
         {
             words = about;
@@ -85,7 +97,7 @@ internal static partial class Fallback
         var said = string.Join(' ', words);
         if (words.Length is 0 or > 4 || words is [var only] && Verbs.IsImperative(only) || Verbs.BaseOfPast(words[0]) is not null
             || words.Any(w => NotATasksWord.Contains(w) || ListSkill.NamesAList(w) || When.IsMonthName(w) || !w.All(char.IsLetterOrDigit))
-            || When.TryExtract(said, utterance.Context.Clock, out _, out _))
+            || When.TryExtract(said, clock, out _, out _))
         {
             return null;
         }

@@ -55,7 +55,7 @@ internal sealed partial class AddSkill : Skill
         "add pay rent by friday", "add renew passport high priority", "add file taxes #home", "water the plants every 3 days",
         "add call Bob with description about the offer", "I need to renew my passport", "add buy milk, not oat milk",
         "every monday take out the trash",
-        "add buy milk - not oat milk", "add to my shopping list: eggs, bread", "add tomorrow: eggs, bread",
+        "add buy milk - not oat milk", "add to my shopping list: eggs, bread", "add tomorrow: eggs, bread", "put eggs on the shopping list",
     ];
 
     /// <summary>True when the text starts as an add does ("add …", "remind me to …", "I need to …").</summary>
@@ -264,10 +264,25 @@ internal sealed partial class AddSkill : Skill
                 Again = again,
             };
         }
-        return titles.Count == 0
-            ? new Say("What should I add? For example “add buy milk” or “add eggs, bread and milk”.")
-            : new AddRequest(titles, description, due, priority, tags, repeat, remind && due is not null) { RemindBefore = remindBefore, OwnTags = ownTags, OwnPriorities = ownPriorities, Again = again };
+        if (titles.Count == 0)
+        {
+            return new Say("What should I add? For example “add buy milk” or “add eggs, bread and milk”.");
+        }
+        var add = new AddRequest(titles, description, due, priority, tags, repeat, remind && due is not null) { RemindBefore = remindBefore, OwnTags = ownTags, OwnPriorities = ownPriorities, Again = again };
+        return repeatOnly && RepeatOfOneThere(add, utterance.Context) is { } repeatThere ? repeatThere : add;
     }
+
+    /// <summary>
+    /// "call mom every sunday" said without "add" beside a “Call mom” still to do: that one made to repeat (before, a second
+    /// “Call mom” was added beside it); added as before when there is none. Only the repeat said alone: a time, a tag or a
+    /// priority with it would be lost on the task there, so such a message adds, as "add call mom every sunday" does.
+    /// </summary>
+    private static RepeatRequest? RepeatOfOneThere(AddRequest add, AgentContext context) =>
+        add is { Titles: [var title], Repeat: { } repeat, Due: null, Priority: null, Tags: [], Description: null, Remind: false, RemindBefore: null }
+        && context.Tools.Has(ToolNames.UpdateTask, TaskToolArguments.Recurrence) && context.Tools.Has(ToolNames.ListTasks)
+        && TaskReference.Parse(title) is { ByWords: true } target
+            ? new RepeatRequest(target, repeat) { AddInstead = add, SameTitle = title }
+            : null;
 
     /// <summary>
     /// Several tasks in one message, when their dates are theirs alone: "return the books by wednesday, and call the plumber
@@ -315,8 +330,9 @@ internal sealed partial class AddSkill : Skill
     private static partial Regex DateHeading();
 
     // "… to my shopping list", "… on our party supplies list": a list named at the end, by one or two words. Only one that
-    // is the user's: "email Bob to the mailing list" or "put my name on the waiting list" are tasks, not lists of theirs.
-    [GeneratedRegex(@"\s+(?:to|on|onto)\s+(?:my|our)\s+(?<name>" + ListWord + @"(?:\s+" + ListWord + @")?)\s+list$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // is the user's: "email Bob to the mailing list" or "put my name on the waiting list" are tasks, not lists of theirs;
+    // "the shopping list" (or grocery list) is, whoever's it is ("put eggs on the shopping list": “Eggs”, #shopping).
+    [GeneratedRegex(@"\s+(?:to|on|onto)\s+(?:(?:my|our)\s+(?<name>" + ListWord + @"(?:\s+" + ListWord + @")?)|the\s+(?<name>shopping|grocery|groceries))\s+list$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingList();
 
     // The tag a list's name makes: none for a date ("tomorrow") or a word for tasks ("todo", "to-do").

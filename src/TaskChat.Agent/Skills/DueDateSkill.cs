@@ -38,7 +38,9 @@ internal sealed partial class DueDateSkill : Skill
         ["set 3 due to friday", "the dentist is due tomorrow at 9", "move the report to next tuesday", "postpone 3 to next week",
          "change the due date of 3 to 5 Dec", "remove the due date from 3", "make 3 due tomorrow", "move everything due today to tomorrow",
          "push all overdue tasks to friday", "postpone the dentist by a week", "push the dentist to next week", "push the report back 2 days", "move the milk and the eggs to friday",
-         "schedule the milk for friday", "put the milk on monday", "set the milk for friday", "milk due friday"];
+         "schedule the milk for friday", "put the milk on monday", "set the milk for friday", "milk due friday",
+         "do milk on friday", "the garage can wait till next week", "milk should be done by friday", "milk needs to be done by friday",
+         "milk no longer has a deadline", "no deadline for milk"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -109,6 +111,10 @@ internal sealed partial class DueDateSkill : Skill
             {
                 return made;
             }
+        }
+        if (SaidInPassing(utterance) is { } inPassing)
+        {
+            return inPassing;
         }
         if (!utterance.IsQuestion && Phrase.TrySplit(text, ["is due", "are due", "should be due", "is now due"], out var subject, out var dueWhen))
         {

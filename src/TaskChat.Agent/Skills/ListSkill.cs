@@ -6,7 +6,7 @@ namespace TaskChat.Agent;
 /// <summary>
 /// Questions about the list: "show my tasks", "what's left?" (pending), "what have I finished?" (completed),
 /// "what's due today / this week?", "what's overdue?", "what's on my work list?", "show high priority tasks",
-/// "search for dentist", "what did I finish yesterday?".
+/// "search for dentist", "what did I finish yesterday?", "what's in home" (a tag), "sort by due date", "anything urgent?".
 /// </summary>
 internal sealed partial class ListSkill : Skill
 {
@@ -66,6 +66,9 @@ internal sealed partial class ListSkill : Skill
         "list all tags", "my tags", "tags", "all my tags", "what labels do i have", "show my labels", "list my labels", "my labels",
     ];
 
+    // Words after "what's in" that are no tag's name: "what's in there?", "what's in it?", "what's in store?".
+    private static readonly HashSet<string> NotAfterIn = ["there", "here", "it", "that", "this", "them", "store", "stock", "mind", "general", "total", "case", "time", "front"];
+
     // Words of a "when is …" question that say which occurrence or what kind of thing, not what its title says.
     private static readonly HashSet<string> WhenNotTitle = ["next", "upcoming", "session", "appointment"];
 
@@ -82,7 +85,8 @@ internal sealed partial class ListSkill : Skill
     public override IReadOnlyList<string> Examples =>
         ["show my tasks", "what's left?", "what have I finished?", "what's due today?", "what's due this week?", "what's overdue?",
          "what's on my work list?", "show high priority tasks", "search for dentist", "what did I finish yesterday?", "show #home",
-         "tasks due this week", "things to do tomorrow", "work tasks", "do I have anything about taxes?"];
+         "tasks due this week", "things to do tomorrow", "work tasks", "do I have anything about taxes?", "what's in home",
+         "sort by due date", "sort my tasks by priority", "anything urgent?"];
 
     /// <summary>"show …", "what …", "list …": the message asks to see something.</summary>
     public static bool StartsAsking(IReadOnlyList<string> words) => words.Count > 0 && ShowWords.Contains(words[0]);
@@ -204,6 +208,25 @@ internal sealed partial class ListSkill : Skill
         {
             return new ListRequest(ListStatus.Pending, new TagFilter(tag));
         }
+        // "what's in home", "what's in work": a tag's tasks, as "what's in #home" (a word alone after "in": "what's in the
+        // fridge" is not a tag, nor "what's in march" or "what's in progress").
+        if (InTag().Match(text) is { Success: true } inTag && inTag.Groups["tag"].Value.ToLowerInvariant() is var inWord
+            && MayBeTag(inWord) && !NotAfterIn.Contains(inWord) && When.ParseWhole("in " + inWord, utterance.Context.Clock) is null && Markers.Tag(inWord) is { } inTagName)
+        {
+            return new ListRequest(ListStatus.Pending, new TagFilter(inTagName));
+        }
+        // "sort by due date", "sort my tasks by priority", "show my tasks by name" (before: offered as a task to add).
+        if (SortBy().Match(text) is { Success: true } sortBy)
+        {
+            if (SortedFilter.OrderOf(sortBy.Groups["by"].Value) is { } order)
+            {
+                return new ListRequest(ListStatus.Pending, new SortedFilter(order));
+            }
+            if (sortBy.Groups["sort"].Success)
+            {
+                return new Say("I can sort your tasks by due date, priority or name: say “sort by due date”, “sort by priority” or “sort by name”.");
+            }
+        }
         // "have I got anything due today?" asks as "do I have …" does.
         var asks = ShowWords.Contains(words[0]) || words[0] is "is" or "are" or "anything" || words is ["have" or "got", "i" or "we", ..];
         if (FinishedWhen().Match(text) is { Success: true } finished)
@@ -273,8 +296,18 @@ internal sealed partial class ListSkill : Skill
         {
             return new ListRequest(ListStatus.Pending, new TagFilter(namedTag));
         }
+        // "urgent tasks", "my urgent stuff": asked without a question's words.
+        if (words.Where(w => w is not ("my" or "the" or "any" or "all")).ToList() is ["urgent", var noun] && NamesAList(noun))
+        {
+            return new ListRequest(ListStatus.Pending, new UrgentFilter());
+        }
         if (asks && PriorityList().Match(text) is { Success: true } priority)
         {
+            // "anything urgent?", "what's urgent?": overdue, due today or high priority (not "urgent priority", which is high).
+            if (priority.Groups["level"].Value.Equals("urgent", StringComparison.OrdinalIgnoreCase) && !priority.Value.Contains("priority", StringComparison.OrdinalIgnoreCase))
+            {
+                return new ListRequest(ListStatus.Pending, new UrgentFilter());
+            }
             return new ListRequest(ListStatus.Pending, new PriorityFilter(Markers.Normalize(priority.Groups["level"].Value)));
         }
         var namesTasks = OnlyNamesTasks(words);
@@ -321,6 +354,14 @@ internal sealed partial class ListSkill : Skill
 
     [GeneratedRegex(@"^(?:(?:what'?s|what is|show|show me|list|display|whats|how many)\s+)?(?:(?:on|in)\s+)?(?:(?:my|the)\s+)?(?:#(?<tag>[\w-]+)(?:\s+(?:tasks|list|items))?|(?<tag>[\w-]+(?:\s+[\w-]+)?)\s+list|(?:tasks|items)\s+(?:are\s+|do\s+i\s+have\s+)?(?:tagged|labelled|labeled)\s+(?:as\s+)?#?(?<tag>[\w-]+)|tagged\s+#?(?<tag>[\w-]+))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TagList();
+
+    [GeneratedRegex(@"^(?:what'?s|what is|whats|show(?:\s+me)?\s+what'?s)\s+in\s+#?(?<tag>\p{L}[\p{L}\p{N}_-]{0,31})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InTag();
+
+    // "sort by due date", "sort my tasks by priority", "order the list alphabetically", "show my tasks sorted by name", "my
+    // tasks by priority": "sort" said (the group), an order that is not one is answered with those there are.
+    [GeneratedRegex(@"^(?:(?<sort>sort|order|arrange|organi[sz]e)\s+(?:(?:all\s+)?(?:of\s+)?(?:my|the)\s+)?(?:(?:tasks|to-?dos|list|things|items|them)\s+)?|(?:(?:show|list|display)(?:\s+me)?\s+)?(?:(?:all\s+)?(?:of\s+)?(?:my|the)\s+)?(?:tasks|to-?dos|list|things|items)\s+(?:(?<sort>sorted|ordered)\s+)?)(?:by\s+(?<by>.+?)|(?<by>alphabetically))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SortBy();
 
     [GeneratedRegex(@"\b(?:did i|have i|i)\s+(?:finish|finished|complete|completed|do|done|get done|tick off|check off)\b.*\b(?<when>yesterday|today|this week|last week)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FinishedWhen();

@@ -13,8 +13,8 @@ internal sealed class NextUpSkill : Skill
         "what should i do first", "what should i do next", "what should i do now", "what should i do", "what do i do first",
         "what do i do next", "whats next", "what is next", "what next", "what to do first", "what to do next", "where do i start",
         "where should i start", "what should i start with", "what should i work on", "what should i focus on", "whats most important",
-        "what is most important", "whats the most important", "what is the most important task", "what first", "whats urgent",
-        "what is urgent", "what should i tackle first", "what comes first", "whats my top priority", "what is my top priority",
+        "what is most important", "whats the most important", "what is the most important task", "what first",
+        "what should i tackle first", "what comes first", "whats my top priority", "what is my top priority",
         "whats coming up", "what is coming up", "whats up next", "what is up next", "anything coming up", "what have i got coming up",
         "whats my most important task", "what is my most important task", "whats the most important thing", "what is the most important thing",
         "whats my most urgent task", "what is my most urgent task", "whats most urgent", "what is most urgent", "what should i prioritize",
@@ -31,6 +31,7 @@ internal sealed class NextUpSkill : Skill
 
     public override IReadOnlyList<string> Examples => ["what should I do first?", "what's next?", "where do I start?", "what's most important?"];
 
+    // "what's urgent?" is the list skill's: what cannot wait (overdue, due today, high priority), not a ranking of everything.
     // "what should I focus on today?": the ranking starts with what is overdue and due today anyway (before: "Nothing due
     // today." while tasks were overdue, or due tomorrow morning).
     public override SkillRequest? Read(Utterance utterance) =>

@@ -78,12 +78,31 @@ internal sealed class RepeatSkill : Skill
 /// <summary>A new repeat (null stops it).</summary>
 internal sealed record RepeatRequest(TaskTarget Target, Repeat? Repeat) : FieldChangeRequest(Target)
 {
+    /// <summary>
+    /// A task said with a repeat and no "add" ("call mom every sunday"), which a task still to do with that title already
+    /// is: that one repeats, and only that title is it (“Call mom about the party” is another task, and the add goes
+    /// ahead, <see cref="FieldChangeRequest.AddInstead"/>). Null for a repeat asked of a task by its words.
+    /// </summary>
+    public string? SameTitle { get; init; }
+
     protected override string Argument => TaskToolArguments.Recurrence;
 
     protected override string Feature => "repeats";
 
     protected override object? NewValue(TaskSnapshot task, AgentContext context) => Repeat?.Rule ?? "";
 
-    protected override string Changed(string title, AgentContext context) =>
-        Repeat is null ? $"“{title}” no longer repeats." : $"“{title}” now repeats {Repeat.Words}.";
+    protected override IReadOnlyList<TaskSnapshot> Match(IReadOnlyList<TaskSnapshot> tasks) => SameTitle is { } title
+        ? [.. tasks.Where(t => !t.Completed && string.Equals(t.Title, title, StringComparison.OrdinalIgnoreCase))]
+        : base.Match(tasks);
+
+    // A title said whole has no near miss to look for among the tasks changed last: none the same, it is added.
+    public override ToolCall? LookupAgain(IReadOnlyList<TaskSnapshot> found, AgentContext context) =>
+        SameTitle is null ? base.LookupAgain(found, context) : null;
+
+    protected override string Changed(string title, AgentContext context) => (Repeat, SameTitle) switch
+    {
+        (null, _) => $"“{title}” no longer repeats.",
+        (_, null) => $"“{title}” now repeats {Repeat.Words}.",
+        _ => $"“{title}” was already on your list, so it now repeats {Repeat.Words} (I didn't add another). To add a second one, say “add {title.ToLowerInvariant()} again {Repeat.Words.ToLowerInvariant()}”.",
+    };
 }

@@ -1,0 +1,83 @@
+namespace TaskChat.Agent;
+
+/// <summary>
+/// When a task is due, said in passing rather than asked for with "move" or "set": "do milk on friday", "the garage can
+/// wait till next week", "milk should be done by friday", "milk has no deadline" (before, none of them was understood).
+/// </summary>
+internal sealed partial class DueDateSkill
+{
+    private static readonly string[] CanWait = ["can wait till", "can wait until", "can wait til", "could wait till", "could wait until", "can wait for"];
+
+    // "milk should be done by friday", "the report needs to be finished by monday", "the slides must be ready for tuesday".
+    private static readonly string[] DoneBy =
+    [
+        .. (from must in new[] { "should be", "needs to be", "need to be", "has to be", "have to be", "must be" }
+            from done in new[] { "done", "finished", "ready", "completed" }
+            from then in new[] { "by", "on", "for" }
+            select $"{must} {done} {then}"),
+        "needs doing by", "need doing by",
+    ];
+
+    private static readonly string[] NoDeadline =
+        [.. (from has in new[] { "has no", "no longer has a", "no longer needs a", "doesnt have a", "doesn't have a", "does not have a", "doesnt need a", "doesn't need a", "does not need a" }
+             from deadline in new[] { "deadline", "due date" }
+             select $"{has} {deadline}")];
+
+    private static readonly string[] NoDeadlineFor = ["no deadline for", "no due date for", "no deadline on", "no due date on"];
+
+    /// <summary>The request when the message says when a task is due in passing, or null.</summary>
+    private static SkillRequest? SaidInPassing(Utterance utterance)
+    {
+        var text = utterance.Text;
+        var clock = utterance.Context.Clock;
+        if (utterance.Raw.TrimEnd().EndsWith('?'))
+        {
+            return null;
+        }
+        // "milk no longer has a deadline", "no deadline for milk": the due date removed, as "remove the due date from milk".
+        Phrase.TryStripEnd(text, ["anymore", "any more"], out var still);
+        if ((Phrase.TryStripEnd(still, NoDeadline, out var undated) || Phrase.TryStripStart(text, NoDeadlineFor, out undated))
+            && Named(undated, utterance) is { } cleared)
+        {
+            return new DueRequest(cleared, null);
+        }
+        // "do milk on friday", "do it tomorrow": "do" is asked as a question ("do I have anything friday?"), so the task's words
+        // are checked to name a task, and a day must be said ("do the dishes at 5" is not a move of a task there).
+        if (Phrase.TryStripStart(text, ["do"], out var done) && When.TryExtract(done, clock, out var doneWhat, out var doneWhen)
+            && doneWhat.Length > 0 && !doneWhen.DayFromTime && Named(doneWhat, utterance) is { } doneTarget)
+        {
+            var move = new DueRequest(doneTarget, doneWhen);
+            return doneTarget.ByWords ? move with { AddInstead = new Say(Fallback.Offer(text, clock)) } : move;
+        }
+        // "the garage can wait till next week": postponed, as "push the garage to next week" is.
+        if (Phrase.TrySplit(text, CanWait, out var waiting, out var until) && Named(waiting, utterance) is not null)
+        {
+            var wait = Due(waiting, until, clock);
+            return wait is DueRequest postponed && Phrase.Words(until) is ["next", "week" or "month"] period
+                ? postponed with { Postponed = period[1] == "week" ? PostponedTo.NextWeek : PostponedTo.NextMonth }
+                : wait;
+        }
+        if (Phrase.TryStripEnd(text, ["can wait", "could wait"], out var later) && Named(later, utterance) is not null)
+        {
+            return new Say($"Until when? For example “{later.ToLowerInvariant()} can wait till friday” or “push {later.ToLowerInvariant()} back 2 days”.");
+        }
+        // "milk should be done by friday": its due date. None still to do matching: adding it with that date is offered.
+        if (Phrase.TrySplit(text, DoneBy, out var task, out var by) && Named(task, utterance) is not null
+            && Due(task, by, clock) is DueRequest due)
+        {
+            Phrase.TryStripStart(task, ["the", "my"], out var thing); // "the report should be done by friday" offers “Report”
+            return due.Target.ByWords ? due with { AddInstead = new Say(Fallback.Offer($"{thing} by {by}", clock)) } : due;
+        }
+        return null;
+    }
+
+    // The task the words name: a task's words alone ("the milk", not "I", "what", "tasks", "everything"), its number, or "it".
+    // A title may start with its verb here ("call mom can wait till next week"): what follows says it is a task there.
+    private static TaskTarget? Named(string text, Utterance utterance) =>
+        text.Length > 0 && !TaskReference.IsEverything(text)
+        && (TaskReference.IsPronoun(text) || IsNamedAlone(text, utterance)
+            || Phrase.Words(text) is [var verb, _, ..] && Verbs.IsImperative(verb) && text.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space
+               && IsNamedAlone(text[(space + 1)..], utterance))
+            ? TaskReference.Parse(text)
+            : null;
+}
