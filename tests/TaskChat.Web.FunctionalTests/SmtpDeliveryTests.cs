@@ -38,6 +38,7 @@ public sealed class SmtpDeliveryTests(SqliteWebServer web) : IClassFixture<Sqlit
         Assert.NotEmpty(smtp.SignedInAs); // A session a message (the sign-up's confirmation link came first), each as the URL's user.
         Assert.All(smtp.SignedInAs, user => Assert.Equal("taskchat", user));
         Assert.Empty(system.Mailbox.All()); // Sent, not written to the test's folder.
+        await MailHealthIsAsync(browser, "connected");
     }
 
     [SkippableFact]
@@ -54,6 +55,33 @@ public sealed class SmtpDeliveryTests(SqliteWebServer web) : IClassFixture<Sqlit
         await smtp.WaitForRefusalAsync();
         Assert.Empty(smtp.Received);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("api/auth/token")).StatusCode);
+        // What an operator sees: /health names the failure and what to check, never the password.
+        var health = await MailHealthIsAsync(browser, "error: authentication failed (check the user name and password in SMTP_URL)");
+        Assert.DoesNotContain("wrong", health, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_server_that_is_not_there_is_named_in_health_as_connection_refused()
+    {
+        using var browser = WebServers.Browser((await StartWebAsync($"smtp://127.0.0.1:{LoopbackServer.UnusedPort()}")).Web);
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("health/ready")).StatusCode); // Mail is not the web's readiness.
+        await MailHealthIsAsync(browser, "not used yet");
+        await WebServers.SignUpAsync(browser); // Its confirmation link is the first message.
+        await MailHealthIsAsync(browser, "error: connection refused");
+    }
+
+    /// <summary>Waits (the web sends after answering) until /health's "mail" entry reads <paramref name="expected"/>; returns the report.</summary>
+    private static async Task<string> MailHealthIsAsync(HttpClient browser, string expected)
+    {
+        var report = "";
+        await Eventually.TrueAsync(async () =>
+        {
+            using var health = await browser.GetAsync("health");
+            report = await health.Content.ReadAsStringAsync();
+            return System.Text.Json.JsonDocument.Parse(report).RootElement.GetProperty("mail").GetString() == expected;
+        }, $"/health's mail entry never read \"{expected}\"", TimeSpan.FromSeconds(30));
+        return report;
     }
 
     private Task<RunningSystem> StartWebAsync(string smtpUrl) =>

@@ -59,6 +59,9 @@ public sealed class DeploymentDoctor(HttpClient http, TextWriter output)
         report.Section("CORS");
         await CorsAsync(report, system, cancellationToken);
 
+        report.Section("Mail");
+        await MailAsync(report, system, cancellationToken);
+
         output.WriteLine(report.Failures == 0 ? "All checks passed." : $"{report.Failures} check(s) failed.");
         return report.Failures == 0 ? 0 : 1;
     }
@@ -103,6 +106,36 @@ public sealed class DeploymentDoctor(HttpClient http, TextWriter output)
             health ??= body;
         }
         return health;
+    }
+
+    /// <summary>
+    /// The web's <c>/health</c> entry <c>mail</c>: whether its last message went out (password resets, email confirmation and
+    /// reminder emails depend on it). The web never probes its mail server for this; it says what its last send met.
+    /// </summary>
+    private async Task MailAsync(DoctorReport report, DeployedSystem system, CancellationToken cancellationToken)
+    {
+        var url = new Uri(system.Web, "/health");
+        var (_, body, error) = await GetJsonAsync(url, cancellationToken);
+        var mail = body?["mail"] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+        switch (mail)
+        {
+            case null:
+                report.Note($"{url} says nothing about mail{(error is null ? "" : $" ({error})")}: a web from before the mail entry, or not reachable.");
+                break;
+            case "off":
+                report.Note("the web sends no mail (SMTP_URL unset or off): no password-reset link on the sign-in page, no email confirmation, no reminder emails; set SMTP_URL to send them (docs/configuration.md, Mail).");
+                break;
+            case "not used yet":
+                report.Pass("mail: set up; no message sent since the web started");
+                break;
+            case "connected":
+                report.Pass("mail: the web's last message went out");
+                break;
+            default:
+                report.Fail($"mail: the web's last message did not go out: {mail}",
+                    "correct the web's SMTP_URL (host, port, user, password) or MAIL_FROM as the error says; the web's log has a line for each message it could not send, and /health says \"connected\" again after the next one goes out.");
+                break;
+        }
     }
 
     private async Task JwksAsync(DoctorReport report, DeployedSystem system, CancellationToken cancellationToken)

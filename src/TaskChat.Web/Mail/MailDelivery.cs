@@ -34,7 +34,7 @@ public sealed class MailOutbox(MailSettings settings, ILogger<MailOutbox> logger
 }
 
 /// <summary>Sends what <see cref="MailOutbox"/> holds, one message at a time, retrying a failed send twice.</summary>
-internal sealed class MailDelivery(MailOutbox queue, IServiceScopeFactory scopes, IMailTransport transport, ILogger<MailDelivery> logger) : BackgroundService
+internal sealed class MailDelivery(MailOutbox queue, IServiceScopeFactory scopes, IMailTransport transport, MailHealth health, ILogger<MailDelivery> logger) : BackgroundService
 {
     internal static readonly TimeSpan[] RetryDelays = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10)];
 
@@ -77,17 +77,27 @@ internal sealed class MailDelivery(MailOutbox queue, IServiceScopeFactory scopes
             try
             {
                 await transport.SendAsync(mail, stoppingToken);
+                health.Sent();
                 logger.LogInformation("Sent a {Kind} message", kind);
+                return;
+            }
+            catch (MailNotSentException e) when (e.OnlyThisMessage)
+            {
+                // This address, not the mail server: trying again changes nothing, and the next message may go out.
+                logger.LogWarning("Could not send a {Kind} message: {Error}", kind, e.Reason);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
+                // The transports' reason: the server's own words can hold the address, which stays out of the log.
+                var reason = e is MailNotSentException notSent ? notSent.Reason : e.GetType().Name;
+                health.Failed(reason);
                 if (attempt >= RetryDelays.Length)
                 {
-                    logger.LogError("Could not send a {Kind} message after {Attempts} attempts: {Error}", kind, attempt + 1, e.Message);
+                    logger.LogError("Could not send a {Kind} message after {Attempts} attempts: {Error}", kind, attempt + 1, reason);
                     return;
                 }
-                logger.LogWarning("Could not send a {Kind} message ({Error}): trying again in {Delay} s", kind, e.Message, RetryDelays[attempt].TotalSeconds);
+                logger.LogWarning("Could not send a {Kind} message ({Error}): trying again in {Delay} s", kind, reason, RetryDelays[attempt].TotalSeconds);
                 await Task.Delay(RetryDelays[attempt], stoppingToken);
             }
         }

@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
@@ -27,6 +29,35 @@ internal sealed class SmtpTransport(MailSettings settings) : IMailTransport
 {
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
+        try
+        {
+            await SendOnceAsync(mail, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw new MailNotSentException(Reason(e), e is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted }, e);
+        }
+    }
+
+    /// <summary>What went wrong, in words an operator acts on; never the server's own text, which can hold the address.</summary>
+    internal static string Reason(Exception e) => e switch
+    {
+        AuthenticationException => "authentication failed (check the user name and password in SMTP_URL)",
+        SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } command => $"the server refused the recipient ({(int)command.StatusCode})",
+        SmtpCommandException { ErrorCode: SmtpErrorCode.SenderNotAccepted } command => $"the server refused the sender, MAIL_FROM ({(int)command.StatusCode})",
+        SmtpCommandException command => $"the server refused the message ({(int)command.StatusCode})",
+        SslHandshakeException => "the TLS handshake failed (smtps:// takes a port that speaks TLS at once, usually 465; smtp:// one with STARTTLS, usually 587)",
+        NotSupportedException when e.Message.Contains("STARTTLS", StringComparison.OrdinalIgnoreCase) => "the server does not offer STARTTLS, which production requires",
+        SocketException { SocketErrorCode: SocketError.ConnectionRefused } => "connection refused",
+        SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData } => "host not found",
+        SocketException { SocketErrorCode: SocketError.TimedOut } or TimeoutException or OperationCanceledException => "timeout",
+        SmtpProtocolException or ProtocolException => "the server broke the SMTP protocol (is SMTP_URL's port an SMTP server's?)",
+        ServiceNotConnectedException => "the server closed the connection",
+        _ => e.GetType().Name,
+    };
+
+    private async Task SendOnceAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
         using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(30).TotalMilliseconds };
         var security = settings.ImplicitTls ? SecureSocketOptions.SslOnConnect
             : settings.RequireTls ? SecureSocketOptions.StartTls
@@ -50,15 +81,22 @@ internal sealed class FolderTransport(MailSettings settings, TimeProvider clock)
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         var folder = settings.Folder!;
-        Directory.CreateDirectory(folder);
         // Sorted by name is sorted by time: the newest message is the last file.
         var name = $"{clock.GetUtcNow():yyyyMMdd-HHmmss-fff}-{mail.Kind}-{Guid.NewGuid():N}.eml";
         var message = MimeMail.From(mail, settings);
         var path = Path.Combine(folder, name);
         // Written under another name, then renamed: a reader never finds half a message.
         var partial = path + ".partial";
-        await message.WriteToAsync(partial, cancellationToken);
-        File.Move(partial, path);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            await message.WriteToAsync(partial, cancellationToken);
+            File.Move(partial, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new MailNotSentException("could not write to the mail folder of SMTP_URL", onlyThisMessage: false, e);
+        }
     }
 }
 

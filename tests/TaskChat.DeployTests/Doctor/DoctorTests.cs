@@ -20,7 +20,32 @@ public sealed class DoctorTests
         Assert.Contains("✓  the mcp accepts the web's token; tools/list gives every task tool", output, StringComparison.Ordinal);
         Assert.Contains("✓  the api allows the web's origin", output, StringComparison.Ordinal);
         Assert.Contains("✓  api: database reachable and migrated", output, StringComparison.Ordinal);
+        Assert.Contains("✓  mail: the web's last message went out", output, StringComparison.Ordinal);
         Assert.EndsWith("All checks passed." + Environment.NewLine, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Mail_that_did_not_go_out_is_named_with_what_to_fix()
+    {
+        await using var deployment = await FakeDeployment.StartAsync(new FakeFaults { WebMail = "error: authentication failed (check the user name and password in SMTP_URL)" });
+        var (exitCode, output) = await DoctorAsync(deployment, Env(deployment));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("✗  mail: the web's last message did not go out: error: authentication failed (check the user name and password in SMTP_URL)", output, StringComparison.Ordinal);
+        Assert.Contains("fix: correct the web's SMTP_URL (host, port, user, password) or MAIL_FROM as the error says", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("off", "–  the web sends no mail (SMTP_URL unset or off): no password-reset link on the sign-in page")]
+    [InlineData("not used yet", "✓  mail: set up; no message sent since the web started")]
+    [InlineData(null, "/health says nothing about mail: a web from before the mail entry, or not reachable.")]
+    public async Task Mail_off_or_not_used_yet_passes_and_says_so(string? mail, string expected)
+    {
+        await using var deployment = await FakeDeployment.StartAsync(new FakeFaults { WebMail = mail });
+        var (exitCode, output) = await DoctorAsync(deployment, Env(deployment));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,6 +20,9 @@ internal sealed record FakeFaults
 
     /// <summary>The origins the api's CORS allows (null: the web's origin).</summary>
     public string[]? ApiCorsOrigins { get; init; }
+
+    /// <summary>The web's /health "mail" entry (null: none, as a web from before it).</summary>
+    public string? WebMail { get; init; } = "connected";
 }
 
 /// <summary>
@@ -72,6 +75,10 @@ internal sealed class FakeDeployment : IAsyncDisposable
     {
         app.MapGet("/api/health", () => Results.Json(new { status = "healthy", service = "frontend", backend = "connected" }));
         app.MapGet("/health/ready", () => Results.Json(new { status = "healthy", service = "frontend", database = "connected" }));
+        app.MapGet("/health", () => Faults.WebMail is { } mail
+            ? Results.Json(new { status = mail.StartsWith("error", StringComparison.Ordinal) ? "unhealthy" : "healthy", service = "frontend", database = "connected", backend = "connected", mail },
+                statusCode: mail.StartsWith("error", StringComparison.Ordinal) ? 503 : 200)
+            : Results.Json(new { status = "healthy", service = "frontend", database = "connected", backend = "connected" }));
         app.MapGet("/api/auth/jwks", () => Results.Json(new { keys = new[] { new { kty = "EC", kid = "k1", crv = "P-256" } } }));
         app.MapPost("/api/auth/sign-up/email", (HttpContext context) => SignIn(context));
         app.MapPost("/api/auth/sign-in/email", (HttpContext context) => SignIn(context));
