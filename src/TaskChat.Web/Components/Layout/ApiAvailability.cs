@@ -62,7 +62,12 @@ internal sealed class ApiAvailability(ApiClient api, Notices notices, TimeProvid
                     {
                         await reload();
                     }
-                    return;
+                    // A reload that failed (an api ready but still too slow for its first calls) reported it down again
+                    // while this poll ran, so no other poll started: keep asking, or the page would keep its error.
+                    if (!IsDown)
+                    {
+                        return;
+                    }
                 }
             }
         }
