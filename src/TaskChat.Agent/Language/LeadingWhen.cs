@@ -39,6 +39,32 @@ internal static class LeadingWhen
         return null;
     }
 
+    /// <summary>
+    /// "tomorrow milk", "friday: the garage": a day said before one to four words with no verb, which may name a task (a
+    /// note on a list is written so), as those words with the day at the end ("milk tomorrow"); null for anything else: a
+    /// list after the day ("tomorrow: eggs, bread"), a date alone ("friday the 13th"), a time alone.
+    /// </summary>
+    public static string? DayThenName(string text, UserClock clock)
+    {
+        if (When.ParseWhole(text, clock) is not null)
+        {
+            return null;
+        }
+        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = Math.Max(1, parts.Length - 4); i < Math.Min(parts.Length, MostWords + 1); i++)
+        {
+            var when = string.Join(' ', parts[..i]).TrimEnd(':', ',', '-', ';').TrimEnd();
+            var what = string.Join(' ', parts[i..]);
+            // A time alone ("at 5 milk") is no day, and a verb makes it a task to add, which MovedToEnd reads.
+            if (what.IndexOfAny([',', ';', ':']) < 0 && When.ParseWhole(when, clock) is { DayFromTime: false }
+                && Phrase.Words(what) is [var first, ..] && !Verbs.IsImperative(first))
+            {
+                return what + " " + when;
+            }
+        }
+        return null;
+    }
+
     private static bool SubjectFirst(string[] words) =>
         Phrase.Words(string.Join(' ', words.Take(4))) is ["i", "need" or "have" or "must" or "should" or "gotta" or "got", ..] or ["ive" or "i've", "got", ..]
             or ["there's" or "theres", ..] or ["there", "is", ..];

@@ -16,11 +16,22 @@ internal static class Utterances
          "btw", "by the way"];
 
     private static readonly string[] TrailingFillers =
-        ["please", "pls", "plz", "thanks", "thank you", "thx", "for me", "now", "right now", "asap", "actually", "lol", "lmao", "haha", "hehe"];
+        ["please", "pls", "plz", "thanks", "thank you", "thx", "for me", "now", "right now", "asap", "actually", "lol", "lmao", "haha", "hehe",
+         // "ok add eggs then": the "then" of going along with something, not the task's (before: “Eggs then” was added).
+         "then"];
 
     public static Utterance From(string raw, AgentContext context)
     {
         var text = Phrase.Clean(raw);
+        // "wat's left", "wats due today": "what" as a quick thumb types it (before: not understood).
+        if (Phrase.TryStripStart(text, ["wat's", "wats"], out var afterWhats) && afterWhats.Length > 0)
+        {
+            text = "what's " + afterWhats;
+        }
+        else if (Phrase.TryStripStart(text, ["wat"], out var afterWhat) && afterWhat.Length > 0)
+        {
+            text = "what " + afterWhat;
+        }
         // "BUY TOILET PAPER": a message in capitals (caps lock, a shout) is read, and its task titled, as ordinary words.
         if (!text.Any(char.IsLower) && text.Count(char.IsUpper) >= 4)
         {

@@ -44,14 +44,16 @@ internal static partial class Fallback
             return new Say($"What should I do with task {n}? For example “complete {n}”, “delete {n}” or “rename {n} to …”.");
         }
         // "tomorrow call mom" is offered as "call mom tomorrow" is: the when moved to the end, where adding reads it.
-        var text = utterance.IsQuestion ? utterance.Text : LeadingWhen.MovedToEnd(utterance.Text, utterance.Context.Clock) ?? utterance.Text;
+        // "tomorrow milk" is read as "milk tomorrow" (below).
+        var text = utterance.IsQuestion ? utterance.Text
+            : LeadingWhen.MovedToEnd(utterance.Text, utterance.Context.Clock) ?? LeadingWhen.DayThenName(utterance.Text, utterance.Context.Clock) ?? utterance.Text;
         if (!utterance.IsQuestion && Phrase.Words(text) is [var first, _, ..] && Verbs.IsImperative(first) && text.Length <= 80)
         {
             return new AddOfferRequest(text);
         }
-        // "milk tomorrow", "the garage saturday": a task named with a day is moved there, as "milk due friday" is; with none
-        // still to do matching, adding it with that day is offered (before: "Sorry, I didn't quite get that"). A time alone
-        // ("milk at 5") or a day gone by is not a move.
+        // "milk tomorrow", "the garage saturday", "tomorrow milk", "friday: the garage": a task named with a day is moved
+        // there, as "milk due friday" is; with none still to do matching, adding it with that day is offered (before: "Sorry,
+        // I didn't quite get that"). A time alone ("milk at 5") or a day gone by is not a move.
         if (!utterance.IsQuestion && When.TryExtract(text, utterance.Context.Clock, out var named, out var due) && named.Length > 0
             && !due.DayFromTime && due.Date >= utterance.Context.Clock.Today
             && Sought([.. Phrase.Words(named)], utterance.Context.Clock) is { } thing && TaskReference.Parse(named) is { ByWords: true } target)

@@ -56,6 +56,7 @@ internal sealed partial class AddSkill : Skill
         "add call Bob with description about the offer", "I need to renew my passport", "add buy milk, not oat milk",
         "every monday take out the trash",
         "add buy milk - not oat milk", "add to my shopping list: eggs, bread", "add tomorrow: eggs, bread", "put eggs on the shopping list",
+        "call mom every sunday at 5pm", "make the taxes monthly", "ok add eggs then", "add eggs. also delete the garage", "add eggs and mark milk done",
     ];
 
     /// <summary>True when the text starts as an add does ("add …", "remind me to …", "I need to …").</summary>
@@ -72,6 +73,13 @@ internal sealed partial class AddSkill : Skill
     {
         var text = utterance.Text;
         var clock = utterance.Context.Clock;
+        // "add eggs. also delete the garage", "add eggs and mark milk done": a second request after the add is no part of
+        // the task (before, “Eggs. also delete the garage” was added), and the agent makes one request a turn: both are
+        // named, to be said one at a time.
+        if (Phrase.TryStripStart(text, Verbs, out _) && SecondRequest().Match(text) is { Success: true } two)
+        {
+            return new Say($"That's two requests, and I take them one at a time: say “{two.Groups["first"].Value.TrimEnd('.', ',', ';', '!')}” first, then “{two.Groups["second"].Value}”.");
+        }
         var repeatOnly = false;
         string? priority = null;
         // "urgent: call the insurance" is an urgent task to add.
@@ -109,7 +117,7 @@ internal sealed partial class AddSkill : Skill
             // "water the plants every 3 days", "every monday take out the trash", "each morning stretch": an everyday task
             // with a repeat needs no "add".
             if (Phrase.Words(everyday) is not [var first, ..] || !Agent.Verbs.IsImperative(first)
-                || !Repeats.TryExtract(EveryPartOfDay().Replace(everyday, "every day"), out _, out var everydayRepeat) || everydayRepeat.Implied)
+                || !Repeats.TryExtract(EveryPartOfDay().Replace(everyday, "every day"), out _, out var everydayRepeat, timeAfter: true) || everydayRepeat.Implied)
             {
                 return null;
             }
@@ -274,15 +282,28 @@ internal sealed partial class AddSkill : Skill
 
     /// <summary>
     /// "call mom every sunday" said without "add" beside a “Call mom” still to do: that one made to repeat (before, a second
-    /// “Call mom” was added beside it); added as before when there is none. Only the repeat said alone: a time, a tag or a
-    /// priority with it would be lost on the task there, so such a message adds, as "add call mom every sunday" does.
+    /// “Call mom” was added beside it); added as before when there is none. "call mom every sunday at 5pm": the time with
+    /// the repeat is its first occurrence, set as the task's due with it (before, offered as a task “Call mom every
+    /// sunday”). A tag, a priority or a date said with it would be lost on the task there, so such a message adds, as "add
+    /// call mom every sunday" does. "make the taxes monthly": the task there named after "make" repeats (before, a task
+    /// “Make the taxes” was added); with none still to do of those words, “Make the bed” is added as before.
     /// </summary>
-    private static RepeatRequest? RepeatOfOneThere(AddRequest add, AgentContext context) =>
-        add is { Titles: [var title], Repeat: { } repeat, Due: null, Priority: null, Tags: [], Description: null, Remind: false, RemindBefore: null }
-        && context.Tools.Has(ToolNames.UpdateTask, TaskToolArguments.Recurrence) && context.Tools.Has(ToolNames.ListTasks)
-        && TaskReference.Parse(title) is { ByWords: true } target
-            ? new RepeatRequest(target, repeat) { AddInstead = add, SameTitle = title }
+    private static RepeatRequest? RepeatOfOneThere(AddRequest add, AgentContext context)
+    {
+        if (add is not { Titles: [var title], Repeat: { } repeat, Priority: null, Tags: [], Description: null, Remind: false, RemindBefore: null }
+            || add.Due is { Time: null } || !context.Tools.Has(ToolNames.UpdateTask, TaskToolArguments.Recurrence) || !context.Tools.Has(ToolNames.ListTasks)
+            || add.Due is not null && !context.Tools.Has(ToolNames.UpdateTask, TaskToolArguments.Due))
+        {
+            return null;
+        }
+        if (add.Due is null && Phrase.TryStripStart(title, ["make"], out var made) && TaskReference.Parse(made) is { ByWords: true } madeTarget)
+        {
+            return new RepeatRequest(madeTarget, repeat) { AddInstead = add };
+        }
+        return TaskReference.Parse(title) is { ByWords: true } target
+            ? new RepeatRequest(target, repeat) { AddInstead = add, SameTitle = title, FirstDue = add.Due }
             : null;
+    }
 
     /// <summary>
     /// Several tasks in one message, when their dates are theirs alone: "return the books by wednesday, and call the plumber
@@ -324,6 +345,11 @@ internal sealed partial class AddSkill : Skill
     private static partial Regex ListHeading();
 
     private const string ListWord = @"\p{L}[\p{L}\p{N}_-]{0,31}";
+
+    // After a full stop any request but an add ("add eggs. also delete the garage"); after "and" only a task ticked off,
+    // since "add wash the car and remove the roof box" is two tasks.
+    [GeneratedRegex(@"^(?<first>.+?)(?:[.!]\s+(?:(?:also|and|and then|then|plus)\s+)?(?<second>(?:delete|remove|cancel|mark|complete|finish|check off|tick off|cross off|move|rename|reschedule|postpone|tag|show|list)\s+.+)|,?\s+and\s+(?:then\s+|also\s+)?(?<second>(?:mark\s+.+\s+(?:as\s+)?(?:done|complete|completed|finished)|(?:check|tick|cross)\s+off\s+.+|complete\s+(?:task\s+)?#?\d+)))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SecondRequest();
 
     // Words before a colon and a space, which a date may be ("tomorrow: …", "for next monday: …").
     [GeneratedRegex(@"^(?<when>[^:,;]{1,60}?)\s*:\s+(?=\S)", RegexOptions.CultureInvariant)]

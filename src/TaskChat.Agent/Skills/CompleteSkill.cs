@@ -56,7 +56,8 @@ internal sealed class CompleteSkill : Skill
             // "finished tasks" is a list request, not an attempt to complete something.
             return Phrase.Words(rest).Count > 0 ? null : new Say("Which task should I complete? Tell me its number or a few words of its title, for example “complete 3” or “complete the milk one”.");
         }
-        if (!utterance.IsQuestion && !ListSkill.StartsAsking(utterance.Words) && Phrase.TryStripEnd(text, DoneEndings, out rest) && !ListSkill.OnlyNamesTasks(Phrase.Words(rest)))
+        // Not "add eggs and mark milk done": an add first is the add's (which asks for one request at a time).
+        if (!utterance.IsQuestion && !ListSkill.StartsAsking(utterance.Words) && !AddSkill.StartsWithVerb(text) && Phrase.TryStripEnd(text, DoneEndings, out rest) && !ListSkill.OnlyNamesTasks(Phrase.Words(rest)))
         {
             return TaskReference.Parse(rest) is { } target ? new CompleteRequest(target) : null;
         }

@@ -10,7 +10,7 @@ namespace TaskChat.Agent;
 internal sealed partial class DeleteSkill : Skill
 {
     public static readonly string[] DeleteVerbs =
-        ["delete", "remove", "erase", "drop", "cancel", "get rid of", "forget", "forget about", "trash", "scratch", "discard", "bin"];
+        ["delete", "remove", "erase", "drop", "cancel", "get rid of", "forget", "forget about", "trash", "scratch", "scrap", "discard", "bin"];
 
     private static readonly string[] FromTheList =
         ["from my list", "from the list", "from my tasks", "from my task list", "from my to-do list", "from my todo list", "from list",
@@ -28,7 +28,7 @@ internal sealed partial class DeleteSkill : Skill
 
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.DeleteTask)];
 
-    public override IReadOnlyList<string> Examples => ["delete task 4", "remove #2", "delete the rent task", "get rid of the milk one", "delete by milk", "delete tasks 2 and 4", "delete eggs and bread", "delete the 3rd one", "delete everything tagged #home"];
+    public override IReadOnlyList<string> Examples => ["delete task 4", "remove #2", "delete the rent task", "get rid of the milk one", "delete by milk", "delete tasks 2 and 4", "delete eggs and bread", "delete the 3rd one", "delete everything tagged #home", "scrap the garage"];
 
     public override SkillRequest? Read(Utterance utterance)
     {

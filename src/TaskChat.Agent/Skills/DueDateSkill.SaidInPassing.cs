@@ -23,6 +23,16 @@ internal sealed partial class DueDateSkill
              from deadline in new[] { "deadline", "due date" }
              select $"{has} {deadline}")];
 
+    // "the dentist moved to thursday", "the dentist got pushed to friday", "the dentist is now at 4pm": news of a task there.
+    private static readonly string[] MovedTo =
+    [
+        .. (from was in new[] { "", "got ", "was ", "has been ", "is " }
+            from moved in new[] { "moved", "pushed", "rescheduled", "postponed" }
+            from to in new[] { "to", "for" }
+            select $"{was}{moved} {to}"),
+        "has moved to", "is now at", "is now on",
+    ];
+
     private static readonly string[] NoDeadlineFor = ["no deadline for", "no due date for", "no deadline on", "no due date on"];
 
     /// <summary>The request when the message says when a task is due in passing, or null.</summary>
@@ -60,6 +70,15 @@ internal sealed partial class DueDateSkill
         if (Phrase.TryStripEnd(text, ["can wait", "could wait"], out var later) && Named(later, utterance) is not null)
         {
             return new Say($"Until when? For example “{later.ToLowerInvariant()} can wait till friday” or “push {later.ToLowerInvariant()} back 2 days”.");
+        }
+        // "the dentist moved to thursday", "the dentist is at 4pm now", "the dentist is on friday" (before: offered as a task “Dentist moved to”, or not
+        // understood): its new due date, a time alone on its day. None still to do matching: adding it then is offered.
+        // ("now" at the end is a filler, gone from the text.)
+        if ((Phrase.TrySplit(text, MovedTo, out var moved, out var to) || Phrase.TrySplit(text, ["is"], out moved, out to) && Phrase.Words(to) is ["at" or "on", _, ..])
+            && Named(moved, utterance) is not null && Due(moved, to, clock) is DueRequest movedTo)
+        {
+            Phrase.TryStripStart(moved, ["the", "my"], out var thing);
+            return movedTo.Target.ByWords ? movedTo with { AddInstead = new Say(Fallback.Offer($"{thing} {to}", clock)) } : movedTo;
         }
         // "milk should be done by friday": its due date. None still to do matching: adding it with that date is offered.
         if (Phrase.TrySplit(text, DoneBy, out var task, out var by) && Named(task, utterance) is not null

@@ -41,7 +41,8 @@ internal sealed class EditSkill : Skill
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.UpdateTask)];
 
     public override IReadOnlyList<string> Examples =>
-        ["rename 3 to buy oat milk", "change the description of 3 to two litres", "rename the milk task to buy oat milk", "add a note to 3: bring the receipt", "remove the description of 3"];
+        ["rename 3 to buy oat milk", "change the description of 3 to two litres", "rename the milk task to buy oat milk", "add a note to 3: bring the receipt", "remove the description of 3",
+         "note on milk: the 2% one"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -50,7 +51,10 @@ internal sealed class EditSkill : Skill
         {
             return Edit(rest, null, "");
         }
-        if (Phrase.TryStripStart(text, AddDescriptionTo, out rest))
+        // "note on milk: the 2% one", "notes for the taxes: use the new form" (before: not understood), with the colon that
+        // says where the note starts ("note to self: …" is a task to add).
+        if (Phrase.TryStripStart(text, AddDescriptionTo, out rest)
+            || text.Contains(':', StringComparison.Ordinal) && Phrase.TryStripStart(text, ["note on", "note for", "notes on", "notes for", "a note on", "a note for", "comment on"], out rest))
         {
             var added = Change(rest, [":", "saying", "that says"], isTitle: false);
             return added is EditRequest note ? note with { AddsNote = true } : added;

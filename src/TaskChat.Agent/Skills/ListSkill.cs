@@ -86,7 +86,8 @@ internal sealed partial class ListSkill : Skill
         ["show my tasks", "what's left?", "what have I finished?", "what's due today?", "what's due this week?", "what's overdue?",
          "what's on my work list?", "show high priority tasks", "search for dentist", "what did I finish yesterday?", "show #home",
          "tasks due this week", "things to do tomorrow", "work tasks", "do I have anything about taxes?", "what's in home",
-         "sort by due date", "sort my tasks by priority", "anything urgent?"];
+         "sort by due date", "sort my tasks by priority", "anything urgent?",
+         "show home stuff", "am I free friday?", "wat's left"];
 
     /// <summary>"show …", "what …", "list …": the message asks to see something.</summary>
     public static bool StartsAsking(IReadOnlyList<string> words) => words.Count > 0 && ShowWords.Contains(words[0]);
@@ -289,7 +290,8 @@ internal sealed partial class ListSkill : Skill
         {
             return new ListRequest(ListStatus.Pending, new TagFilter(myTag));
         }
-        // "work tasks", "home stuff": a tag named before the list, said without "show my" (before: not understood).
+        // "work tasks", "home stuff", "show home stuff": a tag named before the list, said without "my" (before: not
+        // understood, or every task shown).
         if (TagThenList().Match(text) is { Success: true } tagThenList && tagThenList.Groups["tag"].Value.ToLowerInvariant() is var tagWord
             && MayBeTag(tagWord) && !ShowWords.Contains(tagWord) && !TaskReference.StopWords.Contains(tagWord) && tagWord is not ("more" or "some" or "any" or "no" or "few" or "many" or "these" or "those" or "other" or "all")
             && Markers.Tag(tagWord) is { } namedTag)
@@ -376,7 +378,8 @@ internal sealed partial class ListSkill : Skill
     private const string ListNouns = @"(?:tasks|to-?dos|items|things|stuff|list|plan|agenda|schedule)";
 
     // How a question about days begins: "what's …", "do I have anything …", "show me …".
-    private const string DayQuestion = @"(?:what(?:'s|s| is)|whats|what do i have|what have i got|do i have anything|is there anything|anything|show(?:\s+me)?|list)";
+    // "am I free friday?", "am I busy tomorrow?": what that day holds (before: not understood).
+    private const string DayQuestion = @"(?:what(?:'s|s| is)|whats|what do i have|what have i got|do i have anything|is there anything|anything|show(?:\s+me)?|list|am i (?:free|busy)|how busy am i)";
 
     [GeneratedRegex("^" + DayQuestion + @"\b.*?\b(?:in\s+|for\s+|over\s+|within\s+)?the\s+(?:next|coming)\s+(?<n>\d{1,3}|two|three|four|five|six|seven|ten|a few|a couple of|few|couple of)\s+(?<unit>days|weeks)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NextDays();
@@ -403,7 +406,7 @@ internal sealed partial class ListSkill : Skill
     [GeneratedRegex(@"^(?:show(?:\s+me)?|list|display|what are|what(?:'s|s| is)|whats)\s+(?:all\s+)?(?:of\s+)?(?:my|the)\s+(?<tag>[\w-]+)\s+(?:tasks|items|todos|to-dos|things|stuff)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MyTagTasks();
 
-    [GeneratedRegex(@"^(?<tag>[\w-]+)\s+(?:tasks|items|todos|to-dos|things|stuff)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:show(?:\s+me)?|list|display)\s+)?(?<tag>[\w-]+)\s+(?:tasks|items|todos|to-dos|things|stuff)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TagThenList();
 
     [GeneratedRegex(@"^(?:(?:all\s+)?(?:of\s+)?(?:my|the)\s+)?(?:tasks|to-?dos|things|stuff|items)(?:\s+(?:i\s+have|i've\s+got|ive\s+got|left|still))?(?:\s+(?:to\s+do|to\s+get\s+done|due|for|on|planned|scheduled|happening|coming\s+up))*\s+(?<when>.+?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

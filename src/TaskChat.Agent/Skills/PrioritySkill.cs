@@ -44,7 +44,8 @@ internal sealed class PrioritySkill : Skill
 
     public override IReadOnlyList<string> Examples =>
         ["make 3 high priority", "mark the rent urgent", "set the priority of 3 to low", "the report is important", "prioritize 3", "remove the priority from 3",
-         "lower the priority of the flights", "raise the priority of 3", "make the rent and the bills high priority"];
+         "lower the priority of the flights", "raise the priority of 3", "make the rent and the bills high priority",
+         "the taxes can be low priority"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -95,7 +96,8 @@ internal sealed class PrioritySkill : Skill
         {
             subject = rest;
         }
-        else if (!utterance.IsQuestion && Phrase.TrySplit(text, ["is", "are", "is now"], out var before, out var after))
+        // "the taxes can be low priority", "milk should be high priority" (before: not understood).
+        else if (!utterance.IsQuestion && Phrase.TrySplit(text, ["is", "are", "is now", "can be", "should be", "could be"], out var before, out var after))
         {
             subject = before + " " + after;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TaskChat.Contract;
 
 namespace TaskChat.Agent;
@@ -85,7 +86,20 @@ internal sealed record RepeatRequest(TaskTarget Target, Repeat? Repeat) : FieldC
     /// </summary>
     public string? SameTitle { get; init; }
 
+    /// <summary>
+    /// The first occurrence said with the repeat ("call mom every sunday at 5pm": Sunday at 17:00), set as the task's due
+    /// with it, as adding it sets it. Null: the due date stays.
+    /// </summary>
+    public Due? FirstDue { get; init; }
+
     protected override string Argument => TaskToolArguments.Recurrence;
+
+    public override IReadOnlyList<ToolNeed> Needs => FirstDue is null ? base.Needs : [.. base.Needs, new(ToolNames.UpdateTask, TaskToolArguments.Due)];
+
+    protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) => FirstDue is not { } first
+        ? base.ActOn(targets, context)
+        : new CallTools([.. targets.Select(t => ToolCall.Of(ToolNames.UpdateTask,
+            (ToolArguments.TaskId, t.Id), (TaskToolArguments.Recurrence, NewValue(t, context)), (TaskToolArguments.Due, first.ToArgument(context.Clock))))]);
 
     protected override string Feature => "repeats";
 
@@ -103,6 +117,8 @@ internal sealed record RepeatRequest(TaskTarget Target, Repeat? Repeat) : FieldC
     {
         (null, _) => $"“{title}” no longer repeats.",
         (_, null) => $"“{title}” now repeats {Repeat.Words}.",
+        _ when FirstDue is { } first => $"“{title}” was already on your list, so it now repeats {Repeat.Words}, next due {first.Describe(context.Clock)} (I didn't add another). " +
+            $"To add a second one, say “add {title.ToLowerInvariant()} again {Repeat.Words.ToLowerInvariant()} at {first.Time?.ToString("HH:mm", CultureInfo.InvariantCulture)}”.",
         _ => $"“{title}” was already on your list, so it now repeats {Repeat.Words} (I didn't add another). To add a second one, say “add {title.ToLowerInvariant()} again {Repeat.Words.ToLowerInvariant()}”.",
     };
 }
