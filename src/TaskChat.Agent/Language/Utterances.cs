@@ -32,6 +32,11 @@ internal static class Utterances
         {
             text = "what " + afterWhat;
         }
+        // "ping me at 5 about milk", "nudge me tomorrow to call mom": a reminder asked in other words (before: not understood).
+        if (Phrase.TryStripStart(text, ["ping me", "nudge me"], out var pinged) && pinged.Length > 0)
+        {
+            text = "remind me " + pinged;
+        }
         // "BUY TOILET PAPER": a message in capitals (caps lock, a shout) is read, and its task titled, as ordinary words.
         if (!text.Any(char.IsLower) && text.Count(char.IsUpper) >= 4)
         {

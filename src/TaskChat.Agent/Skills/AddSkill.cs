@@ -16,7 +16,7 @@ internal sealed partial class AddSkill : Skill
         "create", "create a task", "create task", "create a new task", "create new task", "make a task", "make a new task",
         "new task", "new todo", "new to-do", "new reminder", "remind me to", "remind me about", "remind me that", "remind me",
         "i need to", "i have to", "i must", "i should", "i gotta", "i've got to", "i got to", "don't forget to",
-        "dont forget to", "don't let me forget to", "remember to", "note to self", "put", "jot down", "write down",
+        "dont forget to", "don't let me forget to", "remember to", "need to", "note to self", "put", "jot down", "write down",
         "note down", "todo:", "to do:", "to-do:", "task:", "note:", "reminder:", "schedule",
     ];
 
@@ -56,7 +56,7 @@ internal sealed partial class AddSkill : Skill
         "add call Bob with description about the offer", "I need to renew my passport", "add buy milk, not oat milk",
         "every monday take out the trash",
         "add buy milk - not oat milk", "add to my shopping list: eggs, bread", "add tomorrow: eggs, bread", "put eggs on the shopping list",
-        "call mom every sunday at 5pm", "make the taxes monthly", "ok add eggs then", "add eggs. also delete the garage", "add eggs and mark milk done",
+        "call mom every sunday at 5pm", "make the taxes monthly", "ok add eggs then", "add eggs. also delete the garage", "add eggs and mark milk done", "need to buy eggs",
     ];
 
     /// <summary>True when the text starts as an add does ("add …", "remind me to …", "I need to …").</summary>

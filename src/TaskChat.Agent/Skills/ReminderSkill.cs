@@ -25,7 +25,7 @@ internal sealed partial class ReminderSkill : Skill
 
     public override IReadOnlyList<string> Examples =>
         ["remind me an hour before", "remind me about 3 a day before", "remind me 30 minutes before the dentist", "remind me about it 2 hours before",
-         "remind me about it tomorrow at 10am", "remind me about the lunch with sarah at 11am", "remove the reminders from call mom",
+         "remind me about it tomorrow at 10am", "remind me about the lunch with sarah at 11am", "remind me at 5 about milk", "ping me at 5 about milk", "remove the reminders from call mom",
          "don't remind me about the chem exam", "stop reminding me about call mom", "cancel the reminder for call mom",
          "remove the 1 hour reminder from call mom", "make the reminder for call mom 30 minutes before instead", "no reminder for it",
          "remove the reminder", "remind me 30 minutes before instead"];
@@ -63,6 +63,12 @@ internal sealed partial class ReminderSkill : Skill
     private static SkillRequest? At(Utterance utterance, string text, bool instead)
     {
         var clock = utterance.Context.Clock;
+        // "remind me at 5 about milk", "ping me tomorrow about the taxes": the when said first, read as "remind me about milk
+        // at 5" (before: a task “At 5 about milk” was added).
+        if (AboutAfterWhen().Match(text) is { Success: true } whenFirst && When.ParseWhole(whenFirst.Groups["when"].Value, clock) is not null)
+        {
+            text = $"remind me about {whenFirst.Groups["what"].Value} {whenFirst.Groups["when"].Value}";
+        }
         // "set a reminder for the milk at 5pm" as "remind me about the milk at 5pm" (before: "What should I change?").
         if (!Phrase.TryStripStart(text, ["remind me about", "remind me of", "set a reminder for", "set a reminder about", "set reminder for", "add a reminder for", "create a reminder for"], out var about)
             || !When.TryExtract(about, clock, out var named, out var when)
@@ -120,6 +126,9 @@ internal sealed partial class ReminderSkill : Skill
     private static partial Regex Before();
 
     /// <summary>"… and remind me the day before", "…, remind me an hour before": a reminder clause at the end of an add.</summary>
+    [GeneratedRegex(@"^remind me\s+(?<when>(?:today|tonight|tomorrow|on|next|this|at|in)\b.*?)\s+(?:about|of)\s+(?<what>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AboutAfterWhen();
+
     [GeneratedRegex(@"(?:\s*,\s*|\s+)(?:and\s+)?remind me\s+(?:about it\s+)?(?<n>\d+|a|an|one|two|three|half an|the)\s+(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|earlier|ahead)(?:\s+(?:it'?s\s+due|it))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex TrailingBefore();
 }

@@ -10,7 +10,8 @@ namespace TaskChat.UnitTests.Chat;
 /// every sunday at 5pm"), a day said before a task's name ("tomorrow milk"), "make the taxes monthly", a tag's tasks with
 /// "show" and no "my" ("show home stuff"), "then" at the end ("ok add eggs then"), "wat's left", "scrap the garage", "am I
 /// free friday?", "the taxes can be low priority", "I didn't finish the taxes", an add with a second request after it,
-/// "note on milk: …" and news of a task moved ("the dentist moved to friday"). Whole conversations against the fake tools;
+/// "note on milk: …", news of a task moved ("the dentist moved to friday"), "remind me at 5 about milk" / "ping me …" and
+/// "need to buy eggs". Whole conversations against the fake tools;
 /// the clock is Wednesday 2 December 2026, 09:00 UTC.
 /// </summary>
 public class EverydayShorthandTwoScenarioTests
@@ -361,5 +362,52 @@ public class EverydayShorthandTwoScenarioTests
         await turns.TurnAsync("my mom is at home");
         await turns.TurnAsync("what is on friday");
         Assert.DoesNotContain(tools.Calls.Skip(calls), c => c.Tool is "update_task" or "add_task");
+    }
+
+    /// <summary>Before, "remind me at 5 about milk" added a task “At 5 about milk”, and "ping me …" was not understood.</summary>
+    [Theory]
+    [InlineData("remind me at 5 about milk")]
+    [InlineData("ping me at 5 about milk")]
+    [InlineData("nudge me at 5pm about the milk")]
+    public async Task RemindMeWhenAboutATaskSetsItsReminder(string message)
+    {
+        var (turns, tools) = await WithTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, "I'll remind you about “Buy milk” tomorrow at 17:00.",
+            """list_tasks {"status":"pending","search":"milk","limit":200}""", """update_task {"task_id":1,"reminders":["2026-12-03T17:00:00+00:00"]}""");
+        Assert.Equal(4, tools.Tasks.Count);
+    }
+
+    /// <summary>"ping me … to …" adds, as "remind me tomorrow to call the bank" does.</summary>
+    [Fact]
+    public async Task PingMeToDoSomethingAddsIt()
+    {
+        var (turns, tools) = Start();
+
+        await AssertSaidAsync(turns, tools, "ping me tomorrow to call the bank", "Added “Call the bank” (task 1), due tomorrow, I'll remind you then.",
+            """add_task {"title":"Call the bank","due":"2026-12-03","reminders":["PT0S"]}""");
+    }
+
+    /// <summary>Before, “Need to buy eggs” was offered as the title.</summary>
+    [Theory]
+    [InlineData("need to buy eggs", "Added “Buy eggs” (task 1).", """add_task {"title":"Buy eggs"}""")]
+    [InlineData("need to call the bank tomorrow", "Added “Call the bank” (task 1), due tomorrow.", """add_task {"title":"Call the bank","due":"2026-12-03"}""")]
+    public async Task NeedToWithoutIAdds(string message, string reply, string sent)
+    {
+        var (turns, tools) = Start();
+
+        await AssertSaidAsync(turns, tools, message, reply, sent);
+    }
+
+    /// <summary>"gotta go", "have to go": leaving the chat, never a task “Go”.</summary>
+    [Theory]
+    [InlineData("gotta go")]
+    [InlineData("have to go")]
+    public async Task GottaGoAddsNothing(string message)
+    {
+        var (turns, tools) = Start();
+
+        await turns.TurnAsync(message);
+        Assert.Empty(tools.Tasks);
     }
 }
