@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using static TaskChat.UnitTests.Chat.ScenarioStart;
 
 namespace TaskChat.UnitTests.Chat;
@@ -14,38 +11,6 @@ namespace TaskChat.UnitTests.Chat;
 /// </summary>
 public class EverydayShorthandScenarioTests
 {
-    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static async Task<(OfflineTurns Turns, FakeTaskTools Tools)> WithTasksAsync()
-    {
-        var (turns, tools) = Start();
-        await turns.TurnAsync("add buy milk tomorrow #home");
-        await turns.TurnAsync("add call mom friday at 6pm");
-        await turns.TurnAsync("add file taxes #work");
-        await turns.TurnAsync("add clean the garage #home");
-        return (turns, tools);
-    }
-
-    // The calls made since the first, each as its tool and the arguments it sent (those left out, null, not shown).
-    private static List<string> Sent(FakeTaskTools tools, int from) =>
-        [.. tools.Calls.Skip(from).Select(c =>
-        {
-            var arguments = JsonNode.Parse(c.Arguments)!.AsObject();
-            foreach (var unsent in arguments.Where(a => a.Value is null).Select(a => a.Key).ToList())
-            {
-                arguments.Remove(unsent);
-            }
-            return $"{c.Tool} {arguments.ToJsonString(Readable)}";
-        })];
-
-    // The message's reply, and the calls it made, each as its tool and the arguments it sent.
-    private static async Task AssertSaidAsync(OfflineTurns turns, FakeTaskTools tools, string message, string reply, params string[] sent)
-    {
-        var from = tools.Calls.Count;
-        Assert.Equal(reply, await turns.TurnAsync(message));
-        Assert.Equal(sent, Sent(tools, from));
-    }
-
     [Theory]
     [InlineData("milk tomorrow", "“Buy milk” is now due tomorrow.", "milk", 1, "2026-12-03")]
     [InlineData("milk saturday", "“Buy milk” is now due Saturday.", "milk", 1, "2026-12-05")]
@@ -53,7 +18,7 @@ public class EverydayShorthandScenarioTests
     [InlineData("taxes next monday", "“File taxes” is now due Monday.", "taxe", 3, "2026-12-07")]
     public async Task ATaskNamedWithADayIsMovedThere(string message, string reply, string search, long id, string due)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, message, reply, $$"""list_tasks {"status":"pending","search":"{{search}}","limit":200}""", $$"""update_task {"task_id":{{id}},"due":"{{due}}"}""");
         Assert.Equal(4, tools.Tasks.Count);
@@ -63,7 +28,7 @@ public class EverydayShorthandScenarioTests
     [Fact]
     public async Task ANameWithADayThatNoTaskHasIsOfferedWithThatDay()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, "the dentist tomorrow", "Should I add “Dentist” as a task? Say “add dentist tomorrow” (or “yes”) and I will.", """list_tasks {"status":"pending","search":"dentist","limit":200}""", """list_tasks {"status":"pending","sort":"updated","limit":200}""");
         await AssertSaidAsync(turns, tools, "yes", "Added “Dentist” (task 5), due tomorrow.", """add_task {"title":"Dentist","due":"2026-12-03"}""");
@@ -85,7 +50,7 @@ public class EverydayShorthandScenarioTests
     [InlineData("friday the 13th", "Sorry, I didn't quite get that.")]
     public async Task OtherMessagesWithADayKeepTheirReading(string message, string reply)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         Assert.StartsWith(reply, await turns.TurnAsync(message), StringComparison.Ordinal);
         Assert.DoesNotContain(tools.Calls, c => c.Tool == "update_task");
@@ -94,7 +59,7 @@ public class EverydayShorthandScenarioTests
     [Fact]
     public async Task DoATaskOnADayMovesIt()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, "do milk on friday", "“Buy milk” is now due Friday.", """list_tasks {"status":"pending","search":"milk","limit":200}""", """update_task {"task_id":1,"due":"2026-12-04"}""");
         await AssertSaidAsync(turns, tools, "do the garage saturday", "“Clean the garage” is now due Saturday.", """list_tasks {"status":"pending","search":"garage","limit":200}""", """update_task {"task_id":4,"due":"2026-12-05"}""");
@@ -110,7 +75,7 @@ public class EverydayShorthandScenarioTests
     [InlineData("do I have anything due tomorrow?", "1 task due tomorrow: #1 “Buy milk” (due tomorrow).")]
     public async Task QuestionsWithDoStayQuestions(string message, string reply)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         Assert.Equal(reply, await turns.TurnAsync(message));
         Assert.DoesNotContain(tools.Calls, c => c.Tool == "update_task");
@@ -123,7 +88,7 @@ public class EverydayShorthandScenarioTests
     [InlineData("taxes can wait until saturday", "“File taxes” is now due Saturday.", "taxe", 3, "2026-12-05")]
     public async Task WhatCanWaitIsPostponed(string message, string reply, string search, long id, string due)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, message, reply, $$"""list_tasks {"status":"all","search":"{{search}}","limit":200}""", $$"""update_task {"task_id":{{id}},"due":"{{due}}"}""");
     }
@@ -132,7 +97,7 @@ public class EverydayShorthandScenarioTests
     [Fact]
     public async Task CanWaitWithoutWhenAsksAndICanWaitIsNotATask()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
         var calls = tools.Calls.Count;
 
         Assert.Equal("Until when? For example “the garage can wait till friday” or “push the garage back 2 days”.", await turns.TurnAsync("the garage can wait"));
@@ -147,7 +112,7 @@ public class EverydayShorthandScenarioTests
     [InlineData("milk must be ready for friday")]
     public async Task ATaskThatShouldBeDoneByADayIsDueThen(string message)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, message, "“Buy milk” is now due Friday.", """list_tasks {"status":"pending","search":"milk","limit":200}""", """update_task {"task_id":1,"due":"2026-12-04"}""");
     }
@@ -155,7 +120,7 @@ public class EverydayShorthandScenarioTests
     [Fact]
     public async Task ATaskThatShouldBeDoneByADayAndIsNotThereIsOffered()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         Assert.Equal("Should I add “Report” as a task? Say “add report by friday” (or “yes”) and I will.", await turns.TurnAsync("the report should be done by friday"));
         Assert.Equal(4, tools.Tasks.Count);
@@ -168,7 +133,7 @@ public class EverydayShorthandScenarioTests
     [InlineData("what should be done by friday", "2 tasks due by Friday: #1 “Buy milk” (due tomorrow) and #2 “Call mom” (due Friday at 18:00).")]
     public async Task WhatShouldBeDoneByADayIsAQuestion(string message, string reply)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         Assert.Equal(reply, await turns.TurnAsync(message));
         Assert.DoesNotContain(tools.Calls, c => c.Tool == "update_task");
@@ -184,7 +149,7 @@ public class EverydayShorthandScenarioTests
     [InlineData("the milk has no due date")]
     public async Task ADeadlineTakenAwayInWordsRemovesTheDueDate(string message)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, message, "Removed the due date of “Buy milk”.", """list_tasks {"status":"all","search":"milk","limit":200}""", """update_task {"task_id":1,"due":""}""");
         Assert.Null(tools.Tasks[0].Due);
@@ -193,7 +158,7 @@ public class EverydayShorthandScenarioTests
     [Fact]
     public async Task AQuestionAboutDeadlinesChangesNothing()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         await turns.TurnAsync("which tasks have no deadline?");
         await turns.TurnAsync("does milk have a deadline?");
@@ -206,7 +171,7 @@ public class EverydayShorthandScenarioTests
     [InlineData("whats in travel", "Nothing tagged #travel.", "travel")]
     public async Task WhatsInATagListsItsTasks(string message, string reply, string tag)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, message, reply, $$"""list_tasks {"status":"pending","tag":"{{tag}}"}""");
     }
@@ -218,7 +183,7 @@ public class EverydayShorthandScenarioTests
     [InlineData("what's in march", "Nothing due in March 2027.")]
     public async Task WhatsInSomethingElseIsNotATag(string message, string reply)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
         var calls = tools.Calls.Count;
 
         Assert.StartsWith(reply, await turns.TurnAsync(message), StringComparison.Ordinal);
@@ -229,7 +194,7 @@ public class EverydayShorthandScenarioTests
     [Fact]
     public async Task PutOnTheShoppingListAddsItTagged()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, "put eggs on the shopping list", "Added “Eggs” (task 5), tagged #shopping.", """add_task {"title":"Eggs","tags":["shopping"]}""");
         Assert.Equal("Added “Bread” (task 6), tagged #grocery.", await turns.TurnAsync("add bread to the grocery list"));
@@ -240,7 +205,7 @@ public class EverydayShorthandScenarioTests
     [Fact]
     public async Task SortByDueDateListsSoonestFirst()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
         await turns.TurnAsync("move taxes to tuesday");
 
         await AssertSaidAsync(turns, tools, "sort by due date", "You have 4 pending tasks, soonest due first: #1 “Buy milk” (due tomorrow), #2 “Call mom” (due Friday at 18:00), #3 “File taxes” (due Tuesday) and #4 “Clean the garage”.", """list_tasks {"status":"pending","sort":"due"}""");
@@ -256,7 +221,7 @@ public class EverydayShorthandScenarioTests
     [InlineData("order the list by importance")]
     public async Task SortByPriorityListsHighestFirst(string message)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
         await turns.TurnAsync("make the garage high priority");
         await turns.TurnAsync("make 3 low priority");
 
@@ -266,7 +231,7 @@ public class EverydayShorthandScenarioTests
     [Fact]
     public async Task ASortThatIsNotOneSaysWhichThereAreAndNeverOffersATask()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
         var calls = tools.Calls.Count;
 
         Assert.Equal("I can sort your tasks by due date, priority or name: say “sort by due date”, “sort by priority” or “sort by name”.", await turns.TurnAsync("sort by colour"));
@@ -296,7 +261,7 @@ public class EverydayShorthandScenarioTests
     [InlineData("urgent tasks")]
     public async Task WhatIsUrgentIsOverdueDueTodayOrHighPriority(string message)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
         await turns.TurnAsync("add renew passport high priority");
         await turns.TurnAsync("add dentist today at 3pm");
         await turns.TurnAsync("add pay rent today at 8am");
@@ -307,7 +272,7 @@ public class EverydayShorthandScenarioTests
     [Fact]
     public async Task NothingUrgentNamesTheNextDue()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         Assert.Equal("Nothing is urgent: nothing is overdue, due today or high priority. Next due: #1 “Buy milk” (due tomorrow).", await turns.TurnAsync("anything urgent?"));
         Assert.Equal("Nothing is urgent: you have no pending tasks.", await Start().Turns.TurnAsync("anything urgent?"));
@@ -317,7 +282,7 @@ public class EverydayShorthandScenarioTests
     [Fact]
     public async Task MostUrgentAndHighPriorityKeepTheirAnswers()
     {
-        var (turns, _) = await WithTasksAsync();
+        var (turns, _) = await WithEverydayTasksAsync();
         await turns.TurnAsync("add renew passport high priority");
 
         Assert.Equal("Start with #1 “Buy milk” (due tomorrow). Then #2 “Call mom” (due Friday at 18:00) and #5 “Renew passport” (high priority).", await turns.TurnAsync("what's most urgent?"));
@@ -328,7 +293,7 @@ public class EverydayShorthandScenarioTests
     [Fact]
     public async Task ARepeatSaidOfATaskThereMakesItRepeat()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, "call mom every sunday", "“Call mom” was already on your list, so it now repeats every Sunday (I didn't add another). To add a second one, say “add call mom again every sunday”.", """list_tasks {"status":"pending","search":"call mom","limit":200}""", """update_task {"task_id":2,"recurrence":"FREQ=WEEKLY;BYDAY=SU"}""");
         Assert.Equal(4, tools.Tasks.Count);
@@ -348,7 +313,7 @@ public class EverydayShorthandScenarioTests
     [InlineData("water the plants every 3 days", "Added “Water the plants” (task 5), repeating every 3 days.")]
     public async Task ARepeatOfATaskNotThereAddsIt(string message, string reply)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         Assert.Equal(reply, await turns.TurnAsync(message));
         Assert.Equal(5, tools.Tasks.Count);
@@ -358,7 +323,7 @@ public class EverydayShorthandScenarioTests
     [Fact]
     public async Task ARepeatOfATaskDoneAddsANewOne()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
         await turns.TurnAsync("complete 2");
 
         await AssertSaidAsync(turns, tools, "call mom every sunday", "Added “Call mom” (task 5), repeating every Sunday.", """list_tasks {"status":"pending","search":"call mom","limit":200}""", """add_task {"title":"Call mom","recurrence":"FREQ=WEEKLY;BYDAY=SU"}""");

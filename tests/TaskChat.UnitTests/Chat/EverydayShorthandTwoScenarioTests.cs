@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using static TaskChat.UnitTests.Chat.ScenarioStart;
 
 namespace TaskChat.UnitTests.Chat;
@@ -16,38 +13,6 @@ namespace TaskChat.UnitTests.Chat;
 /// </summary>
 public class EverydayShorthandTwoScenarioTests
 {
-    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static async Task<(OfflineTurns Turns, FakeTaskTools Tools)> WithTasksAsync()
-    {
-        var (turns, tools) = Start();
-        await turns.TurnAsync("add buy milk tomorrow #home");
-        await turns.TurnAsync("add call mom friday at 6pm");
-        await turns.TurnAsync("add file taxes #work");
-        await turns.TurnAsync("add clean the garage #home");
-        return (turns, tools);
-    }
-
-    // The calls made since the first, each as its tool and the arguments it sent (those left out, null, not shown).
-    private static List<string> Sent(FakeTaskTools tools, int from) =>
-        [.. tools.Calls.Skip(from).Select(c =>
-        {
-            var arguments = JsonNode.Parse(c.Arguments)!.AsObject();
-            foreach (var unsent in arguments.Where(a => a.Value is null).Select(a => a.Key).ToList())
-            {
-                arguments.Remove(unsent);
-            }
-            return $"{c.Tool} {arguments.ToJsonString(Readable)}";
-        })];
-
-    // The message's reply, and the calls it made, each as its tool and the arguments it sent.
-    private static async Task AssertSaidAsync(OfflineTurns turns, FakeTaskTools tools, string message, string reply, params string[] sent)
-    {
-        var from = tools.Calls.Count;
-        Assert.Equal(reply, await turns.TurnAsync(message));
-        Assert.Equal(sent, Sent(tools, from));
-    }
-
     /// <summary>
     /// Before, offered as a new task “Call mom every sunday”. The time is the repeat's first occurrence, set as the due with
     /// it (as adding it sets it); "undo" takes both back.
@@ -55,7 +20,7 @@ public class EverydayShorthandTwoScenarioTests
     [Fact]
     public async Task ARepeatWithATimeOfATaskThereMakesItRepeatFromThen()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, "call mom every sunday at 5pm",
             "“Call mom” was already on your list, so it now repeats every Sunday, next due Sunday at 17:00 (I didn't add another). To add a second one, say “add call mom again every sunday at 17:00”.",
@@ -85,7 +50,7 @@ public class EverydayShorthandTwoScenarioTests
     [InlineData("add call mom every sunday at 5pm", "Added “Call mom” (task 5), due Sunday at 17:00, repeating every Sunday. You already had “Call mom” (task 2): say “undo” if this one was a slip.")]
     public async Task ARepeatWithATimeAndMoreAddsIt(string message, string reply)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         Assert.Equal(reply, await turns.TurnAsync(message));
         Assert.Equal(5, tools.Tasks.Count);
@@ -99,7 +64,7 @@ public class EverydayShorthandTwoScenarioTests
     [InlineData("next monday taxes", "“File taxes” is now due Monday.", "taxe", 3, "2026-12-07")]
     public async Task ADaySaidBeforeATasksNameMovesItThere(string message, string reply, string search, long id, string due)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, message, reply, $$"""list_tasks {"status":"pending","search":"{{search}}","limit":200}""", $$"""update_task {"task_id":{{id}},"due":"{{due}}"}""");
         Assert.Equal(4, tools.Tasks.Count);
@@ -109,7 +74,7 @@ public class EverydayShorthandTwoScenarioTests
     [Fact]
     public async Task ADaySaidBeforeANameNoTaskHasOffersIt()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, "tomorrow eggs", "Should I add “Eggs” as a task? Say “add eggs tomorrow” (or “yes”) and I will.",
             """list_tasks {"status":"pending","search":"egg","limit":200}""", """list_tasks {"status":"pending","sort":"updated","limit":200}""");
@@ -130,7 +95,7 @@ public class EverydayShorthandTwoScenarioTests
     [InlineData("tomorrow morning")]
     public async Task OtherMessagesWithADayFirstChangeNoTask(string message)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
         var calls = tools.Calls.Count;
 
         await turns.TurnAsync(message);
@@ -141,7 +106,7 @@ public class EverydayShorthandTwoScenarioTests
     [Fact]
     public async Task MakeATaskThereRepeatMakesItRepeat()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, "make the taxes monthly", "“File taxes” now repeats every month.",
             """list_tasks {"status":"pending","search":"taxe","limit":200}""", """update_task {"task_id":3,"recurrence":"FREQ=MONTHLY"}""");
@@ -156,7 +121,7 @@ public class EverydayShorthandTwoScenarioTests
     [InlineData("make dinner every friday", "Added “Make dinner” (task 5), repeating every Friday.")]
     public async Task MakeSomethingNotThereEveryDayAddsIt(string message, string reply)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         Assert.Equal(reply, await turns.TurnAsync(message));
         Assert.Equal(5, tools.Tasks.Count);
@@ -172,7 +137,7 @@ public class EverydayShorthandTwoScenarioTests
     [InlineData("show me home stuff")]
     public async Task ShowATagsStuffListsThatTag(string message)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, message, "2 tasks tagged #home: #1 “Buy milk” (due tomorrow) and #4 “Clean the garage”.", """list_tasks {"status":"pending","tag":"home"}""");
     }
@@ -186,7 +151,7 @@ public class EverydayShorthandTwoScenarioTests
     [InlineData("show more tasks")]
     public async Task ShowWhichTasksOtherwiseIsNoTag(string message)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
         var calls = tools.Calls.Count;
 
         await turns.TurnAsync(message);
@@ -208,7 +173,7 @@ public class EverydayShorthandTwoScenarioTests
     [Fact]
     public async Task ThenStillReadsWhereItSaysSomething()
     {
-        var (turns, _) = await WithTasksAsync();
+        var (turns, _) = await WithEverydayTasksAsync();
         await turns.TurnAsync("what's due tomorrow?");
 
         Assert.Equal("1 task due on Friday: #2 “Call mom” (due Friday at 18:00).", await turns.TurnAsync("what about friday then"));
@@ -221,7 +186,7 @@ public class EverydayShorthandTwoScenarioTests
     [InlineData("wat do I have on friday", "1 task due on Friday: #2 “Call mom” (due Friday at 18:00).")]
     public async Task WatIsWhat(string message, string reply)
     {
-        var (turns, _) = await WithTasksAsync();
+        var (turns, _) = await WithEverydayTasksAsync();
 
         Assert.Equal(reply, await turns.TurnAsync(message));
     }
@@ -229,7 +194,7 @@ public class EverydayShorthandTwoScenarioTests
     [Fact]
     public async Task ScrapATaskDeletesIt()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, "scrap the garage", "Deleted “Clean the garage”. Say “undo” to bring it back.",
             """list_tasks {"status":"all","search":"garage","limit":200}""", """delete_task {"task_id":4}""");
@@ -241,7 +206,7 @@ public class EverydayShorthandTwoScenarioTests
     [InlineData("am I free on saturday", "Nothing due on Saturday.")]
     public async Task AmIFreeOnADayListsThatDay(string message, string reply)
     {
-        var (turns, _) = await WithTasksAsync();
+        var (turns, _) = await WithEverydayTasksAsync();
 
         Assert.Equal(reply, await turns.TurnAsync(message));
     }
@@ -251,7 +216,7 @@ public class EverydayShorthandTwoScenarioTests
     [InlineData("milk should be high priority", "“Buy milk” is now high priority.", "milk", 1, "high")]
     public async Task ATaskThatCanBeAPriorityIsSetSo(string message, string reply, string search, long id, string priority)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, message, reply, $$"""list_tasks {"status":"all","search":"{{search}}","limit":200}""", $$"""update_task {"task_id":{{id}},"priority":"{{priority}}"}""");
     }
@@ -260,7 +225,7 @@ public class EverydayShorthandTwoScenarioTests
     [Fact]
     public async Task ShouldBeDoneByIsStillADueDate()
     {
-        var (turns, _) = await WithTasksAsync();
+        var (turns, _) = await WithEverydayTasksAsync();
 
         Assert.Equal("“Buy milk” is now due Friday.", await turns.TurnAsync("milk should be done by friday"));
     }
@@ -269,7 +234,7 @@ public class EverydayShorthandTwoScenarioTests
     [Fact]
     public async Task IDidntFinishATaskReopensIt()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
         await turns.TurnAsync("finished the taxes");
 
         Assert.Equal("Marked “File taxes” as not done.", await turns.TurnAsync("I didn't finish the taxes"));
@@ -292,7 +257,7 @@ public class EverydayShorthandTwoScenarioTests
     [InlineData("add eggs and then check off the milk", "That's two requests, and I take them one at a time: say “add eggs” first, then “check off the milk”.")]
     public async Task AnAddAndAnotherRequestAreNamedOneAtATime(string message, string reply)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
         var calls = tools.Calls.Count;
 
         Assert.Equal(reply, await turns.TurnAsync(message));
@@ -307,7 +272,7 @@ public class EverydayShorthandTwoScenarioTests
     [InlineData("mark milk and taxes done", "Marked “Buy milk” and “File taxes” done.")]
     public async Task SeveralTasksInOneAddStayTasks(string message, string reply)
     {
-        var (turns, _) = await WithTasksAsync();
+        var (turns, _) = await WithEverydayTasksAsync();
 
         Assert.Equal(reply, await turns.TurnAsync(message));
     }
@@ -317,7 +282,7 @@ public class EverydayShorthandTwoScenarioTests
     [InlineData("notes for the taxes: use the new form", "taxe", 3, "use the new form")]
     public async Task ANoteOnATaskIsAddedToIt(string message, string search, long id, string note)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, message, $"Added the note to “{tools.Tasks[(int)id - 1].Title}”.",
             $$"""list_tasks {"status":"all","search":"{{search}}","limit":200}""", $$"""update_task {"task_id":{{id}},"description":"{{note}}"}""");
@@ -327,7 +292,7 @@ public class EverydayShorthandTwoScenarioTests
     [Fact]
     public async Task NoteToSelfStillAdds()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         Assert.Equal("Added “Buy stamps” (task 5).", await turns.TurnAsync("note to self: buy stamps"));
         Assert.DoesNotContain(tools.Calls, c => c.Tool == "update_task");
@@ -342,7 +307,7 @@ public class EverydayShorthandTwoScenarioTests
     [InlineData("the dentist is on saturday", "“Dentist appointment” is now due Saturday at 15:00.", "2026-12-05T15:00:00+00:00")]
     public async Task NewsOfATaskMovedMovesIt(string message, string reply, string due)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
         await turns.TurnAsync("add dentist appointment friday at 3pm");
 
         await AssertSaidAsync(turns, tools, message, reply, """list_tasks {"status":"pending","search":"dentist","limit":200}""", $$"""update_task {"task_id":5,"due":"{{due}}"}""");
@@ -352,7 +317,7 @@ public class EverydayShorthandTwoScenarioTests
     [Fact]
     public async Task NewsOfSomethingElseMovedChangesNoTask()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
         var calls = tools.Calls.Count;
 
         Assert.Equal("Should I add “Party” as a task? Say “add party saturday” (or “yes”) and I will.", await turns.TurnAsync("the party got moved to saturday"));
@@ -371,7 +336,7 @@ public class EverydayShorthandTwoScenarioTests
     [InlineData("nudge me at 5pm about the milk")]
     public async Task RemindMeWhenAboutATaskSetsItsReminder(string message)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, message, "I'll remind you about “Buy milk” tomorrow at 17:00.",
             """list_tasks {"status":"pending","search":"milk","limit":200}""", """update_task {"task_id":1,"reminders":["2026-12-03T17:00:00+00:00"]}""");

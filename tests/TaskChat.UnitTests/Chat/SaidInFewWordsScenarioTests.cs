@@ -10,16 +10,6 @@ namespace TaskChat.UnitTests.Chat;
 /// </summary>
 public class SaidInFewWordsScenarioTests
 {
-    private static async Task<(OfflineTurns Turns, FakeTaskTools Tools)> WithTasksAsync()
-    {
-        var (turns, tools) = Start();
-        await turns.TurnAsync("add buy milk tomorrow #home");
-        await turns.TurnAsync("add call mom friday at 6pm");
-        await turns.TurnAsync("add file taxes #work");
-        await turns.TurnAsync("add clean the garage #home");
-        return (turns, tools);
-    }
-
     [Theory]
     [InlineData("milk")]
     [InlineData("milk?")]
@@ -29,7 +19,7 @@ public class SaidInFewWordsScenarioTests
     [InlineData("is there anything about milk")]
     public async Task ATaskNamedAloneIsLookedFor(string message)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
         var calls = tools.Calls.Count;
 
         Assert.Equal("1 task matching “milk”: #1 “Buy milk” (due tomorrow).", await turns.TurnAsync(message));
@@ -39,7 +29,7 @@ public class SaidInFewWordsScenarioTests
     [Fact]
     public async Task AThingNamedThatNoTaskHasIsOfferedAndYesAddsIt()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         Assert.Equal("I found no task matching “dentist”. Should I add “Dentist” as a task? Say “add dentist” (or “yes”) and I will.",
             await turns.TurnAsync("the dentist"));
@@ -54,7 +44,7 @@ public class SaidInFewWordsScenarioTests
     [Fact]
     public async Task ATaskSaidAgainIsNamedRatherThanOfferedTwice()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         Assert.Equal("#2 “Call mom” is already on your list, due Friday at 18:00. To add another, say “add call mom again”.", await turns.TurnAsync("call mom"));
         Assert.StartsWith("Yes to what?", await turns.TurnAsync("yes"), StringComparison.Ordinal);
@@ -79,7 +69,7 @@ public class SaidInFewWordsScenarioTests
     [InlineData("more tasks")]
     public async Task WordsThatNameNoThingAreNotLookedFor(string message)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
         var calls = tools.Calls.Count;
 
         Assert.StartsWith("Sorry, I didn't quite get that.", await turns.TurnAsync(message), StringComparison.Ordinal);
@@ -95,7 +85,7 @@ public class SaidInFewWordsScenarioTests
     [InlineData("milk due on friday")]
     public async Task ADateForATaskThereMovesIt(string message)
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         Assert.Equal("“Buy milk” is now due Friday.", await turns.TurnAsync(message));
         Assert.Equal("2026-12-04", tools.Tasks[0].Due);
@@ -105,7 +95,7 @@ public class SaidInFewWordsScenarioTests
     [Fact]
     public async Task ATimeSaidWithADayKeepsBoth()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         Assert.Equal("“Clean the garage” is now due Saturday at 10:00.", await turns.TurnAsync("set the garage to saturday at 10"));
         Assert.Equal("“Call mom” is now due Monday at 18:00.", await turns.TurnAsync("schedule 2 for monday"));
@@ -116,7 +106,7 @@ public class SaidInFewWordsScenarioTests
     [Fact]
     public async Task ScheduleWithNoSuchTaskAddsIt()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
         await turns.TurnAsync("add dentist");
         await turns.TurnAsync("dentist done");
 
@@ -131,7 +121,7 @@ public class SaidInFewWordsScenarioTests
     [Fact]
     public async Task AReminderSetForATaskIsItsReminder()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         Assert.Equal("I'll remind you about “Buy milk” tomorrow at 17:00.", await turns.TurnAsync("set a reminder for the milk at 5pm"));
         Assert.Equal("I'll remind you about “Call mom” Friday at 16:00.", await turns.TurnAsync("add a reminder for call mom at 4pm"));
@@ -143,7 +133,7 @@ public class SaidInFewWordsScenarioTests
     [Fact]
     public async Task ADateForATaskThatIsNotThereOffersToAddItWithThatDate()
     {
-        var (turns, tools) = await WithTasksAsync();
+        var (turns, tools) = await WithEverydayTasksAsync();
 
         Assert.Equal("Should I add “Dentist” as a task? Say “add dentist due tomorrow at 9” (or “yes”) and I will.", await turns.TurnAsync("dentist due tomorrow at 9"));
         Assert.Equal(4, tools.Tasks.Count);
@@ -159,7 +149,7 @@ public class SaidInFewWordsScenarioTests
     [InlineData("remove everything due saturday", "There's nothing due on Saturday, so I left everything as it was.")]
     public async Task OtherMessagesWithTheseWordsAreReadAsBefore(string message, string reply)
     {
-        var (turns, _) = await WithTasksAsync();
+        var (turns, _) = await WithEverydayTasksAsync();
 
         Assert.Equal(reply, await turns.TurnAsync(message));
     }
@@ -175,7 +165,7 @@ public class SaidInFewWordsScenarioTests
     [InlineData("home stuff", "2 tasks tagged #home: #1 “Buy milk” (due tomorrow) and #4 “Clean the garage”.")]
     public async Task TheListNamedFirstIsAQuestion(string message, string reply)
     {
-        var (turns, _) = await WithTasksAsync();
+        var (turns, _) = await WithEverydayTasksAsync();
 
         Assert.Equal(reply, await turns.TurnAsync(message));
     }

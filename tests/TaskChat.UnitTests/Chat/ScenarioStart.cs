@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using TaskChat.Agent;
 
@@ -26,7 +29,43 @@ internal static class ScenarioStart
         return Assert.Single(tools.Tasks);
     }
 
+    /// <summary>
+    /// A conversation after four adds, the everyday list the phrasing probes use: #1 “Buy milk” due tomorrow #home, #2 “Call
+    /// mom” Friday 18:00, #3 “File taxes” #work, #4 “Clean the garage” #home.
+    /// </summary>
+    public static async Task<(OfflineTurns Turns, FakeTaskTools Tools)> WithEverydayTasksAsync()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add buy milk tomorrow #home");
+        await turns.TurnAsync("add call mom friday at 6pm");
+        await turns.TurnAsync("add file taxes #work");
+        await turns.TurnAsync("add clean the garage #home");
+        return (turns, tools);
+    }
+
     /// <summary>A second conversation of the same user, on the same tasks, that knows nothing of the first.</summary>
     public static OfflineTurns AnotherConversation(FakeTaskTools tools) =>
         new(tools.All, new UserClock(new FakeTimeProvider(Wednesday), TimeZoneInfo.Utc));
+
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The calls made since the <paramref name="from"/>th, each as its tool and the arguments it sent (those left out, null, not shown).</summary>
+    public static List<string> Sent(FakeTaskTools tools, int from) =>
+        [.. tools.Calls.Skip(from).Select(c =>
+        {
+            var arguments = JsonNode.Parse(c.Arguments)!.AsObject();
+            foreach (var unsent in arguments.Where(a => a.Value is null).Select(a => a.Key).ToList())
+            {
+                arguments.Remove(unsent);
+            }
+            return $"{c.Tool} {arguments.ToJsonString(Readable)}";
+        })];
+
+    /// <summary>Sends <paramref name="message"/>: its reply, and the calls it made, each as its tool and the arguments it sent.</summary>
+    public static async Task AssertSaidAsync(OfflineTurns turns, FakeTaskTools tools, string message, string reply, params string[] sent)
+    {
+        var from = tools.Calls.Count;
+        Assert.Equal(reply, await turns.TurnAsync(message));
+        Assert.Equal(sent, Sent(tools, from));
+    }
 }
