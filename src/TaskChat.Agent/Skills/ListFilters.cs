@@ -7,6 +7,9 @@ namespace TaskChat.Agent;
 /// <summary>list_tasks with a status and, optionally, a filter; the reply lists what came back (the filter also applied here).</summary>
 internal sealed record ListRequest(string Status, ListFilter? Filter) : SkillRequest
 {
+    /// <summary>The reply to a list of pending tasks that came back empty, whichever filter or order asked for it.</summary>
+    public const string NoPendingTasks = "You have no pending tasks. Nice work!";
+
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks), .. Filter?.Needs ?? []];
 
     public override string? CannotYet => Filter?.CannotYet ?? base.CannotYet;
@@ -29,7 +32,7 @@ internal sealed record ListRequest(string Status, ListFilter? Filter) : SkillReq
         {
             return Status switch
             {
-                ListStatus.Pending => "You have no pending tasks. Nice work!",
+                ListStatus.Pending => NoPendingTasks,
                 ListStatus.Completed => "You haven't completed any tasks yet.",
                 _ => "You have no tasks yet. Try “add buy milk”.",
             };

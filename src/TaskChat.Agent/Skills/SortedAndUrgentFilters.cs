@@ -40,7 +40,7 @@ internal sealed record SortedFilter(string Sort) : ListFilter
     };
 
     public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => tasks.Count == 0
-        ? "You have no pending tasks. Nice work!"
+        ? ListRequest.NoPendingTasks
         : $"You have {Replies.Count(tasks.Count, "pending task")}, {Describe(context)}: {ListRequest.Items(Ordered(tasks, context), context)}.";
 
     // As the task service orders them (TaskStore's sort): undated last; by priority, then soonest due; by title, then number.
@@ -79,7 +79,7 @@ internal sealed record UrgentFilter : ListFilter
         if (!context.Tools.Has(ToolNames.AddTask, TaskToolArguments.Due) && !context.Tools.Has(ToolNames.AddTask, TaskToolArguments.Priority))
         {
             return tasks.Count == 0
-                ? "You have no pending tasks. Nice work!"
+                ? ListRequest.NoPendingTasks
                 : $"I can't tell what's urgent yet: tasks don't have due dates or priorities in this task service. You have {Replies.Count(tasks.Count, "pending task")}: {ListRequest.Items(tasks, context)}.";
         }
         if (tasks.Count == 0)
