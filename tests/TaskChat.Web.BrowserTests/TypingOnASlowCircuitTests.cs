@@ -20,6 +20,8 @@ public sealed class TypingOnASlowCircuitTests(RunningTaskChat stack) : BrowserTe
     /// <summary>Each way: a 600 ms round trip, a poor mobile connection's.</summary>
     private static readonly TimeSpan OneWay = TimeSpan.FromMilliseconds(300);
 
+    private static readonly string[] ThreeLines = ["Pay rent", "Water the plants", "Call mom"];
+
     /// <summary>Between keys: faster than any typist, so that many keys are always on their way.</summary>
     private static readonly LocatorPressSequentiallyOptions Quickly = new() { Delay = 5 };
 
@@ -86,6 +88,33 @@ public sealed class TypingOnASlowCircuitTests(RunningTaskChat stack) : BrowserTe
         using var api = await ApiAsAsync(page);
         var titles = (await api.GetFromJsonAsync<JsonElement>("api/tasks")).GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString());
         Assert.Equal(["Pay rent", "Water the plants"], titles.Order());
+    });
+
+    /// <summary>
+    /// "milk⏎eggs⏎bread⏎" typed faster than the round trip: each Enter after the first came while an add was on its way
+    /// and was dropped, so “Milk” was added and "eggsbread" stayed in the box (found by hand, session 42). Each line is
+    /// added now, in order, once the one before it is; the box ends empty.
+    /// </summary>
+    [Fact]
+    public Task Lines_sent_with_Enter_before_the_add_before_them_is_answered_are_each_added_in_order() => RunAsync(nameof(Lines_sent_with_Enter_before_the_add_before_them_is_answered_are_each_added_in_order), async () =>
+    {
+        var (page, circuit) = await SlowTasksPageAsync();
+        var box = page.GetByTestId("new-task-title");
+
+        foreach (var line in ThreeLines)
+        {
+            await box.PressSequentiallyAsync(line, Quickly);
+            await box.PressAsync("Enter"); // At once: the add before it is still on its way.
+        }
+        await box.PressAsync("Enter"); // An Enter with nothing new after the lines sent adds nothing.
+
+        await Assertions.Expect(page.GetByTestId("task-item")).ToHaveCountAsync(3);
+        await circuit.IdleAsync();
+        await Assertions.Expect(box).ToHaveValueAsync("");
+        using var api = await ApiAsAsync(page);
+        var tasks = (await api.GetFromJsonAsync<JsonElement>("api/tasks")).GetProperty("tasks").EnumerateArray()
+            .OrderBy(t => t.GetProperty("id").GetInt64()).Select(t => t.GetProperty("title").GetString());
+        Assert.Equal(ThreeLines, tasks);
     });
 
     /// <summary>A signed-up user's tasks page whose circuit is slow from now on.</summary>

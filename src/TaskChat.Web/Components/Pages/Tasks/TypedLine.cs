@@ -13,15 +13,16 @@ namespace TaskChat.Web.Components.Pages.Tasks;
 /// </summary>
 internal static class TypedLine
 {
-    public static async Task TakeFromFrontAsync(IJSRuntime js, ElementReference box, string used)
+    /// <summary>False when the box no longer starts with <paramref name="used"/> (cleared or changed by the user), or is gone.</summary>
+    public static async Task<bool> TakeFromFrontAsync(IJSRuntime js, ElementReference box, string used)
     {
         try
         {
-            await js.InvokeVoidAsync("taskChat.takeFromFront", box, used.Trim());
+            return await js.InvokeAsync<bool>("taskChat.takeFromFront", box, used.Trim());
         }
         catch (JSDisconnectedException)
         {
-            // The page is gone: there is no box left to empty.
+            return false; // The page is gone: there is no box left to empty.
         }
     }
 }
