@@ -21,6 +21,7 @@ public sealed class TypingOnASlowCircuitTests(RunningTaskChat stack) : BrowserTe
     private static readonly TimeSpan OneWay = TimeSpan.FromMilliseconds(300);
 
     private static readonly string[] ThreeLines = ["Pay rent", "Water the plants", "Call mom"];
+    private static readonly string[] TwoTags = ["home", "work"];
 
     /// <summary>Between keys: faster than any typist, so that many keys are always on their way.</summary>
     private static readonly LocatorPressSequentiallyOptions Quickly = new() { Delay = 5 };
@@ -115,6 +116,36 @@ public sealed class TypingOnASlowCircuitTests(RunningTaskChat stack) : BrowserTe
         var tasks = (await api.GetFromJsonAsync<JsonElement>("api/tasks")).GetProperty("tasks").EnumerateArray()
             .OrderBy(t => t.GetProperty("id").GetInt64()).Select(t => t.GetProperty("title").GetString());
         Assert.Equal(ThreeLines, tasks);
+    });
+
+    /// <summary>
+    /// A row's tag box, the same: "home⏎work⏎" typed faster than the round trip ran the second save at once, with the box's
+    /// "homework" and the tags as they were, so the task ended with #homework alone or #home alone, whichever came last.
+    /// </summary>
+    [Fact]
+    public Task Tags_sent_with_Enter_before_the_tag_before_them_is_saved_are_each_added_in_order() => RunAsync(nameof(Tags_sent_with_Enter_before_the_tag_before_them_is_saved_are_each_added_in_order), async () =>
+    {
+        var (page, circuit) = await SlowTasksPageAsync();
+        var box = page.GetByTestId("new-task-title");
+        await box.PressSequentiallyAsync("Plan the trip", Quickly);
+        await box.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("task-item")).ToHaveCountAsync(1);
+        await page.GetByTestId("task-expand").ClickAsync();
+        var tagBox = page.GetByTestId("task-tag-input");
+        await Assertions.Expect(tagBox).ToBeVisibleAsync();
+        await circuit.IdleAsync();
+
+        foreach (var tag in TwoTags)
+        {
+            await tagBox.PressSequentiallyAsync(tag, Quickly);
+            await tagBox.PressAsync("Enter"); // At once: the tag before it is still on its way.
+        }
+
+        await Assertions.Expect(page.GetByTestId("task-tag")).ToHaveTextAsync(["#home", "#work"]);
+        await circuit.IdleAsync();
+        await Assertions.Expect(tagBox).ToHaveValueAsync("");
+        var task = await OnlyTaskAsync(page);
+        Assert.Equal(TwoTags, task.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
     });
 
     /// <summary>A signed-up user's tasks page whose circuit is slow from now on.</summary>
