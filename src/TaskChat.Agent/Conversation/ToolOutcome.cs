@@ -31,6 +31,11 @@ internal sealed record ToolOutcome(bool Succeeded, JsonElement Data, string? Err
         ? title.GetString()
         : null;
 
+    /// <summary>A changed task's due date as the task service stored it (add_task, update_task): null when it has none.</summary>
+    public string? Due => Succeeded && Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty(TaskToolArguments.Due, out var due) && due.ValueKind == JsonValueKind.String
+        ? due.GetString()
+        : null;
+
     public IReadOnlyList<TaskSnapshot> Tasks
     {
         get

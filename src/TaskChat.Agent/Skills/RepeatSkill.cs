@@ -88,7 +88,8 @@ internal sealed record RepeatRequest(TaskTarget Target, Repeat? Repeat) : FieldC
 
     /// <summary>
     /// The first occurrence said with the repeat ("call mom every sunday at 5pm": Sunday at 17:00), set as the task's due
-    /// with it, as adding it sets it. Null: the due date stays.
+    /// with it, as adding it sets it. Null: the task service keeps the due date, or moves it to the first day the repeat
+    /// picks ("every sunday" of a task due Friday: that Sunday), which the reply then says.
     /// </summary>
     public Due? FirstDue { get; init; }
 
@@ -113,12 +114,30 @@ internal sealed record RepeatRequest(TaskTarget Target, Repeat? Repeat) : FieldC
     public override ToolCall? LookupAgain(IReadOnlyList<TaskSnapshot> found, AgentContext context) =>
         SameTitle is null ? base.LookupAgain(found, context) : null;
 
-    protected override string Changed(string title, AgentContext context) => (Repeat, SameTitle) switch
+    // The repeat moved the due date to its first day (the task service does, for a rule that picks days): said, so that
+    // "call mom every sunday" of a call due Friday does not leave the user thinking Friday still holds.
+    protected override string ReplyChanged(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
+        string.Join(' ', done.Select(d =>
+        {
+            var before = tasks?.FirstOrDefault(t => t.Id == d.ArgumentId)?.DueText;
+            var moved = Repeat is not null && FirstDue is null && before is not null && d.Outcome.Due is { } now && now != before
+                ? Due.FromArgument(now, context.Clock)
+                : null;
+            return Said(d.Outcome.Title ?? "", moved, context);
+        }));
+
+    protected override string Changed(string title, AgentContext context) => Said(title, null, context);
+
+    private string Said(string title, Due? moved, AgentContext context)
     {
-        (null, _) => $"“{title}” no longer repeats.",
-        (_, null) => $"“{title}” now repeats {Repeat.Words}.",
-        _ when FirstDue is { } first => $"“{title}” was already on your list, so it now repeats {Repeat.Words}, next due {first.Describe(context.Clock)} (I didn't add another). " +
-            $"To add a second one, say “add {title.ToLowerInvariant()} again {Repeat.Words.ToLowerInvariant()} at {first.Time?.ToString("HH:mm", CultureInfo.InvariantCulture)}”.",
-        _ => $"“{title}” was already on your list, so it now repeats {Repeat.Words} (I didn't add another). To add a second one, say “add {title.ToLowerInvariant()} again {Repeat.Words.ToLowerInvariant()}”.",
-    };
+        var next = moved is null ? "" : $", next due {moved.Describe(context.Clock)}";
+        return (Repeat, SameTitle) switch
+        {
+            (null, _) => $"“{title}” no longer repeats.",
+            (_, null) => $"“{title}” now repeats {Repeat.Words}{next}.",
+            _ when FirstDue is { } first => $"“{title}” was already on your list, so it now repeats {Repeat.Words}, next due {first.Describe(context.Clock)} (I didn't add another). " +
+                $"To add a second one, say “add {title.ToLowerInvariant()} again {Repeat.Words.ToLowerInvariant()} at {first.Time?.ToString("HH:mm", CultureInfo.InvariantCulture)}”.",
+            _ => $"“{title}” was already on your list, so it now repeats {Repeat.Words}{next} (I didn't add another). To add a second one, say “add {title.ToLowerInvariant()} again {Repeat.Words.ToLowerInvariant()}”.",
+        };
+    }
 }

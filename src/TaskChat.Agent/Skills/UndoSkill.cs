@@ -281,6 +281,11 @@ internal sealed partial record UndoRequest(IReadOnlyList<string>? Named = null, 
                     return null;
                 }
                 var changed = change.Arguments.Keys.Where(k => k != ToolArguments.TaskId).ToList();
+                if (changed.Contains(TaskToolArguments.Recurrence) && !changed.Contains(TaskToolArguments.Due)
+                    && change.Outcome.Due != before.DueText && tools.Has(ToolNames.UpdateTask, TaskToolArguments.Due))
+                {
+                    changed.Add(TaskToolArguments.Due); // A new repeat moved the due date to its first day (the task service does): back too.
+                }
                 return ToolCall.Of(ToolNames.UpdateTask, [(ToolArguments.TaskId, taskId), .. changed.Select(f => (f, Previous(before, f)))]);
             default:
                 return null;

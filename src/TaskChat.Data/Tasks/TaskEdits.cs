@@ -66,6 +66,7 @@ public static class TaskEdits
             task.Tags.RemoveAll(t => !tags.Value.Contains(t.Name));
             task.Tags.AddRange(tags.Value.Where(name => !task.Tags.Any(t => t.Name == name)).Select(name => new TaskTag { Name = name }));
         }
+        var ruleChanged = false;
         if (changes.Recurrence is not null)
         {
             if (changes.Recurrence.Trim().Length == 0)
@@ -83,6 +84,7 @@ public static class TaskEdits
                 {
                     task.Recurrence = rule.Value;
                     task.Occurrence = 1; // A new rule starts a new series: its COUNT counts from here.
+                    ruleChanged = true;
                 }
             }
         }
@@ -120,6 +122,17 @@ public static class TaskEdits
             }
             task.DueAt = first.At;
             task.DueDate = first.Date;
+            dueFromRule = true;
+        }
+        else if (ruleChanged && changes.Due is null && task.DueAt is { } dueAt
+            && TaskRecurrence.FirstOnOrAfter(task.Recurrence!, new Due(dueAt, task.DueDate), owner.TimeZone) is { } onRule
+            && onRule.At != dueAt)
+        {
+            // "Call mom" due Friday made "every Sunday" is due that Sunday (its time kept), as task apps move it: the series
+            // starts on one of its days (RFC 5545 asks it of DTSTART). Before, it stayed due Friday, one call on a Friday
+            // and Sundays after. A due date given with the rule is kept as given; one past the series' end stays too.
+            task.DueAt = onRule.At;
+            task.DueDate = onRule.Date;
             dueFromRule = true;
         }
         if (task.DueAt is null && task.Reminders.Any(r => r.MinutesBefore is not null))

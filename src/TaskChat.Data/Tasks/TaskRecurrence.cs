@@ -145,9 +145,7 @@ public static class TaskRecurrence
     public static Due? FirstDue(string rule, DateOnly today, TimeZoneInfo zone)
     {
         var pattern = new RecurrencePattern(rule);
-        var picksDays = pattern.ByDay.Count > 0 || pattern.ByMonthDay.Count > 0 || pattern.ByMonth.Count > 0
-            || pattern.ByYearDay.Count > 0 || pattern.ByWeekNo.Count > 0 || pattern.BySetPosition.Count > 0;
-        if (!picksDays)
+        if (!PicksDays(pattern))
         {
             var todayDue = new Due(TaskTime.StartOfDay(today, zone), today);
             return pattern.Until is { } until && DateOnly.FromDateTime(until.Value) < today ? null : todayDue;
@@ -164,6 +162,40 @@ public static class TaskRecurrence
         };
         return NextDue(probe, probe.DueAt.Value, zone);
     }
+
+    /// <summary>
+    /// The first occurrence of <paramref name="rule"/> on or after <paramref name="due"/>, at its time of day (all day for
+    /// an all-day task): <paramref name="due"/> itself when it is one, or when the rule does not pick days (any day starts
+    /// "every 3 days"). Null when the series ends before then (UNTIL). Where a task that gets a repeat picking days is due
+    /// (<see cref="TaskEdits"/>): "Call mom" due Friday made "every Sunday" is due that Sunday.
+    /// </summary>
+    public static Due? FirstOnOrAfter(string rule, Due due, TimeZoneInfo zone)
+    {
+        if (!PicksDays(new RecurrencePattern(rule)))
+        {
+            return due;
+        }
+        // The day before, at the same time of day (local: across a change of clocks too), then the next occurrence, found
+        // the way a completion finds it; without the interval, which counts from the series' start ("every other sunday"
+        // starts on the first Sunday).
+        var everyPeriod = new RecurrencePattern(rule) { Interval = 1 }.ToString();
+        var probe = new TaskItem { UserId = "", Title = "", Recurrence = everyPeriod, RepeatFrom = RepeatFrom.Due, Occurrence = 0 };
+        if (due.Date is { } date)
+        {
+            probe.DueDate = date.AddDays(-1);
+            probe.DueAt = TaskTime.StartOfDay(date.AddDays(-1), zone);
+        }
+        else
+        {
+            probe.DueAt = TaskTime.ToUtc(TaskTime.ToLocal(due.At, zone).AddDays(-1), zone);
+        }
+        return NextDue(probe, probe.DueAt.Value, zone);
+    }
+
+    /// <summary>A rule that picks days (BYDAY, BYMONTHDAY...), as "every sunday" does, and "every week" does not.</summary>
+    private static bool PicksDays(RecurrencePattern pattern) =>
+        pattern.ByDay.Count > 0 || pattern.ByMonthDay.Count > 0 || pattern.ByMonth.Count > 0
+        || pattern.ByYearDay.Count > 0 || pattern.ByWeekNo.Count > 0 || pattern.BySetPosition.Count > 0;
 
     private static bool InRange(string text, int min, int max) =>
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max;

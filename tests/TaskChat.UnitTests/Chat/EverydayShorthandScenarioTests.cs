@@ -295,11 +295,13 @@ public class EverydayShorthandScenarioTests
     {
         var (turns, tools) = await WithEverydayTasksAsync();
 
-        await AssertSaidAsync(turns, tools, "call mom every sunday", "“Call mom” was already on your list, so it now repeats every Sunday (I didn't add another). To add a second one, say “add call mom again every sunday”.", """list_tasks {"status":"pending","search":"call mom","limit":200}""", """update_task {"task_id":2,"recurrence":"FREQ=WEEKLY;BYDAY=SU"}""");
+        await AssertSaidAsync(turns, tools, "call mom every sunday", "“Call mom” was already on your list, so it now repeats every Sunday, next due Sunday at 18:00 (I didn't add another). To add a second one, say “add call mom again every sunday”.", """list_tasks {"status":"pending","search":"call mom","limit":200}""", """update_task {"task_id":2,"recurrence":"FREQ=WEEKLY;BYDAY=SU"}""");
         Assert.Equal(4, tools.Tasks.Count);
         Assert.Equal("FREQ=WEEKLY;BYDAY=SU", tools.Tasks[1].Recurrence);
+        Assert.Equal("2026-12-06T18:00:00+00:00", tools.Tasks[1].Due); // due Friday before: moved to the first Sunday
         Assert.Equal("Undone: “Call mom” is back to how it was.", await turns.TurnAsync("undo"));
         Assert.True(string.IsNullOrEmpty(tools.Tasks[1].Recurrence));
+        Assert.Equal("2026-12-04T18:00:00+00:00", tools.Tasks[1].Due); // the due date the repeat moved, back too
         Assert.Equal("Added “Call mom” (task 5), repeating every Sunday.", await turns.TurnAsync("add call mom again every sunday"));
     }
 

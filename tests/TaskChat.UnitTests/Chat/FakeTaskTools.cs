@@ -172,10 +172,32 @@ internal sealed class FakeTaskTools(TimeProvider? clock = null)
                 t.Due = due is null ? t.Due : due.Length == 0 ? null : due;
                 t.Priority = priority is null ? t.Priority : priority == TaskPriorities.None ? null : priority;
                 t.Tags = tags ?? t.Tags;
+                var newRule = recurrence is { Length: > 0 } && recurrence != t.Recurrence;
                 t.Recurrence = recurrence is null ? t.Recurrence : recurrence.Length == 0 ? null : recurrence;
                 t.Reminders = reminders ?? t.Reminders;
+                if (newRule && due is null && t.Due is { } current)
+                {
+                    t.Due = FirstDayOfTheRule(t.Recurrence!, current); // As the task service does (TaskEdits).
+                }
             });
         }, ToolNames.UpdateTask, "Update a task.");
+
+    /// <summary>The task service's move of a due date to the first day a new repeat picks, read in UTC (the offset kept).</summary>
+    private static string FirstDayOfTheRule(string rule, string due)
+    {
+        if (!TaskChat.Data.Tasks.TaskTime.TryParse(due, TimeZoneInfo.Utc, out var at, out var date)
+            || TaskChat.Data.Tasks.TaskRecurrence.FirstOnOrAfter(TaskChat.Data.Tasks.TaskRecurrence.Parse(rule).Value!, new(at, date), TimeZoneInfo.Utc) is not { } first
+            || first.At == at)
+        {
+            return due;
+        }
+        if (first.Date is { } day)
+        {
+            return day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        var offset = DateTimeOffset.Parse(due, CultureInfo.InvariantCulture).Offset;
+        return new DateTimeOffset(first.At).ToOffset(offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
 
     public AIFunction UpdateToday => AIFunctionFactory.Create((long task_id, string? title = null, string? description = null) =>
     {
@@ -200,7 +222,8 @@ internal sealed class FakeTaskTools(TimeProvider? clock = null)
             return Envelopes.Error(ToolErrorCodes.NotFound, $"Task {id} was not found.");
         }
         change(task);
-        return Envelopes.Change(id, task.Title, status);
+        // An update answers with the due date as stored, as the mcp's does (a repeat may have moved it).
+        return status == TaskChangeStatus.Updated ? Envelopes.Success(new TaskChange(id, task.Title, status, task.Due)) : Envelopes.Change(id, task.Title, status);
     }
 
     private void Record(string tool, object arguments) => Calls.Add((tool, JsonSerializer.Serialize(arguments)));

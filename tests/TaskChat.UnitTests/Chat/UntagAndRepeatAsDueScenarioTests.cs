@@ -55,17 +55,22 @@ public class UntagAndRepeatAsDueScenarioTests
         Assert.Equal("You have 2 pending tasks: #1 “Buy milk” and #2 “Pay rent” (due today at 17:00).", await turns.TurnAsync(message));
     }
 
-    /// <summary>Before: not understood ("make the rent repeat on the 1st of every month" was).</summary>
+    /// <summary>
+    /// Before: not understood ("make the rent repeat on the 1st of every month" was). The rent, due today (Wednesday) at
+    /// 17:00, moves to the first day the repeat picks, at 17:00 still, which the reply says (since session 42; before, it
+    /// stayed due on a Wednesday that is not one of its days); a repeat that picks no day leaves it.
+    /// </summary>
     [Theory]
-    [InlineData("the rent is due on the 1st of every month", "FREQ=MONTHLY;BYMONTHDAY=1", "every month on the 1st")]
-    [InlineData("the rent is due every friday", "FREQ=WEEKLY;BYDAY=FR", "every Friday")]
-    [InlineData("the rent's due monthly", "FREQ=MONTHLY", "every month")]
-    public async Task ATaskSaidToBeDueOnRepeatingDaysRepeats(string message, string rule, string words)
+    [InlineData("the rent is due on the 1st of every month", "FREQ=MONTHLY;BYMONTHDAY=1", "every month on the 1st, next due Friday 1 January 2027 at 17:00", "2027-01-01T17:00:00+00:00")]
+    [InlineData("the rent is due every friday", "FREQ=WEEKLY;BYDAY=FR", "every Friday, next due Friday at 17:00", "2026-12-04T17:00:00+00:00")]
+    [InlineData("the rent's due monthly", "FREQ=MONTHLY", "every month", "2026-12-02T17:00:00+00:00")]
+    public async Task ATaskSaidToBeDueOnRepeatingDaysRepeats(string message, string rule, string words, string due)
     {
         var (turns, tools) = await StartWithTasksAsync();
 
         Assert.Equal($"“Pay rent” now repeats {words}.", await turns.TurnAsync(message));
         Assert.Equal(rule, tools.Tasks[1].Recurrence);
+        Assert.Equal(due, tools.Tasks[1].Due);
     }
 
     [Theory]

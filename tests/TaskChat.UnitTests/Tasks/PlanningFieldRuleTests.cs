@@ -106,6 +106,36 @@ public class PlanningFieldRuleTests
         Assert.Equal(new DateTime(2026, 12, 6, 16, 0, 0, DateTimeKind.Utc), task.Reminders[0].FireAt);
     }
 
+    /// <summary>
+    /// "Call mom" due Friday 18:00 made to repeat every Sunday: due that Sunday at 18:00 (before: still Friday, so one call
+    /// on a Friday and Sundays after), its reminder before the due time moved with it. A due date given with the rule, the
+    /// same rule sent again, and a rule that picks no day leave the due date as it is.
+    /// </summary>
+    [Fact]
+    public void A_repeat_that_picks_days_moves_the_due_date_to_the_first_of_them()
+    {
+        var owner = new TaskOwner("u", Paris);
+        var task = new TaskItem { UserId = "u", Title = "Call mom" };
+        Assert.Null(TaskEdits.Apply(task, new TaskChanges(Due: "2026-12-11T18:00", Reminders: ["PT1H"]), owner, LongBefore));
+
+        Assert.Null(TaskEdits.Apply(task, new TaskChanges(Recurrence: "FREQ=WEEKLY;BYDAY=SU"), owner, LongBefore));
+        Assert.Equal(new DateTime(2026, 12, 13, 17, 0, 0, DateTimeKind.Utc), task.DueAt);
+        Assert.Equal(new DateTime(2026, 12, 13, 16, 0, 0, DateTimeKind.Utc), task.Reminders.Single().FireAt);
+
+        Assert.Null(TaskEdits.Apply(task, new TaskChanges(Due: "2026-12-18T18:00"), owner, LongBefore)); // one Friday, moved by hand
+        Assert.Null(TaskEdits.Apply(task, new TaskChanges(Recurrence: "FREQ=WEEKLY;BYDAY=SU"), owner, LongBefore));
+        Assert.Equal(new DateTime(2026, 12, 18, 17, 0, 0, DateTimeKind.Utc), task.DueAt);
+
+        var given = new TaskItem { UserId = "u", Title = "Call mom" };
+        Assert.Null(TaskEdits.Apply(given, new TaskChanges(Due: "2026-12-11T18:00", Recurrence: "FREQ=WEEKLY;BYDAY=SU"), owner, LongBefore));
+        Assert.Equal(new DateTime(2026, 12, 11, 17, 0, 0, DateTimeKind.Utc), given.DueAt);
+
+        var weekly = new TaskItem { UserId = "u", Title = "Water the plants" };
+        Assert.Null(TaskEdits.Apply(weekly, new TaskChanges(Due: "2026-12-11"), owner, LongBefore));
+        Assert.Null(TaskEdits.Apply(weekly, new TaskChanges(Recurrence: "FREQ=WEEKLY"), owner, LongBefore));
+        Assert.Equal(new DateOnly(2026, 12, 11), weekly.DueDate);
+    }
+
     [Fact]
     public void AReminderSetForAMomentAlreadyPassedCountsAsPassedAndOneAheadWaits()
     {

@@ -77,6 +77,25 @@ public class RecurrenceRuleTests
         Assert.Equal(expected, first?.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Theory]
+    [InlineData("2026-12-11T18:00", "FREQ=WEEKLY;BYDAY=SU", "2026-12-13T18:00:00-05:00")] // Friday → that Sunday, its time kept
+    [InlineData("2026-12-13T18:00", "FREQ=WEEKLY;BYDAY=SU", "2026-12-13T18:00:00-05:00")] // already a Sunday: itself
+    [InlineData("2026-12-12", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "2026-12-14")] // every weekday, due Saturday → Monday
+    [InlineData("2026-12-11", "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU", "2026-12-13")] // every other Sunday starts on the first
+    [InlineData("2026-12-11", "FREQ=MONTHLY;BYMONTHDAY=15", "2026-12-15")]
+    [InlineData("2026-12-11", "FREQ=WEEKLY", "2026-12-11")] // a rule that picks no day: any day starts it
+    [InlineData("2026-12-11", "FREQ=DAILY;INTERVAL=3", "2026-12-11")]
+    [InlineData("2026-03-06T09:00", "FREQ=WEEKLY;BYDAY=SU", "2026-03-08T09:00:00-04:00")] // across the March change: 09:00 still
+    [InlineData("2026-12-11", "FREQ=WEEKLY;BYDAY=SU;UNTIL=20261212", null)] // the series ends before a Sunday comes
+    public void ARuleThatPicksDaysStartsOnTheFirstOfThemOnOrAfterTheDueDate(string due, string rule, string? expected)
+    {
+        var task = Task(due, rule, NewYork);
+
+        var first = TaskRecurrence.FirstOnOrAfter(task.Recurrence!, new Due(task.DueAt!.Value, task.DueDate), NewYork);
+
+        Assert.Equal(expected, first is { } f ? f.Date is { } date ? TaskTime.Format(date) : TaskTime.Format(f.At, NewYork) : null);
+    }
+
     [Fact]
     public void ATimedTaskKeepsItsLocalTimeAcrossTheMarchDstChange()
     {
