@@ -208,6 +208,30 @@ public abstract class PlanningApiTests(ApiServerFixture server)
         Assert.DoesNotContain("Exception", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// "Call mom" due Friday 18:00 given "every Sunday": due that Sunday at 18:00, its reminder before the due time with
+    /// it; a rule that picks no day leaves the due date; a due date sent with the rule is kept as sent.
+    /// </summary>
+    [SkippableFact]
+    public async Task ARepeatThatPicksDaysMovesTheDueDateToTheFirstOfThem()
+    {
+        using var http = ClientInZone("Europe/Paris");
+        var id = (await CreateAsync(http, new { title = "Call mom", due = "2030-01-04T18:00", reminders = new List<string> { "PT1H" } })).GetProperty("id").GetInt64();
+
+        var sunday = await Json.ReadAsync(await http.PatchAsJsonAsync($"api/tasks/{id}", new { recurrence = "FREQ=WEEKLY;BYDAY=SU" }));
+
+        Assert.Equal("2030-01-06T18:00:00+01:00", sunday.GetProperty("due").GetString());
+        Assert.Equal("FREQ=WEEKLY;BYDAY=SU", sunday.GetProperty("recurrence").GetString());
+        Assert.Equal(["PT1H"], sunday.GetProperty("reminders").EnumerateArray().Select(r => r.GetString()));
+        var fetched = await Json.ReadAsync(await http.GetAsync($"api/tasks/{id}"));
+        Assert.Equal("2030-01-06T18:00:00+01:00", fetched.GetProperty("due").GetString());
+
+        var weekly = (await CreateAsync(http, new { title = "Water the plants", due = "2030-01-04" })).GetProperty("id").GetInt64();
+        Assert.Equal("2030-01-04", (await Json.ReadAsync(await http.PatchAsJsonAsync($"api/tasks/{weekly}", new { recurrence = "FREQ=WEEKLY" }))).GetProperty("due").GetString());
+        var given = await CreateAsync(http, new { title = "Gym", due = "2030-01-04", recurrence = "FREQ=WEEKLY;BYDAY=SU" });
+        Assert.Equal("2030-01-04", given.GetProperty("due").GetString());
+    }
+
     [SkippableFact]
     public async Task SkippingMovesARepeatingTaskToItsNextOccurrenceAndRefusesOthersWithAProblem()
     {
