@@ -6,7 +6,7 @@ namespace TaskChat.Agent;
 /// "rename 3 to buy oat milk", "change the description of 3 to two litres", "rename the milk task to buy oat milk",
 /// "add a note to 3: bring the receipt", "remove the description of 3".
 /// </summary>
-internal sealed class EditSkill : Skill
+internal sealed partial class EditSkill : Skill
 {
     private static readonly string[] ChangeVerbs = ["change", "update", "edit", "modify", "set", "alter"];
 
@@ -42,11 +42,15 @@ internal sealed class EditSkill : Skill
 
     public override IReadOnlyList<string> Examples =>
         ["rename 3 to buy oat milk", "change the description of 3 to two litres", "rename the milk task to buy oat milk", "add a note to 3: bring the receipt", "remove the description of 3",
-         "note on milk: the 2% one"];
+         "note on milk: the 2% one", "milk note: 2% only", "call the milk one oat milk", "call it oat milk instead"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
         var text = utterance.Text;
+        if (SaidInPassing(utterance) is { } passing)
+        {
+            return passing;
+        }
         if (Phrase.TryStripStart(text, ClearDescriptionOf, out var rest))
         {
             return Edit(rest, null, "");

@@ -37,6 +37,11 @@ internal sealed class SmallTalkSkill(Func<IReadOnlyList<Skill>> skills) : Skill
     // Undo takes back one change, the last (before: "Sorry, I didn't quite get that").
     private static readonly string[] UndoAll = ["undo everything", "undo all", "undo all of that", "undo all of it", "undo all changes", "undo all my changes", "undo them all"];
 
+    // Done for now, not a task called “A day” nor the “Call mom” task ticked off (before, "call it done" completed “Call mom”).
+    private static readonly string[] CallingItADay =
+        ["call it a day", "call it a night", "call it quits", "call it done", "call it even", "call it a wrap", "lets call it a day", "ill call it a day", "im calling it a day", "calling it a day", "call it a day for today",
+         "call it a day for now", "lets call it a night", "call it a night for now"];
+
     private static readonly string[] TimeQuestions = ["what time is it", "whats the time", "what is the time", "what time is it now", "whats the time now"];
 
     public override string Name => "small talk";
@@ -74,6 +79,10 @@ internal sealed class SmallTalkSkill(Func<IReadOnlyList<Skill>> skills) : Skill
         if (UndoAll.Contains(words))
         {
             return new Say("I can take back the last change only: say “undo” for it. For others, tell me what to change, for example “reopen 3” or “move 2 to friday”.");
+        }
+        if (CallingItADay.Contains(words))
+        {
+            return new Say("Sounds good: your tasks are saved as they are. Ask “what's left?” whenever you're back.");
         }
         if (HowAreYou.Contains(words))
         {

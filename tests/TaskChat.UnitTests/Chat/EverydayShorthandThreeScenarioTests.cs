@@ -4,7 +4,8 @@ namespace TaskChat.UnitTests.Chat;
 
 /// <summary>
 /// Everyday shorthand that session 42a's probe found missed or misread: dropping something ("never mind about milk",
-/// "forget it"). Whole conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
+/// "forget it"), a rename said in passing ("call it oat milk instead", "call the milk one oat milk"), "call it a day", and
+/// "milk note: 2% only". Whole conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
 /// </summary>
 public class EverydayShorthandThreeScenarioTests
 {
@@ -107,5 +108,103 @@ public class EverydayShorthandThreeScenarioTests
 
         Assert.Equal(reply, await turns.TurnAsync(message));
         Assert.Equal(left, tools.Tasks.Count);
+    }
+
+    /// <summary>Before, offered as a task “Call it oat milk instead”. "it" is the one task the turn just before showed or added.</summary>
+    [Fact]
+    public async Task CallItSomethingRightAfterATaskRenamesIt()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+        await turns.TurnAsync("milk");
+
+        await AssertSaidAsync(turns, tools, "call it oat milk instead", "Renamed “Buy milk” to “Oat milk”.",
+            """list_tasks {"status":"all","task_ids":[1]}""", """update_task {"task_id":1,"title":"Oat milk"}""");
+        await AssertSaidAsync(turns, tools, "undo", "Undone: “Buy milk” is back to how it was.", """update_task {"task_id":1,"title":"Buy milk"}""");
+        await turns.TurnAsync("add oat milk");
+        await AssertSaidAsync(turns, tools, "call that barista milk", "Renamed “Oat milk” to “Barista milk”.",
+            """list_tasks {"status":"all","task_ids":[5]}""", """update_task {"task_id":5,"title":"Barista milk"}""");
+    }
+
+    /// <summary>With no task in the turn before (or several), "it" is asked, never guessed from further back.</summary>
+    [Fact]
+    public async Task CallItWithNoTaskJustBeforeAsksWhich()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+        await turns.TurnAsync("what's left?");
+
+        await AssertSaidAsync(turns, tools, "call it oat milk", "Which task should I call “Oat milk”? Say “rename” and its number or a few words of its title, for example “rename the milk one to oat milk”.");
+    }
+
+    [Theory]
+    [InlineData("call the milk one oat milk", "Renamed “Buy milk” to “Oat milk”.", "milk", 1, "Oat milk")]
+    [InlineData("rename the milk one oat milk", "Renamed “Buy milk” to “Oat milk”.", "milk", 1, "Oat milk")]
+    [InlineData("call the garage task tidy the shed instead", "Renamed “Clean the garage” to “Tidy the shed”.", "garage", 4, "Tidy the shed")]
+    public async Task CallTheOneSomethingRenamesIt(string message, string reply, string search, long id, string title)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, reply,
+            $$"""list_tasks {"status":"all","search":"{{search}}","limit":200}""", $$"""update_task {"task_id":{{id}},"title":"{{title}}"}""");
+        Assert.Equal(4, tools.Tasks.Count);
+    }
+
+    /// <summary>
+    /// Done for the day, not a rename nor a task: before, "call it done" completed “Call mom” and the others were offered
+    /// as tasks (“Call it a day”).
+    /// </summary>
+    [Theory]
+    [InlineData("call it a day")]
+    [InlineData("call it quits")]
+    [InlineData("call it done")]
+    [InlineData("let's call it a day")]
+    [InlineData("call it a day for now")]
+    [InlineData("call it a night")]
+    public async Task CallingItADayChangesNothing(string message)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, "Sounds good: your tasks are saved as they are. Ask “what's left?” whenever you're back.");
+    }
+
+    /// <summary>Other "call" messages keep their reading: a task to call someone, "call it off" (offered, renames nothing).</summary>
+    [Theory]
+    [InlineData("call mom", "#2 “Call mom” is already on your list, due Friday at 18:00. To add another, say “add call mom again”.")]
+    [InlineData("call the plumber one more time", "Should I add “Call the plumber one more time” as a task? Say “add call the plumber one more time” (or “yes”) and I will.")]
+    [InlineData("call it off", "Should I add “Call it off” as a task? Say “add call it off” (or “yes”) and I will.")]
+    [InlineData("call it even", "Sounds good: your tasks are saved as they are. Ask “what's left?” whenever you're back.")]
+    [InlineData("rename it to tidy the shed", "Renamed “Clean the garage” to “Tidy the shed”.")]
+    public async Task OtherCallsKeepTheirReading(string message, string reply)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        Assert.Equal(reply, await turns.TurnAsync(message));
+        Assert.Equal(4, tools.Tasks.Count);
+        Assert.Equal(["Buy milk", "Call mom", "File taxes", message.StartsWith("rename", StringComparison.Ordinal) ? "Tidy the shed" : "Clean the garage"], tools.Tasks.Select(t => t.Title));
+    }
+
+    /// <summary>Before, offered as a task “Milk note 2 only”.</summary>
+    [Theory]
+    [InlineData("milk note: 2% only", "Added the note to “Buy milk”.", "milk", 1, "2% only")]
+    [InlineData("garage notes: bring gloves", "Added the note to “Clean the garage”.", "garage", 4, "bring gloves")]
+    [InlineData("the taxes note: use the new form", "Added the note to “File taxes”.", "taxe", 3, "use the new form")]
+    public async Task ATasksNameThenNoteAddsTheNote(string message, string reply, string search, long id, string note)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, reply,
+            $$"""list_tasks {"status":"all","search":"{{search}}","limit":200}""", $$"""update_task {"task_id":{{id}},"description":"{{note}}"}""");
+    }
+
+    /// <summary>A note to self, an add with a note, "quick note:" keep their reading.</summary>
+    [Theory]
+    [InlineData("note to self: buy stamps", "Added “Buy stamps” (task 5).")]
+    [InlineData("add eggs note: free range", "Added “Eggs” (task 5), with the description “free range”.")]
+    [InlineData("quick note: call mom", "I found no task matching “quick note call mom”. Should I add “Quick note call mom” as a task? Say “add quick note call mom” (or “yes”) and I will.")]
+    public async Task OtherNotesKeepTheirReading(string message, string reply)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        Assert.Equal(reply, await turns.TurnAsync(message));
+        Assert.All(tools.Tasks.Take(4), t => Assert.Null(t.Description));
     }
 }
