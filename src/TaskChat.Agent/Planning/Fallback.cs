@@ -77,7 +77,7 @@ internal static partial class Fallback
     /// </summary>
     private static (string Query, string Named)? Sought(Utterance utterance) => Sought([.. utterance.Words], utterance.Context.Clock);
 
-    private static (string Query, string Named)? Sought(string[] words, UserClock clock)
+    internal static (string Query, string Named)? Sought(string[] words, UserClock clock)
     {
         if (words is ["what" or "how", "about", .. var about])
         {

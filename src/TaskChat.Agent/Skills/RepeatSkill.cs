@@ -64,6 +64,19 @@ internal sealed class RepeatSkill : Skill
         {
             return new RepeatRequest(dueTarget, repeat);
         }
+        // "taxes every year", "the garage weekly", "milk every week": a task named by a few words and a repeat, no verb, is that
+        // task made to repeat, as "make the taxes yearly" is; with none still to do of those words, adding it is offered
+        // (before: not understood, or offered as “Taxes yearly”). "water the plants every 3 days" (a verb first) is an add.
+        if (!repeat.Implied && !utterance.IsQuestion && Phrase.Words(before) is [var first, ..] nameWords && !Verbs.IsImperative(first) && !AddSkill.StartsWithVerb(before)
+            && !nameWords.Any(w => w.StartsWith("repeat", StringComparison.Ordinal) || w.StartsWith("recur", StringComparison.Ordinal) || w is "same" or "time" or "times" or "once" or "twice")
+            && Fallback.Sought([.. nameWords], utterance.Context.Clock) is { } sought && TaskReference.Parse(sought.Named) is { ByWords: true } soughtTarget)
+        {
+            var add = $"{Fallback.Plain(sought.Named)} {repeat.Words.ToLowerInvariant()}";
+            return new RepeatRequest(soughtTarget, repeat)
+            {
+                AddInstead = new Say($"{Fallback.AddOffer}{AddSkill.Title(sought.Named)}” as a task, repeating {repeat.Words}? Say “add {add}” (or “yes”) and I will."),
+            };
+        }
         // "make 3 repeat every week", "repeat 3 every monday", "the plants should repeat every 3 days": a repeat of a task
         // that exists needs the word "repeat" (or "recur"); without it, "water the plants every 3 days" is a new task.
         if (!utterance.Words.Any(w => w.StartsWith("repeat", StringComparison.Ordinal) || w.StartsWith("recur", StringComparison.Ordinal)))

@@ -5,7 +5,7 @@ namespace TaskChat.UnitTests.Chat;
 /// <summary>
 /// Everyday shorthand that session 42a's probe found missed or misread: dropping something ("never mind about milk",
 /// "forget it"), a rename said in passing ("call it oat milk instead", "call the milk one oat milk"), "call it a day", and
-/// "milk note: 2% only". Whole conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
+/// "milk note: 2% only", "taxes every year". Whole conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
 /// </summary>
 public class EverydayShorthandThreeScenarioTests
 {
@@ -206,5 +206,51 @@ public class EverydayShorthandThreeScenarioTests
 
         Assert.Equal(reply, await turns.TurnAsync(message));
         Assert.All(tools.Tasks.Take(4), t => Assert.Null(t.Description));
+    }
+
+    /// <summary>Before, not understood ("taxes every year") or offered as a task “Taxes yearly”; no second task is added.</summary>
+    [Theory]
+    [InlineData("taxes every year", "“File taxes” now repeats every year.", "taxe", 3, "FREQ=YEARLY")]
+    [InlineData("the taxes every year", "“File taxes” now repeats every year.", "taxe", 3, "FREQ=YEARLY")]
+    [InlineData("taxes yearly", "“File taxes” now repeats every year.", "taxe", 3, "FREQ=YEARLY")]
+    [InlineData("garage weekly", "“Clean the garage” now repeats every week.", "garage", 4, "FREQ=WEEKLY")]
+    [InlineData("the garage every saturday", "“Clean the garage” now repeats every Saturday.", "garage", 4, "FREQ=WEEKLY;BYDAY=SA")]
+    [InlineData("milk every week", "“Buy milk” now repeats every week.", "milk", 1, "FREQ=WEEKLY")]
+    public async Task ATasksNameWithARepeatMakesItRepeat(string message, string reply, string search, long id, string rule)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, reply,
+            $$"""list_tasks {"status":"pending","search":"{{search}}","limit":200}""", $$"""update_task {"task_id":{{id}},"recurrence":"{{rule}}"}""");
+        Assert.Equal(4, tools.Tasks.Count);
+        await AssertSaidAsync(turns, tools, "undo", $"Undone: “{tools.Tasks.Single(t => t.Id == id).Title}” is back to how it was.", $$"""update_task {"task_id":{{id}},"recurrence":""}""");
+    }
+
+    /// <summary>With no task still to do of those words, adding it is offered, repeating, and "yes" adds it.</summary>
+    [Fact]
+    public async Task ANameNoTaskHasWithARepeatOffersIt()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, "eggs every week", "Should I add “Eggs” as a task, repeating every week? Say “add eggs every week” (or “yes”) and I will.",
+            """list_tasks {"status":"pending","search":"egg","limit":200}""", """list_tasks {"status":"pending","sort":"updated","limit":200}""");
+        await AssertSaidAsync(turns, tools, "yes", "Added “Eggs” (task 5), repeating every week.", """add_task {"title":"Eggs","recurrence":"FREQ=WEEKLY"}""");
+    }
+
+    /// <summary>A verb first is an add; a question, a repeat alone or "same time every week" change nothing.</summary>
+    [Theory]
+    [InlineData("water the plants every 3 days", 5)]
+    [InlineData("taxes every year?", 4)]
+    [InlineData("every week", 4)]
+    [InlineData("same time every week", 4)]
+    [InlineData("what's due every week?", 4)]
+    public async Task OtherRepeatsKeepTheirReading(string message, int tasks)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+        var from = tools.Calls.Count;
+
+        await turns.TurnAsync(message);
+        Assert.Equal(tasks, tools.Tasks.Count);
+        Assert.DoesNotContain(tools.Calls.Skip(from), c => c.Tool == "update_task");
     }
 }
