@@ -10,13 +10,17 @@ namespace TaskChat.Agent;
 /// </summary>
 internal sealed partial class AddSkill : Skill
 {
+    // "don't forget eggs" (AddSkill.DontForget.cs): declared before the lists that hold it, which are made in this order.
+    private static readonly string[] DontForget =
+        ["don't forget", "dont forget", "do not forget", "don't let me forget", "dont let me forget", "don't forget about", "dont forget about", "do not forget about"];
+
     private static readonly string[] Verbs =
     [
         "add", "add a task", "add task", "add a new task", "add new task", "add an item", "add item", "add a reminder",
         "create", "create a task", "create task", "create a new task", "create new task", "make a task", "make a new task",
         "new task", "new todo", "new to-do", "new reminder", "remind me to", "remind me about", "remind me that", "remind me",
         "i need to", "i have to", "i must", "i should", "i gotta", "i've got to", "i got to", "don't forget to",
-        "dont forget to", "don't let me forget to", "remember to", "need to", "note to self", "put", "jot down", "write down",
+        "dont forget to", "don't let me forget to", "dont let me forget to", .. DontForget, "remember to", "need to", "note to self", "put", "jot down", "write down",
         "note down", "todo:", "to do:", "to-do:", "task:", "note:", "reminder:", "schedule",
     ];
 
@@ -25,7 +29,7 @@ internal sealed partial class AddSkill : Skill
     // "I have a lot to do tomorrow", "tomorrow I have a cold": how their day is, not something to do.
     private static readonly string[] NotAThingToDo = ["lot", "lots", "bit", "busy", "cold", "flu", "fever", "headache"];
 
-    private static readonly string[] RemindVerbs = ["remind me to", "remind me about", "remind me that", "remind me", "add a reminder", "new reminder", "reminder:"];
+    private static readonly string[] RemindVerbs = ["remind me to", "remind me about", "remind me that", "remind me", "add a reminder", "new reminder", "reminder:", .. DontForget];
 
     private static readonly string[] Naming = ["called", "named", "titled", "to", "that says", "saying"];
 
@@ -122,6 +126,11 @@ internal sealed partial class AddSkill : Skill
                 return null;
             }
             (rest, repeatOnly) = (everyday, true);
+        }
+        // "don't forget the eggs": the eggs (“Eggs”), as "remind me about the dentist" is the dentist.
+        if (SaidAsDontForget(text) && Phrase.TryStripStart(rest, ["the", "my", "about the", "about my", "about"], out var unarticled) && unarticled.Length > 0)
+        {
+            rest = unarticled;
         }
         // "schedule a haircut for tuesday", "schedule the dentist for friday": the article goes with the verb, and the task is
         // the haircut, the dentist.
@@ -276,8 +285,14 @@ internal sealed partial class AddSkill : Skill
         {
             return new Say("What should I add? For example “add buy milk” or “add eggs, bread and milk”.");
         }
-        var add = new AddRequest(titles, description, due, priority, tags, repeat, remind && due is not null) { RemindBefore = remindBefore, OwnTags = ownTags, OwnPriorities = ownPriorities, Again = again };
-        return repeatOnly && RepeatOfOneThere(add, utterance.Context) is { } repeatThere ? repeatThere : add;
+        // "don't forget eggs tomorrow": due then, reminded only when a time is said ("… at 5pm").
+        var reminded = remind && due is not null && (due.Time is not null || !SaidAsDontForget(text));
+        var add = new AddRequest(titles, description, due, priority, tags, repeat, reminded) { RemindBefore = remindBefore, OwnTags = ownTags, OwnPriorities = ownPriorities, Again = again };
+        if (repeatOnly && RepeatOfOneThere(add, utterance.Context) is { } repeatThere)
+        {
+            return repeatThere;
+        }
+        return SaidAsDontForget(text) && !again && OnTheListAlready.For(add, utterance.Context) is { } there ? there : add;
     }
 
     /// <summary>

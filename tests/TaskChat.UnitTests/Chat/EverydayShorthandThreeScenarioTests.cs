@@ -5,7 +5,7 @@ namespace TaskChat.UnitTests.Chat;
 /// <summary>
 /// Everyday shorthand that session 42a's probe found missed or misread: dropping something ("never mind about milk",
 /// "forget it"), a rename said in passing ("call it oat milk instead", "call the milk one oat milk"), "call it a day", and
-/// "milk note: 2% only", "taxes every year". Whole conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
+/// "milk note: 2% only", "taxes every year", "don't forget eggs". Whole conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
 /// </summary>
 public class EverydayShorthandThreeScenarioTests
 {
@@ -252,5 +252,55 @@ public class EverydayShorthandThreeScenarioTests
         await turns.TurnAsync(message);
         Assert.Equal(tasks, tools.Tasks.Count);
         Assert.DoesNotContain(tools.Calls.Skip(from), c => c.Tool == "update_task");
+    }
+
+    /// <summary>Before, not understood without "to". A reminder only when a time is said; "undo" takes the add back.</summary>
+    [Theory]
+    [InlineData("don't forget eggs", "Added “Eggs” (task 5).", """add_task {"title":"Eggs"}""")]
+    [InlineData("dont forget the eggs", "Added “Eggs” (task 5).", """add_task {"title":"Eggs"}""")]
+    [InlineData("don't let me forget eggs", "Added “Eggs” (task 5).", """add_task {"title":"Eggs"}""")]
+    [InlineData("don't forget the eggs tomorrow", "Added “Eggs” (task 5), due tomorrow.", """add_task {"title":"Eggs","due":"2026-12-03"}""")]
+    [InlineData("don't forget eggs at 5pm", "Added “Eggs” (task 5), due today at 17:00, I'll remind you then.", """add_task {"title":"Eggs","due":"2026-12-02T17:00:00+00:00","reminders":["PT0S"]}""")]
+    public async Task DontForgetAThingAddsIt(string message, string reply, string added)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, reply,
+            """list_tasks {"status":"pending","search":"egg","limit":200}""", """list_tasks {"status":"pending","sort":"updated","limit":200}""", added);
+        await AssertSaidAsync(turns, tools, "undo", "Undone: removed “Eggs” again.", """delete_task {"task_id":5}""");
+    }
+
+    /// <summary>"don't forget milk" beside “Buy milk” names it instead of adding a second; "again" adds one.</summary>
+    [Fact]
+    public async Task DontForgetATaskThereNamesIt()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, "don't forget milk", "#1 “Buy milk” is already on your list, due tomorrow. To add another, say “add milk again”.",
+            """list_tasks {"status":"pending","search":"milk","limit":200}""");
+        await AssertSaidAsync(turns, tools, "don't forget about the garage", "#4 “Clean the garage” is already on your list. To add another, say “add garage again”.",
+            """list_tasks {"status":"pending","search":"garage","limit":200}""");
+        Assert.Equal(4, tools.Tasks.Count);
+        await AssertSaidAsync(turns, tools, "add milk again", "Added “Milk” (task 5).", """add_task {"title":"Milk"}""");
+    }
+
+    /// <summary>"don't forget to …" adds the action as said, as before (now reminded when a time is said, as "remind me to" is).</summary>
+    [Theory]
+    [InlineData("don't forget to buy eggs", "Added “Buy eggs” (task 5).", """add_task {"title":"Buy eggs"}""")]
+    [InlineData("don't let me forget to buy eggs", "Added “Buy eggs” (task 5).", """add_task {"title":"Buy eggs"}""")]
+    [InlineData("don't forget to pay rent at 5pm", "Added “Pay rent” (task 5), due today at 17:00, I'll remind you then.", """add_task {"title":"Pay rent","due":"2026-12-02T17:00:00+00:00","reminders":["PT0S"]}""")]
+    public async Task DontForgetToDoSomethingAddsItAsBefore(string message, string reply, string added)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, reply, added);
+    }
+
+    [Fact]
+    public async Task DontForgetAloneAsksWhat()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, "don't forget", "What should I add? For example “add buy milk” or “add eggs, bread and milk”.");
     }
 }
