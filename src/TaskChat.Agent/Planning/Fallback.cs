@@ -43,6 +43,14 @@ internal static partial class Fallback
             var n = string.Join(", ", bare.Ids);
             return new Say($"What should I do with task {n}? For example “complete {n}”, “delete {n}” or “rename {n} to …”.");
         }
+        // "tomorrow: eggs, bread", "friday: milk and bread": a list under a day, without "add", is offered as "add tomorrow:
+        // eggs, bread" would add it, each item due that day; "yes" adds them (before: "Sorry, I didn't quite get that").
+        if (!utterance.IsQuestion && DayList().Match(utterance.Text) is { Success: true } list && When.ParseWhole(list.Groups["when"].Value, utterance.Context.Clock) is not null
+            && new AddSkill().Read(Utterances.From("add " + utterance.Text, utterance.Context)) is AddRequest { Titles.Count: > 1, Due: { } listDue } items)
+        {
+            return new Say($"{AddOffer}{string.Join("”, “", items.Titles.SkipLast(1))}” and “{items.Titles[^1]}” as tasks, due {listDue.Describe(utterance.Context.Clock)}? " +
+                $"Say “add {Plain(utterance.Text)}” (or “yes”) and I will.");
+        }
         // "tomorrow call mom" is offered as "call mom tomorrow" is: the when moved to the end, where adding reads it.
         // "tomorrow milk" is read as "milk tomorrow" (below).
         var text = utterance.IsQuestion ? utterance.Text
@@ -112,6 +120,10 @@ internal static partial class Fallback
 
     [GeneratedRegex(@"Say “(?<add>add .+)” \(or “yes”\) and I will\.$", RegexOptions.CultureInvariant)]
     private static partial Regex OfferedMessage();
+
+    // A day, a colon, then items with a comma or an "and" between them.
+    [GeneratedRegex(@"^(?<when>[^:,;]{1,40}?)\s*:\s+(?=\S)(?=.*(?:,|\s(?:and|&)\s))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DayList();
 
     /// <summary>
     /// "Should I add “Call mom” as a task? Say “add call mom tomorrow” (or “yes”) and I will.": the offer to add what

@@ -5,7 +5,7 @@ namespace TaskChat.UnitTests.Chat;
 /// <summary>
 /// Everyday shorthand that session 42a's probe found missed or misread: dropping something ("never mind about milk",
 /// "forget it"), a rename said in passing ("call it oat milk instead", "call the milk one oat milk"), "call it a day", and
-/// "milk note: 2% only", "taxes every year", "don't forget eggs". Whole conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
+/// "milk note: 2% only", "taxes every year", "don't forget eggs", "tomorrow: eggs, bread". Whole conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
 /// </summary>
 public class EverydayShorthandThreeScenarioTests
 {
@@ -302,5 +302,33 @@ public class EverydayShorthandThreeScenarioTests
         var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, "don't forget", "What should I add? For example “add buy milk” or “add eggs, bread and milk”.");
+    }
+
+    /// <summary>Before, "Sorry, I didn't quite get that". An offer, not a silent add: "yes" adds both due that day, "undo" both.</summary>
+    [Fact]
+    public async Task AListUnderADayIsOfferedAndYesAddsIt()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, "tomorrow: eggs, bread", "Should I add “Eggs” and “Bread” as tasks, due tomorrow? Say “add tomorrow: eggs, bread” (or “yes”) and I will.");
+        Assert.Equal(4, tools.Tasks.Count);
+        await AssertSaidAsync(turns, tools, "yes", "Added 2 tasks: “Eggs” (task 5) and “Bread” (task 6), due tomorrow.",
+            """add_task {"title":"Eggs","due":"2026-12-03"}""", """add_task {"title":"Bread","due":"2026-12-03"}""");
+        await AssertSaidAsync(turns, tools, "undo", "Undone: removed “Eggs” again and removed “Bread” again.", """delete_task {"task_id":5}""", """delete_task {"task_id":6}""");
+    }
+
+    /// <summary>A "no" drops the offer; a question, one item under a day or a list under no day keep their reading.</summary>
+    [Theory]
+    [InlineData("tomorrow: eggs, bread?", "Sorry, I didn't quite get that.")]
+    [InlineData("friday: call mom", "#2 “Call mom” is already on your list")]
+    [InlineData("tomorrow: buy eggs", "Should I add “Buy eggs” as a task? Say “add buy eggs tomorrow”")]
+    [InlineData("friday: milk and bread", "Sorry, I didn't quite get that.")]
+    public async Task OtherDayHeadingsKeepTheirReading(string message, string start)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        Assert.StartsWith(start, await turns.TurnAsync(message), StringComparison.Ordinal);
+        Assert.Equal("OK, nothing changed.", await turns.TurnAsync("no"));
+        Assert.Equal(4, tools.Tasks.Count);
     }
 }
