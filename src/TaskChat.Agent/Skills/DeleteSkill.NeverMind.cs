@@ -17,6 +17,11 @@ internal sealed partial class DeleteSkill
 
     private static SkillRequest? NeverMind(Utterance utterance)
     {
+        // Every message not read before deleting passes here ("add buy milk" too): words looked for first, no pattern tried.
+        if (!utterance.Raw.Contains("mind", StringComparison.OrdinalIgnoreCase) && !utterance.Raw.Contains("forget", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
         var said = Phrase.Clean(utterance.Raw);
         var pronoun = DroppedIt().IsMatch(said);
         var named = NeverMindNamed().Match(said);
