@@ -292,6 +292,10 @@ internal sealed partial class AddSkill : Skill
         {
             return repeatThere;
         }
+        if (SaidAsRemindAbout(text) && due is null && !again && OnTheListAlready.For(add, utterance.Context) is { } named)
+        {
+            return named with { RemindAbout = true };
+        }
         return SaidAsDontForget(text) && !again && OnTheListAlready.For(add, utterance.Context) is { } there ? there : add;
     }
 

@@ -284,6 +284,26 @@ public class EverydayShorthandThreeScenarioTests
         await AssertSaidAsync(turns, tools, "add milk again", "Added “Milk” (task 5).", """add_task {"title":"Milk"}""");
     }
 
+    /// <summary>
+    /// "remind me about milk" with no time, beside “Buy milk”: that one is named, with how to be reminded (before: a second
+    /// task “Milk” was added, and "remind me about the milk" added “The milk”). With a time it sets the reminder, as
+    /// before; "remind me about eggs" with no eggs still adds “Eggs”; "remind me to buy milk" still adds, saying it is a second.
+    /// </summary>
+    [Fact]
+    public async Task RemindMeAboutATaskThereWithoutATimeNamesIt()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, "remind me about milk", "#1 “Buy milk” is already on your list, due tomorrow. Say when to remind you, for example “remind me about milk tomorrow at 9am”, or “add milk again” for another.",
+            """list_tasks {"status":"pending","search":"milk","limit":200}""");
+        await AssertSaidAsync(turns, tools, "remind me about the taxes", "#3 “File taxes” is already on your list. Say when to remind you, for example “remind me about taxes tomorrow at 9am”, or “add taxes again” for another.",
+            """list_tasks {"status":"pending","search":"taxe","limit":200}""");
+        Assert.Equal(4, tools.Tasks.Count);
+        Assert.Equal("I'll remind you about “Buy milk” tomorrow at 17:00.", await turns.TurnAsync("remind me about the milk at 5pm"));
+        Assert.Equal("Added “Eggs” (task 5).", await turns.TurnAsync("remind me about eggs"));
+        Assert.StartsWith("Added “Buy milk” (task 6). You already had “Buy milk” (task 1)", await turns.TurnAsync("remind me to buy milk"), StringComparison.Ordinal);
+    }
+
     /// <summary>"don't forget to …" adds the action as said, as before (now reminded when a time is said, as "remind me to" is).</summary>
     [Theory]
     [InlineData("don't forget to buy eggs", "Added “Buy eggs” (task 5).", """add_task {"title":"Buy eggs"}""")]
