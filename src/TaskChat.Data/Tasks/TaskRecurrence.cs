@@ -150,17 +150,8 @@ public static class TaskRecurrence
             var todayDue = new Due(TaskTime.StartOfDay(today, zone), today);
             return pattern.Until is { } until && DateOnly.FromDateTime(until.Value) < today ? null : todayDue;
         }
-        // The rule's first day after yesterday, found the way a completion finds the next one. Without its interval: the
-        // interval counts from the series' start, which is that first day ("every other friday" starts this Friday; with
-        // the interval, a probe on a Sunday skipped to the Friday after next).
-        var yesterday = today.AddDays(-1);
-        var everyPeriod = new RecurrencePattern(rule) { Interval = 1 };
-        var probe = new TaskItem
-        {
-            UserId = "", Title = "", Recurrence = everyPeriod.ToString(), RepeatFrom = RepeatFrom.Due, Occurrence = 0,
-            DueDate = yesterday, DueAt = TaskTime.StartOfDay(yesterday, zone),
-        };
-        return NextDue(probe, probe.DueAt.Value, zone);
+        // The rule's first day from today (the interval counts from that day: "every other friday" starts this Friday).
+        return FirstOnOrAfter(rule, new Due(TaskTime.StartOfDay(today, zone), today), zone);
     }
 
     /// <summary>
@@ -176,8 +167,9 @@ public static class TaskRecurrence
             return due;
         }
         // The day before, at the same time of day (local: across a change of clocks too), then the next occurrence, found
-        // the way a completion finds it; without the interval, which counts from the series' start ("every other sunday"
-        // starts on the first Sunday).
+        // the way a completion finds it. Without its interval: the interval counts from the series' start, which is that
+        // first day ("every other sunday" starts on the first Sunday; with the interval, a probe on a Monday skipped to
+        // the Sunday after next).
         var everyPeriod = new RecurrencePattern(rule) { Interval = 1 }.ToString();
         var probe = new TaskItem { UserId = "", Title = "", Recurrence = everyPeriod, RepeatFrom = RepeatFrom.Due, Occurrence = 0 };
         if (due.Date is { } date)
