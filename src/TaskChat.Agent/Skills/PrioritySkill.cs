@@ -4,9 +4,10 @@ namespace TaskChat.Agent;
 
 /// <summary>
 /// "make 3 high priority", "mark the rent urgent", "set the priority of 3 to low", "the report is important",
-/// "the bread is more important", "the gym isn't urgent", "prioritize 3", "remove the priority from 3". Needs update_task's <c>priority</c>.
+/// "the bread is more important", "the gym isn't urgent", "prioritize 3", "remove the priority from 3", "taxes priority: high"
+/// (PrioritySkill.NamedFirst.cs). Needs update_task's <c>priority</c>.
 /// </summary>
-internal sealed class PrioritySkill : Skill
+internal sealed partial class PrioritySkill : Skill
 {
     private static readonly string[] Levels = ["high priority", "low priority", "medium priority", "normal priority", "top priority", "no priority", "urgent", "important", "a priority", "high", "low", "medium"];
 
@@ -45,12 +46,12 @@ internal sealed class PrioritySkill : Skill
     public override IReadOnlyList<string> Examples =>
         ["make 3 high priority", "mark the rent urgent", "set the priority of 3 to low", "the report is important", "prioritize 3", "remove the priority from 3",
          "lower the priority of the flights", "raise the priority of 3", "make the rent and the bills high priority",
-         "the taxes can be low priority"];
+         "the taxes can be low priority", "change the rent priority to low", "remove priority from 3"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
         var text = utterance.Text;
-        if (Phrase.TryStripStart(text, ["remove the priority from", "remove the priority of", "clear the priority of", "deprioritize", "deprioritise"], out var rest))
+        if (Phrase.TryStripStart(text, RemovePriority, out var rest))
         {
             var lowered = text.StartsWith("depriorit", StringComparison.OrdinalIgnoreCase) ? TaskPriorities.Low : TaskPriorities.None;
             return Target(rest) is { } t ? new PriorityRequest(t, lowered) : null;
@@ -71,6 +72,10 @@ internal sealed class PrioritySkill : Skill
         if (Phrase.TryStripStart(text, PriorityOf, out rest) && Phrase.TrySplit(rest, ["to", "as"], out var target, out var level))
         {
             return Level(level) is { } l && Target(target) is { } t ? new PriorityRequest(t, l) : null;
+        }
+        if (NamedThenPriority(utterance) is { } priorityAfterName)
+        {
+            return priorityAfterName;
         }
         // "the bread is more important", "the report is less urgent": a step; "the gym isn't urgent": low.
         if (!utterance.IsQuestion && Phrase.TrySplit(text, ["is", "are"], out var who, out var how) && string.Join(' ', Phrase.Words(how)) is var said)
