@@ -186,6 +186,7 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(gym.GetByTestId("task-due").Locator("time")).ToHaveAttributeAsync("datetime", Today("UTC", days: 2));
         await Assertions.Expect(gym.GetByTestId("task-toggle")).Not.ToBeCheckedAsync();
         await Assertions.Expect(gym.GetByTestId("task-due-date")).ToHaveValueAsync(Today("UTC", days: 2));
+        await Assertions.Expect(gym.GetByTestId("task-due-moved")).ToContainTextAsync("Skipped: now due ");
         await Assertions.Expect(gym.GetByTestId("repeat-error")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("completed-tasks")).ToHaveCountAsync(0);
         await ShootAsync(page, "tasks-skip-phone", "a repeating task's details after Skip this one");
@@ -196,7 +197,8 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
 
     /// <summary>
     /// The details pick a repeat (before: "Ask the chat to change or stop the repeat", and the rule shown as an RRULE); a task
-    /// without a due date starts on its first day. Unticking a completed repeating task takes back the next occurrence its
+    /// without a due date starts on its first day, and one due on a day the repeat does not pick moves to the first it picks,
+    /// which the details say (before: only the row's date changed, further up). Unticking a completed repeating task takes back the next occurrence its
     /// completion made (before: two of it were left, found in a walk-through).
     /// </summary>
     [Fact]
@@ -216,6 +218,7 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(vitamins.GetByTestId("task-due").Locator("time")).ToHaveAttributeAsync("datetime", Today("UTC"));
         await Assertions.Expect(vitamins.GetByTestId("task-due-date")).ToHaveValueAsync(Today("UTC"));
         await Assertions.Expect(vitamins.GetByTestId("task-skip")).ToBeVisibleAsync();
+        await Assertions.Expect(vitamins.GetByTestId("task-due-moved")).ToHaveTextAsync("Now due today, the first day it repeats on.");
         await ShootAsync(page, "tasks-repeat-picked-laptop", "a repeat picked in the details");
 
         await vitamins.GetByTestId("task-toggle").ClickAsync();
@@ -233,8 +236,21 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await again.GetByTestId("task-repeat-select").SelectOptionAsync("");
         await Assertions.Expect(again.GetByTestId("task-repeat")).ToHaveCountAsync(0);
         await Assertions.Expect(again.GetByTestId("task-skip")).ToHaveCountAsync(0);
+        await Assertions.Expect(again.GetByTestId("task-due-moved")).ToHaveCountAsync(0); // the due date stayed
         await ReloadAsync(page);
         await Assertions.Expect(Row(page, "Take vitamins").GetByTestId("task-repeat")).ToHaveCountAsync(0);
+
+        // A Saturday, then every weekday: Monday, at the same time.
+        await page.GetByTestId("nav-chat").ClickAsync();
+        await ChatAsync(page, "add call grandma on saturday at 10am");
+        await OpenTasksAsync(page);
+        var grandma = Row(page, "Call grandma");
+        await grandma.GetByTestId("task-expand").ClickAsync();
+        await grandma.GetByTestId("task-repeat-select").SelectOptionAsync("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+        await Assertions.Expect(grandma.GetByTestId("task-due-moved")).ToHaveTextAsync(new Regex("^Now due Mon \\d+ \\w+( \\d{4})? 10:00, the first day it repeats on\\.$"));
+        await Assertions.Expect(grandma.GetByTestId("task-due-time")).ToHaveValueAsync("10:00");
+        await grandma.GetByTestId("task-due-moved").ScrollIntoViewIfNeededAsync();
+        await ShootAsync(page, "tasks-repeat-moved-laptop", "a repeat that moved the due date, said in the details");
     });
 
     /// <summary>

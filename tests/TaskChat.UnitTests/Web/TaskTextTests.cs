@@ -53,4 +53,26 @@ public sealed class TaskTextTests
     [InlineData("Pizza", "Pizza")] // not a duration: shown as the api wrote it
     [InlineData("2026-12-05T09:00:00+01:00", "Sat 5 Dec 09:00")] // a moment: on its day, in the year of today
     public void AReminderIsSaidInWords(string reminder, string words) => Assert.Equal(words, TaskText.Reminder(reminder, new DateOnly(2026, 12, 1)));
+    [Theory]
+    [InlineData("2026-12-04T18:00:00+01:00", "2026-12-06T18:00:00+01:00", "Now due Sun 6 Dec 18:00, the first day it repeats on.")] // Friday, then "every Sunday"
+    [InlineData(null, "2026-12-01", "Now due today, the first day it repeats on.")] // no due date, then "every day"
+    [InlineData("2026-12-01", "2026-12-02", "Now due tomorrow, the first day it repeats on.")]
+    public void ARepeatThatMovesTheDueDateSaysWhere(string? before, string after, string note) =>
+        Assert.Equal(note, TaskText.DueMovedByRepeat(before, after, new DateOnly(2026, 12, 1)));
+
+    [Theory]
+    [InlineData("2026-12-04T18:00:00+01:00", "2026-12-04T18:00:00+01:00")] // a repeat from the day it is due on
+    [InlineData("2026-12-04", "2026-12-04")]
+    [InlineData("2026-12-04", null)] // the repeat taken off, or an answer without a due date
+    [InlineData(null, null)]
+    public void ARepeatThatLeavesTheDueDateSaysNothing(string? before, string? after) =>
+        Assert.Null(TaskText.DueMovedByRepeat(before, after, new DateOnly(2026, 12, 1)));
+
+    [Fact]
+    public void ASkipSaysTheNextTime()
+    {
+        Assert.Equal("Skipped: now due Mon 7 Dec 09:00.", TaskText.DueAfterSkip("2026-12-07T09:00:00+01:00", new DateOnly(2026, 12, 1)));
+        Assert.Equal("Skipped: now due tomorrow.", TaskText.DueAfterSkip("2026-12-02", new DateOnly(2026, 12, 1)));
+        Assert.Null(TaskText.DueAfterSkip(null, new DateOnly(2026, 12, 1)));
+    }
 }

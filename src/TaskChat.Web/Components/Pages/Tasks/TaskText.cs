@@ -55,6 +55,26 @@ internal static partial class TaskText
         return due.Time is { } time ? $"{day} {time.ToString("HH:mm", CultureInfo.InvariantCulture)}" : day;
     }
 
+    /// <summary>
+    /// What a new repeat did to the due date, in words for the row ("Now due Sun 13 Dec, the first day it repeats on."),
+    /// or null when it left the date as it was (a repeat from the due date it has, or one taken off).
+    /// </summary>
+    public static string? DueMovedByRepeat(string? before, string? after, DateOnly today) =>
+        Due.Parse(after) is { } moved && Due.Parse(before) != moved
+            ? $"Now due {Lower(Friendly(moved, today))}, the first day it repeats on."
+            : null;
+
+    /// <summary>Where "Skip this one" took the task: "Skipped: now due Mon 14 Dec 09:00."</summary>
+    public static string? DueAfterSkip(string? after, DateOnly today) =>
+        Due.Parse(after) is { } next ? $"Skipped: now due {Lower(Friendly(next, today))}." : null;
+
+    // "Today" and "Tomorrow" inside a sentence; day names ("Sun 13 Dec") keep their capital.
+    private static string Lower(string friendly) =>
+        friendly.StartsWith("Today", StringComparison.Ordinal) || friendly.StartsWith("Tomorrow", StringComparison.Ordinal)
+        || friendly.StartsWith("Yesterday", StringComparison.Ordinal)
+            ? char.ToLowerInvariant(friendly[0]) + friendly[1..]
+            : friendly;
+
     /// <summary>A reminder: a duration before the due time ("PT1H" → "1 hour before") or a moment ("Fri 5 Dec 09:00").</summary>
     public static string Reminder(string reminder, DateOnly today)
     {
