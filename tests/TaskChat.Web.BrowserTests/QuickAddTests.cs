@@ -27,13 +27,15 @@ public sealed class QuickAddTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(page.GetByTestId("new-task-date")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("add-details-toggle")).ToBeHiddenAsync();
 
-        await page.GetByTestId("new-task-title").PressSequentiallyAsync("pay rent friday 9am #home");
+        // "!!" ending the line is high priority, as in the chat (before: dropped from the title and not read).
+        await page.GetByTestId("new-task-title").PressSequentiallyAsync("pay rent friday 9am #home !!");
 
         var preview = page.GetByTestId("add-preview");
         await Assertions.Expect(preview.GetByTestId("add-preview-title")).ToHaveTextAsync("Pay rent");
         await Assertions.Expect(preview.GetByTestId("add-preview-due")).ToContainTextAsync("at 09:00");
         await Assertions.Expect(preview.GetByTestId("add-preview-tags")).ToContainTextAsync("#home");
-        await Assertions.Expect(page.GetByTestId("add-mark")).ToHaveTextAsync(["friday 9am", "#home"]);
+        await Assertions.Expect(preview.GetByTestId("add-preview-priority")).ToContainTextAsync("High");
+        await Assertions.Expect(page.GetByTestId("add-mark")).ToHaveTextAsync(["friday 9am", "#home", "!!"]);
         await ShootAsync(page, "quick-add-preview-laptop", "the add box's preview of a typed line");
 
         await page.GetByTestId("add-task").ClickAsync();
@@ -51,6 +53,7 @@ public sealed class QuickAddTests(RunningTaskChat stack) : BrowserTest(stack)
         Assert.Equal("Pay rent", task.GetProperty("title").GetString());
         Assert.Equal(NextFriday().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T09:00:00+01:00", task.GetProperty("due").GetString());
         Assert.Equal(["home"], task.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("high", task.GetProperty("priority").GetString());
         await ShootAsync(page, "quick-add-added-laptop", "the task added from the typed line");
     });
 

@@ -46,16 +46,43 @@ public static class TaskLine
             // Nothing would be left to name the task ("#home", "tomorrow !!"): the line is its title, as typed.
             return new ParsedTask(string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), null, null, null, [], null, null, [], []);
         }
+        var parts = WordSpans.PartsOf(text, cleaned, steps, KindName);
+        var priority = words.Priority;
+        if (priority is null && !kept.HasFlag(TaskWordKinds.Priority) && TrailingBangs(text) is { } bangs)
+        {
+            // "pay rent friday #home !!", "fix the sink!!": cleaning drops the line's closing punctuation before the readers
+            // see it, so two or more "!" at the very end are read here, as the chat's add reads them (before: dropped from the
+            // title and not read, so the task was added without its priority).
+            priority = TaskPriorities.High;
+            parts = [.. parts, new ParsedPart(TaskLineParts.Priority, bangs.Start, bangs.Length, text.Substring(bangs.Start, bangs.Length))];
+        }
+        else if (kept.HasFlag(TaskWordKinds.Priority) && TrailingBangs(text) is { } typed)
+        {
+            // Kept as typed (the chip's cross): they stay in the title, where cleaning would have dropped them.
+            title = string.Concat(title, char.IsWhiteSpace(text[typed.Start - 1]) ? " " : "", text.AsSpan(typed.Start, typed.Length));
+        }
         return new ParsedTask(
             title,
             words.Due?.ToArgument(clock),
             words.Due?.Describe(clock),
-            words.Priority,
+            priority,
             words.Tags,
             words.Repeat?.Rule,
             words.Repeat?.Words,
             remindBefore is { } before ? [before.Iso] : [],
-            WordSpans.PartsOf(text, cleaned, steps, KindName));
+            parts);
+    }
+
+    // The run of "!" ending the line, when it is two or more: where it starts and how long it is.
+    private static (int Start, int Length)? TrailingBangs(string text)
+    {
+        var end = text.TrimEnd().Length;
+        var start = end;
+        while (start > 0 && text[start - 1] == '!')
+        {
+            start--;
+        }
+        return end - start >= 2 ? (start, end - start) : null;
     }
 
     private static TaskWordKinds KindsOf(IReadOnlyCollection<string> keep) =>

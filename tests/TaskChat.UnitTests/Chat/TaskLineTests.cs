@@ -109,6 +109,39 @@ public class TaskLineTests
         Assert.Equal(["due:friday 9am"], Parts(task));
     }
 
+    /// <summary>
+    /// "!!" ending the line is high priority, as the chat's add reads it (before: the box dropped it from the title and added
+    /// the task without a priority, found in a walk of the tasks page); one "!" is punctuation, and a kept priority stays unread.
+    /// </summary>
+    [Theory]
+    [InlineData("pay rent friday 9am #home !!", "Pay rent", "high", "due:friday 9am|tags:#home|priority:!!")]
+    [InlineData("fix the sink!!", "Fix the sink", "high", "priority:!!")]
+    [InlineData("call the vet !!!  ", "Call the vet", "high", "priority:!!!")]
+    [InlineData("pay rent !! #home", "Pay rent", "high", "priority:!!|tags:#home")]
+    [InlineData("pay rent #home low priority !!", "Pay rent", "low", "tags:#home|priority:low priority")]
+    [InlineData("we won!", "We won", null, "")]
+    public void BangsEndingTheLineAreHighPriority(string typed, string title, string? priority, string parts)
+    {
+        var task = Read(typed);
+
+        Assert.Equal(title, task.Title);
+        Assert.Equal(priority, task.Priority);
+        Assert.Equal(parts, string.Join('|', Parts(task)));
+        Assert.All(task.Parts, p => Assert.Equal(typed.Substring(p.Start, p.Length), p.Text));
+    }
+
+    [Fact]
+    public void KeptPriorityLeavesTheBangsInTheTitle()
+    {
+        var attached = Read("fix the sink!!", null, TaskLineParts.Priority);
+        var spaced = Read("pay rent friday !!", null, TaskLineParts.Priority);
+
+        Assert.Equal(("Fix the sink!!", null), (attached.Title, attached.Priority));
+        Assert.Empty(attached.Parts);
+        Assert.Equal(("Pay rent !!", null), (spaced.Title, spaced.Priority));
+        Assert.Equal(["due:friday"], Parts(spaced));
+    }
+
     [Theory]
     [InlineData("buy milk", "Buy milk")]
     [InlineData("tomorrow", "Tomorrow")]
