@@ -14,6 +14,14 @@ internal sealed class CompleteSkill : Skill
         ["done", "as done", "complete", "as complete", "completed", "as completed", "finished", "as finished", "off", "as checked", "checked",
          "off my list", "off the list", "off my to-do list", "off my todo list"];
 
+    /// <summary>When a thing was done, said after it: "I finished the taxes yesterday", "paid the rent this morning".</summary>
+    internal static readonly string[] WhenDone =
+    [
+        "yesterday", "today", "this morning", "this afternoon", "this evening", "tonight", "last night", "earlier", "earlier today",
+        "just now", "already", "a while ago", "a moment ago", "at last", "finally", "since this morning", "since yesterday",
+        "just", // "called mom just now": "now" at the end is a filler, gone before the skills read the text
+    ];
+
     private static readonly string[] DoneEndings = ["is done", "is finished", "is complete", "is completed", "are done", "done", "finished", "completed"];
 
     public override string Name => "complete";
@@ -40,6 +48,13 @@ internal sealed class CompleteSkill : Skill
         var text = utterance.Text;
         if (Phrase.TryStripStart(text, CompleteVerbs, out var rest))
         {
+            // "I finished the taxes yesterday", "done with the report already": when it was done is not the task's words
+            // (before: "couldn't find a pending task matching “taxes yesterday”"). Only after a past tense: "finish the report
+            // today" asks for it.
+            if (Phrase.Words(text) is [("i" or "ive" or "finished" or "completed" or "done"), ..])
+            {
+                Phrase.TryStripEnd(rest, WhenDone, out rest);
+            }
             Phrase.TryStripEnd(rest, DoneWords, out rest);
             if (EachOf.Read(rest, utterance.Context.Clock) is { } range)
             {
@@ -57,7 +72,9 @@ internal sealed class CompleteSkill : Skill
             return Phrase.Words(rest).Count > 0 ? null : new Say("Which task should I complete? Tell me its number or a few words of its title, for example “complete 3” or “complete the milk one”.");
         }
         // Not "add eggs and mark milk done": an add first is the add's (which asks for one request at a time).
-        if (!utterance.IsQuestion && !ListSkill.StartsAsking(utterance.Words) && !AddSkill.StartsWithVerb(text) && Phrase.TryStripEnd(text, DoneEndings, out rest) && !ListSkill.OnlyNamesTasks(Phrase.Words(rest)))
+        // "the taxes are done already", "milk is done since this morning": when it was done first comes off.
+        Phrase.TryStripEnd(text, WhenDone, out var said);
+        if (!utterance.IsQuestion && !ListSkill.StartsAsking(utterance.Words) && !AddSkill.StartsWithVerb(text) && Phrase.TryStripEnd(said, DoneEndings, out rest) && !ListSkill.OnlyNamesTasks(Phrase.Words(rest)))
         {
             return TaskReference.Parse(rest) is { } target ? new CompleteRequest(target) : null;
         }
@@ -130,6 +147,7 @@ internal sealed class PastTenseSkill : Skill
             return null;
         }
         var hasSubject = Phrase.TryStripStart(utterance.Text, Subjects, out var rest);
+        Phrase.TryStripEnd(rest, CompleteSkill.WhenDone, out rest); // "paid the rent this morning": the rent
         var words = Phrase.Words(rest).ToArray();
         if (words is not [var verb, .. var after] || Verbs.BaseOfPast(verb) is not { } baseForm || (!hasSubject && Ambiguous.Contains(verb)))
         {

@@ -161,6 +161,9 @@ internal abstract record DueSpanFilter : ListFilter
     /// <summary>True when every earlier day counts too, overdue tasks included ("by friday"): only the end bounds it.</summary>
     protected virtual bool FromAnyDay => false;
 
+    /// <summary>True when every later day counts too ("after friday"): only the start bounds it.</summary>
+    protected virtual bool ToAnyDay => false;
+
     public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context)
     {
         var (from, until) = Span(context.Clock);
@@ -168,13 +171,16 @@ internal abstract record DueSpanFilter : ListFilter
         {
             yield return (TaskToolArguments.DueAfter, Format(from));
         }
-        yield return (TaskToolArguments.DueBefore, Format(until));
+        if (!ToAnyDay)
+        {
+            yield return (TaskToolArguments.DueBefore, Format(until));
+        }
     }
 
     public override bool Keeps(TaskSnapshot task, AgentContext context)
     {
         var (from, until) = Span(context.Clock);
-        return task.DueAt(context.Clock.Zone) is { } due && (FromAnyDay || due >= from) && due < until;
+        return task.DueAt(context.Clock.Zone) is { } due && (FromAnyDay || due >= from) && (ToAnyDay || due < until);
     }
 
     // Soonest first, as a day's plan reads (the list comes in number order): 15:00 before 17:00, today before tomorrow.
@@ -271,6 +277,10 @@ internal sealed partial record DayFilter(DateOnly Day) : DueSpanFilter
         {
             return null;
         }
+        if (limit.Success && limit.Groups["word"].Value.Equals("after", StringComparison.OrdinalIgnoreCase))
+        {
+            return new AfterFilter(day.Date);
+        }
         if (limit.Success)
         {
             return new ByFilter(day.Date, Before: limit.Groups["word"].Value.Equals("before", StringComparison.OrdinalIgnoreCase));
@@ -288,7 +298,7 @@ internal sealed partial record DayFilter(DateOnly Day) : DueSpanFilter
 
     protected override (DateOnly First, DateOnly End) Days(UserClock clock) => (Day, Day.AddDays(1));
 
-    [GeneratedRegex(@"^(?:due\s+)?(?<word>by|before|until|till|through|thru)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:due\s+)?(?<word>by|before|until|till|through|thru|after)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Limit();
 }
 
@@ -303,6 +313,21 @@ internal sealed record ByFilter(DateOnly Day, bool Before) : DueSpanFilter
     public override string Describe(AgentContext context) => (Before ? "due before " : "due by ") + When.DescribeDay(Day, context.Clock);
 
     protected override (DateOnly First, DateOnly End) Days(UserClock clock) => (Day, Before ? Day : Day.AddDays(1));
+}
+
+/// <summary>
+/// The tasks due after a day, from the start of the next ("what's due after friday?", "tasks due after christmas"; before,
+/// every pending task was listed, tomorrow's included): only the start bounds it, and tasks without a date are not due after it.
+/// </summary>
+internal sealed record AfterFilter(DateOnly Day) : DueSpanFilter
+{
+    protected override bool ToAnyDay => true;
+
+    public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks, TaskToolArguments.DueAfter)];
+
+    public override string Describe(AgentContext context) => "due after " + When.DescribeDay(Day, context.Clock);
+
+    protected override (DateOnly First, DateOnly End) Days(UserClock clock) => (Day.AddDays(1), Day.AddDays(1));
 }
 
 /// <summary>The tasks due in one later month ("what's due in march?"), from its first day.</summary>

@@ -258,7 +258,7 @@ internal sealed partial class ListSkill : Skill
         }
         // "what's due by tomorrow?", "anything before friday?": what is to be done by then, not that day's alone (read before
         // the spans by name, which would take "tomorrow" alone).
-        if ((ToDoBy().Match(text) is { Success: true } toDo ? DayFilter.Of(toDo.Groups["day"].Value, clock) : onDay) is ByFilter byDay)
+        if ((ToDoBy().Match(text) is { Success: true } toDo ? DayFilter.Of(toDo.Groups["day"].Value, clock) : onDay) is (ByFilter or AfterFilter) and { } byDay)
         {
             return new ListRequest(ListStatus.Pending, byDay);
         }
@@ -354,7 +354,7 @@ internal sealed partial class ListSkill : Skill
     [GeneratedRegex(@"^(?:(?:show|find|open|get|display)(?:\s+me)?|what(?:'s|s| is)|whats)\s+(?:the|my)\s+(?<q>.+?)\s+(?:task|one|todo|item)(?:\s+about)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OneTask();
 
-    [GeneratedRegex(@"^(?:(?:what'?s|what is|show|show me|list|display|whats|how many)\s+)?(?:(?:on|in)\s+)?(?:(?:my|the)\s+)?(?:#(?<tag>[\w-]+)(?:\s+(?:tasks|list|items))?|(?<tag>[\w-]+(?:\s+[\w-]+)?)\s+list|(?:tasks|items)\s+(?:are\s+|do\s+i\s+have\s+)?(?:tagged|labelled|labeled)\s+(?:as\s+)?#?(?<tag>[\w-]+)|tagged\s+#?(?<tag>[\w-]+))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:what'?s|what is|show|show me|list|display|whats|how many)\s+)?(?:(?:on|in)\s+)?(?:(?:my|the)\s+)?(?:#(?<tag>[\w-]+)(?:\s+(?:tasks|list|items))?|(?<tag>[\w-]+(?:\s+[\w-]+)?)\s+list|(?:all\s+(?:(?:my|the)\s+)?)?(?:tasks|items|everything|anything|things|stuff)\s+(?:are\s+|is\s+|that'?s\s+|that\s+(?:is|are)\s+|do\s+i\s+have\s+)?(?:tagged|labelled|labeled)\s+(?:as\s+)?#?(?<tag>[\w-]+)|tagged\s+#?(?<tag>[\w-]+))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TagList();
 
     [GeneratedRegex(@"^(?:what'?s|what is|whats|show(?:\s+me)?\s+what'?s)\s+in\s+#?(?<tag>\p{L}[\p{L}\p{N}_-]{0,31})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -395,7 +395,7 @@ internal sealed partial class ListSkill : Skill
 
     // "what do I need to do by friday?", "what needs doing before monday?", "what's left by friday?", "tasks due by friday",
     // "due by friday": what is to be done by a day, asked in other words than OnDay's ("what did I get done by…" is not).
-    [GeneratedRegex(@"^(?!.*\bdid\b)(?:(?:what|which|anything|tasks?|things?)\b.*?\b(?:due|to do|to finish|to get done|to be done|doing|done|left|need|needs|have|got)|due)\s+(?<day>(?:by|before|until|till)\s+.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?!.*\bdid\b)(?:(?:what|which|anything|tasks?|things?)\b.*?\b(?:due|to do|to finish|to get done|to be done|doing|done|left|need|needs|have|got)|due)\s+(?<day>(?:by|before|until|till|after)\s+.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ToDoBy();
 
     // After a question about a span: "how about next week", "what about tomorrow", "and on saturday" ("and" is dropped as a

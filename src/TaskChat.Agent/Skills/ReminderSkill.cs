@@ -48,6 +48,23 @@ internal sealed partial class ReminderSkill : Skill
         }
         var targetText = match.Groups["about"].Success ? match.Groups["about"].Value : match.Groups["after"].Value;
         var target = targetText.Trim().Length == 0 ? TaskTarget.It : TaskReference.Parse(targetText) ?? TaskTarget.It;
+        if (match.Groups["to"].Success)
+        {
+            // "remind me to call mom an hour before": the task "call mom" there, as "remind me about call mom an hour before"
+            // (before: a task “Call mom an hour before” was added beside it). "remind me to take the pills 2 hours before the
+            // flight" names the thing the reminder is before: a new task, read as "add" reads it.
+            // "remind me to pay rent friday at 9am, remind me 2 hours before": a new task with its own day, read by the add.
+            if (match.Groups["after"].Success || instead || target.ByNumber || targetText.Contains("remind me", StringComparison.OrdinalIgnoreCase)
+                || When.TryExtract(targetText, utterance.Context.Clock, out _, out _))
+            {
+                return null;
+            }
+            var what = Fallback.Plain(targetText);
+            return new ReminderRequest(target, offset.Iso, offset.Words)
+            {
+                AddInstead = new Say($"I found no task “{AddSkill.Title(targetText)}” still to do to remind you about. A reminder {offset.Words} before needs a due date: say “add {what} tomorrow at 5pm and remind me {offset.Words} before”, with its own day and time."),
+            };
+        }
         return instead
             ? new ReplaceReminderRequest(target, null, new NewReminder(new ReminderOffset(offset.Iso, offset.Words), null))
             : new ReminderRequest(target, offset.Iso, offset.Words);
@@ -122,7 +139,7 @@ internal sealed partial class ReminderSkill : Skill
         };
     }
 
-    [GeneratedRegex(@"^(?:remind me|(?:set|add|put|create)\s+(?:a\s+)?reminder)\s+(?:(?:about|of|for|on)\s+(?<about>.+?)\s+)?(?<n>\d+|a|an|one|two|three|half an|the)\s+(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|earlier|ahead)(?:\s+(?:it'?s\s+due|it|that|the deadline|(?<after>.+)))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:remind me|(?:set|add|put|create)\s+(?:a\s+)?reminder)\s+(?:(?:about|of|for|on|(?<to>to))\s+(?<about>.+?)\s+)?(?<n>\d+|a|an|one|two|three|half an|the)\s+(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|earlier|ahead)(?:\s+(?:it'?s\s+due|it|that|the deadline|(?<after>.+)))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Before();
 
     /// <summary>"… and remind me the day before", "…, remind me an hour before": a reminder clause at the end of an add.</summary>
