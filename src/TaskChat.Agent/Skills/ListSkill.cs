@@ -195,7 +195,9 @@ internal sealed partial class ListSkill : Skill
         // A question about one task ("when is the dentist?", "show me the plumber task") names it as people do, not as its
         // title reads ("Dentist appointment"): its meaningful words are searched, each of which the title must have.
         var whenIs = WhenIs().Match(text);
-        if ((whenIs.Success ? whenIs : OneTask().Match(text)) is { Success: true } question
+        // "show details of the taxes", "tell me about the taxes", "what's the note on the taxes?": the same (before: a task
+        // “Details of the taxes” offered, or not understood).
+        if ((whenIs.Success ? whenIs : OneTask().Match(text) is { Success: true } one ? one : TaskDetails().Match(text)) is { Success: true } question
             && TaskReference.MeaningfulWords(Phrase.Words(question.Groups["q"].Value)) is { Count: > 0 } named
             && !named.All(w => NamesTasksOrState(w) || w is "first" or "last" or "most" or "important" or "urgent" or "top"))
         {
@@ -353,6 +355,11 @@ internal sealed partial class ListSkill : Skill
     // "show me the plumber task", "what's the plumber one about?": one task, not the whole list.
     [GeneratedRegex(@"^(?:(?:show|find|open|get|display)(?:\s+me)?|what(?:'s|s| is)|whats)\s+(?:the|my)\s+(?<q>.+?)\s+(?:task|one|todo|item)(?:\s+about)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OneTask();
+
+    // "show details of the taxes", "info on the taxes", "tell me about the taxes", "more about the taxes", "what's the note on
+    // the taxes?", "what are the details of the taxes task?", "what does the taxes note say?": one task, with its description.
+    [GeneratedRegex(@"^(?:(?:(?:show|give|tell|get)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?(?:details|detail|info|information|notes?|description)\s+(?:of|on|for|about|in)|(?:tell\s+me\s+)?(?:more\s+)?about|what(?:'s|s| is| are)\s+(?:the\s+)?(?:details|notes?|description|info)\s+(?:of|on|for|in))\s+(?!(?:yourself|you|taskchat)$)(?<q>.+?)(?:\s+(?:task|one|todo|item))?$|^what\s+does\s+(?:the|my)\s+(?<q>.+?)\s+(?:note|description)\s+say$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TaskDetails();
 
     [GeneratedRegex(@"^(?:(?:what'?s|what is|show|show me|list|display|whats|how many)\s+)?(?:(?:on|in)\s+)?(?:(?:my|the)\s+)?(?:#(?<tag>[\w-]+)(?:\s+(?:tasks|list|items))?|(?<tag>[\w-]+(?:\s+[\w-]+)?)\s+list|(?:all\s+(?:(?:my|the)\s+)?)?(?:tasks|items|everything|anything|things|stuff)\s+(?:are\s+|is\s+|that'?s\s+|that\s+(?:is|are)\s+|do\s+i\s+have\s+)?(?:tagged|labelled|labeled)\s+(?:as\s+)?#?(?<tag>[\w-]+)|tagged\s+#?(?<tag>[\w-]+))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TagList();

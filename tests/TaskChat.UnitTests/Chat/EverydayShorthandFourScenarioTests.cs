@@ -6,7 +6,8 @@ namespace TaskChat.UnitTests.Chat;
 /// Everyday phrasings session 43's probe found misread: a reminder asked with "to" and the task's words ("remind me to call
 /// mom an hour before" added a task “Call mom an hour before” beside “Call mom”), a thing done said with when it was done ("I
 /// finished the taxes yesterday": "couldn't find “taxes yesterday”"), "show me everything tagged home" (every task listed),
-/// and "what's due after friday?" (every task listed, tomorrow's included). Whole conversations against the fake tools; the
+/// "what's due after friday?" (every task listed, tomorrow's included), and a task's details asked for ("show details of the
+/// taxes", "what's the note on the taxes?"). Whole conversations against the fake tools; the
 /// clock is Wednesday 2 December 2026, 09:00 UTC.
 /// </summary>
 public class EverydayShorthandFourScenarioTests
@@ -99,5 +100,22 @@ public class EverydayShorthandFourScenarioTests
         Assert.Equal(reply, await turns.TurnAsync(message));
         // Only the start bounds it: no due_before sent.
         Assert.Contains(Sent(tools, 4), c => c.StartsWith("list_tasks", StringComparison.Ordinal) && c.Contains("due_after", StringComparison.Ordinal) && !c.Contains("due_before", StringComparison.Ordinal));
+    }
+    /// <summary>A task's details asked for in other words than "show me the taxes task" (before: offered as a task “Details of the taxes”, or not understood).</summary>
+    [Theory]
+    [InlineData("show details of the taxes")]
+    [InlineData("details of the taxes")]
+    [InlineData("what's the note on the taxes?")]
+    [InlineData("what does the taxes note say?")]
+    [InlineData("tell me about the taxes")]
+    [InlineData("more about the taxes")]
+    [InlineData("info on taxes")]
+    [InlineData("what are the details of the taxes task?")]
+    public async Task ATasksDetailsAskedForShowItWithItsDescription(string message)
+    {
+        var (turns, _) = await WithEverydayTasksAsync();
+        await turns.TurnAsync("add a note to the taxes: use the new form");
+
+        Assert.Equal("1 task matching “taxes”: #3 “File taxes”. Its description: “use the new form”", await turns.TurnAsync(message));
     }
 }
