@@ -28,13 +28,17 @@ internal sealed partial class DeleteSkill : Skill
 
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.DeleteTask)];
 
-    public override IReadOnlyList<string> Examples => ["delete task 4", "remove #2", "delete the rent task", "get rid of the milk one", "delete by milk", "delete tasks 2 and 4", "delete eggs and bread", "delete the 3rd one", "delete everything tagged #home", "scrap the garage", "never mind about milk", "forget it"];
+    public override IReadOnlyList<string> Examples => ["delete task 4", "remove #2", "delete the rent task", "get rid of the milk one", "delete by milk", "delete tasks 2 and 4", "delete eggs and bread", "delete the 3rd one", "delete everything tagged #home", "scrap the garage", "never mind about milk", "forget it", "call off the dentist", "call it off"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
         if (NeverMind(utterance) is { } dropped)
         {
             return dropped;
+        }
+        if (CalledOff(utterance) is { } calledOff)
+        {
+            return calledOff;
         }
         // "take the haircut off my list", "I don't need to buy bread anymore": what is no longer wanted, named.
         if ((TakeOff().Match(utterance.Text) is { Success: true } match ? match : NoLongerNeeded().Match(utterance.Text)) is { Success: true } unwanted)
