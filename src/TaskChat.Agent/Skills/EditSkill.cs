@@ -142,6 +142,21 @@ internal sealed record EditRequest(TaskTarget Target, string? NewTitle, string? 
         new CallTools([.. targets.Select(t => ToolCall.Of(ToolNames.UpdateTask, (ToolArguments.TaskId, t.Id), (ToolArguments.Title, NewTitle),
             (ToolArguments.Description, AddsNote && t.Description is { Length: > 0 } had ? had + "\n" + NewDescription : NewDescription)))]);
 
+    /// <summary>
+    /// "eggs note: buy the brown ones" with no task of those words: adding it with that note is offered, which "yes" does
+    /// (before: only "I couldn't find a task matching “eggs”"). A rename of no task is said as before.
+    /// </summary>
+    protected override NextStep ActOnNoMatch(IReadOnlyList<TaskSnapshot> tasks, AgentContext context)
+    {
+        if (!AddsNote || !Target.ByWords || NewDescription is not { Length: > 0 } note)
+        {
+            return base.ActOnNoMatch(tasks, context);
+        }
+        var named = Target.Phrase;
+        return new Answer($"I couldn't find a task matching “{named}”. {Fallback.AddOffer}{AddSkill.Title(named)}” as a task, with the note “{note}”? " +
+            $"Say “add {named} with the note: {note}” (or “yes”) and I will.");
+    }
+
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
         string.Join(' ', done.Select(change =>
         {

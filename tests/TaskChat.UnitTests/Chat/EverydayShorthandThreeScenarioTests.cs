@@ -197,6 +197,36 @@ public class EverydayShorthandThreeScenarioTests
             $$"""list_tasks {"status":"all","search":"{{search}}","limit":200}""", $$"""update_task {"task_id":{{id}},"description":"{{note}}"}""");
     }
 
+    /// <summary>
+    /// A note on a task there is not: adding it with that note is offered, and "yes" adds it (before: "I couldn't find a
+    /// task matching “eggs”" alone). The note is kept whole, a date or a number in it too.
+    /// </summary>
+    [Theory]
+    [InlineData("eggs note: buy the brown ones", "egg", "Eggs", "buy the brown ones")]
+    [InlineData("the eggs note: get them by friday", "egg", "Eggs", "get them by friday")]
+    [InlineData("note on oat milk: 2% only", "oat milk", "Oat milk", "2% only")]
+    public async Task ANoteOnNoTaskOffersToAddItWithTheNote(string message, string search, string title, string note)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+        var named = title.ToLowerInvariant();
+
+        await AssertSaidAsync(turns, tools, message,
+            $"I couldn't find a task matching “{named}”. Should I add “{title}” as a task, with the note “{note}”? Say “add {named} with the note: {note}” (or “yes”) and I will.",
+            $$"""list_tasks {"status":"all","search":"{{search}}","limit":200}""", """list_tasks {"status":"all","sort":"updated","limit":200}""");
+        await AssertSaidAsync(turns, tools, "yes", $"Added “{title}” (task 5), with the description “{note}”.",
+            $$"""add_task {"title":"{{title}}","description":"{{note}}"}""");
+        Assert.All(tools.Tasks.Take(4), t => Assert.Null(t.Description));
+    }
+
+    /// <summary>A rename of no task is said so, as before: no offer to add.</summary>
+    [Fact]
+    public async Task ARenameOfNoTaskOffersNothing()
+    {
+        var (turns, _) = await WithEverydayTasksAsync();
+
+        Assert.Equal("I couldn't find a task matching “eggs”. Say “show my tasks” to see them all.", await turns.TurnAsync("rename the eggs to brown eggs"));
+    }
+
     /// <summary>A note to self, an add with a note, "quick note:" keep their reading.</summary>
     [Theory]
     [InlineData("note to self: buy stamps", "Added “Buy stamps” (task 5).")]
