@@ -17,11 +17,14 @@ internal sealed record ListRequest(string Status, ListFilter? Filter) : SkillReq
     public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) =>
         new CallTools([ToolCall.Of(ToolNames.ListTasks, [(ToolArguments.Status, Status), .. Filter?.Arguments(context) ?? []])]);
 
+    public override IReadOnlyList<ToolCall>? FollowUp(IReadOnlyList<ToolExchange> acted, AgentContext context) => Filter?.FollowUp(acted, context);
+
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? looked, AgentContext context)
     {
-        var tasks = done.SelectMany(d => d.Outcome.Tasks).Where(t => Filter?.Keeps(t, context) ?? true).ToList();
+        // A task two calls returned (the urgent list's soonest due and its high priority ones) is listed once.
+        var tasks = done.SelectMany(d => d.Outcome.Tasks).DistinctBy(t => t.Id).Where(t => Filter?.Keeps(t, context) ?? true).ToList();
         // One page is shown; when the mcp has more, the reply says so instead of counting the page as all of them.
-        var more = !done.Any(d => d.Outcome.HasMore) || Filter is { SaysMore: false } ? ""
+        var more = !(Filter?.LeavesSomeOut(done, context) ?? done.Any(d => d.Outcome.HasMore)) ? ""
             : Filter is null && context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Cursor) ? MoreRequest.Offer
             : " There are more: the Tasks page shows them all.";
         if (Filter is not null)
@@ -133,6 +136,15 @@ internal abstract record ListFilter
 
     /// <summary>False for a reply about one task a page of the list found (the newest): no "there are more" after it.</summary>
     public virtual bool SaysMore => true;
+
+    /// <summary>
+    /// True when the tasks the calls brought back may leave out some the reply is about, so it says there are more: by
+    /// default, a page with more after it (none when <see cref="SaysMore"/> is false).
+    /// </summary>
+    public virtual bool LeavesSomeOut(IReadOnlyList<ToolExchange> done, AgentContext context) => SaysMore && done.Any(d => d.Outcome.HasMore);
+
+    /// <summary>A second round of lists, decided from what the first returned (<see cref="SkillRequest.FollowUp"/>), or null.</summary>
+    public virtual IReadOnlyList<ToolCall>? FollowUp(IReadOnlyList<ToolExchange> acted, AgentContext context) => null;
 
     /// <summary>"due today", "tagged #work": how the reply names the list.</summary>
     public abstract string Describe(AgentContext context);

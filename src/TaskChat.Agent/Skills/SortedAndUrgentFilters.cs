@@ -56,7 +56,9 @@ internal sealed record SortedFilter(string Sort) : ListFilter
 /// "anything urgent?", "what's urgent?", "urgent tasks": what cannot wait, in a user's sense, among the tasks still to do:
 /// overdue, due today, or high priority, soonest due first; none, the next one due is named. Before, "anything urgent?"
 /// listed high priority alone (“Nothing with high priority.” beside a task overdue since Monday), and "what's urgent?"
-/// ranked every task as "what should I do first?" does. The soonest due are read, a page of them, as that question reads.
+/// ranked every task as "what should I do first?" does. The soonest due are read, a page of them, as that question reads;
+/// when there are more, the high priority ones are read too (one due later, or with no due date, was past the page: a user
+/// with more than 200 tasks still to do was told "Nothing is urgent" beside one).
 /// </summary>
 internal sealed record UrgentFilter : ListFilter
 {
@@ -68,6 +70,21 @@ internal sealed record UrgentFilter : ListFilter
             yield return (TaskToolArguments.Limit, TaskToolArguments.PageMax);
         }
     }
+
+    // The soonest due, a page, have every task overdue or due today before the others (those with no due date come last):
+    // what a page with more can leave out is a high priority task due later, read with the filter that finds it.
+    public override IReadOnlyList<ToolCall>? FollowUp(IReadOnlyList<ToolExchange> acted, AgentContext context) =>
+        acted is [{ Outcome: { Succeeded: true, HasMore: true } }] && context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Priority, TaskPriorities.High)
+            ? [ToolCall.Of(ToolNames.ListTasks, [(ToolArguments.Status, ListStatus.Pending), (TaskToolArguments.Priority, TaskPriorities.High), .. Arguments(context)])]
+            : null;
+
+    // More after the soonest due leaves urgent tasks out only when its last one is still overdue or due today, or when the
+    // high priority ones could not be read; more after those, when they are more than a page.
+    public override bool LeavesSomeOut(IReadOnlyList<ToolExchange> done, AgentContext context) =>
+        done.Any(d => d.Outcome.HasMore && (d.Arguments.ContainsKey(TaskToolArguments.Priority)
+            || done.Count == 1 || d.Outcome.Tasks is [.., var last] && last.DueAt(context.Clock.Zone) < EndOfToday(context)));
+
+    private static DateTimeOffset EndOfToday(AgentContext context) => context.Clock.At(context.Clock.Today.AddDays(1), TimeOnly.MinValue);
 
     // Every task still to do comes to the reply, which keeps the urgent ones and names the next one due when none is.
     public override bool Keeps(TaskSnapshot task, AgentContext context) => !task.Completed;
@@ -87,7 +104,7 @@ internal sealed record UrgentFilter : ListFilter
             return "Nothing is urgent: you have no pending tasks.";
         }
         var ordered = DueSpanFilter.BySoonest(tasks, context);
-        var endOfToday = context.Clock.At(context.Clock.Today.AddDays(1), TimeOnly.MinValue);
+        var endOfToday = EndOfToday(context);
         var urgent = ordered.Where(t => t.DueAt(context.Clock.Zone) < endOfToday || t.Priority == TaskPriorities.High).ToList();
         if (urgent.Count > 0)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using TaskChat.Agent;
 using TaskChat.Contract;
@@ -166,6 +167,61 @@ public class LongListTests
 
         Assert.StartsWith("Start with #57 “Errand 57” (due ", reply, StringComparison.Ordinal);
         Assert.Contains("\"sort\":\"due\",\"limit\":200", tools.Calls[0].Arguments, StringComparison.Ordinal);
+    }
+
+    // Monday 1 December: one task due today, 205 due from 3 December on, one a day, and #207 high priority with no due date.
+    private static FakeTaskTools MoreThanAPageDueLater()
+    {
+        var tools = new FakeTaskTools(Monday);
+        tools.Add.InvokeAsync(new() { ["title"] = "Pay rent", ["due"] = "2026-12-01T17:00:00+00:00" }).AsTask().GetAwaiter().GetResult();
+        var day = new DateOnly(2026, 12, 3);
+        for (var i = 0; i < 205; i++)
+        {
+            tools.Add.InvokeAsync(new() { ["title"] = $"Errand {i + 2}", ["due"] = day.AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }).AsTask().GetAwaiter().GetResult();
+        }
+        tools.Add.InvokeAsync(new() { ["title"] = "Renew passport", ["priority"] = "high" }).AsTask().GetAwaiter().GetResult();
+        tools.Calls.Clear();
+        return tools;
+    }
+
+    /// <summary>
+    /// Before, the 200 soonest due were read alone: a high priority task due later, or with no due date, was past them, and
+    /// a user with more than 200 tasks to do was not told of it (and was told "There are more").
+    /// </summary>
+    [Fact]
+    public async Task Urgent_tasks_past_the_first_page_are_read_with_the_high_priority_filter()
+    {
+        var tools = MoreThanAPageDueLater();
+        var turns = new OfflineTurns(tools.All, new UserClock(Monday, TimeZoneInfo.Utc));
+
+        var reply = await turns.TurnAsync("anything urgent?");
+
+        Assert.Equal("2 urgent tasks: #1 “Pay rent” (due today at 17:00) and #207 “Renew passport” (high priority).", reply);
+        Assert.Equal(
+            [
+                (ToolNames.ListTasks, """{"status":"pending","due_before":null,"due_after":null,"overdue":null,"priority":null,"tag":null,"search":null,"sort":"due","limit":200,"cursor":null,"task_ids":null}"""),
+                (ToolNames.ListTasks, """{"status":"pending","due_before":null,"due_after":null,"overdue":null,"priority":"high","tag":null,"search":null,"sort":"due","limit":200,"cursor":null,"task_ids":null}"""),
+            ],
+            tools.Calls);
+    }
+
+    /// <summary>More tasks overdue or due today than a page: the reply says there are more, as a list longer than a page does.</summary>
+    [Fact]
+    public async Task Urgent_tasks_more_than_a_page_say_there_are_more()
+    {
+        var tools = new FakeTaskTools(Monday);
+        for (var i = 1; i <= 201; i++)
+        {
+            await tools.Add.InvokeAsync(new() { ["title"] = $"Errand {i}", ["due"] = "2026-11-30" });
+        }
+        tools.Calls.Clear();
+        var turns = new OfflineTurns(tools.All, new UserClock(Monday, TimeZoneInfo.Utc));
+
+        var reply = await turns.TurnAsync("what's urgent?");
+
+        Assert.StartsWith("200 urgent tasks: #1 “Errand 1” (overdue, was due yesterday), ", reply, StringComparison.Ordinal);
+        Assert.EndsWith(" There are more: the Tasks page shows them all.", reply, StringComparison.Ordinal);
+        Assert.Equal(2, tools.Calls.Count);
     }
 
     [Fact]
