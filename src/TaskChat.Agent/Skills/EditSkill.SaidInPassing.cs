@@ -49,7 +49,8 @@ internal sealed partial class EditSkill
         }
         // "it" is the one task the turn just before was about: further back, "call it …" is too loose a way to name one.
         var previous = utterance.Context.Chat.Previous;
-        return previous is not null && (ChatState.Changed(previous).Count == 1 || ChatState.Changed(previous).Count == 0 && ChatState.Shown(previous).Count == 1)
+        var changed = previous is null ? 0 : ChatState.Changed(previous).Count;
+        return previous is not null && (changed == 1 || changed == 0 && ChatState.Shown(previous).Count == 1)
             ? new EditRequest(TaskTarget.It, Phrase.Capitalize(title), null)
             : new Say($"Which task should I call “{Phrase.Capitalize(title)}”? Say “rename” and its number or a few words of its title, for example “rename the milk one to {title}”.");
     }
