@@ -2,10 +2,10 @@ namespace TaskChat.Agent;
 
 /// <summary>
 /// Decides the next step of a turn, the same way for every skill: find the request (an answer to the agent's own
-/// question first, then the skills by precedence, then the message read another way (<see cref="Rereadings"/>), then a
-/// helpful fallback), check the tools can take it, then run
-/// it: its lookup round if it has one, its calls, and its reply once they came back. There is no per-action branch
-/// here: what a request calls and says is the request's own business.
+/// question first, then two requests in one message (<see cref="TwoRequests"/>), then the skills by precedence, then the
+/// message read another way (<see cref="Rereadings"/>), then a helpful fallback), check the tools can take it, then run
+/// it: its lookup round if it has one, its calls, and its reply once they came back; two requests one after the other.
+/// There is no per-action branch here: what a request calls and says is the request's own business.
 /// </summary>
 internal sealed class Planner(IReadOnlyList<Skill> skills)
 {
@@ -13,84 +13,128 @@ internal sealed class Planner(IReadOnlyList<Skill> skills)
 
     public IReadOnlyList<Skill> Skills { get; } = [.. skills.OrderBy(s => s.Precedence)];
 
-    public NextStep Next(AgentContext context) => Run(Understand(context.Chat.Message, context), context);
+    public NextStep Next(AgentContext context)
+    {
+        var message = context.Chat.Message;
+        var utterance = Utterances.From(message, context);
+        if (AnswerTo(utterance, context) is { } answer)
+        {
+            return Run(answer, context);
+        }
+        return TwoRequests.Read(message, context, Read) is { } two
+            ? RunInOrder(two, context)
+            : Run(ReadAsSaid(message, utterance, context), context);
+    }
 
-    /// <summary>The request a message makes in this conversation.</summary>
+    /// <summary>The request a message makes in this conversation (one request: two in one message are read by <see cref="TwoRequests"/>).</summary>
     public SkillRequest Understand(string message, AgentContext context)
     {
         var utterance = Utterances.From(message, context);
-        if (context.Chat.Previous is { } previous)
-        {
-            if (Skills.Select(s => s.ReadAnswer(utterance, previous)).FirstOrDefault(r => r is not null) is { } answer)
-            {
-                return answer;
-            }
-            if (WhichAnswer.Read(utterance, context, Read) is { } chosen)
-            {
-                return chosen;
-            }
-        }
-        return Read(utterance)
+        return AnswerTo(utterance, context) ?? ReadAsSaid(message, utterance, context);
+    }
+
+    // An answer to the agent's own question in the turn before ("yes", "the second one"), or null.
+    private SkillRequest? AnswerTo(Utterance utterance, AgentContext context) =>
+        context.Chat.Previous is { } previous
+            ? Skills.Select(s => s.ReadAnswer(utterance, previous)).FirstOrDefault(r => r is not null) ?? WhichAnswer.Read(utterance, context, Read)
+            : null;
+
+    private SkillRequest ReadAsSaid(string message, Utterance utterance, AgentContext context) =>
+        Read(utterance)
             ?? Rereadings.Of(message).Select(m => Read(Utterances.From(m, context))).FirstOrDefault(r => r is not null)
             ?? Fallback.For(utterance);
-    }
 
     /// <summary>The first skill, by precedence, that reads the message, with its request.</summary>
     public SkillRequest? Read(Utterance utterance) =>
         Skills.Select(s => s.Read(utterance)).FirstOrDefault(r => r is not null);
 
-    public static NextStep Run(SkillRequest request, AgentContext context)
+    public static NextStep Run(SkillRequest request, AgentContext context) => Step(request, context).Next;
+
+    /// <summary>
+    /// The requests of one message, one after the other: each runs as it would alone, on the rounds after those of the
+    /// one before, which it sees as a turn just before its own (what "delete the garage and add clean the garage" deleted
+    /// is not a task "you already had"), and the reply tells every outcome. A "which one?" of one of them is asked last,
+    /// once the other is done, so the next message answers it (<see cref="WhichAnswer"/> reads the request that asked
+    /// from this message again).
+    /// </summary>
+    private static NextStep RunInOrder(IReadOnlyList<SaidRequest> requests, AgentContext context)
+    {
+        var rounds = context.Chat.Rounds;
+        var used = 0;
+        var earlier = context.Chat.Earlier.ToList();
+        var outcomes = new List<(SaidRequest Request, string Reply, bool Changed)>();
+        foreach (var request in requests)
+        {
+            var own = rounds.Skip(used).ToList();
+            var step = Step(request.Request, context with { Chat = context.Chat with { Rounds = own, Earlier = [.. earlier] } });
+            if (step.Next is not Answer answer)
+            {
+                return step.Next;
+            }
+            var exchanges = own.Take(step.Used).SelectMany(r => r).ToList();
+            outcomes.Add((request, answer.Text, exchanges.Any(e => e.Changed)));
+            earlier.Add(new PastTurn(request.Said, exchanges, answer.Text));
+            used += step.Used;
+        }
+        return new Answer(Replies.InOrder(outcomes));
+    }
+
+    /// <summary>
+    /// The next step of <paramref name="request"/> from the turn's rounds, and how many of them it has used: once it
+    /// answers, the rounds after those are another request's (<see cref="RunInOrder"/>). Every decision is made again
+    /// from the rounds at every step, each on the rounds there were when it was first made.
+    /// </summary>
+    private static (NextStep Next, int Used) Step(SkillRequest request, AgentContext context)
     {
         if (context.Tools.Missing(request.Needs) is { } missing)
         {
-            return new Answer(request.CannotYet ?? Replies.Unavailable(missing));
+            return (new Answer(request.CannotYet ?? Replies.Unavailable(missing)), 0);
         }
         var rounds = context.Chat.Rounds;
-        var lookup = request.Lookup(context);
-        if (rounds.Count == 0 && lookup is null)
-        {
-            return Checked(request.Act(null, context), context);
-        }
+        AgentContext After(int count) => count >= rounds.Count ? context : context with { Chat = context.Chat with { Rounds = [.. rounds.Take(count)] } };
         IReadOnlyList<TaskSnapshot>? tasks = null;
-        // The lookup round, and a second one when the first did not find what the request needs (a search by words
-        // that matched nothing: the plain list then, for a near miss). Decided again from the rounds at every step.
+        // The lookup round, and a second one when the first did not find what the request needs (a search by words that
+        // matched nothing: the plain list then, for a near miss).
         var lookups = 0;
-        var call = lookup;
+        var call = request.Lookup(After(0));
         while (call is not null)
         {
             if (rounds.Count == lookups)
             {
-                return Checked(new CallTools([call]), context);
+                return (Checked(new CallTools([call]), context), lookups);
             }
             if (rounds[lookups].FirstOrDefault(e => !e.Outcome.Succeeded) is { } failedLookup)
             {
-                return new Answer(Replies.Failed(failedLookup));
+                return (new Answer(Replies.Failed(failedLookup)), lookups + 1);
             }
             tasks = [.. rounds[lookups].SelectMany(e => e.Outcome.Tasks)];
             lookups++;
-            call = lookups == 1 ? request.LookupAgain(tasks, context) : null;
+            call = lookups == 1 ? request.LookupAgain(tasks, After(lookups)) : null;
         }
-        if (lookup is not null && rounds.Count == lookups)
+        var act = Checked(request.Act(tasks, After(lookups)), context);
+        if (act is not CallTools || rounds.Count == lookups)
         {
-            return Checked(request.Act(tasks, context), context);
+            return (act, lookups);
         }
         IReadOnlyList<ToolExchange> acted = rounds[lookups];
-        if (request.FollowUp(acted, context) is { Count: > 0 } followUp)
+        var used = lookups + 1;
+        if (request.FollowUp(acted, After(used)) is { Count: > 0 } followUp)
         {
-            if (rounds.Count == lookups + 1)
+            if (rounds.Count == used)
             {
-                return Checked(new CallTools(followUp), context);
+                return (Checked(new CallTools(followUp), context), used);
             }
-            acted = [.. acted, .. rounds[lookups + 1]];
+            acted = [.. acted, .. rounds[used]];
+            used++;
         }
         var done = acted.Where(e => e.Outcome.Succeeded).ToList();
         var sentences = new List<string>();
         if (done.Count > 0)
         {
-            sentences.Add(request.Reply(done, tasks, context));
+            sentences.Add(request.Reply(done, tasks, After(used)));
         }
         sentences.AddRange(acted.Where(e => !e.Outcome.Succeeded).Select(Replies.Failed));
-        return new Answer(string.Join(' ', sentences.Where(s => s.Length > 0)));
+        return (new Answer(string.Join(' ', sentences.Where(s => s.Length > 0))), used);
     }
 
     // The agent never sends a tool or an argument the tools did not declare.

@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using TaskChat.Contract;
 
 namespace TaskChat.Agent;
 
 /// <summary>Sentence pieces every skill's replies share, and the kind words for a tool that failed.</summary>
-internal static class Replies
+internal static partial class Replies
 {
     public static string Label(TaskSnapshot task) => $"#{task.Id} “{task.Title}”";
 
@@ -59,6 +60,25 @@ internal static class Replies
             _ => $"Sorry, something went wrong and I couldn't {what}. Please try again.",
         };
     }
+
+    /// <summary>
+    /// The reply to two requests of one message: each outcome, in the order said, and a "which one?" last, where the next
+    /// message answers it (a second one, which could not be answered with it, asks for its request to be said again). When
+    /// both changed tasks, one "undo" takes back both, and the reply says so once.
+    /// </summary>
+    public static string InOrder(IReadOnlyList<(SaidRequest Request, string Reply, bool Changed)> outcomes)
+    {
+        var asking = outcomes.Where(o => TargetedRequest.AsksWhich(o.Reply)).ToList();
+        var both = outcomes.Count(o => o.Changed) > 1;
+        var sentences = outcomes.Where(o => !asking.Contains(o)).Select(o => both ? UndoHint().Replace(o.Reply, "").Trim() : o.Reply)
+            .Concat(asking.Take(1).Select(o => o.Reply))
+            .Concat(asking.Skip(1).Select(o => $"Then say “{o.Request.Said}” again."));
+        return string.Join(' ', sentences.Where(s => s.Length > 0)) + (both ? " Say “undo” to take back both." : "");
+    }
+
+    // "Say “undo” to bring it back.": one request's hint, which the hint for both replaces.
+    [GeneratedRegex(@"\s*Say “undo”[^.]*\.", RegexOptions.CultureInvariant)]
+    private static partial Regex UndoHint();
 
     private static string ToolVerb(string tool) => tool switch
     {

@@ -19,9 +19,13 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
     /// </summary>
     public const string EarlierWhichOpening = "Which one did you mean: ";
 
-    /// <summary>True when <paramref name="reply"/> asks which task the user meant, in either wording.</summary>
+    /// <summary>
+    /// True when <paramref name="reply"/> asks which task the user meant, in either wording: at its start, or after what
+    /// another request of the same message did ("Added “Eggs” (task 5). Which one: …", <see cref="Replies.InOrder"/>).
+    /// </summary>
     public static bool AsksWhich(string reply) =>
-        reply.StartsWith(WhichOpening, StringComparison.Ordinal) || reply.StartsWith(EarlierWhichOpening, StringComparison.Ordinal);
+        reply.StartsWith(WhichOpening, StringComparison.Ordinal) || reply.StartsWith(EarlierWhichOpening, StringComparison.Ordinal)
+        || reply.Contains(". " + WhichOpening, StringComparison.Ordinal);
 
     /// <summary>Which tasks a lookup lists: completing only concerns pending tasks, reopening done ones.</summary>
     protected virtual string LookupStatus => ListStatus.All;

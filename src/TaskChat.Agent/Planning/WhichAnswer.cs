@@ -35,7 +35,7 @@ internal static partial class WhichAnswer
         }
         if (TaskReference.Parse(utterance.Text) is { ByNumber: true } chosen)
         {
-            return previous.Reply.StartsWith(TargetedRequest.WhichOpening, StringComparison.Ordinal)
+            return previous.Reply.Contains(TargetedRequest.WhichOpening, StringComparison.Ordinal)
                 ? Numbered(chosen.Ids, utterance.Raw, asked, candidates)
                 : asked with { Target = chosen };
         }
@@ -115,12 +115,24 @@ internal static partial class WhichAnswer
             {
                 return null;
             }
-            if (read(Utterances.From(turn.UserText, context)) is TargetedRequest { Target.ByWords: true } asked && ChatState.Shown(turn) is { Count: > 1 } candidates)
+            if (ChatState.Shown(turn) is { Count: > 1 } candidates && Asked(turn.UserText, candidates, context, read) is { } asked)
             {
                 return (asked, candidates);
             }
         }
         return null;
+    }
+
+    // The request of a past message that asked "which one?": the message's one request, or of its two requests
+    // (TwoRequests), the one whose words the question's tasks all match.
+    private static TargetedRequest? Asked(string said, IReadOnlyList<TaskSnapshot> candidates, AgentContext context, Func<Utterance, SkillRequest?> read)
+    {
+        if (TwoRequests.Read(said, context, read) is not { } two)
+        {
+            return read(Utterances.From(said, context)) is TargetedRequest { Target.ByWords: true } asked ? asked : null;
+        }
+        var byWords = two.Select(r => r.Request).OfType<TargetedRequest>().Where(r => r.Target.ByWords).ToList();
+        return byWords.FirstOrDefault(r => TitleMatcher.Match(candidates, r.Target.Words).Count == candidates.Count) ?? byWords.LastOrDefault();
     }
 
     // "both", "all", "all of them", "all 3", "all three", "each of them": how many the answer takes (every candidate, or

@@ -60,7 +60,7 @@ internal sealed partial class AddSkill : Skill
         "add call Bob with description about the offer", "I need to renew my passport", "add buy milk, not oat milk",
         "every monday take out the trash",
         "add buy milk - not oat milk", "add to my shopping list: eggs, bread", "add tomorrow: eggs, bread", "put eggs on the shopping list",
-        "call mom every sunday at 5pm", "make the taxes monthly", "ok add eggs then", "add eggs. also delete the garage", "add eggs and mark milk done", "need to buy eggs",
+        "call mom every sunday at 5pm", "make the taxes monthly", "ok add eggs then", "add eggs and mark it done", "need to buy eggs",
     ];
 
     /// <summary>True when the text starts as an add does ("add …", "remind me to …", "I need to …").</summary>
@@ -77,12 +77,13 @@ internal sealed partial class AddSkill : Skill
     {
         var text = utterance.Text;
         var clock = utterance.Context.Clock;
-        // "add eggs. also delete the garage", "add eggs and mark milk done": a second request after the add is no part of
-        // the task (before, “Eggs. also delete the garage” was added), and the agent makes one request a turn: both are
-        // named, to be said one at a time.
+        // "add eggs and mark it done", "add eggs. also delete": a second request after the add is no part of the task
+        // (before, “Eggs. also delete the garage” was added). Two requests that each name their task are both done
+        // (TwoRequests, read before the skills); one that points back at the first, or names nothing, is named to be
+        // said on its own.
         if (Phrase.TryStripStart(text, Verbs, out _) && SecondRequest().Match(text) is { Success: true } two)
         {
-            return new Say($"That's two requests, and I take them one at a time: say “{two.Groups["first"].Value.TrimEnd('.', ',', ';', '!')}” first, then “{two.Groups["second"].Value}”.");
+            return new Say($"That's two requests, and I do both at once only when each names its own task: say “{two.Groups["first"].Value.TrimEnd('.', ',', ';', '!')}” first, then “{two.Groups["second"].Value}”.");
         }
         var repeatOnly = false;
         string? priority = null;

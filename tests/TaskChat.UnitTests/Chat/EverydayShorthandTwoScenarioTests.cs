@@ -6,7 +6,7 @@ namespace TaskChat.UnitTests.Chat;
 /// Everyday shorthand that session 41b's probe found missed or misread: a repeat with a time said without "add" ("call mom
 /// every sunday at 5pm"), a day said before a task's name ("tomorrow milk"), "make the taxes monthly", a tag's tasks with
 /// "show" and no "my" ("show home stuff"), "then" at the end ("ok add eggs then"), "wat's left", "scrap the garage", "am I
-/// free friday?", "the taxes can be low priority", "I didn't finish the taxes", an add with a second request after it,
+/// free friday?", "the taxes can be low priority", "I didn't finish the taxes", an add with a second request after it (now both done: TwoRequestsScenarioTests),
 /// "note on milk: …", news of a task moved ("the dentist moved to friday"), "remind me at 5 about milk" / "ping me …" and
 /// "need to buy eggs". Whole conversations against the fake tools;
 /// the clock is Wednesday 2 December 2026, 09:00 UTC.
@@ -244,24 +244,6 @@ public class EverydayShorthandTwoScenarioTests
         var calls = tools.Calls.Count;
         await turns.TurnAsync("I didn't finish anything today");
         Assert.DoesNotContain(tools.Calls.Skip(calls), c => c.Tool is "reopen_task" or "update_task" or "add_task");
-    }
-
-    /// <summary>
-    /// Before, “Eggs. also delete the garage” was added, and "add eggs and mark milk done" looked for a task “add eggs”:
-    /// both requests are named, to be said one at a time, and nothing is changed.
-    /// </summary>
-    [Theory]
-    [InlineData("add eggs. also delete the garage", "That's two requests, and I take them one at a time: say “add eggs” first, then “delete the garage”.")]
-    [InlineData("add eggs and mark milk done", "That's two requests, and I take them one at a time: say “add eggs” first, then “mark milk done”.")]
-    [InlineData("add bread. mark the taxes as done", "That's two requests, and I take them one at a time: say “add bread” first, then “mark the taxes as done”.")]
-    [InlineData("add eggs and then check off the milk", "That's two requests, and I take them one at a time: say “add eggs” first, then “check off the milk”.")]
-    public async Task AnAddAndAnotherRequestAreNamedOneAtATime(string message, string reply)
-    {
-        var (turns, tools) = await WithEverydayTasksAsync();
-        var calls = tools.Calls.Count;
-
-        Assert.Equal(reply, await turns.TurnAsync(message));
-        Assert.Equal(calls, tools.Calls.Count);
     }
 
     /// <summary>An add with "and" before another thing to do keeps its reading (one task, or several), and so does ticking off two.</summary>

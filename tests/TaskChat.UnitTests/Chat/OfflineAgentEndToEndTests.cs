@@ -45,6 +45,26 @@ public class OfflineAgentEndToEndTests
             tools.Calls);
     }
 
+    /// <summary>Two requests in one message, each with its own rounds through the function invoker, and one undo for both.</summary>
+    [Fact]
+    public async Task TwoRequestsInOneMessageRunOneAfterTheOtherAndUndoTakesBothBack()
+    {
+        var tools = new FakeTaskTools();
+        using var client = new OfflineAgentChatClient();
+        var agent = Agent(client, tools);
+        var session = await agent.CreateSessionAsync();
+        await agent.RunAsync("add buy milk", session);
+
+        var both = await agent.RunAsync("mark milk done and add bread", session);
+        var undone = await agent.RunAsync("undo", session);
+
+        Assert.Equal("Marked “Buy milk” done. Added “Bread” (task 2). Say “undo” to take back both.", both.Text);
+        Assert.Equal("Undone: “Buy milk” is not done again and removed “Bread” again.", undone.Text);
+        Assert.Equal([ToolNames.AddTask, ToolNames.ListTasks, ToolNames.CompleteTask, ToolNames.AddTask, ToolNames.ReopenTask, ToolNames.DeleteTask], tools.Calls.Select(c => c.Tool));
+        Assert.Equal(["Buy milk"], tools.Tasks.Select(t => t.Title));
+        Assert.False(tools.Tasks[0].Completed);
+    }
+
     [Fact]
     public async Task StreamingThroughTheAgentGivesTheSameAnswerAndCallsTheSameTools()
     {

@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+
+namespace TaskChat.Agent;
+
+/// <summary>A part of a message read on its own: its words as said and the request a skill read in them.</summary>
+internal sealed record SaidRequest(string Said, SkillRequest Request);
+
+/// <summary>
+/// "add eggs and mark milk done", "mark milk done and add bread", "delete the dentist. add call mom tomorrow": two requests
+/// in one message, each read on its own and both carried out, in order (<see cref="Planner"/>). A message is split only
+/// where each side is, by itself, a clear request of a skill that changes tasks (the second may also list them), and the
+/// second starts with the verb of one, so a title is never cut ("add salt and pepper", "add milk and eggs", "add buy milk
+/// and call mom" read as before). After "and" inside an add or a new title or note, only a task ticked off or a list starts
+/// a second request ("add wash the car and remove the roof box" is one task); after a full stop, any. A second that points back ("mark it done",
+/// "delete both") or three requests are not split, and are read as before (after an add: both named, to be said one at a
+/// time).
+/// </summary>
+internal static partial class TwoRequests
+{
+    // The verbs a second request starts with, after "and" or a full stop.
+    private static readonly string[] SecondVerbs =
+    [
+        "add", "create", "mark", "complete", "check off", "tick off", "cross off", "uncheck", "reopen", "delete", "remove", "cancel", "scrap",
+        "call off", "move", "push", "postpone", "reschedule", "rename", "tag", "untag", "skip", "set", "change", "make", "remind me", "show", "list",
+    ];
+
+    /// <summary>The two requests of <paramref name="message"/>, in the order said, or null when it is one request (or more than two).</summary>
+    public static IReadOnlyList<SaidRequest>? Read(string message, AgentContext context, Func<Utterance, SkillRequest?> read) =>
+        // Three requests or more ("mark milk done, delete the garage and add eggs": the second part two more) are left whole.
+        Split(message, context, read) is { } two && Split(two[1].Said, context, read) is null ? two : null;
+
+    // The message cut where it first makes two requests, or null.
+    private static SaidRequest[]? Split(string message, AgentContext context, Func<Utterance, SkillRequest?> read)
+    {
+        var text = message.Trim();
+        foreach (Match between in Between().Matches(text))
+        {
+            var firstSaid = text[..between.Index].Trim();
+            var secondSaid = text[(between.Index + between.Length)..].Trim();
+            var second = Utterances.From(secondSaid, context);
+            if (firstSaid.Length == 0 || secondSaid.Length == 0 || !Phrase.TryStripStart(second.Text, SecondVerbs, out _)
+                || read(Utterances.From(firstSaid, context)) is not { } first || !Changes(first))
+            {
+                continue;
+            }
+            // Inside an add or a new title or note, "and" may join its words ("add wash the car and remove the roof box",
+            // "rename the garage to tidy and remove the old bikes"): only a task ticked off ("and mark milk done", "and
+            // check off the milk") or a list is plainly a request of its own there.
+            var then = read(second);
+            if (first is AddRequest or EditRequest && !SentenceEnd().IsMatch(between.Value) && !TickedOff().IsMatch(second.Text) && then is not ListRequest { Filter: not SearchFilter })
+            {
+                continue;
+            }
+            if (then is not null && (Changes(then) || then is ListRequest) && !(first is AddRequest && then is AddRequest) && !PointsBack(then))
+            {
+                // "mark milk done, delete the garage and add eggs": three requests, the first two read as one.
+                return firstSaid.Split(", ").Skip(1).Any(part => Phrase.TryStripStart(part, SecondVerbs, out _))
+                    ? null
+                    : [new SaidRequest(firstSaid, first), new SaidRequest(secondSaid, then)];
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A request that changes tasks (adds, completes, deletes, edits a field, reopens, skips), not a question.</summary>
+    private static bool Changes(SkillRequest request) =>
+        request is AddRequest or CompleteRequest or DeleteRequest or EditRequest or FieldChangeRequest or ReopenRequest or SkipRequest
+            or PastTenseRequest or EachOfRequest;
+
+    // "mark it done", "delete both", "move the second one": read before the first is done, it would point at what the
+    // conversation had before this message.
+    private static bool PointsBack(SkillRequest request) =>
+        request is TargetedRequest { Target: var target } && (target.IsIt || target.Listed || target.ByPosition || target.IsNewest);
+
+    // "add eggs and mark milk done", "… . also delete the garage", "…, then add bread".
+    [GeneratedRegex(@"[.!]\s+(?:(?:also|and then|and|then|plus)\s+)?|,?\s+and\s+(?:then\s+|also\s+)?|,\s+(?:then|also|plus)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Between();
+
+    [GeneratedRegex(@"^[.!]")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"^(?:mark\s+.+\s+(?:as\s+)?(?:done|complete|completed|finished)|(?:check|tick|cross)\s+off\s+.+|(?:check|tick|cross)\s+.+\s+off|complete\s+(?:task\s+)?#?\d+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TickedOff();
+}
