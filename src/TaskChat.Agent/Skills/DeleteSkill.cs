@@ -45,6 +45,13 @@ internal sealed partial class DeleteSkill : Skill
         {
             return TaskReference.Parse(unwanted.Groups["q"].Value) is { } named ? new DeleteRequest(named) : null;
         }
+        // "the garage is cancelled", "no need for milk anymore", "milk isn't needed": news that a task is off, said of it (before:
+        // not understood, or offered as a task “Milk isnt needed”).
+        if (!utterance.IsQuestion && NoLongerOn().Match(utterance.Text) is { Success: true } off && !TaskReference.IsEverything(off.Groups["q"].Value)
+            && !TaskReference.IsPronoun(off.Groups["q"].Value) && TaskReference.Parse(off.Groups["q"].Value) is { ByWords: true } offTask)
+        {
+            return new DeleteRequest(offTask);
+        }
         if (!Phrase.TryStripStart(utterance.Text, DeleteVerbs, out var rest))
         {
             return null;
@@ -76,6 +83,9 @@ internal sealed partial class DeleteSkill : Skill
     // to remind me" is not a deletion).
     [GeneratedRegex(@"^(?:(?:i|we)\s+(?:don'?t|do not)\s+(?:need|have)\s+to\s+(?<q>.+?)\s+any\s?more|(?:i|we)\s+(?:don'?t|do not)\s+need\s+(?!to\s)(?<q>.+?)\s+any\s?more|(?:i|we)\s+no\s+longer\s+(?:need|have)\s+to\s+(?<q>.+)|no\s+need\s+to\s+(?<q>.+?)\s+any\s?more)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoLongerNeeded();
+
+    [GeneratedRegex(@"^(?:no\s+need\s+for\s+(?<q>.+?)(?:\s+any\s?more)?|(?<q>.+?)\s+(?:is|are)(?:n'?t|\s+not)\s+needed(?:\s+any\s?more)?|(?<q>.+?)\s+(?:is|are)\s+no\s+longer\s+needed|(?<q>.+?)\s+(?:is|are|got|has\s+been|have\s+been|was|were)\s+(?:cancell?ed|called\s+off))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoLongerOn();
 }
 
 internal sealed record DeleteRequest(TaskTarget Target) : TargetedRequest(Target)

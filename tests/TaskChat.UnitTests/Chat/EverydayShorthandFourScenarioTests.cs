@@ -7,7 +7,8 @@ namespace TaskChat.UnitTests.Chat;
 /// mom an hour before" added a task “Call mom an hour before” beside “Call mom”), a thing done said with when it was done ("I
 /// finished the taxes yesterday": "couldn't find “taxes yesterday”"), "show me everything tagged home" (every task listed),
 /// "what's due after friday?" (every task listed, tomorrow's included), and a task's details asked for ("show details of the
-/// taxes", "what's the note on the taxes?"). Whole conversations against the fake tools; the
+/// taxes", "what's the note on the taxes?"), and news that a task is off ("the garage is cancelled", "no need for milk
+/// anymore"). Whole conversations against the fake tools; the
 /// clock is Wednesday 2 December 2026, 09:00 UTC.
 /// </summary>
 public class EverydayShorthandFourScenarioTests
@@ -117,5 +118,39 @@ public class EverydayShorthandFourScenarioTests
         await turns.TurnAsync("add a note to the taxes: use the new form");
 
         Assert.Equal("1 task matching “taxes”: #3 “File taxes”. Its description: “use the new form”", await turns.TurnAsync(message));
+    }
+    /// <summary>News that a task is off, said of it (before: not understood, or offered as a task “Milk isnt needed”); "undo" brings it back.</summary>
+    [Theory]
+    [InlineData("the garage is cancelled", 4)]
+    [InlineData("the garage got canceled", 4)]
+    [InlineData("call mom is called off", 2)]
+    [InlineData("no need for milk anymore", 1)]
+    [InlineData("no need for milk", 1)]
+    [InlineData("milk isn't needed", 1)]
+    [InlineData("milk is no longer needed", 1)]
+    [InlineData("the taxes are not needed anymore", 3)]
+    public async Task ATaskSaidToBeOffIsDeleted(string message, long id)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+        var title = tools.Tasks.Single(t => t.Id == id).Title;
+
+        Assert.Equal($"Deleted “{title}”. Say “undo” to bring it back.", await turns.TurnAsync(message));
+        Assert.DoesNotContain(tools.Tasks, t => t.Id == id);
+        await turns.TurnAsync("undo");
+        Assert.Contains(tools.Tasks, t => t.Title == title);
+    }
+
+    /// <summary>Nothing of those words, a question, or something else that is off: nothing is deleted.</summary>
+    [Theory]
+    [InlineData("dinner is cancelled", "I couldn't find a task matching “dinner”")]
+    [InlineData("is the garage cancelled?", "")]
+    [InlineData("the light is off", "Sorry, I didn't quite get that.")]
+    [InlineData("everything is cancelled", "")]
+    public async Task OtherNewsDeletesNothing(string message, string reply)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        Assert.StartsWith(reply, await turns.TurnAsync(message), StringComparison.Ordinal);
+        Assert.Equal(4, tools.Tasks.Count);
     }
 }
