@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -251,6 +252,15 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(grandma.GetByTestId("task-due-time")).ToHaveValueAsync("10:00");
         await grandma.GetByTestId("task-due-moved").ScrollIntoViewIfNeededAsync();
         await ShootAsync(page, "tasks-repeat-moved-laptop", "a repeat that moved the due date, said in the details");
+        // Another due date given elsewhere (here through the api) leaves the note about the repeat's behind.
+        var id = await grandma.GetAttributeAsync("data-task-id");
+        using (var api = await ApiAsAsync(page))
+        {
+            using var moved = await api.PatchAsJsonAsync($"/api/tasks/{id}", new { due = Today("UTC", days: 20) + "T11:00" });
+            Assert.True(moved.IsSuccessStatusCode, $"move: {moved.StatusCode}");
+        }
+        await Assertions.Expect(grandma.GetByTestId("task-due-time")).ToHaveValueAsync("11:00");
+        await Assertions.Expect(grandma.GetByTestId("task-due-moved")).ToHaveCountAsync(0);
     });
 
     /// <summary>
