@@ -9,6 +9,21 @@ namespace TaskChat.Agent;
 /// </summary>
 internal static partial class Markers
 {
+    /// <summary>
+    /// Two or more "!" ending the line as typed ("fix the sink!!", "pay rent friday !!"): where they start and how many,
+    /// or null. Cleaning a message drops its closing punctuation before the readers see it, so the adds read these here.
+    /// </summary>
+    public static (int Start, int Length)? TrailingBangs(string typed)
+    {
+        var end = typed.TrimEnd().Length;
+        var start = end;
+        while (start > 0 && typed[start - 1] == '!')
+        {
+            start--;
+        }
+        return end - start >= 2 ? (start, end - start) : null;
+    }
+
     public static bool TryExtractPriority(string text, out string rest, out string priority)
     {
         rest = text;

@@ -48,15 +48,16 @@ public static class TaskLine
         }
         var parts = WordSpans.PartsOf(text, cleaned, steps, KindName);
         var priority = words.Priority;
-        if (priority is null && !kept.HasFlag(TaskWordKinds.Priority) && TrailingBangs(text) is { } bangs)
+        var bangs = Markers.TrailingBangs(text);
+        if (priority is null && !kept.HasFlag(TaskWordKinds.Priority) && bangs is { } read)
         {
             // "pay rent friday #home !!", "fix the sink!!": cleaning drops the line's closing punctuation before the readers
             // see it, so two or more "!" at the very end are read here, as the chat's add reads them (before: dropped from the
             // title and not read, so the task was added without its priority).
             priority = TaskPriorities.High;
-            parts = [.. parts, new ParsedPart(TaskLineParts.Priority, bangs.Start, bangs.Length, text.Substring(bangs.Start, bangs.Length))];
+            parts = [.. parts, new ParsedPart(TaskLineParts.Priority, read.Start, read.Length, text.Substring(read.Start, read.Length))];
         }
-        else if (kept.HasFlag(TaskWordKinds.Priority) && TrailingBangs(text) is { } typed)
+        else if (kept.HasFlag(TaskWordKinds.Priority) && bangs is { } typed)
         {
             // Kept as typed (the chip's cross): they stay in the title, where cleaning would have dropped them.
             title = string.Concat(title, char.IsWhiteSpace(text[typed.Start - 1]) ? " " : "", text.AsSpan(typed.Start, typed.Length));
@@ -71,18 +72,6 @@ public static class TaskLine
             words.Repeat?.Words,
             remindBefore is { } before ? [before.Iso] : [],
             parts);
-    }
-
-    // The run of "!" ending the line, when it is two or more: where it starts and how long it is.
-    private static (int Start, int Length)? TrailingBangs(string text)
-    {
-        var end = text.TrimEnd().Length;
-        var start = end;
-        while (start > 0 && text[start - 1] == '!')
-        {
-            start--;
-        }
-        return end - start >= 2 ? (start, end - start) : null;
     }
 
     private static TaskWordKinds KindsOf(IReadOnlyCollection<string> keep) =>

@@ -216,7 +216,7 @@ internal sealed partial class AddSkill : Skill
         var words = TaskWords.Read(rest, clock, priority);
         (rest, priority) = (words.Rest, words.Priority);
         var (tags, due, repeat) = (words.Tags, words.Due, words.Repeat);
-        if (priority is null && utterance.Raw.TrimEnd().EndsWith("!!", StringComparison.Ordinal))
+        if (priority is null && Markers.TrailingBangs(utterance.Raw) is not null)
         {
             priority = TaskPriorities.High;
         }

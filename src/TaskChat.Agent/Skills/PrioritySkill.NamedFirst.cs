@@ -37,10 +37,10 @@ internal sealed partial class PrioritySkill
             level = Level(said);
         }
         // "taxes to high priority", "taxes: no priority" (with a verb, "make taxes high priority" is read by Read's last step).
-        else if (!verb && Phrase.TryStripEnd(rest, LevelsAtTheEnd, out named) && LevelsAtTheEnd.First(l => rest.EndsWith(l, StringComparison.OrdinalIgnoreCase)) is var end)
+        else if (!verb && Phrase.TryStripEnd(rest, LevelsAtTheEnd, out named) && Phrase.Words(rest) is [.., var end, _])
         {
             Phrase.TryStripEnd(named, ["to", "as"], out named);
-            level = Level(end);
+            level = Level(end); // the word before "priority": "high", "no"
         }
         else
         {
