@@ -19,6 +19,8 @@ public sealed class OfflineAgentChatClient(UserClock clock) : IChatClient
 
     private static readonly Planner Planner = new(SkillSet.All);
 
+    private readonly ConditionalWeakTable<ChatMessage, TurnReading> _turns = new();
+
     // Streamed text arrives a few words at a time, as a model's would, so the chat page renders it the same way.
     private const int WordsPerChunk = 3;
 
@@ -35,12 +37,17 @@ public sealed class OfflineAgentChatClient(UserClock clock) : IChatClient
         ArgumentNullException.ThrowIfNull(messages);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var chat = ChatState.Read([.. messages]);
-        var context = new AgentContext(Clock, ToolCatalog.From(options?.Tools), chat);
-        var step = chat.Rounds.Count >= Planner.MaxRounds
-            ? new Answer("Sorry, that took too many steps. Please try again with one request at a time.")
-            : Planner.Next(context);
-        return Task.FromResult(ToResponse(step));
+        var history = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        var tools = options?.Tools;
+        var at = LastUserMessage(history);
+        var kept = at >= 0 && _turns.TryGetValue(history[at], out var reading) && reading.Fits(history, at, tools) ? reading : null;
+        var chat = kept is null ? ChatState.Read(history) : kept.Context.Chat with { Rounds = ChatState.RoundsAfter(history, at) };
+        if (chat.Rounds.Count >= Planner.MaxRounds)
+        {
+            return Task.FromResult(ToResponse(new Answer("Sorry, that took too many steps. Please try again with one request at a time.")));
+        }
+        var turn = kept ?? Read(history, at, tools, chat);
+        return Task.FromResult(ToResponse(Planner.Next(turn.Reading, turn.Context with { Chat = chat })));
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
@@ -87,6 +94,45 @@ public sealed class OfflineAgentChatClient(UserClock clock) : IChatClient
     // Nothing to release: the client holds no connections or buffers.
     public void Dispose()
     {
+    }
+
+    /// <summary>
+    /// The turn's tools and what its message asks, read in its first round and kept for the rounds after it. The function
+    /// invocation calls the client once per round with the same messages plus each round's results, and the reading
+    /// depends on none of those results (<see cref="Planner.ReadMessage"/>): reading the message (and the turns before it)
+    /// again in every round was half of the agent's time in a turn (issue 13). Kept with the user's message object, so it
+    /// goes with the turn; used only when the messages before it and the tools are the very same objects, or the message
+    /// is read again.
+    /// </summary>
+    private TurnReading Read(IReadOnlyList<ChatMessage> history, int at, IList<AITool>? tools, ChatState chat)
+    {
+        var context = new AgentContext(Clock, ToolCatalog.From(tools), chat);
+        var turn = new TurnReading([.. history.Take(Math.Max(at, 0))], tools is null ? [] : [.. tools], context, Planner.ReadMessage(context));
+        if (at >= 0)
+        {
+            _turns.AddOrUpdate(history[at], turn);
+        }
+        return turn;
+    }
+
+    // The message ChatState reads as the turn's: the last one the user wrote words in.
+    private static int LastUserMessage(IReadOnlyList<ChatMessage> history)
+    {
+        for (var i = history.Count - 1; i >= 0; i--)
+        {
+            if (history[i].Role == ChatRole.User && !string.IsNullOrWhiteSpace(history[i].Text))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private sealed record TurnReading(ChatMessage[] Before, AITool[] Tools, AgentContext Context, MessageReading Reading)
+    {
+        public bool Fits(IReadOnlyList<ChatMessage> history, int at, IList<AITool>? tools) =>
+            at == Before.Length && Enumerable.Range(0, at).All(i => ReferenceEquals(history[i], Before[i]))
+            && (tools?.Count ?? 0) == Tools.Length && Enumerable.Range(0, Tools.Length).All(i => ReferenceEquals(tools![i], Tools[i]));
     }
 
     private static ChatResponse ToResponse(NextStep step)

@@ -206,6 +206,10 @@ internal sealed record ChatState(string Message, IReadOnlyList<IReadOnlyList<Too
         return new ChatState(turns[^1].User, ReadRounds(turns[^1].After), earlier);
     }
 
+    /// <summary>The rounds of the turn whose user message is <paramref name="history"/>[<paramref name="userAt"/>]: what <see cref="Read"/> reads as <see cref="Rounds"/>.</summary>
+    public static IReadOnlyList<IReadOnlyList<ToolExchange>> RoundsAfter(IReadOnlyList<ChatMessage> history, int userAt) =>
+        ReadRounds([.. history.Skip(userAt + 1)]);
+
     private static string LastText(List<ChatMessage> messages) =>
         messages.LastOrDefault(m => m.Role == ChatRole.Assistant && !string.IsNullOrWhiteSpace(m.Text))?.Text ?? "";
 

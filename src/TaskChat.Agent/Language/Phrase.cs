@@ -26,32 +26,35 @@ internal static class Phrase
     /// <summary>When text starts with one of the phrases (as whole words), returns what follows it.</summary>
     public static bool TryStripStart(string text, IEnumerable<string> phrases, out string rest)
     {
-        foreach (var phrase in phrases.OrderByDescending(p => p.Length))
+        // The longest phrase that matches wins ("mark as done" over "mark"). Found in one pass: every message runs this
+        // against dozens of lists, and sorting each list on every call was most of the agent's time (issue 13).
+        var longest = -1;
+        foreach (var phrase in phrases)
         {
-            if (text.StartsWith(phrase, StringComparison.OrdinalIgnoreCase) && IsBoundary(text, phrase.Length))
+            if (phrase.Length > longest && text.StartsWith(phrase, StringComparison.OrdinalIgnoreCase) && IsBoundary(text, phrase.Length))
             {
-                rest = TrimEdges(text[phrase.Length..]);
-                return true;
+                longest = phrase.Length;
             }
         }
-        rest = text;
-        return false;
+        rest = longest < 0 ? text : TrimEdges(text[longest..]);
+        return longest >= 0;
     }
 
     /// <summary>When text ends with one of the phrases (as whole words), returns what comes before it.</summary>
     public static bool TryStripEnd(string text, IEnumerable<string> phrases, out string rest)
     {
-        foreach (var phrase in phrases.OrderByDescending(p => p.Length))
+        // The longest phrase that matches wins, found in one pass (as in TryStripStart).
+        var longest = -1;
+        foreach (var phrase in phrases)
         {
             var start = text.Length - phrase.Length;
-            if (start >= 0 && text.EndsWith(phrase, StringComparison.OrdinalIgnoreCase) && IsBoundary(text, start))
+            if (phrase.Length > longest && start >= 0 && text.EndsWith(phrase, StringComparison.OrdinalIgnoreCase) && IsBoundary(text, start))
             {
-                rest = TrimEdges(text[..start]);
-                return true;
+                longest = phrase.Length;
             }
         }
-        rest = text;
-        return false;
+        rest = longest < 0 ? text : TrimEdges(text[..(text.Length - longest)]);
+        return longest >= 0;
     }
 
     /// <summary>Splits at the first of the separators found (as whole words), e.g. "rename 3 to X" at " to ".</summary>

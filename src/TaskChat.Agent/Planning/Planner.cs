@@ -1,5 +1,8 @@
 namespace TaskChat.Agent;
 
+/// <summary>What a message asks: one request, or two carried out in order (<see cref="Planner.ReadMessage"/>).</summary>
+internal sealed record MessageReading(SkillRequest? One, IReadOnlyList<SaidRequest>? InOrder);
+
 /// <summary>
 /// Decides the next step of a turn, the same way for every skill: find the request (an answer to the agent's own
 /// question first, then two requests in one message (<see cref="TwoRequests"/>), then the skills by precedence, then the
@@ -13,18 +16,29 @@ internal sealed class Planner(IReadOnlyList<Skill> skills)
 
     public IReadOnlyList<Skill> Skills { get; } = [.. skills.OrderBy(s => s.Precedence)];
 
-    public NextStep Next(AgentContext context)
+    public NextStep Next(AgentContext context) => Next(ReadMessage(context), context);
+
+    /// <summary>
+    /// What the turn's message asks: an answer to the agent's own question, two requests in one, or one request. It depends
+    /// on the message, the turns before it, the clock and the tools, never on the turn's own tool results, so a turn reads
+    /// it once and takes each next step from it (<see cref="OfflineAgentChatClient"/>).
+    /// </summary>
+    public MessageReading ReadMessage(AgentContext context)
     {
         var message = context.Chat.Message;
         var utterance = Utterances.From(message, context);
         if (AnswerTo(utterance, context) is { } answer)
         {
-            return Run(answer, context);
+            return new MessageReading(answer, null);
         }
         return TwoRequests.Read(message, context, Read) is { } two
-            ? RunInOrder(two, context)
-            : Run(ReadAsSaid(message, utterance, context), context);
+            ? new MessageReading(null, two)
+            : new MessageReading(ReadAsSaid(message, utterance, context), null);
     }
+
+    /// <summary>The next step of the turn whose message asks <paramref name="reading"/>, from the rounds it has run so far.</summary>
+    public static NextStep Next(MessageReading reading, AgentContext context) =>
+        reading.InOrder is { } two ? RunInOrder(two, context) : Run(reading.One!, context);
 
     /// <summary>The request a message makes in this conversation (one request: two in one message are read by <see cref="TwoRequests"/>).</summary>
     public SkillRequest Understand(string message, AgentContext context)

@@ -20,28 +20,31 @@ internal sealed record ToolNeed(string Tool, string? Argument = null)
 /// </summary>
 internal sealed class ToolCatalog
 {
-    // Per tool, its arguments, each with the values its schema allows, or null when it lists none.
-    private readonly Dictionary<string, Dictionary<string, HashSet<string>?>> _arguments;
+    // Per tool, its input schema, and its arguments (each with the values its schema allows, or null when it lists none)
+    // once asked for: a turn asks about the one or two tools it calls, and reading all of the schemas in every turn was a
+    // tenth of the agent's time (issue 13).
+    private readonly Dictionary<string, JsonElement?> _schemas;
+    private readonly Dictionary<string, Dictionary<string, HashSet<string>?>> _arguments = new(StringComparer.Ordinal);
 
-    private ToolCatalog(Dictionary<string, Dictionary<string, HashSet<string>?>> arguments) => _arguments = arguments;
+    private ToolCatalog(Dictionary<string, JsonElement?> schemas) => _schemas = schemas;
 
     public static ToolCatalog From(IEnumerable<AITool>? tools)
     {
-        var arguments = new Dictionary<string, Dictionary<string, HashSet<string>?>>(StringComparer.Ordinal);
+        var schemas = new Dictionary<string, JsonElement?>(StringComparer.Ordinal);
         foreach (var tool in tools ?? [])
         {
-            arguments[tool.Name] = tool is AIFunctionDeclaration function ? Arguments(function.JsonSchema) : [];
+            schemas[tool.Name] = tool is AIFunctionDeclaration function ? function.JsonSchema : null;
         }
-        return new ToolCatalog(arguments);
+        return new ToolCatalog(schemas);
     }
 
-    public bool Has(string tool) => _arguments.ContainsKey(tool);
+    public bool Has(string tool) => _schemas.ContainsKey(tool);
 
-    public bool Has(string tool, string argument) => _arguments.TryGetValue(tool, out var names) && names.ContainsKey(argument);
+    public bool Has(string tool, string argument) => ArgumentsOf(tool) is { } names && names.ContainsKey(argument);
 
     /// <summary>The tool takes <paramref name="argument"/> and, where its schema lists the values, <paramref name="value"/> among them.</summary>
     public bool Has(string tool, string argument, string value) =>
-        _arguments.TryGetValue(tool, out var names) && names.TryGetValue(argument, out var allowed) && (allowed is null || allowed.Contains(value));
+        ArgumentsOf(tool) is { } names && names.TryGetValue(argument, out var allowed) && (allowed is null || allowed.Contains(value));
 
     public bool Meets(ToolNeed need) => need.Argument is null ? Has(need.Tool) : Has(need.Tool, need.Argument);
 
@@ -51,6 +54,22 @@ internal sealed class ToolCatalog
     /// <summary>The first tool or argument of <paramref name="call"/> that the tools do not declare, or null.</summary>
     public ToolNeed? Missing(ToolCall call) =>
         !Has(call.Name) ? new ToolNeed(call.Name) : call.Arguments.Keys.Where(a => !Has(call.Name, a)).Select(a => new ToolNeed(call.Name, a)).FirstOrDefault();
+
+    // Read the first time a turn asks; a catalog is one turn's, read on one thread at a time.
+    private Dictionary<string, HashSet<string>?>? ArgumentsOf(string tool)
+    {
+        if (_arguments.TryGetValue(tool, out var known))
+        {
+            return known;
+        }
+        if (!_schemas.TryGetValue(tool, out var schema))
+        {
+            return null;
+        }
+        var arguments = schema is { } declared ? Arguments(declared) : [];
+        _arguments[tool] = arguments;
+        return arguments;
+    }
 
     private static Dictionary<string, HashSet<string>?> Arguments(JsonElement schema) =>
         schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object

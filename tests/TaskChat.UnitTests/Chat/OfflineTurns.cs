@@ -57,7 +57,8 @@ internal sealed class OfflineTurns
 
     private async Task<ChatResponse> NextAsync()
     {
-        // The client keeps no state between calls: a new one each time proves it.
+        // A new client each round reads the message afresh in every round: what a client that kept nothing between calls
+        // would do (the api's one client keeps a turn's reading; OfflineAgentTurnReadingTests compares the two).
         using var client = new OfflineAgentChatClient(_clock);
         var response = await client.GetResponseAsync(Conversation, _options);
         Conversation.AddRange(response.Messages);
