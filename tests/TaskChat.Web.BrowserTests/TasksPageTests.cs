@@ -188,6 +188,8 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(gym.GetByTestId("task-toggle")).Not.ToBeCheckedAsync();
         await Assertions.Expect(gym.GetByTestId("task-due-date")).ToHaveValueAsync(Today("UTC", days: 2));
         await Assertions.Expect(gym.GetByTestId("task-due-moved")).ToContainTextAsync("Skipped: now due ");
+        // Said under the button that moved it.
+        await Assertions.Expect(gym.Locator(".detail-skip + [data-testid=task-due-moved]")).ToBeVisibleAsync();
         await Assertions.Expect(gym.GetByTestId("repeat-error")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("completed-tasks")).ToHaveCountAsync(0);
         await ShootAsync(page, "tasks-skip-phone", "a repeating task's details after Skip this one");
@@ -220,6 +222,8 @@ public sealed class TasksPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(vitamins.GetByTestId("task-due-date")).ToHaveValueAsync(Today("UTC"));
         await Assertions.Expect(vitamins.GetByTestId("task-skip")).ToBeVisibleAsync();
         await Assertions.Expect(vitamins.GetByTestId("task-due-moved")).ToHaveTextAsync("Now due today, the first day it repeats on.");
+        // Said right under the choice that moved it, above the rule and Skip this one.
+        await Assertions.Expect(vitamins.Locator("[data-testid=task-repeat-select] + [data-testid=task-due-moved]")).ToBeVisibleAsync();
         await ShootAsync(page, "tasks-repeat-picked-laptop", "a repeat picked in the details");
 
         await vitamins.GetByTestId("task-toggle").ClickAsync();
