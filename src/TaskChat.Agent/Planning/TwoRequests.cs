@@ -22,6 +22,9 @@ internal static partial class TwoRequests
     [
         "add", "create", "mark", "complete", "check off", "tick off", "cross off", "uncheck", "reopen", "delete", "remove", "cancel", "scrap",
         "call off", "move", "push", "postpone", "reschedule", "rename", "tag", "untag", "skip", "set", "change", "make", "remind me", "show", "list",
+        // A question after a change, answered after it: "mark milk done and what's left?", "… and what should I do first?"
+        // (before: "I couldn't find a pending task matching “milk done” or “whats left”"; after an add, “Eggs and what's left”).
+        "what", "what's", "whats", "how many", "anything",
     ];
 
     /// <summary>The two requests of <paramref name="message"/>, in the order said, or null when it is one request (or more than two).</summary>
@@ -47,11 +50,11 @@ internal static partial class TwoRequests
             // "rename the garage to tidy and remove the old bikes"): only a task ticked off ("and mark milk done", "and
             // check off the milk") or a list is plainly a request of its own there.
             var then = read(second);
-            if (first is AddRequest or EditRequest && !SentenceEnd().IsMatch(between.Value) && !TickedOff().IsMatch(second.Text) && then is not ListRequest { Filter: not SearchFilter })
+            if (first is AddRequest or EditRequest && !SentenceEnd().IsMatch(between.Value) && !TickedOff().IsMatch(second.Text) && !(Reads(then) && then is not ListRequest { Filter: SearchFilter }))
             {
                 continue;
             }
-            if (then is not null && (Changes(then) || then is ListRequest) && !(first is AddRequest && then is AddRequest) && !PointsBack(then))
+            if (then is not null && (Changes(then) || Reads(then)) && !(first is AddRequest && then is AddRequest) && !PointsBack(then))
             {
                 // "mark milk done, delete the garage and add eggs": three requests, the first two read as one.
                 return firstSaid.Split(", ").Skip(1).Any(part => Phrase.TryStripStart(part, SecondVerbs, out _))
@@ -66,6 +69,9 @@ internal static partial class TwoRequests
     private static bool Changes(SkillRequest request) =>
         request is AddRequest or CompleteRequest or DeleteRequest or EditRequest or FieldChangeRequest or ReopenRequest or SkipRequest
             or PastTenseRequest or EachOfRequest;
+
+    /// <summary>A question that only reads the tasks, answered after the change before it: a list, the counts, what to do first.</summary>
+    private static bool Reads(SkillRequest? request) => request is ListRequest or SummaryRequest or NextUpRequest;
 
     // "mark it done", "delete both", "move the second one": read before the first is done, it would point at what the
     // conversation had before this message.

@@ -163,6 +163,40 @@ public class TwoRequestsScenarioTests
     }
 
     /// <summary>
+    /// A question after a change ("mark milk done and what's left?") is answered after it, so its answer shows the change.
+    /// Before, the whole message was read as one request: "I couldn't find a pending task matching “milk done” or “whats
+    /// left”", and "add eggs and what's left?" added “Eggs and what's left”.
+    /// </summary>
+    [Theory]
+    [InlineData("mark milk done and what's left?", "Marked “Buy milk” done. You have 3 pending tasks: #2 “Call mom” (due Friday at 18:00), #3 “File taxes” and #4 “Clean the garage”.",
+        Milk, """complete_task {"task_id":1}""", """list_tasks {"status":"pending"}""")]
+    [InlineData("mark milk done and what's due after friday?", "Marked “Buy milk” done. Nothing due after Friday.",
+        Milk, """complete_task {"task_id":1}""", """list_tasks {"status":"pending","due_after":"2026-12-05T00:00:00+00:00"}""")]
+    [InlineData("delete the garage and what is left", "Deleted “Clean the garage”. Say “undo” to bring it back. You have 3 pending tasks: #1 “Buy milk” (due tomorrow), #2 “Call mom” (due Friday at 18:00) and #3 “File taxes”.",
+        """list_tasks {"status":"all","search":"garage","limit":200}""", """delete_task {"task_id":4}""", """list_tasks {"status":"pending"}""")]
+    [InlineData("mark milk done and what should I do first?", "Marked “Buy milk” done. Start with #2 “Call mom” (due Friday at 18:00). Then #3 “File taxes” and #4 “Clean the garage”.",
+        Milk, """complete_task {"task_id":1}""", """list_tasks {"status":"pending","sort":"due","limit":200}""")]
+    [InlineData("add eggs and what's left?", "Added “Eggs” (task 5). You have 5 pending tasks: #1 “Buy milk” (due tomorrow), #2 “Call mom” (due Friday at 18:00), #3 “File taxes”, #4 “Clean the garage” and #5 “Eggs”.",
+        """add_task {"title":"Eggs"}""", """list_tasks {"status":"pending"}""")]
+    public async Task AQuestionAfterAChangeIsAnsweredAfterIt(string message, string reply, params string[] sent)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, reply, sent);
+    }
+
+    /// <summary>A title that holds a question's words stays whole: "what else we need" asks nothing of the tasks.</summary>
+    [Theory]
+    [InlineData("add eggs and what else we need", "Added “Eggs and what else we need” (task 5).", """add_task {"title":"Eggs and what else we need"}""")]
+    [InlineData("add figure out what's left", "Added “Figure out what's left” (task 5).", """add_task {"title":"Figure out what's left"}""")]
+    public async Task ATitleWithAQuestionsWordsIsNotCut(string message, string reply, params string[] sent)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, reply, sent);
+    }
+
+    /// <summary>
     /// A title with "and" in it is not cut, and what read as one request before still does: one task or two, several
     /// tasks named for one change.
     /// </summary>
