@@ -34,6 +34,12 @@ internal sealed class SmallTalkSkill(Func<IReadOnlyList<Skill>> skills) : Skill
         ["clear the chat", "clear chat", "clear this chat", "clear the conversation", "clear this conversation", "start a new chat",
          "new chat", "start a new conversation", "new conversation", "reset the chat", "reset chat", "start fresh", "fresh start"];
 
+    // "start over": the conversation begun again, not a task “Start over” (before: offered as one); a title that goes on
+    // ("add start over the project plan") is an add as ever. Clearing the tasks too is said, and asks first.
+    private static readonly string[] StartOver =
+        ["start over", "start over again", "start again", "lets start over", "lets start again", "can we start over", "i want to start over",
+         "start from scratch", "lets start from scratch", "begin again", "restart the chat"];
+
     // Undo takes back one change, the last (before: "Sorry, I didn't quite get that").
     private static readonly string[] UndoAll = ["undo everything", "undo all", "undo all of that", "undo all of it", "undo all changes", "undo all my changes", "undo them all"];
 
@@ -75,6 +81,10 @@ internal sealed class SmallTalkSkill(Func<IReadOnlyList<Skill>> skills) : Skill
         if (NewChat.Contains(words))
         {
             return new Say("To start afresh, press “+ New chat” in your list of chats (“Chats” on a phone): your tasks stay as they are, and this conversation stays in the list to come back to.");
+        }
+        if (StartOver.Contains(words))
+        {
+            return new Say("To start afresh, press “+ New chat” in your list of chats (“Chats” on a phone): your tasks stay as they are. To clear your tasks too, say “delete all my tasks” and I'll ask before deleting them.");
         }
         if (UndoAll.Contains(words))
         {
