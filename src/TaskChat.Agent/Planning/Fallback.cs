@@ -12,6 +12,9 @@ internal static partial class Fallback
 {
     private const string Examples = "“add buy milk”, “what's due today?”, “I bought the milk” or “undo that”";
 
+    /// <summary>The reply to a message nothing reads: a few examples and "help".</summary>
+    public const string NotUnderstood = "Sorry, I didn't quite get that. I look after your tasks: try " + Examples + ", or say “help” to see everything I understand.";
+
     /// <summary>How the offer to add a message that looks like a task begins: a "yes" to it adds it (<see cref="AddSkill"/>).</summary>
     public const string AddOffer = "Should I add “";
 
@@ -76,7 +79,7 @@ internal static partial class Fallback
         {
             return new ListRequest(ListStatus.All, new SearchFilter(sought.Query) { Named = sought.Named });
         }
-        return new Say($"Sorry, I didn't quite get that. I look after your tasks: try {Examples}, or say “help” to see everything I understand.");
+        return new Say(NotUnderstood);
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ internal sealed partial class DeleteSkill
     /// <summary>How the question after "never mind about milk" begins: a "yes" to it deletes the task it names.</summary>
     public const string NeverMindOpening = "OK, nothing changed. Should I delete ";
 
+    /// <summary>How the question after "the garage is off" begins: a "yes" to it deletes the task it names.</summary>
+    public const string SaidOffOpening = "Is that off for good? Should I delete ";
+
     private static SkillRequest? NeverMind(Utterance utterance)
     {
         // Every message not read before deleting passes here ("add buy milk" too): words looked for first, no pattern tried.
@@ -67,7 +70,8 @@ internal sealed partial class DeleteSkill
     /// <summary>"yes" to "OK, nothing changed. Should I delete #1 “Buy milk”?": that task deleted; "no": kept.</summary>
     public override SkillRequest? ReadAnswer(Utterance utterance, PastTurn previous)
     {
-        if (!previous.Reply.StartsWith(NeverMindOpening, StringComparison.Ordinal) || ChatState.Shown(previous) is not [var asked])
+        if (!previous.Reply.StartsWith(NeverMindOpening, StringComparison.Ordinal) && !previous.Reply.StartsWith(SaidOffOpening, StringComparison.Ordinal)
+            || ChatState.Shown(previous) is not [var asked])
         {
             return null;
         }
@@ -116,6 +120,31 @@ internal sealed record NeverMindRequest(TaskTarget Target) : TargetedRequest(Tar
         new Answer($"OK, nothing changed. To delete one of {Replies.Join(matches.Select(Replies.Label), "or")}, say “delete” and its number.");
 
     protected override NextStep ActOnNoMatch(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => new Answer("OK, nothing changed.");
+
+    // Act always answers in words: there is no call to reply to.
+    public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) => "";
+}
+
+/// <summary>
+/// "the garage is off": the one pending task those words name is asked about (<see cref="DeleteSkill.SaidOffOpening"/>),
+/// deleted only on a "yes" in the next message; several are named for "delete" and a number; none, the message is not
+/// understood, as before ("the light is off").
+/// </summary>
+internal sealed record SaidOffRequest(TaskTarget Target) : TargetedRequest(Target)
+{
+    protected override string LookupStatus => ListStatus.Pending;
+
+    protected override string Verb => "delete";
+
+    protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
+        targets is [var one]
+            ? new Answer($"{DeleteSkill.SaidOffOpening}{Replies.Label(one)}? Say “yes” to delete it or “no” to keep it.")
+            : ActOnSeveral(targets, context);
+
+    protected override NextStep ActOnSeveral(IReadOnlyList<TaskSnapshot> matches, AgentContext context) =>
+        new Answer($"Nothing changed. To delete one of {Replies.Join(matches.Select(Replies.Label), "or")}, say “delete” and its number.");
+
+    protected override NextStep ActOnNoMatch(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => new Answer(Fallback.NotUnderstood);
 
     // Act always answers in words: there is no call to reply to.
     public override string Reply(IReadOnlyList<ToolExchange> done, IReadOnlyList<TaskSnapshot>? tasks, AgentContext context) => "";

@@ -52,6 +52,14 @@ internal sealed partial class DeleteSkill : Skill
         {
             return new DeleteRequest(offTask);
         }
+        // "the garage is off": news that a plan is off, but "off" is also a light's or the heating's state ("the heating is off"
+        // beside “Fix the heating”), so the one task still to do that those words name is asked about, deleted only on a "yes"
+        // (before: not understood). Naming no task ("the light is off"), the reply is as before and nothing changes.
+        if (!utterance.IsQuestion && IsOff().Match(utterance.Text) is { Success: true } isOff && !TaskReference.IsEverything(isOff.Groups["q"].Value)
+            && !TaskReference.IsPronoun(isOff.Groups["q"].Value) && TaskReference.Parse(isOff.Groups["q"].Value) is { ByWords: true } offPlan)
+        {
+            return new SaidOffRequest(offPlan);
+        }
         if (!Phrase.TryStripStart(utterance.Text, DeleteVerbs, out var rest))
         {
             return null;
@@ -86,6 +94,11 @@ internal sealed partial class DeleteSkill : Skill
 
     [GeneratedRegex(@"^(?:no\s+need\s+for\s+(?<q>.+?)(?:\s+any\s?more)?|(?<q>.+?)\s+(?:is|are)(?:n'?t|\s+not)\s+needed(?:\s+any\s?more)?|(?<q>.+?)\s+(?:is|are)\s+no\s+longer\s+needed|(?<q>.+?)\s+(?:is|are|got|has\s+been|have\s+been|was|were)\s+(?:cancell?ed|called\s+off))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoLongerOn();
+
+    // "the garage is off", "dinner's off", "the dentist is off now": a thing named, then "is off" and nothing more ("the
+    // garage is off my list" and "off to work" are not this).
+    [GeneratedRegex(@"^(?<q>.+?)(?:'s|\s+(?:is|are))\s+(?:now\s+)?off(?:\s+now)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex IsOff();
 }
 
 internal sealed record DeleteRequest(TaskTarget Target) : TargetedRequest(Target)

@@ -3,8 +3,9 @@ using static TaskChat.UnitTests.Chat.ScenarioStart;
 namespace TaskChat.UnitTests.Chat;
 
 /// <summary>
-/// Everyday phrasings session 44's probe found misread: "start over" (offered as a task “Start over”). Whole
-/// conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
+/// Everyday phrasings session 44's probe found misread: "start over" (offered as a task “Start over”) and "the garage
+/// is off" (not understood). Whole conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00
+/// UTC.
 /// </summary>
 public class EverydayShorthandFiveScenarioTests
 {
@@ -34,5 +35,52 @@ public class EverydayShorthandFiveScenarioTests
         var (turns, tools) = await WithEverydayTasksAsync();
 
         await AssertSaidAsync(turns, tools, "add start over the project plan", "Added “Start over the project plan” (task 5).", "add_task {\"title\":\"Start over the project plan\"}");
+    }
+
+    /// <summary>
+    /// "the garage is off": the one task still to do those words name is asked about ("off" is also a light's state), and
+    /// only "yes" deletes it; "undo" brings it back.
+    /// </summary>
+    [Theory]
+    [InlineData("the garage is off")]
+    [InlineData("the garage is off now")]
+    [InlineData("the garage's off")]
+    public async Task ATaskSaidToBeOffIsAskedAboutAndYesDeletesIt(string message)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message,
+            "Is that off for good? Should I delete #4 “Clean the garage”? Say “yes” to delete it or “no” to keep it.",
+            "list_tasks {\"status\":\"pending\",\"search\":\"garage\",\"limit\":200}");
+        Assert.Equal(4, tools.Tasks.Count);
+        await AssertSaidAsync(turns, tools, "yes", "Deleted “Clean the garage”. Say “undo” to bring it back.", "delete_task {\"task_id\":4}");
+        await turns.TurnAsync("undo");
+        Assert.Contains(tools.Tasks, t => t.Title == "Clean the garage");
+    }
+
+    [Fact]
+    public async Task NoToATaskSaidToBeOffKeepsIt()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+        await turns.TurnAsync("the garage is off");
+
+        await AssertSaidAsync(turns, tools, "no", "OK, I kept “Clean the garage”.");
+        Assert.Equal(4, tools.Tasks.Count);
+    }
+
+    /// <summary>No task of those words, a question, or more words after "off": nothing is deleted, and the reply is as before.</summary>
+    [Theory]
+    [InlineData("the light is off")]
+    [InlineData("dinner's off")]
+    [InlineData("is the garage off?")]
+    [InlineData("the garage is off my list")]
+    [InlineData("everything is off")]
+    public async Task OtherThingsOffChangeNothing(string message)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        Assert.StartsWith("Sorry, I didn't quite get that.", await turns.TurnAsync(message), StringComparison.Ordinal);
+        Assert.Equal(4, tools.Tasks.Count);
+        Assert.DoesNotContain(Sent(tools, 4), c => c.StartsWith("delete_task", StringComparison.Ordinal));
     }
 }
