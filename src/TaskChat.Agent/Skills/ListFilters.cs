@@ -547,6 +547,31 @@ internal sealed record NewestFilter : ListFilter
     }
 }
 
+/// <summary>
+/// "what's the note on it?": the one task "it" means (<see cref="ChatState.LastTaskId"/>), by its number, with its
+/// description, as "what's the note on the taxes?" shows a task found by its words.
+/// </summary>
+internal sealed record DetailsFilter(long Id) : ListFilter
+{
+    // Without list_tasks' task_ids, the whole list is read and the task kept here.
+    public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context) =>
+        context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.TaskIds) ? [(TaskToolArguments.TaskIds, new[] { Id })] : [];
+
+    public override bool Keeps(TaskSnapshot task, AgentContext context) => task.Id == Id;
+
+    public override bool SaysMore => false;
+
+    public override string Describe(AgentContext context) => $"number {Id}";
+
+    public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => tasks.FirstOrDefault(t => t.Id == Id) switch
+    {
+        null => $"Task {Id} isn't there any more.",
+        { Description: { Length: > 0 } description } task =>
+            $"{ListRequest.Items([task], context, markDone: true)}. Its description: “{(description.Length > 300 ? description[..300].TrimEnd() + "…" : description)}”",
+        var task => $"{ListRequest.Items([task], context, markDone: true)} has no description.",
+    };
+}
+
 /// <summary>Completed tasks finished on a day or in a week, by their completed_at.</summary>
 internal sealed record FinishedFilter(string When) : ListFilter
 {

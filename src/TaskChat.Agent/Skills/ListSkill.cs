@@ -187,6 +187,14 @@ internal sealed partial class ListSkill : Skill
         {
             return new ListRequest(ListStatus.All, new NewestFilter());
         }
+        // "what's the note on it?", "what's the note on that?": the one task the conversation just named, with its
+        // description, as "what's the note on the taxes?" shows it (before: not understood).
+        if (TaskDetails().Match(text) is { Success: true } details && TaskReference.IsPronoun(details.Groups["q"].Value))
+        {
+            return utterance.Context.Chat.LastTaskId is { } it
+                ? new ListRequest(ListStatus.All, new DetailsFilter(it))
+                : new Say("Which task do you mean? Name it, for example “what's the note on the taxes?”.");
+        }
         if (Search().Match(text) is { Success: true } search)
         {
             var query = Phrase.Unquote(search.Groups["q"].Value);

@@ -3,9 +3,9 @@ using static TaskChat.UnitTests.Chat.ScenarioStart;
 namespace TaskChat.UnitTests.Chat;
 
 /// <summary>
-/// Everyday phrasings session 44's probe found misread: "start over" (offered as a task “Start over”) and "the garage
-/// is off" (not understood). Whole conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00
-/// UTC.
+/// Everyday phrasings session 44's probe found misread: "start over" (offered as a task “Start over”), "the garage is
+/// off" (not understood) and "what's the note on it?" after a turn that named one task (not understood). Whole
+/// conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
 /// </summary>
 public class EverydayShorthandFiveScenarioTests
 {
@@ -82,5 +82,44 @@ public class EverydayShorthandFiveScenarioTests
         Assert.StartsWith("Sorry, I didn't quite get that.", await turns.TurnAsync(message), StringComparison.Ordinal);
         Assert.Equal(4, tools.Tasks.Count);
         Assert.DoesNotContain(Sent(tools, 4), c => c.StartsWith("delete_task", StringComparison.Ordinal));
+    }
+
+    /// <summary>"it" after a turn that named one task: that task by its number, with its description.</summary>
+    [Theory]
+    [InlineData("what's the note on it?")]
+    [InlineData("what's the note on that?")]
+    [InlineData("what are the details of it?")]
+    public async Task TheNoteOnItShowsTheTaskJustNamed(string message)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+        await turns.TurnAsync("add a note to the taxes: use the new form");
+
+        await AssertSaidAsync(turns, tools, message, "#3 “File taxes”. Its description: “use the new form”", "list_tasks {\"status\":\"all\",\"task_ids\":[3]}");
+    }
+
+    [Fact]
+    public async Task TheNoteOnItWithoutOneSaysSo()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+        await turns.TurnAsync("show the taxes");
+
+        await AssertSaidAsync(turns, tools, "what's the note on it?", "#3 “File taxes” has no description.", "list_tasks {\"status\":\"all\",\"task_ids\":[3]}");
+    }
+
+    [Fact]
+    public async Task TheNoteOnItWithNoTaskNamedAsksWhich()
+    {
+        var (turns, tools) = Start();
+
+        await AssertSaidAsync(turns, tools, "what's the note on it?", "Which task do you mean? Name it, for example “what's the note on the taxes?”.");
+    }
+
+    [Fact]
+    public async Task TheNoteOnATaskJustDeletedSaysItIsGone()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+        await turns.TurnAsync("delete the garage");
+
+        Assert.Equal("Task 4 isn't there any more.", await turns.TurnAsync("what's the note on it?"));
     }
 }
