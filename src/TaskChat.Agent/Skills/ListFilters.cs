@@ -548,6 +548,41 @@ internal sealed record NewestFilter : ListFilter
 }
 
 /// <summary>
+/// "what's the oldest task?": the task still to do added first. Numbers grow as tasks are added, so the lowest number
+/// among those to do is it: asked for by list_tasks' oldest-first order, one task, where the mcp has it.
+/// </summary>
+internal sealed record OldestFilter : ListFilter
+{
+    public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context)
+    {
+        var arguments = new List<(string Name, object? Value)>();
+        if (context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Sort, TaskSorts.Created))
+        {
+            arguments.Add((TaskToolArguments.Sort, TaskSorts.Created));
+            if (context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Limit))
+            {
+                arguments.Add((TaskToolArguments.Limit, 1));
+            }
+        }
+        return arguments;
+    }
+
+    public override bool SaysMore => false;
+
+    public override string Describe(AgentContext context) => "added first";
+
+    public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context)
+    {
+        if (tasks.Where(t => !t.Completed).MinBy(t => t.Id) is not { } oldest)
+        {
+            return ListRequest.NoPendingTasks;
+        }
+        var added = oldest.CreatedAt is { } at ? $", added {Due.At(at, context.Clock).Describe(context.Clock)}" : "";
+        return $"Your oldest task still to do is {ListRequest.Items([oldest], context)}{added}.";
+    }
+}
+
+/// <summary>
 /// "what's the note on it?": the one task "it" means (<see cref="ChatState.LastTaskId"/>), by its number, with its
 /// description, as "what's the note on the taxes?" shows a task found by its words.
 /// </summary>

@@ -187,6 +187,11 @@ internal sealed partial class ListSkill : Skill
         {
             return new ListRequest(ListStatus.All, new NewestFilter());
         }
+        // "what's the oldest task?": the task still to do that was added first (before: "I found no task matching “oldest”").
+        if (OldestQuestion().IsMatch(text))
+        {
+            return new ListRequest(ListStatus.Pending, new OldestFilter());
+        }
         // "what's the note on it?", "what's the note on that?": the one task the conversation just named, with its
         // description, as "what's the note on the taxes?" shows it (before: not understood).
         if (TaskDetails().Match(text) is { Success: true } details && TaskReference.IsPronoun(details.Groups["q"].Value))
@@ -363,6 +368,11 @@ internal sealed partial class ListSkill : Skill
     // "show me the plumber task", "what's the plumber one about?": one task, not the whole list.
     [GeneratedRegex(@"^(?:(?:show|find|open|get|display)(?:\s+me)?|what(?:'s|s| is)|whats)\s+(?:the|my)\s+(?<q>.+?)\s+(?:task|one|todo|item)(?:\s+about)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OneTask();
+
+    // "what's the oldest task?", "which is my oldest task?", "show me the oldest one", "oldest task?", "what's the oldest
+    // thing on my list?".
+    [GeneratedRegex(@"^(?:(?:what(?:'s|s| is)|which(?:'s|s| is)|show(?:\s+me)?|tell\s+me)\s+)?(?:my\s+|the\s+)?oldest\s+(?:pending\s+)?(?:task|one|to-?do|thing|item)(?:\s+(?:on\s+my\s+list|i\s+have|to\s+do|still\s+to\s+do|left|i\s+still\s+have))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OldestQuestion();
 
     // "show details of the taxes", "info on the taxes", "tell me about the taxes", "more about the taxes", "what's the note on
     // the taxes?", "what are the details of the taxes task?", "what does the taxes note say?": one task, with its description.

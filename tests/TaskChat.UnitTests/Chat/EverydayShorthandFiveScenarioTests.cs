@@ -4,8 +4,9 @@ namespace TaskChat.UnitTests.Chat;
 
 /// <summary>
 /// Everyday phrasings session 44's probe found misread: "start over" (offered as a task “Start over”), "the garage is
-/// off" (not understood) and "what's the note on it?" after a turn that named one task (not understood). Whole
-/// conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
+/// off" (not understood), "what's the note on it?" after a turn that named one task (not understood) and "what's the
+/// oldest task?" ("I found no task matching “oldest”"). Whole conversations against the fake tools; the clock is
+/// Wednesday 2 December 2026, 09:00 UTC.
 /// </summary>
 public class EverydayShorthandFiveScenarioTests
 {
@@ -121,5 +122,39 @@ public class EverydayShorthandFiveScenarioTests
         await turns.TurnAsync("delete the garage");
 
         Assert.Equal("Task 4 isn't there any more.", await turns.TurnAsync("what's the note on it?"));
+    }
+
+    /// <summary>
+    /// The task still to do added first: task numbers grow as tasks are added, and list_tasks' default order, "created", is
+    /// oldest first, so one task of that order is it.
+    /// </summary>
+    [Theory]
+    [InlineData("what's the oldest task?")]
+    [InlineData("which is my oldest task?")]
+    [InlineData("oldest task?")]
+    [InlineData("show me the oldest one")]
+    public async Task TheOldestTaskIsTheOneStillToDoAddedFirst(string message)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, "Your oldest task still to do is #1 “Buy milk” (due tomorrow), added yesterday at 00:00.",
+            "list_tasks {\"status\":\"pending\",\"sort\":\"created\",\"limit\":1}");
+    }
+
+    [Fact]
+    public async Task TheOldestTaskLeavesOutTheDoneOnes()
+    {
+        var (turns, _) = await WithEverydayTasksAsync();
+        await turns.TurnAsync("I bought the milk");
+
+        Assert.Equal("Your oldest task still to do is #2 “Call mom” (due Friday at 18:00), added yesterday at 00:00.", await turns.TurnAsync("what's the oldest task?"));
+    }
+
+    [Fact]
+    public async Task TheOldestTaskWithNothingToDoSaysSo()
+    {
+        var (turns, _) = Start();
+
+        Assert.Equal("You have no pending tasks. Nice work!", await turns.TurnAsync("what's the oldest task?"));
     }
 }
