@@ -353,6 +353,9 @@ internal sealed record MonthFilter(DateOnly First) : DueSpanFilter
 
 internal sealed record OverdueFilter : ListFilter
 {
+    /// <summary>How many was asked ("how many tasks are overdue?"): the count, with the tasks named when there are few.</summary>
+    public bool Counted { get; init; }
+
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks, TaskToolArguments.Overdue)];
 
     public override string CannotYet => "I can't tell what's overdue yet: tasks don't have due dates in this task service. Say “what's left?” to see your pending tasks.";
@@ -363,8 +366,15 @@ internal sealed record OverdueFilter : ListFilter
 
     public override string Describe(AgentContext context) => "overdue";
 
-    public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) =>
-        tasks.Count == 0 ? "Nothing is overdue. Nice work!" : base.Reply(DueSpanFilter.BySoonest(tasks, context), context);
+    public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => (tasks.Count, Counted) switch
+    {
+        (0, true) => "None of your tasks is overdue. Nice work!",
+        (0, false) => "Nothing is overdue. Nice work!",
+        (1, true) => $"1 task is overdue: {ListRequest.Items(tasks, context)}.",
+        ( <= 5, true) => $"{tasks.Count} tasks are overdue: {ListRequest.Items(DueSpanFilter.BySoonest(tasks, context), context)}.",
+        (_, true) => $"{tasks.Count} tasks are overdue. Say “what's overdue?” to see them.",
+        _ => base.Reply(DueSpanFilter.BySoonest(tasks, context), context),
+    };
 }
 
 internal sealed record TagFilter(string Tag) : ListFilter

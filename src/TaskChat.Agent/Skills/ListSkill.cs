@@ -249,6 +249,12 @@ internal sealed partial class ListSkill : Skill
         {
             return new ListRequest(ListStatus.Completed, new FinishedFilter(finished.Groups["when"].Value.ToLowerInvariant()));
         }
+        // "how many tasks are overdue?", "how many overdue tasks do I have?": counted, and named when few (before: the
+        // general summary).
+        if (words is ["how", "many", ..] && words.Contains("overdue"))
+        {
+            return new ListRequest(ListStatus.Pending, new OverdueFilter { Counted = true });
+        }
         if (asks && words.Contains("overdue") || words is ["overdue"] or ["overdue", "tasks"] || words.Contains("late") && asks)
         {
             return new ListRequest(ListStatus.Pending, new OverdueFilter());

@@ -14,7 +14,7 @@ internal sealed class SummarySkill : Skill
         "summarize my list", "summarise my list", "sum up my tasks", "sum it up", "overview", "give me an overview", "an overview", "recap",
         "give me a recap", "how am i doing", "how am i doing today", "how am i doing this week", "how are my tasks", "how are things",
         "status", "status update", "my status", "whats my status", "what is my status", "where am i at", "where do i stand",
-        "how is my list looking", "hows my list looking", "how does my list look", "whats the situation", "how many tasks are overdue",
+        "how is my list looking", "hows my list looking", "how does my list look", "whats the situation",
     ];
 
     public override string Name => "summary";

@@ -1,12 +1,13 @@
+using Microsoft.Extensions.Time.Testing;
 using static TaskChat.UnitTests.Chat.ScenarioStart;
 
 namespace TaskChat.UnitTests.Chat;
 
 /// <summary>
 /// Everyday phrasings session 44's probe found misread: "start over" (offered as a task “Start over”), "the garage is
-/// off" (not understood), "what's the note on it?" after a turn that named one task (not understood) and "what's the
-/// oldest task?" ("I found no task matching “oldest”"). Whole conversations against the fake tools; the clock is
-/// Wednesday 2 December 2026, 09:00 UTC.
+/// off" (not understood), "what's the note on it?" after a turn that named one task (not understood), "what's the
+/// oldest task?" ("I found no task matching “oldest”") and "how many tasks are overdue?" (the general summary). Whole
+/// conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
 /// </summary>
 public class EverydayShorthandFiveScenarioTests
 {
@@ -156,5 +157,45 @@ public class EverydayShorthandFiveScenarioTests
         var (turns, _) = Start();
 
         Assert.Equal("You have no pending tasks. Nice work!", await turns.TurnAsync("what's the oldest task?"));
+    }
+
+    [Theory]
+    [InlineData("how many tasks are overdue?")]
+    [InlineData("how many overdue tasks do I have?")]
+    [InlineData("how many are overdue")]
+    public async Task HowManyOverdueWithNoneSaysSoPlainly(string message)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, "None of your tasks is overdue. Nice work!", "list_tasks {\"status\":\"pending\",\"overdue\":true}");
+    }
+
+    [Fact]
+    public async Task HowManyOverdueCountsAndNamesAFew()
+    {
+        var time = new FakeTimeProvider(Wednesday);
+        var (turns, _) = Start(time: time);
+        await turns.TurnAsync("add pay rent today at 10am");
+        await turns.TurnAsync("add buy milk tomorrow");
+        await turns.TurnAsync("add call mom next week");
+        time.Advance(TimeSpan.FromDays(2));
+
+        Assert.Equal(
+            "2 tasks are overdue: #1 “Pay rent” (overdue, was due Wednesday 2 December at 10:00) and #2 “Buy milk” (overdue, was due yesterday).",
+            await turns.TurnAsync("how many tasks are overdue?"));
+    }
+
+    [Fact]
+    public async Task HowManyOverdueOfManyCountsThem()
+    {
+        var time = new FakeTimeProvider(Wednesday);
+        var (turns, _) = Start(time: time);
+        foreach (var n in new[] { "one", "two", "three", "four", "five", "six" })
+        {
+            await turns.TurnAsync($"add task {n} tomorrow");
+        }
+        time.Advance(TimeSpan.FromDays(2));
+
+        Assert.Equal("6 tasks are overdue. Say “what's overdue?” to see them.", await turns.TurnAsync("how many tasks are overdue?"));
     }
 }
