@@ -85,6 +85,12 @@ internal sealed record EachOfRequest(ListFilter Filter, TargetedRequest Each) : 
 
     public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {
+        // Every task with a due date, more than a page of them: moved by a span, saying it again for the rest would move the
+        // first ones twice, so none is moved and a range at a time is suggested.
+        if (Filter is DatedFilter && context.Chat.Rounds.SelectMany(r => r).Any(e => e.Tool == ToolNames.ListTasks && e.Outcome.HasMore))
+        {
+            return new Answer("You have more tasks with a due date than I move at once, so I left them as they were. Move them a range at a time, for example “push everything due this week by a day”.");
+        }
         var found = (tasks ?? []).Where(t => !t.Completed && Filter.Keeps(t, context)).ToList();
         return found.Count == 0 ? new Answer($"There's nothing {Filter.Describe(context)}, so I left everything as it was.") : Each.ActOnFound(found, context);
     }
@@ -97,4 +103,17 @@ internal sealed record EachOfRequest(ListFilter Filter, TargetedRequest Each) : 
         var undo = done.Count > 1 && !Each.ReplySaysHowToUndo ? " Say “undo” to put them back as they were." : "";
         return Each.Reply(done, tasks, context) + more + undo;
     }
+}
+
+/// <summary>
+/// "everything" moved by a span ("push everything by a day"): each task still to do that has a due date (one without has
+/// nothing to move from).
+/// </summary>
+internal sealed record DatedFilter : ListFilter
+{
+    public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context) => [];
+
+    public override bool Keeps(TaskSnapshot task, AgentContext context) => task.DueText is not null;
+
+    public override string Describe(AgentContext context) => "with a due date";
 }

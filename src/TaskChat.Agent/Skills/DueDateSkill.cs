@@ -78,9 +78,21 @@ internal sealed partial class DueDateSkill : Skill
             return schedule.Target.ByWords ? schedule with { AddInstead = Adding.Read(utterance) } : schedule;
         }
         // "postpone the dentist by a week", "push the report back 2 days": from the due date it has.
-        if (Shift().Match(text) is { Success: true } shift && ShiftBy(shift) is { } by && TaskReference.Parse(shift.Groups["t"].Value) is { } shifted)
+        if (Shift().Match(text) is { Success: true } shift && ShiftBy(shift) is { } by)
         {
-            return new ShiftDueRequest(shifted, by.Days, by.Months, by.Minutes);
+            var shiftedText = shift.Groups["t"].Value;
+            // "push everything by a day", "push all my tasks back a week": each task still to do that has a due date, and
+            // "push everything due today by a day" each of that range, as moving them to a day does; "undo" puts them all
+            // back (before: "I couldn't find a task matching “everything”").
+            var each = EachOf.Read(shiftedText, clock) ?? (TaskReference.IsEverything(shiftedText) ? new DatedFilter() : null);
+            if (each is not null)
+            {
+                return new EachOfRequest(each, new ShiftDueRequest(TaskTarget.It, by.Days, by.Months, by.Minutes));
+            }
+            if (TaskReference.Parse(shiftedText) is { } shifted)
+            {
+                return new ShiftDueRequest(shifted, by.Days, by.Months, by.Minutes);
+            }
         }
         // "postpone the dentist", "snooze it": later, but not said when. Asked rather than guessed (a day? a week?).
         if (Phrase.TryStripStart(text, ["postpone", "snooze", "delay", "defer", "put off", "push back", "reschedule"], out var later)

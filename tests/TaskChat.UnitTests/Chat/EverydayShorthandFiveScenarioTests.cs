@@ -6,8 +6,9 @@ namespace TaskChat.UnitTests.Chat;
 /// <summary>
 /// Everyday phrasings session 44's probe found misread: "start over" (offered as a task “Start over”), "the garage is
 /// off" (not understood), "what's the note on it?" after a turn that named one task (not understood), "what's the
-/// oldest task?" ("I found no task matching “oldest”") and "how many tasks are overdue?" (the general summary). Whole
-/// conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
+/// oldest task?" ("I found no task matching “oldest”") and "how many tasks are overdue?" (the general summary) and
+/// "push everything by a day" ("I couldn't find a task matching “everything”"). Whole conversations against the fake
+/// tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
 /// </summary>
 public class EverydayShorthandFiveScenarioTests
 {
@@ -197,5 +198,69 @@ public class EverydayShorthandFiveScenarioTests
         time.Advance(TimeSpan.FromDays(2));
 
         Assert.Equal("6 tasks are overdue. Say “what's overdue?” to see them.", await turns.TurnAsync("how many tasks are overdue?"));
+    }
+
+    /// <summary>Each task still to do that has a due date, moved by the span from its own date, time kept; "undo" puts them all back.</summary>
+    [Theory]
+    [InlineData("push everything by a day")]
+    [InlineData("push all my tasks back a day")]
+    [InlineData("move everything a day later")]
+    public async Task PushEverythingByADayMovesEachDatedTask(string message)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message,
+            "“Buy milk” is now due Friday. “Call mom” is now due Saturday at 18:00. Say “undo” to put them back as they were.",
+            "list_tasks {\"status\":\"pending\",\"limit\":200}",
+            "update_task {\"task_id\":1,\"due\":\"2026-12-04\"}",
+            "update_task {\"task_id\":2,\"due\":\"2026-12-05T18:00:00+00:00\"}");
+        Assert.Null(tools.Tasks.Single(t => t.Id == 3).Due);
+
+        await turns.TurnAsync("undo");
+        Assert.Equal("2026-12-03", tools.Tasks.Single(t => t.Id == 1).Due);
+        Assert.Equal("2026-12-04T18:00:00+00:00", tools.Tasks.Single(t => t.Id == 2).Due);
+    }
+
+    /// <summary>A range is moved as "move everything due this week to friday" is: only its tasks.</summary>
+    [Fact]
+    public async Task PushARangeByADayMovesOnlyItsTasks()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        Assert.Equal("There's nothing due today, so I left everything as it was.", await turns.TurnAsync("push everything due today by a day"));
+        Assert.Equal("2026-12-03", tools.Tasks.Single(t => t.Id == 1).Due);
+    }
+
+    [Fact]
+    public async Task PushEverythingWithNothingDatedChangesNothing()
+    {
+        var (turns, tools) = Start();
+        await turns.TurnAsync("add file taxes");
+
+        Assert.Equal("There's nothing with a due date, so I left everything as it was.", await turns.TurnAsync("push everything by a day"));
+        Assert.DoesNotContain(Sent(tools, 1), c => c.StartsWith("update_task", StringComparison.Ordinal));
+    }
+
+    /// <summary>More than a page: saying it again would move the first ones twice, so none is moved.</summary>
+    [Fact]
+    public async Task PushEverythingOfMoreThanAPageMovesNone()
+    {
+        var (turns, tools) = Start();
+        for (var i = 1; i <= 201; i++)
+        {
+            await tools.Add.InvokeAsync(new() { ["title"] = $"Errand {i}", ["due"] = "2026-12-10" });
+        }
+
+        Assert.StartsWith("You have more tasks with a due date than I move at once, so I left them as they were.", await turns.TurnAsync("push everything by a day"), StringComparison.Ordinal);
+        Assert.All(tools.Tasks, t => Assert.Equal("2026-12-10", t.Due));
+    }
+
+    /// <summary>A title with the words is still added.</summary>
+    [Fact]
+    public async Task AnAddOfPushEverythingStaysAnAdd()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, "add push everything by a day", "Added “Push everything by a day” (task 5).", "add_task {\"title\":\"Push everything by a day\"}");
     }
 }
