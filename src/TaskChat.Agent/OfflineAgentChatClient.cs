@@ -39,7 +39,7 @@ public sealed class OfflineAgentChatClient(UserClock clock) : IChatClient
 
         var history = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
         var tools = options?.Tools;
-        var at = LastUserMessage(history);
+        var at = ChatState.CurrentTurnAt(history);
         var kept = at >= 0 && _turns.TryGetValue(history[at], out var reading) && reading.Fits(history, at, tools) ? reading : null;
         var chat = kept is null ? ChatState.Read(history) : kept.Context.Chat with { Rounds = ChatState.RoundsAfter(history, at) };
         if (chat.Rounds.Count >= Planner.MaxRounds)
@@ -113,19 +113,6 @@ public sealed class OfflineAgentChatClient(UserClock clock) : IChatClient
             _turns.AddOrUpdate(history[at], turn);
         }
         return turn;
-    }
-
-    // The message ChatState reads as the turn's: the last one the user wrote words in.
-    private static int LastUserMessage(IReadOnlyList<ChatMessage> history)
-    {
-        for (var i = history.Count - 1; i >= 0; i--)
-        {
-            if (history[i].Role == ChatRole.User && !string.IsNullOrWhiteSpace(history[i].Text))
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private sealed record TurnReading(ChatMessage[] Before, AITool[] Tools, AgentContext Context, MessageReading Reading)

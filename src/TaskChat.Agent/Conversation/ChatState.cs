@@ -189,7 +189,7 @@ internal sealed record ChatState(string Message, IReadOnlyList<IReadOnlyList<Too
         var turns = new List<(string User, List<ChatMessage> After)>();
         foreach (var message in messages)
         {
-            if (message.Role == ChatRole.User && !string.IsNullOrWhiteSpace(message.Text))
+            if (StartsTurn(message))
             {
                 turns.Add((message.Text, []));
             }
@@ -205,6 +205,22 @@ internal sealed record ChatState(string Message, IReadOnlyList<IReadOnlyList<Too
         var earlier = turns[..^1].Select(t => new PastTurn(t.User, [.. ReadRounds(t.After).SelectMany(r => r)], LastText(t.After))).ToList();
         return new ChatState(turns[^1].User, ReadRounds(turns[^1].After), earlier);
     }
+
+    /// <summary>Where the current turn starts: the last message the user wrote words in (-1 when there is none).</summary>
+    public static int CurrentTurnAt(IReadOnlyList<ChatMessage> history)
+    {
+        for (var i = history.Count - 1; i >= 0; i--)
+        {
+            if (StartsTurn(history[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // A turn starts with a user's message that has words; anything else belongs to the turn before it.
+    private static bool StartsTurn(ChatMessage message) => message.Role == ChatRole.User && !string.IsNullOrWhiteSpace(message.Text);
 
     /// <summary>The rounds of the turn whose user message is <paramref name="history"/>[<paramref name="userAt"/>]: what <see cref="Read"/> reads as <see cref="Rounds"/>.</summary>
     public static IReadOnlyList<IReadOnlyList<ToolExchange>> RoundsAfter(IReadOnlyList<ChatMessage> history, int userAt) =>

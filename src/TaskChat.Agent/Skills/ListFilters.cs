@@ -128,6 +128,9 @@ internal abstract record ListFilter
 {
     public virtual IReadOnlyList<ToolNeed> Needs => [];
 
+    /// <summary>A task's description as a reply quotes it: in quotes, cut at 300 characters.</summary>
+    protected static string Quoted(string description) => $"“{(description.Length > 300 ? description[..300].TrimEnd() + "…" : description)}”";
+
     public virtual string? CannotYet => null;
 
     public abstract IEnumerable<(string Name, object? Value)> Arguments(AgentContext context);
@@ -427,7 +430,7 @@ internal sealed record SearchFilter(string Query, bool AsksWhen = false) : ListF
         [] when Named is not null => $"I found no task matching “{Query}”. {Fallback.Offer(Named, context.Clock)}",
         [] => $"I found no task matching “{Query}”.",
         _ when AsksWhen && tasks.Where(t => !t.Completed).ToList() is [var open] => When(open, context),
-        [{ Description: { } description }] => $"{Found(tasks, context)} Its description: “{(description.Length > 300 ? description[..300].TrimEnd() + "…" : description)}”",
+        [{ Description: { } description }] => $"{Found(tasks, context)} Its description: {Quoted(description)}",
         _ => Found(tasks, context),
     };
 
@@ -612,7 +615,7 @@ internal sealed record DetailsFilter(long Id) : ListFilter
     {
         null => $"Task {Id} isn't there any more.",
         { Description: { Length: > 0 } description } task =>
-            $"{ListRequest.Items([task], context, markDone: true)}. Its description: “{(description.Length > 300 ? description[..300].TrimEnd() + "…" : description)}”",
+            $"{ListRequest.Items([task], context, markDone: true)}. Its description: {Quoted(description)}",
         var task => $"{ListRequest.Items([task], context, markDone: true)} has no description.",
     };
 }
