@@ -12,9 +12,6 @@ internal sealed class LineReading(ApiClient api, TimeProvider clock) : IDisposab
     /// <summary>How long the box waits after the last key before it asks.</summary>
     public static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How long Add waits for a reading it does not have yet before it adds the line as typed.</summary>
-    public static readonly TimeSpan AddPatience = TimeSpan.FromSeconds(1.5);
-
     private CancellationTokenSource? _pending;
 
     /// <summary>The reading of <see cref="Text"/>, null while none has come (or the line is empty, or the api failed).</summary>
@@ -62,7 +59,16 @@ internal sealed class LineReading(ApiClient api, TimeProvider clock) : IDisposab
         }
     }
 
-    /// <summary>The reading of <paramref name="text"/> for Add: the one shown, else asked for now within <see cref="AddPatience"/>; null when none comes.</summary>
+    /// <summary>
+    /// The reading of <paramref name="text"/> for Add: the one shown, else asked for now; null when none comes (the api
+    /// failed, or did not answer within an ordinary call's limit, <see cref="ApiClient.DefaultCallTimeout"/>).
+    /// </summary>
+    /// <remarks>
+    /// Add waits for the reading as long as it would wait for the add itself, which goes to the same api: a reading that is
+    /// slow means an api that is slow, and the add would not be sooner. Giving up on it after 1.5 s (before session 45)
+    /// turned "pay rent friday 9am #home", added while the api was busy or waking, into a task titled so once the api
+    /// answered the add (found by hand, the api stopped for a few seconds under the page).
+    /// </remarks>
     public async Task<ParsedTask?> ForAddAsync(string text, IReadOnlyList<string> keep)
     {
         var key = string.Join(",", keep.Order(StringComparer.Ordinal));
@@ -74,8 +80,7 @@ internal sealed class LineReading(ApiClient api, TimeProvider clock) : IDisposab
         {
             return null;
         }
-        using var patience = new CancellationTokenSource(AddPatience, clock);
-        return await AskAsync(text, keep, key, patience.Token);
+        return await AskAsync(text, keep, key, CancellationToken.None);
     }
 
     private async Task<ParsedTask?> AskAsync(string text, IReadOnlyList<string> keep, string key, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ internal sealed record ReadPart(string Kind, string Label, string Words, string 
 
 /// <summary>
 /// The add box's line and its reading (POST /api/tasks/parse) made into the one task Add creates, and the preview of it.
-/// Without a reading for the line (not back yet, failed, slow) the line is the title, as typed: nothing is lost.
+/// Without a reading for the line (the api failed, or did not answer in time) the line is the title, as typed: nothing is lost.
 /// </summary>
 internal static class QuickAdd
 {
