@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using TaskChat.Contract;
 using TaskChat.Data.Connection;
 using TaskChat.TestSupport;
@@ -16,7 +18,9 @@ namespace TaskChat.Bench.Suite;
 /// list_tasks, then complete_task) first gets its "buy milk" task through REST, outside the timing, so
 /// that each turn finds exactly one milk among 21 pending tasks. Beside them, <c>POST /api/tasks</c> adds
 /// the one-tool turn's task through REST: what the turn costs beyond the write it makes (no target: the
-/// issue's targets are against the GET).
+/// issue's targets are against the GET); and the one-tool turn in a conversation that goes on, as people chat: each
+/// user's turns continue its one conversation, whose last 20 messages (the history a turn reads) are earlier "add"
+/// turns with their tool calls, where the other turns each start a conversation.
 /// </summary>
 internal static class ApiTurns
 {
@@ -24,12 +28,19 @@ internal static class ApiTurns
         $"api: a chat turn against GET /api/tasks (same api, same {(provider == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite file")})";
     private const int SeededTasks = 20;
 
+    /// <summary>Turns a chatter's conversation has before it is measured: ten turns are the 20 messages a turn reads (<c>ChatTurnRunner.HistoryMessages</c>).</summary>
+    private const int ChatTurnHistoryTurns = 10;
+
+    /// <summary>Each chatter's conversation, once its first turn started it (a chatter is one worker, one call at a time).</summary>
+    private static readonly ConcurrentDictionary<HttpClient, long> Conversations = new();
+
     private enum Kind
     {
         Get,
         Add,
         Mark,
         Post,
+        AddContinued,
     }
 
     /// <summary>
@@ -63,7 +74,14 @@ internal static class ApiTurns
         // Listers are listed and mark their milk done; adders add (their lists grow, and nobody lists them).
         var listers = Enumerable.Range(0, options.ApiInFlight).Select(i => User("bench-lister-" + i)).ToArray();
         var adders = Enumerable.Range(0, options.ApiInFlight).Select(i => User("bench-adder-" + i)).ToArray();
-        HttpClient[] UsersFor(Kind kind) => kind is Kind.Add or Kind.Post ? adders : listers;
+        // Those who go on chatting in one conversation each (its id kept after their first turn).
+        var chatters = Enumerable.Range(0, options.ApiInFlight).Select(i => User("bench-chatter-" + i)).ToArray();
+        HttpClient[] UsersFor(Kind kind) => kind switch
+        {
+            Kind.Add or Kind.Post => adders,
+            Kind.AddContinued => chatters,
+            _ => listers,
+        };
         try
         {
             foreach (var user in listers)
@@ -79,6 +97,14 @@ internal static class ApiTurns
                 foreach (var kind in new[] { Kind.Get, Kind.Add, Kind.Mark, Kind.Post })
                 {
                     await CallAsync(UsersFor(kind)[i % listers.Length], kind, i, cancellationToken);
+                }
+            }
+            // Each chatter's conversation gets its history: ten turns are the 20 messages a turn reads.
+            foreach (var chatter in chatters)
+            {
+                for (var i = 0; i < ChatTurnHistoryTurns; i++)
+                {
+                    await CallAsync(chatter, Kind.AddContinued, i, cancellationToken);
                 }
             }
 
@@ -106,8 +132,12 @@ internal static class ApiTurns
                 new Row(section, $"{turn.Label}, {inFlightShape}: PostgreSQL's CPU per call, turn ÷ GET", "ms", null)));
             var p99 = new Dictionary<(Kind, int), Row>();
             var againstPost = new Dictionary<int, Row>();
+            var continued = new Dictionary<int, Row>();
+            var continuedApiCpu = new Row(section, $"one-tool turn in a conversation that goes on (20 messages of history), {inFlightShape}: the api's CPU per call, turn ÷ GET", "ms", null);
             foreach (var inFlight in new[] { 1, options.ApiInFlight })
             {
+                continued[inFlight] = new Row(section,
+                    $"one-tool turn in a conversation that goes on (20 messages of history), {(inFlight == 1 ? "sequential" : inFlight + " in flight")}: mean latency, turn ÷ GET", "ms", null);
                 p99[(Kind.Add, inFlight)] = new Row(section, $"\"add\" turn p99 against GET p99, {(inFlight == 1 ? "sequential" : inFlight + " in flight")}", "ms", null);
                 againstPost[inFlight] = new Row(section,
                     $"one-tool turn against POST /api/tasks (the same task added through REST), {(inFlight == 1 ? "sequential" : inFlight + " in flight")}: mean latency, turn ÷ POST", "ms", null);
@@ -127,11 +157,14 @@ internal static class ApiTurns
                     var add = await MeasureAsync(adders, inFlight, options.ApiCalls * scale, Kind.Add, readCpu, cancellationToken);
                     var mark = await MeasureAsync(listers, inFlight, options.ApiCalls / 2 * scale, Kind.Mark, readCpu, cancellationToken);
                     var post = await MeasureAsync(adders, inFlight, options.ApiCalls * scale, Kind.Post, readCpu, cancellationToken);
+                    var goingOn = await MeasureAsync(chatters, inFlight, options.ApiCalls * scale, Kind.AddContinued, readCpu, cancellationToken);
                     if (round == 0)
                     {
-                        Console.Error.WriteLine($"bench: warm-up round api ({provider}), {inFlight} in flight: GET {get.MeanMs:F2} ms, add turn {add.MeanMs:F2} ms, mark turn {mark.MeanMs:F2} ms, POST {post.MeanMs:F2} ms (not counted)");
+                        Console.Error.WriteLine($"bench: warm-up round api ({provider}), {inFlight} in flight: GET {get.MeanMs:F2} ms, add turn {add.MeanMs:F2} ms, mark turn {mark.MeanMs:F2} ms, POST {post.MeanMs:F2} ms, add turn going on {goingOn.MeanMs:F2} ms (not counted)");
                         continue;
                     }
+                    continued[inFlight].Ours.Add(goingOn.MeanMs);
+                    continued[inFlight].Reference.Add(get.MeanMs);
                     againstPost[inFlight].Ours.Add(add.MeanMs);
                     againstPost[inFlight].Reference.Add(post.MeanMs);
                     rowsByShape[(Kind.Add, inFlight)].Ours.Add(add.MeanMs);
@@ -147,24 +180,27 @@ internal static class ApiTurns
                         var postgres = provider == DatabaseProvider.Postgres;
                         cpuRows[Kind.Add].Add(add.CpuPerCall, get.CpuPerCall, postgres);
                         cpuRows[Kind.Mark].Add(mark.CpuPerCall - post.CpuPerCall, get.CpuPerCall, postgres);
+                        continuedApiCpu.Ours.Add(goingOn.CpuPerCall.Api);
+                        continuedApiCpu.Reference.Add(get.CpuPerCall.Api);
                     }
                     p99[(Kind.Add, inFlight)].Ours.Add(add.P99Ms);
                     p99[(Kind.Add, inFlight)].Reference.Add(get.P99Ms);
-                    Console.Error.WriteLine($"bench: round {round} api ({provider}), {inFlight} in flight: GET {get.MeanMs:F2} ms ({get.PerSecond:F0}/s), add turn {add.MeanMs:F2} ms ({add.PerSecond:F0}/s, p99 {add.P99Ms:F1}), mark turn {mark.MeanMs:F2} ms ({mark.PerSecond:F0}/s), POST {post.MeanMs:F2} ms");
+                    Console.Error.WriteLine($"bench: round {round} api ({provider}), {inFlight} in flight: GET {get.MeanMs:F2} ms ({get.PerSecond:F0}/s), add turn {add.MeanMs:F2} ms ({add.PerSecond:F0}/s, p99 {add.P99Ms:F1}), mark turn {mark.MeanMs:F2} ms ({mark.PerSecond:F0}/s), POST {post.MeanMs:F2} ms, add turn going on {goingOn.MeanMs:F2} ms");
                 }
             }
             foreach (var inFlight in new[] { 1, options.ApiInFlight })
             {
-                rows.AddRange([rowsByShape[(Kind.Add, inFlight)], rowsByShape[(Kind.Mark, inFlight)], throughput[(Kind.Add, inFlight)], throughput[(Kind.Mark, inFlight)], p99[(Kind.Add, inFlight)], againstPost[inFlight]]);
+                rows.AddRange([rowsByShape[(Kind.Add, inFlight)], rowsByShape[(Kind.Mark, inFlight)], throughput[(Kind.Add, inFlight)], throughput[(Kind.Mark, inFlight)], p99[(Kind.Add, inFlight)], againstPost[inFlight], continued[inFlight]]);
                 if (inFlight > 1)
                 {
                     rows.AddRange(cpuRows.Values.SelectMany(cpu => new[] { cpu.Together, cpu.Api, cpu.Mcp, cpu.Database }).Where(row => row.Ours.Count > 0));
+                    rows.Add(continuedApiCpu);
                 }
             }
         }
         finally
         {
-            foreach (var user in listers.Concat(adders))
+            foreach (var user in listers.Concat(adders).Concat(chatters))
             {
                 user.Dispose();
             }
@@ -280,9 +316,12 @@ internal static class ApiTurns
         }
         else
         {
+            var message = kind == Kind.Mark ? "mark the milk one done" : $"add buy milk {n}";
             using var request = new HttpRequestMessage(HttpMethod.Post, "api/chat")
             {
-                Content = JsonContent.Create(new { message = kind == Kind.Add ? $"add buy milk {n}" : "mark the milk one done" }),
+                Content = kind == Kind.AddContinued && Conversations.TryGetValue(user, out var conversation)
+                    ? JsonContent.Create(new { message, conversation_id = conversation })
+                    : JsonContent.Create(new { message }),
             };
             request.Headers.Add(IdempotencyKeys.Header, Guid.NewGuid().ToString("N"));
             using var response = await user.SendAsync(request, cancellationToken);
@@ -291,6 +330,11 @@ internal static class ApiTurns
             if (kind == Kind.Mark && !body.Contains("done", StringComparison.OrdinalIgnoreCase))
             {
                 throw new InvalidOperationException("\"mark the milk one done\" did not complete the task: " + body);
+            }
+            if (kind == Kind.AddContinued && !Conversations.ContainsKey(user))
+            {
+                using var reply = JsonDocument.Parse(body);
+                Conversations[user] = reply.RootElement.GetProperty("conversation_id").GetInt64();
             }
         }
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
