@@ -84,6 +84,48 @@ public sealed class TasksAndPhoneTests(RunningTaskChat stack) : BrowserTest(stac
     });
 
     /// <summary>
+    /// Phones narrower than the 390 px of the test above: at 375 px (an iPhone mini or SE) and 360 px (many Android phones)
+    /// the header was 383 px wide and "Sign out" was cut off at the screen's edge (the shell clips, so the page did not
+    /// scroll: it was just gone); at 320 px, the width WCAG's reflow asks for, most of it. On a phone it is now an icon
+    /// whose name is still "Sign out", and every part of the header is within the screen, on the chat and the tasks page
+    /// (whose active "Tasks" is bolder, so wider).
+    /// </summary>
+    [Theory]
+    [InlineData(320)]
+    [InlineData(360)]
+    [InlineData(375)]
+    public Task On_a_narrow_phone_every_part_of_the_header_is_on_screen(int width) => RunAsync($"{nameof(On_a_narrow_phone_every_part_of_the_header_is_on_screen)}-{width}", async () =>
+    {
+        var page = await NewPageAsync(new ViewportSize { Width = width, Height = 740 });
+        await SignUpAsync(page, "Bartholomew");
+
+        await AssertHeaderFitsAsync(page, width);
+        await OpenTasksAsync(page);
+        await AssertHeaderFitsAsync(page, width);
+        await AssertNoHorizontalScrollAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true })).ToBeVisibleAsync();
+        await ScreenshotAsync(page, $"header-{width}px");
+
+        await page.GetByTestId("sign-out").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("sign-in-submit")).ToBeVisibleAsync(); // The icon signs out as the words did.
+    });
+
+    private static async Task AssertHeaderFitsAsync(IPage page, int width)
+    {
+        var header = await Box(page.Locator(".app-header"));
+        Assert.True(header.Height <= 64, $"the header is {header.Height}px high at {width}px: it wrapped");
+        var clipped = await page.EvaluateAsync<int>("() => { const h = document.querySelector('.app-header'); return h.scrollWidth - h.clientWidth; }");
+        Assert.True(clipped <= 0, $"the header's parts take {clipped}px more than a {width}px screen: the last is cut off");
+        foreach (var part in new[] { page.Locator(".brand").First, page.GetByTestId("nav-tasks"), page.GetByTestId("nav-chat"), page.GetByTestId("nav-notifications"), page.GetByTestId("nav-account"), page.GetByTestId("sign-out") })
+        {
+            var box = await Box(part);
+            Assert.True(box.X >= 0 && box.X + box.Width <= width, $"{part} ({box.X}+{box.Width}px) is past the edge of a {width}px screen");
+        }
+        await AssertTouchTargetAsync(page.GetByTestId("sign-out"));
+        await AssertTouchTargetAsync(page.GetByTestId("nav-account"));
+    }
+
+    /// <summary>
     /// "Delete? Delete Cancel" beside the title squeezed it to a few letters a line on a phone (the details chevron over
     /// it, the meta one word a line): there it goes on a line of its own under the title, which keeps its room. On a
     /// laptop it stays on the title's line.
