@@ -1,7 +1,11 @@
 namespace TaskChat.Agent;
 
-/// <summary>What a message asks: one request, or two carried out in order (<see cref="Planner.ReadMessage"/>).</summary>
-internal sealed record MessageReading(SkillRequest? One, IReadOnlyList<SaidRequest>? InOrder);
+/// <summary>
+/// What a message asks (<see cref="Planner.ReadMessage"/>): one request, or two carried out in order; or, with
+/// <see cref="OnlyIfNamed"/>, both: the two in order when that request's words name a task the user has, looked up first,
+/// else the one.
+/// </summary>
+internal sealed record MessageReading(SkillRequest? One, IReadOnlyList<SaidRequest>? InOrder, TargetedRequest? OnlyIfNamed = null);
 
 /// <summary>
 /// Decides the next step of a turn, the same way for every skill: find the request (an answer to the agent's own
@@ -31,14 +35,45 @@ internal sealed class Planner(IReadOnlyList<Skill> skills)
         {
             return new MessageReading(answer, null);
         }
-        return TwoRequests.Read(message, context, Read) is { } two
-            ? new MessageReading(null, two)
-            : new MessageReading(ReadAsSaid(message, utterance, context), null);
+        return TwoRequests.Read(message, context, Read) switch
+        {
+            { OnlyIfNamed: { } named } two => new MessageReading(ReadAsSaid(message, utterance, context), two.Requests, named),
+            { } two => new MessageReading(null, two.Requests),
+            null => new MessageReading(ReadAsSaid(message, utterance, context), null),
+        };
     }
 
     /// <summary>The next step of the turn whose message asks <paramref name="reading"/>, from the rounds it has run so far.</summary>
-    public static NextStep Next(MessageReading reading, AgentContext context) =>
-        reading.InOrder is { } two ? RunInOrder(two, context) : Run(reading.One!, context);
+    public static NextStep Next(MessageReading reading, AgentContext context) => reading switch
+    {
+        { OnlyIfNamed: { } named, InOrder: { } two } => TwoIfNamed(named, two, reading.One!, context),
+        { InOrder: { } two } => RunInOrder(two, context),
+        _ => Run(reading.One!, context),
+    };
+
+    /// <summary>
+    /// "add eggs and delete the garage": the second request's lookup first, and the two requests in order (each with its
+    /// own rounds, as any two) when its words name one of the tasks found; else the message as one request, as it read
+    /// before ("add wash the car and remove the roof box" adds that task). A lookup that failed finds nothing: the one
+    /// request then, which changes nothing it was not asked to.
+    /// </summary>
+    private static NextStep TwoIfNamed(TargetedRequest named, IReadOnlyList<SaidRequest> two, SkillRequest one, AgentContext context)
+    {
+        var rounds = context.Chat.Rounds;
+        var before = context with { Chat = context.Chat with { Rounds = [] } };
+        // Tools that cannot take the change ("remind me" without reminders): the one request, which says what it can do.
+        if (context.Tools.Missing(named.Needs) is not null || named.Lookup(before) is not { } lookup)
+        {
+            return Run(one, context);
+        }
+        if (rounds.Count == 0)
+        {
+            return Checked(new CallTools([lookup]), context);
+        }
+        var found = rounds[0].Where(e => e.Outcome.Succeeded).SelectMany(e => e.Outcome.Tasks).ToList();
+        var after = context with { Chat = context.Chat with { Rounds = [.. rounds.Skip(1)] } };
+        return named.NamesOneOf(found) ? RunInOrder(two, after) : Run(one, after);
+    }
 
     /// <summary>The request a message makes in this conversation (one request: two in one message are read by <see cref="TwoRequests"/>).</summary>
     public SkillRequest Understand(string message, AgentContext context)

@@ -269,6 +269,12 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
     /// </summary>
     protected virtual string ByNumbers(string numbers, AgentContext context) => $"{Verb} {numbers}";
 
+    /// <summary>
+    /// True when the words name at least one of <paramref name="tasks"/> as this request would find it: whether "and delete
+    /// the garage" after an add is a request of its own (<see cref="TwoInOne"/>).
+    /// </summary>
+    public bool NamesOneOf(IReadOnlyList<TaskSnapshot> tasks) => Target.ByWords && Match(tasks).Count > 0;
+
     /// <summary>The tasks the words point at; a skill may look further ("I bought the milk" tries "milk" alone).</summary>
     protected virtual IReadOnlyList<TaskSnapshot> Match(IReadOnlyList<TaskSnapshot> tasks) => TitleMatcher.Match(tasks, Target.Words);
 

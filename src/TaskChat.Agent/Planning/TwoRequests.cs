@@ -6,12 +6,21 @@ namespace TaskChat.Agent;
 internal sealed record SaidRequest(string Said, SkillRequest Request);
 
 /// <summary>
+/// The two requests of one message, in the order said. <see cref="OnlyIfNamed"/>, when set, is the second, a change to a
+/// task named by words after "and" inside an add or a new title ("add eggs and delete the garage"): the message is two
+/// requests only when those words name a task the user has, which the planner looks up first (<see cref="Planner"/>);
+/// otherwise it is the one request it was read as before ("add wash the car and remove the roof box": one task).
+/// </summary>
+internal sealed record TwoInOne(IReadOnlyList<SaidRequest> Requests, TargetedRequest? OnlyIfNamed);
+
+/// <summary>
 /// "add eggs and mark milk done", "mark milk done and add bread", "delete the dentist. add call mom tomorrow": two requests
 /// in one message, each read on its own and both carried out, in order (<see cref="Planner"/>). A message is split only
 /// where each side is, by itself, a clear request of a skill that changes tasks (the second may also list them), and the
 /// second starts with the verb of one, so a title is never cut ("add salt and pepper", "add milk and eggs", "add buy milk
 /// and call mom" read as before). After "and" inside an add or a new title or note, only a task ticked off or a list starts
-/// a second request ("add wash the car and remove the roof box" is one task); after a full stop, any. A second that points back ("mark it done",
+/// a second request, or a change to a task whose words name one the user has, looked up first ("add eggs and delete the
+/// garage" two requests, "add wash the car and remove the roof box" one task: no task is a roof box); after a full stop, any. A second that points back ("mark it done",
 /// "delete both") or three requests are not split, and are read as before (after an add: both named, to be said one at a
 /// time).
 /// </summary>
@@ -28,12 +37,12 @@ internal static partial class TwoRequests
     ];
 
     /// <summary>The two requests of <paramref name="message"/>, in the order said, or null when it is one request (or more than two).</summary>
-    public static IReadOnlyList<SaidRequest>? Read(string message, AgentContext context, Func<Utterance, SkillRequest?> read) =>
+    public static TwoInOne? Read(string message, AgentContext context, Func<Utterance, SkillRequest?> read) =>
         // Three requests or more ("mark milk done, delete the garage and add eggs": the second part two more) are left whole.
-        Split(message, context, read) is { } two && Split(two[1].Said, context, read) is null ? two : null;
+        Split(message, context, read) is { } two && Split(two.Requests[1].Said, context, read) is null ? two : null;
 
     // The message cut where it first makes two requests, or null.
-    private static SaidRequest[]? Split(string message, AgentContext context, Func<Utterance, SkillRequest?> read)
+    private static TwoInOne? Split(string message, AgentContext context, Func<Utterance, SkillRequest?> read)
     {
         var text = message.Trim();
         foreach (Match between in Between().Matches(text))
@@ -50,16 +59,24 @@ internal static partial class TwoRequests
             // "rename the garage to tidy and remove the old bikes"): only a task ticked off ("and mark milk done", "and
             // check off the milk") or a list is plainly a request of its own there.
             var then = read(second);
+            TargetedRequest? onlyIfNamed = null;
             if (first is AddRequest or EditRequest && !SentenceEnd().IsMatch(between.Value) && !TickedOff().IsMatch(second.Text) && !(Reads(then) && then is not ListRequest { Filter: SearchFilter }))
             {
-                continue;
+                // A change to a task by its words ("and delete the garage", "and change taxes priority to low") is a request
+                // of its own when the words name a task the user has: looked up before anything is done, as a person would
+                // read it knowing the list. A roof box that is no task stays part of the title.
+                if (then is not TargetedRequest { Target.ByWords: true } named || !Changes(named))
+                {
+                    continue;
+                }
+                onlyIfNamed = named;
             }
             if (then is not null && (Changes(then) || Reads(then)) && !(first is AddRequest && then is AddRequest) && !PointsBack(then))
             {
                 // "mark milk done, delete the garage and add eggs": three requests, the first two read as one.
                 return firstSaid.Split(", ").Skip(1).Any(part => Phrase.TryStripStart(part, SecondVerbs, out _))
                     ? null
-                    : [new SaidRequest(firstSaid, first), new SaidRequest(secondSaid, then)];
+                    : new TwoInOne([new SaidRequest(firstSaid, first), new SaidRequest(secondSaid, then)], onlyIfNamed);
             }
         }
         return null;

@@ -131,7 +131,7 @@ internal static partial class WhichAnswer
         {
             return read(Utterances.From(said, context)) is TargetedRequest { Target.ByWords: true } asked ? asked : null;
         }
-        var byWords = two.Select(r => r.Request).OfType<TargetedRequest>().Where(r => r.Target.ByWords).ToList();
+        var byWords = two.Requests.Select(r => r.Request).OfType<TargetedRequest>().Where(r => r.Target.ByWords).ToList();
         return byWords.FirstOrDefault(r => TitleMatcher.Match(candidates, r.Target.Words).Count == candidates.Count) ?? byWords.LastOrDefault();
     }
 
