@@ -415,6 +415,9 @@ internal sealed record SearchFilter(string Query, bool AsksWhen = false) : ListF
     /// </summary>
     public string? Named { get; init; }
 
+    /// <summary>The question was the task's priority ("what's the priority of the taxes?"): one task still to do is answered in a sentence.</summary>
+    public bool AsksPriority { get; init; }
+
     public override IEnumerable<(string Name, object? Value)> Arguments(AgentContext context) =>
         context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Search) ? [(TaskToolArguments.Search, Query)] : [];
 
@@ -430,12 +433,18 @@ internal sealed record SearchFilter(string Query, bool AsksWhen = false) : ListF
         [] when Named is not null => $"I found no task matching “{Query}”. {Fallback.Offer(Named, context.Clock)}",
         [] => $"I found no task matching “{Query}”.",
         _ when AsksWhen && tasks.Where(t => !t.Completed).ToList() is [var open] => When(open, context),
+        _ when AsksPriority && tasks.Where(t => !t.Completed).ToList() is [var open] => PriorityOf(open),
         [{ Description: { } description }] => $"{Found(tasks, context)} Its description: {Quoted(description)}",
         _ => Found(tasks, context),
     };
 
     // A search looks through done tasks too, and says which those are ("#2 “Gym” (done)").
     private string Found(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => Listed(tasks, context, markDone: true);
+
+    // "#3 “File taxes” is high priority.", or none set, with how to set one.
+    private static string PriorityOf(TaskSnapshot task) => task.Priority is TaskPriorities.High or TaskPriorities.Medium or TaskPriorities.Low
+        ? $"{Replies.Label(task)} is {task.Priority} priority."
+        : $"{Replies.Label(task)} has no priority set. Say “make it high priority”, for example, to give it one.";
 
     // "#2 “Call the dentist” is due Monday at 15:00." A repeating task's done occurrences are not what was asked about.
     private static string When(TaskSnapshot task, AgentContext context) => task.DueAt(context.Clock.Zone) is { } due
@@ -495,6 +504,23 @@ internal sealed record RepeatFilter() : PendingWithFilter(TaskToolArguments.Recu
     public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => tasks.Count == 0
         ? "None of your tasks to do repeats. Say “make 3 repeat every week” or “add gym every monday” to have one."
         : Listed(tasks, context);
+}
+
+/// <summary>
+/// "which tasks have no due date?", "what haven't I scheduled?": the tasks still to do without a due date. list_tasks has no
+/// argument for it: the pending tasks are read and those without one kept.
+/// </summary>
+internal sealed record NoDueDateFilter() : PendingWithFilter(TaskToolArguments.Due)
+{
+    public override string CannotYet => "I can't give tasks due dates yet: the task service doesn't have them. Say “what's left?” to see your pending tasks.";
+
+    public override bool Keeps(TaskSnapshot task, AgentContext context) => !task.Completed && task.DueText is null;
+
+    public override string Describe(AgentContext context) => "without a due date";
+
+    public override string Reply(IReadOnlyList<TaskSnapshot> tasks, AgentContext context) => tasks.Count == 0
+        ? "Every task still to do has a due date."
+        : Listed(tasks, context) + $" Say “move {tasks[0].Id.ToString(CultureInfo.InvariantCulture)} to friday”, for example, to give one a date.";
 }
 
 /// <summary>

@@ -66,6 +66,24 @@ internal sealed partial class ListSkill : Skill
         "list all tags", "my tags", "tags", "all my tags", "what labels do i have", "show my labels", "list my labels", "my labels",
     ];
 
+    // The tasks still to do with no due date (before: every pending task listed, or "undated" read as a tag).
+    private static readonly HashSet<string> NoDueDateQuestions =
+    [
+        "tasks without a date", "tasks without a due date", "tasks with no date", "tasks with no due date", "which tasks have no due date",
+        "which tasks have no date", "what tasks have no due date", "which tasks dont have a due date", "what tasks dont have a due date",
+        "which tasks dont have a date", "anything without a due date", "anything without a date", "what has no due date", "what has no date",
+        "what doesnt have a due date", "what doesnt have a date", "what havent i scheduled", "what isnt scheduled", "whats not scheduled",
+        "whats unscheduled", "what is unscheduled", "unscheduled tasks", "undated tasks", "show undated tasks", "show unscheduled tasks",
+        "show my undated tasks", "show tasks without a due date", "show tasks without a date", "show tasks with no due date",
+        "show me tasks without a due date", "list tasks without a due date", "what do i have without a date", "what do i have without a due date",
+        "whats undated", "what is undated", "what hasnt got a due date", "what hasnt got a date",
+    ];
+
+    // "anything due soon?", "what do I have coming up soon?": every word one of these, so "is the milk due soon?" names a task.
+    private static readonly HashSet<string> SoonQuestionWords =
+        ["what", "whats", "is", "are", "anything", "any", "there", "tasks", "things", "stuff", "due", "coming", "up", "happening", "do", "i", "have",
+         "got", "show", "me", "my", "list", "soon"];
+
     // Words after "what's in" that are no tag's name: "what's in there?", "what's in it?", "what's in store?".
     private static readonly HashSet<string> NotAfterIn = ["there", "here", "it", "that", "this", "them", "store", "stock", "mind", "general", "total", "case", "time", "front"];
 
@@ -181,6 +199,10 @@ internal sealed partial class ListSkill : Skill
         {
             return new ListRequest(ListStatus.Pending, new TagsFilter());
         }
+        if (NoDueDateQuestions.Contains(utterance.Joined))
+        {
+            return new ListRequest(ListStatus.Pending, new NoDueDateFilter());
+        }
         // "what was the last task I added?", "what did I just add?", "show me my newest task".
         if (NewestQuestion().Match(text) is { Success: true } newest
             && (!newest.Groups["q"].Success || TaskReference.IsNewest(Phrase.Words(newest.Groups["q"].Value))))
@@ -204,6 +226,13 @@ internal sealed partial class ListSkill : Skill
         {
             var query = Phrase.Unquote(search.Groups["q"].Value);
             return TaskReference.MeaningfulWords(Phrase.Words(query)).Count == 0 ? null : new ListRequest(ListStatus.All, new SearchFilter(query));
+        }
+        // "what's the priority of the taxes?", "how important is the taxes?": that task's priority in a sentence (before: not
+        // understood, or the high priority tasks listed).
+        if (PriorityOf().Match(text) is { Success: true } priorityOf
+            && TaskReference.MeaningfulWords(Phrase.Words(priorityOf.Groups["q"].Value)) is { Count: > 0 } ofTask && !ofTask.All(NamesTasksOrState))
+        {
+            return new ListRequest(ListStatus.All, new SearchFilter(string.Join(' ', ofTask)) { AsksPriority = true });
         }
         // A question about one task ("when is the dentist?", "show me the plumber task") names it as people do, not as its
         // title reads ("Dentist appointment"): its meaningful words are searched, each of which the title must have.
@@ -258,6 +287,12 @@ internal sealed partial class ListSkill : Skill
         if (asks && words.Contains("overdue") || words is ["overdue"] or ["overdue", "tasks"] || words.Contains("late") && asks)
         {
             return new ListRequest(ListStatus.Pending, new OverdueFilter());
+        }
+        // "anything due soon?", "what's coming up soon?": the next 7 days, as a task app's "upcoming" shows them (before: every
+        // pending task).
+        if (asks && words is [.., "soon"] && words.All(SoonQuestionWords.Contains))
+        {
+            return new ListRequest(ListStatus.Pending, new NextDaysFilter(7));
         }
         // "what's due in the next 3 days?", "anything in the next couple of weeks?": from today on (before: every pending task).
         if (NextDays().Match(text) is { Success: true } next
@@ -368,8 +403,12 @@ internal sealed partial class ListSkill : Skill
     private static partial Regex Search();
 
     // "when is dinner with sam?", "when's the dentist due": the tasks those words find, each with its due date.
-    [GeneratedRegex(@"^(?:when(?:'s|s| is| are| was| were)|what day is|what time is)\s+(?<q>.+?)(?:\s+(?:due|happening|again))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "when do I have to call mom?", "when should I file taxes?": the task named by what is to be done.
+    [GeneratedRegex(@"^(?:when(?:'s|s| is| are| was| were)|what day is|what time is|when\s+(?:do|should|must)\s+(?:i|we)(?:\s+(?:have|need|got)\s+to|\s+gotta)?)\s+(?<q>.+?)(?:\s+(?:due|happening|again|by))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhenIs();
+
+    [GeneratedRegex(@"^(?:what(?:'s|s| is)\s+the\s+priority\s+(?:of|on|for)|what\s+priority\s+(?:is|has)|how\s+(?:important|urgent)\s+is)\s+(?<q>.+?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PriorityOf();
 
     // "show me the plumber task", "what's the plumber one about?": one task, not the whole list.
     [GeneratedRegex(@"^(?:(?:show|find|open|get|display)(?:\s+me)?|what(?:'s|s| is)|whats)\s+(?:the|my)\s+(?<q>.+?)\s+(?:task|one|todo|item)(?:\s+about)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

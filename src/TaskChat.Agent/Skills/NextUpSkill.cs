@@ -19,6 +19,8 @@ internal sealed class NextUpSkill : Skill
         "whats my most important task", "what is my most important task", "whats the most important thing", "what is the most important thing",
         "whats my most urgent task", "what is my most urgent task", "whats most urgent", "what is most urgent", "what should i prioritize",
         "what should i prioritise", "whats my priority", "what is my priority", "whats my next task", "what is my next task",
+        // "what's first?" as "what's next?" is asked (before: not understood).
+        "whats first", "what is first", "whats first on my list", "what is first on my list", "whats first on the list", "whats first up",
     ];
 
     public override string Name => "what first";
@@ -29,7 +31,7 @@ internal sealed class NextUpSkill : Skill
 
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.ListTasks)];
 
-    public override IReadOnlyList<string> Examples => ["what should I do first?", "what's next?", "where do I start?", "what's most important?"];
+    public override IReadOnlyList<string> Examples => ["what should I do first?", "what's next?", "where do I start?", "what's most important?", "what's first?"];
 
     // "what's urgent?" is the list skill's: what cannot wait (overdue, due today, high priority), not a ranking of everything.
     // "what should I focus on today?": the ranking starts with what is overdue and due today anyway (before: "Nothing due

@@ -24,6 +24,13 @@ internal sealed partial class PrioritySkill : Skill
         (-1, ["bump"], ["down", "down the list"]),
     ];
 
+    // "lower the taxes priority", "raise the milk's priority": a step, the task between the verb and "priority".
+    private static readonly (int Step, string[] Verbs)[] StepBeforePriority =
+    [
+        (1, ["raise", "increase"]),
+        (-1, ["lower", "reduce", "decrease", "drop"]),
+    ];
+
     private static readonly (int Step, string[] Said)[] MoreOrLess =
     [
         (1, ["more important", "more urgent", "higher priority", "a higher priority", "more of a priority"]),
@@ -46,7 +53,7 @@ internal sealed partial class PrioritySkill : Skill
     public override IReadOnlyList<string> Examples =>
         ["make 3 high priority", "mark the rent urgent", "set the priority of 3 to low", "the report is important", "prioritize 3", "remove the priority from 3",
          "lower the priority of the flights", "raise the priority of 3", "make the rent and the bills high priority",
-         "the taxes can be low priority", "change the rent priority to low", "remove priority from 3"];
+         "the taxes can be low priority", "change the rent priority to low", "remove priority from 3", "lower the taxes priority"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -63,6 +70,16 @@ internal sealed partial class PrioritySkill : Skill
             if (Phrase.TryStripStart(text, before, out rest) && (after.Length == 0 || Phrase.TryStripEnd(rest, after, out rest)))
             {
                 return Target(rest) is { } t ? new PriorityStepRequest(t, step) : null;
+            }
+        }
+        // (before: offered as a task “Lower the taxes priority”). "raise the taxes to high priority" names its level: read
+        // as before, below.
+        foreach (var (step, verbs) in StepBeforePriority)
+        {
+            if (Phrase.TryStripStart(text, verbs, out rest) && Phrase.TryStripEnd(rest, ["priority"], out rest) && !Phrase.TrySplit(rest, ["to"], out _, out _)
+                && Target(rest) is { } t)
+            {
+                return new PriorityStepRequest(t, step);
             }
         }
         if (Phrase.TryStripStart(text, ["prioritize", "prioritise"], out rest))

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using TaskChat.Contract;
 
 namespace TaskChat.Agent;
@@ -7,8 +8,10 @@ namespace TaskChat.Agent;
 /// "remove the work tag from 3". Tags are a set: the task is looked up first and the whole new set is sent.
 /// Needs update_task's <c>tags</c>.
 /// </summary>
-internal sealed class TagSkill : Skill
+internal sealed partial class TagSkill : Skill
 {
+    private static readonly AddSkill Adding = new();
+
     public override string Name => "tags";
 
     public override int Precedence => 44;
@@ -17,11 +20,22 @@ internal sealed class TagSkill : Skill
 
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.UpdateTask, TaskToolArguments.Tags)];
 
-    public override IReadOnlyList<string> Examples => ["tag it home", "tag 3 work", "tag the milk one as shopping", "tag 3 #work #errands", "untag 3 work", "remove the work tag from 3", "tag milk and eggs #shopping"];
+    public override IReadOnlyList<string> Examples => ["tag it home", "tag 3 work", "tag the milk one as shopping", "tag 3 #work #errands", "untag 3 work", "remove the work tag from 3", "tag milk and eggs #shopping", "put the taxes on the home list"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
         var text = utterance.Text;
+        // "put the taxes on the home list", "stick milk on my home list": a list is a tag here, so a task those words name
+        // is tagged (before: a new task “Milk on the home list”, or “The taxes” tagged #work beside “File taxes”). None
+        // still to do, the message is the add it always was ("put my name on the waiting list"). What goes on the shopping
+        // list is a thing to buy, added at once as before ("put eggs on the shopping list": “Eggs”, #shopping).
+        if (PutOnList().Match(text) is { Success: true } put && Markers.ListTag(put.Groups["name"].Value) is { } listTag
+            && listTag is not ("shopping" or "grocery" or "groceries")
+            && !ListSkill.OnlyNamesTasks([listTag]) && !ListSkill.NeverATag(listTag) && When.ParseWhole(put.Groups["name"].Value, utterance.Context.Clock) is null
+            && TaskReference.Parse(put.Groups["task"].Value) is { ByWords: true } putTarget)
+        {
+            return new TagRequest(putTarget, [listTag], []) { AddInstead = Adding.Read(utterance) };
+        }
         if (Phrase.TryStripStart(text, ["remove the", "delete the", "drop the", "take off the"], out var removing)
             && Phrase.TrySplit(removing, ["tag from", "tag of", "label from"], out var tagText, out var fromText)
             && Markers.Tag(tagText) is { } removedTag && TaskReference.Parse(fromText) is { } fromTarget)
@@ -89,6 +103,9 @@ internal sealed class TagSkill : Skill
         }
         return untag ? new TagRequest(target, [], tags) : new TagRequest(target, tags, []);
     }
+
+    [GeneratedRegex(@"^(?:put|stick|pop)\s+(?<task>.+?)\s+(?:on|onto|in|into)\s+(?:the|my|our)\s+(?<name>\p{L}[\p{L}\p{N}_-]{0,31}(?:\s+\p{L}[\p{L}\p{N}_-]{0,31})?)\s+list$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PutOnList();
 }
 
 internal sealed record TagRequest(TaskTarget Target, IReadOnlyList<string> Added, IReadOnlyList<string> Removed) : FieldChangeRequest(Target)
