@@ -598,11 +598,16 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
         Assert.NotNull(await store.SaveTurnAsync(owner, id, "mark it done", "Done.", null)); // The context is usable after a refusal.
     }
 
+    /// <summary>
+    /// Oldest first, the last twenty, and only this conversation's: the messages' read goes through the conversation's
+    /// index. Before session 45 it numbered the rows of every conversation's messages (a window over the whole table) and
+    /// joined the one asked for, so each turn of a long conversation read all the messages in the database.
+    /// </summary>
     [SkippableFact]
     public async Task ATurnReadsTheLastTwentyMessagesOldestFirst()
     {
         var user = NewUser();
-        await using var db = NewContext(out _);
+        await using var db = NewContext(out var commands);
         var store = new ConversationStore(db, TimeProvider.System);
         var id = await store.SaveTurnAsync(user, null, "message 0", "reply 0", null) ?? throw new InvalidOperationException("Not saved.");
         for (var i = 1; i < 15; i++)
@@ -610,10 +615,14 @@ public abstract class ChatTurnStorageTests(ChatSystem system)
             await store.SaveTurnAsync(user, id, "message " + i, "reply " + i, null);
         }
 
+        commands.Clear();
         var last = await store.LastMessagesAsync(user, id, 20);
 
         Assert.NotNull(last);
         Assert.Equal([.. Enumerable.Range(5, 10).SelectMany(i => new[] { "message " + i, "reply " + i })], last.Select(m => m.Content));
+        var read = Assert.Single(commands, c => c.Contains("FROM \"messages\"", StringComparison.Ordinal) || c.Contains("FROM messages", StringComparison.Ordinal));
+        Assert.DoesNotContain("ROW_NUMBER", read, StringComparison.OrdinalIgnoreCase);
+        Assert.Matches(@"conversation_id""?\s*=\s*@", read); // This conversation's, by its index ("m"."conversation_id" on SQLite, m.conversation_id on PostgreSQL).
         Assert.Null(await store.LastMessagesAsync(NewUser(), id, 20));
         var empty = await store.StartAsync(user, "empty", 100) ?? throw new InvalidOperationException("Not started.");
         var none = await store.LastMessagesAsync(user, empty, 20);

@@ -35,22 +35,30 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
 
     /// <summary>
     /// The last <paramref name="count"/> messages of the conversation, oldest first, or null when it is
-    /// missing or another user's: what a chat turn sends the model. One query that reads those messages
-    /// only, not the whole conversation.
+    /// missing or another user's: what a chat turn sends the model (on SQLite; PostgreSQL's turn reads them in
+    /// its count's command, <c>ChatTurnCounter</c>). Those messages only, read through the conversation's index.
     /// </summary>
+    /// <remarks>
+    /// Two short reads, the conversation's owner and then its newest messages (an empty conversation has none). As one
+    /// query, the conversation with its messages' <c>Take</c>, EF Core numbered the rows of every conversation's messages
+    /// (<c>ROW_NUMBER() OVER (PARTITION BY conversation_id)</c> over the whole table) and joined the one asked for: every
+    /// turn of a conversation that goes on read all the messages in the database. The bench's turn in a conversation that
+    /// goes on took 27 ms on SQLite against 7–8 ms for one that starts a conversation (session 45).
+    /// </remarks>
     public async Task<IReadOnlyList<Message>?> LastMessagesAsync(string userId, long conversationId, int count, CancellationToken cancellationToken = default)
     {
         var owner = TaskRules.UserId(userId);
-        var found = await db.Conversations.AsNoTracking()
-            .Where(c => c.Id == conversationId && c.UserId == owner)
-            .Select(c => new { Last = c.Messages.OrderByDescending(m => m.Id).Take(count).ToList() })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
+        if (!await db.Conversations.AnyAsync(c => c.Id == conversationId && c.UserId == owner, cancellationToken))
         {
             return null;
         }
-        found.Last.Reverse();
-        return found.Last;
+        var last = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.UserId == owner)
+            .OrderByDescending(m => m.Id)
+            .Take(count)
+            .ToListAsync(cancellationToken);
+        last.Reverse();
+        return last;
     }
 
     public async Task<bool> DeleteAsync(string userId, long conversationId, CancellationToken cancellationToken = default)
