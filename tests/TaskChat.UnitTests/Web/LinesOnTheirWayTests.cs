@@ -39,6 +39,42 @@ public sealed class LinesOnTheirWayTests
         Assert.False(lines.Saved(out _));
     }
 
+    /// <summary>
+    /// The add box takes its line from the box once it is added and then reloads the list: a line sent in that moment is
+    /// read against what the box holds then. Before, it was held against the line already gone and dropped, and the next
+    /// line was added stuck to it (ci155: "Water the plantsCall mom").
+    /// </summary>
+    [Fact]
+    public void A_line_sent_after_the_one_being_saved_left_the_box_still_waits_in_order()
+    {
+        var lines = new LinesOnTheirWay();
+        lines.Saving("Pay rent");
+        lines.SentDuringSave("Pay rentWater the plants");
+        lines.Taken(); // The box: "Water the plants…"
+        lines.SentDuringSave("Water the plantsCall mom");
+        lines.SentDuringSave("Water the plantsCall mom"); // Enter again, nothing new
+
+        Assert.Equal(2, lines.Waiting);
+        Assert.True(lines.Saved(out var second));
+        Assert.Equal("Water the plants", second);
+        lines.Saving(second);
+        Assert.True(lines.Saved(out var third));
+        Assert.Equal("Call mom", third);
+        Assert.False(lines.Saved(out _));
+    }
+
+    [Fact]
+    public void A_line_sent_after_the_only_one_left_the_box_waits()
+    {
+        var lines = new LinesOnTheirWay();
+        lines.Saving("milk");
+        lines.Taken();
+        lines.SentDuringSave("eggs");
+
+        Assert.True(lines.Saved(out var next));
+        Assert.Equal("eggs", next);
+    }
+
     [Fact]
     public void A_box_changed_under_the_line_being_saved_keeps_its_text_for_the_user()
     {

@@ -41,6 +41,14 @@ internal sealed class LinesOnTheirWay
         }
     }
 
+    /// <summary>
+    /// The line being saved was taken from the front of the box (<see cref="TypedLine"/>) before its save ended (the add box
+    /// still reloads the list): the box now starts with the lines waiting, and a submit meanwhile is read against them alone.
+    /// Before, it was held against the line already gone, counted as a box the user had changed, and not queued: "Water the
+    /// plants" stayed in the box and the next line was added stuck to it, "Water the plantsCall mom" (ci155, on a slow circuit).
+    /// </summary>
+    public void Taken() => _saving = "";
+
     /// <summary>The line being saved was answered; the next one waiting, if any, is to be saved now.</summary>
     public bool Saved(out string next)
     {
