@@ -25,13 +25,18 @@ public sealed record MessageView(
     [property: JsonPropertyName("tool_calls")] JsonElement? ToolCalls,
     [property: JsonPropertyName("created_at")] DateTime CreatedAt);
 
-/// <summary>GET /api/conversations/{id}: the conversation with its messages in order.</summary>
+/// <summary>
+/// GET /api/conversations/{id}: the conversation with a page of its messages in order (the newest, or those before
+/// <c>?before=</c>); <see cref="HasEarlier"/> says there are messages before them, asked for with <c>?before=</c> the
+/// first one's id. An export holds every message (HasEarlier false).
+/// </summary>
 public sealed record ConversationDetail(
     [property: JsonPropertyName("id")] long Id,
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("created_at")] DateTime CreatedAt,
     [property: JsonPropertyName("updated_at")] DateTime UpdatedAt,
-    [property: JsonPropertyName("messages")] IReadOnlyList<MessageView> Messages);
+    [property: JsonPropertyName("messages")] IReadOnlyList<MessageView> Messages,
+    [property: JsonPropertyName("has_earlier")] bool HasEarlier = false);
 
 /// <summary>PATCH /api/conversations/{id}: a new title (trimmed, whitespace collapsed, 1–80 characters).</summary>
 public sealed record RenameConversationRequest(

@@ -38,6 +38,12 @@ public static class FieldLimits
     /// <summary>The most tasks one list page may hold: one call never answers with megabytes.</summary>
     public const int TaskPageMax = 200;
 
+    /// <summary>How many of a conversation's messages one read holds when the caller does not say (25 turns).</summary>
+    public const int MessagePageDefault = 50;
+
+    /// <summary>The most messages one read of a conversation may hold.</summary>
+    public const int MessagePageMax = 200;
+
     /// <summary>How many task numbers one list may ask for (list_tasks' task_ids): the tasks a request names, not a way to page.</summary>
     public const int TaskIdsMax = 50;
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TaskChat.Api.Conversations;
 using TaskChat.Contract;
+using TaskChat.Data;
 using TaskChat.TestSupport;
 
 namespace TaskChat.Api.FunctionalTests;
@@ -64,7 +65,8 @@ public abstract class ConversationsApiTests(ApiServerFixture server)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var conversation = await Json.ReadAsync(response);
-        Assert.Equal(["id", "title", "created_at", "updated_at", "messages"], conversation.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "title", "created_at", "updated_at", "messages", "has_earlier"], conversation.EnumerateObject().Select(p => p.Name));
+        Assert.False(conversation.GetProperty("has_earlier").GetBoolean());
         Assert.Equal(id, conversation.GetProperty("id").GetInt64());
         Assert.Equal("add buy milk", conversation.GetProperty("title").GetString());
         var messages = conversation.GetProperty("messages").EnumerateArray().ToList();
@@ -78,6 +80,106 @@ public abstract class ConversationsApiTests(ApiServerFixture server)
         Assert.Equal(1, call.GetProperty("result").GetProperty("data").GetProperty("task_id").GetInt32());
         Assert.Equal(JsonValueKind.Null, messages[3].GetProperty("tool_calls").ValueKind);
         Assert.True(messages.Select(m => m.GetProperty("id").GetInt64()).SequenceEqual(messages.Select(m => m.GetProperty("id").GetInt64()).Order()));
+    }
+
+    [SkippableFact]
+    public async Task ALongConversationIsReadNewestPageFirstAndTheEarlierMessagesOnAsk()
+    {
+        var user = NewUser();
+        using var http = server.ClientFor(user);
+        var id = await SaveTurnAsync(user, null, "turn 1", "reply 1", null);
+        for (var turn = 2; turn <= 30; turn++)
+        {
+            await SaveTurnAsync(user, id, $"turn {turn}", $"reply {turn}", null);
+        }
+
+        var newest = await Json.ReadAsync(await http.GetAsync($"api/conversations/{id}"));
+        var newestMessages = Contents(newest);
+        var firstId = newest.GetProperty("messages")[0].GetProperty("id").GetInt64();
+        var earlier = await Json.ReadAsync(await http.GetAsync($"api/conversations/{id}?before={firstId}"));
+        var three = await Json.ReadAsync(await http.GetAsync($"api/conversations/{id}?limit=3"));
+        var all = await Json.ReadAsync(await http.GetAsync($"api/conversations/{id}?limit={FieldLimits.MessagePageMax}"));
+
+        // The default page: the newest 50 of 60 messages (turns 6–30), oldest first, and word that there are more.
+        Assert.Equal(FieldLimits.MessagePageDefault, newestMessages.Length);
+        Assert.Equal("turn 6", newestMessages[0]);
+        Assert.Equal("reply 30", newestMessages[^1]);
+        Assert.True(newest.GetProperty("has_earlier").GetBoolean());
+        // Before its first message: the 10 before it, and nothing before those.
+        Assert.Equal([.. Enumerable.Range(1, 5).SelectMany(t => new[] { $"turn {t}", $"reply {t}" })], Contents(earlier));
+        Assert.False(earlier.GetProperty("has_earlier").GetBoolean());
+        Assert.Equal("turn 1", earlier.GetProperty("title").GetString());
+        Assert.Equal(["reply 29", "turn 30", "reply 30"], Contents(three));
+        Assert.True(three.GetProperty("has_earlier").GetBoolean());
+        Assert.Equal([.. Contents(earlier), .. newestMessages], Contents(all));
+        Assert.False(all.GetProperty("has_earlier").GetBoolean());
+    }
+
+    [SkippableFact]
+    public async Task AnEarlierPageNeverHoldsAnotherConversationsMessages()
+    {
+        var user = NewUser();
+        var other = NewUser();
+        using var http = server.ClientFor(user);
+        using var otherHttp = server.ClientFor(other);
+        var mine = await SaveTurnAsync(user, null, "add buy milk", "Added.", null);
+        var theirs = await SaveTurnAsync(other, null, "their secret", "Their reply.", null);
+        var myOther = await SaveTurnAsync(user, null, "add walk the dog", "Added.", null);
+        await SaveTurnAsync(user, mine, "add eggs", "Added.", null);
+
+        // Before an id far past every message: this conversation's newest, none of another's, the caller's or not.
+        var past = await Json.ReadAsync(await http.GetAsync($"api/conversations/{mine}?before={long.MaxValue}"));
+        using var intruder = await otherHttp.GetAsync($"api/conversations/{mine}?before={long.MaxValue}&limit=200");
+
+        Assert.Equal(["add buy milk", "Added.", "add eggs", "Added."], Contents(past));
+        Assert.Equal(HttpStatusCode.NotFound, intruder.StatusCode);
+        Assert.NotEqual(mine, theirs);
+        Assert.NotEqual(mine, myOther);
+    }
+
+    [SkippableTheory]
+    [InlineData("limit=0")]
+    [InlineData("limit=201")]
+    [InlineData("limit=-1")]
+    [InlineData("limit=abc")]
+    [InlineData("limit=1.5")]
+    [InlineData("limit=%2B5")]
+    [InlineData("limit=99999999999999999999")]
+    [InlineData("before=0")]
+    [InlineData("before=-5")]
+    [InlineData("before=abc")]
+    [InlineData("before=1e3")]
+    [InlineData("before=99999999999999999999")]
+    [InlineData("before=%3Cscript%3E")]
+    public async Task AMalformedPageRequestIsRefusedWithWhatIsAllowed(string query)
+    {
+        var user = NewUser();
+        using var http = server.ClientFor(user);
+        var id = await SaveTurnAsync(user, null, "add buy milk");
+
+        using var response = await http.GetAsync($"api/conversations/{id}?{query}");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await Json.ReadAsync(response);
+        Assert.Equal(ProblemCodes.Validation, problem.GetProperty("code").GetString());
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains(query.Split('=')[0] + " must be", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("script", detail, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [SkippableFact]
+    public async Task AnEmptyConversationHasNoMessagesAndNothingEarlier()
+    {
+        var user = NewUser();
+        using var http = server.ClientFor(user);
+        await using var scope = server.Server.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<ConversationStore>();
+        var id = (await store.StartAsync(user, "add buy milk", 1000))!.Value;
+
+        var empty = await Json.ReadAsync(await http.GetAsync($"api/conversations/{id}?limit=1"));
+
+        Assert.Equal(0, empty.GetProperty("messages").GetArrayLength());
+        Assert.False(empty.GetProperty("has_earlier").GetBoolean());
     }
 
     [SkippableFact]
@@ -276,6 +378,9 @@ public abstract class ConversationsApiTests(ApiServerFixture server)
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("add buy milk", (await Json.ReadAsync(await ownerHttp.GetAsync($"api/conversations/{id}"))).GetProperty("title").GetString());
     }
+
+    private static string[] Contents(JsonElement conversation) =>
+        [.. conversation.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("content").GetString()!)];
 
     private static long[] Ids(JsonElement list) =>
         [.. list.GetProperty("conversations").EnumerateArray().Select(c => c.GetProperty("id").GetInt64())];

@@ -15,7 +15,7 @@ public sealed class OpenApiTests(SqliteApiServer server) : IClassFixture<SqliteA
     [InlineData("/api/tasks/{id}", "delete", "204,401,404")]
     [InlineData("/api/tasks/parse", "post", "200,401,422")]
     [InlineData("/api/conversations", "get", "200,401")]
-    [InlineData("/api/conversations/{id}", "get", "200,401,404")]
+    [InlineData("/api/conversations/{id}", "get", "200,401,404,422")]
     [InlineData("/api/conversations/{id}", "delete", "204,401,404")]
     [InlineData("/api/export", "get", "200,401")]
     [InlineData("/api/chat", "post", "200,400,401,404,409,422,429,503,504")]
@@ -46,6 +46,9 @@ public sealed class OpenApiTests(SqliteApiServer server) : IClassFixture<SqliteA
         Assert.Equal(["status", "due_before", "due_after", "overdue", "priority", "tag", "search", "sort", "limit", "cursor"],
             list.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
         Assert.Contains("next_cursor", schemas.GetProperty("TaskList").GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        var conversation = document.GetProperty("paths").GetProperty("/api/conversations/{id}").GetProperty("get").GetProperty("parameters");
+        Assert.Equal(["id", "limit", "before"], conversation.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Contains("has_earlier", schemas.GetProperty("ConversationDetail").GetProperty("properties").EnumerateObject().Select(p => p.Name));
         var message = schemas.GetProperty("MessageView").GetProperty("properties");
         Assert.Contains("tool_calls", message.EnumerateObject().Select(p => p.Name));
     }

@@ -24,13 +24,45 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
             .OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The conversation with its messages in order, or null when it is missing or another user's.</summary>
+    /// <summary>The conversation with every message in order, or null when it is missing or another user's: the export's.</summary>
     public async Task<Conversation?> GetAsync(string userId, long conversationId, CancellationToken cancellationToken = default)
     {
         var owner = TaskRules.UserId(userId);
         return await db.Conversations.AsNoTracking()
             .Include(c => c.Messages.OrderBy(m => m.Id))
             .SingleOrDefaultAsync(c => c.Id == conversationId && c.UserId == owner, cancellationToken);
+    }
+
+    /// <summary>
+    /// The conversation with one page of its messages, oldest first: the newest <paramref name="limit"/>, or the newest of
+    /// those before message <paramref name="before"/>; null when it is missing or another user's. A conversation people
+    /// keep chatting in grows by two messages a turn, and the page reads it again after every turn: all of it each time
+    /// would grow with the conversation, the page's earlier messages are read when the user scrolls back to them.
+    /// </summary>
+    public async Task<ConversationPage?> GetPageAsync(string userId, long conversationId, int limit, long? before = null,
+        CancellationToken cancellationToken = default)
+    {
+        var owner = TaskRules.UserId(userId);
+        var conversation = await db.Conversations.AsNoTracking()
+            .SingleOrDefaultAsync(c => c.Id == conversationId && c.UserId == owner, cancellationToken);
+        if (conversation is null)
+        {
+            return null;
+        }
+        var messages = db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId && m.UserId == owner);
+        if (before is { } first)
+        {
+            messages = messages.Where(m => m.Id < first);
+        }
+        // One more than the page, newest first, through the conversation's index: whether there are earlier ones, without a count.
+        var newest = await messages.OrderByDescending(m => m.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        var hasEarlier = newest.Count > limit;
+        if (hasEarlier)
+        {
+            newest.RemoveAt(limit);
+        }
+        newest.Reverse();
+        return new ConversationPage(conversation, newest, hasEarlier);
     }
 
     /// <summary>
@@ -299,3 +331,6 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
         return oneLine[..cut].TrimEnd() + "…";
     }
 }
+
+/// <summary>A conversation with one page of its messages (oldest first); <paramref name="HasEarlier"/>: messages before them exist.</summary>
+public sealed record ConversationPage(Conversation Conversation, IReadOnlyList<Message> Messages, bool HasEarlier);

@@ -12,6 +12,10 @@ public static class ConversationViews
     public static ConversationDetail ToDetail(this Conversation c) =>
         new(c.Id, c.Title, c.CreatedAt, c.UpdatedAt, [.. c.Messages.OrderBy(m => m.Id).Select(ToView)]);
 
+    public static ConversationDetail ToDetail(this ConversationPage page) =>
+        new(page.Conversation.Id, page.Conversation.Title, page.Conversation.CreatedAt, page.Conversation.UpdatedAt,
+            [.. page.Messages.Select(ToView)], page.HasEarlier);
+
     public static MessageView ToView(this Message m) => new(m.Id, m.Role, m.Content,
         m.ToolCalls is null ? null : JsonDocument.Parse(m.ToolCalls).RootElement.Clone(), m.CreatedAt);
 }

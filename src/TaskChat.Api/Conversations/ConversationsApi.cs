@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TaskChat.Api.Authorization;
 using TaskChat.Contract;
+using TaskChat.Data;
 using TaskChat.ServiceDefaults.Hosting;
 
 namespace TaskChat.Api.Conversations;
@@ -14,7 +16,11 @@ public static class ConversationsApi
         var conversations = endpoints.MapGroup("/api/conversations").WithTags("Conversations").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         conversations.MapGet("/", ListAsync).WithName("ListConversations");
-        conversations.MapGet("/{id:long}", GetAsync).WithName("GetConversation").ProducesProblem(StatusCodes.Status404NotFound);
+        conversations.MapGet("/{id:long}", GetAsync).WithName("GetConversation")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithDescription("The conversation with its newest messages, oldest first. limit: 1 to " +
+                $"{FieldLimits.MessagePageMax} (default {FieldLimits.MessagePageDefault}). before: a message id, for the messages " +
+                "before it (the first one's id when has_earlier is true).");
         conversations.MapPatch("/{id:long}", RenameAsync).WithName("RenameConversation")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         conversations.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteConversation").ProducesProblem(StatusCodes.Status404NotFound);
@@ -28,10 +34,25 @@ public static class ConversationsApi
     }
 
     internal static async Task<Results<Ok<ConversationDetail>, ProblemHttpResult>> GetAsync(
-        long id, Caller caller, ConversationStore store, CancellationToken cancellationToken)
+        long id, string? limit, string? before, Caller caller, ConversationStore store, CancellationToken cancellationToken)
     {
-        var conversation = await store.GetAsync(caller.UserId, id, cancellationToken);
-        return conversation is null ? NotFound(id) : TypedResults.Ok(conversation.ToDetail());
+        var pageSize = FieldLimits.MessagePageDefault;
+        if (!string.IsNullOrEmpty(limit)
+            && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > FieldLimits.MessagePageMax))
+        {
+            return ProblemResponses.Invalid($"limit must be a whole number from 1 to {FieldLimits.MessagePageMax}.");
+        }
+        long? first = null;
+        if (!string.IsNullOrEmpty(before))
+        {
+            if (!long.TryParse(before, NumberStyles.None, CultureInfo.InvariantCulture, out var messageId) || messageId < 1)
+            {
+                return ProblemResponses.Invalid("before must be a message id: a whole number from 1.");
+            }
+            first = messageId;
+        }
+        var page = await store.GetPageAsync(caller.UserId, id, pageSize, first, cancellationToken);
+        return page is null ? NotFound(id) : TypedResults.Ok(page.ToDetail());
     }
 
     internal static async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> RenameAsync(
