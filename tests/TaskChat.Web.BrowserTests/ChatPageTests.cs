@@ -49,6 +49,60 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
     });
 
     /// <summary>
+    /// A conversation people keep chatting in opens at its newest messages (the api's page of 50); scrolled to its top, the
+    /// earlier ones come in above without moving what the reader was looking at, and a turn after that keeps them.
+    /// </summary>
+    [Fact]
+    public Task A_long_conversation_opens_at_its_newest_messages_and_the_earlier_come_when_scrolled_back_to() => RunAsync(nameof(A_long_conversation_opens_at_its_newest_messages_and_the_earlier_come_when_scrolled_back_to), async () =>
+    {
+        var page = await NewPageAsync(Phone);
+        await SignUpAsync(page);
+        using (var api = await ApiAsAsync(page))
+        {
+            // 28 turns, 56 messages: the page's 50 and 6 before them. Through the api (the chat's limit is 30 turns a minute).
+            var first = await api.PostAsJsonAsync("/api/chat", new ChatRequest("add buy milk"));
+            var id = (await first.Content.ReadFromJsonAsync<ChatReply>())!.ConversationId;
+            for (var turn = 2; turn <= 28; turn++)
+            {
+                using var next = await api.PostAsJsonAsync("/api/chat", new ChatRequest($"thanks {turn}", id));
+                Assert.True(next.IsSuccessStatusCode, $"turn {turn}: {next.StatusCode}");
+            }
+        }
+        await page.ReloadAsync();
+        var userMessages = page.Locator("[data-testid=chat-message][data-role=user]");
+        await Assertions.Expect(Messages(page)).ToHaveCountAsync(50);
+        await Assertions.Expect(userMessages.First).ToHaveTextAsync("thanks 4");
+        await Assertions.Expect(Messages(page).Last).ToBeInViewportAsync();
+        await Assertions.Expect(page.GetByTestId("earlier-messages")).Not.ToBeInViewportAsync();
+
+        // Scrolled back to the top: the 6 earlier messages come in above, and "thanks 4" stays where it was on screen.
+        // Where "thanks 4" is on screen once the thread is at its top (its place in the thread, less none scrolled), read in the
+        // same step as the scroll: the earlier messages may come in before the next step.
+        var atTop = await page.GetByTestId("messages").EvaluateAsync<double>("""
+            thread => {
+                const top = thread.querySelector('[data-role=user]').getBoundingClientRect().top + thread.scrollTop;
+                thread.scrollTop = 0;
+                thread.dispatchEvent(new Event('scroll'));
+                return top;
+            }
+            """);
+        await Assertions.Expect(Messages(page)).ToHaveCountAsync(56);
+        await Assertions.Expect(userMessages.First).ToHaveTextAsync("add buy milk");
+        await Assertions.Expect(page.GetByTestId("earlier-messages")).ToHaveCountAsync(0);
+        var kept = await page.Locator("[data-testid=chat-message][data-role=user]", new() { HasText = "thanks 4" }).BoundingBoxAsync();
+        Assert.True(Math.Abs(kept!.Y - atTop) < 2, $"\"thanks 4\" moved from {atTop} to {kept.Y}");
+        await Assertions.Expect(page.GetByTestId("new-messages")).ToBeHiddenAsync();
+        await ScreenshotAsync(page, "chat-earlier-messages-phone");
+
+        // A turn now: the thread is read again (its newest page) and keeps the earlier messages above it.
+        await ChatAsync(page, "what's left?");
+        await Assertions.Expect(Messages(page)).ToHaveCountAsync(58);
+        await Assertions.Expect(userMessages.First).ToHaveTextAsync("add buy milk");
+        await Assertions.Expect(userMessages.Last).ToHaveTextAsync("what's left?");
+        await Assertions.Expect(page.GetByTestId("earlier-messages")).ToHaveCountAsync(0);
+    });
+
+    /// <summary>
     /// The chat page sets up its script after its first render, in several calls; a user who leaves in
     /// between (a quick click on Tasks) must get a working tasks page. Before the fix the next call ran on
     /// the module the leaving page had disposed, which ended the circuit and left the tasks page on

@@ -60,8 +60,9 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
     public Task<ConversationList> GetConversationsAsync(CancellationToken cancellationToken = default) =>
         SendAsync<ConversationList>(HttpMethod.Get, "api/conversations", null, cancellationToken);
 
-    public Task<ConversationDetail> GetConversationAsync(long id, CancellationToken cancellationToken = default) =>
-        SendAsync<ConversationDetail>(HttpMethod.Get, $"api/conversations/{id}", null, cancellationToken);
+    /// <summary>The conversation with its newest messages, or with those before message <paramref name="before"/> (the page's default number).</summary>
+    public Task<ConversationDetail> GetConversationAsync(long id, long? before = null, CancellationToken cancellationToken = default) =>
+        SendAsync<ConversationDetail>(HttpMethod.Get, before is { } first ? $"api/conversations/{id}?before={first}" : $"api/conversations/{id}", null, cancellationToken);
 
     public Task<ConversationSummary> RenameConversationAsync(long id, string title, CancellationToken cancellationToken = default) =>
         SendAsync<ConversationSummary>(HttpMethod.Patch, $"api/conversations/{id}", new RenameConversationRequest(title), cancellationToken);

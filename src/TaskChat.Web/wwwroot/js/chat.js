@@ -25,17 +25,83 @@ export function followThread(thread, container, button) {
             container.classList.remove('has-unseen');
         }
     }, { passive: true });
+    // The earlier messages are read when their button comes into view (the thread scrolled to its top), as chat apps do;
+    // the button stays for the keyboard and for a thread too short to scroll.
+    let watched = null;
+    const earlier = new IntersectionObserver(entries => {
+        const button = entries[entries.length - 1];
+        if (button.isIntersecting && !button.target.disabled && button.target.isConnected) {
+            button.target.click();
+        }
+    }, { root: thread, rootMargin: '200px 0px 0px 0px' });
+    const watchEarlier = () => {
+        const button = thread.querySelector('[data-earlier]');
+        if (button !== watched) {
+            if (watched) {
+                earlier.unobserve(watched);
+            }
+            watched = button;
+            if (button) {
+                earlier.observe(button);
+            }
+        }
+    };
+    // The newest message as last seen: a change elsewhere (earlier messages above, their button's "Loading…") is nothing
+    // new to come down for.
+    const newest = () => {
+        const last = thread.lastElementChild;
+        return { last, text: last ? last.textContent : '' };
+    };
+    let seen = newest();
     const onChange = () => {
-        if (pinned) {
+        const now = newest();
+        if (keptInPlace(thread)) {
+            // Earlier messages went in above: the reader stays where they were.
+        } else if (pinned) {
             toBottom();
-        } else {
+        } else if (now.last !== seen.last || now.text !== seen.text) {
             container.classList.add('has-unseen');
         }
+        seen = now;
+        watchEarlier();
     };
     new MutationObserver(onChange).observe(thread, { childList: true, subtree: true, characterData: true });
     new ResizeObserver(onChange).observe(thread);
     button.addEventListener('click', () => toBottom());
     toBottom();
+}
+
+const holds = new WeakMap();
+
+/**
+ * Called just before messages are put in above the first one shown: the next change of `thread` that moves that message
+ * (the render that puts them in) scrolls it back to where it was on screen. Given up after a few seconds, so that a hold
+ * whose render never came cannot move the thread later.
+ */
+export function holdPlace(thread) {
+    const anchor = thread?.querySelector('.chat-message');
+    if (anchor) {
+        holds.set(thread, { anchor, top: anchor.getBoundingClientRect().top, until: performance.now() + 5000 });
+    }
+}
+
+/** Applies holdPlace's hold if this change moved its message; true when it did (the change was the earlier messages). */
+function keptInPlace(thread) {
+    const hold = holds.get(thread);
+    if (!hold) {
+        return false;
+    }
+    if (!hold.anchor.isConnected || performance.now() > hold.until) {
+        holds.delete(thread);
+        return false;
+    }
+    const moved = hold.anchor.getBoundingClientRect().top - hold.top;
+    if (moved === 0) {
+        return false; // Another change (the button's "Loading…", a reply's text): the messages are still to come.
+    }
+    holds.delete(thread);
+    thread.scrollTop += moved;
+    return true;
 }
 
 /** Saves what is typed into `input` under `key` for this tab; returns what was saved before (a reload). */

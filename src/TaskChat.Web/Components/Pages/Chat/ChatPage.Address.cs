@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using TaskChat.Web.Api;
 
 namespace TaskChat.Web.Components.Pages.Chat;
@@ -154,6 +155,7 @@ public sealed partial class ChatPage
         _notOpened = null;
         _missing = false;
         _conversationId = null;
+        _hasEarlier = false;
         _bubbles.Clear();
         _renaming = _confirmingDelete = _showConversations = false;
     }
@@ -166,6 +168,7 @@ public sealed partial class ChatPage
         }
         _missing = true;
         _conversationId = null;
+        _hasEarlier = false;
         _bubbles.Clear();
     }
 
@@ -193,14 +196,20 @@ public sealed partial class ChatPage
         {
             try
             {
-                var conversation = await Api.GetConversationAsync(id, _leaving.Token);
+                var conversation = await Api.GetConversationAsync(id, cancellationToken: _leaving.Token);
                 opened = show == _shows ? Opened.Shown : Opened.Overtaken;
                 if (opened == Opened.Shown)
                 {
+                    var newest = conversation.Messages.Select(ChatStream.ToBubble).ToList();
+                    // Read again (after a turn, or the same conversation chosen again): the earlier messages the user brought
+                    // back stay above the newest page, when it overlaps what was shown (nothing missed between them).
+                    var kept = conversation.Id == _conversationId ? EarlierThan(newest) : [];
                     _conversationId = conversation.Id;
                     _openedTitle = conversation.Title;
+                    _hasEarlier = kept.Count > 0 ? _hasEarlier : conversation.HasEarlier;
                     _bubbles.Clear();
-                    _bubbles.AddRange(conversation.Messages.Select(ChatStream.ToBubble));
+                    _bubbles.AddRange(kept);
+                    _bubbles.AddRange(newest);
                 }
             }
             catch (ApiException e) when (e.Status == StatusCodes.Status404NotFound)
@@ -212,6 +221,68 @@ public sealed partial class ChatPage
             }
         });
         return opened;
+    }
+
+    /// <summary>
+    /// The stored messages shown before <paramref name="newest"/>'s first, if the two overlap: a page that begins after the last
+    /// one shown (more messages came meanwhile than a page holds, from another tab) would leave a gap, so then none.
+    /// </summary>
+    private List<ChatBubble> EarlierThan(List<ChatBubble> newest)
+    {
+        var stored = _bubbles.Where(b => b.MessageId is not null).ToList();
+        if (newest is not [{ MessageId: { } first }, ..] || stored.Count == 0 || stored[^1].MessageId < first)
+        {
+            return [];
+        }
+        return [.. stored.Where(b => b.MessageId < first)];
+    }
+
+    /// <summary>
+    /// Reads the messages before the first one shown (the thread scrolled to its top, or "Show earlier messages") and puts them
+    /// above it, the thread staying where it was: the page opens a conversation at its newest messages.
+    /// </summary>
+    private async Task ShowEarlierAsync()
+    {
+        if (_loadingEarlier || _conversationId is not { } id || _bubbles.FirstOrDefault(b => b.MessageId is not null)?.MessageId is not { } first)
+        {
+            return;
+        }
+        _loadingEarlier = true;
+        var show = _shows;
+        try
+        {
+            await CallAsync(async () =>
+            {
+                try
+                {
+                    var earlier = await Api.GetConversationAsync(id, first, _leaving.Token);
+                    if (show != _shows || id != _conversationId || _bubbles.FirstOrDefault(b => b.MessageId is not null)?.MessageId != first)
+                    {
+                        return; // The user moved on meanwhile, or the thread was read again: this page belongs to nothing shown.
+                    }
+                    var bubbles = earlier.Messages.Where(m => m.Id < first).Select(ChatStream.ToBubble).ToList();
+                    if (bubbles.Count > 0 && _module is not null)
+                    {
+                        // Before the render that puts them in: chat.js keeps the message that was first where it is on screen.
+                        await _module.InvokeVoidAsync("holdPlace", _thread);
+                    }
+                    _bubbles.InsertRange(0, bubbles);
+                    _hasEarlier = earlier.HasEarlier;
+                }
+                catch (ApiException e) when (e.Status == StatusCodes.Status404NotFound)
+                {
+                    ShowMissing(show); // Deleted meanwhile (in another tab): as when it is opened.
+                }
+            });
+        }
+        catch (JSDisconnectedException)
+        {
+            // The tab went while the page was read: nothing to show it in.
+        }
+        finally
+        {
+            _loadingEarlier = false;
+        }
     }
 
     /// <summary>Opens <paramref name="id"/>, chosen by the page rather than by the address (a turn followed after a reload).</summary>

@@ -72,6 +72,12 @@ public sealed partial class ChatPage : IChatTurnView
     private bool _moreTasks;
     private bool _tasksFailed;
     private readonly List<ChatBubble> _bubbles = [];
+
+    /// <summary>The conversation has messages before the first one shown (the api reads a conversation a page at a time).</summary>
+    private bool _hasEarlier;
+
+    /// <summary>The earlier messages are on their way (<see cref="ShowEarlierAsync"/>).</summary>
+    private bool _loadingEarlier;
     private long? _conversationId;
     private string _draft = "";
 

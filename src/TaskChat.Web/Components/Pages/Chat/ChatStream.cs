@@ -58,7 +58,7 @@ internal sealed class ChatStream(ChatBubble reply, Func<Task> afterToolResult, F
     /// <summary>A stored message as a bubble, its tool calls as settled chips.</summary>
     public static ChatBubble ToBubble(MessageView message)
     {
-        var bubble = new ChatBubble(message.Role == MessageRoles.User ? MessageRoles.User : MessageRoles.Assistant, message.Content);
+        var bubble = new ChatBubble(message.Role == MessageRoles.User ? MessageRoles.User : MessageRoles.Assistant, message.Content) { MessageId = message.Id };
         if (message.ToolCalls is { ValueKind: JsonValueKind.Array } calls)
         {
             bubble.Tools.AddRange((calls.Deserialize<List<ToolCallRecord>>() ?? []).Select(ToolChip.FromRecord));

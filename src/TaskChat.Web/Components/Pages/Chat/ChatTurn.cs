@@ -9,6 +9,9 @@ public sealed class ChatBubble(string role, string text)
 {
     public string Role { get; } = role;
     public string Text { get; set; } = text;
+
+    /// <summary>The stored message's id (null while a turn streams): where the earlier messages are read from.</summary>
+    public long? MessageId { get; init; }
     public List<ToolChip> Tools { get; } = [];
     public bool Streaming { get; set; }
 }
