@@ -202,6 +202,7 @@ internal static class ApiTurns
         {
             foreach (var user in listers.Concat(adders).Concat(chatters))
             {
+                Conversations.TryRemove(user, out _);
                 user.Dispose();
             }
         }
