@@ -12,10 +12,11 @@ public sealed record ConversationSummary(
     [property: JsonPropertyName("created_at")] DateTime CreatedAt,
     [property: JsonPropertyName("updated_at")] DateTime UpdatedAt);
 
-/// <summary>GET /api/conversations: newest first.</summary>
+/// <summary>GET /api/conversations: a page, the most recently used first; <see cref="NextCursor"/> asks for the next (null on the last).</summary>
 public sealed record ConversationList(
     [property: JsonPropertyName("conversations")] IReadOnlyList<ConversationSummary> Conversations,
-    [property: JsonPropertyName("count")] int Count);
+    [property: JsonPropertyName("count")] int Count,
+    [property: JsonPropertyName("next_cursor")] string? NextCursor = null);
 
 /// <summary>A stored message; Role is one of <see cref="MessageRoles"/>, ToolCalls the reply's [{tool, arguments, result}] (null for the user's).</summary>
 public sealed record MessageView(

@@ -38,6 +38,12 @@ public static class FieldLimits
     /// <summary>The most tasks one list page may hold: one call never answers with megabytes.</summary>
     public const int TaskPageMax = 200;
 
+    /// <summary>How many conversations one page of the list holds when the caller does not say.</summary>
+    public const int ConversationPageDefault = 50;
+
+    /// <summary>The most conversations one page of the list may hold.</summary>
+    public const int ConversationPageMax = 200;
+
     /// <summary>How many of a conversation's messages one read holds when the caller does not say (25 turns).</summary>
     public const int MessagePageDefault = 50;
 

@@ -28,7 +28,7 @@ public abstract class ConversationsApiTests(ApiServerFixture server)
         using var response = await http.GetAsync("api/conversations");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("""{"conversations":[],"count":0}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal("""{"conversations":[],"count":0,"next_cursor":null}""", await response.Content.ReadAsStringAsync());
     }
 
     [SkippableFact]
@@ -51,6 +51,88 @@ public abstract class ConversationsApiTests(ApiServerFixture server)
         Assert.Equal(["id", "title", "created_at", "updated_at"], summary.EnumerateObject().Select(p => p.Name));
         Assert.Equal("add walk the dog", summary.GetProperty("title").GetString());
         Assert.EndsWith("Z", summary.GetProperty("created_at").GetString(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task TheListIsReadAPageAtATimeMostRecentlyUsedFirst()
+    {
+        var user = NewUser();
+        using var http = server.ClientFor(user);
+        var ids = new List<long>();
+        for (var i = 1; i <= 7; i++)
+        {
+            ids.Add(await SaveTurnAsync(user, null, $"conversation {i}"));
+        }
+        await SaveTurnAsync(NewUser(), null, "someone else's");
+        ids.Reverse(); // The newest first.
+
+        var pages = new List<JsonElement>();
+        string? cursor = null;
+        do
+        {
+            var page = await Json.ReadAsync(await http.GetAsync("api/conversations?limit=3" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))));
+            pages.Add(page);
+            cursor = page.GetProperty("next_cursor").GetString();
+        }
+        while (cursor is not null && pages.Count < 10);
+        var defaultPage = await Json.ReadAsync(await http.GetAsync("api/conversations"));
+
+        Assert.Equal([3, 3, 1], pages.Select(p => p.GetProperty("count").GetInt32()));
+        Assert.Equal(ids, pages.SelectMany(Ids));
+        Assert.Equal(ids, Ids(defaultPage));
+        Assert.Equal(JsonValueKind.Null, defaultPage.GetProperty("next_cursor").ValueKind);
+    }
+
+    [SkippableFact]
+    public async Task AConversationUsedWhileTheListIsPagedMovesToTheTopAndIsNotListedTwice()
+    {
+        var user = NewUser();
+        using var http = server.ClientFor(user);
+        var oldest = await SaveTurnAsync(user, null, "oldest");
+        var middle = await SaveTurnAsync(user, null, "middle");
+        var newest = await SaveTurnAsync(user, null, "newest");
+
+        var first = await Json.ReadAsync(await http.GetAsync("api/conversations?limit=2"));
+        await SaveTurnAsync(user, middle, "again"); // Now the most recently used: above the page already read.
+        var second = await Json.ReadAsync(await http.GetAsync("api/conversations?limit=2&cursor=" + Uri.EscapeDataString(first.GetProperty("next_cursor").GetString()!)));
+
+        Assert.Equal([newest, middle], Ids(first));
+        Assert.Equal([oldest], Ids(second));
+        Assert.Equal([middle, newest, oldest], Ids(await Json.ReadAsync(await http.GetAsync("api/conversations"))));
+    }
+
+    [SkippableTheory]
+    [InlineData("limit=0")]
+    [InlineData("limit=201")]
+    [InlineData("limit=-1")]
+    [InlineData("limit=ten")]
+    [InlineData("limit=99999999999999999999")]
+    [InlineData("cursor=abc")]
+    [InlineData("cursor=%00%01")]
+    [InlineData("cursor=eyJ1IjotMSwiaSI6MX0")] // {"u":-1,"i":1}
+    [InlineData("cursor=eyJ1IjoxLCJpIjowfQ")] // {"u":1,"i":0}
+    [InlineData("cursor=W10")] // []
+    [InlineData("cursor=%3Cscript%3E")]
+    public async Task AMalformedListRequestIsRefusedWithWhatIsAllowed(string query)
+    {
+        using var http = server.ClientFor(NewUser());
+
+        using var response = await http.GetAsync($"api/conversations?{query}");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await Json.ReadAsync(response);
+        Assert.Equal(ProblemCodes.Validation, problem.GetProperty("code").GetString());
+        Assert.StartsWith(query.Split('=')[0] + " ", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task AnOversizedCursorIsRefusedNotRead()
+    {
+        using var http = server.ClientFor(NewUser());
+
+        using var response = await http.GetAsync("api/conversations?cursor=" + new string('A', 5_000));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
     }
 
     [SkippableFact]

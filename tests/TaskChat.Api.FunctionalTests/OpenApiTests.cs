@@ -14,7 +14,7 @@ public sealed class OpenApiTests(SqliteApiServer server) : IClassFixture<SqliteA
     [InlineData("/api/tasks/{id}", "patch", "200,401,404,422")]
     [InlineData("/api/tasks/{id}", "delete", "204,401,404")]
     [InlineData("/api/tasks/parse", "post", "200,401,422")]
-    [InlineData("/api/conversations", "get", "200,401")]
+    [InlineData("/api/conversations", "get", "200,401,422")]
     [InlineData("/api/conversations/{id}", "get", "200,401,404,422")]
     [InlineData("/api/conversations/{id}", "delete", "204,401,404")]
     [InlineData("/api/export", "get", "200,401")]
@@ -48,6 +48,7 @@ public sealed class OpenApiTests(SqliteApiServer server) : IClassFixture<SqliteA
         Assert.Contains("next_cursor", schemas.GetProperty("TaskList").GetProperty("properties").EnumerateObject().Select(p => p.Name));
         var conversation = document.GetProperty("paths").GetProperty("/api/conversations/{id}").GetProperty("get").GetProperty("parameters");
         Assert.Equal(["id", "limit", "before"], conversation.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Contains("next_cursor", schemas.GetProperty("ConversationList").GetProperty("properties").EnumerateObject().Select(p => p.Name));
         Assert.Contains("has_earlier", schemas.GetProperty("ConversationDetail").GetProperty("properties").EnumerateObject().Select(p => p.Name));
         var message = schemas.GetProperty("MessageView").GetProperty("properties");
         Assert.Contains("tool_calls", message.EnumerateObject().Select(p => p.Name));

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using TaskChat.Contract;
 
@@ -100,6 +101,50 @@ public sealed class ChatPageTests(RunningTaskChat stack) : BrowserTest(stack)
         await Assertions.Expect(userMessages.First).ToHaveTextAsync("add buy milk");
         await Assertions.Expect(userMessages.Last).ToHaveTextAsync("what's left?");
         await Assertions.Expect(page.GetByTestId("earlier-messages")).ToHaveCountAsync(0);
+    });
+
+    /// <summary>
+    /// The conversations beside the chat are read a page at a time (a user may keep 1,000): "Show more" brings the next, and
+    /// a turn in one of those keeps them listed, the conversation used now at the top.
+    /// </summary>
+    [Fact]
+    public Task A_long_list_of_conversations_shows_the_most_recent_and_more_on_ask() => RunAsync(nameof(A_long_list_of_conversations_shows_the_most_recent_and_more_on_ask), async () =>
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page);
+        using (var api = await ApiAsAsync(page))
+        {
+            using var started = await api.PostAsJsonAsync("/api/chat", new ChatRequest("add buy milk"));
+            var id = (await started.Content.ReadFromJsonAsync<ChatReply>())!.ConversationId;
+            await using var db = Stack.Database.CreateDbContext();
+            var user = (await db.Conversations.SingleAsync(c => c.Id == id)).UserId;
+            var now = DateTime.UtcNow;
+            // 54 older ones, "Old chat 1" the most recently used of them.
+            db.Conversations.AddRange(Enumerable.Range(1, 54).Select(i => new TaskChat.Data.Model.Conversation
+            {
+                UserId = user, Title = $"Old chat {i}", CreatedAt = now.AddDays(-i), UpdatedAt = now.AddDays(-i),
+            }));
+            await db.SaveChangesAsync();
+        }
+        await page.ReloadAsync();
+        var listed = page.GetByTestId("conversation-open");
+        await Assertions.Expect(listed).ToHaveCountAsync(50);
+        await Assertions.Expect(listed.First).ToHaveTextAsync("add buy milk");
+        await Assertions.Expect(listed.Last).ToHaveTextAsync("Old chat 49");
+
+        await page.GetByTestId("more-conversations").ClickAsync();
+        await Assertions.Expect(listed).ToHaveCountAsync(55);
+        await Assertions.Expect(listed.Last).ToHaveTextAsync("Old chat 54");
+        await Assertions.Expect(page.GetByTestId("more-conversations")).ToHaveCountAsync(0);
+
+        // The oldest, used now: at the top, and the list still holds every one (read again as long as it was).
+        await listed.Last.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("thread-title")).ToHaveTextAsync("Old chat 54");
+        await ChatAsync(page, "add call mom");
+        await Assertions.Expect(listed.First).ToHaveTextAsync("Old chat 54");
+        await Assertions.Expect(listed).ToHaveCountAsync(55);
+        await Assertions.Expect(listed.Last).ToHaveTextAsync("Old chat 53");
+        await Assertions.Expect(page.GetByTestId("more-conversations")).ToHaveCountAsync(0);
     });
 
     /// <summary>

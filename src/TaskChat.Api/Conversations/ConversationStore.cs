@@ -1,3 +1,6 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using TaskChat.Contract;
 using TaskChat.Data;
@@ -17,11 +20,38 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
     /// <summary>Conversation titles are the first message, shortened, or what the user renamed them to.</summary>
     public const int MaxTitleLength = 80;
 
+    /// <summary>Every conversation of the user, the most recently used first: the export's.</summary>
     public async Task<IReadOnlyList<Conversation>> ListAsync(string userId, CancellationToken cancellationToken = default)
     {
         var owner = TaskRules.UserId(userId);
         return await db.Conversations.AsNoTracking().Where(c => c.UserId == owner)
             .OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// One page of the user's conversations, the most recently used first: the first <paramref name="limit"/>, or those after
+    /// <paramref name="after"/> in that order; the cursor of the next page, null on the last. A user may keep
+    /// MAX_CONVERSATIONS_PER_USER (1,000) of them, and the chat page reads its list on every load and after every turn.
+    /// </summary>
+    public async Task<(IReadOnlyList<Conversation> Conversations, ConversationCursor? Next)> ListPageAsync(
+        string userId, int limit, ConversationCursor? after = null, CancellationToken cancellationToken = default)
+    {
+        var owner = TaskRules.UserId(userId);
+        var conversations = db.Conversations.AsNoTracking().Where(c => c.UserId == owner);
+        if (after is { } cursor)
+        {
+            var updated = cursor.Updated;
+            var id = cursor.Id;
+            conversations = conversations.Where(c => c.UpdatedAt < updated || (c.UpdatedAt == updated && c.Id < id));
+        }
+        // One more than the page, on ix_conversations_user_id_updated_at: whether there is a next page, without a count.
+        var page = await conversations.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        if (page.Count <= limit)
+        {
+            return (page, null);
+        }
+        page.RemoveAt(limit);
+        return (page, new ConversationCursor(page[^1].UpdatedAt.Ticks, page[^1].Id));
     }
 
     /// <summary>The conversation with every message in order, or null when it is missing or another user's: the export's.</summary>
@@ -334,3 +364,35 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider clock)
 
 /// <summary>A conversation with one page of its messages (oldest first); <paramref name="HasEarlier"/>: messages before them exist.</summary>
 public sealed record ConversationPage(Conversation Conversation, IReadOnlyList<Message> Messages, bool HasEarlier);
+
+/// <summary>Where a page of the conversation list ends: its last conversation's last use and id (the list's order).</summary>
+public sealed record ConversationCursor(
+    [property: JsonPropertyName("u")] long UpdatedTicks,
+    [property: JsonPropertyName("i")] long Id)
+{
+    private const int MaxEncodedLength = 200;
+    private const long MaxTicks = 3155378975999999999; // DateTime.MaxValue.Ticks, as a constant pattern.
+
+    [JsonIgnore]
+    public DateTime Updated => new(UpdatedTicks, DateTimeKind.Utc);
+
+    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
+
+    /// <summary>The cursor, or null for anything that is not one this api wrote.</summary>
+    public static ConversationCursor? Decode(string text)
+    {
+        if (text.Length > MaxEncodedLength)
+        {
+            return null;
+        }
+        try
+        {
+            var cursor = JsonSerializer.Deserialize<ConversationCursor>(Base64Url.DecodeFromChars(text));
+            return cursor is { Id: > 0, UpdatedTicks: >= 0 and <= MaxTicks } ? cursor : null;
+        }
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+}

@@ -15,7 +15,9 @@ public static class ConversationsApi
         // A ProblemHttpResult declares no status of its own: the errors each handler returns are listed here.
         var conversations = endpoints.MapGroup("/api/conversations").WithTags("Conversations").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        conversations.MapGet("/", ListAsync).WithName("ListConversations");
+        conversations.MapGet("/", ListAsync).WithName("ListConversations").ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithDescription("One page of the caller's conversations, the most recently used first. limit: 1 to " +
+                $"{FieldLimits.ConversationPageMax} (default {FieldLimits.ConversationPageDefault}). cursor: next_cursor of the previous page.");
         conversations.MapGet("/{id:long}", GetAsync).WithName("GetConversation")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithDescription("The conversation with its newest messages, oldest first. limit: 1 to " +
@@ -27,10 +29,22 @@ public static class ConversationsApi
         return endpoints;
     }
 
-    internal static async Task<Ok<ConversationList>> ListAsync(Caller caller, ConversationStore store, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ConversationList>, ProblemHttpResult>> ListAsync(
+        string? limit, string? cursor, Caller caller, ConversationStore store, CancellationToken cancellationToken)
     {
-        var conversations = await store.ListAsync(caller.UserId, cancellationToken);
-        return TypedResults.Ok(new ConversationList([.. conversations.Select(ConversationViews.ToSummary)], conversations.Count));
+        var pageSize = FieldLimits.ConversationPageDefault;
+        if (!string.IsNullOrEmpty(limit)
+            && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > FieldLimits.ConversationPageMax))
+        {
+            return ProblemResponses.Invalid($"limit must be a whole number from 1 to {FieldLimits.ConversationPageMax}.");
+        }
+        ConversationCursor? after = null;
+        if (!string.IsNullOrEmpty(cursor) && (after = ConversationCursor.Decode(cursor)) is null)
+        {
+            return ProblemResponses.Invalid("cursor is not valid: pass next_cursor from the previous page exactly as it was, or leave it out for the first page.");
+        }
+        var (conversations, next) = await store.ListPageAsync(caller.UserId, pageSize, after, cancellationToken);
+        return TypedResults.Ok(new ConversationList([.. conversations.Select(ConversationViews.ToSummary)], conversations.Count, next?.Encode()));
     }
 
     internal static async Task<Results<Ok<ConversationDetail>, ProblemHttpResult>> GetAsync(

@@ -57,8 +57,20 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
     public Task<TaskView> RestoreTaskAsync(long id, CancellationToken cancellationToken = default) =>
         SendAsync<TaskView>(HttpMethod.Post, $"api/tasks/{id}/restore", null, cancellationToken);
 
-    public Task<ConversationList> GetConversationsAsync(CancellationToken cancellationToken = default) =>
-        SendAsync<ConversationList>(HttpMethod.Get, "api/conversations", null, cancellationToken);
+    /// <summary>A page of the conversations, the most recently used first: <paramref name="limit"/> of them (the api's default when null), from <paramref name="cursor"/>.</summary>
+    public Task<ConversationList> GetConversationsAsync(int? limit = null, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        var query = new List<string>(2);
+        if (limit is { } size)
+        {
+            query.Add($"limit={size}");
+        }
+        if (cursor is not null)
+        {
+            query.Add("cursor=" + Uri.EscapeDataString(cursor));
+        }
+        return SendAsync<ConversationList>(HttpMethod.Get, query.Count == 0 ? "api/conversations" : "api/conversations?" + string.Join('&', query), null, cancellationToken);
+    }
 
     /// <summary>The conversation with its newest messages, or with those before message <paramref name="before"/> (the page's default number).</summary>
     public Task<ConversationDetail> GetConversationAsync(long id, long? before = null, CancellationToken cancellationToken = default) =>

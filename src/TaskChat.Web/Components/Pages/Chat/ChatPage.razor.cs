@@ -59,7 +59,11 @@ public sealed partial class ChatPage : IChatTurnView
     /// <summary>What the tab kept when this page set up its composer; followed once the page has also loaded.</summary>
     private KeptTurn? _kept;
 
-    private IReadOnlyList<ConversationSummary>? _conversations;
+    private List<ConversationSummary>? _conversations;
+
+    /// <summary>The list's next page (the api's cursor), null when it has them all.</summary>
+    private string? _moreConversations;
+    private bool _loadingConversations;
     private bool _conversationsFailed;
 
     /// <summary>
@@ -324,8 +328,47 @@ public sealed partial class ChatPage : IChatTurnView
         }
     }
 
+    // The list is read a page at a time (a user may keep 1,000 conversations, and it is read again after every turn): read
+    // again, it holds as many as the user had brought in with "Show more", up to the api's largest page.
+    private const int ConversationsPage = 50;
+    private const int ConversationsPageMax = 200;
+
     private async Task LoadConversationsAsync() =>
-        _conversationsFailed = !await CallAsync(async () => _conversations = (await Api.GetConversationsAsync(_leaving.Token)).Conversations);
+        _conversationsFailed = !await CallAsync(async () =>
+        {
+            var shown = Math.Clamp(_conversations?.Count ?? 0, ConversationsPage, ConversationsPageMax);
+            var list = await Api.GetConversationsAsync(shown == ConversationsPage ? null : shown, cancellationToken: _leaving.Token);
+            _conversations = [.. list.Conversations];
+            _moreConversations = list.NextCursor;
+        });
+
+    /// <summary>The next page of the list ("Show more" at its end).</summary>
+    private async Task ShowMoreConversationsAsync()
+    {
+        if (_moreConversations is not { } cursor || _conversations is null || _loadingConversations)
+        {
+            return;
+        }
+        _loadingConversations = true;
+        try
+        {
+            await CallAsync(async () =>
+            {
+                var next = await Api.GetConversationsAsync(cursor: cursor, cancellationToken: _leaving.Token);
+                if (_moreConversations == cursor)
+                {
+                    // A conversation used meanwhile moved to the top: listed once, where the list already has it.
+                    var listed = _conversations.Select(c => c.Id).ToHashSet();
+                    _conversations.AddRange(next.Conversations.Where(c => !listed.Contains(c.Id)));
+                    _moreConversations = next.NextCursor;
+                }
+            });
+        }
+        finally
+        {
+            _loadingConversations = false;
+        }
+    }
 
     // The side panel shows the largest page the api gives, of the most recently changed tasks, in number order as the
     // chat names them: with more tasks than a page, what the chat just added, completed or edited is still there (the
