@@ -32,9 +32,7 @@ public static class ConversationsApi
     internal static async Task<Results<Ok<ConversationList>, ProblemHttpResult>> ListAsync(
         string? limit, string? cursor, Caller caller, ConversationStore store, CancellationToken cancellationToken)
     {
-        var pageSize = FieldLimits.ConversationPageDefault;
-        if (!string.IsNullOrEmpty(limit)
-            && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > FieldLimits.ConversationPageMax))
+        if (PageSize(limit, FieldLimits.ConversationPageDefault, FieldLimits.ConversationPageMax) is not { } pageSize)
         {
             return ProblemResponses.Invalid($"limit must be a whole number from 1 to {FieldLimits.ConversationPageMax}.");
         }
@@ -50,9 +48,7 @@ public static class ConversationsApi
     internal static async Task<Results<Ok<ConversationDetail>, ProblemHttpResult>> GetAsync(
         long id, string? limit, string? before, Caller caller, ConversationStore store, CancellationToken cancellationToken)
     {
-        var pageSize = FieldLimits.MessagePageDefault;
-        if (!string.IsNullOrEmpty(limit)
-            && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > FieldLimits.MessagePageMax))
+        if (PageSize(limit, FieldLimits.MessagePageDefault, FieldLimits.MessagePageMax) is not { } pageSize)
         {
             return ProblemResponses.Invalid($"limit must be a whole number from 1 to {FieldLimits.MessagePageMax}.");
         }
@@ -84,6 +80,11 @@ public static class ConversationsApi
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         long id, Caller caller, ConversationStore store, CancellationToken cancellationToken) =>
         await store.DeleteAsync(caller.UserId, id, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
+
+    /// <summary>A page size as the query gives it: <paramref name="byDefault"/> when absent, null when not a whole number from 1 to <paramref name="max"/>.</summary>
+    private static int? PageSize(string? limit, int byDefault, int max) =>
+        string.IsNullOrEmpty(limit) ? byDefault
+        : int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size >= 1 && size <= max ? size : null;
 
     internal static ProblemHttpResult NotFound(long id) => ProblemResponses.NotFound(NotFoundDetail(id));
 
