@@ -52,10 +52,12 @@ internal sealed class Planner(IReadOnlyList<Skill> skills)
     };
 
     /// <summary>
-    /// "add eggs and delete the garage": the second request's lookup first, and the two requests in order (each with its
-    /// own rounds, as any two) when its words name one of the tasks found; else the message as one request, as it read
-    /// before ("add wash the car and remove the roof box" adds that task). A lookup that failed finds nothing: the one
-    /// request then, which changes nothing it was not asked to.
+    /// "add eggs and delete the garage": the second request's lookup first, and the two requests in order when its words
+    /// name one of the tasks found, the second acting on what that lookup found rather than looking again: the same call
+    /// a round later found the same tasks, or also the one the first request had just added ("add garage door and delete
+    /// the garage" then asked which garage, the new one among them). Else the message as one request, as it read before
+    /// ("add wash the car and remove the roof box" adds that task). A lookup that failed finds nothing: the one request
+    /// then, which changes nothing it was not asked to.
     /// </summary>
     private static NextStep TwoIfNamed(TargetedRequest named, IReadOnlyList<SaidRequest> two, SkillRequest one, AgentContext context)
     {
@@ -72,7 +74,7 @@ internal sealed class Planner(IReadOnlyList<Skill> skills)
         }
         var found = rounds[0].Where(e => e.Outcome.Succeeded).SelectMany(e => e.Outcome.Tasks).ToList();
         var after = context with { Chat = context.Chat with { Rounds = [.. rounds.Skip(1)] } };
-        return named.NamesOneOf(found) ? RunInOrder(two, after) : Run(one, after);
+        return named.NamesOneOf(found) ? RunInOrder([two[0], two[1] with { Found = found }], after) : Run(one, after);
     }
 
     /// <summary>The request a message makes in this conversation (one request: two in one message are read by <see cref="TwoRequests"/>).</summary>
@@ -115,7 +117,7 @@ internal sealed class Planner(IReadOnlyList<Skill> skills)
         foreach (var request in requests)
         {
             var own = rounds.Skip(used).ToList();
-            var step = Step(request.Request, context with { Chat = context.Chat with { Rounds = own, Earlier = [.. earlier] } });
+            var step = Step(request.Request, context with { Chat = context.Chat with { Rounds = own, Earlier = [.. earlier] } }, request.Found);
             if (step.Next is not Answer answer)
             {
                 return step.Next;
@@ -131,9 +133,10 @@ internal sealed class Planner(IReadOnlyList<Skill> skills)
     /// <summary>
     /// The next step of <paramref name="request"/> from the turn's rounds, and how many of them it has used: once it
     /// answers, the rounds after those are another request's (<see cref="RunInOrder"/>). Every decision is made again
-    /// from the rounds at every step, each on the rounds there were when it was first made.
+    /// from the rounds at every step, each on the rounds there were when it was first made. <paramref name="found"/>: what
+    /// the request's lookup would find, found already (<see cref="SaidRequest.Found"/>): no lookup round then.
     /// </summary>
-    private static (NextStep Next, int Used) Step(SkillRequest request, AgentContext context)
+    private static (NextStep Next, int Used) Step(SkillRequest request, AgentContext context, IReadOnlyList<TaskSnapshot>? found = null)
     {
         if (context.Tools.Missing(request.Needs) is { } missing)
         {
@@ -141,11 +144,11 @@ internal sealed class Planner(IReadOnlyList<Skill> skills)
         }
         var rounds = context.Chat.Rounds;
         AgentContext After(int count) => count >= rounds.Count ? context : context with { Chat = context.Chat with { Rounds = [.. rounds.Take(count)] } };
-        IReadOnlyList<TaskSnapshot>? tasks = null;
+        var tasks = found;
         // The lookup round, and a second one when the first did not find what the request needs (a search by words that
         // matched nothing: the plain list then, for a near miss).
         var lookups = 0;
-        var call = request.Lookup(After(0));
+        var call = found is null ? request.Lookup(After(0)) : null;
         while (call is not null)
         {
             if (rounds.Count == lookups)

@@ -2,8 +2,12 @@ using System.Text.RegularExpressions;
 
 namespace TaskChat.Agent;
 
-/// <summary>A part of a message read on its own: its words as said and the request a skill read in them.</summary>
-internal sealed record SaidRequest(string Said, SkillRequest Request);
+/// <summary>
+/// A part of a message read on its own: its words as said and the request a skill read in them. <paramref name="Found"/>:
+/// what the request's own lookup would find, already looked up before the message was cut ("add eggs and delete the
+/// garage": <see cref="Planner"/> looked the garage up to know it was two requests), so it is not asked for again.
+/// </summary>
+internal sealed record SaidRequest(string Said, SkillRequest Request, IReadOnlyList<TaskSnapshot>? Found = null);
 
 /// <summary>
 /// The two requests of one message, in the order said. <see cref="OnlyIfNamed"/>, when set, is the second, a change to a
