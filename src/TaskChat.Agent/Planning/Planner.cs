@@ -72,10 +72,25 @@ internal sealed class Planner(IReadOnlyList<Skill> skills)
         {
             return Checked(new CallTools([lookup]), context);
         }
-        var found = rounds[0].Where(e => e.Outcome.Succeeded).SelectMany(e => e.Outcome.Tasks).ToList();
-        var after = context with { Chat = context.Chat with { Rounds = [.. rounds.Skip(1)] } };
+        var found = Found(rounds[0]);
+        var used = 1;
+        // "add eggs and delete milk and taxes": no one task has every word, so the parts are looked for in the plain list,
+        // as the change said alone looks for them. Only then: one part ("remove the roof box") reads as the title it
+        // always did, without a second round.
+        if (!named.NamesOneOf(found) && named.NamesSeveral && named.LookupAgain(found, before) is { } again)
+        {
+            if (rounds.Count == 1)
+            {
+                return Checked(new CallTools([again]), context);
+            }
+            (found, used) = (Found(rounds[1]), 2);
+        }
+        var after = context with { Chat = context.Chat with { Rounds = [.. rounds.Skip(used)] } };
         return named.NamesOneOf(found) ? RunInOrder([two[0], two[1] with { Found = found }], after) : Run(one, after);
     }
+
+    // What a lookup round found; a call that failed found nothing.
+    private static List<TaskSnapshot> Found(IReadOnlyList<ToolExchange> round) => [.. round.Where(e => e.Outcome.Succeeded).SelectMany(e => e.Outcome.Tasks)];
 
     /// <summary>The request a message makes in this conversation (one request: two in one message are read by <see cref="TwoRequests"/>).</summary>
     public SkillRequest Understand(string message, AgentContext context)

@@ -270,10 +270,18 @@ internal abstract record TargetedRequest(TaskTarget Target) : SkillRequest
     protected virtual string ByNumbers(string numbers, AgentContext context) => $"{Verb} {numbers}";
 
     /// <summary>
-    /// True when the words name at least one of <paramref name="tasks"/> as this request would find it: whether "and delete
-    /// the garage" after an add is a request of its own (<see cref="TwoInOne"/>).
+    /// True when the words name at least one of <paramref name="tasks"/> as this request would find it, or, for words of
+    /// several tasks ("milk and taxes"), each part names at least one: whether "and delete the garage" after an add is a
+    /// request of its own (<see cref="TwoInOne"/>).
     /// </summary>
-    public bool NamesOneOf(IReadOnlyList<TaskSnapshot> tasks) => Target.ByWords && Match(tasks).Count > 0;
+    public bool NamesOneOf(IReadOnlyList<TaskSnapshot> tasks) =>
+        Target.ByWords && (Match(tasks).Count > 0 || NamesSeveral && Target.Parts.All(part => FindPart(tasks, part).Count > 0));
+
+    /// <summary>
+    /// Words that may name several tasks, each by its part ("delete milk and taxes"): no one title has them all, so the
+    /// search by all of them finds nothing and the parts are looked for in the plain list (<see cref="LookupAgain"/>).
+    /// </summary>
+    public bool NamesSeveral => Target.ByWords && TakesSeveral && Target.Parts.Count > 1;
 
     /// <summary>The tasks the words point at; a skill may look further ("I bought the milk" tries "milk" alone).</summary>
     protected virtual IReadOnlyList<TaskSnapshot> Match(IReadOnlyList<TaskSnapshot> tasks) => TitleMatcher.Match(tasks, Target.Words);

@@ -4,12 +4,14 @@ namespace TaskChat.UnitTests.Chat;
 
 /// <summary>
 /// Everyday phrasings session 46 found misread or wasteful: "add eggs and delete the garage" looked the garage up twice in
-/// one turn (the same list_tasks call, a round apart). Whole conversations against the fake tools; the clock is Wednesday
-/// 2 December 2026, 09:00 UTC.
+/// one turn (the same list_tasks call, a round apart); "add eggs and delete milk and taxes" added one task, “Eggs and delete
+/// milk and taxes”. Whole conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
 /// </summary>
 public class EverydayShorthandSevenScenarioTests
 {
     private const string Garage = """list_tasks {"status":"all","search":"garage","limit":200}""";
+
+    private const string LastChanged = """list_tasks {"status":"all","sort":"updated","limit":200}""";
 
     /// <summary>The change after the add acts on what its lookup found before the message was cut: one lookup, not two.</summary>
     [Theory]
@@ -40,5 +42,68 @@ public class EverydayShorthandSevenScenarioTests
         await AssertSaidAsync(turns, tools, "add garage door and delete the garage", "Added “Garage door” (task 5). Deleted “Clean the garage”. Say “undo” to take back both.",
             Garage, """add_task {"title":"Garage door"}""", """delete_task {"task_id":4}""");
         Assert.Equal(["Buy milk", "Call mom", "File taxes", "Garage door"], tools.Tasks.Select(t => t.Title));
+    }
+
+    /// <summary>
+    /// A change of several tasks after an add: no one title has every word, so each part is looked for in the plain list,
+    /// as "delete milk and taxes" alone does; both name a task, so both are deleted with the add, and one "undo" takes all
+    /// of it back.
+    /// </summary>
+    [Fact]
+    public async Task AnAddThenADeletionOfTwoTasksDoesAll()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, "add eggs and delete milk and taxes", "Added “Eggs” (task 5). Deleted “Buy milk” and “File taxes”. Say “undo” to take back both.",
+            """list_tasks {"status":"all","search":"milk and taxe","limit":200}""", LastChanged,
+            """add_task {"title":"Eggs"}""", """delete_task {"task_id":1}""", """delete_task {"task_id":3}""");
+        Assert.Equal(["Call mom", "Clean the garage", "Eggs"], tools.Tasks.Select(t => t.Title));
+
+        await AssertSaidAsync(turns, tools, "undo", "Undone: removed “Eggs” again, “Buy milk” is back (task 1) and “File taxes” is back (task 3).",
+            """delete_task {"task_id":5}""", """restore_task {"task_id":1}""", """restore_task {"task_id":3}""");
+        Assert.Equal(["Buy milk", "Call mom", "File taxes", "Clean the garage"], tools.Tasks.Select(t => t.Title));
+    }
+
+    [Theory]
+    [InlineData("add eggs and complete the milk and the taxes", "Added “Eggs” (task 5). Marked “Buy milk” and “File taxes” done. Say “undo” to take back both.",
+        """list_tasks {"status":"pending","search":"milk and taxe","limit":200}""", """list_tasks {"status":"pending","sort":"updated","limit":200}""",
+        """add_task {"title":"Eggs"}""", """complete_task {"task_id":1}""", """complete_task {"task_id":3}""")]
+    [InlineData("add eggs and move milk and the garage to friday", "Added “Eggs” (task 5). “Buy milk” is now due Friday. “Clean the garage” is now due Friday. Say “undo” to take back both.",
+        """list_tasks {"status":"all","search":"milk and garage","limit":200}""", LastChanged,
+        """add_task {"title":"Eggs"}""", """update_task {"task_id":1,"due":"2026-12-04"}""", """update_task {"task_id":4,"due":"2026-12-04"}""")]
+    public async Task AnAddThenAChangeOfTwoTasksDoesAll(string message, string reply, params string[] sent)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, reply, sent);
+    }
+
+    /// <summary>
+    /// A part that names no task: the message is the one task it always was. A part that names several: the add is done and
+    /// the deletion says what each part found, as "delete call and taxes" alone does. A rename of several stays a title.
+    /// </summary>
+    [Theory]
+    [InlineData("add eggs and delete milk and dentist", "Added “Eggs and delete milk and dentist” (task 5).",
+        """list_tasks {"status":"all","search":"milk and dentist","limit":200}""", LastChanged, """add_task {"title":"Eggs and delete milk and dentist"}""")]
+    [InlineData("add eggs and rename milk and taxes to bread", "Added “Eggs and rename milk and taxes to bread” (task 5).",
+        """list_tasks {"status":"all","search":"milk and taxe","limit":200}""", """add_task {"title":"Eggs and rename milk and taxes to bread"}""")]
+    public async Task AnAddThenAChangeOfSeveralWhereOneIsNoTaskIsOneTask(string message, string reply, params string[] sent)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, reply, sent);
+        Assert.Equal(5, tools.Tasks.Count);
+    }
+
+    [Fact]
+    public async Task AnAddThenADeletionOfAPartThatNamesSeveralTellsWhatEachFound()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+        await turns.TurnAsync("add call dad");
+
+        await AssertSaidAsync(turns, tools, "add eggs and delete call and taxes",
+            "Added “Eggs” (task 6). I haven't deleted anything yet: “call” matches #2 “Call mom” and #5 “Call dad”; “taxes” is #3 “File taxes”. Tell me which by number, for example “delete 2 and 3”.",
+            """list_tasks {"status":"all","search":"call and taxe","limit":200}""", LastChanged, """add_task {"title":"Eggs"}""");
+        Assert.Equal(6, tools.Tasks.Count);
     }
 }
