@@ -35,6 +35,14 @@ internal sealed partial class DueDateSkill
 
     private static readonly string[] NoDeadlineFor = ["no deadline for", "no due date for", "no deadline on", "no due date on"];
 
+    // "I need to call mom on saturday instead": what the user is to do, said as an add says it.
+    private static readonly string[] ToDo =
+        ["i need to", "i have to", "i must", "i should", "i gotta", "i've got to", "ive got to", "i got to", "need to", "i'll", "i will", "i can", "i'd rather", "id rather"];
+
+    private static readonly string[] Instead = ["instead"];
+
+    private static readonly string[] Do = ["do"];
+
     /// <summary>The request when the message says when a task is due in passing, or null.</summary>
     private static SkillRequest? SaidInPassing(Utterance utterance)
     {
@@ -58,6 +66,20 @@ internal sealed partial class DueDateSkill
         {
             var move = new DueRequest(doneTarget, doneWhen);
             return doneTarget.ByWords ? move with { AddInstead = new Say(Fallback.Offer(text, clock)) } : move;
+        }
+        // "I need to call mom on saturday instead", "I'll do the garage on sunday instead", "I'll do it tomorrow instead":
+        // "instead" says it is another day for a task already there, moved as "move mom to saturday" is (before: a new task
+        // “Call mom on saturday instead”, or not understood). None still to do matching: the add, without the "instead",
+        // which is no part of a title ("I need to call dad on saturday instead" adds “Call dad” due Saturday), or where the
+        // words are no add ("I'll call dad …"), adding it offered.
+        if (Phrase.TryStripEnd(text, Instead, out var rather) && Phrase.TryStripStart(rather, ToDo, out var redone)
+            && When.TryExtract(redone, clock, out var redoneWhat, out var redoneWhen) && redoneWhat.Length > 0
+            && Named(Phrase.TryStripStart(redoneWhat, Do, out var doing) && doing.Length > 0 ? doing : redoneWhat, utterance) is { } redoneTarget)
+        {
+            var again = new DueRequest(redoneTarget, redoneWhen);
+            return redoneTarget.ByWords
+                ? again with { AddInstead = Adding.Read(Utterances.From(rather, utterance.Context)) ?? new Say(Fallback.Offer(redone, clock)) }
+                : again;
         }
         // "the garage can wait till next week": postponed, as "push the garage to next week" is.
         if (Phrase.TrySplit(text, CanWait, out var waiting, out var until) && Named(waiting, utterance) is not null)

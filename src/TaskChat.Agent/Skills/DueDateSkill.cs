@@ -40,7 +40,7 @@ internal sealed partial class DueDateSkill : Skill
          "push all overdue tasks to friday", "postpone the dentist by a week", "push the dentist to next week", "push the report back 2 days", "move the milk and the eggs to friday",
          "schedule the milk for friday", "put the milk on monday", "set the milk for friday", "milk due friday",
          "do milk on friday", "the garage can wait till next week", "milk should be done by friday", "milk needs to be done by friday",
-         "milk no longer has a deadline", "no deadline for milk"];
+         "milk no longer has a deadline", "no deadline for milk", "I need to call mom on saturday instead"];
 
     public override SkillRequest? Read(Utterance utterance)
     {

@@ -5,13 +5,16 @@ namespace TaskChat.UnitTests.Chat;
 /// <summary>
 /// Everyday phrasings session 46 found misread or wasteful: "add eggs and delete the garage" looked the garage up twice in
 /// one turn (the same list_tasks call, a round apart); "add eggs and delete milk and taxes" added one task, “Eggs and delete
-/// milk and taxes”. Whole conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
+/// milk and taxes”; "I need to call mom on saturday instead" added “Call mom on saturday instead” beside “Call mom”. Whole
+/// conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
 /// </summary>
 public class EverydayShorthandSevenScenarioTests
 {
     private const string Garage = """list_tasks {"status":"all","search":"garage","limit":200}""";
 
     private const string LastChanged = """list_tasks {"status":"all","sort":"updated","limit":200}""";
+
+    private const string LastPending = """list_tasks {"status":"pending","sort":"updated","limit":200}""";
 
     /// <summary>The change after the add acts on what its lookup found before the message was cut: one lookup, not two.</summary>
     [Theory]
@@ -105,5 +108,68 @@ public class EverydayShorthandSevenScenarioTests
             "Added “Eggs” (task 6). I haven't deleted anything yet: “call” matches #2 “Call mom” and #5 “Call dad”; “taxes” is #3 “File taxes”. Tell me which by number, for example “delete 2 and 3”.",
             """list_tasks {"status":"all","search":"call and taxe","limit":200}""", LastChanged, """add_task {"title":"Eggs"}""");
         Assert.Equal(6, tools.Tasks.Count);
+    }
+
+    /// <summary>"instead" says it is another day for a task already there: its due date moves, its time of day kept.</summary>
+    [Theory]
+    [InlineData("i need to call mom on saturday instead", "“Call mom” is now due Saturday at 18:00.",
+        """list_tasks {"status":"pending","search":"call mom","limit":200}""", """update_task {"task_id":2,"due":"2026-12-05T18:00:00+00:00"}""")]
+    [InlineData("I'll call mom on saturday instead", "“Call mom” is now due Saturday at 18:00.",
+        """list_tasks {"status":"pending","search":"call mom","limit":200}""", """update_task {"task_id":2,"due":"2026-12-05T18:00:00+00:00"}""")]
+    [InlineData("I have to file taxes tomorrow instead", "“File taxes” is now due tomorrow.",
+        """list_tasks {"status":"pending","search":"file taxe","limit":200}""", """update_task {"task_id":3,"due":"2026-12-03"}""")]
+    [InlineData("i need to do the garage on sunday instead", "“Clean the garage” is now due Sunday.",
+        """list_tasks {"status":"pending","search":"garage","limit":200}""", """update_task {"task_id":4,"due":"2026-12-06"}""")]
+    public async Task InsteadMovesTheTaskThereToTheDaySaid(string message, string reply, params string[] sent)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, reply, sent);
+        Assert.Equal(4, tools.Tasks.Count);
+    }
+
+    [Fact]
+    public async Task InsteadIsOneChangeForUndo()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+        await turns.TurnAsync("i need to call mom on saturday instead");
+
+        await AssertSaidAsync(turns, tools, "undo", "Undone: “Call mom” is back to how it was.", """update_task {"task_id":2,"due":"2026-12-04T18:00:00+00:00"}""");
+    }
+
+    /// <summary>"it" is the task the conversation last acted on, as "move it to saturday" reads it.</summary>
+    [Fact]
+    public async Task DoItInsteadMovesTheTaskJustTalkedAbout()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+        await turns.TurnAsync("move the taxes to friday");
+
+        await AssertSaidAsync(turns, tools, "i'll do it on saturday instead", "“File taxes” is now due Saturday.",
+            """list_tasks {"status":"all","task_ids":[3]}""", """update_task {"task_id":3,"due":"2026-12-05"}""");
+    }
+
+    /// <summary>
+    /// No task still to do matching: the add, "instead" left out of the title (before: “Call dad on saturday instead”), or
+    /// adding it offered where the words are no add. Without "instead" the add is as before, even beside a task of that
+    /// title; "add …" and a message without "I need to" read as before.
+    /// </summary>
+    [Theory]
+    [InlineData("i need to call dad on saturday instead", "Added “Call dad” (task 5), due Saturday.",
+        """list_tasks {"status":"pending","search":"call dad","limit":200}""", LastPending, """add_task {"title":"Call dad","due":"2026-12-05"}""")]
+    [InlineData("i'll call dad on saturday instead", "Should I add “Call dad” as a task? Say “add call dad on saturday” (or “yes”) and I will.",
+        """list_tasks {"status":"pending","search":"call dad","limit":200}""", LastPending)]
+    [InlineData("i need to call dad on saturday", "Added “Call dad” (task 5), due Saturday.", """add_task {"title":"Call dad","due":"2026-12-05"}""")]
+    [InlineData("i need to call mom on saturday", "Added “Call mom” (task 5), due Saturday. You already had “Call mom” (task 2): say “undo” if this one was a slip.",
+        """add_task {"title":"Call mom","due":"2026-12-05"}""")]
+    [InlineData("i need to call mom instead", "Added “Call mom instead” (task 5).", """add_task {"title":"Call mom instead"}""")]
+    [InlineData("add call mom on saturday instead", "Added “Call mom on saturday instead” (task 5).", """add_task {"title":"Call mom on saturday instead"}""")]
+    [InlineData("call mom on saturday instead", "Should I add “Call mom on saturday instead” as a task? Say “add call mom on saturday instead” (or “yes”) and I will.",
+        """list_tasks {"status":"pending","search":"call mom saturday instead","limit":200}""")]
+    public async Task InsteadOfNoTaskOrWithoutInsteadReadsAsAnAdd(string message, string reply, params string[] sent)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, reply, sent);
+        Assert.Equal("2026-12-04T18:00:00+00:00", tools.Tasks.Single(t => t.Id == 2).Due);
     }
 }
