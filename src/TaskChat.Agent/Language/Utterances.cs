@@ -12,7 +12,7 @@ internal static class Utterances
          "also", "and", "now", "then", "oh", "yo", "just", "quickly", "can you", "could you", "would you", "will you", "can u", "could u",
          "can you please", "could you please", "would you please", "i want you to", "i'd like you to", "i would like you to",
          "i want to", "i'd like to", "i would like to", "i wanna", "let me", "let's", "lets", "go ahead and", "help me", "actually", "oops",
-         "hmm", "sorry", "wait", "ah", "alright", "all right", "cool", "great", "nice", "awesome", "perfect", "nevermind", "never mind",
+         "hmm", "sorry", "wait", "ah", "alright", "all right", "cool", "great", "nice", "awesome", "perfect", "nevermind", "never mind", "nvm",
          "btw", "by the way"];
 
     private static readonly string[] TrailingFillers =

@@ -12,7 +12,7 @@ internal static class ConfirmedList
     /// <summary>What every such question asks; <see cref="IsAsking"/> knows a reply that waits for its answer by it.</summary>
     private const string GoAhead = "Shall I go ahead?";
 
-    private static readonly string[] No = ["no", "n", "nope", "cancel", "stop", "don't", "dont", "keep them", "no thanks", "never mind", "nevermind", "leave them"];
+    private static readonly string[] No = ["no", "n", "nope", "cancel", "stop", "don't", "dont", "keep them", "no thanks", "never mind", "nevermind", "nvm", "leave them"];
 
     /// <summary>
     /// The question: "I'll delete 3 tasks: …" (<paramref name="opening"/>, the count of <paramref name="which"/>,

@@ -13,7 +13,7 @@ namespace TaskChat.Agent;
 internal static partial class WhichAnswer
 {
     private static readonly HashSet<string> Nothing =
-        ["neither", "neither of them", "neither one", "none", "none of them", "none of those", "never mind", "nevermind", "no", "nope", "no thanks",
+        ["neither", "neither of them", "neither one", "none", "none of them", "none of those", "never mind", "nevermind", "nvm", "no", "nope", "no thanks",
          "nothing", "cancel", "forget it", "forget about it", "leave it", "leave them", "leave it be", "not those", "not any of them", "skip it"];
 
     // Words around "both" and "all" that say nothing more: "both of them please", "all of those tasks".

@@ -4,7 +4,8 @@ using TaskChat.Contract;
 namespace TaskChat.Agent;
 
 /// <summary>
-/// "never mind about milk", "nevermind the garage", "forget it": the user dropping something. What was offered or asked
+/// "never mind about milk", "nevermind the garage", "nvm the garage", "forget it": the user dropping something ("nvm" as a
+/// quick thumb types "never mind"). What was offered or asked
 /// just before is dropped ("Should I add “Eggs”?", then "never mind about eggs": not added). With nothing pending, a
 /// task named is never deleted on these words: the agent says nothing changed and asks whether to delete the one task
 /// they name, which only a "yes" in the next message does. Before, "forget it" deleted the task last talked about, even
@@ -21,7 +22,8 @@ internal sealed partial class DeleteSkill
     private static SkillRequest? NeverMind(Utterance utterance)
     {
         // Every message not read before deleting passes here ("add buy milk" too): words looked for first, no pattern tried.
-        if (!utterance.Raw.Contains("mind", StringComparison.OrdinalIgnoreCase) && !utterance.Raw.Contains("forget", StringComparison.OrdinalIgnoreCase))
+        if (!utterance.Raw.Contains("mind", StringComparison.OrdinalIgnoreCase) && !utterance.Raw.Contains("forget", StringComparison.OrdinalIgnoreCase)
+            && !utterance.Raw.Contains("nvm", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
@@ -79,7 +81,7 @@ internal sealed partial class DeleteSkill
         {
             return new ConfirmedRequest([asked.Id], ToolNames.DeleteTask, done => $"Deleted {Replies.Titles(done)}. Say “undo” to bring it back.");
         }
-        return string.Join(' ', Phrase.Words(Phrase.Clean(utterance.Raw))) is "no" or "nope" or "nah" or "no thanks" or "keep it" or "never mind" or "nevermind"
+        return string.Join(' ', Phrase.Words(Phrase.Clean(utterance.Raw))) is "no" or "nope" or "nah" or "no thanks" or "keep it" or "never mind" or "nevermind" or "nvm"
             ? new Say($"OK, I kept {Replies.Quoted(asked.Title)}.")
             : null;
     }
@@ -91,10 +93,10 @@ internal sealed partial class DeleteSkill
 
     private static readonly HashSet<string> AboutTheUser = ["i", "ill", "im", "ive", "id", "we", "you", "it", "its"];
 
-    [GeneratedRegex(@"^(?:(?:just|oh|ok|okay|ah)\s+)?(?:never\s?mind|forget)(?:\s+about)?\s+(?:it|that|this|all that)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:just|oh|ok|okay|ah)\s+)?(?:never\s?mind|nvm|forget)(?:\s+about)?\s+(?:it|that|this|all that)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DroppedIt();
 
-    [GeneratedRegex(@"^(?:(?:oh|ok|okay|ah)\s+)?never\s?mind\s*,?\s+(?:about\s+|on\s+)?(?<named>[^,.;:!?]+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:oh|ok|okay|ah)\s+)?(?:never\s?mind|nvm)\s*,?\s+(?:about\s+|on\s+)?(?<named>[^,.;:!?]+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NeverMindNamed();
 
     [GeneratedRegex(@"Should I add “(?<title>[^”]+)” as a task\?", RegexOptions.CultureInvariant)]

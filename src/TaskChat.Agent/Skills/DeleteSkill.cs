@@ -28,7 +28,7 @@ internal sealed partial class DeleteSkill : Skill
 
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.DeleteTask)];
 
-    public override IReadOnlyList<string> Examples => ["delete task 4", "remove #2", "delete the rent task", "get rid of the milk one", "delete by milk", "delete tasks 2 and 4", "delete eggs and bread", "delete the 3rd one", "delete everything tagged #home", "scrap the garage", "never mind about milk", "forget it", "call off the dentist", "call it off"];
+    public override IReadOnlyList<string> Examples => ["delete task 4", "remove #2", "delete the rent task", "get rid of the milk one", "delete by milk", "delete tasks 2 and 4", "delete eggs and bread", "delete the 3rd one", "delete everything tagged #home", "scrap the garage", "never mind about milk", "forget it", "call off the dentist", "call it off", "nvm the garage", "no more garage"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -59,6 +59,15 @@ internal sealed partial class DeleteSkill : Skill
             && !TaskReference.IsPronoun(isOff.Groups["q"].Value) && TaskReference.Parse(isOff.Groups["q"].Value) is { ByWords: true } offPlan)
         {
             return new SaidOffRequest(offPlan);
+        }
+        // "no more garage", "no more gym": a plan said to be over, asked about as "the garage is off" is and deleted only on a
+        // "yes", since it is also how a thing run out of is said ("no more milk": milk to buy, not “Buy milk” done with)
+        // (before: not understood). Naming no task ("no more questions"), the reply is as before and nothing changes.
+        if (!utterance.IsQuestion && NoMore().Match(utterance.Text) is { Success: true } noMore && noMore.Groups["q"].Value is var ended
+            && !TaskReference.IsEverything(ended) && !TaskReference.IsPronoun(ended) && !When.TryExtract(ended, utterance.Context.Clock, out _, out _)
+            && TaskReference.Parse(ended) is { ByWords: true } over)
+        {
+            return new SaidOffRequest(over);
         }
         if (!Phrase.TryStripStart(utterance.Text, DeleteVerbs, out var rest))
         {
@@ -99,6 +108,9 @@ internal sealed partial class DeleteSkill : Skill
     // garage is off my list" and "off to work" are not this).
     [GeneratedRegex(@"^(?<q>.+?)(?:'s|\s+(?:is|are))\s+(?:now\s+)?off(?:\s+now)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IsOff();
+
+    [GeneratedRegex(@"^no\s+more\s+(?<q>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoMore();
 }
 
 internal sealed record DeleteRequest(TaskTarget Target) : TargetedRequest(Target)

@@ -15,7 +15,7 @@ internal sealed class SmallTalkSkill(Func<IReadOnlyList<Skill>> skills) : Skill
         ["thanks", "thank you", "thx", "ty", "cheers", "great", "cool", "ok", "okay", "nice", "awesome", "perfect", "thanks a lot", "thank you so much", "good", "got it", "ok thanks", "great thanks"];
 
     // A no that answers no question of the agent's ("no" to a question is read by the skill that asked it, first).
-    private static readonly string[] Noes = ["no", "nope", "nah", "no thanks", "no thank you", "never mind", "nevermind", "not now", "no need"];
+    private static readonly string[] Noes = ["no", "nope", "nah", "no thanks", "no thank you", "never mind", "nevermind", "nvm", "not now", "no need"];
 
     // A message of emoji alone: a thumbs-up is a thanks, not a request for help.
     private static readonly string[] Acknowledgements = ["👍", "👌", "🙏", "😊", "🙂", "❤", "✅", "💯", "🎉", "😀", "😄", "👏", "🙌"];

@@ -5,8 +5,8 @@ namespace TaskChat.UnitTests.Chat;
 /// <summary>
 /// Everyday phrasings session 46 found misread or wasteful: "add eggs and delete the garage" looked the garage up twice in
 /// one turn (the same list_tasks call, a round apart); "add eggs and delete milk and taxes" added one task, “Eggs and delete
-/// milk and taxes”; "I need to call mom on saturday instead" added “Call mom on saturday instead” beside “Call mom”. Whole
-/// conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
+/// milk and taxes”; "I need to call mom on saturday instead" added “Call mom on saturday instead” beside “Call mom”; "nvm the garage" offered “Nvm the garage” as a task and "no more garage" was not understood.
+/// Whole conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
 /// </summary>
 public class EverydayShorthandSevenScenarioTests
 {
@@ -15,6 +15,10 @@ public class EverydayShorthandSevenScenarioTests
     private const string LastChanged = """list_tasks {"status":"all","sort":"updated","limit":200}""";
 
     private const string LastPending = """list_tasks {"status":"pending","sort":"updated","limit":200}""";
+
+    private const string PendingGarage = """list_tasks {"status":"pending","search":"garage","limit":200}""";
+
+    private const string Fallback = "Sorry, I didn't quite get that. I look after your tasks: try “add buy milk”, “what's due today?”, “I bought the milk” or “undo that”, or say “help” to see everything I understand.";
 
     /// <summary>The change after the add acts on what its lookup found before the message was cut: one lookup, not two.</summary>
     [Theory]
@@ -171,5 +175,72 @@ public class EverydayShorthandSevenScenarioTests
 
         await AssertSaidAsync(turns, tools, message, reply, sent);
         Assert.Equal("2026-12-04T18:00:00+00:00", tools.Tasks.Single(t => t.Id == 2).Due);
+    }
+
+    /// <summary>"nvm" is "never mind" as a thumb types it: the one task still to do the words name is asked about, never deleted on these words.</summary>
+    [Theory]
+    [InlineData("nvm the garage")]
+    [InlineData("nvm about the garage")]
+    public async Task NvmATaskAsksWhetherToDeleteIt(string message)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, "OK, nothing changed. Should I delete #4 “Clean the garage”? Say “yes” to delete it or “no” to keep it.", PendingGarage);
+        await AssertSaidAsync(turns, tools, "yes", "Deleted “Clean the garage”. Say “undo” to bring it back.", """delete_task {"task_id":4}""");
+        await AssertSaidAsync(turns, tools, "undo", "Brought back “Clean the garage” (task 4).", """restore_task {"task_id":4}""");
+    }
+
+    /// <summary>
+    /// "no more garage": a plan said to be over, asked about as "the garage is off" is, since "no more milk" is also milk run
+    /// out of: only a "yes" deletes, "undo" brings it back, "no" keeps it.
+    /// </summary>
+    [Fact]
+    public async Task NoMoreATaskAsksWhetherItIsOffForGood()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, "no more garage", "Is that off for good? Should I delete #4 “Clean the garage”? Say “yes” to delete it or “no” to keep it.", PendingGarage);
+        await AssertSaidAsync(turns, tools, "yes", "Deleted “Clean the garage”. Say “undo” to bring it back.", """delete_task {"task_id":4}""");
+        await AssertSaidAsync(turns, tools, "undo", "Brought back “Clean the garage” (task 4).", """restore_task {"task_id":4}""");
+    }
+
+    [Fact]
+    public async Task NoMoreMilkIsKeptOnANo()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, "no more milk", "Is that off for good? Should I delete #1 “Buy milk”? Say “yes” to delete it or “no” to keep it.",
+            """list_tasks {"status":"pending","search":"milk","limit":200}""");
+        await AssertSaidAsync(turns, tools, "no", "OK, I kept “Buy milk”.");
+        Assert.Equal(4, tools.Tasks.Count);
+    }
+
+    /// <summary>
+    /// "nvm" alone, or to a question, drops what was asked as "never mind" does; "no more" of no task, of a day or of the
+    /// list, and "no more reminders …", read as before; "call off the garage" still deletes at once.
+    /// </summary>
+    [Theory]
+    [InlineData("nvm", "OK, nothing changed.")]
+    [InlineData("no more tasks", Fallback)]
+    [InlineData("no more for today", Fallback)]
+    [InlineData("no more garage?", Fallback)]
+    [InlineData("no more questions", Fallback, """list_tasks {"status":"pending","search":"question","limit":200}""", LastPending)]
+    [InlineData("no more reminders for call mom", "“Call mom” has no reminders, so there is nothing to remove.", """list_tasks {"status":"all","search":"call mom","limit":200}""")]
+    [InlineData("call off the garage", "Deleted “Clean the garage”. Say “undo” to bring it back.", Garage, """delete_task {"task_id":4}""")]
+    public async Task NearPhrasingsOfNvmAndNoMoreReadAsBefore(string message, string reply, params string[] sent)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, reply, sent);
+    }
+
+    [Fact]
+    public async Task NvmAnswersAQuestionAsNeverMindDoes()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+        await turns.TurnAsync("delete all my tasks");
+
+        await AssertSaidAsync(turns, tools, "nvm", "OK, I kept them.");
+        Assert.Equal(4, tools.Tasks.Count);
     }
 }
