@@ -239,8 +239,10 @@ internal sealed partial class ListSkill : Skill
         var whenIs = WhenIs().Match(text);
         // "show details of the taxes", "tell me about the taxes", "what's the note on the taxes?": the same (before: a task
         // “Details of the taxes” offered, or not understood).
+        // "when's mom's call?": the possessive's "s" is no part of what the title says (“Call mom”), and a search for "moms"
+        // finds no "mom" (before: "I found no task matching “moms call”").
         if ((whenIs.Success ? whenIs : OneTask().Match(text) is { Success: true } one ? one : TaskDetails().Match(text)) is { Success: true } question
-            && TaskReference.MeaningfulWords(Phrase.Words(question.Groups["q"].Value)) is { Count: > 0 } named
+            && TaskReference.MeaningfulWords(Phrase.Words(Possessive().Replace(question.Groups["q"].Value, ""))) is { Count: > 0 } named
             && !named.All(w => NamesTasksOrState(w) || w is "first" or "last" or "most" or "important" or "urgent" or "top"))
         {
             if (whenIs.Success && named.Where(w => !WhenNotTitle.Contains(w)).ToList() is { Count: > 0 } kept)
@@ -406,6 +408,10 @@ internal sealed partial class ListSkill : Skill
     // "when do I have to call mom?", "when should I file taxes?": the task named by what is to be done.
     [GeneratedRegex(@"^(?:when(?:'s|s| is| are| was| were)|what day is|what time is|when\s+(?:do|should|must)\s+(?:i|we)(?:\s+(?:have|need|got)\s+to|\s+gotta)?)\s+(?<q>.+?)(?:\s+(?:due|happening|again|by))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhenIs();
+
+    // "mom's", "the plumber's": the "'s" of a possessive.
+    [GeneratedRegex(@"(?<=\p{L})'s\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Possessive();
 
     [GeneratedRegex(@"^(?:what(?:'s|s| is)\s+the\s+priority\s+(?:of|on|for)|what\s+priority\s+(?:is|has)|how\s+(?:important|urgent)\s+is)\s+(?<q>.+?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriorityOf();

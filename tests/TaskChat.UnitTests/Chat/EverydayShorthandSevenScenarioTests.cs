@@ -243,4 +243,29 @@ public class EverydayShorthandSevenScenarioTests
         await AssertSaidAsync(turns, tools, "nvm", "OK, I kept them.");
         Assert.Equal(4, tools.Tasks.Count);
     }
+
+    /// <summary>A possessive names the task as people say it ("mom's call" for “Call mom”): its "s" is not searched for.</summary>
+    [Theory]
+    [InlineData("when's mom's call?", "#2 “Call mom” is due Friday at 18:00.")]
+    [InlineData("when is mom's call", "#2 “Call mom” is due Friday at 18:00.")]
+    [InlineData("tell me about mom's call", "1 task matching “mom call”: #2 “Call mom” (due Friday at 18:00).")]
+    public async Task WhensMomsCallSaysWhenCallMomIsDue(string message, string reply)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, reply, """list_tasks {"status":"all","search":"mom call"}""");
+    }
+
+    /// <summary>Without a possessive the words are searched as before; a possessive of no task finds none.</summary>
+    [Theory]
+    [InlineData("when do I have to call mom?", "#2 “Call mom” is due Friday at 18:00.", """list_tasks {"status":"all","search":"call mom"}""")]
+    [InlineData("when's the call with mom?", "#2 “Call mom” is due Friday at 18:00.", """list_tasks {"status":"all","search":"call mom"}""")]
+    [InlineData("when's moms call?", "I found no task matching “moms call”.", """list_tasks {"status":"all","search":"moms call"}""")]
+    [InlineData("when's dad's call?", "I found no task matching “dad call”.", """list_tasks {"status":"all","search":"dad call"}""")]
+    public async Task WhenQuestionsWithoutAPossessiveReadAsBefore(string message, string reply, string lookup)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, reply, lookup);
+    }
 }
