@@ -20,7 +20,7 @@ internal sealed partial class TagSkill : Skill
 
     public override IReadOnlyList<ToolNeed> Needs => [new(ToolNames.UpdateTask, TaskToolArguments.Tags)];
 
-    public override IReadOnlyList<string> Examples => ["tag it home", "tag 3 work", "tag the milk one as shopping", "tag 3 #work #errands", "untag 3 work", "remove the work tag from 3", "tag milk and eggs #shopping", "put the taxes on the home list"];
+    public override IReadOnlyList<string> Examples => ["tag it home", "tag 3 work", "tag the milk one as shopping", "tag 3 #work #errands", "untag 3 work", "remove the work tag from 3", "tag milk and eggs #shopping", "put the taxes on the home list", "move the taxes to the home list"];
 
     public override SkillRequest? Read(Utterance utterance)
     {
@@ -35,6 +35,14 @@ internal sealed partial class TagSkill : Skill
             && TaskReference.Parse(put.Groups["task"].Value) is { ByWords: true } putTarget)
         {
             return new TagRequest(putTarget, [listTag], []) { AddInstead = Adding.Read(utterance) };
+        }
+        // "move the taxes to the home list", "move the milk to my shopping list": the same, a task moved between lists, so any
+        // list (before: offered as a task “Move the taxes to the home list”). None still to do, the offer it was before.
+        if (MoveToList().Match(text) is { Success: true } move && Markers.ListTag(move.Groups["name"].Value) is { } movedTo
+            && !ListSkill.OnlyNamesTasks([movedTo]) && !ListSkill.NeverATag(movedTo) && When.ParseWhole(move.Groups["name"].Value, utterance.Context.Clock) is null
+            && TaskReference.Parse(move.Groups["task"].Value) is { ByWords: true } moveTarget)
+        {
+            return new TagRequest(moveTarget, [movedTo], []) { AddInstead = new Say(Fallback.Offer(text, utterance.Context.Clock)) };
         }
         if (Phrase.TryStripStart(text, ["remove the", "delete the", "drop the", "take off the"], out var removing)
             && Phrase.TrySplit(removing, ["tag from", "tag of", "label from"], out var tagText, out var fromText)
@@ -106,6 +114,9 @@ internal sealed partial class TagSkill : Skill
 
     [GeneratedRegex(@"^(?:put|stick|pop)\s+(?<task>.+?)\s+(?:on|onto|in|into)\s+(?:the|my|our)\s+(?<name>\p{L}[\p{L}\p{N}_-]{0,31}(?:\s+\p{L}[\p{L}\p{N}_-]{0,31})?)\s+list$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PutOnList();
+
+    [GeneratedRegex(@"^(?:move|switch|shift)\s+(?<task>.+?)\s+(?:to|onto|into)\s+(?:the|my|our)\s+(?<name>\p{L}[\p{L}\p{N}_-]{0,31}(?:\s+\p{L}[\p{L}\p{N}_-]{0,31})?)\s+list$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoveToList();
 }
 
 internal sealed record TagRequest(TaskTarget Target, IReadOnlyList<string> Added, IReadOnlyList<string> Removed) : FieldChangeRequest(Target)

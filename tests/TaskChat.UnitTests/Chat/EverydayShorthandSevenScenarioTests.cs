@@ -268,4 +268,50 @@ public class EverydayShorthandSevenScenarioTests
 
         await AssertSaidAsync(turns, tools, message, reply, lookup);
     }
+
+    /// <summary>A task moved to a list is tagged with it, as "put the taxes on the home list" does; any list, the shopping list too.</summary>
+    [Theory]
+    [InlineData("move the taxes to the home list", "Tagged “File taxes” #home.", """list_tasks {"status":"pending","search":"taxe","limit":200}""", """update_task {"task_id":3,"tags":["work","home"]}""")]
+    [InlineData("move the milk to my shopping list", "Tagged “Buy milk” #shopping.", """list_tasks {"status":"pending","search":"milk","limit":200}""", """update_task {"task_id":1,"tags":["home","shopping"]}""")]
+    [InlineData("switch the garage to the work list", "Tagged “Clean the garage” #work.", PendingGarage, """update_task {"task_id":4,"tags":["home","work"]}""")]
+    public async Task MoveATaskToAListTagsIt(string message, string reply, params string[] sent)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, reply, sent);
+        Assert.Equal(4, tools.Tasks.Count);
+    }
+
+    [Fact]
+    public async Task MoveATaskToAListIsUndone()
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+        await turns.TurnAsync("move the taxes to the home list");
+
+        await AssertSaidAsync(turns, tools, "undo", "Undone: “File taxes” is back to how it was.", """update_task {"task_id":3,"tags":["work"]}""");
+    }
+
+    /// <summary>
+    /// Words of no task still to do: the offer to add the message as it was before (now after a look for the task); a list
+    /// that is no tag's ("my list", "the to-do list"), a day's, or a day alone read as before.
+    /// </summary>
+    [Theory]
+    [InlineData("move eggs to the shopping list", "Should I add “Move eggs to the shopping list” as a task? Say “add move eggs to the shopping list” (or “yes”) and I will.",
+        """list_tasks {"status":"pending","search":"egg","limit":200}""", LastPending)]
+    [InlineData("move the dentist to the home list", "Should I add “Move the dentist to the home list” as a task? Say “add move the dentist to the home list” (or “yes”) and I will.",
+        """list_tasks {"status":"pending","search":"dentist","limit":200}""", LastPending)]
+    [InlineData("move the taxes to my list", "Should I add “Move the taxes to my list” as a task? Say “add move the taxes to my list” (or “yes”) and I will.",
+        """list_tasks {"status":"pending","search":"move taxe list","limit":200}""")]
+    [InlineData("move the taxes to the to-do list", "Should I add “Move the taxes to the to-do list” as a task? Say “add move the taxes to the to-do list” (or “yes”) and I will.",
+        """list_tasks {"status":"pending","search":"move taxe do list","limit":200}""")]
+    [InlineData("move the taxes to the friday list", "Should I add “Move the taxes to the friday list” as a task? Say “add move the taxes to the friday list” (or “yes”) and I will.",
+        """list_tasks {"status":"pending","search":"move taxe friday list","limit":200}""")]
+    [InlineData("move the taxes to friday", "“File taxes” is now due Friday.", """list_tasks {"status":"all","search":"taxe","limit":200}""", """update_task {"task_id":3,"due":"2026-12-04"}""")]
+    public async Task MoveToAListOfNoTaskReadsAsBefore(string message, string reply, params string[] sent)
+    {
+        var (turns, tools) = await WithEverydayTasksAsync();
+
+        await AssertSaidAsync(turns, tools, message, reply, sent);
+        Assert.DoesNotContain(tools.Tasks, t => t.Tags.Contains("shopping") || t.Tags.Contains("friday"));
+    }
 }
