@@ -29,66 +29,10 @@ internal sealed partial class ListSkill : Skill
 
     private static readonly HashSet<string> NotTags = ["my", "the", "to-do", "to", "whole", "entire", "full", "your", "this", "that", "a", "task", "shopping-list"];
 
-    // After a list that said there are more.
-    private static readonly HashSet<string> MoreWords =
-    [
-        "more", "show more", "show me more", "more please", "next", "next page", "next ones", "show the next ones", "the rest",
-        "show the rest", "show me the rest", "and the rest", "continue", "keep going", "go on", "what else", "what else is there", "others",
-        "the others", "show the others",
-    ];
-
     // Words before "tasks" that choose tasks by something other than a tag: "my overdue tasks", "my urgent tasks".
     private static readonly HashSet<string> NotATag =
         ["overdue", "today", "todays", "tomorrow", "tomorrows", "high", "low", "medium", "urgent", "important", "recent", "new", "old", "other", "late",
          "current", "daily", "weekly", "repeating", "recurring", "first", "last", "next", "top"];
-
-    private static readonly HashSet<string> ReminderQuestions =
-    [
-        "what reminders do i have", "what reminders have i got", "what reminders have i set", "what reminders are set", "what are my reminders",
-        "show my reminders", "show me my reminders", "show reminders", "show all reminders", "show all my reminders", "list my reminders",
-        "list reminders", "list all reminders", "my reminders", "reminders", "any reminders", "do i have any reminders", "which reminders do i have",
-        "which tasks have reminders", "which tasks have a reminder", "what tasks have reminders", "show tasks with reminders", "tasks with reminders",
-    ];
-
-    private static readonly HashSet<string> RepeatQuestions =
-    [
-        "what repeats", "which tasks repeat", "what tasks repeat", "which of my tasks repeat", "what is repeating", "whats repeating",
-        "which tasks are repeating", "which tasks are recurring", "what are my repeating tasks", "what are my recurring tasks",
-        "show my repeating tasks", "show me my repeating tasks", "show repeating tasks", "show recurring tasks", "show my recurring tasks",
-        "list my repeating tasks", "list repeating tasks", "list recurring tasks", "my repeating tasks", "my recurring tasks",
-        "repeating tasks", "recurring tasks", "do i have any repeating tasks", "do i have any recurring tasks", "what do i have that repeats",
-    ];
-
-    private static readonly HashSet<string> TagsQuestions =
-    [
-        "what tags do i have", "which tags do i have", "what tags have i got", "what tags am i using", "which tags do i use", "what tags do i use",
-        "what are my tags", "show my tags", "show me my tags", "show tags", "show all tags", "show all my tags", "list my tags", "list tags",
-        "list all tags", "my tags", "tags", "all my tags", "what labels do i have", "show my labels", "list my labels", "my labels",
-    ];
-
-    // The tasks still to do with no due date (before: every pending task listed, or "undated" read as a tag).
-    private static readonly HashSet<string> NoDueDateQuestions =
-    [
-        "tasks without a date", "tasks without a due date", "tasks with no date", "tasks with no due date", "which tasks have no due date",
-        "which tasks have no date", "what tasks have no due date", "which tasks dont have a due date", "what tasks dont have a due date",
-        "which tasks dont have a date", "anything without a due date", "anything without a date", "what has no due date", "what has no date",
-        "what doesnt have a due date", "what doesnt have a date", "what havent i scheduled", "what isnt scheduled", "whats not scheduled",
-        "whats unscheduled", "what is unscheduled", "unscheduled tasks", "undated tasks", "show undated tasks", "show unscheduled tasks",
-        "show my undated tasks", "show tasks without a due date", "show tasks without a date", "show tasks with no due date",
-        "show me tasks without a due date", "list tasks without a due date", "what do i have without a date", "what do i have without a due date",
-        "whats undated", "what is undated", "what hasnt got a due date", "what hasnt got a date",
-    ];
-
-    // "anything due soon?", "what do I have coming up soon?": every word one of these, so "is the milk due soon?" names a task.
-    private static readonly HashSet<string> SoonQuestionWords =
-        ["what", "whats", "is", "are", "anything", "any", "there", "tasks", "things", "stuff", "due", "coming", "up", "happening", "do", "i", "have",
-         "got", "show", "me", "my", "list", "soon"];
-
-    // Words after "what's in" that are no tag's name: "what's in there?", "what's in it?", "what's in store?".
-    private static readonly HashSet<string> NotAfterIn = ["there", "here", "it", "that", "this", "them", "store", "stock", "mind", "general", "total", "case", "time", "front"];
-
-    // Words of a "when is …" question that say which occurrence or what kind of thing, not what its title says.
-    private static readonly HashSet<string> WhenNotTitle = ["next", "upcoming", "session", "appointment"];
 
     private static readonly string[] NotDone = ["not done", "not finished", "not completed", "not complete", "not yet", "have to do", "need to do", "to do"];
 
@@ -126,59 +70,6 @@ internal sealed partial class ListSkill : Skill
     public static bool OnlyNamesTasks(IReadOnlyList<string> words) =>
         words.Count > 0 && words.All(w => AboutTasks.Contains(w) || TaskReference.StopWords.Contains(w) || w is "me" or "i");
 
-    /// <summary>
-    /// "show more" continues the plain list the previous turn showed, when it had more. "how about next week?", "and
-    /// tomorrow?", "what about saturday?" after a question about a span of days asks the same of another span.
-    /// </summary>
-    public override SkillRequest? ReadAnswer(Utterance utterance, PastTurn previous)
-    {
-        if (MoreWords.Contains(utterance.Joined))
-        {
-            return MoreRequest.After(previous);
-        }
-        // The span first: the earlier turns are read again only for a message that is one.
-        return FollowUp().Match(utterance.Text) is { Success: true } followUp && followUp.Groups["span"].Value.ToLowerInvariant() is var span
-            && IsSpan(span, utterance.Context.Clock) && SpanQuestion(utterance.Context) is { } asked
-            ? Span(span, asked, utterance.Context.Clock)
-            : null;
-    }
-
-    // The question about a span the conversation's last turns asked, through the follow-ups after it ("what's due this
-    // week?", "and tomorrow?", "what about saturday?"): null when the previous turn was neither.
-    private ListRequest? SpanQuestion(AgentContext context)
-    {
-        foreach (var turn in context.Chat.Earlier.Reverse().Take(10))
-        {
-            var said = Utterances.From(turn.UserText, context);
-            if (Read(said) is ListRequest { Filter: DueSpanFilter or FinishedFilter } asked)
-            {
-                return asked;
-            }
-            if (FollowUp().Match(said.Text) is not { Success: true } followUp || !IsSpan(followUp.Groups["span"].Value.ToLowerInvariant(), context.Clock))
-            {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static bool IsSpan(string span, UserClock clock) =>
-        DueFilter.Ranges.Contains(span) || span is "yesterday" or "last week" || When.ParseWhole(span, clock) is { DayFromTime: false, Time: null };
-
-    // The span a follow-up names, asked as the earlier question asked: finished then, or due then.
-    private static ListRequest? Span(string span, ListRequest asked, UserClock clock)
-    {
-        if (asked.Filter is FinishedFilter)
-        {
-            return span is "yesterday" or "today" or "this week" or "last week" ? asked with { Filter = new FinishedFilter(span) } : null;
-        }
-        if (DueFilter.Ranges.Contains(span))
-        {
-            return asked with { Filter = new DueFilter(span) };
-        }
-        return DayFilter.Of(span, clock) is { } said ? asked with { Filter = said } : null;
-    }
-
     public override SkillRequest? Read(Utterance utterance)
     {
         var text = utterance.Text;
@@ -187,21 +78,9 @@ internal sealed partial class ListSkill : Skill
         {
             return null;
         }
-        if (ReminderQuestions.Contains(utterance.Joined))
+        if (AskedInSoManyWords(utterance.Joined) is { } asked)
         {
-            return new ListRequest(ListStatus.Pending, new ReminderFilter());
-        }
-        if (RepeatQuestions.Contains(utterance.Joined))
-        {
-            return new ListRequest(ListStatus.Pending, new RepeatFilter());
-        }
-        if (TagsQuestions.Contains(utterance.Joined))
-        {
-            return new ListRequest(ListStatus.Pending, new TagsFilter());
-        }
-        if (NoDueDateQuestions.Contains(utterance.Joined))
-        {
-            return new ListRequest(ListStatus.Pending, new NoDueDateFilter());
+            return asked;
         }
         // "what was the last task I added?", "what did I just add?", "show me my newest task".
         if (NewestQuestion().Match(text) is { Success: true } newest
@@ -227,29 +106,9 @@ internal sealed partial class ListSkill : Skill
             var query = Phrase.Unquote(search.Groups["q"].Value);
             return TaskReference.MeaningfulWords(Phrase.Words(query)).Count == 0 ? null : new ListRequest(ListStatus.All, new SearchFilter(query));
         }
-        // "what's the priority of the taxes?", "how important is the taxes?": that task's priority in a sentence (before: not
-        // understood, or the high priority tasks listed).
-        if (PriorityOf().Match(text) is { Success: true } priorityOf
-            && TaskReference.MeaningfulWords(Phrase.Words(priorityOf.Groups["q"].Value)) is { Count: > 0 } ofTask && !ofTask.All(NamesTasksOrState))
+        if (AboutOneTask(text) is { } aboutOne)
         {
-            return new ListRequest(ListStatus.All, new SearchFilter(string.Join(' ', ofTask)) { AsksPriority = true });
-        }
-        // A question about one task ("when is the dentist?", "show me the plumber task") names it as people do, not as its
-        // title reads ("Dentist appointment"): its meaningful words are searched, each of which the title must have.
-        var whenIs = WhenIs().Match(text);
-        // "show details of the taxes", "tell me about the taxes", "what's the note on the taxes?": the same (before: a task
-        // “Details of the taxes” offered, or not understood).
-        // "when's mom's call?": the possessive's "s" is no part of what the title says (“Call mom”), and a search for "moms"
-        // finds no "mom" (before: "I found no task matching “moms call”").
-        if ((whenIs.Success ? whenIs : OneTask().Match(text) is { Success: true } one ? one : TaskDetails().Match(text)) is { Success: true } question
-            && TaskReference.MeaningfulWords(Phrase.Words(Possessive().Replace(question.Groups["q"].Value, ""))) is { Count: > 0 } named
-            && !named.All(w => NamesTasksOrState(w) || w is "first" or "last" or "most" or "important" or "urgent" or "top"))
-        {
-            if (whenIs.Success && named.Where(w => !WhenNotTitle.Contains(w)).ToList() is { Count: > 0 } kept)
-            {
-                named = kept; // "when's my next gym session?": the gym, whose next occurrence is the one still to do.
-            }
-            return new ListRequest(ListStatus.All, new SearchFilter(string.Join(' ', named), AsksWhen: whenIs.Success));
+            return aboutOne;
         }
         if (TagList().Match(text) is { Success: true } tagged && Markers.ListTag(tagged.Groups["tag"].Value) is { } tag && !OnlyNamesTasks([tag]) && !AboutTasks.Contains(tag) && !PendingWords.Contains(tag) && !NotTags.Contains(tag))
         {
@@ -404,89 +263,15 @@ internal sealed partial class ListSkill : Skill
     [GeneratedRegex(@"^(?:(?:do i have|have i got|is there|are there)\s+(?=(?:anything|any tasks?|something)\s+(?:about|mentioning|to do with|related to|on the subject of)\b))?(?:search my tasks for|find the tasks about|which tasks mention|tasks mentioning|find tasks about|(?:any|a) tasks? (?:about|mentioning|to do with|related to)|(?:anything|something) (?:about|mentioning|to do with|related to)|search for|tasks about|look for|look up|find me|search|find)\s+(?<q>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Search();
 
-    // "when is dinner with sam?", "when's the dentist due": the tasks those words find, each with its due date.
-    // "when do I have to call mom?", "when should I file taxes?": the task named by what is to be done.
-    [GeneratedRegex(@"^(?:when(?:'s|s| is| are| was| were)|what day is|what time is|when\s+(?:do|should|must)\s+(?:i|we)(?:\s+(?:have|need|got)\s+to|\s+gotta)?)\s+(?<q>.+?)(?:\s+(?:due|happening|again|by))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex WhenIs();
-
-    // "mom's", "the plumber's": the "'s" of a possessive.
-    [GeneratedRegex(@"(?<=\p{L})'s\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Possessive();
-
-    [GeneratedRegex(@"^(?:what(?:'s|s| is)\s+the\s+priority\s+(?:of|on|for)|what\s+priority\s+(?:is|has)|how\s+(?:important|urgent)\s+is)\s+(?<q>.+?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PriorityOf();
-
-    // "show me the plumber task", "what's the plumber one about?": one task, not the whole list.
-    [GeneratedRegex(@"^(?:(?:show|find|open|get|display)(?:\s+me)?|what(?:'s|s| is)|whats)\s+(?:the|my)\s+(?<q>.+?)\s+(?:task|one|todo|item)(?:\s+about)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex OneTask();
-
     // "what's the oldest task?", "which is my oldest task?", "show me the oldest one", "oldest task?", "what's the oldest
     // thing on my list?".
     [GeneratedRegex(@"^(?:(?:what(?:'s|s| is)|which(?:'s|s| is)|show(?:\s+me)?|tell\s+me)\s+)?(?:my\s+|the\s+)?oldest\s+(?:pending\s+)?(?:task|one|to-?do|thing|item)(?:\s+(?:on\s+my\s+list|i\s+have|to\s+do|still\s+to\s+do|left|i\s+still\s+have))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OldestQuestion();
 
-    // "show details of the taxes", "info on the taxes", "tell me about the taxes", "more about the taxes", "what's the note on
-    // the taxes?", "what are the details of the taxes task?", "what does the taxes note say?": one task, with its description.
-    [GeneratedRegex(@"^(?:(?:(?:show|give|tell|get)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?(?:details|detail|info|information|notes?|description)\s+(?:of|on|for|about|in)|(?:tell\s+me\s+)?(?:more\s+)?about|what(?:'s|s| is| are)\s+(?:the\s+)?(?:details|notes?|description|info)\s+(?:of|on|for|in))\s+(?!(?:yourself|you|taskchat)$)(?<q>.+?)(?:\s+(?:task|one|todo|item))?$|^what\s+does\s+(?:the|my)\s+(?<q>.+?)\s+(?:note|description)\s+say$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TaskDetails();
-
-    [GeneratedRegex(@"^(?:(?:what'?s|what is|show|show me|list|display|whats|how many)\s+)?(?:(?:on|in)\s+)?(?:(?:my|the)\s+)?(?:#(?<tag>[\w-]+)(?:\s+(?:tasks|list|items))?|(?<tag>[\w-]+(?:\s+[\w-]+)?)\s+list|(?:all\s+(?:(?:my|the)\s+)?)?(?:tasks|items|everything|anything|things|stuff)\s+(?:are\s+|is\s+|that'?s\s+|that\s+(?:is|are)\s+|do\s+i\s+have\s+)?(?:tagged|labelled|labeled)\s+(?:as\s+)?#?(?<tag>[\w-]+)|tagged\s+#?(?<tag>[\w-]+))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TagList();
-
-    [GeneratedRegex(@"^(?:what'?s|what is|whats|show(?:\s+me)?\s+what'?s)\s+in\s+#?(?<tag>\p{L}[\p{L}\p{N}_-]{0,31})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex InTag();
-
     // "sort by due date", "sort my tasks by priority", "order the list alphabetically", "show my tasks sorted by name", "my
     // tasks by priority": "sort" said (the group), an order that is not one is answered with those there are.
     [GeneratedRegex(@"^(?:(?<sort>sort|order|arrange|organi[sz]e)\s+(?:(?:all\s+)?(?:of\s+)?(?:my|the)\s+)?(?:(?:tasks|to-?dos|list|things|items|them)\s+)?|(?:(?:show|list|display)(?:\s+me)?\s+)?(?:(?:all\s+)?(?:of\s+)?(?:my|the)\s+)?(?:tasks|to-?dos|list|things|items)\s+(?:(?<sort>sorted|ordered)\s+)?)(?:by\s+(?<by>.+?)|(?<by>alphabetically))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SortBy();
-
-    [GeneratedRegex(@"\b(?:did i|have i|i)\s+(?:finish|finished|complete|completed|do|done|get done|tick off|check off)\b.*\b(?<when>yesterday|today|this week|last week)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex FinishedWhen();
-
-    [GeneratedRegex(@"\b(?:due|for|have|on my plate|to do|on|about|happening|planned|scheduled|coming up|going on)\b.*?\b(?<range>" + DueFilter.RangePattern + @")\b|^(?<range>today|tomorrow)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DueRange();
-
-    // A span named as a list: "this week's tasks", "today's to-dos", "show this week", "show me all of next week's tasks".
-    [GeneratedRegex(@"^(?:(?:show|list|display)(?:\s+me)?\s+(?:(?:all\s+)?(?:of\s+)?(?:my|the)\s+)?(?<range>" + DueFilter.RangePattern + @")(?:'s|s)?(?:\s+" + ListNouns + @")?|(?:(?:all\s+)?(?:of\s+)?(?:my|the)\s+)?(?<range>" + DueFilter.RangePattern + @")(?:'s|s)?\s+" + ListNouns + @")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex RangeTasks();
-
-    private const string ListNouns = @"(?:tasks|to-?dos|items|things|stuff|list|plan|agenda|schedule)";
-
-    // How a question about days begins: "what's …", "do I have anything …", "show me …".
-    // "am I free friday?", "am I busy tomorrow?": what that day holds (before: not understood).
-    private const string DayQuestion = @"(?:what(?:'s|s| is)|whats|what do i have|what have i got|do i have anything|is there anything|anything|show(?:\s+me)?|list|am i (?:free|busy)|how busy am i)";
-
-    [GeneratedRegex("^" + DayQuestion + @"\b.*?\b(?:in\s+|for\s+|over\s+|within\s+)?the\s+(?:next|coming)\s+(?<n>\d{1,3}|two|three|four|five|six|seven|ten|a few|a couple of|few|couple of)\s+(?<unit>days|weeks)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex NextDays();
-
-    [GeneratedRegex("^" + DayQuestion + @"\s+(?:(?:due|planned|scheduled|happening|on|for)\s+)*(?<day>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex OnDay();
-
-    [GeneratedRegex(@"^(?:how(?:'s|s| is| does)|what does)\s+(?:(?:my|the)\s+)?(?<span>today|tomorrow|tonight|week|weekend|month|this week|this weekend|this month|next week|next month)(?:\s+(?:look|looking|look like|looking like|shaping up))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex LooksLike();
-
-    [GeneratedRegex(@"\b(?:this|later this)\s+(?:morning|afternoon|evening)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PartOfToday();
-
-    // "what do I need to do by friday?", "what needs doing before monday?", "what's left by friday?", "tasks due by friday",
-    // "due by friday": what is to be done by a day, asked in other words than OnDay's ("what did I get done by…" is not).
-    [GeneratedRegex(@"^(?!.*\bdid\b)(?:(?:what|which|anything|tasks?|things?)\b.*?\b(?:due|to do|to finish|to get done|to be done|doing|done|left|need|needs|have|got)|due)\s+(?<day>(?:by|before|until|till|after)\s+.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ToDoBy();
-
-    // After a question about a span: "how about next week", "what about tomorrow", "and on saturday" ("and" is dropped as a
-    // filler before this is read), "next week then".
-    [GeneratedRegex(@"^(?:(?:how|what)\s+about\s+)?(?:(?:for|on)\s+)?(?<span>.+?)(?:\s+then)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex FollowUp();
-
-    [GeneratedRegex(@"^(?:show(?:\s+me)?|list|display|what are|what(?:'s|s| is)|whats)\s+(?:all\s+)?(?:of\s+)?(?:my|the)\s+(?<tag>[\w-]+)\s+(?:tasks|items|todos|to-dos|things|stuff)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex MyTagTasks();
-
-    [GeneratedRegex(@"^(?:(?:show(?:\s+me)?|list|display)\s+)?(?<tag>[\w-]+)\s+(?:tasks|items|todos|to-dos|things|stuff)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TagThenList();
-
-    [GeneratedRegex(@"^(?:(?:all\s+)?(?:of\s+)?(?:my|the)\s+)?(?:tasks|to-?dos|things|stuff|items)(?:\s+(?:i\s+have|i've\s+got|ive\s+got|left|still))?(?:\s+(?:to\s+do|to\s+get\s+done|due|for|on|planned|scheduled|happening|coming\s+up))*\s+(?<when>.+?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ListThenWhen();
 
     [GeneratedRegex(@"\b(?<level>high|low|medium|urgent|important|top)\b(?:[\s-]+priority)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriorityList();
