@@ -21,6 +21,8 @@ internal sealed partial class PrioritySkill
     // The levels said as "<level> priority" at the end of a message without a verb ("taxes to high priority").
     private static readonly string[] LevelsAtTheEnd = ["high priority", "low priority", "medium priority", "normal priority", "top priority", "no priority"];
 
+    private static readonly string[] Articles = ["the", "my"];
+
     private static PriorityRequest? NamedThenPriority(Utterance utterance)
     {
         if (utterance.IsQuestion)
@@ -32,14 +34,14 @@ internal sealed partial class PrioritySkill
         string named;
         string? level;
         // "taxes priority high", "change taxes priority to low": the words before "priority" name the task, those after are the level.
-        if (Phrase.TrySplit(rest, ["priority"], out named, out var said) && said.Length > 0)
+        if (Phrase.TrySplit(rest, PriorityWord, out named, out var said) && said.Length > 0)
         {
             level = Level(said);
         }
         // "taxes to high priority", "taxes: no priority" (with a verb, "make taxes high priority" is read by Read's last step).
         else if (!verb && Phrase.TryStripEnd(rest, LevelsAtTheEnd, out named) && Phrase.Words(rest) is [.., var end, _])
         {
-            Phrase.TryStripEnd(named, ["to", "as"], out named);
+            Phrase.TryStripEnd(named, ToOrAs, out named);
             level = Level(end); // the word before "priority": "high", "no"
         }
         else
@@ -60,7 +62,7 @@ internal sealed partial class PrioritySkill
             return request;
         }
         // Without a verb the words may be a new task's ("website redesign high priority"): none still to do matching, adding it is offered.
-        Phrase.TryStripStart(named, ["the", "my"], out var thing);
+        Phrase.TryStripStart(named, Articles, out var thing);
         var add = level == TaskPriorities.None ? Fallback.Plain(thing) : $"{Fallback.Plain(thing)} {level} priority";
         var offered = level == TaskPriorities.None ? "" : $", {level} priority";
         return request with { AddInstead = new Say($"{Fallback.AddOffer}{AddSkill.Title(thing)}” as a task{offered}? Say “add {add}” (or “yes”) and I will.") };

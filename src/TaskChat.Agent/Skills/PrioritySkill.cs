@@ -11,6 +11,29 @@ internal sealed partial class PrioritySkill : Skill
 {
     private static readonly string[] Levels = ["high priority", "low priority", "medium priority", "normal priority", "top priority", "no priority", "urgent", "important", "a priority", "high", "low", "medium"];
 
+    // Each level alone, the longest first: the first one a message ends with is its level ("high priority" before "high").
+    private static readonly string[][] LevelsLongestFirst = [.. Levels.OrderByDescending(l => l.Length).Select(l => new[] { l })];
+
+    // The phrase lists Read tries, made once: every message the skills read passes through Read, and a list written at a
+    // call is a new array each time.
+    private static readonly string[] PriorityWord = ["priority"];
+
+    private static readonly string[] To = ["to"];
+
+    private static readonly string[] ToOrAs = ["to", "as"];
+
+    private static readonly string[] Prioritize = ["prioritize", "prioritise"];
+
+    private static readonly string[] IsOrAre = ["is", "are"];
+
+    private static readonly string[] IsNot = ["isn't", "isnt", "aren't", "arent"];
+
+    private static readonly string[] SetVerbs = ["make", "mark", "set", "flag", "change", "update", "switch", "turn", "bump"];
+
+    private static readonly string[] CanBe = ["is", "are", "is now", "can be", "should be", "could be"];
+
+    private static readonly string[] Linking = ["as a", "to a", "as", "to", "a"];
+
     // A step up or down: the words before the task and, for "make … more urgent", after it.
     private static readonly (int Step, string[] Before, string[] After)[] Steps =
     [
@@ -76,17 +99,17 @@ internal sealed partial class PrioritySkill : Skill
         // as before, below.
         foreach (var (step, verbs) in StepBeforePriority)
         {
-            if (Phrase.TryStripStart(text, verbs, out rest) && Phrase.TryStripEnd(rest, ["priority"], out rest) && !Phrase.TrySplit(rest, ["to"], out _, out _)
+            if (Phrase.TryStripStart(text, verbs, out rest) && Phrase.TryStripEnd(rest, PriorityWord, out rest) && !Phrase.TrySplit(rest, To, out _, out _)
                 && Target(rest) is { } t)
             {
                 return new PriorityStepRequest(t, step);
             }
         }
-        if (Phrase.TryStripStart(text, ["prioritize", "prioritise"], out rest))
+        if (Phrase.TryStripStart(text, Prioritize, out rest))
         {
             return Target(rest) is { } t ? new PriorityRequest(t, TaskPriorities.High) : null;
         }
-        if (Phrase.TryStripStart(text, PriorityOf, out rest) && Phrase.TrySplit(rest, ["to", "as"], out var target, out var level))
+        if (Phrase.TryStripStart(text, PriorityOf, out rest) && Phrase.TrySplit(rest, ToOrAs, out var target, out var level))
         {
             return Level(level) is { } l && Target(target) is { } t ? new PriorityRequest(t, l) : null;
         }
@@ -95,7 +118,7 @@ internal sealed partial class PrioritySkill : Skill
             return priorityAfterName;
         }
         // "the bread is more important", "the report is less urgent": a step; "the gym isn't urgent": low.
-        if (!utterance.IsQuestion && Phrase.TrySplit(text, ["is", "are"], out var who, out var how) && string.Join(' ', Phrase.Words(how)) is var said)
+        if (!utterance.IsQuestion && Phrase.TrySplit(text, IsOrAre, out var who, out var how) && string.Join(' ', Phrase.Words(how)) is var said)
         {
             var step = MoreOrLess.FirstOrDefault(m => m.Said.Contains(said)).Step;
             if (step != 0)
@@ -107,19 +130,19 @@ internal sealed partial class PrioritySkill : Skill
                 return Target(who) is { } t ? new PriorityRequest(t, TaskPriorities.Low) : null;
             }
         }
-        if (!utterance.IsQuestion && Phrase.TrySplit(text, ["isn't", "isnt", "aren't", "arent"], out who, out how)
+        if (!utterance.IsQuestion && Phrase.TrySplit(text, IsNot, out who, out how)
             && NotImportant.Contains(string.Join(' ', Phrase.Words(how))))
         {
             return Target(who) is { } t ? new PriorityRequest(t, TaskPriorities.Low) : null;
         }
         string? subject = null;
         // "change the paint to urgent": a change to a priority word is the priority, not a new title.
-        if (Phrase.TryStripStart(text, ["make", "mark", "set", "flag", "change", "update", "switch", "turn", "bump"], out rest))
+        if (Phrase.TryStripStart(text, SetVerbs, out rest))
         {
             subject = rest;
         }
         // "the taxes can be low priority", "milk should be high priority" (before: not understood).
-        else if (!utterance.IsQuestion && Phrase.TrySplit(text, ["is", "are", "is now", "can be", "should be", "could be"], out var before, out var after))
+        else if (!utterance.IsQuestion && Phrase.TrySplit(text, CanBe, out var before, out var after))
         {
             subject = before + " " + after;
         }
@@ -127,11 +150,11 @@ internal sealed partial class PrioritySkill : Skill
         {
             return null;
         }
-        foreach (var phrase in Levels.OrderByDescending(l => l.Length))
+        foreach (var phrase in LevelsLongestFirst)
         {
-            if (Phrase.TryStripEnd(subject, [phrase], out var named) && Level(phrase) is { } namedLevel)
+            if (Phrase.TryStripEnd(subject, phrase, out var named) && Level(phrase[0]) is { } namedLevel)
             {
-                Phrase.TryStripEnd(named, ["as a", "to a", "as", "to", "a"], out named);
+                Phrase.TryStripEnd(named, Linking, out named);
                 return Target(named) is { } t ? new PriorityRequest(t, namedLevel) : null;
             }
         }
