@@ -5,8 +5,10 @@ namespace TaskChat.UnitTests.Chat;
 /// <summary>
 /// Everyday phrasings session 46 found misread or wasteful: "add eggs and delete the garage" looked the garage up twice in
 /// one turn (the same list_tasks call, a round apart); "add eggs and delete milk and taxes" added one task, “Eggs and delete
-/// milk and taxes”; "I need to call mom on saturday instead" added “Call mom on saturday instead” beside “Call mom”; "nvm the garage" offered “Nvm the garage” as a task and "no more garage" was not understood.
-/// Whole conversations against the fake tools; the clock is Wednesday 2 December 2026, 09:00 UTC.
+/// milk and taxes”; "I need to call mom on saturday instead" added “Call mom on saturday instead” beside “Call mom”; "nvm
+/// the garage" offered “Nvm the garage” as a task and "no more garage" was not understood; "when's mom's call?" found no
+/// task; "move the taxes to the home list" was offered as a task. Whole conversations against the fake tools; the clock is
+/// Wednesday 2 December 2026, 09:00 UTC.
 /// </summary>
 public class EverydayShorthandSevenScenarioTests
 {
