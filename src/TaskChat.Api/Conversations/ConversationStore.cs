@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using TaskChat.Contract;
@@ -371,28 +369,13 @@ public sealed record ConversationCursor(
     [property: JsonPropertyName("i")] long Id)
 {
     private const int MaxEncodedLength = 200;
-    private const long MaxTicks = 3155378975999999999; // DateTime.MaxValue.Ticks, as a constant pattern.
 
     [JsonIgnore]
     public DateTime Updated => new(UpdatedTicks, DateTimeKind.Utc);
 
-    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
+    public string Encode() => PageCursor.Encode(this);
 
     /// <summary>The cursor, or null for anything that is not one this api wrote.</summary>
-    public static ConversationCursor? Decode(string text)
-    {
-        if (text.Length > MaxEncodedLength)
-        {
-            return null;
-        }
-        try
-        {
-            var cursor = JsonSerializer.Deserialize<ConversationCursor>(Base64Url.DecodeFromChars(text));
-            return cursor is { Id: > 0, UpdatedTicks: >= 0 and <= MaxTicks } ? cursor : null;
-        }
-        catch (Exception e) when (e is JsonException or FormatException or ArgumentException or NotSupportedException)
-        {
-            return null;
-        }
-    }
+    public static ConversationCursor? Decode(string text) =>
+        PageCursor.Decode<ConversationCursor>(text, MaxEncodedLength) is { Id: > 0, UpdatedTicks: >= 0 and <= PageCursor.MaxTicks } cursor ? cursor : null;
 }

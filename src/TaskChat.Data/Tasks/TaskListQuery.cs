@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using TaskChat.Contract;
 using TaskChat.Data.Model;
@@ -199,7 +197,6 @@ public sealed record TaskCursor(
     [property: JsonPropertyName("u")] long? UpdatedTicks = null)
 {
     private const int MaxEncodedLength = 1024;
-    private const long MaxTicks = 3155378975999999999; // DateTime.MaxValue.Ticks, as a constant pattern.
 
     public static TaskCursor After(TaskItem last, string sort) => sort switch
     {
@@ -216,29 +213,16 @@ public sealed record TaskCursor(
     [JsonIgnore]
     public DateTime? Updated => UpdatedTicks is { } ticks ? new DateTime(ticks, DateTimeKind.Utc) : null;
 
-    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
+    public string Encode() => PageCursor.Encode(this);
 
     /// <summary>The cursor, or null for anything that is not one this service wrote.</summary>
-    public static TaskCursor? Decode(string text)
-    {
-        if (text.Length > MaxEncodedLength || !Base64Url.IsValid(text))
-        {
-            return null;
-        }
-        try
-        {
-            var cursor = JsonSerializer.Deserialize<TaskCursor>(Base64Url.DecodeFromChars(text));
-            var valid = cursor is { Number: > 0 } && TaskSorts.All.Contains(cursor.Sort)
-                && cursor.DueTicks is null or (>= 0 and <= MaxTicks)
-                && cursor.UpdatedTicks is null or (>= 0 and <= MaxTicks)
-                && (cursor.Sort != TaskSorts.Updated || cursor.UpdatedTicks is not null)
-                && (cursor.Sort != TaskSorts.Title || cursor.Title is not null)
-                && (cursor.Sort != TaskSorts.Priority || cursor.Priority is >= 0 and <= 3);
-            return valid ? cursor : null;
-        }
-        catch (Exception e) when (e is JsonException or FormatException or ArgumentException or NotSupportedException)
-        {
-            return null;
-        }
-    }
+    public static TaskCursor? Decode(string text) =>
+        PageCursor.Decode<TaskCursor>(text, MaxEncodedLength) is { Number: > 0 } cursor && TaskSorts.All.Contains(cursor.Sort)
+        && cursor.DueTicks is null or (>= 0 and <= PageCursor.MaxTicks)
+        && cursor.UpdatedTicks is null or (>= 0 and <= PageCursor.MaxTicks)
+        && (cursor.Sort != TaskSorts.Updated || cursor.UpdatedTicks is not null)
+        && (cursor.Sort != TaskSorts.Title || cursor.Title is not null)
+        && (cursor.Sort != TaskSorts.Priority || cursor.Priority is >= 0 and <= 3)
+            ? cursor
+            : null;
 }
