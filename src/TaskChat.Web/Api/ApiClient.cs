@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
@@ -5,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.WebUtilities;
 using TaskChat.Contract;
 
 namespace TaskChat.Web.Api;
@@ -58,19 +60,9 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
         SendAsync<TaskView>(HttpMethod.Post, $"api/tasks/{id}/restore", null, cancellationToken);
 
     /// <summary>A page of the conversations, the most recently used first: <paramref name="limit"/> of them (the api's default when null), from <paramref name="cursor"/>.</summary>
-    public Task<ConversationList> GetConversationsAsync(int? limit = null, string? cursor = null, CancellationToken cancellationToken = default)
-    {
-        var query = new List<string>(2);
-        if (limit is { } size)
-        {
-            query.Add($"limit={size}");
-        }
-        if (cursor is not null)
-        {
-            query.Add("cursor=" + Uri.EscapeDataString(cursor));
-        }
-        return SendAsync<ConversationList>(HttpMethod.Get, query.Count == 0 ? "api/conversations" : "api/conversations?" + string.Join('&', query), null, cancellationToken);
-    }
+    public Task<ConversationList> GetConversationsAsync(int? limit = null, string? cursor = null, CancellationToken cancellationToken = default) =>
+        SendAsync<ConversationList>(HttpMethod.Get, QueryHelpers.AddQueryString("api/conversations",
+            new Dictionary<string, string?> { ["limit"] = limit?.ToString(CultureInfo.InvariantCulture), ["cursor"] = cursor }), null, cancellationToken);
 
     /// <summary>The conversation with its newest messages, or with those before message <paramref name="before"/> (the page's default number).</summary>
     public Task<ConversationDetail> GetConversationAsync(long id, long? before = null, CancellationToken cancellationToken = default) =>
