@@ -27,25 +27,7 @@ export function followThread(thread, container, button) {
     }, { passive: true });
     // The earlier messages are read when their button comes into view (the thread scrolled to its top), as chat apps do;
     // the button stays for the keyboard and for a thread too short to scroll.
-    let watched = null;
-    const earlier = new IntersectionObserver(entries => {
-        const button = entries[entries.length - 1];
-        if (button.isIntersecting && !button.target.disabled && button.target.isConnected) {
-            button.target.click();
-        }
-    }, { root: thread, rootMargin: '200px 0px 0px 0px' });
-    const watchEarlier = () => {
-        const button = thread.querySelector('[data-earlier]');
-        if (button !== watched) {
-            if (watched) {
-                earlier.unobserve(watched);
-            }
-            watched = button;
-            if (button) {
-                earlier.observe(button);
-            }
-        }
-    };
+    const watchEarlier = clickWhenSeen(thread, '[data-earlier]', '200px 0px 0px 0px');
     // The newest message as last seen: a change elsewhere (earlier messages above, their button's "Loading…") is nothing
     // new to come down for.
     const newest = () => {
@@ -69,6 +51,47 @@ export function followThread(thread, container, button) {
     new ResizeObserver(onChange).observe(thread);
     button.addEventListener('click', () => toBottom());
     toBottom();
+}
+
+/**
+ * Clicks the button matching `selector` inside the scrolling `root` when it comes within `rootMargin` of being seen
+ * (the list scrolled to where it waits), as chat apps load more by themselves. The button stays for the keyboard, and
+ * is disabled while it loads, so a click it already had is not repeated. Returns the function to call when `root`'s
+ * content changed (the button may have come, gone or been replaced).
+ */
+function clickWhenSeen(root, selector, rootMargin) {
+    let watched = null;
+    const seen = new IntersectionObserver(entries => {
+        const button = entries[entries.length - 1];
+        if (button.isIntersecting && !button.target.disabled && button.target.isConnected) {
+            button.target.click();
+        }
+    }, { root, rootMargin });
+    return () => {
+        const button = root.querySelector(selector);
+        if (button !== watched) {
+            if (watched) {
+                seen.unobserve(watched);
+            }
+            watched = button;
+            if (button) {
+                seen.observe(button);
+            }
+        }
+    };
+}
+
+/**
+ * The conversation list's next page is read when its "Show more" comes into view at the list's end (the panel scrolled
+ * down, or opened on a phone), as the thread's earlier messages are.
+ */
+export function loadMoreAtEnd(panel) {
+    if (!panel) {
+        return; // The page was left before its first render reached here.
+    }
+    const watch = clickWhenSeen(panel, '[data-more]', '0px 0px 200px 0px');
+    new MutationObserver(watch).observe(panel, { childList: true, subtree: true });
+    watch();
 }
 
 const holds = new WeakMap();

@@ -140,6 +140,7 @@ public sealed partial class ChatPage : IChatTurnView
     private ElementReference _thread;
     private ElementReference _threadBox;
     private ElementReference _newMessages;
+    private ElementReference _conversationsPanel;
     private ElementReference _input;
     private ElementReference _renameInput;
 
@@ -278,6 +279,11 @@ public sealed partial class ChatPage : IChatTurnView
         try
         {
             await module.InvokeVoidAsync("followThread", _thread, _threadBox, _newMessages);
+            if (Left)
+            {
+                return;
+            }
+            await module.InvokeVoidAsync("loadMoreAtEnd", _conversationsPanel);
             if (Left)
             {
                 return;
