@@ -41,6 +41,25 @@ public sealed class ApiClientTests : IAsyncLifetime
         Assert.Empty(all.Tasks);
     }
 
+    /// <summary>The tasks page's query reaches the api as asked: a search with characters a query must escape, and a page.</summary>
+    [Fact]
+    public async Task ASearchWithCharactersToEscapeAndAPageReachTheApiAsAsked()
+    {
+        var api = await WebServers.ApiClientForNewUserAsync(_web, _api.BaseAddress);
+        await api.AddTaskAsync("Pay rent & café + tip 🥛 #home");
+        await api.AddTaskAsync("Pay rent = later");
+        await api.AddTaskAsync("Pay rent twice");
+
+        var found = await api.ListTasksAsync(new TaskQuery(Search: "  rent & café + tip 🥛  "));
+        var first = await api.ListTasksAsync(new TaskQuery(Search: "rent", Sort: "title", Limit: 2));
+        var next = await api.ListTasksAsync(new TaskQuery(Search: "rent", Sort: "title", Limit: 2, Cursor: first.NextCursor));
+
+        Assert.Equal("Pay rent & café + tip 🥛 #home", Assert.Single(found.Tasks).Title);
+        Assert.Equal(["Pay rent & café + tip 🥛 #home", "Pay rent = later"], first.Tasks.Select(t => t.Title));
+        Assert.Equal("Pay rent twice", Assert.Single(next.Tasks).Title);
+        Assert.Null(next.NextCursor);
+    }
+
     [Fact]
     public async Task AProblemComesOutWithItsStatusAndDetail()
     {

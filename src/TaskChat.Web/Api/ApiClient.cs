@@ -22,7 +22,7 @@ internal sealed class ApiClient(HttpClient http, ApiTokens tokens, Authenticatio
 
     /// <summary>One page of tasks: the tasks page's views and the chat's side panel (filters, search, sort, size and the cursor: <see cref="TaskQuery"/>).</summary>
     public Task<TaskList> ListTasksAsync(TaskQuery query, CancellationToken cancellationToken = default) =>
-        SendAsync<TaskList>(HttpMethod.Get, "api/tasks?" + query.ToQueryString(), null, cancellationToken);
+        SendAsync<TaskList>(HttpMethod.Get, query.ToUri(), null, cancellationToken);
 
     /// <summary>One task by its number (the tasks page's links to a task it does not list); ApiException 404 when the user has none such.</summary>
     public Task<TaskView> GetTaskAsync(long id, CancellationToken cancellationToken = default) =>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
 using TaskChat.Contract;
 
 namespace TaskChat.Web.Api;
@@ -18,24 +18,16 @@ internal sealed record TaskQuery(
     int? Limit = null,
     string? Cursor = null)
 {
-    public string ToQueryString()
+    /// <summary>GET /api/tasks with this query (a value left null is left out).</summary>
+    public string ToUri() => QueryHelpers.AddQueryString("api/tasks", new Dictionary<string, string?>
     {
-        var query = new StringBuilder("status=").Append(Uri.EscapeDataString(Status));
-        Add(query, "due_before", DueBefore?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add(query, "due_after", DueAfter?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add(query, "overdue", Overdue ? "true" : null);
-        Add(query, "search", string.IsNullOrWhiteSpace(Search) ? null : Search.Trim());
-        Add(query, "sort", Sort);
-        Add(query, "limit", Limit?.ToString(CultureInfo.InvariantCulture));
-        Add(query, "cursor", Cursor);
-        return query.ToString();
-    }
-
-    private static void Add(StringBuilder query, string name, string? value)
-    {
-        if (value is not null)
-        {
-            query.Append('&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
-        }
-    }
+        ["status"] = Status,
+        ["due_before"] = DueBefore?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["due_after"] = DueAfter?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["overdue"] = Overdue ? "true" : null,
+        ["search"] = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
+        ["sort"] = Sort,
+        ["limit"] = Limit?.ToString(CultureInfo.InvariantCulture),
+        ["cursor"] = Cursor,
+    });
 }
