@@ -106,5 +106,65 @@ public sealed class ToolChipTests
         Assert.Equal("Added “Buy milk”", added.Text);
     }
 
+    /// <summary>
+    /// "add eggs and delete milk and taxes" (Buy milk and File taxes among four tasks): the search by every word found none,
+    /// then the plain list was read. Before, the reply showed "Looked at 0 tasks" before "Looked at 4 tasks".
+    /// </summary>
+    [Fact]
+    public void A_look_that_found_nothing_right_before_another_look_is_not_shown()
+    {
+        var bubble = Bubble(
+            (ToolNames.ListTasks, """{"status":"all","search":"milk and taxe","limit":200}""", """{"status":"success","data":{"tasks":[],"count":0}}"""),
+            (ToolNames.ListTasks, """{"status":"all","sort":"updated","limit":200}""", """{"status":"success","data":{"tasks":[],"count":4}}"""),
+            (ToolNames.AddTask, """{"title":"Eggs"}""", """{"status":"success","data":{"task_id":5,"title":"Eggs","status":"created"}}"""),
+            (ToolNames.DeleteTask, """{"task_id":1}""", """{"status":"success","data":{"task_id":1,"title":"Buy milk","status":"deleted"}}"""),
+            (ToolNames.DeleteTask, """{"task_id":3}""", """{"status":"success","data":{"task_id":3,"title":"File taxes","status":"deleted"}}"""));
+
+        Assert.Equal(["Looked at 4 tasks", "Added “Eggs”", "Deleted “Buy milk”", "Deleted “File taxes”"], bubble.ShownTools.Select(c => c.Text));
+        Assert.Equal(5, bubble.Tools.Count);
+    }
+
+    /// <summary>A look alone, the last look, one before a change and one that failed say what happened, none found included.</summary>
+    [Fact]
+    public void Every_other_look_is_shown_as_it_went()
+    {
+        const string none = """{"status":"success","data":{"tasks":[],"count":0}}""";
+        var alone = Bubble((ToolNames.ListTasks, """{"status":"pending"}""", none));
+        var twiceEmpty = Bubble((ToolNames.ListTasks, """{"status":"all","search":"dentist"}""", none), (ToolNames.ListTasks, """{"status":"all"}""", none));
+        var thenAnAdd = Bubble((ToolNames.ListTasks, """{"status":"pending","search":"call dad"}""", none), (ToolNames.AddTask, """{"title":"Call dad"}""", """{"status":"success","data":{"task_id":5,"title":"Call dad","status":"created"}}"""));
+        var bothFound = Bubble((ToolNames.ListTasks, """{"status":"pending"}""", """{"status":"success","data":{"tasks":[],"count":200}}"""), (ToolNames.ListTasks, """{"status":"pending"}""", """{"status":"success","data":{"tasks":[],"count":3}}"""));
+        var failed = Bubble((ToolNames.ListTasks, """{"status":"all"}""", """{"status":"error","error":"The task service isn't reachable.","code":"unavailable"}"""), (ToolNames.ListTasks, """{"status":"all"}""", none));
+
+        Assert.Equal(["Looked at 0 pending tasks"], alone.ShownTools.Select(c => c.Text));
+        Assert.Equal(["Looked at 0 tasks"], twiceEmpty.ShownTools.Select(c => c.Text));
+        Assert.Equal(["Looked at 0 pending tasks", "Added “Call dad”"], thenAnAdd.ShownTools.Select(c => c.Text));
+        Assert.Equal(["Looked at 200 pending tasks", "Looked at 3 pending tasks"], bothFound.ShownTools.Select(c => c.Text));
+        Assert.Equal(["Couldn't look at your tasks: The task service isn't reachable.", "Looked at 0 tasks"], failed.ShownTools.Select(c => c.Text));
+    }
+
+    /// <summary>While the second look runs, the empty one before it is already left out.</summary>
+    [Fact]
+    public void An_empty_look_goes_as_soon_as_the_next_look_starts()
+    {
+        var bubble = Bubble((ToolNames.ListTasks, """{"status":"all","search":"milk and taxe"}""", """{"status":"success","data":{"tasks":[],"count":0}}"""));
+        Assert.Equal(["Looked at 0 tasks"], bubble.ShownTools.Select(c => c.Text));
+
+        bubble.Tools.Add(new ToolChip(ToolNames.ListTasks, Json("""{"status":"all"}""")));
+
+        Assert.Equal(["Looking at your tasks…"], bubble.ShownTools.Select(c => c.Text));
+    }
+
+    private static ChatBubble Bubble(params (string Tool, string Arguments, string Result)[] calls)
+    {
+        var bubble = new ChatBubble(MessageRoles.Assistant, "");
+        foreach (var (tool, arguments, result) in calls)
+        {
+            var chip = new ToolChip(tool, Json(arguments));
+            chip.Answer(Json(result));
+            bubble.Tools.Add(chip);
+        }
+        return bubble;
+    }
+
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
 }

@@ -14,6 +14,14 @@ public sealed class ChatBubble(string role, string text)
     public long? MessageId { get; init; }
     public List<ToolChip> Tools { get; } = [];
     public bool Streaming { get; set; }
+
+    /// <summary>
+    /// The chips the bubble shows: every call, except a look that found nothing right before another look. The agent
+    /// looked again ("add eggs and delete milk and taxes": the search by every word found none, so the plain list was
+    /// read), and the second look is what the reply was built from; "Looked at 0 tasks" beside it read as if nothing had
+    /// been found. A look alone or last shows what it found, none included, and a look that failed always shows.
+    /// </summary>
+    public IEnumerable<ToolChip> ShownTools => Tools.Where((chip, i) => !(chip.FoundNothing && i + 1 < Tools.Count && Tools[i + 1].Tool == ToolNames.ListTasks));
 }
 
 /// <summary>Where a tool call stands, as its chip says it.</summary>
@@ -54,6 +62,9 @@ public sealed class ToolChip(string tool, JsonElement arguments)
         ToolCallState.Unfinished => $"Didn't finish: {Verb()}",
         _ => Char.ToUpper(Doing()[0], CultureInfo.InvariantCulture) + Doing()[1..] + "…",
     };
+
+    /// <summary>A look at the tasks that came back with none.</summary>
+    public bool FoundNothing => Tool == ToolNames.ListTasks && State == ToolCallState.Succeeded && Number(Data(), "count") == 0;
 
     public static ToolChip FromRecord(ToolCallRecord call)
     {
