@@ -128,7 +128,7 @@ internal sealed class Planner(IReadOnlyList<Skill> skills)
         var rounds = context.Chat.Rounds;
         var used = 0;
         var earlier = context.Chat.Earlier.ToList();
-        var outcomes = new List<(SaidRequest Request, string Reply, bool Changed)>();
+        var outcomes = new List<(SaidRequest Request, string Reply, int Changes)>();
         foreach (var request in requests)
         {
             var own = rounds.Skip(used).ToList();
@@ -138,7 +138,7 @@ internal sealed class Planner(IReadOnlyList<Skill> skills)
                 return step.Next;
             }
             var exchanges = own.Take(step.Used).SelectMany(r => r).ToList();
-            outcomes.Add((request, answer.Text, exchanges.Any(e => e.Changed)));
+            outcomes.Add((request, answer.Text, exchanges.Count(e => e.Changed)));
             earlier.Add(new PastTurn(request.Said, exchanges, answer.Text));
             used += step.Used;
         }

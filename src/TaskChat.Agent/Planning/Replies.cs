@@ -64,17 +64,29 @@ internal static partial class Replies
     /// <summary>
     /// The reply to two requests of one message: each outcome, in the order said, and a "which one?" last, where the next
     /// message answers it (a second one, which could not be answered with it, asks for its request to be said again). When
-    /// both changed tasks, one "undo" takes back both, and the reply says so once.
+    /// both changed tasks, one "undo" takes back every change of the message, and the reply says so once, counting the
+    /// changes, as undo reverses them: "add eggs and delete milk and taxes" is three ("take back all three"; before, "both",
+    /// which counted the requests).
     /// </summary>
-    public static string InOrder(IReadOnlyList<(SaidRequest Request, string Reply, bool Changed)> outcomes)
+    public static string InOrder(IReadOnlyList<(SaidRequest Request, string Reply, int Changes)> outcomes)
     {
         var asking = outcomes.Where(o => TargetedRequest.AsksWhich(o.Reply)).ToList();
-        var both = outcomes.Count(o => o.Changed) > 1;
-        var sentences = outcomes.Where(o => !asking.Contains(o)).Select(o => both ? UndoHint().Replace(o.Reply, "").Trim() : o.Reply)
+        var together = outcomes.Count(o => o.Changes > 0) > 1;
+        var sentences = outcomes.Where(o => !asking.Contains(o)).Select(o => together ? UndoHint().Replace(o.Reply, "").Trim() : o.Reply)
             .Concat(asking.Take(1).Select(o => o.Reply))
             .Concat(asking.Skip(1).Select(o => $"Then say “{o.Request.Said}” again."));
-        return string.Join(' ', sentences.Where(s => s.Length > 0)) + (both ? " Say “undo” to take back both." : "");
+        return string.Join(' ', sentences.Where(s => s.Length > 0)) + (together ? $" Say “undo” to take back {AllOf(outcomes.Sum(o => o.Changes))}." : "");
     }
+
+    private static readonly string[] CountWords = ["three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+    /// <summary>"both", "all three" … "all twelve", then "all of it": the changes one "undo" takes back.</summary>
+    public static string AllOf(int changes) => changes switch
+    {
+        <= 2 => "both",
+        _ when changes - 3 < CountWords.Length => "all " + CountWords[changes - 3],
+        _ => "all of it",
+    };
 
     // "Say “undo” to bring it back.": one request's hint, which the hint for both replaces.
     [GeneratedRegex(@"\s*Say “undo”[^.]*\.", RegexOptions.CultureInvariant)]

@@ -63,7 +63,7 @@ public class EverydayShorthandSevenScenarioTests
     {
         var (turns, tools) = await WithEverydayTasksAsync();
 
-        await AssertSaidAsync(turns, tools, "add eggs and delete milk and taxes", "Added “Eggs” (task 5). Deleted “Buy milk” and “File taxes”. Say “undo” to take back both.",
+        await AssertSaidAsync(turns, tools, "add eggs and delete milk and taxes", "Added “Eggs” (task 5). Deleted “Buy milk” and “File taxes”. Say “undo” to take back all three.",
             """list_tasks {"status":"all","search":"milk and taxe","limit":200}""", LastChanged,
             """add_task {"title":"Eggs"}""", """delete_task {"task_id":1}""", """delete_task {"task_id":3}""");
         Assert.Equal(["Call mom", "Clean the garage", "Eggs"], tools.Tasks.Select(t => t.Title));
@@ -74,10 +74,10 @@ public class EverydayShorthandSevenScenarioTests
     }
 
     [Theory]
-    [InlineData("add eggs and complete the milk and the taxes", "Added “Eggs” (task 5). Marked “Buy milk” and “File taxes” done. Say “undo” to take back both.",
+    [InlineData("add eggs and complete the milk and the taxes", "Added “Eggs” (task 5). Marked “Buy milk” and “File taxes” done. Say “undo” to take back all three.",
         """list_tasks {"status":"pending","search":"milk and taxe","limit":200}""", """list_tasks {"status":"pending","sort":"updated","limit":200}""",
         """add_task {"title":"Eggs"}""", """complete_task {"task_id":1}""", """complete_task {"task_id":3}""")]
-    [InlineData("add eggs and move milk and the garage to friday", "Added “Eggs” (task 5). “Buy milk” is now due Friday. “Clean the garage” is now due Friday. Say “undo” to take back both.",
+    [InlineData("add eggs and move milk and the garage to friday", "Added “Eggs” (task 5). “Buy milk” is now due Friday. “Clean the garage” is now due Friday. Say “undo” to take back all three.",
         """list_tasks {"status":"all","search":"milk and garage","limit":200}""", LastChanged,
         """add_task {"title":"Eggs"}""", """update_task {"task_id":1,"due":"2026-12-04"}""", """update_task {"task_id":4,"due":"2026-12-04"}""")]
     public async Task AnAddThenAChangeOfTwoTasksDoesAll(string message, string reply, params string[] sent)
