@@ -109,6 +109,24 @@ public abstract class ChatTests(ChatSystem system)
         Assert.Equal(0, (await Json.ReadAsync(await http.GetAsync("api/tasks?status=completed"))).GetProperty("count").GetInt32());
     }
 
+    /// <summary>A move to a list takes the task off its one other list; "undo" puts it back.</summary>
+    [SkippableFact]
+    public async Task MovingATaskToAListReplacesItsListAndUndoPutsItBack()
+    {
+        using var http = system.ClientFor(NewUser());
+        await ChatAsync(http, "add file taxes #work");
+
+        var moved = await ChatAsync(http, "move the taxes to the home list");
+        var afterMove = await Json.ReadAsync(await http.GetAsync("api/tasks/1"));
+        var undone = await ChatAsync(http, "undo", moved.GetProperty("conversation_id").GetInt64());
+        var afterUndo = await Json.ReadAsync(await http.GetAsync("api/tasks/1"));
+
+        Assert.Equal("Moved “File taxes” from #work to #home.", moved.GetProperty("response").GetString());
+        Assert.Equal(["home"], afterMove.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("Undone: “File taxes” is back to how it was.", undone.GetProperty("response").GetString());
+        Assert.Equal(["work"], afterUndo.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+    }
+
     [SkippableFact]
     public async Task SeveralTasksInOneMessageAreAllAdded()
     {

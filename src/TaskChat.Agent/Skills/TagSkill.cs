@@ -36,13 +36,14 @@ internal sealed partial class TagSkill : Skill
         {
             return new TagRequest(putTarget, [listTag], []) { AddInstead = Adding.Read(utterance) };
         }
-        // "move the taxes to the home list", "move the milk to my shopping list": the same, a task moved between lists, so any
-        // list (before: offered as a task “Move the taxes to the home list”). None still to do, the offer it was before.
+        // "move the taxes to the home list", "move the milk to my shopping list": a task moved between lists, so any list
+        // (before: offered as a task “Move the taxes to the home list”), and off the one it was on (TagRequest.Moves). None
+        // still to do, the offer it was before.
         if (MoveToList().Match(text) is { Success: true } move && Markers.ListTag(move.Groups["name"].Value) is { } movedTo
             && !ListSkill.OnlyNamesTasks([movedTo]) && !ListSkill.NeverATag(movedTo) && When.ParseWhole(move.Groups["name"].Value, utterance.Context.Clock) is null
             && TaskReference.Parse(move.Groups["task"].Value) is { ByWords: true } moveTarget)
         {
-            return new TagRequest(moveTarget, [movedTo], []) { AddInstead = new Say(Fallback.Offer(text, utterance.Context.Clock)) };
+            return new TagRequest(moveTarget, [movedTo], []) { Moves = true, AddInstead = new Say(Fallback.Offer(text, utterance.Context.Clock)) };
         }
         if (Phrase.TryStripStart(text, ["remove the", "delete the", "drop the", "take off the"], out var removing)
             && Phrase.TrySplit(removing, ["tag from", "tag of", "label from"], out var tagText, out var fromText)
@@ -128,17 +129,32 @@ internal sealed record TagRequest(TaskTarget Target, IReadOnlyList<string> Added
     /// <summary>"untag milk", "remove all tags from 3": every tag the task has goes.</summary>
     public bool RemovesAll { get; init; }
 
+    /// <summary>
+    /// "move the taxes to the home list": the task leaves the list it was on, as a list app's move does. With one other tag
+    /// (“File taxes” #work) that tag is the list, and is replaced; with several, which one is "the list" is a guess, so
+    /// they are kept and the reply names them, with how to take one off; with none it is tagged. Before, #home was added
+    /// and #work kept, as "put the taxes on the home list" (which stays an addition) does.
+    /// </summary>
+    public bool Moves { get; init; }
+
+    // The tags a move takes the task off: its only other one.
+    private IReadOnlyList<string> Left(TaskSnapshot task) =>
+        Moves && task.Tags.Except(Added).ToList() is [var only] ? [only] : [];
+
     protected override object? NewValue(TaskSnapshot task, AgentContext context) =>
-        RemovesAll ? Array.Empty<string>() : task.Tags.Concat(Added).Except(Removed).Distinct().ToArray();
+        RemovesAll ? Array.Empty<string>() : task.Tags.Concat(Added).Except(Removed).Except(Left(task)).Distinct().ToArray();
 
     // The tags a removal would take from a task that has them (all of them for RemovesAll).
     private IReadOnlyList<string> Taken(TaskSnapshot task) => RemovesAll ? task.Tags : [.. task.Tags.Intersect(Removed)];
 
     // A removal of tags none of the tasks has: said, with the tags they do have, and nothing written (before: "Removed
     // #shopping from “Buy milk”." for a task that never had it).
+    // A move to the list every task is on alone already: said, and nothing written.
     protected override NextStep ActOn(IReadOnlyList<TaskSnapshot> targets, AgentContext context) =>
         Added.Count == 0 && targets.All(t => t.Known && Taken(t).Count == 0)
             ? new Answer(string.Join(' ', targets.Select(NothingToTake)) + " Nothing changed.")
+        : Moves && targets.All(t => t.Known && t.Tags.Order().SequenceEqual(Added.Order()))
+            ? new Answer(string.Join(' ', targets.Select(t => $"“{t.Title}” is already on {Replies.Join(Added.Select(a => "#" + a))}.")) + " Nothing changed.")
             : base.ActOn(targets, context);
 
     private string NothingToTake(TaskSnapshot task)
@@ -155,9 +171,23 @@ internal sealed record TagRequest(TaskTarget Target, IReadOnlyList<string> Added
 
     // What a removal took from this task, from its tags before (“Removed #shopping and #errands from “Buy milk”.”).
     protected override string Changed(string title, TaskSnapshot? before, AgentContext context) =>
-        Added.Count > 0 || before is not { Known: true } ? Changed(title, context)
+        Moves && before is { Known: true } ? MovedTo(title, before)
+        : Added.Count > 0 || before is not { Known: true } ? Changed(title, context)
         : Taken(before) is { Count: > 0 } taken ? $"Removed {Replies.Join(taken.Select(t => "#" + t))} from “{title}”."
         : $"“{title}” had no {(RemovesAll ? "tags" : Replies.Join(Removed.Select(t => "#" + t), "or") + " tag")}.";
+
+    // “Moved “File taxes” from #work to #home.”; kept tags named, with the message that takes one off.
+    private string MovedTo(string title, TaskSnapshot before)
+    {
+        var to = Replies.Join(Added.Select(t => "#" + t));
+        var kept = before.Tags.Except(Added).ToList();
+        return kept switch
+        {
+            [] => $"Moved “{title}” to {to}.",
+            [var from] => $"Moved “{title}” from #{from} to {to}.",
+            _ => $"Tagged “{title}” {to}. It is still on {Replies.Join(kept.Select(t => "#" + t))}: say “untag {before.Id} {kept[0]}” to take it off one.",
+        };
+    }
 
     protected override string ByNumbers(string numbers, AgentContext context) =>
         RemovesAll ? $"remove all tags from {numbers}"

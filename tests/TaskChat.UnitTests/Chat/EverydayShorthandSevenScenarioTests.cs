@@ -271,28 +271,6 @@ public class EverydayShorthandSevenScenarioTests
         await AssertSaidAsync(turns, tools, message, reply, lookup);
     }
 
-    /// <summary>A task moved to a list is tagged with it, as "put the taxes on the home list" does; any list, the shopping list too.</summary>
-    [Theory]
-    [InlineData("move the taxes to the home list", "Tagged “File taxes” #home.", """list_tasks {"status":"pending","search":"taxe","limit":200}""", """update_task {"task_id":3,"tags":["work","home"]}""")]
-    [InlineData("move the milk to my shopping list", "Tagged “Buy milk” #shopping.", """list_tasks {"status":"pending","search":"milk","limit":200}""", """update_task {"task_id":1,"tags":["home","shopping"]}""")]
-    [InlineData("switch the garage to the work list", "Tagged “Clean the garage” #work.", PendingGarage, """update_task {"task_id":4,"tags":["home","work"]}""")]
-    public async Task MoveATaskToAListTagsIt(string message, string reply, params string[] sent)
-    {
-        var (turns, tools) = await WithEverydayTasksAsync();
-
-        await AssertSaidAsync(turns, tools, message, reply, sent);
-        Assert.Equal(4, tools.Tasks.Count);
-    }
-
-    [Fact]
-    public async Task MoveATaskToAListIsUndone()
-    {
-        var (turns, tools) = await WithEverydayTasksAsync();
-        await turns.TurnAsync("move the taxes to the home list");
-
-        await AssertSaidAsync(turns, tools, "undo", "Undone: “File taxes” is back to how it was.", """update_task {"task_id":3,"tags":["work"]}""");
-    }
-
     /// <summary>
     /// Words of no task still to do: the offer to add the message as it was before (now after a look for the task); a list
     /// that is no tag's ("my list", "the to-do list"), a day's, or a day alone read as before.
