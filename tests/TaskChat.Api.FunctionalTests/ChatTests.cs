@@ -95,6 +95,26 @@ public abstract class ChatTests(ChatSystem system)
         Assert.True(milk.GetProperty("completed").GetBoolean());
     }
 
+    /// <summary>
+    /// More than a page of tasks still to do, none dated: the mcp's sort by priority brings the high priority one added
+    /// last, which the page of the soonest due (the 200 oldest) left out.
+    /// </summary>
+    [SkippableFact]
+    public async Task WhatFirstRanksAHighPriorityTaskPastTheFirst200()
+    {
+        using var http = system.ClientFor(NewUser());
+        for (var i = 1; i <= 205; i++)
+        {
+            (await http.PostAsJsonAsync("api/tasks", new { title = $"Errand {i}" })).EnsureSuccessStatusCode();
+        }
+        (await http.PostAsJsonAsync("api/tasks", new { title = "Renew passport", priority = "high" })).EnsureSuccessStatusCode();
+
+        var reply = await ChatAsync(http, "what should I do first?");
+
+        Assert.StartsWith("Start with #206 “Renew passport” (high priority).", reply.GetProperty("response").GetString(), StringComparison.Ordinal);
+        Assert.Equal([ToolNames.ListTasks, ToolNames.ListTasks], Tools(reply));
+    }
+
     [SkippableFact]
     public async Task AnAmbiguousNameGetsAQuestionAndChangesNothing()
     {

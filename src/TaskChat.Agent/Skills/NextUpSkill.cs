@@ -55,9 +55,23 @@ internal sealed record NextUpRequest : SkillRequest
             ? ToolCall.Of(ToolNames.ListTasks, (ToolArguments.Status, ListStatus.Pending), (TaskToolArguments.Sort, TaskSorts.Due), (TaskToolArguments.Limit, TaskToolArguments.PageMax))
             : ToolCall.List(ListStatus.Pending);
 
+    /// <summary>
+    /// More pending than a page: the highest priority ones too, by the tool's own sort (priority first, then soonest due), a
+    /// page of them. A task past the soonest due ranks among the first only by its priority, beside tasks due when the
+    /// page's last is (with more than 200 undated, the page held the oldest: an undated high priority task added since was
+    /// never named first). No more than two pages are read, however many tasks there are.
+    /// </summary>
+    public override ToolCall? LookupAgain(IReadOnlyList<TaskSnapshot> found, AgentContext context) =>
+        context.Chat.Rounds is [[{ Outcome: { Succeeded: true, HasMore: true } }]]
+            && context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Sort, TaskSorts.Priority) && context.Tools.Has(ToolNames.ListTasks, TaskToolArguments.Limit)
+            ? ToolCall.Of(ToolNames.ListTasks, (ToolArguments.Status, ListStatus.Pending), (TaskToolArguments.Sort, TaskSorts.Priority), (TaskToolArguments.Limit, TaskToolArguments.PageMax))
+            : null;
+
     public override NextStep Act(IReadOnlyList<TaskSnapshot>? tasks, AgentContext context)
     {
-        var pending = (tasks ?? []).Where(t => !t.Completed).ToList();
+        // Both looks (LookupAgain), each task once: tasks is the last one's.
+        var pending = (tasks ?? []).Concat(context.Chat.Rounds.SelectMany(r => r).Where(e => e.Outcome.Succeeded).SelectMany(e => e.Outcome.Tasks))
+            .DistinctBy(t => t.Id).Where(t => !t.Completed).ToList();
         if (pending.Count == 0)
         {
             return new Answer("Nothing is pending, so nothing to do first. Enjoy!");

@@ -47,7 +47,7 @@ internal sealed class FakeTaskTools(TimeProvider? clock = null)
     }, ToolNames.AddTask, "Create a task.");
 
     /// <summary>list_tasks as the mcp serves it: filters, every search word in the title, description or a tag (as SQLite
-    /// matches them), task_ids, sort by number or due date, and pages of <c>limit</c> (50 by default) with a next_cursor.</summary>
+    /// matches them), task_ids, sort by number, due date or priority (as TaskStore: highest first, then soonest due), and pages of <c>limit</c> (50 by default) with a next_cursor.</summary>
     public AIFunction List => AIFunctionFactory.Create(
         (string? status = ListStatus.All, string? due_before = null, string? due_after = null, bool? overdue = null, string? priority = null, string? tag = null,
             string? search = null, string? sort = null, long? limit = null, string? cursor = null, long[]? task_ids = null) =>
@@ -67,6 +67,10 @@ internal sealed class FakeTaskTools(TimeProvider? clock = null)
             if (sort == TaskSorts.Due)
             {
                 tasks = [.. tasks.OrderBy(t => t.DueAt is null).ThenBy(t => t.DueAt).ThenBy(t => t.Id)];
+            }
+            else if (sort == TaskSorts.Priority)
+            {
+                tasks = [.. tasks.OrderByDescending(t => PriorityRank.Of(t.Priority)).ThenBy(t => t.DueAt is null).ThenBy(t => t.DueAt).ThenBy(t => t.Id)];
             }
             var skip = cursor is null ? 0 : int.Parse(cursor, CultureInfo.InvariantCulture);
             var size = (int)(limit ?? 50);

@@ -169,6 +169,71 @@ public class LongListTests
         Assert.Contains("\"sort\":\"due\",\"limit\":200", tools.Calls[0].Arguments, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// More than a page of tasks still to do, none dated: the ranking is by priority, and the page of the soonest due held
+    /// the 200 oldest. Before, the high priority task added since was never looked at: "Start with #3 “Errand 3” (medium
+    /// priority)". Now the highest priority ones are read too, by the tool's own sort, a page of them.
+    /// </summary>
+    [Fact]
+    public async Task What_first_considers_a_high_priority_task_past_the_soonest_due()
+    {
+        var tools = new FakeTaskTools(Monday);
+        for (var i = 1; i <= 205; i++)
+        {
+            await tools.Add.InvokeAsync(new() { ["title"] = $"Errand {i}", ["priority"] = i == 3 ? "medium" : null });
+        }
+        await tools.Add.InvokeAsync(new() { ["title"] = "Renew passport", ["priority"] = "high" });
+        tools.Calls.Clear();
+        var turns = new OfflineTurns(tools.All, new UserClock(Monday, TimeZoneInfo.Utc));
+
+        var reply = await turns.TurnAsync("what should I do first?");
+
+        Assert.Equal("Start with #206 “Renew passport” (high priority). Then #3 “Errand 3” (medium priority) and #1 “Errand 1”.", reply);
+        Assert.Equal(
+            [
+                (ToolNames.ListTasks, """{"status":"pending","due_before":null,"due_after":null,"overdue":null,"priority":null,"tag":null,"search":null,"sort":"due","limit":200,"cursor":null,"task_ids":null}"""),
+                (ToolNames.ListTasks, """{"status":"pending","due_before":null,"due_after":null,"overdue":null,"priority":null,"tag":null,"search":null,"sort":"priority","limit":200,"cursor":null,"task_ids":null}"""),
+            ],
+            tools.Calls);
+    }
+
+    /// <summary>
+    /// More than a page due the same day: which of them the page held was down to their numbers, and the high priority one
+    /// among them, added last, ranks first of that day. Before: "Start with #1 “Errand 1” (due tomorrow)".
+    /// </summary>
+    [Fact]
+    public async Task What_first_considers_a_high_priority_task_due_the_same_day_as_the_page_ends()
+    {
+        var tools = new FakeTaskTools(Monday);
+        for (var i = 1; i <= 230; i++)
+        {
+            await tools.Add.InvokeAsync(new() { ["title"] = $"Errand {i}", ["due"] = "2026-12-02" });
+        }
+        await tools.Add.InvokeAsync(new() { ["title"] = "Call the bank", ["due"] = "2026-12-02", ["priority"] = "high" });
+        tools.Calls.Clear();
+        var turns = new OfflineTurns(tools.All, new UserClock(Monday, TimeZoneInfo.Utc));
+
+        var reply = await turns.TurnAsync("what should I do first?");
+
+        Assert.StartsWith("Start with #231 “Call the bank” (due tomorrow, high priority). Then #1 “Errand 1” (due tomorrow)", reply, StringComparison.Ordinal);
+        Assert.Equal(2, tools.Calls.Count);
+    }
+
+    /// <summary>A page holds every task still to do: it is all there is to rank, and nothing more is read.</summary>
+    [Fact]
+    public async Task What_first_reads_once_when_one_page_holds_every_task()
+    {
+        var tools = SixtyTasks();
+        await tools.Update.InvokeAsync(new() { ["task_id"] = 60L, ["priority"] = "high" });
+        tools.Calls.Clear();
+        var turns = new OfflineTurns(tools.All, new UserClock(Monday, TimeZoneInfo.Utc));
+
+        var reply = await turns.TurnAsync("what should I do first?");
+
+        Assert.StartsWith("Start with #60 “Buy milk” (high priority). Then #1 “Errand 1”", reply, StringComparison.Ordinal);
+        Assert.Single(tools.Calls);
+    }
+
     // Monday 1 December: one task due today, 205 due from 3 December on, one a day, and #207 high priority with no due date.
     private static FakeTaskTools MoreThanAPageDueLater()
     {
