@@ -162,6 +162,8 @@ public sealed class TaskParsingApiTests(ParsingApiServer server) : IClassFixture
         "👩‍👩‍👧 birthday 🎂 friday #family",
         "\u202Eevil\u202C friday",
         new string('9', 500),
+        "water the plants every 2147483648 days",
+        "water the plants every 99999999999 weeks on friday",
     };
 
     [SkippableTheory]

@@ -124,8 +124,8 @@ internal static partial class Repeats
         }
         if (g["n"].Success)
         {
-            var n = int.Parse(g["n"].Value, CultureInfo.InvariantCulture);
-            if (n is < 1 or > 999)
+            // TryParse: the digits are as many as were typed, and "every 99999999999 days" is a title, not an overflow.
+            if (!int.TryParse(g["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 999)
             {
                 return null;
             }

@@ -164,4 +164,18 @@ public class MonthlyRepeatScenarioTests
 
         Assert.All(tools.Tasks, t => Assert.Null(t.Recurrence));
     }
+
+    [Theory]
+    [InlineData("add water the plants every 2147483648 days")]
+    [InlineData("add water the plants every 99999999999 weeks on friday")]
+    public async Task ARepeatWhoseNumberOverflowsIsNoRepeatAndTheTurnStillAnswers(string message)
+    {
+        // Before: the repeat's digits went to int.Parse, and the OverflowException made the turn a 500.
+        var (turns, tools) = Start();
+
+        var reply = await turns.TurnAsync(message);
+
+        Assert.StartsWith("Added “Water the plants every", reply, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(tools.Tasks).Recurrence);
+    }
 }

@@ -206,6 +206,20 @@ public class TaskLineTests
     };
 
     [Theory]
+    [InlineData("water the plants every 2147483648 days")]
+    [InlineData("water the plants every 99999999999999999999 weeks")]
+    [InlineData("water the plants every 99999999999 weeks on friday")]
+    public void ARepeatWhoseNumberOverflowsStaysInTheTitle(string line)
+    {
+        // Before: int.Parse of the typed digits threw an OverflowException, a 500 from the parse endpoint and the chat.
+        var task = Read(line);
+
+        // The number stays in the title, as "every 1000 days" does ("on friday" is still a due date).
+        Assert.Null(task.Recurrence);
+        Assert.StartsWith("Water the plants every " + line.Split(' ')[4], task.Title, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(LongLines))]
     public void ALongestLineIsReadWithoutEndlessBacktracking(string line)
     {
