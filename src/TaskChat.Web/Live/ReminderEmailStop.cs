@@ -111,8 +111,9 @@ public sealed class ReminderEmailStop(IDataProtectionProvider protection, TimePr
             : ProblemResponses.Problem(StatusCodes.Status400BadRequest, ProblemCodes.InvalidToken, InvalidLinkText);
     }
 
-    // A form field of the POST, or null: a body that is not a form, or one past the form limits, is no field (the one-click
-    // POST's body matters to nobody here, only its token).
+    // A form field of the POST, or null: a body that is not a form, one past the form limits, or a multipart body that ends
+    // before its boundary does (the reader's IOException, a 500 before), is no field (the one-click POST's body matters to
+    // nobody here, only its token). A body over the request limit is still the 413 (BadHttpRequestException, an IOException too).
     private static async Task<string?> FieldAsync(HttpContext context, string name)
     {
         if (!context.Request.HasFormContentType)
@@ -123,7 +124,7 @@ public sealed class ReminderEmailStop(IDataProtectionProvider protection, TimePr
         {
             return (await context.Request.ReadFormAsync(context.RequestAborted))[name];
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException || (e is IOException && e is not BadHttpRequestException))
         {
             return null;
         }
