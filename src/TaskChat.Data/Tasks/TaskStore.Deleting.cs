@@ -68,6 +68,10 @@ public sealed partial class TaskStore
         {
             return NotDeleted(taskId);
         }
+        // The counter row first, as an add takes it before it counts: its lock serialises one user's restores and adds, so
+        // two cannot both count one below the limit and both write (touched after the count, they could: session 47).
+        // A restore that gives up rolls the touch back with it.
+        await TaskCounters.TouchAsync(db, owner.UserId, now, cancellationToken);
         if (await Live.CountAsync(t => t.UserId == owner.UserId, cancellationToken) >= limits.MaxTasksPerUser)
         {
             return LimitReached();
@@ -82,7 +86,6 @@ public sealed partial class TaskStore
                 ? NotDeleted(taskId)
                 : NotFound(taskId);
         }
-        await TaskCounters.TouchAsync(db, owner.UserId, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         task.DeletedAt = null;
         task.UpdatedAt = now;
