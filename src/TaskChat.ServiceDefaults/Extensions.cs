@@ -87,6 +87,8 @@ public static class Extensions
         app.UseWhen(context => !HealthEndpoints.IsHealthPath(context.Request.Path), branch => branch.UseHostFiltering());
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ProblemResponses.StatusCodeFor });
         app.UseStatusCodePages();
+        // Before any endpoint reads a body: a charset .NET cannot decode is 415, not the JSON readers' 500.
+        app.UseKnownRequestCharsets();
         return app;
     }
 

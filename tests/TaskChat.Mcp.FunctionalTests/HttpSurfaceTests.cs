@@ -76,6 +76,24 @@ public sealed class HttpSurfaceTests(SqliteMcpServer server) : IClassFixture<Sql
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
 
+    /// <summary>Before, the SDK's JSON reading threw on a charset it cannot decode: a 500 (and a write never ran, but said nothing).</summary>
+    [Theory]
+    [InlineData("nonsense")]
+    [InlineData("utf-7")]
+    public async Task ABodyInACharsetTheServerCannotReadIsUnsupportedMediaType(string charset)
+    {
+        using var http = server.Server.CreateHttpClient();
+        var token = server.Jwks.CreateToken("charset-" + charset);
+        using var request = RawMcpRequests.Post(RawMcpRequests.ToolsCall(ToolNames.AddTask, """{"title":"Buy milk"}"""), token);
+        request.Content!.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse($"application/json; charset={charset}");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(ProblemCodes.UnsupportedMediaType, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+        Assert.Equal(0, await TaskCountAsync(http, token));
+    }
+
     [Fact]
     public async Task GetOnTheStatelessEndpointIsMethodNotAllowed()
     {

@@ -310,6 +310,24 @@ public abstract class AuthApiTests(WebServerFixture web)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    /// <summary>Before, ASP.NET Core's JSON reading threw on a charset it cannot decode: a sign-up so sent was a 500.</summary>
+    [SkippableTheory]
+    [InlineData("sign-up/email", "nonsense")]
+    [InlineData("sign-up/email", "utf-7")]
+    [InlineData("sign-in/email", "nonsense")]
+    public async Task JsonInACharsetTheWebCannotReadIs415(string path, string charset)
+    {
+        using var browser = web.Browser();
+        var content = new StringContent($$"""{"email":"{{WebServers.NewEmail()}}","password":"{{WebServers.Password}}","name":"Ada"}""");
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse($"application/json; charset={charset}");
+
+        using var response = await browser.PostAsync("api/auth/" + path, content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(ProblemCodes.UnsupportedMediaType, (await Json.ReadAsync(response)).GetProperty("code").GetString());
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
     [SkippableFact]
     public async Task MalformedJsonIs400()
     {
