@@ -229,6 +229,11 @@ public abstract partial class OAuthClientRegistrationTests(OAuthWebServer web)
     [InlineData("https://127.0.0.1/client.json")]
     [InlineData("https://[::1]/client.json")]
     [InlineData("https://169.254.169.254/latest/meta-data")]
+    [InlineData("https://[64:ff9b::a9fe:a9fe]/latest/meta-data")] // 169.254.169.254 through NAT64
+    [InlineData("https://[64:ff9b::a00:5]/client.json")] // 10.0.0.5 through NAT64
+    [InlineData("https://[::7f00:1]/client.json")] // 127.0.0.1, IPv4-compatible
+    [InlineData("https://[2002:a00:5::1]/client.json")] // 10.0.0.5's 6to4 network
+    [InlineData("https://[64:ff9b:1::a00:5]/client.json")] // local-use NAT64
     [InlineData("https://app.example")]
     [InlineData("https://app.example/a/../client.json")]
     [InlineData("https://user:pw@app.example/client.json")]

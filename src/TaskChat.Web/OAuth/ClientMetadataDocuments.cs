@@ -187,9 +187,24 @@ public static class PrivateAddresses
                 _ => false,
             };
         }
+        var bytes = address.GetAddressBytes();
         return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast
-            || address.GetAddressBytes() is [0x20, 0x01, 0x0d, 0xb8, ..];
+            || bytes is [0x20, 0x01, 0x0d, 0xb8, ..]
+            || bytes is [0x00, 0x64, 0xff, 0x9b, 0x00, 0x01, ..] // local-use NAT64 (RFC 8215): where it leads is the network's
+            || (EmbeddedIPv4(bytes) is { } inner && IsPrivate(inner));
     }
+
+    /// <summary>
+    /// The IPv4 address an IPv6 one carries and reaches: NAT64's 64:ff9b::/96 (RFC 6052; on an IPv6-only network with DNS64
+    /// it is the way to any IPv4 host, 64:ff9b::a9fe:a9fe to the cloud metadata service), IPv4-compatible ::/96, and 6to4's
+    /// 2002::/16. Without it such a literal, or a name resolving to one, passed as a public address.
+    /// </summary>
+    private static IPAddress? EmbeddedIPv4(byte[] bytes) => bytes switch
+    {
+        [0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0, ..] or [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ..] => new IPAddress(bytes[12..]),
+        [0x20, 0x02, ..] => new IPAddress(bytes[2..6]),
+        _ => null,
+    };
 }
 
 public static class ClientMetadataDocumentExtensions
